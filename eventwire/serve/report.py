@@ -248,8 +248,10 @@ def _md(text: str) -> str:
     return " ".join(escaped.split())
 
 
-def render_markdown(report: SituationReport, out: Optional[Path] = None) -> str:
-    """The report as Markdown; the map and chart are written as PNGs beside ``out``."""
+def render_markdown(report: SituationReport, out: Optional[Path] = None,
+                    inline_images: bool = False) -> str:
+    """The report as Markdown; the map and chart are written as PNGs beside ``out`` (or
+    inlined as data URLs, for a report served over HTTP)."""
     stem = out.with_suffix("") if out else Path("eventwire-report")
     lines = [f"# {_md(report.title)}", ""]
     lines.append(f"{len(report.happenings)} events, "
@@ -257,7 +259,9 @@ def render_markdown(report: SituationReport, out: Optional[Path] = None) -> str:
     lines.append("")
     pictures = [("map", map_png(report)), ("chart", chart_png(report))]
     for name, data in pictures:
-        if data:
+        if data and inline_images:
+            lines += [f"![{name}](data:image/png;base64,{base64.b64encode(data).decode()})", ""]
+        elif data:
             path = Path(f"{stem}-{name}.png")
             path.write_bytes(data)
             lines += [f"![{name}]({path.name})", ""]

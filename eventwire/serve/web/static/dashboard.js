@@ -41,7 +41,7 @@
   }
 
   async function drawMap() {
-    const map = L.map(mapBox, {preferCanvas: true, worldCopyJump: true, attributionControl: true});
+    const map = L.map(mapBox, {preferCanvas: true, minZoom: 2, maxZoom: 12, worldCopyJump: true});
     map.attributionControl.setPrefix("");
     map.attributionControl.addAttribution("Outlines: Natural Earth (public domain)");
     const [outlines, events] = await Promise.all([
@@ -128,7 +128,8 @@
       const [, stats] = await Promise.all([drawMap(), getJSON("/stats" + (query ? "?" + query : ""))]);
       drawTimeline(stats);
     } catch (error) {
-      document.body.append(el("p", "Could not load: " + error.message, {class: "error"}));
+      console.error(error, error && error.stack);
+      document.body.append(el("p", "Could not load: " + error, {class: "error"}));
     } finally {
       document.body.dataset.loadMs = String(Math.round(performance.now() - started));
       document.body.dataset.loaded = "true";
