@@ -7,6 +7,8 @@ is a real span of the seed article (``at`` finds the words), so the model's span
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Iterable
 
 from eventwire.model import (Actor, Article, Event, EventDate, Evidence, Extraction, Place,
                              Quantity, Quote, Time)
@@ -177,3 +179,10 @@ def hostile(published: date = date(2019, 5, 8)) -> Extraction:
                       sentence=sentence_of(text, span), source=["a1"], place="p1",
                       date=EventDate(start=published, end=published, precision="day"),
                       fatalities="n1", quote="q1", confidence=0.6)])
+
+
+def seeded_catalogue(folder: Path, extractions: Iterable[Extraction]):
+    """A catalogue over a fresh store in ``folder`` holding these extractions."""
+    from eventwire.serve.catalogue import MemoryCatalogue
+
+    return MemoryCatalogue(extractions)

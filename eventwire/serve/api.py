@@ -22,7 +22,7 @@ from eventwire.errors import InputError
 from eventwire.model import EventStatus, Extraction, PloverType
 from eventwire.serve.catalogue import Catalogue, EventFilters
 from eventwire.serve.evidence import event_view, highlights, segments
-from eventwire.serve.web import STATIC_DIR, templates
+from eventwire.serve.web import STATIC_DIR, template_env
 
 MAX_EXTRACT_CHARS = 200_000
 """Longest text ``POST /extract`` and ``POST /articles`` take (about 30,000 words)."""
@@ -244,7 +244,7 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
     # --- pages -----------------------------------------------------------------------------
 
     def page(name: str, **context) -> HTMLResponse:
-        return HTMLResponse(templates().get_template(name).render(**context))
+        return HTMLResponse(template_env().get_template(name).render(**context))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def dashboard(request: Request, filters: EventFilters = Depends(event_filters)):

