@@ -182,7 +182,11 @@ def hostile(published: date = date(2019, 5, 8)) -> Extraction:
 
 
 def seeded_catalogue(folder: Path, extractions: Iterable[Extraction]):
-    """A catalogue over a fresh store in ``folder`` holding these extractions."""
-    from eventwire.serve.catalogue import MemoryCatalogue
+    """A catalogue over a fresh SQLite store in ``folder`` holding these extractions."""
+    from eventwire.serve.catalogue import StoreCatalogue
+    from eventwire.store import Store
 
-    return MemoryCatalogue(extractions)
+    catalogue = StoreCatalogue(Store(folder / "eventwire.db"))
+    for extraction in extractions:
+        catalogue.add(extraction)
+    return catalogue
