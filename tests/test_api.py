@@ -53,13 +53,14 @@ def test_events_filter_by_type_place_and_period(client):
     assaults = events_of(client, type="ASSAULT", place="Aleppo", since="2016-12-01",
                          until="2016-12-09")
     assert {e["trigger"] for e in assaults} == {"killed", "deadly attack"}
-    assert all(e["place"]["name"] == "Aleppo" for e in assaults)
+    assert all(e["place"]["geonameid"] == "170063" for e in assaults)
     assert [e["trigger"] for e in events_of(client, type="ASSAULT", place="Idlib")] == ["shelled"]
 
 
 def test_events_by_actor_code_and_status(client):
     planned = events_of(client, status="planned")
     assert [(e["type"], e["place"]["name"]) for e in planned] == [("CONSULT", "Geneva")]
+    assert events_of(client, place="2660646") == planned
     rebels = events_of(client, actor="SYRREB")
     assert rebels and all(any(a["code"] == "SYRREB" for a in e["source"]) for e in rebels)
 
@@ -121,15 +122,17 @@ def test_stats_count_fatalities_by_day_and_perpetrator(client):
     assert by[("2016-12-08", "Syrian government (SYRGOV)")] == 384
     assert by[("2016-12-08", "Syrian rebels (SYRREB)")] == 105
     assert {r["type"] for r in stats["by_type"]} >= {"ASSAULT", "RETREAT", "REQUEST"}
-    assert stats["by_place"][0]["place"] == "Aleppo"
+    assert all("Aleppo" in row["place"] for row in stats["by_place"])
 
 
 def test_actors_and_places(client):
     actors = client.get("/actors", params={"q": "lavrov"}).json()
     assert actors and actors[0]["code"] == "RUSGOV"
-    places = {p["name"]: p for p in client.get("/places").json()}
-    assert places["Aleppo"]["geonameid"] == "170063"
-    assert places["Aleppo"]["events"] >= 5
+    places = client.get("/places").json()
+    aleppo = [p for p in places if p["geonameid"] == "170063"]
+    assert {p["name"] for p in aleppo} == {"Aleppo", "east Aleppo", "west Aleppo"}
+    assert sum(p["events"] for p in aleppo) == 5
+    assert [p["name"] for p in client.get("/places", params={"q": "gene"}).json()] == ["Geneva"]
 
 
 def test_report_in_markdown_and_html(client):
@@ -276,7 +279,7 @@ fuzzed = schemathesis.openapi.from_asgi("/openapi.json", fuzzed_app())
 
 
 @fuzzed.parametrize()
-@settings(max_examples=12, deadline=None, derandomize=True,
+@settings(max_examples=8, deadline=None, derandomize=True,
           suppress_health_check=list(HealthCheck))
 def test_no_server_error_anywhere_in_the_schema(case):
     response = case.call()
