@@ -8,6 +8,7 @@ query (``Store.events``) chooses the events; the facets are aggregate SQL over i
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Optional, Protocol
@@ -53,6 +54,9 @@ class EventFilters:
 class Catalogue(Protocol):
     def events(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
         """(how many match, the page of event summaries), newest first."""
+
+    def points(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
+        """(how many match, a page of map points: id, type, date, place, lat, lon, ...)."""
 
     def event(self, event_id: str) -> Optional[dict]:
         """An event's summary with ``reports``: the event view of each report."""
@@ -133,6 +137,27 @@ class StoreCatalogue:
                                   first[i][1] if i in first else None)
                        for i in order if i in rows]
 
+    def points(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
+        """Like ``events`` but only what a map needs, read from one table (fast for 10,000)."""
+        ids = self._ids(filters, limit, offset).subquery()
+        query = (select(events.c.id, events.c.type, events.c.mode, events.c.status,
+                        events.c.date_start, events.c.date_end, events.c.place_name,
+                        events.c.lat, events.c.lon, events.c.fatalities_low,
+                        events.c.fatalities_high, events.c.reports)
+                 .join(ids, ids.c.id == events.c.id)
+                 .order_by(events.c.date_start.desc().nulls_last(), events.c.id))
+        with self.store.engine.connect() as conn:
+            found = [{"id": r.id, "type": r.type, "mode": r.mode, "status": r.status,
+                      "date_start": r.date_start.isoformat() if r.date_start else None,
+                      "date_end": (r.date_end or r.date_start).isoformat() if r.date_start
+                      else None, "place": r.place_name, "lat": r.lat, "lon": r.lon,
+                      "fatalities": r.fatalities_low if r.fatalities_low is not None
+                      else r.fatalities_high, "reports": r.reports}
+                     for r in conn.execute(query)]
+        total = len(found) + offset if len(found) < limit else \
+            self.store.count_events(**filters.for_store())
+        return total, found
+
     def event(self, event_id: str) -> Optional[dict]:
         fused = self.store.event(event_id)
         if fused is None:
@@ -158,44 +183,19 @@ class StoreCatalogue:
         return self.store.add(extraction).status == "stored"
 
     def stats(self, filters: EventFilters) -> dict:
-        ids = select(self._ids(filters).subquery().c.id)
-        perpetrator = (select(event_reports.c.event_id, func.min(_ACTOR_LABEL).label("name"))
-                       .join(article_event_actors, _ROLE_LINK)
-                       .where(article_event_actors.c.role == "source",
-                              event_reports.c.event_id.in_(ids))
-                       .group_by(event_reports.c.event_id).subquery())
-        who = func.coalesce(perpetrator.c.name, "unattributed")
-        base = (select().select_from(events.outerjoin(perpetrator,
-                                                      perpetrator.c.event_id == events.c.id))
-                .where(events.c.id.in_(ids)))
-        count, killed = func.count().label("events"), func.sum(_KILLED).label("fatalities")
+        ids = self._ids(filters).subquery()
+        perpetrators = (select(event_reports.c.event_id, func.min(_ACTOR_LABEL))
+                        .join(article_event_actors, _ROLE_LINK)
+                        .where(article_event_actors.c.role == "source",
+                               event_reports.c.event_id.in_(select(ids.c.id)))
+                        .group_by(event_reports.c.event_id))
+        rows = (select(events.c.id, _DAY, events.c.type, events.c.place_name, _KILLED)
+                .join(ids, ids.c.id == events.c.id))
         with self.store.engine.connect() as conn:
-            def grouped(*columns):
-                return conn.execute(base.add_columns(*columns, count, killed)
-                                    .group_by(*columns).order_by(*columns)).all()
-
-            by_day = grouped(_DAY.label("day"))
-            by_day_who = conn.execute(base.add_columns(_DAY.label("day"), who.label("who"), killed)
-                                      .where(_KILLED > 0).group_by(_DAY, who)
-                                      .order_by(_DAY, who)).all()
-            by_type = grouped(events.c.type)
-            by_who = grouped(who.label("who"))
-            by_place = grouped(func.coalesce(events.c.place_name, "unknown").label("place"))
-        most = lambda rows: sorted(rows, key=lambda r: (-r.events, str(r[0])))  # noqa: E731
-        return {
-            "events": sum(r.events for r in by_type),
-            "by_day": [{"day": str(r.day), "events": r.events, "fatalities": r.fatalities or 0}
-                       for r in by_day if r.day is not None],
-            "by_day_perpetrator": [{"day": str(r.day), "perpetrator": r.who,
-                                    "fatalities": r.fatalities}
-                                   for r in by_day_who if r.day is not None],
-            "by_type": [{"type": r.type, "events": r.events, "fatalities": r.fatalities or 0}
-                        for r in most(by_type)],
-            "by_perpetrator": [{"perpetrator": r.who, "events": r.events,
-                                "fatalities": r.fatalities or 0} for r in most(by_who)],
-            "by_place": [{"place": r.place, "events": r.events, "fatalities": r.fatalities or 0}
-                         for r in most(by_place)],
-        }
+            # Two plain queries joined here: SQLite plans the joined GROUP BY far slower.
+            who = dict(conn.execute(perpetrators).all())
+            return stats_of((day, type_, place, killed, who.get(event_id))
+                            for event_id, day, type_, place, killed in conn.execute(rows))
 
     def actors(self, query: Optional[str], limit: int) -> list[dict]:
         count = func.count(func.distinct(event_reports.c.event_id)).label("events")
@@ -228,6 +228,39 @@ class StoreCatalogue:
             return [{"name": r.place_name, "geonameid": r.geonameid, "country": r.country,
                      "lat": r.lat, "lon": r.lon, "events": r.events}
                     for r in conn.execute(found)]
+
+
+def stats_of(rows) -> dict:
+    """Counts and reported killed by day, type, perpetrator and place from (day, type,
+    place_name, killed, who) rows; a longer period counts on its last day."""
+    by_day: dict[str, list] = defaultdict(lambda: [0, 0.0])
+    by_day_who: Counter = Counter()
+    facets = {name: (Counter(), Counter()) for name in ("type", "perpetrator", "place")}
+    total = 0
+    for day, type_, place, killed, who in rows:
+        total += 1
+        keys = {"type": type_, "perpetrator": who or "unattributed", "place": place or "unknown"}
+        for name, key in keys.items():
+            facets[name][0][key] += 1
+            facets[name][1][key] += killed
+        if day is not None:
+            by_day[str(day)][0] += 1
+            by_day[str(day)][1] += killed
+            if killed:
+                by_day_who[(str(day), keys["perpetrator"])] += killed
+
+    def facet(name: str) -> list[dict]:
+        counts, killed = facets[name]
+        return [{name: key, "events": n, "fatalities": killed[key]}
+                for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    return {"events": total,
+            "by_day": [{"day": d, "events": n, "fatalities": k}
+                       for d, (n, k) in sorted(by_day.items())],
+            "by_day_perpetrator": [{"day": d, "perpetrator": p, "fatalities": k}
+                                   for (d, p), k in sorted(by_day_who.items())],
+            "by_type": facet("type"), "by_perpetrator": facet("perpetrator"),
+            "by_place": facet("place")}
 
 
 def _place(place: Optional[dict]) -> Optional[dict]:
