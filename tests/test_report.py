@@ -84,3 +84,32 @@ def test_an_empty_period_says_so():
     report = build_report(happenings_from_extractions([hostile()]), place="Aleppo")
     text = render_markdown(report, inline_images=True)
     assert "0 events" in text and "No casualty figures." in text and "No quotes." in text
+
+
+def run_cli(*args: str):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    return subprocess.run([sys.executable, "-m", "eventwire", *args], capture_output=True,
+                          text=True, cwd=repo, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(repo)})
+
+
+def test_report_command_over_a_store(tmp_path, seed_article):
+    from eventwire.store import Store
+
+    db = tmp_path / "eventwire.db"
+    with Store(db) as store:
+        store.add(hand_seed(seed_article))
+        store.add(hostile())
+    out = tmp_path / "aleppo.md"
+    result = run_cli("report", "--db", str(db), "--place", "Aleppo", "--since", "2016-12-01",
+                     "--until", "2016-12-09", "--format", "md", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text()
+    assert "## Casualty figures by perpetrator" in text and "Sergei Lavrov (RUSGOV)" in text
+    assert "Idlib" not in text
+    assert (tmp_path / "aleppo-map.png").read_bytes().startswith(PNG)

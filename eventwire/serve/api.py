@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from eventwire.errors import InputError
 from eventwire.model import EventStatus, Extraction, PloverType
-from eventwire.serve.catalogue import Catalogue, EventFilters
+from eventwire.serve.catalogue import COUNT_CAP, Catalogue, EventFilters
 from eventwire.serve.evidence import event_view, highlights, segments
 from eventwire.serve.web import STATIC_DIR, template_env
 
@@ -172,17 +172,22 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
 
     # --- JSON ------------------------------------------------------------------------------
 
-    @app.get("/events", tags=["events"], summary="Events matching the filters, oldest first")
+    @app.get("/events", tags=["events"], summary="Events matching the filters, newest first",
+             response_class=JSONResponse,
+             description=f"`total` counts up to {COUNT_CAP:,}; a larger count reads "
+                         f"{COUNT_CAP + 1:,} (more than {COUNT_CAP:,}).")
     def list_events(filters: EventFilters = Depends(event_filters),
                     limit: int = Query(100, ge=1, le=MAX_PAGE),
                     offset: int = Query(0, ge=0, le=10_000_000),
-                    format: Literal["json", "geojson"] = "json") -> dict[str, Any]:
+                    format: Literal["json", "geojson"] = "json") -> JSONResponse:
+        # Plain JSON responses: the rows are JSON-ready, and re-validating 10,000 costs seconds.
         if format == "geojson":
             total, points = catalogue.points(filters, limit, offset)
-            return {"type": "FeatureCollection", "total": total, "limit": limit,
-                    "offset": offset, "features": [feature_of(p) for p in points]}
+            return JSONResponse({"type": "FeatureCollection", "total": total, "limit": limit,
+                                 "offset": offset, "features": [feature_of(p) for p in points]})
         total, page = catalogue.events(filters, limit, offset)
-        return {"total": total, "limit": limit, "offset": offset, "events": page}
+        return JSONResponse({"total": total, "limit": limit, "offset": offset,
+                             "events": page})
 
     @app.get("/events/{event_id}", tags=["events"],
              summary="One event: its reports, figures by source, and the evidence of each")
@@ -210,8 +215,8 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
 
     @app.get("/stats", tags=["facets"],
              summary="Counts and reported killed by day, type, perpetrator and place")
-    def stats(filters: EventFilters = Depends(event_filters)) -> dict[str, Any]:
-        return catalogue.stats(filters)
+    def stats(filters: EventFilters = Depends(event_filters)) -> JSONResponse:
+        return JSONResponse(catalogue.stats(filters))
 
     @app.post("/extract", tags=["extract"], response_model=Extraction,
               summary="Extract from one article's text (nothing is stored)",
