@@ -81,10 +81,9 @@ class Unit:
 
     def root(self, doc: Doc) -> Token:
         tokens = doc[self.start:self.end]
-        for token in tokens:
-            if not (self.start <= token.head.i < self.end) or token.head.i == token.i:
-                return token
-        return tokens[-1]
+        outside = [t for t in tokens if not (self.start <= t.head.i < self.end) or t.head.i == t.i]
+        content = [t for t in outside if t.dep_ not in ("det", "punct", "case")]
+        return (content or outside or [tokens[-1]])[-1]
 
 
 @dataclass
@@ -124,13 +123,24 @@ def _word(token: Token) -> str:
     return token.text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s"):
+        return lemma[:-1]  # spaCy keeps proper plurals ("Nigerians") as they are
+    return lemma
+
+
 def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     words = [_word(t) for t in doc]
-    lemmas = [t.lemma_.lower() for t in doc]
+    lemmas = [_lemma(t) for t in doc]
     units: list[Unit] = []
     i = 0
     while i < len(doc):
         name = book.match_name(words, i)
+        if name is None and doc[i].tag_ in ("NNS", "NNPS"):
+            name = book.match_name(words, i, lemmas)  # "Palestinians", "Libyans"
+            if name is not None and book.entries[name[1]].kind != "state":
+                name = None
         if name is not None and not _looks_like_name(doc[i:i + name[0]]):
             name = None
         agent = book.match_agent(words, lemmas, i)
@@ -157,7 +167,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             continue
         units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_))
     units.sort(key=lambda u: u.start)
-    return [u for u in units if not u.metonym or _metonym_subject(doc, u)]
+    return units
 
 
 def _nominal(token: Token) -> bool:
@@ -235,8 +245,18 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
             if unit.metonym:
                 return Coding(f"{country}GOV", country, "GOV", "organisation")
             return Coding(code, country, sector, kind)
-        if _word(root) in COLLECTIVE_HEADS:  # "Syria's government" is not Bashar al-Assad
+        if _word(root) in COLLECTIVE_HEADS and kind == "person":
+            # "Syria's government", "the Bush administration": the body, not the person
+            head_agent = actor_dictionary().agents.get(_word(root)) or actor_dictionary().agents.get(root.lemma_.lower())
+            if head_agent is not None and country:
+                sector = head_agent.sector[:3]
+                code = country + sector
             kind = "group" if sector in ARMED else "organisation"
+        if kind == "person" and country and _former(doc, unit):
+            code, sector = country + "ELI", "ELI"  # "former prime minister": no longer in office
+        elif kind == "person" and code and sector != "GOV" and _has_title(children, "GOV"):
+            code = _office(entry, country) or code  # "President Reagan": in office, whatever the date
+            country, sector = split_code(code)
         if code is None:
             return _code_from_modifiers(unit, children, None, kind)
         return Coding(code, country, sector, kind)
@@ -246,6 +266,30 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
     if unit.source == "agent":
         return _code_agent(doc, unit, children)
     return Coding(None, None, None, "person")
+
+
+FORMER = {"former", "ousted", "ex", "exiled", "deposed", "late", "retired", "toppled"}
+
+
+def _former(doc: Doc, unit: Unit) -> bool:
+    """The title says the person no longer holds the office ("Former prime minister X")."""
+    tokens = [doc[i] for u in [unit, *unit.children] for i in range(u.start, u.end)]
+    words = {t.lower_ for t in tokens} | {c.lower_ for t in tokens for c in t.children}
+    if unit.start and doc[unit.start - 1].lower_ in FORMER:
+        return True
+    return bool(words & FORMER)
+
+
+def _has_title(children: list[Unit], sector: str) -> bool:
+    return any(c.source == "agent" and c.agent.sector[:3] == sector for c in children)
+
+
+def _office(entry: ActorEntry, country: Optional[str]) -> Optional[str]:
+    """The entry's government role, or its country's government code."""
+    offices = [r for r in entry.roles if split_code(r.code)[1] == "GOV"]
+    if offices:
+        return max(offices, key=lambda r: r.start or date.min).code
+    return f"{country}GOV" if country else None
 
 
 def _code_from_modifiers(unit: Unit, children: list[Unit], sector: Optional[str], kind: str) -> Coding:
@@ -288,6 +332,8 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
         kind = agent.kind or ("group" if sector[:3] in ARMED else "organisation")
     if organisation is not None:
         return Coding(organisation.code, None, organisation.sector, kind)
+    if kind == "person" and sector[:3] == "GOV" and _former(doc, unit):
+        sector = "ELI"
     return Coding(_join(country, agent, sector), country, sector[:3], kind,
                   explicit_country=country is not None)
 
@@ -314,9 +360,16 @@ def make_actor(doc: Doc, unit: Unit, country: Optional[str], actors: list[Actor]
     root = unit.root(doc)
     if unit.source == "pronoun":
         return None  # resolved later, with the persons before it
+    if unit.metonym and not _metonym_subject(doc, unit):
+        return None  # a city is a place (the places stage), not an actor, unless it acts
+    if _is_state(unit) and root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i \
+            and root.head.pos_ == "PROPN" and not _hyphenated(doc, unit):
+        return None  # "the Syrian Golan Heights": part of a place or an unknown name
     if unit.source == "name" and coding.kind == "group" and unit.entry.kind == "state" \
             and root.pos_ == "ADJ":
-        return None  # a bare nationality adjective ("Syrian" in "Syrian war") is no actor
+        if root.head.pos_ != "NOUN" or root.head.i < root.i or root.dep_ != "amod":
+            return None  # a bare nationality adjective is no actor ...
+        coding.kind = "state"  # ... unless it says whose an act is ("French mediation")
     if _absorbed_title(doc, unit):
         return None
     if unit.source == "agent" and coding.code is None and (coding.sector or "PPL")[:3] == "PPL":
@@ -331,11 +384,17 @@ def make_actor(doc: Doc, unit: Unit, country: Optional[str], actors: list[Actor]
             and coding.kind == "person":
         coding.kind = "group" if (coding.sector or "")[:3] in ARMED else "organisation"
     code, actor_country, sector = coding.code, coding.country, coding.sector
+    owner = _pronoun_owner(root, actors) if unit.agent is not None and actor_country is None else None
+    if owner is not None and sector:  # "Syria has offered its troops": Syria's troops
+        actor_country = owner
+        code = _join(owner, unit.agent, sector)
     if code is None and actor_country is None and sector in DOMESTIC and country is not None:
         actor_country = country
         code = _join(country, unit.agent, sector) if unit.agent else country + sector
     if unit.source in ("name", "entity"):
-        first = unit.start - 1 if unit.start and doc[unit.start - 1].lower_ == "the" else unit.start
+        before = doc[unit.start - 1] if unit.start else None
+        first = unit.start - 1 if before is not None and before.lower_ == "the" \
+            and before.head.i == root.i else unit.start
         if coding.kind == "person":
             first = unit.start
         start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
@@ -346,6 +405,26 @@ def make_actor(doc: Doc, unit: Unit, country: Optional[str], actors: list[Actor]
     name = unit.entry.name if unit.entry is not None and coding.kind == "state" else _name_of(text)
     return Actor(id=next_id("a", actors), text=text, span=(start, end), name=name, code=code,
                  country=actor_country, sector=sector, kind=coding.kind)
+
+
+def _pronoun_owner(root: Token, actors: list[Actor]) -> Optional[str]:
+    """The country of the state or body an "its"/"their" before the head stands for: the
+    last one before it in the same or the previous sentence."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in root.children):
+        return None
+    sentence_start = root.sent.start_char
+    for actor in reversed(actors):
+        if actor.span[0] >= root.idx or actor.span[0] < sentence_start - 400:
+            continue
+        if actor.kind != "person" and actor.country:
+            return actor.country
+    return None
+
+
+def _hyphenated(doc: Doc, unit: Unit) -> bool:
+    """ "US-Russia talks": states joined by a hyphen act together."""
+    return (unit.end < len(doc) and doc[unit.end].text == "-") or (
+        unit.start > 0 and doc[unit.start - 1].text == "-")
 
 
 def _phrase_start(doc: Doc, unit: Unit) -> int:

@@ -29,6 +29,9 @@ ENTRY_KINDS = {"P": "person", "O": "organisation", "G": "group", "S": "state"}
 NON_STATE_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "INS", "OPP", "CVL", "GOV",
                       "MIL", "COP", "JUD", "MED", "BUS", "EDU", "REL", "HLH", "LAB", "AGR",
                       "ELI", "SPY", "LEG", "REF", "UIS", "SEP", "PTY", "HRI", "DEV", "ENV"}
+SECTORS = NON_STATE_PREFIXES | {"CRM", "RAD", "MOD", "PPL", "UNR", "AMN", "IRC", "RED", "DIP",
+                                "SET", "CHR", "MUS", "JEW", "BUD", "HIN", "MOS"}
+COUNTRIES = {"SRB", "MNE", "KSV", "BIH", "HRV", "SVN", "MKD"}  # units of former federations
 # regional codes CAMEO uses where a country code would stand
 REGIONS = {"AFR", "ASA", "BLK", "CAS", "CAU", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA",
            "MDT", "NAF", "NAM", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST", "WSB"}
@@ -99,13 +102,17 @@ class ActorDictionary:
     name_lengths: dict[str, int]  # first token -> most tokens of a name starting with it
     agent_lengths: dict[str, int]
 
-    def match_name(self, words: list[str], start: int) -> Optional[tuple[int, int, bool]]:
-        """Longest dictionary name at ``words[start:]``: (length, entry id, metonym)."""
-        longest = self.name_lengths.get(words[start])
-        if not longest:
-            return None
+    def match_name(self, words: list[str], start: int, lemmas: Optional[list[str]] = None
+                   ) -> Optional[tuple[int, int, bool]]:
+        """Longest dictionary name at ``words[start:]``: (length, entry id, metonym); with
+        ``lemmas``, a plural last word also matches its singular ("Palestinians")."""
+        longest = max(self.name_lengths.get(words[start], 0),
+                      self.name_lengths.get(lemmas[start], 0) if lemmas else 0)
         for length in range(min(longest, len(words) - start), 0, -1):
             found = self.names.get(" ".join(words[start:start + length]))
+            if found is None and lemmas:
+                found = self.names.get(" ".join([*words[start:start + length - 1],
+                                                 lemmas[start + length - 1]]))
             if found is not None:
                 return length, found[0], found[1]
         return None
@@ -136,7 +143,10 @@ def split_code(code: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     if first in NON_STATE_PREFIXES:
         return None, first
     country = first if first not in REGIONS else None
-    return country, (code[3:6] or None)
+    second = code[3:6]
+    if second and second not in SECTORS and second in COUNTRIES:
+        return second, (code[6:9] or None)  # SCGSRB: Serbia within Serbia and Montenegro
+    return country, (second or None)
 
 
 def _date(text: str) -> Optional[date]:
