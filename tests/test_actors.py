@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.actors import actor_for_token, extract_actors, first_mention
+from eventwire.extract.actors import actor_for_token, actor_token_map, extract_actors, first_mention
 from eventwire.nlp import load_nlp
 from eventwire.pipeline import Pipeline
 
@@ -193,3 +193,11 @@ def test_rebel_fighters_take_the_articles_country(actors_only):
     text = ("Syrian troops pushed into the east of the city. Rebel fighters are on the verge "
             "of losing control of their last strongholds.")
     assert code(actors_only, text, "Rebel fighters", "2016-12-09").code == "SYRREB"
+
+
+def test_actor_token_map_covers_every_token_of_a_mention(seed, pipeline):
+    doc = pipeline.nlp(seed.article.text)
+    mapping = actor_token_map(doc, seed)
+    monitor = actor_at(seed, "the British-based monitor")
+    tokens = [t.i for t in doc if monitor.span[0] <= t.idx < monitor.span[1]]
+    assert {mapping[i] for i in tokens} == {monitor.id}

@@ -29,10 +29,19 @@ head ("the Syrian regime's army", "six western countries including the United St
 a possessor that is itself an actor is a separate actor ("Russia" in "Russia's Foreign
 Minister"), and the possessed phrase starts after it.
 
-For the stages after this one (events, quotes, quantities): :func:`actor_for_token` gives the
-actor a syntactic argument stands for (the smallest actor covering the token, the person a
-title is in apposition to, the compound a coordination heads), and :func:`first_mention`
-follows ``refers_to``.
+For the stages after this one (events, quotes, quantities)::
+
+    from eventwire.extract.actors import actor_for_token, actor_token_map, first_mention
+
+    actor = actor_for_token(extraction, verb_subject_token)   # Actor or None
+    group = actor_for_token(extraction, token, compound=True)  # "Russia and Iran" as one
+    ids = actor_token_map(doc, extraction)                     # token.i -> actor id
+    first = first_mention(extraction, actor.id)                # follows refers_to
+
+:func:`actor_for_token` gives the actor a syntactic argument stands for: the smallest actor
+covering the token, else the named person a title is in apposition to ("counterpart" in
+"his US counterpart John Kerry"); with ``compound=True`` the compound actor a coordination
+forms. Coreferent mentions already carry their first mention's code, country and sector.
 """
 
 from __future__ import annotations
@@ -106,13 +115,14 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
         unit.coding = code_unit(doc, unit, when)
     country = article_country(heads)
     actors: list[Actor] = []
+    text = doc.text  # Doc.text joins every token: once per article, not per actor
     for unit in sorted(heads, key=lambda u: u.start):
-        actor = make_actor(doc, unit, country, actors)
+        actor = make_actor(doc, text, unit, country, actors)
         if actor is not None:
             unit.actor = actor
             actors.append(actor)
     resolve_mentions(doc, heads, actors)
-    actors.extend(compound_actors(doc, heads, actors))
+    actors.extend(compound_actors(doc, text, actors))
     extraction.actors.extend(actors)
     return extraction
 
@@ -355,7 +365,8 @@ def article_country(heads: list[Unit]) -> Optional[str]:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def make_actor(doc: Doc, unit: Unit, country: Optional[str], actors: list[Actor]) -> Optional[Actor]:
+def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: list[Actor]
+               ) -> Optional[Actor]:
     coding = unit.coding
     root = unit.root(doc)
     if unit.source == "pronoun":
@@ -401,9 +412,9 @@ def make_actor(doc: Doc, unit: Unit, country: Optional[str], actors: list[Actor]
     else:
         first = _phrase_start(doc, unit)
         start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
-    text = doc.text[start:end]
-    name = unit.entry.name if unit.entry is not None and coding.kind == "state" else _name_of(text)
-    return Actor(id=next_id("a", actors), text=text, span=(start, end), name=name, code=code,
+    words = text[start:end]
+    name = unit.entry.name if unit.entry is not None and coding.kind == "state" else _name_of(words)
+    return Actor(id=next_id("a", actors), text=words, span=(start, end), name=name, code=code,
                  country=actor_country, sector=sector, kind=coding.kind)
 
 
@@ -581,7 +592,7 @@ def _renumber(actors: list[Actor]) -> None:
 
 # --- 3. compounds --------------------------------------------------------------------------
 
-def compound_actors(doc: Doc, heads: list[Unit], actors: list[Actor]) -> list[Actor]:
+def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
     """Coordinations of states or groups ("Russia and Iran") and groups of states with named
     members ("six western countries including the United States")."""
     at_token = {}
@@ -599,7 +610,7 @@ def compound_actors(doc: Doc, heads: list[Unit], actors: list[Actor]) -> list[Ac
                                  for a in [_head_actor(doc, t, at_token)] if a is not None]
             if len(members) > 1 and all(m.kind != "person" for m in members):
                 done.update(t.i for t in token.conjuncts)
-                compounds.append(_compound(doc, members, actors + compounds, None))
+                compounds.append(_compound(text, members, actors + compounds, None))
             continue
         if token.lemma_.lower() in GROUP_OF_STATES and token.tag_ == "NNS" and token.i not in at_token:
             members = [a for child in token.rights if child.lower_ in INCLUDING
@@ -608,10 +619,10 @@ def compound_actors(doc: Doc, heads: list[Unit], actors: list[Actor]) -> list[Ac
                        for a in [_head_actor(doc, t, at_token)] if a is not None]
             if members:
                 start = doc[token.left_edge.i].idx
-                group = _compound(doc, members, actors + compounds, start)
+                group = _compound(text, members, actors + compounds, start)
                 group.code = group.country = group.sector = None  # members are some of them
                 group.kind = "state"
-                group.name = _name_of(doc.text[start:token.idx + len(token)])
+                group.name = _name_of(text[start:token.idx + len(token)])
                 compounds.append(group)
     return compounds
 
@@ -624,7 +635,7 @@ def _head_actor(doc: Doc, token: Token, at_token: dict) -> Optional[Actor]:
     return actor if end_token.i == token.i else None
 
 
-def _compound(doc: Doc, members: list[Actor], taken: list[Actor], start: Optional[int]) -> Actor:
+def _compound(text: str, members: list[Actor], taken: list[Actor], start: Optional[int]) -> Actor:
     start = members[0].span[0] if start is None else start
     end = max(m.span[1] for m in members)
     kinds = {m.kind for m in members}
@@ -635,7 +646,7 @@ def _compound(doc: Doc, members: list[Actor], taken: list[Actor], start: Optiona
     ids = {a.id for a in taken}
     while f"a{n}" in ids:
         n += 1
-    return Actor(id=f"a{n}", text=doc.text[start:end], span=(start, end),
+    return Actor(id=f"a{n}", text=text[start:end], span=(start, end),
                  name=" and ".join(m.name for m in members),
                  code=codes.pop() if len(codes) == 1 else None,
                  country=countries.pop() if len(countries) == 1 else None,
@@ -654,6 +665,22 @@ def first_mention(extraction: Extraction, actor_id: Optional[str]) -> Optional[A
         seen.add(actor.id)
         actor = extraction.by_id(actor.refers_to)
     return actor
+
+
+def actor_token_map(doc: Doc, extraction: Extraction) -> dict[int, str]:
+    """Token index -> id of the smallest simple (non-compound) actor covering the token; one
+    pass per article, for stages that look up many tokens."""
+    mapping: dict[int, str] = {}
+    widths: dict[int, int] = {}
+    for actor in extraction.actors:
+        if actor.members:
+            continue
+        span = doc.char_span(*actor.span, alignment_mode="expand")
+        width = actor.span[1] - actor.span[0]
+        for token in span or []:
+            if token.i not in mapping or width < widths[token.i]:
+                mapping[token.i], widths[token.i] = actor.id, width
+    return mapping
 
 
 def actor_for_token(extraction: Extraction, token: Token, compound: bool = False) -> Optional[Actor]:

@@ -56,7 +56,19 @@ class ActorEntry:
     id: int
     kind: str  # person | organisation | group | state
     name: str
-    roles: list[Role] = field(default_factory=list)
+    raw_roles: str = ""  # as stored; parsed on first use (most entries never are)
+    _roles: Optional[list[Role]] = None
+
+    @property
+    def roles(self) -> list[Role]:
+        if self._roles is None:
+            self._roles = [Role(code, _date(start), _date(end)) for code, start, end
+                           in (r.split(":") for r in self.raw_roles.split(";") if r)]
+        return self._roles
+
+    @roles.setter
+    def roles(self, roles: list[Role]) -> None:
+        self._roles = list(roles)
 
     def code_at(self, when: Optional[date]) -> Optional[str]:
         """The code of this actor's role at a date; the latest-starting role that holds.
@@ -177,9 +189,9 @@ def _csv_rows(name: str) -> list[dict]:
 
 def _tokens(phrase: str) -> str:
     """A curated phrase in the token form the converted data uses."""
-    from eventwire.resources.build_actors import tokenise
+    from eventwire.nlp import load_nlp
 
-    return tokenise([phrase.upper()])[0].lower()
+    return " ".join(t.text for t in load_nlp().tokenizer(phrase.upper())).lower()
 
 
 @lru_cache(maxsize=1)
@@ -189,9 +201,7 @@ def actor_dictionary() -> ActorDictionary:
     names: dict[str, tuple[int, bool]] = {}
     raw = gzip.decompress(resources.files("eventwire.data").joinpath("actors.tsv.gz").read_bytes())
     for kind, name, roles, synonyms in _rows(raw.decode("utf-8")):
-        entry = ActorEntry(len(entries), ENTRY_KINDS[kind], name, [
-            Role(code, _date(start), _date(end))
-            for code, start, end in (r.split(":") for r in roles.split(";") if r)])
+        entry = ActorEntry(len(entries), ENTRY_KINDS[kind], name, roles)
         entries.append(entry)
         for synonym in synonyms.split("|"):
             metonym = synonym.startswith("@")
