@@ -102,6 +102,7 @@ class Coding:
     sector: Optional[str]
     kind: str
     explicit_country: bool = True
+    named: bool = False  # the code is a named body's ("IS fighters": the Islamic State's)
 
 
 def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
@@ -113,7 +114,7 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     heads = [u for u in units if u.parent is None or _stands_alone(doc, u)]
     for unit in heads:
         unit.coding = code_unit(doc, unit, when)
-    country = article_country(heads)
+    country = article_country(doc, units, heads)
     actors: list[Actor] = []
     text = doc.text  # Doc.text joins every token: once per article, not per actor
     for unit in sorted(heads, key=lambda u: u.start):
@@ -325,8 +326,10 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
         if coding is None:
             continue
         child_sector = coding.sector
-        if child.source == "name" and coding.country is None and child_sector in ("IGO", "NGO"):
-            organisation = coding  # "UN official": the official is the UN's
+        if coding.named or (child.source == "name" and coding.code
+                            and child.entry.kind in ("organisation", "group") and not child.metonym
+                            and _word(child.root(doc)) not in COLLECTIVE_HEADS):
+            organisation = coding  # "UN official", "IS fighters", "White House spokesman"
         if coding.country and coding.explicit_country:
             country = country or coding.country
         if child_sector is None:
@@ -341,7 +344,8 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
     else:
         kind = agent.kind or ("group" if sector[:3] in ARMED else "organisation")
     if organisation is not None:
-        return Coding(organisation.code, None, organisation.sector, kind)
+        return Coding(organisation.code, organisation.country, organisation.sector, kind,
+                      named=True)
     if kind == "person" and sector[:3] == "GOV" and _former(doc, unit):
         sector = "ELI"
     return Coding(_join(country, agent, sector), country, sector[:3], kind,
@@ -354,9 +358,19 @@ def _join(country: Optional[str], agent: Agent, sector: str) -> Optional[str]:
     return sector + country if agent.code.endswith("~") else country + sector
 
 
-def article_country(heads: list[Unit]) -> Optional[str]:
-    """The country whose forces and government the article names most often."""
+LOCATIVE = {"in", "at", "on", "near", "across", "inside", "into", "throughout", "around", "outside"}
+
+
+def article_country(doc: Doc, units: list[Unit], heads: list[Unit]) -> Optional[str]:
+    """The country the article happens in: where its places are ("in eastern Aleppo" is
+    Syria) and whose forces and government it names."""
     counts: Counter[str] = Counter()
+    for unit in units:
+        if _is_state(unit) and unit.root(doc).head.lower_ in LOCATIVE \
+                and unit.root(doc).dep_ == "pobj":
+            country = split_code(unit.entry.roles[0].code if unit.entry.roles else None)[0]
+            if country:
+                counts[country] += 2
     for unit in heads:
         coding = unit.coding
         if coding and coding.explicit_country and coding.country and coding.kind != "person" \
@@ -399,7 +413,8 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     if owner is not None and sector:  # "Syria has offered its troops": Syria's troops
         actor_country = owner
         code = _join(owner, unit.agent, sector)
-    if code is None and actor_country is None and sector in DOMESTIC and country is not None:
+    if code is None and actor_country is None and sector in DOMESTIC and country is not None \
+            and coding.kind != "person" and not _unknown_name_modifier(doc, unit):
         actor_country = country
         code = _join(country, unit.agent, sector) if unit.agent else country + sector
     if unit.source in ("name", "entity"):
@@ -416,6 +431,14 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     name = unit.entry.name if unit.entry is not None and coding.kind == "state" else _name_of(words)
     return Actor(id=next_id("a", actors), text=words, span=(start, end), name=name, code=code,
                  country=actor_country, sector=sector, kind=coding.kind)
+
+
+def _unknown_name_modifier(doc: Doc, unit: Unit) -> bool:
+    """A proper noun the dictionaries do not know modifies the head ("the Kurdish Regional
+    Government"): a named body of unknown country, not the article's own."""
+    known = {i for c in unit.children if c.source != "entity" for i in range(c.start, c.end)}
+    return any(t.pos_ == "PROPN" and t.i not in known and not (unit.start <= t.i < unit.end)
+               for t in unit.root(doc).lefts)
 
 
 def _pronoun_owner(root: Token, actors: list[Actor]) -> Optional[str]:
@@ -504,7 +527,7 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
         elif actor.kind == "person" and unit.source == "agent":
             first = _titled_person(doc, unit, actor, named_people)
         elif actor.kind != "person" and (unit.source == "agent" or unit.entry is not None) \
-                and _definite(doc, unit):
+                and _definite(doc, unit) and not _unknown_name_modifier(doc, unit):
             first = _earlier_same(actor, actors)
         if unit.source == "entity" and unit.label == "ORG" and len(actor.text.split()) == 1:
             surname = _same_surname(actor, [a for _, a in persons])
@@ -538,10 +561,14 @@ def _point_at(actor: Actor, first: Actor) -> None:
         actor.kind = "person"
 
 
+def _surname(text: str) -> str:
+    return text.split()[-1].lower().replace("\u2019", "'")
+
+
 def _same_surname(actor: Actor, persons: list[Actor]) -> Optional[Actor]:
-    surname = actor.text.split()[-1].lower()
+    surname = _surname(actor.text)
     for person in persons:
-        if person.refers_to is None and person.text.split()[-1].lower() == surname \
+        if person.refers_to is None and _surname(person.text) == surname \
                 and person.id != actor.id:
             return person
     return None
@@ -570,8 +597,8 @@ def _earlier_same(actor: Actor, actors: list[Actor]) -> Optional[Actor]:
     """The first earlier actor with this code ("the regime"), or of this sector when the
     mention names no country ("the British-based monitor" -> the Observatory)."""
     for other in actors:
-        if other.span[0] >= actor.span[0] or other.refers_to is not None or other.kind == "person":
-            continue
+        if other.span[0] >= actor.span[0] or other.refers_to is not None or other.kind != actor.kind:
+            continue  # the leaders of a group are not the group
         if actor.code and other.code == actor.code:
             return other
         if actor.country is None and actor.sector and other.sector == actor.sector:
