@@ -1,4 +1,6 @@
-"""Actor coding on the PLOVER gold standard records: is every gold actor found?
+"""Actor coding on gold event data: is every gold actor found and coded?
+
+Two scorers: ``actors-plover`` (below) and ``actors-petr2-gsr`` (:func:`score_actors_petr2`).
 
 ``eventwire evaluate actors-plover --split dev|test``. For each gold sentence (parity rule
 over the records in file order; the leading DOCUMENT record is item 0 and is skipped after
@@ -101,3 +103,36 @@ def score_actors(split: str, data: Path) -> dict:
         "country_f1": countries["f1"],
         "gold_actors": found["source"][1] + found["target"][1],
     }
+
+
+def score_actors_petr2(split: str, data: Path) -> dict:
+    """``eventwire evaluate actors-petr2-gsr``: the 78 real news sentences of PETR2-GSR
+    (parity rule); share of gold source/target codes ("USAGOV", "SYRREB") that some actor
+    found in the sentence carries exactly, and share matched on (country, sector) or as a
+    prefix ("---REB" and gold codes PETRARCH left without a country are skipped)."""
+    from eventwire.pipeline import Pipeline
+    from eventwire.resources.actors import split_code
+
+    pipeline = Pipeline(stages=[("actors", extract_actors)])
+    path = data / "events" / "derived" / "petr2_gsr_validation.jsonl"
+    records = parity_split([json.loads(line) for line in path.read_text().splitlines() if line],
+                           split)
+    articles = [Article.from_text(r["text"], published=_yyyymmdd(r.get("date"))) for r in records]
+    exact = close = total = 0
+    for record, extraction in zip(records, pipeline.extract_many(articles)):
+        codes = {first_mention(extraction, a.id).code for a in extraction.actors
+                 if not a.members} - {None}
+        keys = {split_code(code) for code in codes}
+        gold = {code for event in record["expected"] for code in (event["source"], event["target"])
+                if code and not code.startswith("---")}
+        for code in gold:
+            total += 1
+            exact += code in codes
+            close += split_code(code) in keys or any(c.startswith(code) for c in codes)
+    return {"sentences": len(records), "gold_codes": total,
+            "code_exact": round(exact / max(total, 1), 4),
+            "country_sector": round(close / max(total, 1), 4)}
+
+
+def _yyyymmdd(text: Optional[str]) -> Optional[str]:
+    return f"{text[:4]}-{text[4:6]}-{text[6:8]}" if text and len(text) == 8 else None

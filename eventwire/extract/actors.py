@@ -152,6 +152,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             name = book.match_name(words, i, lemmas)  # "Palestinians", "Libyans"
             if name is not None and book.entries[name[1]].kind != "state":
                 name = None
+        if name is not None and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro":
+            name = None  # "pro-Russia rebels" are not Russia's
         if name is not None and not _looks_like_name(doc[i:i + name[0]]):
             name = None
         agent = book.match_agent(words, lemmas, i)
@@ -265,9 +267,12 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
             kind = "group" if sector in ARMED else "organisation"
         if kind == "person" and country and _former(doc, unit):
             code, sector = country + "ELI", "ELI"  # "former prime minister": no longer in office
-        elif kind == "person" and code and sector != "GOV" and _has_title(children, "GOV"):
-            code = _office(entry, country) or code  # "President Reagan": in office, whatever the date
-            country, sector = split_code(code)
+        else:
+            title = _title_sector(doc, unit, children)
+            if kind == "person" and code and title and sector != title:
+                # "President Reagan", "General Petraeus": the office the text gives, whatever the date
+                code = _office(entry, country, title) or code
+                country, sector = split_code(code)
         if code is None:
             return _code_from_modifiers(unit, children, None, kind)
         return Coding(code, country, sector, kind)
@@ -295,19 +300,33 @@ def _has_title(children: list[Unit], sector: str) -> bool:
     return any(c.source == "agent" and c.agent.sector[:3] == sector for c in children)
 
 
-def _office(entry: ActorEntry, country: Optional[str]) -> Optional[str]:
-    """The entry's government role, or its country's government code."""
-    offices = [r for r in entry.roles if split_code(r.code)[1] == "GOV"]
+def _title_sector(doc: Doc, unit: Unit, children: list[Unit]) -> Optional[str]:
+    """GOV or MIL where a title before the name, or inside it, says so ("President Reagan",
+    "General David Petraeus")."""
+    agents = actor_dictionary().agents
+    titles = [c.agent.sector[:3] for c in children if c.source == "agent"]
+    first = agents.get(_word(doc[unit.start]))
+    if unit.end - unit.start > 1 and first is not None:
+        titles.append(first.sector[:3])
+    for sector in ("MIL", "GOV"):
+        if sector in titles:
+            return sector
+    return None
+
+
+def _office(entry: ActorEntry, country: Optional[str], sector: str = "GOV") -> Optional[str]:
+    """The entry's role in that sector, or its country's code for it."""
+    offices = [r for r in entry.roles if split_code(r.code)[1] == sector]
     if offices:
         return max(offices, key=lambda r: r.start or date.min).code
-    return f"{country}GOV" if country else None
+    return f"{country}{sector}" if country else None
 
 
 def _code_from_modifiers(unit: Unit, children: list[Unit], sector: Optional[str], kind: str) -> Coding:
     """A name the dictionary does not code takes the code of its title ("UN aid official")."""
     for child in children:
         coding = child.coding
-        if coding and coding.code and child.source in ("name", "agent", "entity") and not (
+        if coding and coding.code and not child.metonym and child.source in ("name", "agent", "entity") and not (
                 coding.kind == "group" and child.entry is not None and child.entry.kind == "state"):
             return Coding(coding.code, coding.country, coding.sector, kind, coding.explicit_country)
     for child in children:
