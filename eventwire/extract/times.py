@@ -73,7 +73,9 @@ class Spec:
     day: Optional[int] = None
     index: Optional[int] = None       # quarter, half, season (0..3) number
     weekday: Optional[int] = None     # 0 = Monday
+    weekday_hint: Optional[int] = None  # the weekday printed beside a date without a year
     shift: Optional[int] = None       # steps of grain from the base; None = by tense
+    past_shift: Optional[int] = None  # the shift instead, in a past-tense sentence
     base: str = "anchor"              # anchor | reference
     part: Optional[str] = None        # part of day: MO AF EV NI
     clock: Optional[str] = None       # "10:30"
@@ -168,7 +170,7 @@ def point_value(point: tuple, grain: str) -> str:
         return f"{n:04d}"
     if grain == "decade":
         return f"{n:03d}X"
-    return f"{n:02d}XX"
+    return f"{n:02d}"
 
 
 def point_interval(point: tuple, grain: str) -> tuple[date, date]:
@@ -249,7 +251,32 @@ def _choose_year(month_day: tuple, base_month_day: tuple, base_year: int, direct
         return base_year if month_day <= base_month_day else base_year - 1
     if direction > 0:
         return base_year if month_day >= base_month_day else base_year + 1
-    return base_year
+    return base_year  # the caller picks the nearest when the tense says nothing
+
+
+def _nearest(base: date, on: Callable[[int], date]) -> date:
+    """Of the same month (and day) last year, this year and next year, the one nearest to base."""
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(on(year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=lambda day: (abs((day - base).days), day > base))
+
+
+def _year_by_weekday(base: date, month: int, day_number: int, weekday: int) -> date:
+    candidates = []
+    for year in range(base.year - 3, base.year + 4):
+        try:
+            candidate = date(year, month, day_number)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday:
+            candidates.append(candidate)
+    if not candidates:
+        raise ValueError(f"{month}/{day_number} is not that weekday in any nearby year")
+    return min(candidates, key=lambda day: abs((day - base).days))
 
 
 def _weekday_date(base: date, weekday: int, shift: Optional[int], direction: int) -> date:
@@ -302,10 +329,17 @@ def _spec_point_at(spec: Spec, base: Optional[date], direction: int) -> tuple[tu
         return point_of(day, "day"), "day"
     if spec.year is None and spec.shift is None:  # month, day-of-month, season, quarter: by tense
         if grain == "day":
+            if spec.weekday_hint is not None:  # "Monday, Oct. 26": the year that makes it a Monday
+                return (_year_by_weekday(base, spec.month, spec.day, spec.weekday_hint).toordinal(),), "day"
+            if direction == 0:
+                return (_nearest(base, lambda year: date(year, spec.month, spec.day)).toordinal(),), "day"
             year = _choose_year((spec.month, spec.day), (base.month, base.day), base.year,
                                 direction, None)
             return (date(year, spec.month, spec.day).toordinal(),), "day"
         if grain == "month":
+            if direction == 0:
+                nearest = _nearest(base, lambda year: date(year, spec.month, 15))
+                return (nearest.year * 12 + spec.month - 1,), "month"
             year = _choose_year((spec.month,), (base.month,), base.year, direction, None)
             return (year * 12 + spec.month - 1,), "month"
         if grain == "season":
@@ -326,7 +360,8 @@ def _spec_point_at(spec: Spec, base: Optional[date], direction: int) -> tuple[tu
         year = _choose_year((spec.index,), (base_index,), base_year, direction, spec.shift)
         return (year * 4 + spec.index,), "season"
     if spec.shift is not None:
-        return shift_point(point_of(base, grain), spec.shift), grain
+        steps = spec.past_shift if spec.past_shift is not None and direction < 0 else spec.shift
+        return shift_point(point_of(base, grain), steps), grain
     return spec_point(spec), grain
 
 
@@ -344,16 +379,18 @@ class Rule:
 
 def _number(word: str) -> float | str | None:
     """The value of a number word or numeral ("three" -> 3, "several" -> "X")."""
-    word = word.lower().replace(",", "")
+    word = " ".join(word.lower().replace(",", "").split())
     numbers = vocabulary()["numbers"]
+    if word.endswith(" 1/2") and word[:-4].isdigit():  # "5 1/2 hours"
+        return int(word[:-4]) + 0.5
     if word in numbers:
         return numbers[word]
     try:
         return float(word) if "." in word else int(word)
     except ValueError:
         pass
-    if "-" in word:  # "twenty-five"
-        tens, _, ones = word.partition("-")
+    if "-" in word or " " in word:  # "twenty-five", "twenty four"
+        tens, _, ones = word.replace("-", " ").partition(" ")
         if isinstance(numbers.get(tens), int) and isinstance(numbers.get(ones), int):
             return numbers[tens] + numbers[ones]
     return None
@@ -370,13 +407,15 @@ def _duration_value(amount: float | str, unit: str) -> str:
         return f"PT{'X'}{time_units[unit]}" if unit in time_units else f"PX{unit}"
     smaller = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
                "MIN": (60, "S")}
-    while amount != int(amount) and unit in smaller:  # "a year and a half" -> P18M
-        factor, unit = smaller[unit]
-        amount *= factor
-    amount = int(amount)
-    if unit in time_units:
-        return f"PT{amount}{time_units[unit]}"
-    return f"P{amount}{unit}"
+    whole = int(amount)
+    parts = [(whole, unit)] if whole else []
+    rest = amount - whole
+    if rest and unit in smaller:  # "five and a half hours" -> PT5H30M
+        factor, small = smaller[unit]
+        parts.append((int(round(rest * factor)), small))
+    date_part = "".join(f"{n}{u}" for n, u in parts if u not in time_units)
+    time_part = "".join(f"{n}{time_units[u]}" for n, u in parts if u in time_units)
+    return "P" + date_part + (("T" + time_part) if time_part else "")
 
 
 def _unit_code(word: str) -> str:
@@ -429,9 +468,10 @@ def rules() -> tuple[Rule, ...]:
     opt_weekday = rf"(?:{_alternation(v['weekdays'])},?\s+)?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>1\d{3}|20\d{2})"
-    number = (rf"(?P<number>{_alternation(k for k in v['numbers'] if k != 'the')}|"
-              r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
-              r"\d+(?:\.\d+)?)")
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    number = (rf"(?P<number>(?:{tens})[\s-](?:{ones})\b|{_alternation(k for k in v['numbers'] if k != 'the')}|"
+              r"\d+(?:\s+1/2|\.\d+)?)")
     unit = rf"(?P<unit>{_alternation(v['units'])})"
     season = rf"(?P<season>{_alternation(v['seasons'])})"
     part = rf"(?P<part>{_alternation(v['day_parts'])})"
@@ -452,7 +492,7 @@ def rules() -> tuple[Rule, ...]:
              _numeric_date),
         rule("slash_date", r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})\b", _numeric_date),
         rule("month_year", rf"\b{mod}?{month},?\s+(?:of\s+)?{year}\b", _month_year),
-        rule("month_day", rf"\b{opt_weekday}{mod}?{month}\s+{day}\b(?![,.]?\d|\s*(?:%|percent))", _month_day),
+        rule("month_day", rf"\b(?:{weekday},?\s+)?{mod}?{month}\s+{day}\b(?![,.]?\d|\s*(?:%|percent))", _month_day),
         rule("day_month", rf"\b(?:the\s+)?{day}(?:\s+of)?\s+{month}\b", _month_day),
         rule("month", rf"\b(?:(?:{direction}|{mod})\s*)?{month}\b(?!-)", _month_alone),
         rule("year", rf"{left}(?:{mod}|(?P<fiscal>(?:the\s+)?(?:fiscal|calendar|financial)\s+(?:year\s+)?)|"
@@ -481,10 +521,13 @@ def rules() -> tuple[Rule, ...]:
         rule("direction_season", rf"\b{mod}?(?P<the>the\s+)?{direction}\s+{season}\b", _season, i),
         rule("span_units", rf"\b(?P<the>the\s+)?(?P<which>past|last|next|coming|previous|first|final|following|"
                            rf"recent|latest)\s+{number}\s+{unit}\b", _span_units, i),
-        rule("ago", rf"\b{number}[\s-]+{unit}\s+(?P<rel>ago|earlier|later|from\s+now|hence|back)\b(?!\s+(?:than|then|to|in))",
+        rule("ago", rf"\b{number}[\s-]+(?:more\s+)?{unit}\s+(?P<rel>ago|from\s+now|hence|back\b(?!\s+(?:to|in|from|into|on))|(?:earlier|later)\b(?!\s+(?:than|to)\b))",
              _ago, i),
         rule("into", rf"\b(?P<core>{number}\s+{unit})\s+into\b", _into, i),
-        rule("duration", rf"\b{number}(?:\s+|-)(?:and\s+a\s+half\s+|-and-a-half-)?{unit}(?P<adj>-long|-old)?\b", _duration, i),
+        rule("duration", rf"\b{number}(?:\s+|-)(?P<half>and\s+a\s+half\s+|and-a-half-)?(?:(?:more|additional|other|extra|straight|consecutive|full)\s+)?"
+                         rf"{unit}(?P<adj>-long|-old)?(?P<half_after>\s+and\s+a\s+half)?\b(?!\s+of\b)", _duration, i),
+        rule("unit_long", r"\b(?P<unit>days|weeks|months|years|decades|day|week|month|year|decade|hour|hours)-long\b",
+             _unit_long, i),
         rule("bare_units", r"\b(?:for|over|in|within|of|than|after|take|took|takes|lasted|last|past|recent)\s+"
                            r"(?P<core>(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries))\b", _bare_units, i),
         rule("set", rf"\b(?P<every>every|each|per|a)\s+(?P<other>other\s+)?(?:{unit}|{weekday}|{season})\b", _set_rule, i),
@@ -494,9 +537,22 @@ def rules() -> tuple[Rule, ...]:
         rule("clock_zone", rf"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s*(?P<zone>{_alternation(v['time_zones'])})\b",
              _clock),
         rule("noon", r"\b(?P<noon>noon|midday|midnight)\b", _clock, i),
+        rule("definite_unit", rf"\b{mod}?the\s+(?P<unit>quarter|year|week|month|weekend)\b"
+                              r"(?![-\u2019']|\s+(?:of|before|after|earlier|later|ago|to|in\s+which|when|that|\d))",
+             _definite_unit, i),
+        rule("spoken_year", rf"\b(?:the\s+year\s+)?(?P<spoken>nineteen(?:\s+hundred)?(?:\s+and)?\s+(?:(?:{tens})(?:[\s-](?:{ones}))?\b|"
+                            rf"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh[\s-])?(?:{ones}))|"
+                            rf"two\s+thousand(?:\s+and)?(?:\s+(?:{ones}|ten|eleven|twelve))?)\b", _spoken_year, i),
+        rule("spoken_decade", r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|"
+                              r"seventies|eighties|nineties)\b", _spoken_decade, i),
+        rule("vague_ago", r"\b(?P<unit>years|months|weeks|days|decades)\s+ago\b", _ref("PAST_REF"), i),
+        rule("overnight", r"\bovernight\b", _overnight, i),
+        rule("weekday_set", rf"\b(?P<weekdays>{_alternation(v['weekdays_plural'])})\b", _weekday_set),
         rule("present_ref", rf"\b(?:{_alternation(v['present_ref'])})\b(?!\s+that\b)", _ref("PRESENT_REF"), i),
         rule("past_ref", rf"\b(?:{_alternation(v['past_ref'])})\b", _ref("PAST_REF"), i),
         rule("future_ref", rf"\b(?:{_alternation(v['future_ref'])})\b(?!\s+(?:as|after|enough)\b)", _ref("FUTURE_REF"), i),
+        rule("vague_span", r"\b(?:(?P<the>the)\s+)?(?P<which>coming|next|past|last|recent|previous|following)\s+"
+                           r"(?P<unit>days|weeks|months|years|decades|quarters|hours)\b", _vague_span, i),
     )
 
 
@@ -534,7 +590,9 @@ def _month_day(m: re.Match, text: str) -> Optional[Spec]:
         date(2000, month, day_number)  # a leap year: 29 February exists
     except ValueError:
         return Spec(grain="day", reason=f"no such date: {m.group()!r}")
-    return Spec(grain="day", month=month, day=day_number, mod=_mod(m.groupdict().get("mod")))
+    hint = vocabulary()["weekdays"][m["weekday"]] if m.groupdict().get("weekday") else None
+    return Spec(grain="day", month=month, day=day_number, mod=_mod(m.groupdict().get("mod")),
+                weekday_hint=hint)
 
 
 def _month_alone(m: re.Match, text: str) -> Optional[Spec]:
@@ -751,11 +809,18 @@ def _duration(m: re.Match, text: str) -> Optional[Spec]:
     if amount is None:
         return None
     code = _unit_code(m["unit"])
-    if code == "WE":
-        return None
+    if code == "WE" or (code == "Q" and "-" in m.group()):
+        return None  # "three-quarters" is a fraction
+    if m["half"] or m["half_after"]:
+        amount = amount + 0.5 if amount != "X" else amount
     if number_word in ("a", "an", "one") and re.search(r"\b(?:per|every|each)\s*$", _before(text, m, 8), re.I):
         return None
     return Spec(type="DURATION", value=_duration_value(amount, code))
+
+
+def _unit_long(m: re.Match, text: str) -> Spec:
+    unit = m["unit"].lower()
+    return Spec(type="DURATION", value=_duration_value("X" if unit.endswith("s") else 1, _unit_code(unit)))
 
 
 def _bare_units(m: re.Match, text: str) -> Spec:
@@ -786,7 +851,7 @@ def _clock(m: re.Match, text: str) -> Optional[Spec]:
     groups = m.groupdict()
     if groups.get("noon"):
         clock = "00:00" if groups["noon"].lower() == "midnight" else "12:00"
-        return Spec(type="TIME", grain="day", shift=0, clock=clock)
+        return Spec(type="TIME", grain="day", shift=0, clock=clock, base="reference")
     hour = int(groups["hour"])
     minute = int(groups["minute"] or 0)
     ampm = (groups.get("ampm") or "").lower()
@@ -797,7 +862,54 @@ def _clock(m: re.Match, text: str) -> Optional[Spec]:
             hour += 12
         if ampm.startswith("a") and hour == 12:
             hour = 0
-    return Spec(type="TIME", grain="day", shift=0, clock=f"{hour:02d}:{minute:02d}")
+    return Spec(type="TIME", grain="day", shift=0, clock=f"{hour:02d}:{minute:02d}", base="reference")
+
+
+def _definite_unit(m: re.Match, text: str) -> Spec:
+    unit = m["unit"].lower()
+    grain = UNIT_GRAIN[_unit_code(unit)]
+    # "the quarter" in a past-tense sentence is the last one reported; "the weekend" the last one
+    past_shift = -1 if grain in ("quarter", "weekend") else None
+    return Spec(grain=grain, shift=0, past_shift=past_shift, mod=_mod(m["mod"]))
+
+
+_SPOKEN = {"oh": 0, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+
+def _spoken_year(m: re.Match, text: str) -> Optional[Spec]:
+    words = m["spoken"].lower().replace("-", " ").replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        year = 2000 + (_number(rest[0]) if rest else 0)
+    else:
+        rest = [w for w in words[1:] if w not in ("hundred", "oh")]
+        value = 0
+        for word in rest:
+            value += _SPOKEN.get(word) or _number(word) or 0
+        year = 1900 + value
+    return Spec(grain="year", year=int(year))
+
+
+def _spoken_decade(m: re.Match, text: str) -> Spec:
+    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+            "seventies": 7, "eighties": 8, "nineties": 9}[m["word"].lower()]
+    return Spec(grain="decade", year=1900 + tens * 10, mod=_mod(m["mod"]))
+
+
+def _overnight(m: re.Match, text: str) -> Spec:
+    return Spec(type="TIME", grain="day", shift=0, part="NI", base="reference")
+
+
+def _weekday_set(m: re.Match, text: str) -> Spec:
+    return Spec(type="SET", value=f"XXXX-WXX-{vocabulary()['weekdays_plural'][m['weekdays']] + 1}")
+
+
+def _vague_span(m: re.Match, text: str) -> Optional[Spec]:
+    which = m["which"].lower()
+    if which in ("last", "next", "previous", "following") and not m["the"]:
+        return None  # "last weeks" is rare; "next days" is not English news
+    return Spec(type="DURATION", value=_duration_value("X", _unit_code(m["unit"])))
 
 
 def _ref(value: str) -> Handler:
@@ -829,7 +941,26 @@ def find_expressions(text: str) -> list[Found]:
             continue
         taken.append(found)
         occupied.append((found.start, found.end))
-    return sorted(taken, key=lambda f: f.start)
+    return _join_clock_and_day(sorted(taken, key=lambda f: f.start), text)
+
+
+_CLOCK_RULES = ("clock", "clock_zone", "noon")
+_CLOCK_DAY_GAP = re.compile(r"\s+(?:on\s+)?")
+
+
+def _join_clock_and_day(found: list[Found], text: str) -> list[Found]:
+    """"9 a.m. Tuesday" is one expression: the clock time on that day."""
+    joined: list[Found] = []
+    for item in found:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.rule in _CLOCK_RULES and item.spec.grain == "day"
+                and item.spec.clock is None and item.spec.part is None and not item.spec.reason
+                and _CLOCK_DAY_GAP.fullmatch(text[previous.end:item.start])):
+            spec = replace(item.spec, type="TIME", clock=previous.spec.clock)
+            joined[-1] = Found(previous.start, item.end, item.rule, spec)
+            continue
+        joined.append(item)
+    return joined
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1007,7 +1138,7 @@ def find_times(doc: Doc, published: Optional[date],
 
 
 def _needs_direction(spec: Spec) -> bool:
-    return (spec.weekday is not None and spec.shift is None) or (
+    return spec.past_shift is not None or (spec.weekday is not None and spec.shift is None) or (
         spec.year is None and spec.shift is None and spec.value is None and spec.grain is not None)
 
 
