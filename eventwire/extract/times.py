@@ -76,6 +76,7 @@ class Spec:
     weekday_hint: Optional[int] = None  # the weekday printed beside a date without a year
     shift: Optional[int] = None       # steps of grain from the base; None = by tense
     past_shift: Optional[int] = None  # the shift instead, in a past-tense sentence
+    year_shift: Optional[int] = None  # "July last year": the year is this many from the base's
     base: str = "anchor"              # anchor | reference
     part: Optional[str] = None        # part of day: MO AF EV NI
     clock: Optional[str] = None       # "10:30"
@@ -93,7 +94,7 @@ class Spec:
             return False
         if self.value is not None:
             return self.value == "PRESENT_REF" or self.span_direction != 0
-        return self.year is None or self.shift is not None
+        return self.year is None or self.shift is not None or self.year_shift is not None
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def point_value(point: tuple, grain: str) -> str:
     if grain == "year":
         return f"{n:04d}"
     if grain == "decade":
-        return f"{n:03d}X"
+        return f"{n:03d}"
     return f"{n:02d}"
 
 
@@ -265,6 +266,30 @@ def _nearest(base: date, on: Callable[[int], date]) -> date:
     return min(candidates, key=lambda day: (abs((day - base).days), day > base))
 
 
+def _by_tense(base: date, on: Callable[[int], date], direction: int, near: timedelta) -> date:
+    """A month (or day) given without its year: the nearest one when the tense says nothing;
+    in a past-tense clause the last one, unless the next one is only days away ("was extended
+    to Nov. 16"); in a future-tense clause the next one."""
+    before = [d for d in _around(base, on) if d <= base]
+    after = [d for d in _around(base, on) if d >= base]
+    last, coming = (before[-1] if before else None), (after[0] if after else None)
+    if direction > 0 and coming:
+        return coming
+    if direction < 0 and last:
+        return coming if coming and coming - base <= near else last
+    return _nearest(base, on)
+
+
+def _around(base: date, on: Callable[[int], date]) -> list[date]:
+    found = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            found.append(on(year))
+        except ValueError:  # 29 February
+            continue
+    return found
+
+
 def _year_by_weekday(base: date, month: int, day_number: int, weekday: int) -> date:
     candidates = []
     for year in range(base.year - 3, base.year + 4):
@@ -292,7 +317,7 @@ def _weekday_date(base: date, weekday: int, shift: Optional[int], direction: int
         return back
     if direction > 0:
         return ahead
-    return back if (base - back) <= (ahead - base) else ahead
+    return back  # news reports what happened: an undated weekday is the last one
 
 
 def resolve(spec: Spec, anchor: Optional[date], reference: Optional[date],
@@ -324,6 +349,8 @@ def resolve(spec: Spec, anchor: Optional[date], reference: Optional[date],
 
 def _spec_point_at(spec: Spec, base: Optional[date], direction: int) -> tuple[tuple, str]:
     grain = spec.grain
+    if spec.year_shift is not None:
+        spec = replace(spec, year=base.year + spec.year_shift, year_shift=None)
     if spec.weekday is not None:
         day = _weekday_date(base, spec.weekday, spec.shift, direction)
         return point_of(day, "day"), "day"
@@ -331,24 +358,19 @@ def _spec_point_at(spec: Spec, base: Optional[date], direction: int) -> tuple[tu
         if grain == "day":
             if spec.weekday_hint is not None:  # "Monday, Oct. 26": the year that makes it a Monday
                 return (_year_by_weekday(base, spec.month, spec.day, spec.weekday_hint).toordinal(),), "day"
-            if direction == 0:
-                return (_nearest(base, lambda year: date(year, spec.month, spec.day)).toordinal(),), "day"
-            year = _choose_year((spec.month, spec.day), (base.month, base.day), base.year,
-                                direction, None)
-            return (date(year, spec.month, spec.day).toordinal(),), "day"
+            on = (lambda year: date(year, spec.month, spec.day))
+            return (_by_tense(base, on, direction, timedelta(days=45)).toordinal(),), "day"
         if grain == "month":
-            if direction == 0:
-                nearest = _nearest(base, lambda year: date(year, spec.month, 15))
-                return (nearest.year * 12 + spec.month - 1,), "month"
-            year = _choose_year((spec.month,), (base.month,), base.year, direction, None)
-            return (year * 12 + spec.month - 1,), "month"
+            on = (lambda year: date(year, spec.month, 1))
+            first = _by_tense(base.replace(day=1), on, direction, timedelta(days=31))
+            return (first.year * 12 + spec.month - 1,), "month"
         if grain == "season":
             base_year, base_index = _season_of(base)
             year = _choose_year((spec.index,), (base_index,), base_year, direction, None)
             return (year * 4 + spec.index,), "season"
-        if grain == "quarter":
+        if grain == "quarter":  # "the third quarter" is this year's unless it is yet to come
             base_index = (base.month - 1) // 3 + 1
-            year = _choose_year((spec.index,), (base_index,), base.year, direction, None)
+            year = base.year if spec.index <= base_index or direction > 0 else base.year - 1
             return (year * 4 + spec.index - 1,), "quarter"
         if grain == "half":
             return (base.year * 2 + spec.index - 1,), "half"
@@ -508,7 +530,7 @@ def rules() -> tuple[Rule, ...]:
         rule("season", rf"\b(?:(?:{direction}|{mod}|(?P<det>the|in|during|this))\s+)?{season}"
                        rf"(?:\s+(?:of\s+)?{year})?\b", _season, i),
         rule("holiday", rf"\b(?P<holiday>{_alternation(v['holidays'])})(?:\s+{year})?\b", _holiday),
-        rule("weekday", rf"\b(?:(?P<wdir>last|this|next|coming|past|previous|early|late)\s+)?{weekday}"
+        rule("weekday", rf"\b(?:(?P<wdir>last|this|next|coming|past|previous|the\s+previous|the\s+following|early|late)\s+)?{weekday}"
                         rf"(?:'s)?(?:\s+{part})?\b", _weekday),
         rule("deictic", rf"\b(?P<before>the\s+day\s+(?:before|after)\s+)?(?P<deictic>today|tonight|yesterday|tomorrow)"
                         rf"(?:'s)?(?:\s+{part})?\b", _deictic, i),
@@ -531,6 +553,7 @@ def rules() -> tuple[Rule, ...]:
         rule("bare_units", r"\b(?:for|over|in|within|of|than|after|take|took|takes|lasted|last|past|recent)\s+"
                            r"(?P<core>(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries))\b", _bare_units, i),
         rule("set", rf"\b(?P<every>every|each|per|a)\s+(?P<other>other\s+)?(?:{unit}|{weekday}|{season})\b", _set_rule, i),
+        rule("month_set", rf"\b(?:every|each)\s+{month}\b", _month_set),
         rule("set_adverb", rf"\b(?P<adverb>{_alternation(v['set_adverbs'])})\b", _set_adverb, i),
         rule("clock", r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)"
                       rf"(?:\s+(?P<zone>{_alternation(v['time_zones'])})\b)?", _clock, i),
@@ -649,11 +672,11 @@ def _quarter(m: re.Match, text: str) -> Optional[Spec]:
         return Spec(grain="quarter", index=int(groups["index"]), year=year)
     rel = (groups.get("rel") or "").lower()
     if rel:
-        shifts = {"year-earlier": -4, "year-ago": -4, "previous": -1, "next": 1, "latest": 0,
+        shifts = {"year-earlier": -5, "year-ago": -5, "previous": -1, "next": 1, "latest": -1,
                   "current": 0, "same": 0, "comparable": -4}
         steps = shifts[rel]
         if grain == "half":
-            steps = {-4: -2}.get(steps, steps)
+            steps = {-5: -3}.get(steps, steps)
         return Spec(grain=grain, shift=steps)
     index = vocabulary()["ordinals"][groups["ordinal"].lower()]
     if index > (2 if grain == "half" else 4):
@@ -689,12 +712,14 @@ def _holiday(m: re.Match, text: str) -> Spec:
 
 def _weekday(m: re.Match, text: str) -> Spec:
     weekday_index = vocabulary()["weekdays"][m["weekday"]]
-    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}.get(
-        (m["wdir"] or "").lower())
+    wdir = " ".join((m["wdir"] or "").lower().split())
+    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1,
+             "the previous": -1, "the following": 1}.get(wdir)
+    base = "reference" if wdir.startswith("the ") else "anchor"
     mod = {"early": "START", "late": "END"}.get((m["wdir"] or "").lower())
     part = vocabulary()["day_parts"][m["part"].lower()] if m["part"] else None
     return Spec(type="TIME" if part else "DATE", grain="day", weekday=weekday_index, shift=shift,
-                part=part, mod=mod)
+                part=part, mod=mod, base=base)
 
 
 def _deictic(m: re.Match, text: str) -> Spec:
@@ -811,6 +836,9 @@ def _duration(m: re.Match, text: str) -> Optional[Spec]:
     code = _unit_code(m["unit"])
     if code == "WE" or (code == "Q" and "-" in m.group()):
         return None  # "three-quarters" is a fraction
+    if isinstance(amount, (int, float)) and amount > 1 and not m["unit"].lower().endswith("s") \
+            and "-" not in m.group():
+        return None  # "the 1988 quarter", "a 10 day" are not durations
     if m["half"] or m["half_after"]:
         amount = amount + 0.5 if amount != "X" else amount
     if number_word in ("a", "an", "one") and re.search(r"\b(?:per|every|each)\s*$", _before(text, m, 8), re.I):
@@ -843,6 +871,10 @@ def _set_rule(m: re.Match, text: str) -> Optional[Spec]:
     return Spec(type="SET", value=_duration_value(step, code))
 
 
+def _month_set(m: re.Match, text: str) -> Spec:
+    return Spec(type="SET", value=f"XXXX-{_month(m['month']):02d}")
+
+
 def _set_adverb(m: re.Match, text: str) -> Spec:
     return Spec(type="SET", value=vocabulary()["set_adverbs"][m["adverb"].lower()])
 
@@ -850,7 +882,7 @@ def _set_adverb(m: re.Match, text: str) -> Spec:
 def _clock(m: re.Match, text: str) -> Optional[Spec]:
     groups = m.groupdict()
     if groups.get("noon"):
-        clock = "00:00" if groups["noon"].lower() == "midnight" else "12:00"
+        clock = "24:00" if groups["noon"].lower() == "midnight" else "12:00"
         return Spec(type="TIME", grain="day", shift=0, clock=clock, base="reference")
     hour = int(groups["hour"])
     minute = int(groups["minute"] or 0)
@@ -868,6 +900,8 @@ def _clock(m: re.Match, text: str) -> Optional[Spec]:
 def _definite_unit(m: re.Match, text: str) -> Spec:
     unit = m["unit"].lower()
     grain = UNIT_GRAIN[_unit_code(unit)]
+    if re.match(r"\s+end(?:ed|ing)\b", text[m.end():m.end() + 8]):  # "the year ended June 30"
+        return Spec(type="DURATION", value=_duration_value(1, _unit_code(unit)))
     # "the quarter" in a past-tense sentence is the last one reported; "the weekend" the last one
     past_shift = -1 if grain in ("quarter", "weekend") else None
     return Spec(grain=grain, shift=0, past_shift=past_shift, mod=_mod(m["mod"]))
@@ -945,6 +979,7 @@ def find_expressions(text: str) -> list[Found]:
 
 
 _CLOCK_RULES = ("clock", "clock_zone", "noon")
+_MONTH_YEAR_GAP = re.compile(r",?\s+(?:of\s+)?")
 _CLOCK_DAY_GAP = re.compile(r"\s+(?:on\s+)?")
 
 
@@ -958,6 +993,17 @@ def _join_clock_and_day(found: list[Found], text: str) -> list[Found]:
                 and _CLOCK_DAY_GAP.fullmatch(text[previous.end:item.start])):
             spec = replace(item.spec, type="TIME", clock=previous.spec.clock)
             joined[-1] = Found(previous.start, item.end, item.rule, spec)
+            continue
+        if (previous is not None and previous.spec.grain in ("month", "season", "quarter", "half")
+                and previous.spec.year is None and previous.spec.shift is None
+                and item.spec.grain == "year" and item.spec.mod is None
+                and _MONTH_YEAR_GAP.fullmatch(text[previous.end:item.start])):
+            # "July last year", "January nineteen ninety-seven", "the winter of 1994"
+            if item.spec.year is not None:
+                spec = replace(previous.spec, year=item.spec.year)
+            else:
+                spec = replace(previous.spec, year_shift=item.spec.shift)
+            joined[-1] = Found(previous.start, item.end, previous.rule, spec)
             continue
         joined.append(item)
     return joined
