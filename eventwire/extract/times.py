@@ -320,7 +320,7 @@ def _weekday_date(base: date, weekday: int, shift: Optional[int], direction: int
     return back  # news reports what happened: an undated weekday is the last one
 
 
-def resolve(spec: Spec, anchor: Optional[date], reference: Optional[date],
+def resolve(spec: Spec, anchor: Optional[date], reference: Optional[date] = None,
             direction: int = 0) -> Resolved:
     """A Spec's TIMEX3 value and interval, given the anchor and reference dates."""
     if spec.reason:
@@ -338,8 +338,8 @@ def resolve(spec: Spec, anchor: Optional[date], reference: Optional[date],
                                           "(the article has no publication date)")
     try:
         point, grain = _spec_point_at(spec, base, direction)
-    except ValueError as err:
-        return Resolved(None, None, None, f"no such date: {err}")
+    except (ValueError, OverflowError):  # 30 February, or a year out of the calendar's range
+        return Resolved(None, None, None, "no such date on the calendar")
     value = point_value(point, grain)
     start, end = narrow(point_interval(point, grain), spec.mod)
     if spec.part or spec.clock:
@@ -542,11 +542,12 @@ def rules() -> tuple[Rule, ...]:
                                rf"decade|century|fortnight)\b", _direction_unit, i),
         rule("direction_season", rf"\b{mod}?(?P<the>the\s+)?{direction}\s+{season}\b", _season, i),
         rule("span_units", rf"\b(?P<the>the\s+)?(?P<which>past|last|next|coming|previous|first|final|following|"
-                           rf"recent|latest)\s+{number}\s+{unit}\b", _span_units, i),
+                           rf"recent|latest)\s+{number}\s+(?:(?:trading|business|working|full|straight|consecutive)\s+)?{unit}\b",
+             _span_units, i),
         rule("ago", rf"\b{number}[\s-]+(?:more\s+)?{unit}\s+(?P<rel>ago|from\s+now|hence|back\b(?!\s+(?:to|in|from|into|on))|(?:earlier|later)\b(?!\s+(?:than|to)\b))",
              _ago, i),
         rule("into", rf"\b(?P<core>{number}\s+{unit})\s+into\b", _into, i),
-        rule("duration", rf"\b{number}(?:\s+|-)(?P<half>and\s+a\s+half\s+|and-a-half-)?(?:(?:more|additional|other|extra|straight|consecutive|full)\s+)?"
+        rule("duration", rf"\b{number}(?:\s+|-)(?P<half>and\s+a\s+half\s+|and-a-half-)?(?:(?:more|additional|other|extra|straight|consecutive|full|trading|business|working)\s+)?"
                          rf"{unit}(?P<adj>-long|-old)?(?P<half_after>\s+and\s+a\s+half)?\b(?!\s+of\b)", _duration, i),
         rule("unit_long", r"\b(?P<unit>days|weeks|months|years|decades|day|week|month|year|decade|hour|hours)-long\b",
              _unit_long, i),
@@ -571,9 +572,9 @@ def rules() -> tuple[Rule, ...]:
         rule("vague_ago", r"\b(?P<unit>years|months|weeks|days|decades)\s+ago\b", _ref("PAST_REF"), i),
         rule("overnight", r"\bovernight\b", _overnight, i),
         rule("weekday_set", rf"\b(?P<weekdays>{_alternation(v['weekdays_plural'])})\b", _weekday_set),
-        rule("present_ref", rf"\b(?:{_alternation(v['present_ref'])})\b(?!\s+that\b)", _ref("PRESENT_REF"), i),
+        rule("present_ref", rf"\b(?:{_alternation(v['present_ref'])})\b(?!\s+that\b|-)", _ref("PRESENT_REF"), i),
         rule("past_ref", rf"\b(?:{_alternation(v['past_ref'])})\b", _ref("PAST_REF"), i),
-        rule("future_ref", rf"\b(?:{_alternation(v['future_ref'])})\b(?!\s+(?:as|after|enough)\b)", _ref("FUTURE_REF"), i),
+        rule("future_ref", rf"\b(?:{_alternation(v['future_ref'])})\b(?!\s+(?:as|after|enough)\b|-)", _ref("FUTURE_REF"), i),
         rule("vague_span", r"\b(?:(?P<the>the)\s+)?(?P<which>coming|next|past|last|recent|previous|following)\s+"
                            r"(?P<unit>days|weeks|months|years|decades|quarters|hours)\b", _vague_span, i),
     )
@@ -841,9 +842,14 @@ def _duration(m: re.Match, text: str) -> Optional[Spec]:
         return None  # "the 1988 quarter", "a 10 day" are not durations
     if m["half"] or m["half_after"]:
         amount = amount + 0.5 if amount != "X" else amount
+    if number_word in ("a", "an") and code in ("S", "Q"):
+        return None  # "a second A380", "about a quarter of its dealers"
     if number_word in ("a", "an", "one") and re.search(r"\b(?:per|every|each)\s*$", _before(text, m, 8), re.I):
         return None
-    return Spec(type="DURATION", value=_duration_value(amount, code))
+    ahead = bool(re.search(r"\b(?:in|within)\s+(?:the\s+next\s+)?$", _before(text, m, 20), re.I))
+    # "in two weeks" in a future clause ends two weeks after the anchor (see find_times)
+    return Spec(type="DURATION", value=_duration_value(amount, code),
+                span_days=_days_in(amount, code) if ahead else 0)
 
 
 def _unit_long(m: re.Match, text: str) -> Spec:
@@ -894,7 +900,8 @@ def _clock(m: re.Match, text: str) -> Optional[Spec]:
             hour += 12
         if ampm.startswith("a") and hour == 12:
             hour = 0
-    return Spec(type="TIME", grain="day", shift=0, clock=f"{hour:02d}:{minute:02d}", base="reference")
+    zone = "Z" if (groups.get("zone") or "").upper() in ("UTC", "GMT") else ""
+    return Spec(type="TIME", grain="day", shift=0, clock=f"{hour:02d}:{minute:02d}{zone}", base="reference")
 
 
 def _definite_unit(m: re.Match, text: str) -> Spec:
@@ -1162,6 +1169,9 @@ def find_times(doc: Doc, published: Optional[date],
                 break
         spec = found.spec
         direction = tense_direction(doc, found.start, found.end) if _needs_direction(spec) else 0
+        if spec.type == "DURATION" and spec.span_days and not spec.span_direction:
+            if tense_direction(doc, found.start, found.end) > 0:  # "will resume in two weeks"
+                spec = replace(spec, span_direction=1)
         resolved = resolve(spec, anchor, reference or anchor, direction)
         relative = spec.relative
         if not relative:
