@@ -190,9 +190,9 @@ def _subject(verb: Token) -> Optional[Token]:
     return None
 
 
-def _inverted_subject(verb: Token, content_head: Optional[Token]) -> Optional[Token]:
+def _inverted_subject(verb: Token, content_first: bool) -> Optional[Token]:
     """The speaker after the verb when the quote comes first: '"...", added the minister'."""
-    if content_head is None or content_head.i > verb.i:
+    if not content_first:
         return None
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep") and child.pos_ in (
@@ -365,6 +365,8 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
     bounds = paragraphs.around(verb.idx)
     cue_piece, cue_i = _cue_piece(verb)
     head, how = _complement(verb, cue, bounds)
+    if how != "clause" and cue.content != "object" and _quote_just_before(verb, quotes, bounds, text):
+        head, how = None, ""  # '"...," added the minister': the object is the speaker
     content: Optional[Piece] = None
     extra: list[Piece] = []
     if head is not None:
@@ -382,7 +384,7 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
     speaker = _subject(verb)
     if speaker is not None and head is not None and head.i < verb.i and speaker.i < head.i:
         speaker = None  # the parse took a word inside the quote for the subject
-    speaker = speaker or _inverted_subject(verb, head) or (
+    speaker = speaker or _inverted_subject(verb, content[1] <= verb.idx) or (
         _left_speaker(verb, bounds) if verb.dep_ not in ("xcomp", "relcl", "acl") else None)
     source = _clip(_subtree_piece(speaker), bounds) if speaker is not None else None
     if source is not None:
@@ -484,6 +486,15 @@ def _outside(piece: Optional[Piece], other: Piece) -> Optional[Piece]:
     return max(candidates, key=lambda p: p[1] - p[0]) if candidates else None
 
 
+def _quote_just_before(verb: Token, quotes: list[Piece], bounds: Piece, text: str) -> bool:
+    for quote in quotes:
+        if bounds[0] <= quote[0] and quote[1] <= verb.idx and is_full_quote(text, quote):
+            gap = text[quote[1]:verb.idx]
+            if len(gap) < 60 and not any(mark in gap for mark in ".?!\u201c\""):
+                return True
+    return False
+
+
 def _adjacent_quote(verb: Token, quotes: list[Piece], bounds: Piece, text: str) -> Optional[Piece]:
     """A full quotation just after 'said:' or just before '..., he said'."""
     verb_end = verb.idx + len(verb.text)
@@ -494,8 +505,9 @@ def _adjacent_quote(verb: Token, quotes: list[Piece], bounds: Piece, text: str) 
         if quote[0] >= verb_end and len(after) < 30 and (":" in after or "," in after or not after.strip()):
             return quote
         before = text[quote[1]:verb.idx]
-        if quote[1] <= verb.idx and len(before) < 40 and "." not in before.strip(" ,"):
-            return quote
+        if quote[1] <= verb.idx and len(before) < 60 and "." not in before.strip(" ,"):
+            return quote[0], verb.idx  # '"..." travelling five kilometres, added'
+
     return None
 
 
@@ -545,8 +557,8 @@ def extract_quotes(doc: Doc, extraction: Extraction) -> Extraction:
     """Quotes with their speaker (an actor), cue and place of speech."""
     quotes = list(extraction.quotes)
     for attribution in find_attributions(doc):
-        if attribution.cue_kind == "thought":
-            continue
+        if attribution.cue_kind == "thought" or attribution.how in ("object", "preposition"):
+            continue  # "called for a ceasefire", "praised X": acts of their own, not quotes
         content = attribution.content
         start, end = content[0][0], content[-1][1]
         source_evidence = evidence(doc, *attribution.source) if attribution.source else None
