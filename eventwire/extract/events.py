@@ -29,7 +29,7 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 
-DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6}
+DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6, "intent": 0.5}
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +165,7 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     best: Optional[Pattern] = None
     best_score = 0
     for pattern in trigger.patterns:
-        score = _match(pattern.after, after)
+        score = _match(pattern.after, after, token)
         if score < 0:
             continue
         score_before = _match(pattern.before, before)
@@ -209,8 +209,15 @@ def _words(items: Iterable) -> list[str]:
     return out
 
 
-def _match(items: tuple, window: list[Token]) -> int:
-    """How many pattern words match the window in order (-1: not all of them)."""
+def _match(items: tuple, window: list[Token], verb: Optional[Token] = None) -> int:
+    """How many pattern words match the window in order (-1: not all of them). A
+    prepositional phrase's preposition must hang from the verb or its object."""
+    if verb is not None:
+        anchors = {verb.i} | {c.i for c in verb.children if c.dep_ in OBJECTS}
+        for item in items:
+            if isinstance(item, tuple) and item and not any(
+                    _word_matches(item[0], t) and t.head.i in anchors for t in window):
+                return -1
     words = _words(items)
     position = 0
     for word in words:
@@ -459,36 +466,55 @@ def clause_head(token: Token) -> Token:
     return node
 
 
-def event_status(candidate: Candidate, quote: Optional[Quote], speaker: Optional[str]) -> str:
+def event_status(candidate: Candidate, quote: Optional[Quote],
+                 speaker: Optional[str]) -> tuple[str, Optional[str]]:
+    """The event's status, and the intent it states when PLOVER codes the statement rather
+    than the action: "planned" (AGREE/THREATEN), "requested" (REQUEST), "refused" (REJECT)."""
     cues = status_cues()
     token = candidate.trigger
     head = clause_head(token)
     clause = {token, head}
-    if any(c.dep_ == "neg" for t in clause for c in t.children):
-        return "negated"
-    if any(c.dep_ == "det" and c.lower_ in cues["negating_determiners"] for c in token.children):
-        return "negated"
+    reported = "claimed" if quote is not None or speaker is not None else "asserted"
     governors = _governors(head)
-    if any(g.lemma_.lower() in cues["negating_heads"] for g in governors):
-        return "negated"
-    if candidate.code.type == "REQUEST" or any(g.lemma_.lower() in cues["requesting_heads"]
-                                                for g in governors):
-        return "requested"
     near = [g for g in governors[:1] if g.lemma_.lower() not in cues["speech_heads"]]
     auxiliaries = {c.lower_ for t in clause | set(near) for c in t.children
                    if c.dep_ in ("aux", "auxpass")}
+    negated = any(c.dep_ == "neg" for t in clause | set(near) for c in t.children)
+    if any(g.lemma_.lower() in cues["refusing_heads"] for g in governors) or (
+            negated and auxiliaries & cues["planned_auxiliaries"]):
+        return reported, "refused"  # "refused to deploy", "will not accept"
+    if negated or any(c.dep_ == "det" and c.lower_ in cues["negating_determiners"]
+                      for c in token.children):
+        return "negated", None
+    if any(g.lemma_.lower() in cues["negating_heads"] for g in governors):
+        return "negated", None
+    if candidate.code.type == "REQUEST" or any(g.lemma_.lower() in cues["requesting_heads"]
+                                                for g in governors):
+        return "requested", None
+    if auxiliaries & cues["requesting_auxiliaries"]:
+        return "requested", "requested"  # "Sudan must return the helicopter"
     marks = {c.lower_ for t in clause for c in t.children if c.dep_ == "mark"}
     if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"]:
-        return "hypothetical"
-    if auxiliaries & cues["planned_auxiliaries"] or any(
+        return "hypothetical", None
+    if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
             g.lemma_.lower() in cues["planning_heads"] and g.lemma_.lower() != token.lemma_.lower()
-            for g in governors[:1]):
-        return "planned"
-    if _going_to(head):
-        return "planned"
-    if quote is not None or speaker is not None:
-        return "claimed"
-    return "asserted"
+            for g in governors[:2]):
+        return "planned", "planned"
+    return reported, None
+
+
+@lru_cache(maxsize=1)
+def intent_codes() -> dict[tuple[str, str], str]:
+    """(intent, action type) -> the CAMEO code of the statement of intent."""
+    text = resources.files("eventwire.data").joinpath("intent_codes.tsv").read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        intent, type_, cameo = (line.split("\t") + ["", ""])[:3]
+        if cameo.strip():
+            table[(intent.strip(), type_.strip())] = cameo.strip()
+    return table
 
 
 def _governors(token: Token) -> list[Token]:
@@ -566,7 +592,13 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     quote = next((q for q in extraction.quotes
                   if q.span[0] <= token.idx < q.span[1]), None)
     speaker = quote.speaker if quote is not None else reported_speaker(token, actors)
-    status = event_status(candidate, quote, speaker)
+    status, intent = event_status(candidate, quote, speaker)
+    code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
+    recoded = intent_codes().get((intent, code.type)) if intent else None
+    if recoded and plover_of(recoded) is not None:
+        code, rule = plover_of(recoded), "intent"
+        if intent == "requested" and speaker:  # "Russia said Sudan must return ...": Russia asks Sudan
+            source, target = [speaker], [a for a in source if a != speaker] or target
     clause = _clause_tokens(candidate)
     in_sentence = [t for t in sent]
     place = _event_place(extraction.places, clause, in_sentence, token)
@@ -575,18 +607,17 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     if time is None and quote is not None and quote.time:
         time = extraction.by_id(quote.time)
     fatalities = None
-    if candidate.code.type == "ASSAULT":
+    if code.type == "ASSAULT":
         killed = [q for q in extraction.quantities if q.category == "killed" and not q.part_of]
         fatalities = (_nearest(_items_in(killed, clause), token)
                       or _nearest(_items_in(killed, in_sentence), token))
-    confidence = rule_confidence().get(candidate.rule, DEFAULT_CONFIDENCE.get(candidate.rule, 0.5))
+    confidence = rule_confidence().get(rule, DEFAULT_CONFIDENCE.get(rule, 0.5))
     return Event(
         id=next_id("e", extraction.events + events),
-        type=candidate.code.type, mode=candidate.code.mode,
-        context=(candidate.code.context or None), cameo=candidate.code.cameo,
+        type=code.type, mode=code.mode, context=code.context or None, cameo=code.cameo,
         trigger=span_evidence(sent.doc[token.i:token.i + 1]),
         sentence=(sent.start_char, sent.end_char),
-        source=candidate.source, target=candidate.target,
+        source=source, target=target,
         place=place.id if place else None, time=time.id if time else None,
         date=event_date(time) if time else None, status=status,
         claimed_by=speaker, quote=quote.id if quote else None,
