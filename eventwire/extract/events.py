@@ -244,7 +244,7 @@ def _nominal_counts(token: Token, rule: str, actors: "ActorIndex") -> bool:
         return True
     cues = status_cues()
     for child in token.children:
-        if child.dep_ in ("poss", "compound") and (actors.at(child) or child.pos_ in ("PROPN",
+        if child.dep_ in ("poss", "compound", "nmod") and (actors.at(child) or child.pos_ in ("PROPN",
                                                                                      "NOUN")):
             return True
         if child.dep_ == "amod" and (actors.at(child) or child.ent_type_ in ("NORP", "GPE")):
@@ -286,9 +286,8 @@ def _governing_event(token: Token, found: dict[int, Candidate]) -> Optional[Cand
     for _ in range(3):
         if node.head.i == node.i:
             return None
-        if node.dep_ in ("conj",) and node.head.i in found and token.pos_ == "VERB":
-            return found[node.head.i] if found[node.head.i].code.type == found[token.i].code.type \
-                else None
+        if node.dep_ == "conj" and token.pos_ == "VERB":
+            return None  # "kidnapped advisers and exploded bombs": two acts
         if token.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj":
             preposition = node.head
             cues = status_cues()

@@ -171,7 +171,8 @@ def triggers() -> dict[tuple[str, str], Trigger]:
             # "a|b|c" = any one of these words; "for &CEASEFIRE" = both, in order
             alternatives = words.split("|")
             for alternative in alternatives:
-                patterns.append(Pattern(cameo, (), tuple(alternative.split()), "trigger"))
+                patterns.append(Pattern(None if cameo == "---" else cameo, (),
+                                        tuple(alternative.split()), "trigger"))
         table[key] = Trigger(lemma, pos, default,
                              tuple(patterns) + (old.patterns if old else ()), needs,
                              origin="trigger" if old is None else old.origin)
