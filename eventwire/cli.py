@@ -105,7 +105,16 @@ def demo() -> None:
     from eventwire.pipeline import extract as extract_one
 
     article = read_text_file(sample_path())
-    print_extractions([extract_one(article)], Format.table)
+    extraction = extract_one(article)
+    print_extractions([extraction], Format.table)
+    # Then store it in the default embedded store and show what a query gives back.
+    from eventwire.store import Store
+
+    with open_store(None) as store:
+        result = store.add(extraction)
+        out.print(f"\nStored in {store.display_url} ({'already there' if result.status == 'unchanged' else 'new'}); "
+                  f"[bold]eventwire query --place Aleppo[/bold] gives:", highlight=False)
+        print_events(store.events(place="Aleppo", limit=20), EventsFormat.table)
 
 
 @app.command()
@@ -129,6 +138,200 @@ def evaluate(name: str = typer.Argument(..., help="Gold set, e.g. timex-te3, geo
         if key not in ("name", "split"):
             table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
     out.print(table)
+
+
+# ---------------------------------------------------------------- store commands
+
+DB_HELP = "Store: a SQLite file or a postgresql:// URL (default $EVENTWIRE_DB or ./eventwire.db)."
+
+
+class EventsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+def open_store(db: Optional[str]):
+    from eventwire.store import Store
+
+    return Store(db)
+
+
+def print_events(events, output: EventsFormat) -> None:
+    from eventwire.store.export import acled_row, write_csv_rows
+
+    if output is EventsFormat.json:
+        sys.stdout.write(json.dumps([e.model_dump(mode="json") for e in events],
+                                    ensure_ascii=False, indent=2) + "\n")
+        return
+    if output is EventsFormat.csv:
+        write_csv_rows(map(acled_row, events), sys.stdout)
+        return
+    from eventwire.serve.event_table import render_events
+
+    out.print(render_events(events))
+
+
+@app.command()
+def ingest(paths: List[Path] = typer.Argument(..., help="Text files, folders, or JSONL of "
+                                                     "extractions (eventwire extract -f jsonl)."),
+           db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+           encoding: str = typer.Option("utf-8", help="Text encoding of the files."),
+           published: Optional[str] = typer.Option(
+               None, help="Publication date (YYYY-MM-DD) for texts that have none.")) -> None:
+    """Extract and store articles; articles already stored are skipped."""
+    from eventwire.store.batch import run_ingest
+
+    when = parse_date(published, "--published")
+    for path in paths:
+        if not path.exists():
+            fail(f"cannot read '{path}': no such file or folder")
+    with open_store(db) as store:
+        summary = run_ingest(store, paths, encoding=encoding, published=when, console=err)
+    out.print(summary.describe(), highlight=False, soft_wrap=True)
+    if summary.processed == 0 and summary.skipped:
+        raise typer.Exit(2)
+
+
+def _near(value: Optional[str]):
+    if value is None:
+        return None
+    try:
+        lat, lon = (float(part) for part in value.split(","))
+    except ValueError:
+        fail(f"--near '{value}' is not LAT,LON (e.g. --near 36.2,37.15)")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        fail(f"--near '{value}' is outside the globe (LAT in -90..90, LON in -180..180)")
+    return lat, lon
+
+
+def event_filters(type_: Optional[str], actor: Optional[str], place: Optional[str],
+                  geonameid: Optional[str], near: Optional[str], km: float,
+                  since: Optional[str], until: Optional[str], status: Optional[str],
+                  outlet: Optional[str], claimant: Optional[str]) -> dict:
+    filters = {"type": type_, "actor": actor, "place": place, "geonameid": geonameid,
+               "near": _near(near), "km": km, "since": parse_date(since, "--since"),
+               "until": parse_date(until, "--until"), "status": status, "outlet": outlet,
+               "claimant": claimant}
+    return {key: value for key, value in filters.items() if value is not None}
+
+
+TYPE_HELP = "PLOVER type, e.g. ASSAULT."
+ACTOR_HELP = "Actor code (SYRMIL) or part of a name."
+PLACE_HELP = "Place name; places inside it match too."
+
+
+@app.command()
+def query(type_: Optional[str] = typer.Option(None, "--type", help=TYPE_HELP),
+          actor: Optional[str] = typer.Option(None, help=ACTOR_HELP),
+          place: Optional[str] = typer.Option(None, help=PLACE_HELP),
+          geonameid: Optional[str] = typer.Option(None, help="GeoNames id of the place."),
+          near: Optional[str] = typer.Option(None, help="LAT,LON: events within --km of it."),
+          km: float = typer.Option(25.0, help="Radius for --near, in km."),
+          since: Optional[str] = typer.Option(None, help="From this date (YYYY-MM-DD)."),
+          until: Optional[str] = typer.Option(None, help="Up to this date (YYYY-MM-DD)."),
+          status: Optional[str] = typer.Option(None, help="asserted, claimed, planned, ..."),
+          outlet: Optional[str] = typer.Option(None, help="The articles' source outlet."),
+          claimant: Optional[str] = typer.Option(None, help="Who claims it: code or name."),
+          limit: int = typer.Option(50, help="At most this many events."),
+          output: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f",
+                                              help="table, json or csv."),
+          db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Fused events in the store, newest first."""
+    filters = event_filters(type_, actor, place, geonameid, near, km, since, until, status,
+                            outlet, claimant)
+    with open_store(db) as store:
+        print_events(store.events(**filters, limit=limit), output)
+
+
+@app.command(name="export")
+def export_command(output_format: ExportFormat = typer.Option(..., "--format", "-f",
+                                                             help="jsonl, csv, geojson, parquet."),
+                   output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                                         help="File to write (default stdout)."),
+                   type_: Optional[str] = typer.Option(None, "--type", help=TYPE_HELP),
+                   actor: Optional[str] = typer.Option(None, help=ACTOR_HELP),
+                   place: Optional[str] = typer.Option(None, help=PLACE_HELP),
+                   since: Optional[str] = typer.Option(None, help="From this date."),
+                   until: Optional[str] = typer.Option(None, help="Up to this date."),
+                   db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Export the store: extractions as JSONL, fused events as CSV, GeoJSON or Parquet."""
+    from eventwire.store.export import export as run_export
+
+    filters = event_filters(type_, actor, place, None, None, 25.0, since, until, None, None,
+                            None)
+    if output_format is ExportFormat.jsonl and filters:
+        fail("jsonl exports every extraction; filters apply to csv, geojson and parquet")
+    if output_format is ExportFormat.parquet and output is None:
+        fail("parquet needs a file: add --output events.parquet")
+    with open_store(db) as store:
+        if output_format is ExportFormat.parquet:
+            count = run_export(store, "parquet", path=output, **filters)
+        elif output is None:
+            count = run_export(store, output_format.value, out=sys.stdout, **filters)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as stream:
+                count = run_export(store, output_format.value, out=stream, **filters)
+    if output is not None:
+        err.print(f"eventwire: wrote {count} records to {output}", highlight=False)
+
+
+events_app = typer.Typer(no_args_is_help=True, help="Inspect and correct fused events.")
+app.add_typer(events_app, name="events")
+
+
+@events_app.command("show")
+def events_show(event_id: str = typer.Argument(..., help="A fused event id (ev...)."),
+                output: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f"),
+                db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """One fused event with every report of it."""
+    with open_store(db) as store:
+        found = store.event(event_id)
+    if found is None:
+        fail(f"no event '{event_id}' (see 'eventwire query')")
+    if output is EventsFormat.table:
+        from eventwire.serve.event_table import render_event
+
+        out.print(render_event(found))
+    else:
+        print_events([found], output)
+
+
+@events_app.command("split")
+def events_split(event_id: str = typer.Argument(..., help="The fused event to split."),
+                 report: Optional[List[str]] = typer.Option(
+                     None, help="ARTICLE:EVENT of a report to take out (repeatable); "
+                                "without it every report stands alone."),
+                 db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Undo a wrong merge: fusion never joins the split reports again."""
+    chosen = None
+    if report:
+        chosen = []
+        for item in report:
+            article_id, sep, report_id = item.rpartition(":")
+            if not sep or not article_id or not report_id:
+                fail(f"--report '{item}' is not ARTICLE:EVENT (e.g. 7f08e5b67915e995:e3)")
+            chosen.append((article_id, report_id))
+    with open_store(db) as store:
+        new_ids = store.split(event_id, chosen)
+    out.print(f"split {event_id} into {len(new_ids)} events: {', '.join(new_ids)}",
+              highlight=False)
+
+
+@app.command()
+def fuse(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Recompute every fused event from the stored reports (deterministic)."""
+    with open_store(db) as store:
+        counts = store.fuse()
+    out.print(f"fused {counts['reports']} reports into {counts['events']} events",
+              highlight=False)
 
 
 def main() -> None:

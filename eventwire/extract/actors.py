@@ -1,12 +1,602 @@
-"""The actors stage."""
+"""The actors stage: who acts, coded CAMEO-style (country + sector), resolved within the article.
+
+How it works, in order:
+
+1. **Units**: a left-to-right longest match of the actor dictionary (names, with date-bounded
+   roles; see ``eventwire.resources.actors``) and of the agent nouns ("army", "rebels",
+   "Foreign Minister") over the tokens; spaCy PERSON/ORG entities the dictionary lacks are
+   unknown names. The dictionary wins over spaCy's label ("Lavrov" is tagged ORG).
+2. **Noun phrases**: a unit whose syntactic head lies in another unit to its right
+   (compound, amod, poss, nmod) modifies it: "Syrian" + "army", "Regime" + "forces",
+   "the Syrian regime's" + "army", "UN aid official" + "Jan Egeland". Each head unit with its
+   modifiers is one actor, coded from both: the country from a state, an adjective or a
+   possessor; the sector from the head noun, sharpened by modifiers ("rebel fighters" ->
+   REB, "military hospital" -> MIL). A domestic agent with no country ("Regime forces",
+   "rebels") takes the article's country: the one its explicitly coded forces and
+   governments belong to.
+3. **Compounds**: coordinated actors ("Russia and Iran") and "six western countries
+   including the United States" become one more actor with ``members``; compounds are
+   listed after the simple actors.
+4. **Coreference**: later mentions point at the first (``refers_to`` = its id, and they carry
+   its code): the same dictionary entry or surname ("Lavrov"), a definite title ("the
+   Russian minister", "Russia's Foreign Minister": the named person with that code, before
+   or after), he/she (the last person), and definite common nouns ("the British-based
+   monitor": the first actor of that code or sector).
+
+Spans: a named person's span is the name ("Sergei Lavrov"; titles before it are evidence
+of the role, not part of the span); every other actor's span is its noun phrase up to its
+head ("the Syrian regime's army", "six western countries including the United States");
+a possessor that is itself an actor is a separate actor ("Russia" in "Russia's Foreign
+Minister"), and the possessed phrase starts after it.
+
+For the stages after this one (events, quotes, quantities): :func:`actor_for_token` gives the
+actor a syntactic argument stands for (the smallest actor covering the token, the person a
+title is in apposition to, the compound a coordination heads), and :func:`first_mention`
+follows ``refers_to``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
 
-from eventwire.model import Extraction
+from spacy.tokens import Doc, Token
+
+from eventwire.extract import next_id
+from eventwire.model import Actor, Extraction
+from eventwire.resources.actors import ActorDictionary, ActorEntry, Agent, actor_dictionary, split_code
+
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
+ARMED = {"MIL", "UAF", "REB", "INS"}
+# sectors of a country's own people and institutions: an uncoded one belongs to the article's country
+DOMESTIC = {"GOV", "MIL", "REB", "OPP", "CVL", "COP", "UAF", "INS", "JUD", "LEG", "SPY"}
+# head nouns a modifier's armed or government sector overrides ("military hospital")
+WEAK_SECTORS = {"HLH", "BUS", "EDU", "AGR", "LAB", "MED", "REF", "DEV", "ENV"}
+PRONOUNS = {"he", "she", "him"}
+COLLECTIVE_HEADS = {"government", "regime", "forces", "army", "military", "administration",
+                    "troops", "authorities", "ministry"}
+GROUP_OF_STATES = {"country", "nation", "power", "state", "government", "ally"}
+INCLUDING = {"including", "like", "among"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+@dataclass
+class Unit:
+    """A stretch of tokens the dictionaries (or spaCy's NER) name as an actor or a part of one."""
+
+    start: int
+    end: int  # exclusive
+    source: str  # name | agent | entity | pronoun | states
+    entry: Optional[ActorEntry] = None
+    agent: Optional[Agent] = None
+    label: Optional[str] = None
+    metonym: bool = False
+    parent: Optional["Unit"] = None
+    children: list["Unit"] = field(default_factory=list)
+    coding: Optional["Coding"] = None
+    actor: Optional[Actor] = None
+
+    def root(self, doc: Doc) -> Token:
+        tokens = doc[self.start:self.end]
+        for token in tokens:
+            if not (self.start <= token.head.i < self.end) or token.head.i == token.i:
+                return token
+        return tokens[-1]
+
+
+@dataclass
+class Coding:
+    code: Optional[str]
+    country: Optional[str]
+    sector: Optional[str]
+    kind: str
+    explicit_country: bool = True
 
 
 def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
-    # TODO(issue): first working version pending
+    """Add the article's actors, coded at its publication date and resolved to first mentions."""
+    book = actor_dictionary()
+    when = extraction.article.published
+    units = find_units(doc, book)
+    link_modifiers(doc, units)
+    heads = [u for u in units if u.parent is None or _stands_alone(doc, u)]
+    for unit in heads:
+        unit.coding = code_unit(doc, unit, when)
+    country = article_country(heads)
+    actors: list[Actor] = []
+    for unit in sorted(heads, key=lambda u: u.start):
+        actor = make_actor(doc, unit, country, actors)
+        if actor is not None:
+            unit.actor = actor
+            actors.append(actor)
+    resolve_mentions(doc, heads, actors)
+    actors.extend(compound_actors(doc, heads, actors))
+    extraction.actors.extend(actors)
     return extraction
+
+
+# --- 1. units ------------------------------------------------------------------------------
+
+def _word(token: Token) -> str:
+    return token.text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
+    words = [_word(t) for t in doc]
+    lemmas = [t.lemma_.lower() for t in doc]
+    units: list[Unit] = []
+    i = 0
+    while i < len(doc):
+        name = book.match_name(words, i)
+        if name is not None and not _looks_like_name(doc[i:i + name[0]]):
+            name = None
+        agent = book.match_agent(words, lemmas, i)
+        if agent is not None and not _nominal(doc[i + agent[0] - 1]):
+            agent = None
+        if name is not None and (agent is None or name[0] >= agent[0]):
+            length, entry_id, metonym = name
+            units.append(Unit(i, i + length, "name", entry=book.entries[entry_id], metonym=metonym))
+            i += length
+        elif agent is not None:
+            units.append(Unit(i, i + agent[0], "agent", agent=agent[1]))
+            i += agent[0]
+        elif words[i] in PRONOUNS and doc[i].pos_ == "PRON":
+            units.append(Unit(i, i + 1, "pronoun"))
+            i += 1
+        else:
+            i += 1
+    taken = {t for u in units for t in range(u.start, u.end)}
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        free = [t.i for t in ent if t.i not in taken and (t.pos_ == "PROPN" or t.is_title)]
+        if not free or any(b - a != 1 for a, b in zip(free, free[1:])):
+            continue
+        units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_))
+    units.sort(key=lambda u: u.start)
+    return [u for u in units if not u.metonym or _metonym_subject(doc, u)]
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or an adjective-like modifier noun ("rebel fighters", "military hospital")."""
+    return token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("amod", "compound", "npadvmod")
+
+
+def _looks_like_name(span) -> bool:
+    """A dictionary name must look like one in the text: capitalised ("US", not "us")."""
+    text = span.text
+    if not any(t.text[:1].isupper() for t in span):
+        return False
+    if len(span) == 1 and len(text) <= 3 and not text.isupper():
+        return False
+    return True
+
+
+def _metonym_subject(doc: Doc, unit: Unit) -> bool:
+    """A city that stands for its state only as the subject of a verb ("Moscow said")."""
+    root = unit.root(doc)
+    return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")
+
+
+# --- 2. noun phrases -----------------------------------------------------------------------
+
+def link_modifiers(doc: Doc, units: list[Unit]) -> None:
+    """Attach each unit that modifies a unit to its right ("Syrian" -> "army")."""
+    by_token = {t: u for u in units for t in range(u.start, u.end)}
+    for unit in units:
+        if unit.source == "pronoun":
+            continue
+        root = unit.root(doc)
+        after = by_token.get(unit.end)
+        if _is_state(unit) and root.pos_ == "ADJ" and after is not None and after.source == "agent":
+            unit.parent = after  # "Syrian regime attacks": spaCy hangs "Syrian" on "attacks"
+            after.children.append(unit)
+            continue
+        if root.dep_ not in MODIFIER_DEPS or root.head.i <= root.i:
+            continue
+        parent = by_token.get(root.head.i)
+        if parent is None or parent is unit or parent.source == "pronoun":
+            continue
+        unit.parent = parent
+        parent.children.append(unit)
+
+
+def _is_state(unit: Unit) -> bool:
+    return unit.entry is not None and unit.entry.kind == "state"
+
+
+def _stands_alone(doc: Doc, unit: Unit) -> bool:
+    """A modifier that is an actor of its own: a possessor ("Russia's"), or a state beside a
+    state ("US-Russia")."""
+    root = unit.root(doc)
+    if root.dep_ == "poss" and unit.source in ("name", "entity", "agent"):
+        return True
+    return _is_state(unit) and _is_state(unit.parent) and root.pos_ == "PROPN"
+
+
+def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
+    """The code of a unit with its modifiers (recursively)."""
+    children = [c for c in unit.children if not (_is_state(c) and _is_state(unit))]
+    for child in children:
+        if child.coding is None:
+            child.coding = code_unit(doc, child, when)
+    root = unit.root(doc)
+    if unit.source == "name":
+        entry = unit.entry
+        code = entry.code_at(when)
+        country, sector = split_code(code)
+        kind = entry.kind
+        if kind == "state":
+            if root.pos_ == "ADJ" or (root.tag_ == "NNPS" or (root.tag_ == "NNS" and root.pos_ == "NOUN")):
+                kind = "group"
+            if unit.metonym:
+                return Coding(f"{country}GOV", country, "GOV", "organisation")
+            return Coding(code, country, sector, kind)
+        if _word(root) in COLLECTIVE_HEADS:  # "Syria's government" is not Bashar al-Assad
+            kind = "group" if sector in ARMED else "organisation"
+        if code is None:
+            return _code_from_modifiers(unit, children, None, kind)
+        return Coding(code, country, sector, kind)
+    if unit.source == "entity":
+        kind = "person" if unit.label == "PERSON" else "organisation"
+        return _code_from_modifiers(unit, children, None, kind)
+    if unit.source == "agent":
+        return _code_agent(doc, unit, children)
+    return Coding(None, None, None, "person")
+
+
+def _code_from_modifiers(unit: Unit, children: list[Unit], sector: Optional[str], kind: str) -> Coding:
+    """A name the dictionary does not code takes the code of its title ("UN aid official")."""
+    for child in children:
+        coding = child.coding
+        if coding and coding.code and child.source in ("name", "agent", "entity") and not (
+                coding.kind == "group" and child.entry is not None and child.entry.kind == "state"):
+            return Coding(coding.code, coding.country, coding.sector, kind, coding.explicit_country)
+    for child in children:
+        if child.coding and child.coding.country:
+            return Coding(child.coding.country, child.coding.country, None, kind)
+    return Coding(None, None, sector, kind, explicit_country=False)
+
+
+def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
+    agent = unit.agent
+    sector = agent.sector
+    root = unit.root(doc)
+    country, organisation = None, None
+    for child in children:
+        coding = child.coding
+        if coding is None:
+            continue
+        child_sector = coding.sector
+        if child.source == "name" and coding.country is None and child_sector in ("IGO", "NGO"):
+            organisation = coding  # "UN official": the official is the UN's
+        if coding.country and coding.explicit_country:
+            country = country or coding.country
+        if child_sector is None:
+            continue
+        if sector == "UAF" and child_sector in ("REB", "OPP", "INS"):
+            sector = "REB"
+        elif sector[:3] in WEAK_SECTORS and child_sector[:3] in ARMED | {"GOV"}:
+            sector = child_sector[:3]
+    plural = root.tag_ in ("NNS", "NNPS")
+    if plural:
+        kind = "organisation" if agent.kind == "organisation" else "group"
+    else:
+        kind = agent.kind or ("group" if sector[:3] in ARMED else "organisation")
+    if organisation is not None:
+        return Coding(organisation.code, None, organisation.sector, kind)
+    return Coding(_join(country, agent, sector), country, sector[:3], kind,
+                  explicit_country=country is not None)
+
+
+def _join(country: Optional[str], agent: Agent, sector: str) -> Optional[str]:
+    if country is None:
+        return None
+    return sector + country if agent.code.endswith("~") else country + sector
+
+
+def article_country(heads: list[Unit]) -> Optional[str]:
+    """The country whose forces and government the article names most often."""
+    counts: Counter[str] = Counter()
+    for unit in heads:
+        coding = unit.coding
+        if coding and coding.explicit_country and coding.country and coding.kind != "person" \
+                and coding.sector in ("GOV", "MIL", "REB", "OPP", "COP"):
+            counts[coding.country] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def make_actor(doc: Doc, unit: Unit, country: Optional[str], actors: list[Actor]) -> Optional[Actor]:
+    coding = unit.coding
+    root = unit.root(doc)
+    if unit.source == "pronoun":
+        return None  # resolved later, with the persons before it
+    if unit.source == "name" and coding.kind == "group" and unit.entry.kind == "state" \
+            and root.pos_ == "ADJ":
+        return None  # a bare nationality adjective ("Syrian" in "Syrian war") is no actor
+    if _absorbed_title(doc, unit):
+        return None
+    if unit.source == "agent" and coding.code is None and (coding.sector or "PPL")[:3] == "PPL":
+        return None  # "the two men", "wounded people": people, not a coded actor
+    following = doc[unit.end] if unit.end < len(doc) else None
+    if _is_state(unit) and root.dep_ in ("npadvmod", "amod") and following is not None \
+            and following.text == "-":
+        return None  # "British-based", "US-led": a modifier of the word after the hyphen
+    if unit.source == "agent" and root.dep_ == "amod" and root.head.i > root.i:
+        return None  # "military discussions": an adjective, not an actor
+    if unit.source == "agent" and root.dep_ in MODIFIER_DEPS | {"npadvmod"} and root.head.i > root.i \
+            and coding.kind == "person":
+        coding.kind = "group" if (coding.sector or "")[:3] in ARMED else "organisation"
+    code, actor_country, sector = coding.code, coding.country, coding.sector
+    if code is None and actor_country is None and sector in DOMESTIC and country is not None:
+        actor_country = country
+        code = _join(country, unit.agent, sector) if unit.agent else country + sector
+    if unit.source in ("name", "entity"):
+        first = unit.start - 1 if unit.start and doc[unit.start - 1].lower_ == "the" else unit.start
+        if coding.kind == "person":
+            first = unit.start
+        start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
+    else:
+        first = _phrase_start(doc, unit)
+        start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
+    text = doc.text[start:end]
+    name = unit.entry.name if unit.entry is not None and coding.kind == "state" else _name_of(text)
+    return Actor(id=next_id("a", actors), text=text, span=(start, end), name=name, code=code,
+                 country=actor_country, sector=sector, kind=coding.kind)
+
+
+def _phrase_start(doc: Doc, unit: Unit) -> int:
+    """First token of a unit's noun phrase: its left edge, after a possessor that is an actor."""
+    root = unit.root(doc)
+    first = min([root.left_edge.i, unit.start] + [c.start for c in unit.children])
+    for child in root.lefts:
+        if child.dep_ == "poss" and child.i >= first:
+            owner = next((c for c in unit.children if c.start <= child.i < c.end), None)
+            if owner is not None and _stands_alone(doc, owner):
+                first = child.right_edge.i + 1
+                while first < unit.start and doc[first].dep_ == "case":
+                    first += 1
+    for i in range(first, unit.start):  # not across a line or a clause's punctuation
+        if "\n" in doc[i].text_with_ws or (doc[i].is_punct and doc[i].text not in "-'\u2019"):
+            first = i + 1
+    while first < unit.start and (doc[first].is_punct or doc[first].is_space or doc[first].like_num
+                                  or doc[first].dep_ in ("nummod", "quantmod", "advmod")
+                                  or doc[first].lower_ in ("another", "at", "least", "most")):
+        first += 1  # "At least 384 civilians" -> "civilians": the figure is the quantities' stage
+    return first
+
+
+def _name_of(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE).strip()
+
+
+def _absorbed_title(doc: Doc, unit: Unit) -> bool:
+    """A title in apposition to a named person ("his US counterpart John Kerry") is that
+    person's, not a second actor."""
+    if unit.source != "agent" or unit.coding.kind != "person":
+        return False
+    root = unit.root(doc)
+    return any(child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in root.children)
+
+
+# --- 4. coreference ------------------------------------------------------------------------
+
+def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
+    """Point later mentions at the first; code them like it. Pronouns become actors here."""
+    by_entry: dict[int, Actor] = {}
+    persons: list[tuple[int, Actor]] = []  # (token index, first mention) in text order
+    pronouns: list[Actor] = []
+    ordered = sorted(heads, key=lambda u: u.start)
+    named_people = [(u.start, u.actor) for u in ordered if u.actor is not None
+                    and u.actor.kind == "person" and u.source in ("name", "entity")]
+    for unit in ordered:
+        actor = unit.actor
+        if unit.source == "pronoun":
+            if persons:
+                first = persons[-1][1]
+                pronoun = Actor(id=next_id("a", actors + pronouns), text=doc[unit.start].text,
+                                span=(doc[unit.start].idx, doc[unit.start].idx + len(doc[unit.start])),
+                                name=first.name, code=first.code, country=first.country,
+                                sector=first.sector, kind="person", refers_to=first.id)
+                pronouns.append(pronoun)
+            continue
+        if actor is None:
+            continue
+        first = None
+        if unit.entry is not None and unit.entry.id in by_entry \
+                and by_entry[unit.entry.id].kind == actor.kind:
+            first = by_entry[unit.entry.id]
+        elif actor.kind == "person" and unit.source == "entity":
+            first = _same_surname(actor, [a for _, a in persons])
+        elif actor.kind == "person" and unit.source == "agent":
+            first = _titled_person(doc, unit, actor, named_people)
+        elif actor.kind != "person" and (unit.source == "agent" or unit.entry is not None) \
+                and _definite(doc, unit):
+            first = _earlier_same(actor, actors)
+        if unit.source == "entity" and unit.label == "ORG" and len(actor.text.split()) == 1:
+            surname = _same_surname(actor, [a for _, a in persons])
+            if surname is not None:  # spaCy calls a lone surname ORG
+                first, actor.kind = surname, "person"
+        if first is not None and first.id != actor.id:
+            _point_at(actor, first)
+        elif unit.entry is not None and unit.entry.kind == actor.kind:
+            by_entry.setdefault(unit.entry.id, actor)
+        if actor.kind == "person" and (unit.source in ("name", "entity") or actor.refers_to):
+            persons.append((unit.start, _root(actor, actors)))
+    actors.extend(pronouns)
+    actors.sort(key=lambda a: (a.span[0], -a.span[1]))
+    _renumber(actors)
+
+
+def _root(actor: Actor, actors: list[Actor]) -> Actor:
+    by_id = {a.id: a for a in actors}
+    seen = set()
+    while actor.refers_to and actor.refers_to in by_id and actor.id not in seen:
+        seen.add(actor.id)
+        actor = by_id[actor.refers_to]
+    return actor
+
+
+def _point_at(actor: Actor, first: Actor) -> None:
+    actor.refers_to = first.id
+    actor.name = first.name
+    actor.code, actor.country, actor.sector = first.code, first.country, first.sector
+    if first.kind == "person":
+        actor.kind = "person"
+
+
+def _same_surname(actor: Actor, persons: list[Actor]) -> Optional[Actor]:
+    surname = actor.text.split()[-1].lower()
+    for person in persons:
+        if person.refers_to is None and person.text.split()[-1].lower() == surname \
+                and person.id != actor.id:
+            return person
+    return None
+
+
+def _definite(doc: Doc, unit: Unit) -> bool:
+    root = unit.root(doc)
+    return any(child.dep_ in ("det", "poss") and (child.lower_ in DEFINITE or child.dep_ == "poss")
+               for child in root.lefts)
+
+
+def _titled_person(doc: Doc, unit: Unit, actor: Actor, named: list[tuple[int, Actor]]
+                   ) -> Optional[Actor]:
+    """The named person a definite title stands for ("the Russian minister" -> Lavrov)."""
+    if not _definite(doc, unit) or actor.code is None:
+        return None
+    same = [(i, a) for i, a in named if a.code == actor.code and a.refers_to is None]
+    before = [a for i, a in same if i < unit.start]
+    if before:
+        return before[-1]
+    after = [a for i, a in same if i > unit.start]
+    return after[0] if after else None
+
+
+def _earlier_same(actor: Actor, actors: list[Actor]) -> Optional[Actor]:
+    """The first earlier actor with this code ("the regime"), or of this sector when the
+    mention names no country ("the British-based monitor" -> the Observatory)."""
+    for other in actors:
+        if other.span[0] >= actor.span[0] or other.refers_to is not None or other.kind == "person":
+            continue
+        if actor.code and other.code == actor.code:
+            return other
+        if actor.country is None and actor.sector and other.sector == actor.sector:
+            return other
+    return None
+
+
+def _renumber(actors: list[Actor]) -> None:
+    """Ids in text order (a1, a2, ...), references kept."""
+    mapping = {a.id: f"t{i}" for i, a in enumerate(actors)}
+    final = {f"t{i}": f"a{i + 1}" for i in range(len(actors))}
+    for actor in actors:
+        actor.id = final[mapping[actor.id]]
+        if actor.refers_to:
+            actor.refers_to = final[mapping[actor.refers_to]]
+        actor.members = [final[mapping[m]] for m in actor.members]
+
+
+# --- 3. compounds --------------------------------------------------------------------------
+
+def compound_actors(doc: Doc, heads: list[Unit], actors: list[Actor]) -> list[Actor]:
+    """Coordinations of states or groups ("Russia and Iran") and groups of states with named
+    members ("six western countries including the United States")."""
+    at_token = {}
+    for actor in actors:
+        for token in doc.char_span(*actor.span, alignment_mode="expand") or []:
+            at_token.setdefault(token.i, actor)
+    compounds: list[Actor] = []
+    done: set[int] = set()
+    for token in doc:
+        if token.i in done:
+            continue
+        actor = _head_actor(doc, token, at_token)
+        if actor is not None and actor.kind != "person":
+            members = [actor] + [a for t in token.conjuncts if t.i > token.i
+                                 for a in [_head_actor(doc, t, at_token)] if a is not None]
+            if len(members) > 1 and all(m.kind != "person" for m in members):
+                done.update(t.i for t in token.conjuncts)
+                compounds.append(_compound(doc, members, actors + compounds, None))
+            continue
+        if token.lemma_.lower() in GROUP_OF_STATES and token.tag_ == "NNS" and token.i not in at_token:
+            members = [a for child in token.rights if child.lower_ in INCLUDING
+                       for pobj in child.children if pobj.dep_ == "pobj"
+                       for t in [pobj, *pobj.conjuncts]
+                       for a in [_head_actor(doc, t, at_token)] if a is not None]
+            if members:
+                start = doc[token.left_edge.i].idx
+                group = _compound(doc, members, actors + compounds, start)
+                group.code = group.country = group.sector = None  # members are some of them
+                group.kind = "state"
+                group.name = _name_of(doc.text[start:token.idx + len(token)])
+                compounds.append(group)
+    return compounds
+
+
+def _head_actor(doc: Doc, token: Token, at_token: dict) -> Optional[Actor]:
+    actor = at_token.get(token.i)
+    if actor is None:
+        return None
+    end_token = doc.char_span(*actor.span, alignment_mode="expand")[-1]
+    return actor if end_token.i == token.i else None
+
+
+def _compound(doc: Doc, members: list[Actor], taken: list[Actor], start: Optional[int]) -> Actor:
+    start = members[0].span[0] if start is None else start
+    end = max(m.span[1] for m in members)
+    kinds = {m.kind for m in members}
+    codes = {m.code for m in members}
+    countries = {m.country for m in members}
+    sectors = {m.sector for m in members}
+    n = len(taken) + 1
+    ids = {a.id for a in taken}
+    while f"a{n}" in ids:
+        n += 1
+    return Actor(id=f"a{n}", text=doc.text[start:end], span=(start, end),
+                 name=" and ".join(m.name for m in members),
+                 code=codes.pop() if len(codes) == 1 else None,
+                 country=countries.pop() if len(countries) == 1 else None,
+                 sector=sectors.pop() if len(sectors) == 1 else None,
+                 kind=kinds.pop() if len(kinds) == 1 else "group",
+                 members=[m.id for m in members])
+
+
+# --- helpers for later stages --------------------------------------------------------------
+
+def first_mention(extraction: Extraction, actor_id: Optional[str]) -> Optional[Actor]:
+    """The actor an id refers to, followed through ``refers_to`` to its first mention."""
+    actor = extraction.by_id(actor_id)
+    seen = set()
+    while actor is not None and actor.refers_to and actor.id not in seen:
+        seen.add(actor.id)
+        actor = extraction.by_id(actor.refers_to)
+    return actor
+
+
+def actor_for_token(extraction: Extraction, token: Token, compound: bool = False) -> Optional[Actor]:
+    """The actor a token stands for, e.g. the head of a verb's subject or object.
+
+    The smallest actor whose span covers the token; else the named person a title is in
+    apposition to ("counterpart" in "his US counterpart John Kerry"). With ``compound``, the
+    compound actor whose members the token's coordination names ("Russia" in "Russia and
+    Iran") when there is one.
+    """
+    char = token.idx
+    covering = [a for a in extraction.actors if a.span[0] <= char < a.span[1]]
+    if compound:
+        wide = [a for a in covering if a.members]
+        if wide:
+            return max(wide, key=lambda a: a.span[1] - a.span[0])
+    simple = [a for a in covering if not a.members] or covering
+    if simple:
+        return min(simple, key=lambda a: a.span[1] - a.span[0])
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = actor_for_token(extraction, child)
+            if found is not None:
+                return found
+    return None

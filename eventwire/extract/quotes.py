@@ -1,12 +1,470 @@
-"""The quotes stage."""
+"""The quotes stage: who says what, with which words, where.
+
+An attribution has a cue (the reporting words: "said", "added", "according to", "Speaking
+from"), a source (the words naming the speaker) and a content (what is said). They are
+found on the one spaCy parse: a reporting verb from ``data/quote_cues.tsv`` with its subject
+as source and its clausal complement as content, quote marks widening the content to the
+whole quotation, and "according to X" attaching X to the clause it modifies. Quote marks
+that never close end at their paragraph, so a stray mark never swallows the article.
+
+:func:`find_attributions` is the pure finder (character offsets only; the PolNeAR scorer
+measures it); :func:`extract_quotes` turns its findings into ``Quote`` items linked to the
+actors and places the earlier stages found.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
 
-from eventwire.model import Extraction
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from eventwire.extract import evidence, next_id
+from eventwire.model import Actor, Evidence, Extraction, Place, Quote
+
+Piece = tuple[int, int]
+
+OPENING = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+CLOSING = {"\u201d", '"', "\u00bb"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod", "prt"}
+# words that may stand between a speaker and the cue when the parse lost the subject link
+BRIDGE_POS = {"ADV", "AUX", "PART", "ADP", "PROPN", "NOUN", "DET", "NUM", "ADJ", "PUNCT"}
+PLACE_PREPOSITIONS = {"in", "from", "at"}
+
+
+@dataclass(frozen=True)
+class CueWord:
+    lemma: str
+    kind: str        # speech | report | thought
+    content: str     # clause | object | both: which complement holds what is said
+
+
+@dataclass
+class Attribution:
+    """One attribution found in a doc, in character offsets."""
+
+    kind: str                      # direct | indirect | mixed | according_to
+    cue: Piece
+    source: Optional[Piece]
+    content: list[Piece]
+    cue_kind: str = "speech"
+    cue_token: int = -1
+    source_token: Optional[int] = None
+    place_token: Optional[int] = field(default=None)
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, CueWord]:
+    """Reporting verbs by lemma (data/quote_cues.tsv)."""
+    path = resources.files("eventwire") / "data" / "quote_cues.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")),
+                              delimiter="\t")
+        return {row["lemma"]: CueWord(row["lemma"], row["kind"], row["content"]) for row in rows}
+
+
+# --- quote marks -------------------------------------------------------------------------
+
+def quotations(text: str) -> list[Piece]:
+    """Spans of quoted text, marks included. Unclosed quotes end at their paragraph's end.
+
+    Curly marks pair by shape; a straight mark opens when none is open and closes otherwise.
+    """
+    found: list[Piece] = []
+    opened: Optional[int] = None
+    for i, char in enumerate(text):
+        if char == "\n":
+            if opened is not None:  # a quote never runs past its paragraph
+                if i - opened > 1:
+                    found.append((opened, i))
+                opened = None
+        elif opened is None:
+            if char in OPENING and char != "\u201d":
+                opened = i
+        elif char in CLOSING:
+            found.append((opened, i + 1))
+            opened = None
+        elif char == "\u201c":  # a new opening mark: the last quote was never closed
+            if i - opened > 1:
+                found.append((opened, i))
+            opened = i
+    if opened is not None and len(text) - opened > 1:
+        found.append((opened, len(text)))
+    return [piece for piece in found if len(text[piece[0]:piece[1]].strip("\"\u201c\u201d \n")) > 0]
+
+
+def is_full_quote(text: str, piece: Piece) -> bool:
+    """A quotation long enough to be a statement, not a scare quote ("finally")."""
+    return len(text[piece[0]:piece[1]].split()) >= 4
+
+
+# --- the finder ---------------------------------------------------------------------------
+
+class _Paragraphs:
+    """Paragraph bounds of a text: a line break always ends an attribution."""
+
+    def __init__(self, text: str):
+        self.breaks = [i for i, char in enumerate(text) if char == "\n"]
+        self.length = len(text)
+
+    def around(self, char: int) -> Piece:
+        i = bisect.bisect_right(self.breaks, char)
+        start = self.breaks[i - 1] + 1 if i > 0 else 0
+        end = self.breaks[i] if i < len(self.breaks) else self.length
+        return start, end
+
+
+def _clip(piece: Piece, bounds: Piece) -> Optional[Piece]:
+    start, end = max(piece[0], bounds[0]), min(piece[1], bounds[1])
+    return (start, end) if start < end else None
+
+
+def _subtree_piece(token: Token) -> Piece:
+    subtree = list(token.subtree)
+    first, last = subtree[0], subtree[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _token_piece(tokens: list[Token]) -> Piece:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _cue_piece(verb: Token) -> tuple[Piece, int]:
+    """The cue words: the verb with its auxiliaries, negation and adverbs just before it."""
+    first = verb
+    for child in reversed(list(verb.lefts)):
+        if child.dep_ in CUE_MODIFIERS and child.i == first.i - 1 and not child.is_punct:
+            first = child
+        else:
+            break
+    last = verb
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == last.i + 1:
+            last = child
+    return (first.idx, last.idx + len(last.text)), verb.i
+
+
+def _within(piece: Piece, quotes: list[Piece]) -> Optional[Piece]:
+    for quote in quotes:
+        if quote[0] <= piece[0] and piece[1] <= quote[1]:
+            return quote
+    return None
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "He smiled and said ..."
+    return None
+
+
+def _inverted_subject(verb: Token, content_head: Optional[Token]) -> Optional[Token]:
+    """The speaker after the verb when the quote comes first: '"...", added the minister'."""
+    if content_head is None or content_head.i > verb.i:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep") and child.pos_ in (
+                "PROPN", "NOUN", "PRON"):
+            return child
+    return None
+
+
+def _left_speaker(verb: Token, bounds: Piece) -> Optional[Token]:
+    """The noun phrase just before a verb whose subject link the parse lost."""
+    doc = verb.doc
+    for chunk in reversed(list(_chunks_before(doc, verb))):
+        if chunk.start_char < bounds[0]:
+            return None
+        between = doc[chunk.end:verb.i]
+        if not all(t.pos_ in BRIDGE_POS and t.text not in (".", ";", ":", ",") for t in between):
+            return None
+        if chunk.root.dep_ == "pobj" or chunk.root.ent_type_ in ("DATE", "TIME"):
+            continue  # "on Thursday" between the speaker and the verb
+        return chunk.root
+    return None
+
+
+def _chunks_before(doc: Doc, verb: Token):
+    sent = verb.sent
+    try:
+        chunks = [c for c in doc.noun_chunks if sent.start <= c.start and c.end <= verb.i]
+    except ValueError:  # no parser
+        chunks = []
+    return chunks
+
+
+def _complement(verb: Token, cue: CueWord) -> Optional[Token]:
+    """The head of what is said: a clause, else (for some verbs) the object."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if clauses:
+        return clauses[0]
+    if cue.content in ("clause", "both"):
+        for child in verb.children:
+            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and child.text.lower() == "if"):
+                return child
+    if cue.content in ("object", "both"):
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr"):
+                return child
+    return None
+
+
+def _speech_place(verb: Token) -> Optional[int]:
+    """The token of the place where the words were spoken: 'said in Hamburg', 'Speaking from Geneva'."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    return obj.i
+        if child.dep_ == "advcl" and child.lemma_ == "speak":
+            found = _speech_place(child)
+            if found is not None:
+                return found
+    return None
+
+
+def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
+    """Attributions in a parsed doc, as character offsets.
+
+    ``all_cues`` also takes thought and intention cues ("believes", "wants"), which PolNeAR
+    counts as attributions; the product keeps speech and reports only.
+    """
+    text = doc.text
+    quotes = quotations(text)
+    paragraphs = _Paragraphs(text)
+    words = cue_words()
+    found: list[Attribution] = []
+    used_quotes: set[Piece] = set()
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            attribution = _according_to(token, paragraphs, quotes)
+            if attribution:
+                found.append(attribution)
+            continue
+        cue = words.get(token.lemma_.lower())
+        if cue is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "acl", "compound"):
+            continue
+        if not all_cues and cue.kind == "thought":
+            continue
+        if _within((token.idx, token.idx + 1), quotes):
+            continue  # words inside a quotation are the quoted speaker's, not the article's
+        attribution = _verb_attribution(token, cue, paragraphs, quotes, text)
+        if attribution:
+            found.append(attribution)
+    for attribution in found:
+        for piece in attribution.content:
+            for quote in quotes:
+                if quote[0] < piece[1] and piece[0] < quote[1]:
+                    used_quotes.add(quote)
+    found.extend(_quotes_without_cue(doc, quotes, used_quotes, found, paragraphs))
+    return found
+
+
+def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
+                      quotes: list[Piece], text: str) -> Optional[Attribution]:
+    bounds = paragraphs.around(verb.idx)
+    cue_piece, cue_i = _cue_piece(verb)
+    head = _complement(verb, cue)
+    content: Optional[Piece] = None
+    if head is not None:
+        content = _clip(_subtree_piece(head), bounds)
+        content = _outside(content, cue_piece) if content else None
+    if content is None:
+        content = _adjacent_quote(verb, quotes, bounds, text)
+    if content is None:
+        return None
+    speaker = _subject(verb)
+    if speaker is not None and head is not None and head.i < verb.i and speaker.i < head.i:
+        speaker = None  # the parse took a word inside the quote for the subject
+    speaker = speaker or _inverted_subject(verb, head) or (
+        _left_speaker(verb, bounds) if verb.dep_ not in ("xcomp", "relcl", "acl") else None)
+    source = _clip(_subtree_piece(speaker), bounds) if speaker is not None else None
+    if source is not None:
+        source = _outside(source, cue_piece)
+        if source and content[0] < source[0] < content[1]:  # '"...," the minister said'
+            content = (content[0], source[0])
+        elif source and content[0] < source[1] <= content[1]:
+            content = (source[1], content[1])
+    content = _widen_to_quotes(content, quotes, bounds, cue_piece, source)
+    content = _trim(content, text)
+    if content is None:
+        return None
+    return Attribution(kind=_kind(content, quotes, text), cue=cue_piece, source=source,
+                       content=[content], cue_kind=cue.kind, cue_token=cue_i,
+                       source_token=speaker.i if speaker is not None else None,
+                       place_token=_speech_place(verb))
+
+
+def _according_to(according: Token, paragraphs: _Paragraphs,
+                  quotes: list[Piece]) -> Optional[Attribution]:
+    """'..., according to the Syrian Observatory': the source is the object of 'to'."""
+    doc = according.doc
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or \
+              [c for c in according.children if c.dep_ == "pobj"]
+    bounds = paragraphs.around(according.idx)
+    cue_piece = (according.idx, to.idx + len(to.text))
+    if not objects:
+        return None
+    source = _clip(_subtree_piece(objects[0]), bounds)
+    if source is None:
+        return None
+    phrase_end = source[1]
+    sent = according.sent
+    clause = _clip((sent.start_char, sent.end_char), bounds)
+    if clause is None:
+        return None
+    if according.idx - clause[0] < 3 or doc.text[clause[0]:according.idx].strip() in ("", "But", "And"):
+        content = (phrase_end, clause[1])  # "According to X, ..."
+    else:
+        content = (clause[0], cue_piece[0])
+    content = _trim(content, doc.text)
+    if content is None:
+        return None
+    content = _widen_to_quotes(content, quotes, bounds, cue_piece, source) or content
+    return Attribution(kind="according_to", cue=cue_piece, source=source, content=[content],
+                       cue_kind="speech", cue_token=according.i, source_token=objects[0].i)
+
+
+def _quotes_without_cue(doc: Doc, quotes: list[Piece], used: set[Piece],
+                        found: list[Attribution], paragraphs: _Paragraphs) -> list[Attribution]:
+    """A full quotation right after an attributed one continues the same speaker's words."""
+    extra = []
+    text = doc.text
+    by_end = sorted(found, key=lambda a: a.content[-1][1])
+    for quote in quotes:
+        if quote in used or not is_full_quote(text, quote):
+            continue
+        before = [a for a in by_end if a.content[-1][1] <= quote[0] and a.kind in ("direct", "mixed")]
+        if not before:
+            continue
+        previous = before[-1]
+        gap = text[previous.content[-1][1]:quote[0]]
+        if len(gap) > 400 or gap.count("\n") > 2 or any(
+                a.cue[0] >= previous.content[-1][1] and a.cue[1] <= quote[0] and a is not previous
+                for a in found):
+            continue
+        previous.content.append(_trim(quote, text) or quote)
+        used.add(quote)
+    return extra
+
+
+def _outside(piece: Optional[Piece], other: Piece) -> Optional[Piece]:
+    """The longer part of a piece that does not overlap another."""
+    if piece is None:
+        return None
+    start, end = piece
+    if other[1] <= start or end <= other[0]:
+        return piece
+    left = (start, other[0]) if other[0] > start else None
+    right = (other[1], end) if end > other[1] else None
+    candidates = [p for p in (left, right) if p is not None]
+    return max(candidates, key=lambda p: p[1] - p[0]) if candidates else None
+
+
+def _adjacent_quote(verb: Token, quotes: list[Piece], bounds: Piece, text: str) -> Optional[Piece]:
+    """A full quotation just after 'said:' or just before '..., he said'."""
+    verb_end = verb.idx + len(verb.text)
+    for quote in quotes:
+        if not (bounds[0] <= quote[0] and quote[1] <= bounds[1]) or not is_full_quote(text, quote):
+            continue
+        after = text[verb_end:quote[0]]
+        if quote[0] >= verb_end and len(after) < 30 and (":" in after or "," in after or not after.strip()):
+            return quote
+        before = text[quote[1]:verb.idx]
+        if quote[1] <= verb.idx and len(before) < 40 and "." not in before.strip(" ,"):
+            return quote
+    return None
+
+
+def _widen_to_quotes(content: Optional[Piece], quotes: list[Piece], bounds: Piece,
+                     cue: Piece, source: Optional[Piece]) -> Optional[Piece]:
+    """Content touching a quotation takes the whole quotation (quotes span sentences)."""
+    if content is None:
+        return None
+    start, end = content
+    for quote in quotes:
+        if quote[0] < end and start < quote[1]:
+            start, end = min(start, quote[0]), max(end, quote[1])
+    widened = _outside((start, end), cue)
+    if widened and source:
+        widened = _outside(widened, source)
+    return _clip(widened, bounds) if widened else None
+
+
+def _trim(piece: Optional[Piece], text: str) -> Optional[Piece]:
+    """Without blanks and the commas or full stops that join it to the rest."""
+    if piece is None:
+        return None
+    start, end = piece
+    while start < end and text[start] in " \t\n,;:\u2014\u2013-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:\u2014\u2013-":
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _kind(content: Piece, quotes: list[Piece], text: str) -> str:
+    inside = [q for q in quotes if content[0] < q[1] and q[0] < content[1]]
+    if not inside:
+        return "indirect"
+    quoted = sum(min(q[1], content[1]) - max(q[0], content[0]) for q in inside)
+    words_outside = text[content[0]:content[1]]
+    for quote in inside:
+        words_outside = words_outside.replace(text[quote[0]:quote[1]], " ")
+    if not any(char.isalnum() for char in words_outside) and quoted > 0:
+        return "direct"
+    return "mixed"
+
+
+# --- the stage ------------------------------------------------------------------------------
 
 def extract_quotes(doc: Doc, extraction: Extraction) -> Extraction:
-    # TODO(issue): first working version pending
-    return extraction
+    """Quotes with their speaker (an actor), cue and place of speech."""
+    quotes = list(extraction.quotes)
+    for attribution in find_attributions(doc):
+        if attribution.cue_kind == "thought":
+            continue
+        content = attribution.content
+        start, end = content[0][0], content[-1][1]
+        source_evidence = evidence(doc, *attribution.source) if attribution.source else None
+        speaker = _speaker(extraction.actors, attribution, doc)
+        quotes.append(Quote(
+            id=next_id("q", quotes), text=doc.text[start:end], span=(start, end),
+            kind=attribution.kind, speaker=speaker.id if speaker else None,
+            source=source_evidence, cue=evidence(doc, *attribution.cue),
+            place=_place(extraction.places, attribution, doc)))
+    return extraction.model_copy(update={"quotes": quotes})
+
+
+def _speaker(actors: list[Actor], attribution: Attribution, doc: Doc) -> Optional[Actor]:
+    """The actor mention named by the source words: the one holding the source's head word."""
+    if attribution.source is None:
+        return None
+    start, end = attribution.source
+    inside = [a for a in actors if a.span[0] < end and start < a.span[1]]
+    if not inside:
+        return None
+    if attribution.source_token is not None:
+        head = doc[attribution.source_token]
+        holding = [a for a in inside if a.span[0] <= head.idx < a.span[1]]
+        if holding:
+            return max(holding, key=lambda a: a.span[1] - a.span[0])
+    return max(inside, key=lambda a: a.span[1] - a.span[0])
+
+
+def _place(places: list[Place], attribution: Attribution, doc: Doc) -> Optional[str]:
+    if attribution.place_token is None:
+        return None
+    token = doc[attribution.place_token]
+    for place in places:
+        if place.span[0] <= token.idx < place.span[1]:
+            return place.id
+    return None
