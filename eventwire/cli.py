@@ -62,18 +62,34 @@ def print_extractions(extractions, output: Format) -> int:
     return count
 
 
+WORKERS_HELP = "Worker processes, each with its own model (default: one per core)."
+GLOB_HELP = "Which files in folders to read, e.g. '**/*.html' (default: all)."
+FIELD_HELP = "JSON Lines field names, FIELD=KEY (e.g. text=body); repeat for more."
+LANGUAGE_HELP = "Keep articles that are not in English (skipped by default)."
+
+
 @app.command()
-def extract(paths: List[Path] = typer.Argument(..., help="Text files or folders of them."),
+def extract(paths: List[Path] = typer.Argument(
+                ..., help="Text files, web pages, RSS/Atom feeds, JSON Lines, or folders."),
             published: Optional[str] = typer.Option(
                 None, help="Publication date (YYYY-MM-DD) when the text has none."),
             output: Format = typer.Option(Format.table, "--format", "-f",
                                           help="json, jsonl, or a readable table."),
-            encoding: str = typer.Option("utf-8", help="Text encoding of the files.")) -> None:
+            encoding: str = typer.Option("utf-8", help="Text encoding of the files."),
+            workers: int = typer.Option(1, "--workers", "-w", min=0,
+                                        help="Worker processes (0: one per core)."),
+            glob: str = typer.Option("**/*", "--glob", help=GLOB_HELP),
+            field: List[str] = typer.Option([], "--field", help=FIELD_HELP),
+            any_language: bool = typer.Option(False, "--any-language",
+                                              help=LANGUAGE_HELP)) -> None:
     """Extract actors, places, times, quotes, figures and events from articles."""
     from eventwire.ingest import read_articles
-    from eventwire.pipeline import extract_many
+    from eventwire.ingest.jsonl import parse_field_names
+    from eventwire.scale.local import extract_parallel
+    from eventwire.scale.progress import article_progress
 
     when = parse_date(published, "--published")
+    fields = parse_field_names(field)
     for path in paths:
         if not path.exists():
             fail(f"cannot read '{path}': no such file or folder")
@@ -87,9 +103,12 @@ def extract(paths: List[Path] = typer.Argument(..., help="Text files or folders 
             err.print(f"eventwire: skipped {where}: {reason}", markup=False, highlight=False,
                       soft_wrap=True)
 
-    articles = read_articles(paths, encoding=encoding, published=when, on_skip=skip)
-    count = print_extractions(
-        extract_many(articles, on_error=lambda a, e: skip(f"article {a.id}", e)), output)
+    articles = read_articles(paths, encoding=encoding, published=when, on_skip=skip,
+                             glob=glob, fields=fields, any_language=any_language)
+    with article_progress(err, paths, glob) as advance:
+        count = print_extractions(
+            extract_parallel(articles, workers=workers or None, on_progress=advance,
+                             on_error=lambda a, e: skip(f"article {a.id}", e)), output)
     if count == 0:
         fail(skipped[0] if len(skipped) == 1 and not batch else
              "nothing to extract" + (f" ({len(skipped)} skipped)" if skipped else ""))
