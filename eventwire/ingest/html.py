@@ -23,6 +23,9 @@ EXTRACTION_OPTIONS = {"favor_precision": True, "include_comments": False,
                       "include_tables": True, "include_images": False, "include_links": False}
 """trafilatura's settings (see the module's docstring for how they were chosen)."""
 
+MIN_BODY_WORDS = 10
+"""Fewer words than this is a menu or an error page, not an article."""
+
 
 @dataclass(frozen=True)
 class Page:
@@ -61,7 +64,7 @@ def extract_page(html: str | bytes, url: Optional[str] = None) -> Page:
         log.debug("trafilatura failed", exc_info=True)
         raise InputError(f"the page cannot be parsed ({type(err).__name__})") from None
     body = normalise_text(document.text or "") if document is not None else ""
-    if not body:
+    if len(body.split()) < MIN_BODY_WORDS:
         raise InputError("no article text found in the page (is it an article page?)")
     return Page(body=body, title=document.title or None, published=parse_iso_date(document.date),
                 author=document.author or None, url=document.url or url,

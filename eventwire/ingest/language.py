@@ -24,8 +24,8 @@ SCRIPT_LANGUAGES = {"ARABIC": "ar", "CYRILLIC": "ru", "GREEK": "el", "HEBREW": "
                     "MYANMAR": "my", "GEORGIAN": "ka", "ARMENIAN": "hy", "ETHIOPIC": "am"}
 """Scripts that name their language well enough for a reason line (Cyrillic: 'ru' or kin)."""
 
-MIN_WORDS = 30
-"""Fewer words than this and the text is kept: too short to judge."""
+MIN_WORDS = 12
+"""Fewer words than this and the text is kept: too short to judge (a headline, a teaser)."""
 SAMPLE_CHARS = 3000
 """The vote reads the start of the text only; that is plenty and keeps it fast."""
 MIN_ENGLISH_SHARE = 0.2
@@ -75,7 +75,8 @@ def detect_language(text: str) -> Optional[str]:
         return None
     if script != "LATIN":
         return SCRIPT_LANGUAGES.get(script, script.lower())
-    words = [word.lower() for word in _WORD.findall(sample)]
+    # one-letter words ('u', 'r', 'a') are in many lists and decide nothing
+    words = [word.lower() for word in _WORD.findall(sample) if len(word) > 1]
     if len(words) < MIN_WORDS:
         return None
     votes: Counter[str] = Counter()

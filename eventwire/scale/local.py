@@ -18,7 +18,7 @@ import signal
 import threading
 import time
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Optional
 
 from eventwire.errors import InputError
@@ -88,11 +88,24 @@ def _extract_batch(pipeline, batch: list[Article]) -> tuple[list[Extraction], li
     return extractions, failures
 
 
+def _exit_with_parent() -> None:
+    """End this worker when its parent dies (even by SIGKILL) instead of waiting forever."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
+
+
 def _worker(tasks, results) -> None:
     """A worker process: load the pipeline once, then extract batch after batch."""
     from eventwire.pipeline import Pipeline
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    _exit_with_parent()
     pipeline = Pipeline()
     pipeline.nlp  # load the model before the first batch
     while (task := tasks.get()) is not None:
@@ -116,6 +129,11 @@ def extract_parallel(articles: Iterable[Article], *, workers: Optional[int] = No
     workers = workers or default_workers()
     stats = stats if stats is not None else RunStats()
     started = time.perf_counter()
+    iterator = iter(articles)
+    first = list(islice(iterator, batch_size))
+    if len(first) < batch_size:  # one batch: starting processes would cost more than it saves
+        workers = 1
+    articles = chain(first, iterator)
     runner = _in_process if workers == 1 else _in_workers
     try:
         for extraction in runner(articles, workers, batch_size, on_error, on_progress, stats):
