@@ -279,7 +279,7 @@ fuzzed = schemathesis.openapi.from_asgi("/openapi.json", fuzzed_app())
 
 
 @fuzzed.parametrize()
-@settings(max_examples=8, deadline=None, derandomize=True,
+@settings(max_examples=5, deadline=None, derandomize=True,
           suppress_health_check=list(HealthCheck))
 def test_no_server_error_anywhere_in_the_schema(case):
     response = case.call()

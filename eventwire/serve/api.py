@@ -266,7 +266,7 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
         given = filters.given()
         query = urlencode([(k, v) for k, v in request.query_params.multi_items()
                            if k in given and v])
-        return page("dashboard.html", events=events, total=total,
+        return page("dashboard.html", events=events, total=total, count_cap=COUNT_CAP,
                     filters={k: given.get(k) for k in ("since", "until", "type", "actor",
                                                        "place", "status")},
                     query=query,
