@@ -146,8 +146,11 @@ def test_report_in_markdown_and_html(client):
     assert "data:image/png;base64," in html.text
 
 
-def test_openapi_docs(client):
-    assert client.get("/docs").status_code == 200
+def test_openapi_docs_are_served_from_the_package(client):
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs.text
+    assert "cdn." not in docs.text and "http" not in docs.text.replace("http-equiv", "")
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/events", "/events/{event_id}", "/articles/{article_id}", "/actors", "/places",
             "/stats", "/extract", "/articles", "/report"} <= set(paths)

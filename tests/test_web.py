@@ -157,6 +157,13 @@ def test_hostile_article_text_is_shown_as_text(page, server):
     assert "<script>window.__pwned = 1</script> (SYRMIL)" in page.locator("#timeline").inner_text()
 
 
+def test_api_docs_render_offline(page, server):
+    page.goto(server.url + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/events" in paths and "/extract" in paths
+
+
 @pytest.mark.slow
 def test_first_load_with_ten_thousand_events(browser, tmp_path, seed_article):
     catalogue = seeded_catalogue(tmp_path, [])

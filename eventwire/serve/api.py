@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
@@ -32,7 +33,7 @@ MAX_PAGE = 10_000
 REPORT_EVENTS = 500
 """Most events a situation report reads (a report is for reading, not for exports)."""
 EVENT_ID = r"^[A-Za-z0-9_.:-]{1,128}$"
-ARTICLE_ID = r"^[A-Za-z0-9_-]{1,128}$"
+ARTICLE_ID = r"^[A-Za-z0-9_.:-]{1,128}$"
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
        "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
@@ -123,10 +124,18 @@ def feature_of(point: dict) -> dict:
 def create_app(catalogue: Catalogue, token: Optional[str] = None,
                extractor: Extractor = default_extractor) -> FastAPI:
     """The API and dashboard over a catalogue of stored events."""
-    app = FastAPI(title="eventwire", version="0.1.0",
+    app = FastAPI(title="eventwire", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Sourced, geolocated, dated events from news about armed "
                               "conflict; every field with the words behind it.")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        # Swagger UI from the package, not from a CDN: the server works offline.
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="eventwire API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/favicon.ico")
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
@@ -136,7 +145,11 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
                                            f"send at most {MAX_EXTRACT_CHARS:,} characters"},
                                 status_code=413)
         response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
+        # Swagger UI starts from one inline script of FastAPI's; no page shows article text
+        # there, so only /docs allows it.
+        response.headers["Content-Security-Policy"] = (
+            CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+            if request.url.path == "/docs" else CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
