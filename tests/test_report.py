@@ -110,3 +110,12 @@ def test_report_command_over_a_store(tmp_path, seed_article):
     assert "## Casualty figures by perpetrator" in text and "Sergei Lavrov (RUSGOV)" in text
     assert "Idlib" not in text
     assert (tmp_path / "aleppo-map.png").read_bytes().startswith(PNG)
+
+
+def test_quotes_of_the_reporting_articles_are_kept_with_their_speaker(aleppo):
+    # Not behind any event, but said in an article that reports the period's events.
+    egeland = aleppo.quotes["Jan Egeland (IGOUNO)"]
+    assert [q["kind"] for q in egeland] == ["mixed"] and '"finally"' in egeland[0]["text"]
+    lavrov = [q["text"] for q in aleppo.quotes["Sergei Lavrov (RUSGOV)"]]
+    assert len(lavrov) == 1  # the event's own quote is not listed twice
+    assert "unnamed source" not in aleppo.quotes  # Earnest's words have no speaker here

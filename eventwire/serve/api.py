@@ -256,13 +256,11 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
     def report(place: Optional[str] = Query(None, max_length=200),
                since: Optional[date] = None, until: Optional[date] = None,
                format: Literal["md", "html"] = "md") -> Response:
-        from eventwire.serve.report import build_report, render_html, render_markdown
+        from eventwire.serve.report import render_html, render_markdown
 
         if since and until and since > until:
             raise HTTPException(422, "since is after until")
-        happenings = happenings_of(catalogue, EventFilters(place=place or None, since=since,
-                                                           until=until))
-        situation = build_report(happenings, place=place or None, since=since, until=until)
+        situation = situation_report(catalogue, place or None, since, until)
         if format == "html":
             return HTMLResponse(render_html(situation))
         return Response(render_markdown(situation, inline_images=True),
@@ -314,6 +312,17 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
                     events=[event_view(extraction, e) for e in extraction.events])
 
     return app
+
+
+def situation_report(catalogue: Catalogue, place: Optional[str] = None,
+                     since: Optional[date] = None, until: Optional[date] = None):
+    """The situation report of a place and period from the catalogue's events."""
+    from eventwire.serve.report import build_report
+
+    happenings = happenings_of(catalogue, EventFilters(place=place, since=since, until=until))
+    article_ids = sorted({r["article_id"] for h in happenings for r in h["reports"]})
+    articles = [x for x in map(catalogue.extraction, article_ids) if x is not None]
+    return build_report(happenings, place=place, since=since, until=until, articles=articles)
 
 
 def happenings_of(catalogue: Catalogue, filters: EventFilters,
