@@ -165,6 +165,10 @@ def serve(db: Optional[str] = typer.Option(None, help="Store path or URL (defaul
     from eventwire.serve.api import serve as run_server
     from eventwire.serve.catalogue import open_catalogue
 
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"eventwire: listening on {host}: other machines can reach this server"
+                  f"{'' if token else ' (read-only: no --token)'}", highlight=False)
+
     run_server(open_catalogue(db), host=host, port=port, token=token)
 
 
