@@ -270,6 +270,11 @@ def _md(text: str) -> str:
     return " ".join(escaped.split())
 
 
+def _quoted(text: str) -> str:
+    """Quotation marks around a quote, unless its span already has them."""
+    return text if text[:1] in "\"\u201c\u2018'" else f"\u201c{text}\u201d"
+
+
 def render_markdown(report: SituationReport, out: Optional[Path] = None,
                     inline_images: bool = False) -> str:
     """The report as Markdown; the map and chart are written as PNGs beside ``out`` (or
@@ -314,7 +319,7 @@ def render_markdown(report: SituationReport, out: Optional[Path] = None,
     for speaker, quotes in report.quotes.items():
         lines.append(f"### {_md(speaker)}")
         for quote in quotes:
-            lines.append(f"- \u201c{_md(quote['text'])}\u201d ({quote['kind']}, "
+            lines.append(f"- {_quoted(_md(quote['text']))} ({quote['kind']}, "
                          f"{quote['article']['published'] or 'undated'})")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
