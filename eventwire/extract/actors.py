@@ -112,8 +112,11 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     units = find_units(doc, book)
     link_modifiers(doc, units)
     heads = [u for u in units if u.parent is None or _stands_alone(doc, u)]
+    by_token = {t: u for u in units for t in range(u.start, u.end)}
     for unit in heads:
         unit.coding = code_unit(doc, unit, when)
+    for unit in heads:
+        _code_from_of_phrase(doc, unit, by_token, when)
     country = article_country(doc, units, heads)
     actors: list[Actor] = []
     text = doc.text  # Doc.text joins every token: once per article, not per actor
@@ -294,6 +297,36 @@ def _former(doc: Doc, unit: Unit) -> bool:
     if unit.start and doc[unit.start - 1].lower_ in FORMER:
         return True
     return bool(words & FORMER)
+
+
+def _code_from_of_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: Optional[date]) -> None:
+    """ "officials of the Red Cross", "leaders of Hamas", "King Hassan of Morocco": an
+    uncoded (or title-coded) head takes the body or state its "of" phrase names."""
+    coding = unit.coding
+    if coding is None or unit.source not in ("agent", "name", "entity") or coding.named:
+        return
+    if unit.source == "name" and not (coding.kind == "person" and _title_sector(doc, unit, unit.children)):
+        return
+    if coding.explicit_country and coding.country and unit.source == "agent":
+        return
+    for prep in unit.root(doc).rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            owner = by_token.get(obj.i)
+            if owner is None or owner.source not in ("name",) or owner.metonym:
+                continue
+            if owner.coding is None:
+                owner.coding = code_unit(doc, owner, when)
+            found = owner.coding
+            if owner.entry.kind == "state" and found.country:
+                sector = coding.sector if coding.sector and coding.sector != coding.country else (
+                    unit.agent.sector[:3] if unit.agent else _title_sector(doc, unit, unit.children))
+                code = found.country + sector if sector else found.country
+                unit.coding = Coding(code, found.country, sector, coding.kind)
+            elif owner.entry.kind in ("organisation", "group") and found.code and unit.source == "agent":
+                unit.coding = Coding(found.code, found.country, found.sector, coding.kind, named=True)
+            return
 
 
 def _has_title(children: list[Unit], sector: str) -> bool:
