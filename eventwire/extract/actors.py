@@ -178,8 +178,10 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        free = [t.i for t in ent if t.i not in taken and (t.pos_ == "PROPN" or t.is_title)]
-        if not free or any(b - a != 1 for a, b in zip(free, free[1:])):
+        free = [t.i for t in ent if t.i not in taken and (t.pos_ == "PROPN" or t.is_title)
+                and t.lower_ not in ("the", "a", "an")]
+        if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
+                or not any(doc[i].pos_ == "PROPN" for i in free):
             continue
         units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_))
     units.sort(key=lambda u: u.start)
@@ -428,7 +430,10 @@ def article_country(doc: Doc, units: list[Unit], heads: list[Unit]) -> Optional[
         if coding and coding.explicit_country and coding.country and coding.kind != "person" \
                 and coding.sector in ("GOV", "MIL", "REB", "OPP", "COP"):
             counts[coding.country] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    ranked = counts.most_common(2) + [("", 0), ("", 0)]
+    (top, n), (_, second) = ranked[0], ranked[1]
+    # only a clear winner: in news about many states a guess would mislabel their bodies
+    return top if n >= 2 * second and n > 0 else None
 
 
 def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: list[Actor]
@@ -714,6 +719,10 @@ def _head_actor(doc: Doc, token: Token, at_token: dict) -> Optional[Actor]:
     return actor if end_token.i == token.i else None
 
 
+def _names_joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _compound(text: str, members: list[Actor], taken: list[Actor], start: Optional[int]) -> Actor:
     start = members[0].span[0] if start is None else start
     end = max(m.span[1] for m in members)
@@ -726,7 +735,7 @@ def _compound(text: str, members: list[Actor], taken: list[Actor], start: Option
     while f"a{n}" in ids:
         n += 1
     return Actor(id=f"a{n}", text=text[start:end], span=(start, end),
-                 name=" and ".join(m.name for m in members),
+                 name=_names_joined([m.name for m in members]),
                  code=codes.pop() if len(codes) == 1 else None,
                  country=countries.pop() if len(countries) == 1 else None,
                  sector=sectors.pop() if len(sectors) == 1 else None,
