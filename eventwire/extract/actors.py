@@ -56,6 +56,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract import next_id
 from eventwire.model import Actor, Extraction
+from eventwire.resources.build_actors import ORG_WORDS
 from eventwire.resources.actors import ActorDictionary, ActorEntry, Agent, actor_dictionary, split_code
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
@@ -396,7 +397,8 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
     if plural:
         kind = "organisation" if agent.kind == "organisation" else "group"
     else:
-        kind = agent.kind or ("group" if sector[:3] in ARMED else "organisation")
+        kind = agent.kind or ("group" if sector[:3] in ARMED else
+                              "organisation" if _word(root) in ORG_WORDS else "person")
     if organisation is not None:
         return Coding(organisation.code, organisation.country, organisation.sector, kind,
                       named=True)
@@ -518,10 +520,23 @@ def _hyphenated(doc: Doc, unit: Unit) -> bool:
         unit.start > 0 and doc[unit.start - 1].text == "-")
 
 
+NP_DEPS = {"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod", "advmod",
+           "punct", "npadvmod", "predet", "nn", "hyph"}
+
+
+def _np_left(token: Token) -> int:
+    """Leftmost token of a noun phrase's premodifiers (not of clauses hung on it by a bad parse)."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_DEPS:
+            left = min(left, _np_left(child))
+    return left
+
+
 def _phrase_start(doc: Doc, unit: Unit) -> int:
     """First token of a unit's noun phrase: its left edge, after a possessor that is an actor."""
     root = unit.root(doc)
-    first = min([root.left_edge.i, unit.start] + [c.start for c in unit.children])
+    first = min([_np_left(root), unit.start] + [c.start for c in unit.children])
     for child in root.lefts:
         if child.dep_ == "poss" and child.i >= first:
             owner = next((c for c in unit.children if c.start <= child.i < c.end), None)
@@ -534,6 +549,7 @@ def _phrase_start(doc: Doc, unit: Unit) -> int:
             first = i + 1
     while first < unit.start and (doc[first].is_punct or doc[first].is_space or doc[first].like_num
                                   or doc[first].dep_ in ("nummod", "quantmod", "advmod")
+                                  or doc[first].ent_type_ in ("DATE", "TIME", "CARDINAL")
                                   or doc[first].lower_ in ("another", "at", "least", "most")):
         first += 1  # "At least 384 civilians" -> "civilians": the figure is the quantities' stage
     return first
@@ -557,6 +573,10 @@ def _absorbed_title(doc: Doc, unit: Unit) -> bool:
 def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     """Point later mentions at the first; code them like it. Pronouns become actors here."""
     by_entry: dict[int, Actor] = {}
+    sentence_of = {}
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            sentence_of[token.i] = number
     persons: list[tuple[int, Actor]] = []  # (token index, first mention) in text order
     pronouns: list[Actor] = []
     ordered = sorted(heads, key=lambda u: u.start)
@@ -565,8 +585,9 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     for unit in ordered:
         actor = unit.actor
         if unit.source == "pronoun":
-            if persons:
-                first = persons[-1][1]
+            nearby = [a for i, a in persons if sentence_of[i] >= sentence_of[unit.start] - 2]
+            if nearby:
+                first = nearby[-1]
                 pronoun = Actor(id=next_id("a", actors + pronouns), text=doc[unit.start].text,
                                 span=(doc[unit.start].idx, doc[unit.start].idx + len(doc[unit.start])),
                                 name=first.name, code=first.code, country=first.country,
@@ -586,6 +607,14 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
         elif actor.kind != "person" and (unit.source == "agent" or unit.entry is not None) \
                 and _definite(doc, unit) and not _unknown_name_modifier(doc, unit):
             first = _earlier_same(actor, actors)
+            if first is not None and actor.kind == "group" and unit.source == "agent" \
+                    and _head_lemma(doc, first) != unit.root(doc).lemma_.lower() \
+                    and not _named(first, heads):
+                first = None  # "the rebels" are not "a suicide bomber" of the same side
+        if first is None and unit.source == "entity" and len(actor.text.split()) == 1:
+            first = _part_of_earlier_name(actor, actors)  # "Observatory" after the full name
+            if first is not None:
+                actor.kind = first.kind
         if unit.source == "entity" and unit.label == "ORG" and len(actor.text.split()) == 1:
             surname = _same_surname(actor, [a for _, a in persons])
             if surname is not None:  # spaCy calls a lone surname ORG
@@ -594,8 +623,9 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
             _point_at(actor, first)
         elif unit.entry is not None and unit.entry.kind == actor.kind:
             by_entry.setdefault(unit.entry.id, actor)
-        if actor.kind == "person" and (unit.source in ("name", "entity") or actor.refers_to):
-            persons.append((unit.start, _root(actor, actors)))
+        if actor.kind == "person" and (unit.source in ("name", "entity") or actor.refers_to) \
+                and unit.root(doc).dep_ not in ("compound", "amod", "nmod"):
+            persons.append((unit.start, _root(actor, actors)))  # not "Assad" in "Assad clan"
     actors.extend(pronouns)
     actors.sort(key=lambda a: (a.span[0], -a.span[1]))
     _renumber(actors)
@@ -628,6 +658,26 @@ def _same_surname(actor: Actor, persons: list[Actor]) -> Optional[Actor]:
         if person.refers_to is None and _surname(person.text) == surname \
                 and person.id != actor.id:
             return person
+    return None
+
+
+def _head_lemma(doc: Doc, actor: Actor) -> str:
+    span = doc.char_span(*actor.span, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else ""
+
+
+def _named(actor: Actor, heads: list[Unit]) -> bool:
+    return any(u.actor is actor and u.entry is not None for u in heads)
+
+
+def _part_of_earlier_name(actor: Actor, actors: list[Actor]) -> Optional[Actor]:
+    word = actor.text
+    if len(word) < 5 or not word[:1].isupper():
+        return None
+    for other in actors:
+        if other.span[0] < actor.span[0] and other.refers_to is None and other.kind != "person" \
+                and other.code and word in other.text.split():
+            return other
     return None
 
 
