@@ -220,7 +220,8 @@ def link_modifiers(doc: Doc, units: list[Unit]) -> None:
             continue
         root = unit.root(doc)
         after = by_token.get(unit.end)
-        if _is_state(unit) and root.pos_ == "ADJ" and after is not None and after.source == "agent":
+        if _is_state(unit) and after is not None and after.source == "agent" and (
+                root.pos_ == "ADJ" or root.head.i == after.root(doc).head.i):
             unit.parent = after  # "Syrian regime attacks": spaCy hangs "Syrian" on "attacks"
             after.children.append(unit)
             continue
@@ -259,8 +260,10 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
         country, sector = split_code(code)
         kind = entry.kind
         if kind == "state":
-            if root.pos_ == "ADJ" or (root.tag_ == "NNPS" or (root.tag_ == "NNS" and root.pos_ == "NOUN")):
+            if root.pos_ == "ADJ":
                 kind = "group"
+            elif root.tag_ in ("NNPS", "NNS"):  # "Nigerians", "Liberians": the people of a state
+                return Coding(f"{country}CVL", country, "CVL", "group")
             if unit.metonym:
                 return Coding(f"{country}GOV", country, "GOV", "organisation")
             return Coding(code, country, sector, kind)
