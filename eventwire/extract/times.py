@@ -20,6 +20,7 @@ relative expressions come out unanchored (``anchor == "none"``) with a reason, n
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, replace
@@ -397,6 +398,28 @@ class Rule:
     name: str
     pattern: re.Pattern
     handler: Handler
+    trigger: str  # the TRIGGERS entry whose words every match of the rule holds
+
+
+# which rule looks near which trigger words (see trigger_patterns)
+RULE_TRIGGERS = {
+    "months": ("month_day_year", "day_month_year", "month_year", "month_day", "day_month", "month",
+               "month_set"),
+    "digits": ("iso_date", "slash_date", "year", "decade"),
+    "century": ("century",),
+    "quarter": ("quarter", "fiscal_quarter"),
+    "seasons": ("season", "direction_season"),
+    "holidays": ("holiday",),
+    "weekdays": ("weekday", "weekday_set"),
+    "deictic": ("deictic",),
+    "day_parts": ("this_part", "overnight"),
+    "units": ("anaphoric", "direction_unit", "span_units", "ago", "into", "duration", "unit_long",
+              "bare_units", "set", "definite_unit", "vague_ago", "vague_span"),
+    "clock": ("clock", "clock_zone", "noon"),
+    "spoken": ("spoken_year", "spoken_decade"),
+    "refs": ("present_ref", "past_ref", "future_ref"),
+    "set_adverbs": ("set_adverb",),
+}
 
 
 def _number(word: str) -> float | str | None:
@@ -503,8 +526,10 @@ def rules() -> tuple[Rule, ...]:
     left = r"(?<![\w$£€#.,/-])"  # not inside a word, a number or an amount
     i = re.IGNORECASE
 
+    trigger_of = {name: trigger for trigger, names in RULE_TRIGGERS.items() for name in names}
+
     def rule(name: str, pattern: str, handler: Handler, flags: int = 0) -> Rule:
-        return Rule(name, re.compile(pattern, flags), handler)
+        return Rule(name, re.compile(pattern, flags), handler, trigger_of[name])
 
     return (
         rule("month_day_year", rf"\b{opt_weekday}{mod}?{month}\s+{day},?\s+{year}\b", _month_day_year),
@@ -959,30 +984,123 @@ def _ref(value: str) -> Handler:
     return handler
 
 
+@lru_cache(maxsize=1)
+def trigger_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Which trigger groups each word wakes up, as (case-sensitive, lower-case) lookups.
+
+    Every match of a rule holds at least one word of its group (RULE_TRIGGERS).
+    """
+    v = vocabulary()
+    refs = {w for phrase in (*v["present_ref"], *v["past_ref"], *v["future_ref"])
+            for w in phrase.split() if w.lower() not in ("the", "in", "at", "for", "these", "right")}
+    exact_groups = {
+        "months": [m for m in v["months"]],
+        "holidays": [w for phrase in v["holidays"] for w in re.findall(r"[A-Za-z]+", phrase)],
+        "weekdays": [*v["weekdays"], *v["weekdays_plural"]],
+        "quarter": ["Q"],
+    }
+    lower_groups = {
+        "century": ["century", "centuries"],
+        "quarter": ["quarter", "quarters", "half"],
+        "seasons": list(v["seasons"]),
+        "deictic": list(v["deictic_days"]),
+        "day_parts": [*[w for part in v["day_parts"] for w in part.split()], "tonight"],
+        "units": [*v["units"], *v["day_parts"]],  # "the previous evening" is the anaphoric rule's
+        "clock": ["noon", "midday", "midnight"],
+        "spoken": ["nineteen", "thousand", "twenties", "thirties", "forties", "fifties", "sixties",
+                   "seventies", "eighties", "nineties"],
+        "refs": [w.lower() for w in refs],
+        "set_adverbs": [w for adverb in v["set_adverbs"] for w in adverb.split() if w != "every"
+                        and w != "each"],
+    }
+
+    def lookup(groups: dict[str, list[str]], lower: bool) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for group, group_words in groups.items():
+            for word in group_words:
+                found.setdefault(word.lower() if lower else word, []).append(group)
+        return {word: tuple(dict.fromkeys(names)) for word, names in found.items()}
+
+    return lookup(exact_groups, False), lookup(lower_groups, True)
+
+
+_WORD = re.compile(r"[A-Za-z]+|\d+(?:[:/]\d+)?(?:'?s\b)?")
+_AM_PM = re.compile(r"\s*[ap]\.?m\b", re.IGNORECASE)
+
+
+def _trigger_groups(text: str, match: re.Match) -> tuple[str, ...]:
+    word = match.group()
+    if word[0].isdigit():
+        if ":" in word:
+            return ("clock",)
+        if _AM_PM.match(text, match.end()):
+            return ("clock",)
+        if "/" in word or len(word) == 4 or word.endswith("0s") or word.endswith("0's"):
+            return ("digits",)
+        if word.isdigit() and len(word) > 4 and word[:4].isdigit():
+            return ()
+        return ()
+    exact, lower = trigger_words()
+    return exact.get(word, ()) + lower.get(word.lower(), ())
+
+
+_WINDOW = 72
+"""Characters around a trigger word that any expression holding it fits in."""
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger group, the stretches of text around its words, merged: the only places
+    its rules look at. One scan of the text for all groups."""
+    windows: dict[str, list[tuple[int, int]]] = {name: [] for name in RULE_TRIGGERS}
+    for match in _WORD.finditer(text):
+        names = _trigger_groups(text, match)
+        if not names:
+            continue
+        start, end = max(0, match.start() - _WINDOW), min(len(text), match.end() + _WINDOW)
+        while end < len(text) and not text[end].isspace():  # never cut a word at the edge
+            end += 1
+        for name in names:
+            group = windows[name]
+            if group and start <= group[-1][1]:
+                group[-1] = (group[-1][0], max(end, group[-1][1]))
+            else:
+                group.append((start, end))
+    return windows
+
+
 def find_expressions(text: str) -> list[Found]:
-    """Temporal expressions in a text, longest first where they overlap, in text order."""
+    """Temporal expressions in a text, longest first where they overlap, in text order.
+
+    Rules run only near trigger words (months, weekdays, units, years...), which keeps the
+    scan cheap on the long stretches of news that say nothing about time.
+    """
     candidates: list[Found] = []
-    for order, rule in enumerate(rules()):
-        for match in rule.pattern.finditer(text):
-            spec = rule.handler(match, text)
-            if spec is None:
-                continue
-            # a "core" group marks the expression inside the words that confirm it
-            core = match.span("core") if "core" in rule.pattern.groupindex else match.span()
-            start, end = _trim(text, *core)
-            if end > start:
-                candidates.append(Found(start, end, rule.name, spec))
+    windows = _windows(text)
+    for rule in rules():
+        for window_start, window_end in windows[rule.trigger]:
+            for match in rule.pattern.finditer(text, window_start, window_end):
+                spec = rule.handler(match, text)
+                if spec is None:
+                    continue
+                # a "core" group marks the expression inside the words that confirm it
+                core = match.span("core") if "core" in rule.pattern.groupindex else match.span()
+                start, end = _trim(text, *core)
+                if end > start:
+                    candidates.append(Found(start, end, rule.name, spec))
     # the longest expression wins an overlap; ties go to the earlier rule (more specific)
     order_of = {rule.name: n for n, rule in enumerate(rules())}
     candidates.sort(key=lambda f: (-(f.end - f.start), order_of[f.rule], f.start))
     taken: list[Found] = []
-    occupied: list[tuple[int, int]] = []
+    starts: list[int] = []  # of the taken expressions, sorted; they never overlap each other
     for found in candidates:
-        if any(found.start < end and start < found.end for start, end in occupied):
+        at = bisect.bisect_left(starts, found.start)
+        if at > 0 and taken[at - 1].end > found.start:
             continue
-        taken.append(found)
-        occupied.append((found.start, found.end))
-    return _join_clock_and_day(sorted(taken, key=lambda f: f.start), text)
+        if at < len(taken) and taken[at].start < found.end:
+            continue
+        taken.insert(at, found)
+        starts.insert(at, found.start)
+    return _join_clock_and_day(taken, text)
 
 
 _CLOCK_RULES = ("clock", "clock_zone", "noon")
