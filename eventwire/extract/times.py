@@ -78,6 +78,7 @@ class Spec:
     shift: Optional[int] = None       # steps of grain from the base; None = by tense
     past_shift: Optional[int] = None  # the shift instead, in a past-tense sentence
     year_shift: Optional[int] = None  # "July last year": the year is this many from the base's
+    quarter_echo: bool = False        # "a year earlier" after a quarter: that quarter a year before
     base: str = "anchor"              # anchor | reference
     part: Optional[str] = None        # part of day: MO AF EV NI
     clock: Optional[str] = None       # "10:30"
@@ -703,7 +704,7 @@ def _quarter(m: re.Match, text: str) -> Optional[Spec]:
         steps = shifts[rel]
         if grain == "half":
             steps = {-5: -3}.get(steps, steps)
-        return Spec(grain=grain, shift=steps)
+        return Spec(grain=grain, shift=steps, quarter_echo=steps == -5)
     index = vocabulary()["ordinals"][groups["ordinal"].lower()]
     if index > (2 if grain == "half" else 4):
         return None
@@ -838,7 +839,8 @@ def _ago(m: re.Match, text: str) -> Optional[Spec]:
         return Spec(grain="day", shift=0, base=base)
     grain = UNIT_GRAIN.get(code, "day")
     steps = int(amount * (2 if code == "FN" else 1))
-    return Spec(grain=grain, shift=sign * steps, base=base)
+    return Spec(grain=grain, shift=sign * steps, base=base,
+                quarter_echo=code == "Y" and steps == 1 and sign < 0)
 
 
 def _into(m: re.Match, text: str) -> Optional[Spec]:
@@ -932,7 +934,8 @@ def _clock(m: re.Match, text: str) -> Optional[Spec]:
 def _definite_unit(m: re.Match, text: str) -> Spec:
     unit = m["unit"].lower()
     grain = UNIT_GRAIN[_unit_code(unit)]
-    if re.match(r"\s+end(?:ed|ing)\b", text[m.end():m.end() + 8]):  # "the year ended June 30"
+    if grain == "year" and re.match(r"\s+end(?:ed|ing)\b", text[m.end():m.end() + 8]):
+        # "the year ended June 30" is a fiscal year: a duration, not the calendar year
         return Spec(type="DURATION", value=_duration_value(1, _unit_code(unit)))
     # "the quarter" in a past-tense sentence is the last one reported; "the weekend" the last one
     past_shift = -1 if grain in ("quarter", "weekend") else None
@@ -1167,6 +1170,8 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         token = span.root
+    if re.search(r"\bas\s+(?:soon|early)\s+as\s+$", doc.text[max(0, start - 16):start], re.I):
+        return 1  # "as soon as Tuesday" is a coming day
     verb = governing_verb(token)
     if verb is None:
         return 0
@@ -1184,7 +1189,8 @@ def verb_direction(verb: Token) -> int:
         return 1
     if "to" in lowered or verb.dep_ in ("xcomp",):  # "plans to meet", "is due to vote"
         head = verb.head
-        if head.lemma_ in v["future_cue_verbs"] or head.lower_ in ("due", "set", "going", "about"):
+        if head.lemma_ in v["future_cue_verbs"] or head.lower_ in ("due", "set", "going", "about") \
+                or (head.lemma_ == "be" and head.i < verb.i):  # "is to resume trading Tuesday"
             return 1
         return verb_direction(head) if head is not verb and head.pos_ in ("VERB", "AUX") else 0
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
@@ -1268,7 +1274,7 @@ def _attached_to(doc: Doc, time: Time, verb_indexes: set[int]) -> bool:
 
 def find_times(doc: Doc, published: Optional[date],
                speech: Optional[list[tuple[tuple[int, int], date]]] = None,
-               start_id: int = 1) -> list[Time]:
+               start_id: int = 1, found_in_text: Optional[list[Found]] = None) -> list[Time]:
     """Every temporal expression of a parsed text as Time items.
 
     ``speech`` lists (quote span, speech date): relative expressions inside such a span are
@@ -1277,15 +1283,20 @@ def find_times(doc: Doc, published: Optional[date],
     text = doc.text
     times: list[Time] = []
     reference: Optional[date] = None
+    last_quarter: Optional[tuple[tuple[int, int], int]] = None  # ((year, quarter), where)
     hedges = _alternation(vocabulary()["approximate_hedges"])
     hedge_before = re.compile(rf"\b(?:{hedges})\s*$", re.IGNORECASE)
-    for found in find_expressions(text):
+    for found in find_expressions(text) if found_in_text is None else found_in_text:
         anchor, anchor_kind = published, "publication"
         for span, spoken in speech or ():
             if _inside((found.start, found.end), span):
                 anchor, anchor_kind = spoken, "speech"
                 break
         spec = found.spec
+        if spec.quarter_echo and last_quarter and found.start - last_quarter[1] < _QUARTER_CONTEXT:
+            # in an earnings report, "a year ago" is the same quarter of the year before
+            year, index = last_quarter[0]
+            spec = Spec(grain="quarter", year=year - 1, index=index)
         direction = tense_direction(doc, found.start, found.end) if _needs_direction(spec) else 0
         if spec.type == "DURATION" and spec.span_days and not spec.span_direction:
             if tense_direction(doc, found.start, found.end) > 0:  # "will resume in two weeks"
@@ -1308,7 +1319,14 @@ def find_times(doc: Doc, published: Optional[date],
                           approximate=approximate, reason=resolved.reason))
         if resolved.start is not None and resolved.start == resolved.end and time_type in ("DATE", "TIME"):
             reference = resolved.start  # the narrative's time moves on
+        quarter = re.fullmatch(r"(\d{4})-Q([1-4])", resolved.value or "")
+        if quarter and not spec.quarter_echo:
+            last_quarter = ((int(quarter[1]), int(quarter[2])), found.end)
     return times
+
+
+_QUARTER_CONTEXT = 1500
+"""Characters after a quarter within which "a year ago" still compares with it."""
 
 
 def _needs_direction(spec: Spec) -> bool:
@@ -1320,7 +1338,8 @@ def extract_times(doc: Doc, extraction: Extraction) -> Extraction:
     """Find, type and normalise the article's temporal expressions; date its quotes."""
     published = extraction.article.published
     start_id = len(extraction.times) + 1
-    times = find_times(doc, published, start_id=start_id)
+    found = find_expressions(doc.text)
+    times = find_times(doc, published, start_id=start_id, found_in_text=found)
     speech: list[tuple[tuple[int, int], date]] = []
     dated: dict[str, Time] = {}
     for quote in sorted(extraction.quotes, key=lambda q: q.span[0]):
@@ -1330,6 +1349,6 @@ def extract_times(doc: Doc, extraction: Extraction) -> Extraction:
             speech.append((quote.span, spoken.start))
     quote_times = {quote_id: time.id for quote_id, time in dated.items()}
     if speech:  # re-anchor what was said at the time it was said
-        times = find_times(doc, published, speech=speech, start_id=start_id)
+        times = find_times(doc, published, speech=speech, start_id=start_id, found_in_text=found)
     quotes = [q.model_copy(update={"time": quote_times.get(q.id, q.time)}) for q in extraction.quotes]
     return extraction.model_copy(update={"times": [*extraction.times, *times], "quotes": quotes})
