@@ -574,7 +574,7 @@ def rules() -> tuple[Rule, ...]:
              _ago, i),
         rule("into", rf"\b(?P<core>{number}\s+{unit})\s+into\b", _into, i),
         rule("duration", rf"\b{number}(?:\s+|-)(?P<half>and\s+a\s+half\s+|and-a-half-)?(?:(?:more|additional|other|extra|straight|consecutive|full|trading|business|working)\s+)?"
-                         rf"{unit}(?P<adj>-long|-old)?(?P<half_after>\s+and\s+a\s+half)?\b(?!\s+of\b)", _duration, i),
+                         rf"{unit}(?P<adj>-long|-old)?(?P<half_after>\s+and\s+a\s+half)?\b(?!\s+old\b)", _duration, i),
         rule("unit_long", r"\b(?P<unit>days|weeks|months|years|decades|day|week|month|year|decade|hour|hours)-long\b",
              _unit_long, i),
         rule("bare_units", r"\b(?:for|over|in|within|of|than|after|take|took|takes|lasted|last|past|recent)\s+"
@@ -587,7 +587,7 @@ def rules() -> tuple[Rule, ...]:
         rule("clock_zone", rf"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s*(?P<zone>{_alternation(v['time_zones'])})\b",
              _clock),
         rule("noon", r"\b(?P<noon>noon|midday|midnight)\b", _clock, i),
-        rule("definite_unit", rf"\b{mod}?the\s+(?P<unit>quarter|year|week|month|weekend)\b"
+        rule("definite_unit", rf"\b{mod}?the\s+(?:(?:current\s+)?(?:fiscal|full|calendar)\s+)?(?P<unit>quarter|year|week|month|weekend)\b"
                               r"(?![-\u2019']|\s+(?:of|before|after|earlier|later|ago|to|in\s+which|when|that|\d))",
              _definite_unit, i),
         rule("spoken_year", rf"\b(?:the\s+year\s+)?(?P<spoken>nineteen(?:\s+hundred)?(?:\s+and)?\s+(?:(?:{tens})(?:[\s-](?:{ones}))?\b|"
@@ -864,13 +864,17 @@ def _duration(m: re.Match, text: str) -> Optional[Spec]:
     code = _unit_code(m["unit"])
     if code == "WE" or (code == "Q" and "-" in m.group()):
         return None  # "three-quarters" is a fraction
-    if isinstance(amount, (int, float)) and amount > 1 and not m["unit"].lower().endswith("s") \
-            and "-" not in m.group():
-        return None  # "the 1988 quarter", "a 10 day" are not durations
+    if isinstance(amount, (int, float)) and amount >= 1000 and not m["unit"].lower().endswith("s"):
+        return None  # "the 1988 quarter" is a year's quarter, not 1988 quarters
+    if code == "Q" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+        return None  # "three quarters of the city"
     if m["half"] or m["half_after"]:
         amount = amount + 0.5 if amount != "X" else amount
     if number_word in ("a", "an") and code in ("S", "Q"):
         return None  # "a second A380", "about a quarter of its dealers"
+    if number_word in ("a", "an") and re.search(r"(?:\d|times|twice|once|million|billion|percent|%)\W*$",
+                                                _before(text, m)):
+        return None  # "358,000 a month", "24 hours a day": a rate, the set rule takes it
     if number_word in ("a", "an", "one") and re.search(r"\b(?:per|every|each)\s*$", _before(text, m, 8), re.I):
         return None
     ahead = bool(re.search(r"\b(?:in|within)\s+(?:the\s+next\s+)?$", _before(text, m, 20), re.I))
