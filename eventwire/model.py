@@ -53,6 +53,7 @@ class Article(_Model):
     source: Optional[str] = None
     url: Optional[str] = None
     published: Optional[date] = None
+    author: Optional[str] = Field(None, description="byline of a web page or feed item")
     text: str
     sha256: str
 
