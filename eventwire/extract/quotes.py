@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -150,6 +151,32 @@ def _cue_piece(verb: Token) -> tuple[Piece, int]:
     return (first.idx, last.idx + len(last.text)), verb.i
 
 
+DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?[\u2014\u2013-]{1,2}\s+")
+
+
+def _source_piece(speaker: Token, bounds: Piece) -> Optional[Piece]:
+    """The words naming the speaker: the noun phrase without its relative clause ("Dino
+    Spencer, who now runs the gym") and without a dateline ("RENO, Nev. (AP) \u2014")."""
+    doc = speaker.doc
+    tokens = list(speaker.subtree)
+    for child in speaker.children:
+        if child.dep_ in ("relcl", "acl") and child.i > speaker.i:
+            cut = child.left_edge.i
+            tokens = [t for t in tokens if t.i < cut]
+            break
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None
+    piece = _clip(_token_piece(tokens), bounds)
+    if piece is None:
+        return None
+    dateline = DATELINE.match(doc.text[piece[0]:piece[1]])
+    if dateline and dateline.end() < piece[1] - piece[0]:
+        piece = (piece[0] + dateline.end(), piece[1])
+    return piece
+
+
 def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piece,
                  text: str) -> Piece:
     """PolNeAR's cue: with the time words right beside the verb ("said Thursday", "on
@@ -187,6 +214,8 @@ def _subject(verb: Token) -> Optional[Token]:
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "He smiled and said ..."
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "Blackwell spoke, noting that ..."
     return None
 
 
@@ -357,6 +386,9 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
                 if quote[0] < piece[1] and piece[0] < quote[1]:
                     used_quotes.add(quote)
     found.extend(_quotes_without_cue(doc, quotes, used_quotes, found, paragraphs))
+    if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
+        found = [a for a in found if not any(
+            b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
     return found
 
 
@@ -386,7 +418,7 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         speaker = None  # the parse took a word inside the quote for the subject
     speaker = speaker or _inverted_subject(verb, content[1] <= verb.idx) or (
         _left_speaker(verb, bounds) if verb.dep_ not in ("xcomp", "relcl", "acl") else None)
-    source = _clip(_subtree_piece(speaker), bounds) if speaker is not None else None
+    source = _source_piece(speaker, bounds) if speaker is not None else None
     if source is not None:
         source = _outside(source, cue_piece)
         if source and content[0] < source[0] < content[1]:  # '"...," the minister said'
