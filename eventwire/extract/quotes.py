@@ -219,6 +219,14 @@ def _subject(verb: Token) -> Optional[Token]:
     return None
 
 
+def _agent(verb: Token) -> Optional[Token]:
+    """The speaker of a passive: 'was echoed by X'."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _inverted_subject(verb: Token, content_first: bool) -> Optional[Token]:
     """The speaker after the verb when the quote comes first: '"...", added the minister'."""
     if not content_first:
@@ -256,7 +264,8 @@ def _chunks_before(doc: Doc, verb: Token):
 
 ADDRESSEE_VERBS = {"tell", "ask", "remind", "assure", "warn", "urge", "thank", "inform"}
 CONTENT_PREPOSITIONS = {"about", "on", "for", "of", "against", "to", "at", "with", "into", "over"}
-OBJECT_TAIL = {"prep", "oprd", "xcomp", "advmod", "npadvmod", "acomp"}
+OBJECT_TAIL = {"prep", "oprd", "xcomp", "acomp"}
+OBJECT_PREPOSITIONS = {"for", "as", "of", "on", "over", "about", "to", "with", "against"}
 
 
 def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Token], str]:
@@ -265,8 +274,11 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
     clauses = [c for c in inside if c.dep_ == "ccomp"]
     if clauses:
         return clauses[0], "clause"
+    objects = [c for c in inside if c.dep_ == "dobj" and c.i > verb.i]
     if cue.content in ("clause", "both"):
         for child in inside:
+            if child.dep_ == "xcomp" and objects and objects[0].i < child.i:
+                return objects[0], "object"  # "asked the candidates to make ..."
             if child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(
                     m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")):
                 return child, "clause"
@@ -275,12 +287,11 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
             if child.dep_ in ("dobj", "attr", "intj") and child.i > verb.i or \
                     child.dep_ == "dobj" and child.lower_ in ("that", "what", "which", "so"):
                 return child, "object"
-    if cue.content in ("object", "both"):
-        for child in inside:
-            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and child.i > verb.i:
-                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if objects and child.i - verb.i <= 2:
-                    return objects[0], "preposition"
+    for child in inside:  # "pointed to X", "called for X", "spoke about X"
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and 0 < child.i - verb.i <= 2:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects[0], "preposition"
     return None, ""
 
 
@@ -303,6 +314,10 @@ def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if how == "object":
         for child in verb.children:
+            if child.i <= head.i:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in OBJECT_PREPOSITIONS:
+                break  # "praised X at a press conference": where, not what
             if child.i > head.i and child.dep_ in OBJECT_TAIL:
                 last = list(child.subtree)[-1]
                 end = max(end, last.idx + len(last.text))
@@ -369,8 +384,10 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
                 found.append(attribution)
             continue
         cue = words.get(token.lemma_.lower())
-        if cue is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "acl", "compound"):
+        if cue is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
             continue
+        if token.dep_ == "acl" and not (all_cues and token.tag_ == "VBG"):
+            continue  # "the petition calling on him to ...": PolNeAR's, not a quote
         if not all_cues and cue.kind == "thought":
             continue
         if _within((token.idx, token.idx + 1), quotes):
@@ -411,14 +428,20 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         head = verb.head if content else None
     if content is None:
         content = _adjacent_quote(verb, quotes, bounds, text)
+    if content is not None and content[1] <= verb.idx:
+        content = _lead_trimmed(content, verb.doc)  # "In contrast, Clinton has ..., it found"
     if content is None:
         return None
-    speaker = _subject(verb)
+    speaker = _subject(verb) or _agent(verb)
     if speaker is not None and head is not None and head.i < verb.i and speaker.i < head.i:
         speaker = None  # the parse took a word inside the quote for the subject
     speaker = speaker or _inverted_subject(verb, content[1] <= verb.idx) or (
         _left_speaker(verb, bounds) if verb.dep_ not in ("xcomp", "relcl", "acl") else None)
     source = _source_piece(speaker, bounds) if speaker is not None else None
+    if speaker is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        speaker = verb.head  # "the major Super PAC backing Jeb Bush"
+        before = [t for t in speaker.subtree if t.i < verb.left_edge.i]
+        source = _clip(_token_piece(before), bounds) if before else None
     if source is not None:
         source = _outside(source, cue_piece)
         if source and content[0] < source[0] < content[1]:  # '"...," the minister said'
