@@ -381,7 +381,10 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 source += _instrument_actors(child, actors)
             elif child.lower_ in cues["target_prepositions"] and not target:
                 target += actors.within(objects)
-    if not source:
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not target:
+        # "Syrian troops backed by Russia", "10 Russian soldiers killed in Ukraine"
+        target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
+    elif not source:
         source = _inherited_subject(token, actors)
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
