@@ -381,6 +381,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 source += _instrument_actors(child, actors)
             elif child.lower_ in cues["target_prepositions"] and not target:
                 target += actors.within(objects)
+    if not target:
+        target = _embedded_target(token, actors)
     if token.dep_ == "acl" and token.tag_ == "VBN" and not target:
         # "Syrian troops backed by Russia", "10 Russian soldiers killed in Ukraine"
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
@@ -388,6 +390,29 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         source = _inherited_subject(token, actors)
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
+
+
+def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
+    """'demanded that Hamas renounce ...' -> Hamas; 'promised to continue aid to Mozambique'
+    -> Mozambique: the target a complement clause names."""
+    cues = status_cues()
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            found = _subject_of(child, actors)
+            if found:
+                return found
+        if child.dep_ == "xcomp":
+            for grandchild in child.children:
+                if grandchild.dep_ in OBJECTS | {"dative"}:
+                    found = actors.within(_phrase(grandchild))
+                    if found:
+                        return found
+                if grandchild.dep_ == "prep" and grandchild.lower_ in cues["target_prepositions"]:
+                    found = actors.within(t for c in grandchild.children if c.dep_ == "pobj"
+                                          for t in _phrase(c))
+                    if found:
+                        return found
+    return []
 
 
 def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:
@@ -596,6 +621,9 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     speaker = quote.speaker if quote is not None else reported_speaker(token, actors)
     status, intent = event_status(candidate, quote, speaker)
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
+    if not source and speaker and any(c.dep_ in SUBJECTS and c.pos_ == "PRON"
+                                      for c in _clause_root(token).children):
+        source = [speaker]  # "Syria says it is willing to withdraw": it = the speaker
     recoded = intent_codes().get((intent, code.type)) if intent else None
     if recoded and plover_of(recoded) is not None:
         code, rule = plover_of(recoded), "intent"
