@@ -285,3 +285,16 @@ def test_readers_see_no_errors_and_no_lost_writes_while_one_writer_ingests(store
     with Store(store_url) as store:
         assert store.stats()["articles"] == len(batch)
         check_consistent(store)
+
+
+def test_facets_count_events_per_actor_and_place(filled):
+    actors = filled.actors()
+    assert {"name": "Syrian government", "code": "SYRGOV", "events": 2} in actors
+    assert filled.actors("special") == [{"name": "Iraqi special forces", "code": "IRQMIL",
+                                         "events": 1}]
+    [aleppo] = filled.places("alep")
+    assert (aleppo["geonameid"], aleppo["events"], aleppo["country"]) == ("170063", 2, "SY")
+    assert [a["id"] for a in filled.articles()] == ["8011115", "seed"]
+    assert filled.count_events(place="170063") == 2  # a GeoNames id works as a place
+    oldest = filled.events(order="oldest")
+    assert oldest[0].date.start == date(2016, 12, 8)

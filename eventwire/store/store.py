@@ -23,17 +23,20 @@ Python API (the CLI, the REST API and the exports are thin layers over it)::
     store.count_events(**filters)            # how many match
     store.iter_events(**filters)             # every match, streamed in pages (exports)
     store.iter_extractions()                 # every Extraction, streamed
+    store.actors("syr"), store.places("Aleppo")   # facets: names with event counts
+    store.articles(limit=50)                 # stored articles, newest first
+    store.near_duplicates("<article id>")    # near-duplicate links of an article
     store.split("<event id>")                # undo a wrong merge; returns the new event ids
     store.fuse()                             # recompute every fused event from scratch
     store.stats()                            # row counts
 
 Filters of ``events`` (all optional, combined with AND; see :class:`EventFilter`):
 ``type`` (PLOVER), ``actor`` (CAMEO code, or part of a name, case-insensitive),
-``place`` (name, case-insensitive; places inside it match too), ``geonameid``,
+``place`` (name, case-insensitive, or GeoNames id; places inside it match too), ``geonameid``,
 ``near=(lat, lon)`` with ``km``, ``since``/``until`` (dates; an event matches when its date
 range overlaps), ``status``, ``outlet`` (the article's source), ``claimant`` (code or part
-of a name), ``limit``/``offset``. A fused event matches when any of its reports does;
-results come newest first.
+of a name), ``limit``/``offset``, ``order`` ("newest", the default, or "oldest"). A fused
+event matches when any of its reports does.
 
 A :class:`FusedEvent` is one happening: its type, date, place and actors, the figures every
 report gave side by side with their sources (``figures``, ``figures_text()``), and its
@@ -56,7 +59,7 @@ from collections import Counter, defaultdict, deque
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import (and_, bindparam, create_engine, delete, event, func, insert, or_, select,
@@ -199,6 +202,7 @@ class EventFilter(BaseModel):
     claimant: Optional[str] = None
     limit: Optional[int] = Field(100, ge=0)
     offset: int = Field(0, ge=0)
+    order: Literal["newest", "oldest"] = "newest"
 
 
 # ---------------------------------------------------------------------------- engines
@@ -698,6 +702,58 @@ class Store:
             yield from page
             last = ids[-1]
 
+    def actors(self, query: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Actors named in fused events, with how many events each is in, most first;
+        ``query`` keeps those whose name or code holds it."""
+        key = func.coalesce(article_event_actors.c.code, article_event_actors.c.name)
+        rows = (select(func.min(article_event_actors.c.name).label("name"),
+                       article_event_actors.c.code,
+                       func.count(event_reports.c.event_id.distinct()).label("events"))
+                .join(event_reports, and_(
+                    event_reports.c.article_id == article_event_actors.c.article_id,
+                    event_reports.c.report_id == article_event_actors.c.event_id))
+                .where(article_event_actors.c.name.is_not(None))
+                .group_by(key, article_event_actors.c.code))
+        if query:
+            rows = rows.where(or_(
+                func.lower(article_event_actors.c.name).contains(query.lower(), autoescape=True),
+                article_event_actors.c.code == query.upper()))
+        rows = rows.order_by(func.count(event_reports.c.event_id.distinct()).desc(),
+                             func.min(article_event_actors.c.name)).limit(limit)
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(rows)]
+
+    def places(self, query: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Places of fused events, with how many events each has, most first; ``query``
+        keeps those whose name or GeoNames id holds it."""
+        rows = (select(func.min(events.c.place_name).label("name"), events.c.geonameid,
+                       func.min(events.c.country).label("country"),
+                       func.min(events.c.lat).label("lat"), func.min(events.c.lon).label("lon"),
+                       func.count().label("events"))
+                .where(events.c.place_name.is_not(None))
+                .group_by(func.coalesce(events.c.geonameid, events.c.place_name),
+                          events.c.geonameid))
+        if query:
+            rows = rows.where(or_(
+                func.lower(events.c.place_name).contains(query.lower(), autoescape=True),
+                events.c.geonameid == query))
+        rows = rows.order_by(func.count().desc(), func.min(events.c.place_name)).limit(limit)
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(rows)]
+
+    def articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored articles, newest first: id, title, source, url, published, events."""
+        reports = (select(article_events.c.article_id, func.count().label("events"))
+                   .group_by(article_events.c.article_id).subquery())
+        rows = (select(articles.c.id, articles.c.title, articles.c.source, articles.c.url,
+                       articles.c.published,
+                       func.coalesce(reports.c.events, 0).label("events"))
+                .outerjoin(reports, reports.c.article_id == articles.c.id)
+                .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+                .limit(limit).offset(offset))
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(rows)]
+
     def stats(self) -> dict[str, int]:
         """How many rows each table holds."""
         from eventwire.store.schema import metadata
@@ -722,12 +778,15 @@ class Store:
         if query.geonameid:
             report_conditions.append(or_(article_events.c.geonameid == query.geonameid,
                                          article_events.c.place_parent == query.geonameid))
-        if query.place:
-            name = query.place.strip().lower()
+        if query.place:  # a name, or a GeoNames id; places inside it match too
+            raw = query.place.strip()
+            name = raw.lower()
             inside = select(article_events.c.geonameid).where(
                 func.lower(article_events.c.place_name) == name,
                 article_events.c.geonameid.is_not(None)).distinct()
             report_conditions.append(or_(func.lower(article_events.c.place_name) == name,
+                                         article_events.c.geonameid == raw,
+                                         article_events.c.place_parent == raw,
                                          article_events.c.place_parent.in_(inside)))
         if query.outlet:
             report_conditions.append(func.lower(article_events.c.outlet) == query.outlet.lower())
@@ -754,7 +813,8 @@ class Store:
         ids = select(events.c.id).where(*conditions)
         if order_by_id:
             return ids.order_by(events.c.id)
-        ids = ids.order_by(events.c.date_start.desc().nulls_last(), events.c.id)
+        when = events.c.date_start.desc() if query.order == "newest" else events.c.date_start.asc()
+        ids = ids.order_by(when.nulls_last(), events.c.id)
         if query.limit is not None:
             ids = ids.limit(query.limit)
         return ids.offset(query.offset) if query.offset else ids
