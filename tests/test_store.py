@@ -171,6 +171,10 @@ def test_a_store_that_cannot_be_opened_is_one_line(tmp_path):
 
     with pytest.raises(InputError, match="cannot open the store"):
         Store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
+    with pytest.raises(InputError, match="not a database URL"):
+        Store("mongodb://localhost/events")
+    with pytest.raises(InputError, match="cannot open the store"):
+        Store("postgresql://nobody@127.0.0.1:9/nothing")  # no server listens there
 
 
 # ---- reliability: crashes, concurrent readers

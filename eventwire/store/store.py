@@ -65,7 +65,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import (and_, bindparam, create_engine, delete, event, func, insert, or_, select,
                         text, tuple_, update)
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from eventwire import __version__
@@ -267,7 +267,11 @@ class Store:
 
     def __init__(self, url_or_path: str | os.PathLike | None = None, *, migrate: bool = True):
         self.url = database_url(url_or_path)
-        self.engine = make_engine(self.url)
+        try:
+            self.engine = make_engine(self.url)
+        except (ArgumentError, NoSuchModuleError) as err:
+            raise InputError(f"cannot open the store '{url_or_path}': not a database URL "
+                             "(give a file path or postgresql://user@host/db)") from err
         self.dialect = self.engine.dialect.name
         if migrate:
             from eventwire.store.migrations import upgrade
@@ -321,14 +325,18 @@ class Store:
         """Store one article's extraction and fuse its events, in one transaction."""
         sha256 = text_sha256(extraction.article.text)
         signature = dedupe.signature(extraction.article.text)
+        wanted = extraction.article.id
         with self._write() as conn:
-            existing = conn.execute(select(articles.c.id).where(articles.c.sha256 == sha256)).first()
-            if existing is not None:
-                return AddResult(article_id=existing.id, status="unchanged")
-            article_id = self._free_article_id(conn, extraction.article.id, sha256)
-            self._insert_extraction(conn, extraction, article_id, sha256, signature)
+            found = {row.sha256: row.id for row in conn.execute(
+                select(articles.c.id, articles.c.sha256)
+                .where(or_(articles.c.sha256 == sha256, articles.c.id == wanted)))}
+            if sha256 in found:
+                return AddResult(article_id=found[sha256], status="unchanged")
+            # Another text holds the id: this one is stored as id~sha256 prefix.
+            article_id = f"{wanted}~{sha256[:12]}" if found else wanted
+            new = self._insert_extraction(conn, extraction, article_id, sha256, signature)
             duplicate_of = self._link_near_duplicate(conn, article_id, signature)
-            event_ids = self._fuse_article(conn, article_id)
+            event_ids = self._fuse_article(conn, article_id, new)
         return AddResult(article_id=article_id, status="stored", events=event_ids,
                          duplicate_of=duplicate_of)
 
@@ -402,13 +410,9 @@ class Store:
         with self._read() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.sha256 == sha256)).scalar()
 
-    def _free_article_id(self, conn: Connection, wanted: str, sha256: str) -> str:
-        """The article's own id, unless another text holds it: then id~sha256 prefix."""
-        taken = conn.execute(select(articles.c.id).where(articles.c.id == wanted)).first()
-        return wanted if taken is None else f"{wanted}~{sha256[:12]}"
-
     def _insert_extraction(self, conn: Connection, extraction: Extraction, article_id: str,
-                           sha256: str, signature) -> None:
+                           sha256: str, signature) -> list[Report]:
+        """Insert the article, its extraction and its items; returns its reports."""
         article = extraction.article
         now = datetime.now(timezone.utc)
         conn.execute(insert(articles).values(
@@ -433,6 +437,7 @@ class Store:
         conn.execute(insert(minhash_bands), [
             {"band": band, "bucket": bucket, "article_id": article_id}
             for band, bucket in dedupe.band_buckets(signature)])
+        return reports_from_rows(event_rows, role_rows)
 
     def _link_near_duplicate(self, conn: Connection, article_id: str, signature) -> Optional[str]:
         """Link the article to the most similar stored article above the threshold."""
@@ -463,9 +468,8 @@ class Store:
 
     # ------------------------------------------------------------------ fusion
 
-    def _fuse_article(self, conn: Connection, article_id: str) -> list[str]:
+    def _fuse_article(self, conn: Connection, article_id: str, new: list[Report]) -> list[str]:
         """Fuse a new article's reports with the stored events they match."""
-        new = load_reports(conn, article_events.c.article_id == article_id)
         if not new:
             return []
         loose = or_(article_events.c.date_start.is_(None),
@@ -965,27 +969,34 @@ def load_reports(conn: Connection, condition) -> list[Report]:
         roles = roles.where(tuple_(article_event_actors.c.article_id,
                                    article_event_actors.c.event_id).in_(
             select(article_events.c.article_id, article_events.c.id).where(condition)))
+    role_rows = [row._mapping for row in conn.execute(roles)]
+    return reports_from_rows([row._mapping for row in conn.execute(query)], role_rows)
+
+
+def reports_from_rows(event_rows: Iterable, role_rows: Iterable) -> list[Report]:
+    """Reports (for fusion) from ``article_events`` and ``article_event_actors`` rows."""
     codes: dict[tuple[str, str], set[str]] = defaultdict(set)
     names: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in conn.execute(roles):
-        key = (row.article_id, row.event_id)
-        if row.code:
-            codes[key].add(row.code)
-        elif row.name:
-            names[key].add(row.name.casefold())
+    for row in role_rows:
+        key = (row["article_id"], row["event_id"])
+        if row["code"]:
+            codes[key].add(row["code"])
+        elif row["name"]:
+            names[key].add(row["name"].casefold())
     reports = []
-    for row in conn.execute(query):
-        key = (row.article_id, row.id)
+    for row in event_rows:
+        key = (row["article_id"], row["id"])
         reports.append(Report(
-            article_id=row.article_id, report_id=row.id, type=row.type, status=row.status,
-            published=row.published, date_start=row.date_start, date_end=row.date_end,
-            precision=row.precision, geonameid=row.geonameid, place_parent=row.place_parent,
-            place_name=row.place_name, place_qualifier=row.place_qualifier,
-            place_feature=row.place_feature, country=row.country, admin1=row.admin1,
+            article_id=row["article_id"], report_id=row["id"], type=row["type"],
+            status=row["status"], published=row["published"], date_start=row["date_start"],
+            date_end=row["date_end"], precision=row["precision"], geonameid=row["geonameid"],
+            place_parent=row["place_parent"], place_name=row["place_name"],
+            place_qualifier=row["place_qualifier"], place_feature=row["place_feature"],
+            country=row["country"], admin1=row["admin1"],
             codes=frozenset(codes.get(key, ())), names=frozenset(names.get(key, ())),
-            trigger=row.trigger_text, lat=row.lat, lon=row.lon, mode=row.mode,
-            cameo=row.cameo, fatalities_low=row.fatalities_low,
-            fatalities_high=row.fatalities_high))
+            trigger=row["trigger_text"], lat=row["lat"], lon=row["lon"], mode=row["mode"],
+            cameo=row["cameo"], fatalities_low=row["fatalities_low"],
+            fatalities_high=row["fatalities_high"]))
     return reports
 
 
