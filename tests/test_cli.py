@@ -106,14 +106,16 @@ def test_unknown_evaluation():
 
 
 def test_demo_shows_the_seed_events(tmp_path):
-    result = run("demo", cwd=tmp_path)  # the demo stores the sample in ./eventwire.db
+    # --no-serve: print the dashboard's URL and exit instead of serving it.
+    result = run("demo", "--no-serve", "--db", str(tmp_path / "demo.db"))
     assert result.returncode == 0, result.stderr
     assert "Russia says Syrian regime attacks on Aleppo halted" in result.stdout
     assert "RETREAT" in result.stdout
-    assert "eventwire query --place Aleppo" in result.stdout
+    assert "http://127.0.0.1:8000/" in result.stdout and "eventwire serve" in result.stdout
+    assert "eventwire query --place Aleppo" in result.stdout  # the demo stored the sample
     from eventwire.store import Store
 
-    with Store(tmp_path / "eventwire.db") as store:
+    with Store(tmp_path / "demo.db") as store:
         assert [a["title"] for a in store.articles()] == [
             "Russia says Syrian regime attacks on Aleppo halted"]
 
