@@ -148,6 +148,7 @@ def test_iter_events_streams_every_match(filled):
     assert [e.type for e in filled.iter_events(outlet="VOA")] == ["ASSAULT"]
 
 
+@pytest.mark.filterwarnings("ignore:.*expression-based index")
 def test_migrations_build_exactly_the_schema(store):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
@@ -157,6 +158,19 @@ def test_migrations_build_exactly_the_schema(store):
     with store.engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), metadata)
     assert differences == []
+
+
+def test_where_the_store_lives(tmp_path, monkeypatch):
+    from eventwire.store import database_url
+
+    assert database_url("postgresql://me@db.example/events") == \
+        "postgresql+psycopg://me@db.example/events"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("EVENTWIRE_DB", raising=False)
+    assert database_url(None) == f"sqlite:///{tmp_path / 'eventwire.db'}"
+    monkeypatch.setenv("EVENTWIRE_DB", "elsewhere.db")
+    assert database_url(None) == f"sqlite:///{tmp_path / 'elsewhere.db'}"
+    assert database_url("given.db") == f"sqlite:///{tmp_path / 'given.db'}"
 
 
 def test_reopening_keeps_everything(store_url):
