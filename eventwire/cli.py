@@ -361,7 +361,8 @@ def event_filters(type_: Optional[str], actor: Optional[str], place: Optional[st
                   since: Optional[str], until: Optional[str], status: Optional[str],
                   outlet: Optional[str], claimant: Optional[str]) -> dict:
     filters = {"type": type_, "actor": actor, "place": place, "geonameid": geonameid,
-               "near": _near(near), "km": km, "since": parse_date(since, "--since"),
+               "near": _near(near), "km": km if near else None,
+               "since": parse_date(since, "--since"),
                "until": parse_date(until, "--until"), "status": status, "outlet": outlet,
                "claimant": claimant}
     return {key: value for key, value in filters.items() if value is not None}
