@@ -117,7 +117,11 @@ def extract(paths: List[Path] = typer.Argument(
 
 
 @app.command()
-def demo() -> None:
+def demo(no_serve: bool = typer.Option(False, "--no-serve",
+                                       help="Print the dashboard URL and exit (for scripts)."),
+         db: Optional[str] = typer.Option(None, help="Store path or URL (default "
+                                          "$EVENTWIRE_DB or ./eventwire.db)."),
+         port: int = typer.Option(8000, help="Port of the dashboard.")) -> None:
     """Run the main job on the bundled sample article and show what came out."""
     from eventwire.ingest import sample_path
     from eventwire.ingest.text import read_text_file
@@ -129,11 +133,77 @@ def demo() -> None:
     # Then store it in the default embedded store and show what a query gives back.
     from eventwire.store import Store
 
-    with open_store(None) as store:
+    with open_store(db) as store:
         result = store.add(extraction)
         out.print(f"\nStored in {store.display_url} ({'already there' if result.status == 'unchanged' else 'new'}); "
                   f"[bold]eventwire query --place Aleppo[/bold] gives:", highlight=False)
         print_events(store.events(place="Aleppo", limit=20), EventsFormat.table)
+    # Last, where to see it: the dashboard over the same store.
+    url = f"http://127.0.0.1:{port}/"
+    if no_serve:
+        out.print(f"Dashboard: run `eventwire serve{' --db ' + db if db else ''}` "
+                  f"and open {url}", highlight=False, soft_wrap=True)
+        return
+    from eventwire.serve.api import serve as run_server
+
+    from eventwire.serve.catalogue import open_catalogue
+
+    out.print(f"Dashboard: {url} (Ctrl-C stops it)", highlight=False)
+    run_server(open_catalogue(db), port=port)
+
+
+@app.command()
+def serve(db: Optional[str] = typer.Option(None, help="Store path or URL (default "
+                                           "$EVENTWIRE_DB or ./eventwire.db)."),
+          host: str = typer.Option("127.0.0.1", help="Address to listen on; 0.0.0.0 "
+                                   "exposes the server to the network."),
+          port: int = typer.Option(8000, help="Port to listen on."),
+          token: Optional[str] = typer.Option(None, envvar="EVENTWIRE_TOKEN",
+                                              help="Allow POST /articles with this bearer "
+                                                   "token (read-only without one).")) -> None:
+    """Serve the REST API and the dashboard (OpenAPI docs at /docs)."""
+    from eventwire.serve.api import serve as run_server
+    from eventwire.serve.catalogue import open_catalogue
+
+    run_server(open_catalogue(db), host=host, port=port, token=token)
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def report(place: Optional[str] = typer.Option(None, help="Place name or GeoNames id."),
+           since: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
+           until: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+           output: ReportFormat = typer.Option(ReportFormat.md, "--format", "-f",
+                                               help="md (pictures as PNGs beside it) or "
+                                                    "html (one file)."),
+           out_file: Optional[Path] = typer.Option(None, "--out", "-o",
+                                                   help="Write here instead of stdout."),
+           db: Optional[str] = typer.Option(None, help="Store path or URL.")) -> None:
+    """A situation report: the period's events, figures by perpetrator, quotes, map, chart."""
+    from eventwire.serve.api import happenings_of
+    from eventwire.serve.catalogue import EventFilters, open_catalogue
+    from eventwire.serve.report import build_report, render_html, render_markdown
+
+    first, last = parse_date(since, "--since"), parse_date(until, "--until")
+    if first and last and first > last:
+        fail("--since is after --until")
+    if out_file is not None and not out_file.parent.is_dir():
+        fail(f"cannot write '{out_file}': no such folder")
+    catalogue = open_catalogue(db)
+    happenings = happenings_of(catalogue, EventFilters(place=place, since=first, until=last))
+    situation = build_report(happenings, place=place, since=first, until=last)
+    text = (render_html(situation) if output is ReportFormat.html
+            else render_markdown(situation, out_file))
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        out_file.write_text(text, encoding="utf-8")
+        err.print(f"eventwire: wrote {out_file} ({len(situation.happenings)} events)",
+                  highlight=False)
 
 
 @app.command()

@@ -105,11 +105,13 @@ def test_unknown_evaluation():
     one_line_error(run("evaluate", "nonsense"), "unknown evaluation")
 
 
-def test_demo_shows_the_seed_events():
-    result = run("demo")
+def test_demo_shows_the_seed_events(tmp_path):
+    # --no-serve: print the dashboard's URL and exit instead of serving it.
+    result = run("demo", "--no-serve", "--db", str(tmp_path / "demo.db"))
     assert result.returncode == 0, result.stderr
     assert "Russia says Syrian regime attacks on Aleppo halted" in result.stdout
     assert "RETREAT" in result.stdout
+    assert "http://127.0.0.1:8000/" in result.stdout and "eventwire serve" in result.stdout
 
 
 def test_extract_mixes_pages_feeds_and_jsonl_in_a_folder(tmp_path, data):

@@ -103,12 +103,37 @@ _NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "%", "'s", "n't", "'", "'
 _NO_SPACE_AFTER = {"(", "$", "[", "``", "#"}
 
 
+_MEANTIME_LAST_SENTENCE = 5
+
+
+def _meantime_date(value: str) -> Optional[date]:
+    """A DCT written 2009-05-14, 03-02-2009 (day first) or "May 14 , 2009"."""
+    value = value.strip()
+    try:
+        if re.fullmatch(r"\d\d-\d\d-\d{4}", value):
+            day, month, year = value.split("-")
+            return date(int(year), int(month), int(day))
+        if re.match(r"\d{4}-\d\d-\d\d", value):
+            return date.fromisoformat(value[:10])
+        from dateutil import parser as dateutil_parser
+        return dateutil_parser.parse(value.replace(" ,", ","), fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
 def read_meantime(name: str, markup: str) -> GoldDocument:
-    """MEANTIME's CAT XML: tokens joined back into text, TIMEX3 markables mapped onto it."""
+    """MEANTIME's CAT XML: tokens joined back into text, TIMEX3 markables mapped onto it.
+
+    MEANTIME annotates the title and the first sentences only (sentences 0 to 5), so what the
+    system finds after them is not scored.
+    """
     tokens = re.findall(r'<token[^>]*sentence="(\d+)"[^>]*t_id="(\d+)"[^>]*>(.*?)</token>', markup, re.S)
     offsets: dict[str, tuple[int, int]] = {}
     text, previous_sentence, previous = "", None, ""
+    unannotated_from: Optional[int] = None
     for sentence, token_id, word in tokens:
+        if int(sentence) > _MEANTIME_LAST_SENTENCE and unannotated_from is None:
+            unannotated_from = len(text)
         word = html.unescape(word)
         if previous_sentence is not None and sentence != previous_sentence:
             text += "\n"
@@ -126,12 +151,14 @@ def read_meantime(name: str, markup: str) -> GoldDocument:
         span = (min(offsets[i][0] for i in ids), max(offsets[i][1] for i in ids))
         if attrs.get("functionInDocument") == "CREATION_TIME":
             ignore.append(span)
-            try:
-                dct = date.fromisoformat(attrs.get("value", "")[:10])
-            except ValueError:
-                pass
+            dct = _meantime_date(attrs.get("value", "")) or _meantime_date(text[span[0]:span[1]])
             continue
         timexes.append(GoldTimex(span[0], span[1], attrs.get("type"), attrs.get("value")))
+    if dct is None:  # a few documents lack the DCT markable: the dateline is sentence 1
+        dateline = " ".join(word for sentence, _, word in tokens if sentence == "1")
+        dct = _meantime_date(dateline)
+    if unannotated_from is not None:
+        ignore.append((unannotated_from, len(text)))
     return GoldDocument(name, text, dct, tuple(timexes), tuple(ignore))
 
 

@@ -73,7 +73,10 @@ class Spec:
     day: Optional[int] = None
     index: Optional[int] = None       # quarter, half, season (0..3) number
     weekday: Optional[int] = None     # 0 = Monday
+    weekday_hint: Optional[int] = None  # the weekday printed beside a date without a year
     shift: Optional[int] = None       # steps of grain from the base; None = by tense
+    past_shift: Optional[int] = None  # the shift instead, in a past-tense sentence
+    year_shift: Optional[int] = None  # "July last year": the year is this many from the base's
     base: str = "anchor"              # anchor | reference
     part: Optional[str] = None        # part of day: MO AF EV NI
     clock: Optional[str] = None       # "10:30"
@@ -91,7 +94,7 @@ class Spec:
             return False
         if self.value is not None:
             return self.value == "PRESENT_REF" or self.span_direction != 0
-        return self.year is None or self.shift is not None
+        return self.year is None or self.shift is not None or self.year_shift is not None
 
 
 @dataclass(frozen=True)
@@ -167,8 +170,8 @@ def point_value(point: tuple, grain: str) -> str:
     if grain == "year":
         return f"{n:04d}"
     if grain == "decade":
-        return f"{n:03d}X"
-    return f"{n:02d}XX"
+        return f"{n:03d}"
+    return f"{n:02d}"
 
 
 def point_interval(point: tuple, grain: str) -> tuple[date, date]:
@@ -249,7 +252,56 @@ def _choose_year(month_day: tuple, base_month_day: tuple, base_year: int, direct
         return base_year if month_day <= base_month_day else base_year - 1
     if direction > 0:
         return base_year if month_day >= base_month_day else base_year + 1
-    return base_year
+    return base_year  # the caller picks the nearest when the tense says nothing
+
+
+def _nearest(base: date, on: Callable[[int], date]) -> date:
+    """Of the same month (and day) last year, this year and next year, the one nearest to base."""
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(on(year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=lambda day: (abs((day - base).days), day > base))
+
+
+def _by_tense(base: date, on: Callable[[int], date], direction: int, near: timedelta) -> date:
+    """A month (or day) given without its year: the nearest one when the tense says nothing;
+    in a past-tense clause the last one, unless the next one is only days away ("was extended
+    to Nov. 16"); in a future-tense clause the next one."""
+    before = [d for d in _around(base, on) if d <= base]
+    after = [d for d in _around(base, on) if d >= base]
+    last, coming = (before[-1] if before else None), (after[0] if after else None)
+    if direction > 0 and coming:
+        return coming
+    if direction < 0 and last:
+        return coming if coming and coming - base <= near else last
+    return _nearest(base, on)
+
+
+def _around(base: date, on: Callable[[int], date]) -> list[date]:
+    found = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            found.append(on(year))
+        except ValueError:  # 29 February
+            continue
+    return found
+
+
+def _year_by_weekday(base: date, month: int, day_number: int, weekday: int) -> date:
+    candidates = []
+    for year in range(base.year - 3, base.year + 4):
+        try:
+            candidate = date(year, month, day_number)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday:
+            candidates.append(candidate)
+    if not candidates:
+        raise ValueError(f"{month}/{day_number} is not that weekday in any nearby year")
+    return min(candidates, key=lambda day: abs((day - base).days))
 
 
 def _weekday_date(base: date, weekday: int, shift: Optional[int], direction: int) -> date:
@@ -265,10 +317,10 @@ def _weekday_date(base: date, weekday: int, shift: Optional[int], direction: int
         return back
     if direction > 0:
         return ahead
-    return back if (base - back) <= (ahead - base) else ahead
+    return back  # news reports what happened: an undated weekday is the last one
 
 
-def resolve(spec: Spec, anchor: Optional[date], reference: Optional[date],
+def resolve(spec: Spec, anchor: Optional[date], reference: Optional[date] = None,
             direction: int = 0) -> Resolved:
     """A Spec's TIMEX3 value and interval, given the anchor and reference dates."""
     if spec.reason:
@@ -286,8 +338,8 @@ def resolve(spec: Spec, anchor: Optional[date], reference: Optional[date],
                                           "(the article has no publication date)")
     try:
         point, grain = _spec_point_at(spec, base, direction)
-    except ValueError as err:
-        return Resolved(None, None, None, f"no such date: {err}")
+    except (ValueError, OverflowError):  # 30 February, or a year out of the calendar's range
+        return Resolved(None, None, None, "no such date on the calendar")
     value = point_value(point, grain)
     start, end = narrow(point_interval(point, grain), spec.mod)
     if spec.part or spec.clock:
@@ -297,24 +349,28 @@ def resolve(spec: Spec, anchor: Optional[date], reference: Optional[date],
 
 def _spec_point_at(spec: Spec, base: Optional[date], direction: int) -> tuple[tuple, str]:
     grain = spec.grain
+    if spec.year_shift is not None:
+        spec = replace(spec, year=base.year + spec.year_shift, year_shift=None)
     if spec.weekday is not None:
         day = _weekday_date(base, spec.weekday, spec.shift, direction)
         return point_of(day, "day"), "day"
     if spec.year is None and spec.shift is None:  # month, day-of-month, season, quarter: by tense
         if grain == "day":
-            year = _choose_year((spec.month, spec.day), (base.month, base.day), base.year,
-                                direction, None)
-            return (date(year, spec.month, spec.day).toordinal(),), "day"
+            if spec.weekday_hint is not None:  # "Monday, Oct. 26": the year that makes it a Monday
+                return (_year_by_weekday(base, spec.month, spec.day, spec.weekday_hint).toordinal(),), "day"
+            on = (lambda year: date(year, spec.month, spec.day))
+            return (_by_tense(base, on, direction, timedelta(days=45)).toordinal(),), "day"
         if grain == "month":
-            year = _choose_year((spec.month,), (base.month,), base.year, direction, None)
-            return (year * 12 + spec.month - 1,), "month"
+            on = (lambda year: date(year, spec.month, 1))
+            first = _by_tense(base.replace(day=1), on, direction, timedelta(days=31))
+            return (first.year * 12 + spec.month - 1,), "month"
         if grain == "season":
             base_year, base_index = _season_of(base)
             year = _choose_year((spec.index,), (base_index,), base_year, direction, None)
             return (year * 4 + spec.index,), "season"
-        if grain == "quarter":
+        if grain == "quarter":  # "the third quarter" is this year's unless it is yet to come
             base_index = (base.month - 1) // 3 + 1
-            year = _choose_year((spec.index,), (base_index,), base.year, direction, None)
+            year = base.year if spec.index <= base_index or direction > 0 else base.year - 1
             return (year * 4 + spec.index - 1,), "quarter"
         if grain == "half":
             return (base.year * 2 + spec.index - 1,), "half"
@@ -326,7 +382,8 @@ def _spec_point_at(spec: Spec, base: Optional[date], direction: int) -> tuple[tu
         year = _choose_year((spec.index,), (base_index,), base_year, direction, spec.shift)
         return (year * 4 + spec.index,), "season"
     if spec.shift is not None:
-        return shift_point(point_of(base, grain), spec.shift), grain
+        steps = spec.past_shift if spec.past_shift is not None and direction < 0 else spec.shift
+        return shift_point(point_of(base, grain), steps), grain
     return spec_point(spec), grain
 
 
@@ -344,16 +401,18 @@ class Rule:
 
 def _number(word: str) -> float | str | None:
     """The value of a number word or numeral ("three" -> 3, "several" -> "X")."""
-    word = word.lower().replace(",", "")
+    word = " ".join(word.lower().replace(",", "").split())
     numbers = vocabulary()["numbers"]
+    if word.endswith(" 1/2") and word[:-4].isdigit():  # "5 1/2 hours"
+        return int(word[:-4]) + 0.5
     if word in numbers:
         return numbers[word]
     try:
         return float(word) if "." in word else int(word)
     except ValueError:
         pass
-    if "-" in word:  # "twenty-five"
-        tens, _, ones = word.partition("-")
+    if "-" in word or " " in word:  # "twenty-five", "twenty four"
+        tens, _, ones = word.replace("-", " ").partition(" ")
         if isinstance(numbers.get(tens), int) and isinstance(numbers.get(ones), int):
             return numbers[tens] + numbers[ones]
     return None
@@ -370,13 +429,15 @@ def _duration_value(amount: float | str, unit: str) -> str:
         return f"PT{'X'}{time_units[unit]}" if unit in time_units else f"PX{unit}"
     smaller = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
                "MIN": (60, "S")}
-    while amount != int(amount) and unit in smaller:  # "a year and a half" -> P18M
-        factor, unit = smaller[unit]
-        amount *= factor
-    amount = int(amount)
-    if unit in time_units:
-        return f"PT{amount}{time_units[unit]}"
-    return f"P{amount}{unit}"
+    whole = int(amount)
+    parts = [(whole, unit)] if whole else []
+    rest = amount - whole
+    if rest and unit in smaller:  # "five and a half hours" -> PT5H30M
+        factor, small = smaller[unit]
+        parts.append((int(round(rest * factor)), small))
+    date_part = "".join(f"{n}{u}" for n, u in parts if u not in time_units)
+    time_part = "".join(f"{n}{time_units[u]}" for n, u in parts if u in time_units)
+    return "P" + date_part + (("T" + time_part) if time_part else "")
 
 
 def _unit_code(word: str) -> str:
@@ -429,9 +490,10 @@ def rules() -> tuple[Rule, ...]:
     opt_weekday = rf"(?:{_alternation(v['weekdays'])},?\s+)?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>1\d{3}|20\d{2})"
-    number = (rf"(?P<number>{_alternation(k for k in v['numbers'] if k != 'the')}|"
-              r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
-              r"\d+(?:\.\d+)?)")
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    number = (rf"(?P<number>(?:{tens})[\s-](?:{ones})\b|{_alternation(k for k in v['numbers'] if k != 'the')}|"
+              r"\d+(?:\s+1/2|\.\d+)?)")
     unit = rf"(?P<unit>{_alternation(v['units'])})"
     season = rf"(?P<season>{_alternation(v['seasons'])})"
     part = rf"(?P<part>{_alternation(v['day_parts'])})"
@@ -452,7 +514,7 @@ def rules() -> tuple[Rule, ...]:
              _numeric_date),
         rule("slash_date", r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})\b", _numeric_date),
         rule("month_year", rf"\b{mod}?{month},?\s+(?:of\s+)?{year}\b", _month_year),
-        rule("month_day", rf"\b{opt_weekday}{mod}?{month}\s+{day}\b(?![,.]?\d|\s*(?:%|percent))", _month_day),
+        rule("month_day", rf"\b(?:{weekday},?\s+)?{mod}?{month}\s+{day}\b(?![,.]?\d|\s*(?:%|percent))", _month_day),
         rule("day_month", rf"\b(?:the\s+)?{day}(?:\s+of)?\s+{month}\b", _month_day),
         rule("month", rf"\b(?:(?:{direction}|{mod})\s*)?{month}\b(?!-)", _month_alone),
         rule("year", rf"{left}(?:{mod}|(?P<fiscal>(?:the\s+)?(?:fiscal|calendar|financial)\s+(?:year\s+)?)|"
@@ -468,7 +530,7 @@ def rules() -> tuple[Rule, ...]:
         rule("season", rf"\b(?:(?:{direction}|{mod}|(?P<det>the|in|during|this))\s+)?{season}"
                        rf"(?:\s+(?:of\s+)?{year})?\b", _season, i),
         rule("holiday", rf"\b(?P<holiday>{_alternation(v['holidays'])})(?:\s+{year})?\b", _holiday),
-        rule("weekday", rf"\b(?:(?P<wdir>last|this|next|coming|past|previous|early|late)\s+)?{weekday}"
+        rule("weekday", rf"\b(?:(?P<wdir>last|this|next|coming|past|previous|the\s+previous|the\s+following|early|late)\s+)?{weekday}"
                         rf"(?:'s)?(?:\s+{part})?\b", _weekday),
         rule("deictic", rf"\b(?P<before>the\s+day\s+(?:before|after)\s+)?(?P<deictic>today|tonight|yesterday|tomorrow)"
                         rf"(?:'s)?(?:\s+{part})?\b", _deictic, i),
@@ -480,23 +542,41 @@ def rules() -> tuple[Rule, ...]:
                                rf"decade|century|fortnight)\b", _direction_unit, i),
         rule("direction_season", rf"\b{mod}?(?P<the>the\s+)?{direction}\s+{season}\b", _season, i),
         rule("span_units", rf"\b(?P<the>the\s+)?(?P<which>past|last|next|coming|previous|first|final|following|"
-                           rf"recent|latest)\s+{number}\s+{unit}\b", _span_units, i),
-        rule("ago", rf"\b{number}[\s-]+{unit}\s+(?P<rel>ago|earlier|later|from\s+now|hence|back)\b(?!\s+(?:than|then|to|in))",
+                           rf"recent|latest)\s+{number}\s+(?:(?:trading|business|working|full|straight|consecutive)\s+)?{unit}\b",
+             _span_units, i),
+        rule("ago", rf"\b{number}[\s-]+(?:more\s+)?{unit}\s+(?P<rel>ago|from\s+now|hence|back\b(?!\s+(?:to|in|from|into|on))|(?:earlier|later)\b(?!\s+(?:than|to)\b))",
              _ago, i),
         rule("into", rf"\b(?P<core>{number}\s+{unit})\s+into\b", _into, i),
-        rule("duration", rf"\b{number}(?:\s+|-)(?:and\s+a\s+half\s+|-and-a-half-)?{unit}(?P<adj>-long|-old)?\b", _duration, i),
+        rule("duration", rf"\b{number}(?:\s+|-)(?P<half>and\s+a\s+half\s+|and-a-half-)?(?:(?:more|additional|other|extra|straight|consecutive|full|trading|business|working)\s+)?"
+                         rf"{unit}(?P<adj>-long|-old)?(?P<half_after>\s+and\s+a\s+half)?\b(?!\s+of\b)", _duration, i),
+        rule("unit_long", r"\b(?P<unit>days|weeks|months|years|decades|day|week|month|year|decade|hour|hours)-long\b",
+             _unit_long, i),
         rule("bare_units", r"\b(?:for|over|in|within|of|than|after|take|took|takes|lasted|last|past|recent)\s+"
                            r"(?P<core>(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries))\b", _bare_units, i),
         rule("set", rf"\b(?P<every>every|each|per|a)\s+(?P<other>other\s+)?(?:{unit}|{weekday}|{season})\b", _set_rule, i),
+        rule("month_set", rf"\b(?:every|each)\s+{month}\b", _month_set),
         rule("set_adverb", rf"\b(?P<adverb>{_alternation(v['set_adverbs'])})\b", _set_adverb, i),
         rule("clock", r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)"
                       rf"(?:\s+(?P<zone>{_alternation(v['time_zones'])})\b)?", _clock, i),
         rule("clock_zone", rf"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s*(?P<zone>{_alternation(v['time_zones'])})\b",
              _clock),
         rule("noon", r"\b(?P<noon>noon|midday|midnight)\b", _clock, i),
-        rule("present_ref", rf"\b(?:{_alternation(v['present_ref'])})\b(?!\s+that\b)", _ref("PRESENT_REF"), i),
+        rule("definite_unit", rf"\b{mod}?the\s+(?P<unit>quarter|year|week|month|weekend)\b"
+                              r"(?![-\u2019']|\s+(?:of|before|after|earlier|later|ago|to|in\s+which|when|that|\d))",
+             _definite_unit, i),
+        rule("spoken_year", rf"\b(?:the\s+year\s+)?(?P<spoken>nineteen(?:\s+hundred)?(?:\s+and)?\s+(?:(?:{tens})(?:[\s-](?:{ones}))?\b|"
+                            rf"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh[\s-])?(?:{ones}))|"
+                            rf"two\s+thousand(?:\s+and)?(?:\s+(?:{ones}|ten|eleven|twelve))?)\b", _spoken_year, i),
+        rule("spoken_decade", r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|"
+                              r"seventies|eighties|nineties)\b", _spoken_decade, i),
+        rule("vague_ago", r"\b(?P<unit>years|months|weeks|days|decades)\s+ago\b", _ref("PAST_REF"), i),
+        rule("overnight", r"\bovernight\b", _overnight, i),
+        rule("weekday_set", rf"\b(?P<weekdays>{_alternation(v['weekdays_plural'])})\b", _weekday_set),
+        rule("present_ref", rf"\b(?:{_alternation(v['present_ref'])})\b(?!\s+that\b|-)", _ref("PRESENT_REF"), i),
         rule("past_ref", rf"\b(?:{_alternation(v['past_ref'])})\b", _ref("PAST_REF"), i),
-        rule("future_ref", rf"\b(?:{_alternation(v['future_ref'])})\b(?!\s+(?:as|after|enough)\b)", _ref("FUTURE_REF"), i),
+        rule("future_ref", rf"\b(?:{_alternation(v['future_ref'])})\b(?!\s+(?:as|after|enough)\b|-)", _ref("FUTURE_REF"), i),
+        rule("vague_span", r"\b(?:(?P<the>the)\s+)?(?P<which>coming|next|past|last|recent|previous|following)\s+"
+                           r"(?P<unit>days|weeks|months|years|decades|quarters|hours)\b", _vague_span, i),
     )
 
 
@@ -534,7 +614,9 @@ def _month_day(m: re.Match, text: str) -> Optional[Spec]:
         date(2000, month, day_number)  # a leap year: 29 February exists
     except ValueError:
         return Spec(grain="day", reason=f"no such date: {m.group()!r}")
-    return Spec(grain="day", month=month, day=day_number, mod=_mod(m.groupdict().get("mod")))
+    hint = vocabulary()["weekdays"][m["weekday"]] if m.groupdict().get("weekday") else None
+    return Spec(grain="day", month=month, day=day_number, mod=_mod(m.groupdict().get("mod")),
+                weekday_hint=hint)
 
 
 def _month_alone(m: re.Match, text: str) -> Optional[Spec]:
@@ -591,11 +673,11 @@ def _quarter(m: re.Match, text: str) -> Optional[Spec]:
         return Spec(grain="quarter", index=int(groups["index"]), year=year)
     rel = (groups.get("rel") or "").lower()
     if rel:
-        shifts = {"year-earlier": -4, "year-ago": -4, "previous": -1, "next": 1, "latest": 0,
+        shifts = {"year-earlier": -5, "year-ago": -5, "previous": -1, "next": 1, "latest": -1,
                   "current": 0, "same": 0, "comparable": -4}
         steps = shifts[rel]
         if grain == "half":
-            steps = {-4: -2}.get(steps, steps)
+            steps = {-5: -3}.get(steps, steps)
         return Spec(grain=grain, shift=steps)
     index = vocabulary()["ordinals"][groups["ordinal"].lower()]
     if index > (2 if grain == "half" else 4):
@@ -631,12 +713,14 @@ def _holiday(m: re.Match, text: str) -> Spec:
 
 def _weekday(m: re.Match, text: str) -> Spec:
     weekday_index = vocabulary()["weekdays"][m["weekday"]]
-    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}.get(
-        (m["wdir"] or "").lower())
+    wdir = " ".join((m["wdir"] or "").lower().split())
+    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1,
+             "the previous": -1, "the following": 1}.get(wdir)
+    base = "reference" if wdir.startswith("the ") else "anchor"
     mod = {"early": "START", "late": "END"}.get((m["wdir"] or "").lower())
     part = vocabulary()["day_parts"][m["part"].lower()] if m["part"] else None
     return Spec(type="TIME" if part else "DATE", grain="day", weekday=weekday_index, shift=shift,
-                part=part, mod=mod)
+                part=part, mod=mod, base=base)
 
 
 def _deictic(m: re.Match, text: str) -> Spec:
@@ -751,11 +835,26 @@ def _duration(m: re.Match, text: str) -> Optional[Spec]:
     if amount is None:
         return None
     code = _unit_code(m["unit"])
-    if code == "WE":
-        return None
+    if code == "WE" or (code == "Q" and "-" in m.group()):
+        return None  # "three-quarters" is a fraction
+    if isinstance(amount, (int, float)) and amount > 1 and not m["unit"].lower().endswith("s") \
+            and "-" not in m.group():
+        return None  # "the 1988 quarter", "a 10 day" are not durations
+    if m["half"] or m["half_after"]:
+        amount = amount + 0.5 if amount != "X" else amount
+    if number_word in ("a", "an") and code in ("S", "Q"):
+        return None  # "a second A380", "about a quarter of its dealers"
     if number_word in ("a", "an", "one") and re.search(r"\b(?:per|every|each)\s*$", _before(text, m, 8), re.I):
         return None
-    return Spec(type="DURATION", value=_duration_value(amount, code))
+    ahead = bool(re.search(r"\b(?:in|within)\s+(?:the\s+next\s+)?$", _before(text, m, 20), re.I))
+    # "in two weeks" in a future clause ends two weeks after the anchor (see find_times)
+    return Spec(type="DURATION", value=_duration_value(amount, code),
+                span_days=_days_in(amount, code) if ahead else 0)
+
+
+def _unit_long(m: re.Match, text: str) -> Spec:
+    unit = m["unit"].lower()
+    return Spec(type="DURATION", value=_duration_value("X" if unit.endswith("s") else 1, _unit_code(unit)))
 
 
 def _bare_units(m: re.Match, text: str) -> Spec:
@@ -778,6 +877,10 @@ def _set_rule(m: re.Match, text: str) -> Optional[Spec]:
     return Spec(type="SET", value=_duration_value(step, code))
 
 
+def _month_set(m: re.Match, text: str) -> Spec:
+    return Spec(type="SET", value=f"XXXX-{_month(m['month']):02d}")
+
+
 def _set_adverb(m: re.Match, text: str) -> Spec:
     return Spec(type="SET", value=vocabulary()["set_adverbs"][m["adverb"].lower()])
 
@@ -785,8 +888,8 @@ def _set_adverb(m: re.Match, text: str) -> Spec:
 def _clock(m: re.Match, text: str) -> Optional[Spec]:
     groups = m.groupdict()
     if groups.get("noon"):
-        clock = "00:00" if groups["noon"].lower() == "midnight" else "12:00"
-        return Spec(type="TIME", grain="day", shift=0, clock=clock)
+        clock = "24:00" if groups["noon"].lower() == "midnight" else "12:00"
+        return Spec(type="TIME", grain="day", shift=0, clock=clock, base="reference")
     hour = int(groups["hour"])
     minute = int(groups["minute"] or 0)
     ampm = (groups.get("ampm") or "").lower()
@@ -797,7 +900,57 @@ def _clock(m: re.Match, text: str) -> Optional[Spec]:
             hour += 12
         if ampm.startswith("a") and hour == 12:
             hour = 0
-    return Spec(type="TIME", grain="day", shift=0, clock=f"{hour:02d}:{minute:02d}")
+    zone = "Z" if (groups.get("zone") or "").upper() in ("UTC", "GMT") else ""
+    return Spec(type="TIME", grain="day", shift=0, clock=f"{hour:02d}:{minute:02d}{zone}", base="reference")
+
+
+def _definite_unit(m: re.Match, text: str) -> Spec:
+    unit = m["unit"].lower()
+    grain = UNIT_GRAIN[_unit_code(unit)]
+    if re.match(r"\s+end(?:ed|ing)\b", text[m.end():m.end() + 8]):  # "the year ended June 30"
+        return Spec(type="DURATION", value=_duration_value(1, _unit_code(unit)))
+    # "the quarter" in a past-tense sentence is the last one reported; "the weekend" the last one
+    past_shift = -1 if grain in ("quarter", "weekend") else None
+    return Spec(grain=grain, shift=0, past_shift=past_shift, mod=_mod(m["mod"]))
+
+
+_SPOKEN = {"oh": 0, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+
+def _spoken_year(m: re.Match, text: str) -> Optional[Spec]:
+    words = m["spoken"].lower().replace("-", " ").replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        year = 2000 + (_number(rest[0]) if rest else 0)
+    else:
+        rest = [w for w in words[1:] if w not in ("hundred", "oh")]
+        value = 0
+        for word in rest:
+            value += _SPOKEN.get(word) or _number(word) or 0
+        year = 1900 + value
+    return Spec(grain="year", year=int(year))
+
+
+def _spoken_decade(m: re.Match, text: str) -> Spec:
+    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+            "seventies": 7, "eighties": 8, "nineties": 9}[m["word"].lower()]
+    return Spec(grain="decade", year=1900 + tens * 10, mod=_mod(m["mod"]))
+
+
+def _overnight(m: re.Match, text: str) -> Spec:
+    return Spec(type="TIME", grain="day", shift=0, part="NI", base="reference")
+
+
+def _weekday_set(m: re.Match, text: str) -> Spec:
+    return Spec(type="SET", value=f"XXXX-WXX-{vocabulary()['weekdays_plural'][m['weekdays']] + 1}")
+
+
+def _vague_span(m: re.Match, text: str) -> Optional[Spec]:
+    which = m["which"].lower()
+    if which in ("last", "next", "previous", "following") and not m["the"]:
+        return None  # "last weeks" is rare; "next days" is not English news
+    return Spec(type="DURATION", value=_duration_value("X", _unit_code(m["unit"])))
 
 
 def _ref(value: str) -> Handler:
@@ -829,7 +982,38 @@ def find_expressions(text: str) -> list[Found]:
             continue
         taken.append(found)
         occupied.append((found.start, found.end))
-    return sorted(taken, key=lambda f: f.start)
+    return _join_clock_and_day(sorted(taken, key=lambda f: f.start), text)
+
+
+_CLOCK_RULES = ("clock", "clock_zone", "noon")
+_MONTH_YEAR_GAP = re.compile(r",?\s+(?:of\s+)?")
+_CLOCK_DAY_GAP = re.compile(r"\s+(?:on\s+)?")
+
+
+def _join_clock_and_day(found: list[Found], text: str) -> list[Found]:
+    """"9 a.m. Tuesday" is one expression: the clock time on that day."""
+    joined: list[Found] = []
+    for item in found:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.rule in _CLOCK_RULES and item.spec.grain == "day"
+                and item.spec.clock is None and item.spec.part is None and not item.spec.reason
+                and _CLOCK_DAY_GAP.fullmatch(text[previous.end:item.start])):
+            spec = replace(item.spec, type="TIME", clock=previous.spec.clock)
+            joined[-1] = Found(previous.start, item.end, item.rule, spec)
+            continue
+        if (previous is not None and previous.spec.grain in ("month", "season", "quarter", "half")
+                and previous.spec.year is None and previous.spec.shift is None
+                and item.spec.grain == "year" and item.spec.mod is None
+                and _MONTH_YEAR_GAP.fullmatch(text[previous.end:item.start])):
+            # "July last year", "January nineteen ninety-seven", "the winter of 1994"
+            if item.spec.year is not None:
+                spec = replace(previous.spec, year=item.spec.year)
+            else:
+                spec = replace(previous.spec, year_shift=item.spec.shift)
+            joined[-1] = Found(previous.start, item.end, previous.rule, spec)
+            continue
+        joined.append(item)
+    return joined
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -985,6 +1169,9 @@ def find_times(doc: Doc, published: Optional[date],
                 break
         spec = found.spec
         direction = tense_direction(doc, found.start, found.end) if _needs_direction(spec) else 0
+        if spec.type == "DURATION" and spec.span_days and not spec.span_direction:
+            if tense_direction(doc, found.start, found.end) > 0:  # "will resume in two weeks"
+                spec = replace(spec, span_direction=1)
         resolved = resolve(spec, anchor, reference or anchor, direction)
         relative = spec.relative
         if not relative:
@@ -1007,7 +1194,7 @@ def find_times(doc: Doc, published: Optional[date],
 
 
 def _needs_direction(spec: Spec) -> bool:
-    return (spec.weekday is not None and spec.shift is None) or (
+    return spec.past_shift is not None or (spec.weekday is not None and spec.shift is None) or (
         spec.year is None and spec.shift is None and spec.value is None and spec.grain is not None)
 
 

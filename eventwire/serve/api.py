@@ -16,13 +16,13 @@ from urllib.parse import urlencode
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from eventwire.errors import InputError
 from eventwire.model import EventStatus, Extraction, PloverType
 from eventwire.serve.catalogue import Catalogue, EventFilters
 from eventwire.serve.evidence import event_view, highlights, segments
-from eventwire.serve.web import STATIC_DIR, templates
+from eventwire.serve.web import STATIC_DIR, template_env
 
 MAX_EXTRACT_CHARS = 200_000
 """Longest text ``POST /extract`` and ``POST /articles`` take (about 30,000 words)."""
@@ -95,21 +95,29 @@ def event_filters(
                         claimant=claimant or None, near=point, km=km)
 
 
-def feature_of(summary: dict) -> dict:
-    place = summary["place"]
-    located = place and place.get("lat") is not None and place.get("lon") is not None
-    return {"type": "Feature", "id": summary["id"],
-            "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]}
-            if located else None,
-            "properties": {
-                "id": summary["id"], "type": summary["type"], "mode": summary["mode"],
-                "status": summary["status"],
-                "date_start": summary["date"]["start"] if summary["date"] else None,
-                "date_end": summary["date"]["end"] if summary["date"] else None,
-                "place": place["label"] if place else None,
-                "who": ", ".join(a["name"] for a in summary["source"]) or None,
-                "perpetrator": summary["perpetrator"], "fatalities": summary["fatalities"],
-                "reports": summary["reports"]}}
+def form_filters(request: Request) -> EventFilters:
+    """The dashboard's filter form: like ``event_filters``, but empty fields mean "any"."""
+    given = {k: v for k, v in request.query_params.items() if v.strip()}
+    try:
+        return event_filters(
+            type=TypeAdapter(Optional[PloverType]).validate_python(given.get("type")),
+            actor=given.get("actor"), place=given.get("place"),
+            since=TypeAdapter(Optional[date]).validate_python(given.get("since")),
+            until=TypeAdapter(Optional[date]).validate_python(given.get("until")),
+            status=TypeAdapter(Optional[EventStatus]).validate_python(given.get("status")),
+            outlet=given.get("outlet"), claimant=given.get("claimant"), near=None, km=None)
+    except ValidationError as error:
+        raise HTTPException(422, error.errors(include_url=False, include_context=False,
+                                              include_input=False)) from None
+
+
+def feature_of(point: dict) -> dict:
+    """A GeoJSON feature of a map point (no geometry when the place has no coordinates)."""
+    located = point["lat"] is not None and point["lon"] is not None
+    properties = {k: v for k, v in point.items() if k not in ("lat", "lon")}
+    return {"type": "Feature", "id": point["id"],
+            "geometry": {"type": "Point", "coordinates": [point["lon"], point["lat"]]}
+            if located else None, "properties": properties}
 
 
 def create_app(catalogue: Catalogue, token: Optional[str] = None,
@@ -169,10 +177,11 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
                     limit: int = Query(100, ge=1, le=MAX_PAGE),
                     offset: int = Query(0, ge=0, le=10_000_000),
                     format: Literal["json", "geojson"] = "json") -> dict[str, Any]:
-        total, page = catalogue.events(filters, limit, offset)
         if format == "geojson":
+            total, points = catalogue.points(filters, limit, offset)
             return {"type": "FeatureCollection", "total": total, "limit": limit,
-                    "offset": offset, "features": [feature_of(s) for s in page]}
+                    "offset": offset, "features": [feature_of(p) for p in points]}
+        total, page = catalogue.events(filters, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "events": page}
 
     @app.get("/events/{event_id}", tags=["events"],
@@ -244,10 +253,10 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
     # --- pages -----------------------------------------------------------------------------
 
     def page(name: str, **context) -> HTMLResponse:
-        return HTMLResponse(templates().get_template(name).render(**context))
+        return HTMLResponse(template_env().get_template(name).render(**context))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def dashboard(request: Request, filters: EventFilters = Depends(event_filters)):
+    def dashboard(request: Request, filters: EventFilters = Depends(form_filters)):
         total, events = catalogue.events(filters, 200, 0)
         given = filters.given()
         query = urlencode([(k, v) for k, v in request.query_params.multi_items()

@@ -59,8 +59,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import (and_, create_engine, delete, event, func, insert, or_, select,
-                        text, tuple_)
+from sqlalchemy import (and_, bindparam, create_engine, delete, event, func, insert, or_, select,
+                        text, tuple_, update)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
@@ -433,12 +433,15 @@ class Store:
     def _link_near_duplicate(self, conn: Connection, article_id: str, signature) -> Optional[str]:
         """Link the article to the most similar stored article above the threshold."""
         buckets = dedupe.band_buckets(signature)
-        candidates = conn.execute(
-            select(articles.c.id, articles.c.minhash, articles.c.published)
-            .where(articles.c.id.in_(
-                select(minhash_bands.c.article_id)
-                .where(tuple_(minhash_bands.c.band, minhash_bands.c.bucket).in_(buckets))
-                .where(minhash_bands.c.article_id != article_id)))).all()
+        shared = func.count().label("shared")
+        ranked = (select(minhash_bands.c.article_id, shared)
+                  .where(tuple_(minhash_bands.c.band, minhash_bands.c.bucket).in_(buckets),
+                         minhash_bands.c.article_id != article_id)
+                  .group_by(minhash_bands.c.article_id)
+                  .order_by(shared.desc(), minhash_bands.c.article_id)
+                  .limit(dedupe.MAX_CANDIDATES).subquery())
+        candidates = conn.execute(select(articles.c.id, articles.c.minhash)
+                                  .join(ranked, ranked.c.article_id == articles.c.id)).all()
         best: Optional[tuple[float, str]] = None
         for row in sorted(candidates, key=lambda r: r.id):
             score = dedupe.similarity(signature, dedupe.signature_from_bytes(row.minhash))
@@ -461,79 +464,103 @@ class Store:
         new = load_reports(conn, article_events.c.article_id == article_id)
         if not new:
             return []
+        loose = or_(article_events.c.date_start.is_(None),
+                    article_events.c.precision.not_in(("day", "week")))
         conditions = []
         for report in new:
             same_type = article_events.c.type == report.type
-            if report.fine:
+            if report.fine:  # fine dates within the window, or loose ones at the place
                 conditions.append(and_(
                     same_type,
                     article_events.c.date_start >= report.date_start - fusion.FINE_WINDOW,
                     article_events.c.date_start <= (report.date_end or report.date_start)
                     + fusion.FINE_WINDOW))
+            place_matches = None
             if report.geonameid:
-                conditions.append(and_(same_type, article_events.c.geonameid == report.geonameid))
+                place_matches = article_events.c.geonameid == report.geonameid
             elif report.place_name:
-                conditions.append(and_(same_type, func.lower(article_events.c.place_name)
-                                       == report.place_name.lower()))
-        neighbour_events: set[str] = set()
-        if conditions:
-            rows = conn.execute(
-                select(event_reports.c.event_id)
-                .join(article_events, and_(article_events.c.article_id == event_reports.c.article_id,
-                                           article_events.c.id == event_reports.c.report_id))
-                .where(or_(*conditions))
-                .where(article_events.c.article_id != article_id)
-                .distinct()).scalars()
-            neighbour_events.update(rows)
-        neighbours = load_reports(conn, tuple_(article_events.c.article_id, article_events.c.id)
-                                  .in_(select(event_reports.c.article_id, event_reports.c.report_id)
-                                       .where(event_reports.c.event_id.in_(neighbour_events)))
-                                  ) if neighbour_events else []
-        groups = self._cluster(conn, neighbours + new)
-        self._replace_events(conn, neighbour_events, groups)
-        ours = {fusion.event_id(group[0]) for group in groups
-                if any(report.article_id == article_id for report in group)}
-        return sorted(ours)
+                place_matches = (func.lower(article_events.c.place_name)
+                                 == report.place_name.lower())
+            if place_matches is not None:
+                conditions.append(and_(same_type, place_matches, loose) if report.fine
+                                  else and_(same_type, place_matches))
+        link = and_(article_events.c.article_id == event_reports.c.article_id,
+                    article_events.c.id == event_reports.c.report_id)
+        matched_events = (select(event_reports.c.event_id).join(article_events, link)
+                          .where(or_(*conditions), article_events.c.article_id != article_id)
+                          .distinct())
+        groups_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for row in conn.execute(select(event_reports)
+                                .where(event_reports.c.event_id.in_(matched_events))):
+            groups_of[row.event_id].append((row.article_id, row.report_id))
+        members = load_reports(conn, tuple_(article_events.c.article_id, article_events.c.id)
+                               .in_(select(event_reports.c.article_id, event_reports.c.report_id)
+                                    .where(event_reports.c.event_id.in_(matched_events)))
+                               ) if groups_of else []
+        new_keys = {report.key for report in new}
+        groups = self._cluster(conn, members + new, fixed=list(groups_of.values()),
+                               new=new_keys)
+        changed = [group for group in groups if any(r.key in new_keys for r in group)]
+        changed_keys = {report.key for group in changed for report in group}
+        old_ids = [event_id for event_id, keys in groups_of.items()
+                   if changed_keys.intersection(keys)]
+        current = {key: event_id for event_id in old_ids for key in groups_of[event_id]}
+        self._write_events(conn, changed, current, old_ids)
+        return sorted(fusion.event_id(group[0]) for group in changed)
 
-    def _cluster(self, conn: Connection, reports: list[Report]) -> list[list[Report]]:
+    def _cluster(self, conn: Connection, reports: list[Report],
+                 fixed: list[list[tuple[str, str]]] = (),
+                 new: Optional[set[tuple[str, str]]] = None) -> list[list[Report]]:
         article_ids = sorted({report.article_id for report in reports})
-        pairs: set[frozenset[str]] = set()
         splits: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for chunk in _chunks(article_ids, 500):
-            for row in conn.execute(select(near_duplicates).where(or_(
-                    near_duplicates.c.article_id.in_(chunk),
-                    near_duplicates.c.duplicate_of.in_(chunk)))):
-                pairs.add(frozenset((row.article_id, row.duplicate_of)))
             for row in conn.execute(select(fusion_splits)
                                     .where(fusion_splits.c.article_id.in_(chunk))):
                 splits[(row.article_id, row.report_id)].append((row.split_id, row.side))
-        # Two copies of one original are near-duplicates of each other too.
-        by_original: dict[str, set[str]] = defaultdict(set)
-        for pair in pairs:
-            for member in pair:
-                by_original[min(pair)].add(member)
-        for members in by_original.values():
-            pairs.update(frozenset((a, b)) for a in members for b in members if a != b)
-        return fusion.cluster(reports, pairs, splits)
+        originals = self._duplicate_map(conn, set(article_ids))
+        return fusion.cluster(reports, originals, splits, fixed=fixed, new=new)
 
-    def _replace_events(self, conn: Connection, old_event_ids: Iterable[str],
-                        groups: list[list[Report]]) -> None:
-        """Drop the old fused events and write the groups as events with their reports."""
-        old = sorted(set(old_event_ids))
-        for chunk in _chunks(old, 500):
-            conn.execute(delete(event_reports).where(event_reports.c.event_id.in_(chunk)))
-            conn.execute(delete(events).where(events.c.id.in_(chunk)))
+    def _write_events(self, conn: Connection, groups: list[list[Report]],
+                      current: dict[tuple[str, str], str], old_ids: Iterable[str]) -> None:
+        """Write groups of reports as fused events, touching only what changed.
+
+        ``current`` maps the reports already linked to the event they are in; ``old_ids``
+        are the events these groups replace (dropped unless a group keeps the id).
+        """
+        old_ids = set(old_ids)
         duplicates = self._duplicate_map(conn, {r.article_id for g in groups for r in g})
-        event_rows, link_rows = [], []
+        inserts, updates, new_links, moved_links, kept = [], [], [], [], set()
         for group in groups:
             row = event_row(group, duplicates)
-            event_rows.append(row)
-            link_rows += [{"article_id": r.article_id, "report_id": r.report_id,
-                           "event_id": row["id"]} for r in group]
-        for chunk in _chunks(event_rows, PAGE):
+            kept.add(row["id"])
+            if row["id"] in old_ids:
+                updates.append({**{f"new_{k}": v for k, v in row.items()}, "old_id": row["id"]})
+            else:
+                inserts.append(row)
+            for report in group:
+                linked = current.get(report.key)
+                link = {"article_id": report.article_id, "report_id": report.report_id,
+                        "event_id": row["id"]}
+                if linked is None:
+                    new_links.append(link)
+                elif linked != row["id"]:
+                    moved_links.append({f"new_{k}": v for k, v in link.items()})
+        for chunk in _chunks(inserts, PAGE):
             conn.execute(insert(events), chunk)
-        for chunk in _chunks(link_rows, PAGE):
+        if updates:
+            conn.execute(update(events).where(events.c.id == bindparam("old_id")).values(
+                {column: bindparam(f"new_{column}") for column in events.columns.keys()
+                 if column != "id"}), updates)
+        if moved_links:
+            conn.execute(update(event_reports).where(
+                event_reports.c.article_id == bindparam("new_article_id"),
+                event_reports.c.report_id == bindparam("new_report_id"))
+                .values(event_id=bindparam("new_event_id")), moved_links)
+        for chunk in _chunks(new_links, PAGE):
             conn.execute(insert(event_reports), chunk)
+        for chunk in _chunks(sorted(old_ids - kept), 500):
+            conn.execute(delete(event_reports).where(event_reports.c.event_id.in_(chunk)))
+            conn.execute(delete(events).where(events.c.id.in_(chunk)))
 
     def _duplicate_map(self, conn: Connection, article_ids: set[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -550,7 +577,7 @@ class Store:
             groups = self._cluster(conn, reports)
             conn.execute(delete(event_reports))
             conn.execute(delete(events))
-            self._replace_events(conn, [], groups)
+            self._write_events(conn, groups, {}, [])
         return {"reports": len(reports), "events": len(groups)}
 
     def split(self, event_id: str, reports: Optional[Iterable[tuple[str, str]]] = None
@@ -580,7 +607,7 @@ class Store:
                  "made_at": now}
                 for index, m in enumerate(sorted(members, key=lambda r: r.order))])
             groups = self._cluster(conn, members)
-            self._replace_events(conn, [event_id], groups)
+            self._write_events(conn, groups, {m.key: event_id for m in members}, [event_id])
         return [fusion.event_id(group[0]) for group in groups]
 
     # ------------------------------------------------------------------ reading
@@ -756,6 +783,7 @@ class Store:
         source = actors.alias("figure_source")
         figure_rows = conn.execute(
             select(event_reports.c.event_id.label("fused_id"), quantities,
+                   article_events.c.id.label("report_id"),
                    article_events.c.fatalities.label("report_fatalities"),
                    article_events.c.outlet, source.c.name.label("source_name"))
             .join(article_events, link)
@@ -975,8 +1003,8 @@ def _fused_event(row, reports: list, roles: list, figures: list,
         actors_by_role[role.role].setdefault(key, EventActor(name=role.name, code=role.code))
     figure_items = []
     seen = set()
-    for figure in sorted(figures, key=lambda f: (order.get((f.article_id, f.report_fatalities), 0),
-                                                 f.article_id, f.span_start)):
+    for figure in sorted(figures, key=lambda f: (order.get((f.article_id, f.report_id), 0),
+                                                 f.span_start)):
         if (figure.article_id, figure.id) in seen:
             continue
         seen.add((figure.article_id, figure.id))

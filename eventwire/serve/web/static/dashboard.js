@@ -34,14 +34,14 @@
     const link = el("a", p.type + (p.mode ? " (" + p.mode + ")" : ""), {href: "/ui/events/" + encodeURIComponent(p.id)});
     box.append(link, el("div", (p.date_start || "undated") + (p.date_end && p.date_end !== p.date_start ? " to " + p.date_end : "")));
     if (p.place) box.append(el("div", p.place));
-    if (p.who) box.append(el("div", p.who));
     if (p.fatalities !== null && p.fatalities !== undefined) box.append(el("div", "killed: " + p.fatalities));
     box.append(el("div", p.status + ", " + p.reports + " report(s)"));
     return box;
   }
 
   async function drawMap() {
-    const map = L.map(mapBox, {preferCanvas: true, minZoom: 2, maxZoom: 12, worldCopyJump: true});
+    // SVG markers (not canvas): clustering keeps few of them drawn, and each stays inspectable.
+    const map = L.map(mapBox, {minZoom: 2, maxZoom: 12, worldCopyJump: true});
     map.attributionControl.setPrefix("");
     map.attributionControl.addAttribution("Outlines: Natural Earth (public domain)");
     const [outlines, events] = await Promise.all([
@@ -56,7 +56,7 @@
       const [lon, lat] = feature.geometry.coordinates;
       const p = feature.properties;
       const marker = L.circleMarker([lat, lon], {radius: 7, color: "#fff", weight: 1.5, fillOpacity: 0.9,
-        fillColor: colours[p.type] || "#333"});
+        fillColor: colours[p.type] || "#333", className: "ew-marker ew-type-" + p.type});
       marker.bindPopup(() => popup(p));
       marker.options.eventType = p.type;
       markers.push(marker);
