@@ -76,7 +76,7 @@ def extract(paths: List[Path] = typer.Argument(
             output: Format = typer.Option(Format.table, "--format", "-f",
                                           help="json, jsonl, or a readable table."),
             encoding: str = typer.Option("utf-8", help="Text encoding of the files."),
-            workers: int = typer.Option(1, "--workers", "-w", min=0,
+            workers: int = typer.Option(0, "--workers", "-w", min=0,
                                         help="Worker processes (0: one per core)."),
             glob: str = typer.Option("**/*", "--glob", help=GLOB_HELP),
             field: List[str] = typer.Option([], "--field", help=FIELD_HELP),
