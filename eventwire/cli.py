@@ -76,7 +76,7 @@ def extract(paths: List[Path] = typer.Argument(
             output: Format = typer.Option(Format.table, "--format", "-f",
                                           help="json, jsonl, or a readable table."),
             encoding: str = typer.Option("utf-8", help="Text encoding of the files."),
-            workers: int = typer.Option(1, "--workers", "-w", min=0,
+            workers: int = typer.Option(0, "--workers", "-w", min=0,
                                         help="Worker processes (0: one per core)."),
             glob: str = typer.Option("**/*", "--glob", help=GLOB_HELP),
             field: List[str] = typer.Option([], "--field", help=FIELD_HELP),
@@ -363,7 +363,8 @@ def event_filters(type_: Optional[str], actor: Optional[str], place: Optional[st
                   since: Optional[str], until: Optional[str], status: Optional[str],
                   outlet: Optional[str], claimant: Optional[str]) -> dict:
     filters = {"type": type_, "actor": actor, "place": place, "geonameid": geonameid,
-               "near": _near(near), "km": km, "since": parse_date(since, "--since"),
+               "near": _near(near), "km": km if near else None,
+               "since": parse_date(since, "--since"),
                "until": parse_date(until, "--until"), "status": status, "outlet": outlet,
                "claimant": claimant}
     return {key: value for key, value in filters.items() if value is not None}
