@@ -296,11 +296,12 @@ def render_markdown(report: SituationReport, out: Optional[Path] = None,
     for happening in report.happenings:
         first = happening["reports"][0]
         place = (first.get("place") or {}).get("label", "")
+        claimant = actor_label(first["claimed_by"])
         lines.append(f"- **{_when(first)}** {first['type']}"
                      f"{' (' + first['mode'] + ')' if first['mode'] else ''}: {_md(_who(first))}"
                      f" \u2014 \u201c{_md(first['trigger']['text'])}\u201d"
                      f"{' in ' + _md(place) if place else ''}; {first['status']}"
-                     f"{', claimed by ' + _md(actor_label(first['claimed_by'])) if first['claimed_by'] else ''}"
+                     f"{', claimed by ' + _md(claimant) if claimant else ''}"
                      f" [{len(happening['reports'])} report(s)]")
         lines.append(f"  > {_md(first['sentence']['text'])}")
     lines += ["", "## Casualty figures by perpetrator", ""]
