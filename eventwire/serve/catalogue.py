@@ -194,7 +194,7 @@ class StoreCatalogue:
         return self.store.add(extraction).status == "stored"
 
     def stats(self, filters: EventFilters) -> dict:
-        ids = self._ids(filters).subquery()
+        ids = self._ids(filters).order_by(None).subquery()  # no page, so no need to sort
         perpetrators = (select(event_reports.c.event_id, func.min(_ACTOR_LABEL))
                         .join(article_event_actors, _ROLE_LINK)
                         .where(article_event_actors.c.role == "source",
