@@ -57,8 +57,8 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract import next_id
 from eventwire.model import Actor, Extraction
-from eventwire.resources.build_actors import ORG_WORDS
-from eventwire.resources.actors import ActorDictionary, ActorEntry, Agent, actor_dictionary, split_code
+from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
+                                        actor_dictionary, split_code)
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -297,7 +297,8 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
             return Coding(code, country, sector, kind)
         if _word(root) in COLLECTIVE_HEADS and kind == "person":
             # "Syria's government", "the Bush administration": the body, not the person
-            head_agent = actor_dictionary().agents.get(_word(root)) or actor_dictionary().agents.get(root.lemma_.lower())
+            agents = actor_dictionary().agents
+            head_agent = agents.get(_word(root)) or agents.get(root.lemma_.lower())
             if head_agent is not None and country:
                 sector = head_agent.sector[:3]
                 code = country + sector
@@ -393,7 +394,8 @@ def _code_from_modifiers(unit: Unit, children: list[Unit], sector: Optional[str]
     """A name the dictionary does not code takes the code of its title ("UN aid official")."""
     for child in children:
         coding = child.coding
-        if coding and coding.code and not child.metonym and child.source in ("name", "agent", "entity") and not (
+        if coding and coding.code and not child.metonym \
+                and child.source in ("name", "agent", "entity") and not (
                 coding.kind == "group" and child.entry is not None and child.entry.kind == "state"):
             return Coding(coding.code, coding.country, coding.sector, kind, coding.explicit_country)
     for child in children:
