@@ -525,6 +525,8 @@ def rules() -> tuple[Rule, ...]:
     direction = rf"(?P<direction>{_alternation(v['directions'])})"
     ordinal = rf"(?P<ordinal>{_alternation(v['ordinals'])})"
     left = r"(?<![\w$£€#.,/-])"  # not inside a word, a number or an amount
+    # hedges that bound an amount belong to the expression in TimeML ("nearly two years")
+    bound = rf"(?:(?P<bound>{_alternation(v['bounding_hedges'])})\s+)?"
     i = re.IGNORECASE
 
     trigger_of = {name: trigger for trigger, names in RULE_TRIGGERS.items() for name in names}
@@ -549,11 +551,11 @@ def rules() -> tuple[Rule, ...]:
         rule("decade", rf"\b(?:the\s+)?{mod}?(?:(?P<decade>1\d{{2}}0|20\d0)|'(?P<short>\d0))'?s\b", _decade),
         rule("century", rf"\b(?:the\s+)?{mod}?(?:{ordinal}|(?P<nth>\d{{1,2}})(?:st|nd|rd|th))[\s-]+century\b",
              _century, i),
-        rule("quarter", rf"\b(?:the\s+)?(?:{ordinal}|(?P<rel>year-earlier|year-ago|latest|current|"
+        rule("quarter", rf"\b(?:the\s+(?!\w+-quarter\b))?(?:{ordinal}|(?P<rel>year-earlier|year-ago|latest|current|"
                         rf"previous|next|same|comparable))[\s-]+(?P<which>quarter|half)"
                         rf"(?:\s+(?:of\s+)?{year})?\b", _quarter, i),
         rule("fiscal_quarter", rf"\bQ(?P<index>[1-4])\s*(?:{year})?\b", _quarter),
-        rule("season", rf"\b(?:(?:{direction}|{mod}|(?P<det>the|in|during|this))\s+)?{season}"
+        rule("season", rf"\b(?:(?:{direction}|(?:the\s+)?{mod}|(?P<det>the|in|during|this))\s+)?{season}"
                        rf"(?:\s+(?:of\s+)?{year})?\b", _season, i),
         rule("holiday", rf"\b(?P<holiday>{_alternation(v['holidays'])})(?:\s+{year})?\b", _holiday),
         rule("weekday", rf"\b(?:(?P<wdir>last|this|next|coming|past|previous|the\s+previous|the\s+following|early|late)\s+)?{weekday}"
@@ -568,13 +570,14 @@ def rules() -> tuple[Rule, ...]:
                                rf"decade|century|fortnight)\b", _direction_unit, i),
         rule("direction_season", rf"\b{mod}?(?P<the>the\s+)?{direction}\s+{season}\b", _season, i),
         rule("span_units", rf"\b(?P<the>the\s+)?(?P<which>past|last|next|coming|previous|first|final|following|"
-                           rf"recent|latest)\s+{number}\s+(?:(?:trading|business|working|full|straight|consecutive)\s+)?{unit}\b",
+                           rf"recent|latest)\s+{number}\s+(?:(?:trading|business|working|full|straight|consecutive)\s+)?{unit}"
+                           r"(?:\s+or\s+so)?\b",
              _span_units, i),
-        rule("ago", rf"\b{number}[\s-]+(?:more\s+)?{unit}\s+(?P<rel>ago|from\s+now|hence|back\b(?!\s+(?:to|in|from|into|on))|(?:earlier|later)\b(?!\s+(?:than|to)\b))",
+        rule("ago", rf"\b{bound}{number}[\s-]+(?:more\s+)?{unit}\s+(?P<rel>ago|from\s+now|hence|back\b(?!\s+(?:to|in|from|into|on))|(?:earlier|later)\b(?!\s+(?:than|to)\b))",
              _ago, i),
         rule("into", rf"\b(?P<core>{number}\s+{unit})\s+into\b", _into, i),
-        rule("duration", rf"\b{number}(?:\s+|-)(?P<half>and\s+a\s+half\s+|and-a-half-)?(?:(?:more|additional|other|extra|straight|consecutive|full|trading|business|working)\s+)?"
-                         rf"{unit}(?P<adj>-long|-old)?(?P<half_after>\s+and\s+a\s+half)?\b(?!\s+old\b)", _duration, i),
+        rule("duration", rf"\b{bound}(?P<the>the\s+)?{number}(?:\s+|-)(?P<half>and\s+a\s+half\s+|and-a-half-)?(?:(?:more|additional|other|extra|straight|consecutive|full|trading|business|working)\s+)?"
+                         rf"{unit}(?P<adj>-long|-old)?(?P<half_after>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b(?!\s+old\b)", _duration, i),
         rule("unit_long", r"\b(?P<unit>days|weeks|months|years|decades|day|week|month|year|decade|hour|hours)-long\b",
              _unit_long, i),
         rule("bare_units", r"\b(?:for|over|in|within|of|than|after|take|took|takes|lasted|last|past|recent)\s+"
@@ -1290,6 +1293,7 @@ def find_times(doc: Doc, published: Optional[date],
     last_quarter: Optional[tuple[tuple[int, int], int]] = None  # ((year, quarter), where)
     hedges = _alternation(vocabulary()["approximate_hedges"])
     hedge_before = re.compile(rf"\b(?:{hedges})\s*$", re.IGNORECASE)
+    hedge_inside = re.compile(rf"(?:{hedges})\s", re.IGNORECASE)
     for found in find_expressions(text) if found_in_text is None else found_in_text:
         anchor, anchor_kind = published, "publication"
         for span, spoken in speech or ():
@@ -1315,7 +1319,8 @@ def find_times(doc: Doc, published: Optional[date],
             kind = "none"
         else:
             kind = anchor_kind
-        approximate = spec.approximate or bool(hedge_before.search(text[max(0, found.start - 16):found.start]))
+        approximate = spec.approximate or bool(hedge_before.search(text[max(0, found.start - 16):found.start])) \
+            or bool(hedge_inside.match(text, found.start))
         time_type = spec.type
         times.append(Time(id=f"t{start_id + len(times)}", text=text[found.start:found.end],
                           span=(found.start, found.end), type=time_type, value=resolved.value,
