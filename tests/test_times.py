@@ -330,3 +330,18 @@ def test_scores_on_a_slice_of_meantime_dev(data):
     metrics = score_documents(documents)
     assert metrics["relaxed_f1"] >= 0.8
     assert metrics["value_f1"] >= 0.6
+
+
+# --- history text (narrative mode) -----------------------------------------------------------------
+
+def test_narrative_months_belong_to_the_story_year(nlp):
+    from eventwire.extract.times import find_times
+
+    text = ("In September 1940, Japan increased its blockade of China. Hitler sent German forces "
+            "to Libya in February, and by the end of March they had launched an offensive. "
+            "The Persian fleet was defeated in 480 BC.")
+    times = {t.text: t for t in find_times(nlp(text), date(2009, 12, 19), narrative=True)}
+    assert times["September 1940"].value == "1940-09"
+    assert times["February"].value == "1941-02"  # after September: the following February
+    assert times["the end of March"].value == "1941-03"
+    assert times["480 BC"].value == "BC0480"
