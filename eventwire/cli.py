@@ -62,18 +62,34 @@ def print_extractions(extractions, output: Format) -> int:
     return count
 
 
+WORKERS_HELP = "Worker processes, each with its own model (default: one per core)."
+GLOB_HELP = "Which files in folders to read, e.g. '**/*.html' (default: all)."
+FIELD_HELP = "JSON Lines field names, FIELD=KEY (e.g. text=body); repeat for more."
+LANGUAGE_HELP = "Keep articles that are not in English (skipped by default)."
+
+
 @app.command()
-def extract(paths: List[Path] = typer.Argument(..., help="Text files or folders of them."),
+def extract(paths: List[Path] = typer.Argument(
+                ..., help="Text files, web pages, RSS/Atom feeds, JSON Lines, or folders."),
             published: Optional[str] = typer.Option(
                 None, help="Publication date (YYYY-MM-DD) when the text has none."),
             output: Format = typer.Option(Format.table, "--format", "-f",
                                           help="json, jsonl, or a readable table."),
-            encoding: str = typer.Option("utf-8", help="Text encoding of the files.")) -> None:
+            encoding: str = typer.Option("utf-8", help="Text encoding of the files."),
+            workers: int = typer.Option(0, "--workers", "-w", min=0,
+                                        help="Worker processes (0: one per core)."),
+            glob: str = typer.Option("**/*", "--glob", help=GLOB_HELP),
+            field: List[str] = typer.Option([], "--field", help=FIELD_HELP),
+            any_language: bool = typer.Option(False, "--any-language",
+                                              help=LANGUAGE_HELP)) -> None:
     """Extract actors, places, times, quotes, figures and events from articles."""
     from eventwire.ingest import read_articles
-    from eventwire.pipeline import extract_many
+    from eventwire.ingest.jsonl import parse_field_names
+    from eventwire.scale.local import extract_parallel
+    from eventwire.scale.progress import article_progress
 
     when = parse_date(published, "--published")
+    fields = parse_field_names(field)
     for path in paths:
         if not path.exists():
             fail(f"cannot read '{path}': no such file or folder")
@@ -87,9 +103,12 @@ def extract(paths: List[Path] = typer.Argument(..., help="Text files or folders 
             err.print(f"eventwire: skipped {where}: {reason}", markup=False, highlight=False,
                       soft_wrap=True)
 
-    articles = read_articles(paths, encoding=encoding, published=when, on_skip=skip)
-    count = print_extractions(
-        extract_many(articles, on_error=lambda a, e: skip(f"article {a.id}", e)), output)
+    articles = read_articles(paths, encoding=encoding, published=when, on_skip=skip,
+                             glob=glob, fields=fields, any_language=any_language)
+    with article_progress(err, paths, glob) as advance:
+        count = print_extractions(
+            extract_parallel(articles, workers=workers or None, on_progress=advance,
+                             on_error=lambda a, e: skip(f"article {a.id}", e)), output)
     if count == 0:
         fail(skipped[0] if len(skipped) == 1 and not batch else
              "nothing to extract" + (f" ({len(skipped)} skipped)" if skipped else ""))
@@ -98,7 +117,11 @@ def extract(paths: List[Path] = typer.Argument(..., help="Text files or folders 
 
 
 @app.command()
-def demo() -> None:
+def demo(no_serve: bool = typer.Option(False, "--no-serve",
+                                       help="Print the dashboard URL and exit (for scripts)."),
+         db: Optional[str] = typer.Option(None, help="Store path or URL (default "
+                                          "$EVENTWIRE_DB or ./eventwire.db)."),
+         port: int = typer.Option(8000, help="Port of the dashboard.")) -> None:
     """Run the main job on the bundled sample article and show what came out."""
     from eventwire.ingest import sample_path
     from eventwire.ingest.text import read_text_file
@@ -110,11 +133,79 @@ def demo() -> None:
     # Then store it in the default embedded store and show what a query gives back.
     from eventwire.store import Store
 
-    with open_store(None) as store:
+    with open_store(db) as store:
         result = store.add(extraction)
         out.print(f"\nStored in {store.display_url} ({'already there' if result.status == 'unchanged' else 'new'}); "
                   f"[bold]eventwire query --place Aleppo[/bold] gives:", highlight=False)
         print_events(store.events(place="Aleppo", limit=20), EventsFormat.table)
+    # Last, where to see it: the dashboard over the same store.
+    url = f"http://127.0.0.1:{port}/"
+    if no_serve:
+        out.print(f"Dashboard: run `eventwire serve{' --db ' + db if db else ''}` "
+                  f"and open {url}", highlight=False, soft_wrap=True)
+        return
+    from eventwire.serve.api import serve as run_server
+
+    from eventwire.serve.catalogue import open_catalogue
+
+    out.print(f"Dashboard: {url} (Ctrl-C stops it)", highlight=False)
+    run_server(open_catalogue(db), port=port)
+
+
+@app.command()
+def serve(db: Optional[str] = typer.Option(None, help="Store path or URL (default "
+                                           "$EVENTWIRE_DB or ./eventwire.db)."),
+          host: str = typer.Option("127.0.0.1", help="Address to listen on; 0.0.0.0 "
+                                   "exposes the server to the network."),
+          port: int = typer.Option(8000, help="Port to listen on."),
+          token: Optional[str] = typer.Option(None, envvar="EVENTWIRE_TOKEN",
+                                              help="Allow POST /articles with this bearer "
+                                                   "token (read-only without one).")) -> None:
+    """Serve the REST API and the dashboard (OpenAPI docs at /docs)."""
+    from eventwire.serve.api import serve as run_server
+    from eventwire.serve.catalogue import open_catalogue
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"eventwire: listening on {host}: other machines can reach this server"
+                  f"{'' if token else ' (read-only: no --token)'}", highlight=False)
+
+    run_server(open_catalogue(db), host=host, port=port, token=token)
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def report(place: Optional[str] = typer.Option(None, help="Place name or GeoNames id."),
+           since: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
+           until: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+           output: ReportFormat = typer.Option(ReportFormat.md, "--format", "-f",
+                                               help="md (pictures as PNGs beside it) or "
+                                                    "html (one file)."),
+           out_file: Optional[Path] = typer.Option(None, "--out", "-o",
+                                                   help="Write here instead of stdout."),
+           db: Optional[str] = typer.Option(None, help="Store path or URL.")) -> None:
+    """A situation report: the period's events, figures by perpetrator, quotes, map, chart."""
+    from eventwire.serve.api import situation_report
+    from eventwire.serve.catalogue import open_catalogue
+    from eventwire.serve.report import render_html, render_markdown
+
+    first, last = parse_date(since, "--since"), parse_date(until, "--until")
+    if first and last and first > last:
+        fail("--since is after --until")
+    if out_file is not None and not out_file.parent.is_dir():
+        fail(f"cannot write '{out_file}': no such folder")
+    situation = situation_report(open_catalogue(db), place, first, last)
+    text = (render_html(situation) if output is ReportFormat.html
+            else render_markdown(situation, out_file))
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        out_file.write_text(text, encoding="utf-8")
+        err.print(f"eventwire: wrote {out_file} ({len(situation.happenings)} events)",
+                  highlight=False)
 
 
 @app.command()
@@ -180,24 +271,79 @@ def print_events(events, output: EventsFormat) -> None:
 
 
 @app.command()
-def ingest(paths: List[Path] = typer.Argument(..., help="Text files, folders, or JSONL of "
-                                                     "extractions (eventwire extract -f jsonl)."),
+def ingest(paths: List[Path] = typer.Argument(..., help="Text files, web pages, feeds, JSON "
+                                                     "Lines, folders, or JSONL of extractions "
+                                                     "(eventwire extract -f jsonl)."),
            db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
            encoding: str = typer.Option("utf-8", help="Text encoding of the files."),
            published: Optional[str] = typer.Option(
-               None, help="Publication date (YYYY-MM-DD) for texts that have none.")) -> None:
+               None, help="Publication date (YYYY-MM-DD) for texts that have none."),
+           workers: int = typer.Option(0, "--workers", "-w", min=0,
+                                       help="Worker processes (0: one per core)."),
+           glob: str = typer.Option("**/*", "--glob", help=GLOB_HELP),
+           field: List[str] = typer.Option([], "--field", help=FIELD_HELP),
+           any_language: bool = typer.Option(False, "--any-language", help=LANGUAGE_HELP),
+           ray: Optional[str] = typer.Option(
+               None, "--ray", metavar="[ADDRESS]",
+               help="Extract on Ray: 'local' (a Ray on this machine), 'auto' (the cluster "
+                    "this machine is in) or ray://HOST:PORT; bare --ray means local."),
+           shards: Path = typer.Option(Path("eventwire-shards"), "--shards",
+                                       help="With --ray: the Parquet shards folder (shared "
+                                            "by all nodes); imported into the store after.")
+           ) -> None:
     """Extract and store articles; articles already stored are skipped."""
+    from eventwire.ingest.jsonl import parse_field_names
+    from eventwire.scale.local import default_workers
     from eventwire.store.batch import run_ingest
 
     when = parse_date(published, "--published")
+    options = {"encoding": encoding, "published": when, "glob": glob,
+               "fields": parse_field_names(field), "any_language": any_language}
     for path in paths:
         if not path.exists():
             fail(f"cannot read '{path}': no such file or folder")
     with open_store(db) as store:
-        summary = run_ingest(store, paths, encoding=encoding, published=when, console=err)
+        if ray is not None:
+            from eventwire.scale.ray import ingest_on_ray
+
+            summary = ingest_on_ray(store, paths, shards, address=ray,
+                                    workers=workers or default_workers(), console=err,
+                                    **options)
+        else:
+            summary = run_ingest(store, paths, console=err,
+                                 workers=workers or default_workers(), **options)
     out.print(summary.describe(), highlight=False, soft_wrap=True)
     if summary.processed == 0 and summary.skipped:
         raise typer.Exit(2)
+
+
+@app.command()
+def load(shards: Path = typer.Argument(..., help="Folder of Parquet shards written by "
+                                                 "'eventwire ingest --ray'."),
+         db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Import Parquet shards of extractions into the store (one writer, idempotent)."""
+    from eventwire.scale.ray import load_shards
+
+    def skip(where: str, reason: Exception) -> None:
+        err.print(f"eventwire: skipped {where}: {reason}", markup=False, highlight=False,
+                  soft_wrap=True)
+
+    with open_store(db) as store:
+        summary = load_shards(store, shards, on_skip=skip)
+    out.print(summary.describe(), highlight=False, soft_wrap=True)
+    if summary.processed == 0 and summary.skipped:
+        raise typer.Exit(2)
+
+
+def bare_ray_flag(args: list[str]) -> list[str]:
+    """``--ray`` with no address (last, or before an option or a path) means a local Ray."""
+    fixed = list(args)
+    for i, arg in enumerate(fixed):
+        if arg == "--ray":
+            following = fixed[i + 1] if i + 1 < len(fixed) else None
+            if following is None or following.startswith("-") or Path(following).exists():
+                fixed[i] = "--ray=local"
+    return fixed
 
 
 def _near(value: Optional[str]):
@@ -217,7 +363,8 @@ def event_filters(type_: Optional[str], actor: Optional[str], place: Optional[st
                   since: Optional[str], until: Optional[str], status: Optional[str],
                   outlet: Optional[str], claimant: Optional[str]) -> dict:
     filters = {"type": type_, "actor": actor, "place": place, "geonameid": geonameid,
-               "near": _near(near), "km": km, "since": parse_date(since, "--since"),
+               "near": _near(near), "km": km if near else None,
+               "since": parse_date(since, "--since"),
                "until": parse_date(until, "--until"), "status": status, "outlet": outlet,
                "claimant": claimant}
     return {key: value for key, value in filters.items() if value is not None}
@@ -339,7 +486,7 @@ def main() -> None:
     from eventwire.nlp import ModelMissing
 
     try:
-        code = app(standalone_mode=False)
+        code = app(args=bare_ray_flag(sys.argv[1:]), standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except InputError as error:
         fail_and_exit(str(error))

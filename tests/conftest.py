@@ -51,16 +51,25 @@ def spans_of(extraction, items, text: str) -> list:
 STORE_ENGINES = ["sqlite", "postgresql"]
 
 
+_postgres_migrated: set[str] = set()
+
+
 def reset_postgres(url: str) -> None:
-    """An empty database: drop everything the previous test left."""
+    """An empty database: the first time, drop everything; then empty the tables (faster)."""
     from sqlalchemy import create_engine, text
 
+    from eventwire.store.schema import metadata
     from eventwire.store.store import database_url
 
     engine = create_engine(database_url(url))
     with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
+        if url in _postgres_migrated:
+            names = ", ".join(metadata.tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+            _postgres_migrated.add(url)
     engine.dispose()
 
 

@@ -7,6 +7,8 @@ is a real span of the seed article (``at`` finds the words), so the model's span
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Iterable
 
 from eventwire.model import (Actor, Article, Event, EventDate, Evidence, Extraction, Place,
                              Quantity, Quote, Time)
@@ -95,6 +97,9 @@ def hand_seed(article: Article) -> Extraction:
               cue=Evidence(**ev("according to", "began, according to"))),
         Quote(id="q3", **ev("an indication that something positive could happen"),
               kind="direct", speaker=None, cue=Evidence(**ev("said", "Earnest said"))),
+        Quote(id="q4", **ev('the government "finally" agreed to a UN plan to deliver aid '
+                            'across front lines'), kind="mixed", speaker="a8",
+              cue=Evidence(**ev("said", 'He said the government "finally"'))),
     ]
     quantities = [
         Quantity(id="n1", **ev("At least 384 civilians"), value=384, qualifier="at_least",
@@ -177,3 +182,99 @@ def hostile(published: date = date(2019, 5, 8)) -> Extraction:
                       sentence=sentence_of(text, span), source=["a1"], place="p1",
                       date=EventDate(start=published, end=published, precision="day"),
                       fatalities="n1", quote="q1", confidence=0.6)])
+
+
+def seeded_catalogue(folder: Path, extractions: Iterable[Extraction]):
+    """A catalogue over a fresh SQLite store in ``folder`` holding these extractions."""
+    from eventwire.serve.catalogue import StoreCatalogue
+    from eventwire.store import Store
+
+    catalogue = StoreCatalogue(Store(folder / "eventwire.db"))
+    for extraction in extractions:
+        catalogue.add(extraction)
+    return catalogue
+
+
+def replicate_into(store, template: Extraction, copies: int, seed: int = 7,
+                   with_items: bool = True) -> int:
+    """Fill a store fast with ``copies`` of a real extraction, each a different happening.
+
+    For load tests and benchmarks only: rows go straight into the store's tables (one fused
+    event per report, as fusion makes of unrelated reports), with places spread over Syria
+    and dates over six years, so that filters select realistic shares. Without items
+    (actors, places, ... rows) it is faster, and event pages show no figures. Returns the
+    number of events.
+    """
+    import hashlib
+    import json
+    import random
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy import insert
+
+    from eventwire.store.schema import (ITEM_TABLES, article_event_actors, article_events,
+                                        articles, event_reports, events, extractions)
+    from eventwire.store.store import item_row, report_rows
+
+    rng = random.Random(seed)
+    now = datetime.now(timezone.utc)
+    text = template.article.text.encode("utf-8")
+    data = template.model_dump(mode="json")
+    data["article"].pop("text")
+    added = 0
+    for start in range(0, copies, 500):
+        rows: dict[str, list] = {"articles": [], "extractions": [], "article_events": [],
+                                 "article_event_actors": [], "events": [],
+                                 "event_reports": []}
+        items: dict[str, list] = {name: [] for name in ITEM_TABLES}
+        for n in range(start, min(copies, start + 500)):
+            article_id = f"r{n:07d}"
+            shift = timedelta(days=rng.randrange(0, 6 * 365))
+            lat, lon = rng.uniform(32.5, 37.2), rng.uniform(35.8, 42.0)
+            data["article"]["id"] = article_id
+            rows["articles"].append(dict(
+                id=article_id, sha256=hashlib.sha256(article_id.encode()).hexdigest(),
+                title=template.article.title, source=template.article.source,
+                published=template.article.published + shift, text=text,
+                chars=len(template.article.text), ingested_at=now))
+            rows["extractions"].append(dict(article_id=article_id, data=json.dumps(data),
+                                            version="replica", created_at=now))
+            for name, table in ITEM_TABLES.items() if with_items else ():
+                items[name].extend(item_row(table, article_id, item)
+                                   for item in getattr(template, name))
+            reports, roles = report_rows(template, article_id)
+            for report in reports:
+                for key in ("date_start", "date_end", "published"):
+                    report[key] = report[key] + shift if report[key] else None
+                if report["lat"] is not None:
+                    report.update(lat=lat, lon=lon, geonameid=f"ew:r{n}",
+                                  place_name=f"{report['place_name']} {n % 500}")
+                event_id = f"ev{article_id}{report['id']}"
+                rows["events"].append(dict(
+                    id=event_id, type=report["type"], mode=report["mode"],
+                    cameo=report["cameo"], status=report["status"],
+                    date_start=report["date_start"], date_end=report["date_end"],
+                    precision=report["precision"], place_name=report["place_name"],
+                    geonameid=report["geonameid"], country=report["country"],
+                    admin1=report["admin1"], lat=report["lat"], lon=report["lon"],
+                    feature=report["place_feature"], fatalities_low=report["fatalities_low"],
+                    fatalities_high=report["fatalities_high"], reports=1, articles=1))
+                rows["event_reports"].append(dict(article_id=article_id,
+                                                  report_id=report["id"], event_id=event_id))
+            rows["article_events"].extend(reports)
+            rows["article_event_actors"].extend(roles)
+            added += len(reports)
+        tables = {"articles": articles, "extractions": extractions,
+                  "article_events": article_events,
+                  "article_event_actors": article_event_actors, "events": events,
+                  "event_reports": event_reports}
+        with store.engine.begin() as conn:
+            for name in ("articles", "extractions"):
+                conn.execute(insert(tables[name]), rows[name])
+            for name, table in ITEM_TABLES.items():
+                if items[name]:
+                    conn.execute(insert(table), items[name])
+            for name in ("article_events", "article_event_actors", "events", "event_reports"):
+                if rows[name]:
+                    conn.execute(insert(tables[name]), rows[name])
+    return added

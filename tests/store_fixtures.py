@@ -31,7 +31,8 @@ def span_of(text: str, words: str, nth: int = 0) -> tuple[int, int]:
 
 
 def sentence_of(text: str, position: int) -> tuple[int, int]:
-    start = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1, 0)
+    stop = text.rfind(". ", 0, position)
+    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, position) + 1)
     end = text.find(". ", position)
     return start, (len(text) if end < 0 else end + 1)
 
@@ -139,3 +140,86 @@ def bench_texts(count: int) -> list[dict]:
 
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@lru_cache(maxsize=1)
+def fakes_articles() -> dict[str, dict]:
+    """FA-KES articles (real Syrian war news, CC BY 4.0) by id, from the bench corpus."""
+    path = data_dir() / "corpora" / "bench_articles.jsonl.gz"
+    found = {}
+    with gzip.open(path, "rt", encoding="utf-8") as stream:
+        for line in stream:
+            record = json.loads(line)
+            if record["corpus"] == "fakes":
+                found[record["id"]] = record
+    return found
+
+
+KHAN_SHEIKHOUN = dict(geonameid="ew:khan-sheikhoun", country="SY", admin1="12",
+                      lat=35.4417, lon=36.6508, feature="city", role="event")
+EASTERN_GHOUTA = dict(geonameid="ew:eastern-ghouta", country="SY", admin1="08",
+                      lat=33.52, lon=36.38, feature="region", role="event")
+SOHR = ("Syrian Observatory for Human Rights",
+        dict(name="Syrian Observatory for Human Rights", kind="organisation"))
+CIVILIANS = dict(name="civilians", code="SYRCVL", kind="group")
+
+
+def fakes_extraction(article_id: str, outlet: str, **items) -> Extraction:
+    record = fakes_articles()[article_id]
+    return build(record["text"], published=date.fromisoformat(record["date"]), source=outlet,
+                 article_id=article_id, title=record["title"], **items)
+
+
+def khan_sheikhoun_reports() -> list[Extraction]:
+    """The sarin attack on Khan Sheikhoun, 4 April 2017, as three articles told it."""
+    return [
+        fakes_extraction(
+            "fakes-1918150030", "Asharq Al-Awsat",
+            actors=(SOHR, ("regime", dict(name="Syrian government", code="SYRGOV",
+                                          kind="organisation")),
+                    ("civilians", CIVILIANS)),
+            places=(("Khan Sheikhoun", dict(KHAN_SHEIKHOUN, name="Khan Sheikhoun")),),
+            quantities=(("58", dict(value=58, category="killed", source=SOHR[0])),),
+            events=({"type": "ASSAULT", "trigger": "killed", "source": ["regime"],
+                     "target": ["civilians"], "place": "Khan Sheikhoun",
+                     "date": "2017-04-04", "fatalities": "58"},)),
+        fakes_extraction(
+            "fakes-1923848146", "Ahram Online",
+            actors=(SOHR, ("Syrian government jets", dict(name="Syrian government jets",
+                                                          code="SYRMIL", kind="group")),
+                    ("civilians", CIVILIANS)),
+            places=(("Khan Sheikhoun", dict(KHAN_SHEIKHOUN, name="Khan Sheikhoun")),),
+            quantities=(("58", dict(value=58, qualifier="at_least", category="killed",
+                                    source=SOHR[0])),),
+            events=({"type": "ASSAULT", "trigger": "killed",
+                     "source": ["Syrian government jets"], "target": ["civilians"],
+                     "place": "Khan Sheikhoun", "date": "2017-04-04", "fatalities": "58"},)),
+        fakes_extraction(
+            "fakes-1923848144", "Ahram Online",
+            actors=(SOHR, ("Syrian aircraft", dict(name="Syrian aircraft", code="SYRMIL",
+                                                   kind="group"))),
+            places=(("Khan Sheikhun", dict(KHAN_SHEIKHOUN, name="Khan Sheikhoun")),),
+            quantities=(("86", dict(value=86, category="killed", source=SOHR[0])),),
+            events=({"type": "ASSAULT", "trigger": "air strike", "source": ["Syrian aircraft"],
+                     "place": "Khan Sheikhun", "date": "2017-04-04", "fatalities": "86"},)),
+    ]
+
+
+def eastern_ghouta_reports() -> list[Extraction]:
+    """Air strikes on Eastern Ghouta the same day: another happening, two outlets."""
+    return [
+        fakes_extraction(
+            "fakes-1923102874", "The New Arab",
+            actors=(("civilians", CIVILIANS),),
+            places=(("Eastern Ghouta", dict(EASTERN_GHOUTA, name="Eastern Ghouta")),),
+            quantities=(("19", dict(value=19, qualifier="at_least", category="killed")),),
+            events=({"type": "ASSAULT", "trigger": "killed", "target": ["civilians"],
+                     "place": "Eastern Ghouta", "date": "2017-04-04", "fatalities": "19"},)),
+        fakes_extraction(
+            "fakes-1923848145", "Ahram Online",
+            actors=(("civilians", CIVILIANS),),
+            places=(("Eastern Ghouta", dict(EASTERN_GHOUTA, name="Eastern Ghouta")),),
+            quantities=(("19", dict(value=19, category="killed")),),
+            events=({"type": "ASSAULT", "trigger": "killed", "target": ["civilians"],
+                     "place": "Eastern Ghouta", "date": "2017-04-04", "fatalities": "19"},)),
+    ]

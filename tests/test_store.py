@@ -104,7 +104,7 @@ def filled(store):
     return store
 
 
-@pytest.mark.parametrize("filters, expected", [
+FILTER_CASES = [
     ({}, 3),
     ({"type": "ASSAULT"}, 2),
     ({"type": "retreat"}, 1),
@@ -121,10 +121,13 @@ def filled(store):
     ({"claimant": "lavrov"}, 1),
     ({"claimant": "IRQGOV"}, 1),
     ({"type": "ASSAULT", "place": "Aleppo", "actor": "SYRCVL"}, 1),
-])
-def test_each_filter(filled, filters, expected):
-    assert filled.count_events(**filters) == expected
-    assert len(filled.events(**filters)) == expected
+]
+
+
+def test_each_filter(filled):
+    for filters, expected in FILTER_CASES:
+        assert filled.count_events(**filters) == expected, filters
+        assert len(filled.events(**filters)) == expected, filters
 
 
 def test_events_carry_reports_figures_and_evidence(filled):
@@ -145,6 +148,7 @@ def test_iter_events_streams_every_match(filled):
     assert [e.type for e in filled.iter_events(outlet="VOA")] == ["ASSAULT"]
 
 
+@pytest.mark.filterwarnings("ignore:.*expression-based index")
 def test_migrations_build_exactly_the_schema(store):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
@@ -154,6 +158,19 @@ def test_migrations_build_exactly_the_schema(store):
     with store.engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), metadata)
     assert differences == []
+
+
+def test_where_the_store_lives(tmp_path, monkeypatch):
+    from eventwire.store import database_url
+
+    assert database_url("postgresql://me@db.example/events") == \
+        "postgresql+psycopg://me@db.example/events"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("EVENTWIRE_DB", raising=False)
+    assert database_url(None) == f"sqlite:///{tmp_path / 'eventwire.db'}"
+    monkeypatch.setenv("EVENTWIRE_DB", "elsewhere.db")
+    assert database_url(None) == f"sqlite:///{tmp_path / 'elsewhere.db'}"
+    assert database_url("given.db") == f"sqlite:///{tmp_path / 'given.db'}"
 
 
 def test_reopening_keeps_everything(store_url):
@@ -168,3 +185,144 @@ def test_a_store_that_cannot_be_opened_is_one_line(tmp_path):
 
     with pytest.raises(InputError, match="cannot open the store"):
         Store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
+    with pytest.raises(InputError, match="not a database URL"):
+        Store("mongodb://localhost/events")
+    with pytest.raises(InputError, match="cannot open the store"):
+        Store("postgresql://nobody@127.0.0.1:9/nothing")  # no server listens there
+
+
+# ---- reliability: crashes, concurrent readers
+
+def replicas(count: int) -> list[Extraction]:
+    """Distinct articles (their own text, so their own sha256) with the seed's events."""
+    seed = seed_extraction()
+    found = []
+    for n in range(count):
+        text = seed.article.text + f"\nUpdated {n} times."
+        article = seed.article.model_copy(update={"text": text, "id": f"r{n}",
+                                                  "sha256": f"{n}"})
+        found.append(seed.model_copy(update={"article": article}))
+    return found
+
+
+def write_jsonl(path, extractions) -> None:
+    with open(path, "w", encoding="utf-8") as stream:
+        for extraction in extractions:
+            stream.write(extraction.model_dump_json() + "\n")
+
+
+def ingest_process(path, store_url) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.Popen([sys.executable, "-m", "eventwire", "ingest", str(path),
+                             "--db", store_url], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def check_consistent(store: Store) -> None:
+    """Every stored article is whole: its extraction, items and reports, each fused once."""
+    from eventwire.store.schema import (article_events, articles, event_reports, events,
+                                        extractions, minhash_bands)
+
+    with store.engine.connect() as conn:
+        def count(table, *where):
+            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar()
+
+        stored = count(articles)
+        assert count(extractions) == stored
+        assert count(minhash_bands) == 16 * stored
+        reports = count(article_events)
+        assert count(event_reports) == reports
+        assert conn.execute(select(func.sum(events.c.reports))).scalar() in (reports, None)
+        for extraction in store.iter_extractions():
+            assert count(article_events, article_events.c.article_id
+                         == extraction.article.id) == len(extraction.events)
+
+
+def test_a_killed_ingest_loses_nothing_and_a_rerun_completes(store_url, tmp_path):
+    batch = replicas(40)
+    path = tmp_path / "batch.jsonl"
+    write_jsonl(path, batch)
+    process = ingest_process(path, store_url)
+    with Store(store_url) as store:
+        deadline = time.monotonic() + 120
+        while store.stats()["articles"] < 10 and time.monotonic() < deadline:
+            assert process.poll() is None, process.communicate()
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        stored = store.stats()["articles"]
+        assert 10 <= stored < len(batch), "the ingest was not killed mid-batch"
+        check_consistent(store)
+        from eventwire.store.batch import run_ingest
+
+        rerun = run_ingest(store, [path])  # what `eventwire ingest` runs, in this process
+        assert (rerun.stored, rerun.unchanged, rerun.skipped) == (len(batch) - stored, stored, [])
+        check_consistent(store)
+        assert store.stats()["articles"] == len(batch)
+        assert sorted(e.article.id for e in store.iter_extractions()) == sorted(
+            e.article.id for e in batch)
+        [assault] = store.events(type="ASSAULT")
+        assert len(assault.reports) == len(batch)  # one event, every report once
+
+
+def test_readers_see_no_errors_and_no_lost_writes_while_one_writer_ingests(store_url, tmp_path):
+    batch = replicas(25)
+    path = tmp_path / "batch.jsonl"
+    write_jsonl(path, batch)
+    errors: list[BaseException] = []
+    seen: list[list[int]] = [[] for _ in range(3)]
+    done = threading.Event()
+
+    def read(counts: list[int]) -> None:
+        with Store(store_url) as reader:
+            while not done.is_set():
+                try:
+                    found = reader.events(type="ASSAULT", place="Aleppo")
+                    count = reader.stats()["articles"]
+                    if found:
+                        assert found[0].reports
+                    counts.append(count)
+                    time.sleep(0.01)  # an API's pace, not a busy loop starving the writer
+                except BaseException as error:  # every reader error fails the test
+                    errors.append(error)
+                    return
+
+    with Store(store_url):  # migrated before readers and writer start
+        pass
+    readers = [threading.Thread(target=read, args=(counts,)) for counts in seen]
+    for thread in readers:
+        thread.start()
+    writer = ingest_process(path, store_url)
+    output, stderr = writer.communicate(timeout=300)
+    done.set()
+    for thread in readers:
+        thread.join()
+    assert writer.returncode == 0, stderr
+    assert not errors, errors
+    for counts in seen:  # each reader read again and again, and saw the store only grow
+        assert len(counts) > 3 and counts == sorted(counts)
+    with Store(store_url) as store:
+        assert store.stats()["articles"] == len(batch)
+        check_consistent(store)
+
+
+def test_facets_count_events_per_actor_and_place(filled):
+    actors = filled.actors()
+    assert {"name": "Syrian government", "code": "SYRGOV", "events": 2} in actors
+    assert filled.actors("special") == [{"name": "Iraqi special forces", "code": "IRQMIL",
+                                         "events": 1}]
+    [aleppo] = filled.places("alep")
+    assert (aleppo["geonameid"], aleppo["events"], aleppo["country"]) == ("170063", 2, "SY")
+    assert [a["id"] for a in filled.articles()] == ["8011115", "seed"]
+    assert filled.count_events(place="170063") == 2  # a GeoNames id works as a place
+    oldest = filled.events(order="oldest")
+    assert oldest[0].date.start == date(2016, 12, 8)
+
+
+def test_the_pipelines_own_extraction_round_trips(store, seed):
+    result = store.add(seed)
+    assert store.extraction(result.article_id) == seed
+    # One article: no two of its events are fused, so every event is its own.
+    assert store.count_events() == len(seed.events) > 0
+    for kind in {event.type for event in seed.events}:
+        assert store.count_events(type=kind) == sum(e.type == kind for e in seed.events)

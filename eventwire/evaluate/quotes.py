@@ -76,8 +76,9 @@ def parse_brat(body: str, text: str) -> list[GoldAttribution]:
     spans: dict[str, tuple[str, list[Piece]]] = {}
     relations = []
     for line in body.splitlines():
-        if line.startswith("T"):
-            tid, info, _ = line.split("\t", 2)
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            tid, info = fields[0], fields[1]
             label, _, offsets = info.partition(" ")
             pieces = []
             for piece in offsets.split(";"):

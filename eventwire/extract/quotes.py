@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -56,6 +57,7 @@ class Attribution:
     cue_token: int = -1
     source_token: Optional[int] = None
     place_token: Optional[int] = field(default=None)
+    how: str = "clause"            # clause | object | preposition | quote | according
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +151,56 @@ def _cue_piece(verb: Token) -> tuple[Piece, int]:
     return (first.idx, last.idx + len(last.text)), verb.i
 
 
+DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?[\u2014\u2013-]{1,2}\s+")
+
+
+def _source_piece(speaker: Token, bounds: Piece) -> Optional[Piece]:
+    """The words naming the speaker: the noun phrase without its relative clause ("Dino
+    Spencer, who now runs the gym") and without a dateline ("RENO, Nev. (AP) \u2014")."""
+    doc = speaker.doc
+    tokens = list(speaker.subtree)
+    for child in speaker.children:
+        if child.dep_ in ("relcl", "acl") and child.i > speaker.i:
+            cut = child.left_edge.i
+            tokens = [t for t in tokens if t.i < cut]
+            break
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None
+    piece = _clip(_token_piece(tokens), bounds)
+    if piece is None:
+        return None
+    dateline = DATELINE.match(doc.text[piece[0]:piece[1]])
+    if dateline and dateline.end() < piece[1] - piece[0]:
+        piece = (piece[0] + dateline.end(), piece[1])
+    return piece
+
+
+def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piece,
+                 text: str) -> Piece:
+    """PolNeAR's cue: with the time words right beside the verb ("said Thursday", "on
+    Thursday said"), which sit between source and content."""
+    doc = verb.doc
+    start, end = cue
+    k = verb.i + 1
+    while k < len(doc) and doc[k].head.i == verb.i and doc[k].idx >= end and (
+            doc[k].ent_type_ == "DATE" and doc[k].dep_ in ("npadvmod", "advmod")):
+        end = doc[k].idx + len(doc[k].text)
+        k += 1
+    first = doc[verb.i]
+    for child in reversed(list(verb.lefts)):
+        words = list(child.subtree)
+        if words[-1].i != first.i - 1 or child.dep_ not in ("prep", "npadvmod", "advmod"):
+            break
+        if not any(t.ent_type_ == "DATE" for t in words) and child.dep_ != "advmod":
+            break
+        if source is not None and words[0].idx < source[1]:
+            break
+        first = words[0]
+    return min(start, first.idx), end
+
+
 def _within(piece: Piece, quotes: list[Piece]) -> Optional[Piece]:
     for quote in quotes:
         if quote[0] <= piece[0] and piece[1] <= quote[1]:
@@ -162,12 +214,22 @@ def _subject(verb: Token) -> Optional[Token]:
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "He smiled and said ..."
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "Blackwell spoke, noting that ..."
     return None
 
 
-def _inverted_subject(verb: Token, content_head: Optional[Token]) -> Optional[Token]:
+def _agent(verb: Token) -> Optional[Token]:
+    """The speaker of a passive: 'was echoed by X'."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _inverted_subject(verb: Token, content_first: bool) -> Optional[Token]:
     """The speaker after the verb when the quote comes first: '"...", added the minister'."""
-    if content_head is None or content_head.i > verb.i:
+    if not content_first:
         return None
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep") and child.pos_ in (
@@ -200,20 +262,91 @@ def _chunks_before(doc: Doc, verb: Token):
     return chunks
 
 
-def _complement(verb: Token, cue: CueWord) -> Optional[Token]:
-    """The head of what is said: a clause, else (for some verbs) the object."""
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+ADDRESSEE_VERBS = {"tell", "ask", "remind", "assure", "warn", "urge", "thank", "inform"}
+CONTENT_PREPOSITIONS = {"about", "on", "for", "of", "against", "to", "at", "with", "into", "over"}
+OBJECT_TAIL = {"prep", "oprd", "xcomp", "acomp"}
+OBJECT_PREPOSITIONS = {"for", "as", "of", "on", "over", "about", "to", "with", "against"}
+
+
+def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Token], str]:
+    """The head of what is said and how it hangs on the verb: clause, object or preposition."""
+    inside = [c for c in verb.children if bounds[0] <= c.idx < bounds[1]]
+    clauses = [c for c in inside if c.dep_ == "ccomp"]
     if clauses:
-        return clauses[0]
+        return clauses[0], "clause"
+    objects = [c for c in inside if c.dep_ == "dobj" and c.i > verb.i]
     if cue.content in ("clause", "both"):
+        for child in inside:
+            if child.dep_ == "xcomp" and objects and objects[0].i < child.i:
+                return objects[0], "object"  # "asked the candidates to make ..."
+            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(
+                    m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")):
+                return child, "clause"
+    if cue.content in ("object", "both") or verb.lemma_.lower() not in ADDRESSEE_VERBS:
+        for child in inside:
+            if child.dep_ in ("dobj", "attr", "intj") and child.i > verb.i or \
+                    child.dep_ == "dobj" and child.lower_ in ("that", "what", "which", "so"):
+                return child, "object"
+    for child in inside:  # "pointed to X", "called for X", "spoke about X"
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and 0 < child.i - verb.i <= 2:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects[0], "preposition"
+    return None, ""
+
+
+def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_: dict) -> Optional[Piece]:
+    """The words of the content: the head's subtree, cut where another reporting verb's
+    coordinated clause starts; an object takes the rest of the predicate ("X for Y")."""
+    tokens = list(head.subtree)
+    cut = None
+    for child in head.children:  # "says A and says B": B is another attribution
+        if child.dep_ == "conj" and child.i > head.i and child.lemma_.lower() in cue_words_:
+            cut = child.i
+            break
+    if cut is not None:
+        stop = cut
+        while stop - 1 > head.i and head.doc[stop - 1].dep_ in ("cc", "punct"):
+            stop -= 1
+        tokens = [t for t in tokens if t.i < stop]
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if how == "object":
         for child in verb.children:
-            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and child.text.lower() == "if"):
-                return child
-    if cue.content in ("object", "both"):
-        for child in verb.children:
-            if child.dep_ in ("dobj", "attr"):
-                return child
-    return None
+            if child.i <= head.i:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in OBJECT_PREPOSITIONS:
+                break  # "praised X at a press conference": where, not what
+            if child.i > head.i and child.dep_ in OBJECT_TAIL:
+                last = list(child.subtree)[-1]
+                end = max(end, last.idx + len(last.text))
+    return _clip((start, end), bounds)
+
+
+def _lead_trimmed(piece: Optional[Piece], doc: Doc) -> Optional[Piece]:
+    """Without a leading discourse word and its comma: 'Still, ...', 'Even so, ...'."""
+    if piece is None:
+        return None
+    first = token_at_char(doc, piece[0])
+    if first is None:
+        return piece
+    for k in range(first.i, min(first.i + 3, len(doc))):
+        token = doc[k]
+        if token.text == ",":
+            if k > first.i and all(t.dep_ in ("advmod", "cc", "intj", "advcl") or t.pos_ in ("ADV", "CCONJ")
+                                   for t in doc[first.i:k]):
+                nxt = doc[k + 1] if k + 1 < len(doc) else None
+                if nxt is not None and nxt.idx < piece[1]:
+                    return (nxt.idx, piece[1])
+            break
+    return piece
+
+
+def token_at_char(doc: Doc, char: int) -> Optional[Token]:
+    from eventwire.extract import token_at
+
+    return token_at(doc, char)
 
 
 def _speech_place(verb: Token) -> Optional[int]:
@@ -233,8 +366,10 @@ def _speech_place(verb: Token) -> Optional[int]:
 def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
     """Attributions in a parsed doc, as character offsets.
 
-    ``all_cues`` also takes thought and intention cues ("believes", "wants"), which PolNeAR
-    counts as attributions; the product keeps speech and reports only.
+    ``all_cues`` follows PolNeAR's conventions: thought and intention cues ("believes",
+    "wants") count, and the cue spans every word between source and content ("told Reuters
+    on Thursday"). Without it (the product) cues are speech and reports, and the cue is the
+    verb with its auxiliaries ("has said").
     """
     text = doc.text
     quotes = quotations(text)
@@ -249,13 +384,17 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
                 found.append(attribution)
             continue
         cue = words.get(token.lemma_.lower())
-        if cue is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "acl", "compound"):
+        if cue is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
             continue
+        if token.dep_ == "acl" and not (all_cues and token.tag_ == "VBG"):
+            continue  # "the petition calling on him to ...": PolNeAR's, not a quote
         if not all_cues and cue.kind == "thought":
             continue
         if _within((token.idx, token.idx + 1), quotes):
             continue  # words inside a quotation are the quoted speaker's, not the article's
-        attribution = _verb_attribution(token, cue, paragraphs, quotes, text)
+        if token.dep_ == "xcomp" and _subject(token) is None and token.head.lemma_.lower() not in words:
+            continue  # "how to attack", "plans to announce": an intention, not an attribution
+        attribution = _verb_attribution(token, cue, paragraphs, quotes, text, all_cues)
         if attribution:
             found.append(attribution)
     for attribution in found:
@@ -264,28 +403,45 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
                 if quote[0] < piece[1] and piece[0] < quote[1]:
                     used_quotes.add(quote)
     found.extend(_quotes_without_cue(doc, quotes, used_quotes, found, paragraphs))
+    if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
+        found = [a for a in found if not any(
+            b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
     return found
 
 
 def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
-                      quotes: list[Piece], text: str) -> Optional[Attribution]:
+                      quotes: list[Piece], text: str, between: bool = False) -> Optional[Attribution]:
     bounds = paragraphs.around(verb.idx)
     cue_piece, cue_i = _cue_piece(verb)
-    head = _complement(verb, cue)
+    head, how = _complement(verb, cue, bounds)
+    if how != "clause" and cue.content != "object" and _quote_just_before(verb, quotes, bounds, text):
+        head, how = None, ""  # '"...," added the minister': the object is the speaker
     content: Optional[Piece] = None
+    extra: list[Piece] = []
     if head is not None:
-        content = _clip(_subtree_piece(head), bounds)
+        content = _content_piece(head, how, verb, bounds, cue_words())
         content = _outside(content, cue_piece) if content else None
+        if how == "preposition" and content:  # "called for X": the preposition is cue
+            cue_piece = (cue_piece[0], head.head.idx + len(head.head.text))
+    if content is None and verb.dep_ == "parataxis":  # "This campaign, he says, is different"
+        content, extra = _around(verb, bounds)
+        head = verb.head if content else None
     if content is None:
         content = _adjacent_quote(verb, quotes, bounds, text)
+    if content is not None and content[1] <= verb.idx:
+        content = _lead_trimmed(content, verb.doc)  # "In contrast, Clinton has ..., it found"
     if content is None:
         return None
-    speaker = _subject(verb)
+    speaker = _subject(verb) or _agent(verb)
     if speaker is not None and head is not None and head.i < verb.i and speaker.i < head.i:
         speaker = None  # the parse took a word inside the quote for the subject
-    speaker = speaker or _inverted_subject(verb, head) or (
+    speaker = speaker or _inverted_subject(verb, content[1] <= verb.idx) or (
         _left_speaker(verb, bounds) if verb.dep_ not in ("xcomp", "relcl", "acl") else None)
-    source = _clip(_subtree_piece(speaker), bounds) if speaker is not None else None
+    source = _source_piece(speaker, bounds) if speaker is not None else None
+    if speaker is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        speaker = verb.head  # "the major Super PAC backing Jeb Bush"
+        before = [t for t in speaker.subtree if t.i < verb.left_edge.i]
+        source = _clip(_token_piece(before), bounds) if before else None
     if source is not None:
         source = _outside(source, cue_piece)
         if source and content[0] < source[0] < content[1]:  # '"...," the minister said'
@@ -296,10 +452,26 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
     content = _trim(content, text)
     if content is None:
         return None
+    if between:
+        cue_piece = _cue_between(verb, cue_piece, source, content, text)
+    pieces = sorted([content] + [p for p in (_trim(e, text) for e in extra) if p])
     return Attribution(kind=_kind(content, quotes, text), cue=cue_piece, source=source,
-                       content=[content], cue_kind=cue.kind, cue_token=cue_i,
+                       content=pieces, cue_kind=cue.kind, cue_token=cue_i, how=how or "quote",
                        source_token=speaker.i if speaker is not None else None,
                        place_token=_speech_place(verb))
+
+
+def _around(verb: Token, bounds: Piece) -> tuple[Optional[Piece], list[Piece]]:
+    """The clause a parenthetical cue interrupts, in its two pieces."""
+    head = verb.head
+    tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    left = [t for t in tokens if t.i < verb.left_edge.i]
+    right = [t for t in tokens if t.i > verb.right_edge.i]
+    pieces = [_clip(_token_piece(part), bounds) for part in (left, right) if part]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return None, []
+    return pieces[0], pieces[1:]
 
 
 def _according_to(according: Token, paragraphs: _Paragraphs,
@@ -325,11 +497,11 @@ def _according_to(according: Token, paragraphs: _Paragraphs,
         content = (phrase_end, clause[1])  # "According to X, ..."
     else:
         content = (clause[0], cue_piece[0])
-    content = _trim(content, doc.text)
+    content = _lead_trimmed(_trim(content, doc.text), doc)
     if content is None:
         return None
     content = _widen_to_quotes(content, quotes, bounds, cue_piece, source) or content
-    return Attribution(kind="according_to", cue=cue_piece, source=source, content=[content],
+    return Attribution(kind="according_to", cue=cue_piece, source=source, content=[content], how="according",
                        cue_kind="speech", cue_token=according.i, source_token=objects[0].i)
 
 
@@ -369,6 +541,15 @@ def _outside(piece: Optional[Piece], other: Piece) -> Optional[Piece]:
     return max(candidates, key=lambda p: p[1] - p[0]) if candidates else None
 
 
+def _quote_just_before(verb: Token, quotes: list[Piece], bounds: Piece, text: str) -> bool:
+    for quote in quotes:
+        if bounds[0] <= quote[0] and quote[1] <= verb.idx and is_full_quote(text, quote):
+            gap = text[quote[1]:verb.idx]
+            if len(gap) < 60 and not any(mark in gap for mark in ".?!\u201c\""):
+                return True
+    return False
+
+
 def _adjacent_quote(verb: Token, quotes: list[Piece], bounds: Piece, text: str) -> Optional[Piece]:
     """A full quotation just after 'said:' or just before '..., he said'."""
     verb_end = verb.idx + len(verb.text)
@@ -379,8 +560,9 @@ def _adjacent_quote(verb: Token, quotes: list[Piece], bounds: Piece, text: str) 
         if quote[0] >= verb_end and len(after) < 30 and (":" in after or "," in after or not after.strip()):
             return quote
         before = text[quote[1]:verb.idx]
-        if quote[1] <= verb.idx and len(before) < 40 and "." not in before.strip(" ,"):
-            return quote
+        if quote[1] <= verb.idx and len(before) < 60 and "." not in before.strip(" ,"):
+            return quote[0], verb.idx  # '"..." travelling five kilometres, added'
+
     return None
 
 
@@ -430,8 +612,8 @@ def extract_quotes(doc: Doc, extraction: Extraction) -> Extraction:
     """Quotes with their speaker (an actor), cue and place of speech."""
     quotes = list(extraction.quotes)
     for attribution in find_attributions(doc):
-        if attribution.cue_kind == "thought":
-            continue
+        if attribution.cue_kind == "thought" or attribution.how in ("object", "preposition"):
+            continue  # "called for a ceasefire", "praised X": acts of their own, not quotes
         content = attribution.content
         start, end = content[0][0], content[-1][1]
         source_evidence = evidence(doc, *attribution.source) if attribution.source else None

@@ -26,6 +26,9 @@ NUM_PERM = 128
 BANDS, ROWS = 16, 8
 """16 bands of 8 values: a pair at similarity 0.8 is a candidate with p=0.95, at 0.5 p=0.06."""
 THRESHOLD = 0.8
+MAX_CANDIDATES = 20
+"""Candidates checked per article, those sharing the most bands first (a story syndicated
+a thousand times must not cost a thousand comparisons)."""
 SHINGLE_WORDS = 5
 SIGNATURE_DTYPE = "<u8"
 

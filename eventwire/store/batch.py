@@ -18,8 +18,6 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from pydantic import ValidationError
 from rich.console import Console
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
 from eventwire.errors import InputError
 from eventwire.model import Article, Extraction
@@ -90,17 +88,19 @@ def _short(err: Exception) -> str:
     return str(err).strip().splitlines()[0][:200]
 
 
-class RateColumn(ProgressColumn):
-    def render(self, task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
-
-
 def run_ingest(store: Store, paths: Iterable[Path], *, encoding: str = "utf-8",
                published: Optional[date] = None, console: Optional[Console] = None,
-               on_result: Optional[Callable[[AddResult], None]] = None) -> IngestSummary:
-    """Ingest files and folders into the store; every failure is reported and skipped."""
+               on_result: Optional[Callable[[AddResult], None]] = None,
+               workers: int = 1, glob: str = "**/*", fields: Optional[dict] = None,
+               any_language: bool = False) -> IngestSummary:
+    """Ingest files and folders into the store; every failure is reported and skipped.
+
+    With ``workers`` > 1 the extraction runs in that many processes
+    (``eventwire.scale.local``) and this process stays the one writer.
+    """
     from eventwire.ingest import expand_paths, read_articles
+    from eventwire.scale.local import extract_parallel
+    from eventwire.scale.progress import article_progress
 
     console = console or Console(stderr=True)
     summary = IngestSummary()
@@ -111,7 +111,8 @@ def run_ingest(store: Store, paths: Iterable[Path], *, encoding: str = "utf-8",
         console.print(f"eventwire: skipped {where}: {_short(reason)}", markup=False,
                       highlight=False, soft_wrap=True)
 
-    files = list(expand_paths(paths))
+    paths = list(paths)
+    files = list(expand_paths(paths, glob))
     extraction_files = [path for path in files if is_extraction_file(path)]
     article_files = [path for path in files if path not in set(extraction_files)]
 
@@ -120,17 +121,40 @@ def run_ingest(store: Store, paths: Iterable[Path], *, encoding: str = "utf-8",
             yield from read_extractions(path, skip)
         if article_files:
             yield from read_articles(article_files, encoding=encoding, published=published,
-                                     on_skip=skip)
+                                     on_skip=skip, fields=fields, any_language=any_language)
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                  TextColumn("{task.completed} articles"), RateColumn(), TimeElapsedColumn(),
-                  console=console, transient=False, disable=not console.is_terminal) as progress:
-        task = progress.add_task("ingesting", total=None)
-        for result in store.ingest(items(), on_error=lambda where, err: skip(
-                f"article {where}", err)):
-            summary.count(result)
-            if on_result is not None:
-                on_result(result)
-            progress.advance(task)
+    def extracted_in_workers(stream: Iterable[Article | Extraction]
+                             ) -> Iterator[Article | Extraction]:
+        """Articles not yet stored go to the worker processes; the rest pass through."""
+        passed: list[Article | Extraction] = []
+
+        def new_articles() -> Iterator[Article]:
+            for item in stream:
+                if isinstance(item, Article) and not store.has(item.sha256):
+                    yield item
+                else:
+                    passed.append(item)
+
+        for extraction in extract_parallel(new_articles(), workers=workers,
+                                           on_error=lambda a, e: skip(f"article {a.id}", e)):
+            yield from passed
+            passed.clear()
+            yield extraction
+        yield from passed
+
+    stream = items() if workers == 1 else extracted_in_workers(items())
+    with article_progress(console, paths, glob, description="ingesting") as advance:
+        try:
+            for result in store.ingest(stream, on_error=lambda where, err: skip(
+                    f"article {where}", err)):
+                summary.count(result)
+                if on_result is not None:
+                    on_result(result)
+                advance(1)
+        except KeyboardInterrupt:  # say what is stored: a rerun goes on from there
+            summary.seconds = time.perf_counter() - started
+            console.print(summary.describe() + " (interrupted: rerun to go on)",
+                          highlight=False, soft_wrap=True)
+            raise
     summary.seconds = time.perf_counter() - started
     return summary

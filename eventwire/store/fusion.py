@@ -30,7 +30,7 @@ components back.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -159,11 +159,14 @@ def same_happening(a: Report, b: Report, near_duplicates: bool = False) -> bool:
     return True
 
 
-def candidate_pairs(reports: list[Report]) -> list[tuple[int, int]]:
-    """Index pairs (i < j, in ``reports`` order) worth testing with :func:`same_happening`.
+def candidate_pairs(reports: list[Report], only: set[int] | None = None
+                    ) -> list[tuple[int, int]]:
+    """Index pairs (i < j) worth testing with :func:`same_happening`, in a fixed order.
 
-    Fine-dated reports are compared within a sliding date window; the others with reports
-    of the same type at the same place (or named the same, when not resolved).
+    Fine-dated reports meet the fine-dated reports of their type within ``FINE_WINDOW``,
+    and the loosely dated ones at the same place (or place name, when not resolved); loosely
+    dated reports meet every report of their type at the same place. With ``only``, just the
+    pairs that hold one of those indices.
     """
     pairs: set[tuple[int, int]] = set()
     by_type: dict[str, list[int]] = defaultdict(list)
@@ -173,25 +176,31 @@ def candidate_pairs(reports: list[Report]) -> list[tuple[int, int]]:
         fine = sorted((i for i in indices if reports[i].fine),
                       key=lambda i: (reports[i].date_start, i))
         starts = [reports[i].date_start for i in fine]
-        for position, i in enumerate(fine):
-            first = bisect_left(starts, reports[i].date_start - FINE_WINDOW)
-            for j in fine[first:position]:
-                pairs.add((min(i, j), max(i, j)))
-        by_place: dict[str, list[int]] = defaultdict(list)
+        placed: dict[str, list[int]] = defaultdict(list)
+        loose: dict[str, list[int]] = defaultdict(list)
         for i in indices:
-            report = reports[i]
-            place = report.geonameid or (report.place_name or "").casefold()
+            place = _place_key(reports[i])
             if place:  # an unplaced report with a loose date can match nothing
-                by_place[place].append(i)
-        for i in indices:
+                placed[place].append(i)
+                if not reports[i].fine:
+                    loose[place].append(i)
+        for i in (indices if only is None else [i for i in indices if i in only]):
             report = reports[i]
+            place = _place_key(report)
             if report.fine:
-                continue
-            place = report.geonameid or (report.place_name or "").casefold()
-            for j in by_place.get(place, ()):
+                low = bisect_left(starts, report.date_start - FINE_WINDOW)
+                high = bisect_right(starts, (report.date_end or report.date_start) + FINE_WINDOW)
+                partners = fine[low:high] + loose.get(place, []) if place else fine[low:high]
+            else:
+                partners = placed.get(place, []) if place else []
+            for j in partners:
                 if j != i:
                     pairs.add((min(i, j), max(i, j)))
     return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+
+
+def _place_key(report: Report) -> str:
+    return report.geonameid or (report.place_name or "").casefold()
 
 
 @dataclass
@@ -201,17 +210,23 @@ class _Component:
     sides: dict[int, set[int]] = field(default_factory=dict)  # split id -> sides present
 
 
-def cluster(reports: list[Report], near_duplicate_pairs: set[frozenset[str]] = frozenset(),
-            splits: dict[tuple[str, str], list[tuple[int, int]]] | None = None
-            ) -> list[list[Report]]:
+def cluster(reports: list[Report], originals: dict[str, str] | None = None,
+            splits: dict[tuple[str, str], list[tuple[int, int]]] | None = None,
+            fixed: list[list[tuple[str, str]]] = (),
+            new: set[tuple[str, str]] | None = None) -> list[list[Report]]:
     """The events: groups of reports of one happening, each group in report order.
 
-    ``near_duplicate_pairs`` holds {article, article} pairs that are near-duplicates;
+    ``originals`` maps a near-duplicate article to the article it copies: articles with the
+    same original (or one the other's) are near-duplicates of each other;
     ``splits`` maps a report key to the (split id, side) pairs it was given when a user split
     an event: reports on different sides of one split never share an event.
+
+    To add reports to events already fused, pass the events as ``fixed`` groups of report
+    keys and the keys of the ``new`` reports: only pairs with a new report are tested.
     """
-    splits = splits or {}
+    splits, originals = splits or {}, originals or {}
     reports = sorted(reports, key=lambda r: r.order)
+    position = {report.key: index for index, report in enumerate(reports)}
     parent = list(range(len(reports)))
     components = {}
     for index, report in enumerate(reports):
@@ -226,16 +241,7 @@ def cluster(reports: list[Report], near_duplicate_pairs: set[frozenset[str]] = f
             i = parent[i]
         return i
 
-    for i, j in candidate_pairs(reports):
-        a, b = root(i), root(j)
-        if a == b:
-            continue
-        first, second = components[a], components[b]
-        if first.articles & second.articles or _split_apart(first, second):
-            continue
-        dup = frozenset((reports[i].article_id, reports[j].article_id)) in near_duplicate_pairs
-        if not same_happening(reports[i], reports[j], near_duplicates=dup):
-            continue
+    def unite(a: int, b: int) -> None:
         keep, gone = (a, b) if a < b else (b, a)
         parent[gone] = keep
         merged, other = components[keep], components.pop(gone)
@@ -243,6 +249,25 @@ def cluster(reports: list[Report], near_duplicate_pairs: set[frozenset[str]] = f
         merged.articles |= other.articles
         for split_id, sides in other.sides.items():
             merged.sides.setdefault(split_id, set()).update(sides)
+
+    for group in fixed:
+        members = [position[key] for key in group if key in position]
+        for member in members[1:]:
+            a, b = root(members[0]), root(member)
+            if a != b:
+                unite(a, b)
+    fresh = None if new is None else {position[key] for key in new if key in position}
+    for i, j in candidate_pairs(reports, fresh):
+        a, b = root(i), root(j)
+        if a == b:
+            continue
+        first, second = components[a], components[b]
+        if first.articles & second.articles or _split_apart(first, second):
+            continue
+        a_id, b_id = reports[i].article_id, reports[j].article_id
+        dup = originals.get(a_id, a_id) == originals.get(b_id, b_id)
+        if same_happening(reports[i], reports[j], near_duplicates=dup):
+            unite(a, b)
     groups = [sorted(component.members) for component in components.values()]
     return [[reports[i] for i in members] for members in sorted(groups)]
 

@@ -11,7 +11,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 @lru_cache(maxsize=1)
-def templates() -> Environment:
+def template_env() -> Environment:
     """Jinja2 with autoescape on for every template: article text is hostile input."""
     env = Environment(loader=PackageLoader("eventwire.serve.web", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),

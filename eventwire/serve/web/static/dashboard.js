@@ -34,14 +34,14 @@
     const link = el("a", p.type + (p.mode ? " (" + p.mode + ")" : ""), {href: "/ui/events/" + encodeURIComponent(p.id)});
     box.append(link, el("div", (p.date_start || "undated") + (p.date_end && p.date_end !== p.date_start ? " to " + p.date_end : "")));
     if (p.place) box.append(el("div", p.place));
-    if (p.who) box.append(el("div", p.who));
     if (p.fatalities !== null && p.fatalities !== undefined) box.append(el("div", "killed: " + p.fatalities));
     box.append(el("div", p.status + ", " + p.reports + " report(s)"));
     return box;
   }
 
   async function drawMap() {
-    const map = L.map(mapBox, {preferCanvas: true, minZoom: 2, maxZoom: 12, worldCopyJump: true});
+    // SVG markers (not canvas): clustering keeps few of them drawn, and each stays inspectable.
+    const map = L.map(mapBox, {minZoom: 2, maxZoom: 12, worldCopyJump: true});
     map.attributionControl.setPrefix("");
     map.attributionControl.addAttribution("Outlines: Natural Earth (public domain)");
     const [outlines, events] = await Promise.all([
@@ -56,7 +56,7 @@
       const [lon, lat] = feature.geometry.coordinates;
       const p = feature.properties;
       const marker = L.circleMarker([lat, lon], {radius: 7, color: "#fff", weight: 1.5, fillOpacity: 0.9,
-        fillColor: colours[p.type] || "#333"});
+        fillColor: colours[p.type] || "#333", className: "ew-marker ew-type-" + p.type});
       marker.bindPopup(() => popup(p));
       marker.options.eventType = p.type;
       markers.push(marker);
@@ -72,7 +72,27 @@
     mapBox.dataset.total = String(events.total !== undefined ? events.total : markers.length);
   }
 
-  function drawTimeline(stats) {
+  // Many days make bars thinner than a pixel: then count by month instead.
+  function bucketed(stats) {
+    if (stats.by_day.length <= 120) return {unit: "day", stats: stats};
+    const month = (day) => day.slice(0, 7);
+    const byDay = new Map(), byWho = new Map();
+    for (const d of stats.by_day) {
+      const row = byDay.get(month(d.day)) || {day: month(d.day), events: 0, fatalities: 0};
+      row.events += d.events; row.fatalities += d.fatalities;
+      byDay.set(row.day, row);
+    }
+    for (const r of stats.by_day_perpetrator) {
+      const key = month(r.day) + "|" + r.perpetrator;
+      const row = byWho.get(key) || {day: month(r.day), perpetrator: r.perpetrator, fatalities: 0};
+      row.fatalities += r.fatalities;
+      byWho.set(key, row);
+    }
+    return {unit: "month", stats: {by_day: [...byDay.values()], by_day_perpetrator: [...byWho.values()]}};
+  }
+
+  function drawTimeline(allStats) {
+    const {unit, stats} = bucketed(allStats);
     const days = stats.by_day.map((d) => d.day);
     timelineBox.textContent = "";
     if (!days.length) { timelineBox.append(el("p", "No dated events.")); return; }
@@ -88,12 +108,12 @@
     const killed = {};
     for (const r of stats.by_day_perpetrator) { (killed[r.day] = killed[r.day] || []).push(r); }
     const maxKilled = Math.max(...days.map((d) => (killed[d] || []).reduce((s, r) => s + r.fatalities, 0)), 1);
-    chart.append(svg("text", {x: 0, y: 12, class: "axis-title"}, "events per day (max " + maxEvents + ")"));
-    chart.append(svg("text", {x: 0, y: band + gap + 8, class: "axis-title"}, "reported killed per day by perpetrator (max " + maxKilled + ")"));
+    chart.append(svg("text", {x: 0, y: 12, class: "axis-title"}, "events per " + unit + " (max " + maxEvents + ")"));
+    chart.append(svg("text", {x: 0, y: band + gap + 8, class: "axis-title"}, "reported killed per " + unit + " by perpetrator (max " + maxKilled + ")"));
     stats.by_day.forEach((d, i) => {
       const h = (band - 20) * d.events / maxEvents;
       const bar = svg("rect", {x: x(i), y: band - h, width: barWidth, height: h, fill: "#5d6d7e", class: "day-bar"});
-      bar.append(svg("title", {}, d.day + ": " + d.events + " events"));
+      bar.append(svg("title", {}, d.day + ": " + d.events + " events, " + d.fatalities + " reported killed"));
       chart.append(bar);
       let y = 2 * band + gap;
       for (const r of killed[d.day] || []) {
