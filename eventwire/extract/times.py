@@ -1313,7 +1313,8 @@ def find_times(doc: Doc, published: Optional[date],
                 anchor, anchor_kind = spoken, "speech"
                 break
         spec = found.spec
-        if spec.quarter_echo and last_quarter and found.start - last_quarter[1] < _QUARTER_CONTEXT:
+        echo = spec.quarter_echo
+        if echo and last_quarter and found.start - last_quarter[1] < _QUARTER_CONTEXT:
             # in an earnings report, "a year ago" is the same quarter of the year before
             year, index = last_quarter[0]
             spec = Spec(grain="quarter", year=year - 1, index=index)
@@ -1346,7 +1347,7 @@ def find_times(doc: Doc, published: Optional[date],
         if narrative and resolved.start is not None and time_type in ("DATE", "TIME"):
             story_time = _middle(resolved.start, resolved.end)
         quarter = re.fullmatch(r"(\d{4})-Q([1-4])", resolved.value or "")
-        if quarter and not spec.quarter_echo:
+        if quarter and not echo:  # the quarter compared with stays the one reported
             last_quarter = ((int(quarter[1]), int(quarter[2])), found.end)
     return times
 
