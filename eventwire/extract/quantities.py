@@ -494,6 +494,10 @@ def _perpetrator(extraction: Extraction, predicate: Optional[Token], counted: To
             candidates.append(child)
     if predicate.dep_ in ("acl",) and predicate.head.i not in victims:
         candidates.append(predicate.head)  # "regime air strikes killed ..." parsed as acl
+    for token in predicate.sent:  # "Russian air strikes on Idlib ... killed" parsed apart
+        if token.lemma_.lower() in heads or token.lower_ in heads:
+            if token.i not in victims and token not in candidates:
+                candidates.append(token)
     for candidate in candidates:
         words = [t for t in candidate.subtree if t.i not in victims]
         is_attack = candidate.lower_ in heads or candidate.lemma_.lower() in heads
@@ -506,9 +510,21 @@ def _perpetrator(extraction: Extraction, predicate: Optional[Token], counted: To
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         for actor in extraction.actors:
-            if start <= actor.span[0] and actor.span[1] <= end:
+            if start <= actor.span[0] and actor.span[1] <= end and _can_attack(extraction, actor):
                 return actor.id
     return None
+
+
+def _can_attack(extraction: Extraction, actor) -> bool:
+    """An actor with a code that is not just a country named as a place ('in Syria')."""
+    root, seen = actor, set()
+    while root.refers_to and root.id not in seen:
+        seen.add(root.id)
+        root = extraction.by_id(root.refers_to) or root
+    if not root.code:
+        return False
+    return not (root.kind == "state" and any(p.span[0] <= actor.span[0] < p.span[1]
+                                             for p in extraction.places))
 
 
 def _linked(items, predicate: Optional[Token], counted: Token, doc: Doc) -> Optional[str]:
