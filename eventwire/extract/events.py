@@ -61,9 +61,7 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
         for candidate in sentence_events(sent, actors, events, extraction):
             event = _build_event(candidate, sent, extraction, actors, events)
             events.append(event)
-            cues = status_cues()
-            if (event.place and event.type in cues["material_types"]
-                    and event.status in ("asserted", "claimed")):
+            if event.place and event.status in ("asserted", "claimed", "planned"):
                 event_places.add(event.place)
     places = [p.model_copy(update={"role": "event"}) if p.id in event_places else p
               for p in extraction.places]
@@ -645,7 +643,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
             source, target = [speaker], [a for a in source if a != speaker] or target
     clause = _clause_tokens(candidate)
     in_sentence = list(sent)
-    place = _event_place(extraction.places, clause, in_sentence, token)
+    place = _event_place(extraction.places, clause, in_sentence, token, actors,
+                         candidate.source + candidate.target)
     time = (_nearest(_items_in(extraction.times, clause), token)
             or _nearest(_items_in(extraction.times, in_sentence), token))
     if time is None and quote is not None and quote.time:
@@ -670,10 +669,33 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
 
 
 def _event_place(places: list[Place], clause: list[Token], sentence: list[Token],
-                 token: Token) -> Optional[Place]:
-    usable = [p for p in places if not p.metonymy]
-    return (_nearest(_items_in(usable, clause), token)
-            or _nearest(_items_in(usable, sentence), token))
+                 token: Token, actors: ActorIndex, roles: list[str]) -> Optional[Place]:
+    """The place of the clause, else of the sentence: a place named after a locative
+    preposition first; never one of the event's own actors ("US-Russia talks") nor where
+    someone spoke ("he said in Hamburg")."""
+    doc = token.doc
+    cues = status_cues()
+
+    def usable(place: Place) -> bool:
+        if place.metonymy:
+            return False
+        first, last = _token_range(doc, place.span)
+        words = doc[first:max(last, first + 1)]
+        if any((a := actors.at(t)) is not None and a.id in roles for t in words):
+            return False
+        speech = clause_head(words.root)
+        return speech.i == token.i or speech.lemma_.lower() not in cues["speech_heads"]
+
+    def locative(place: Place) -> bool:
+        first, last = _token_range(doc, place.span)
+        root = doc[first:max(last, first + 1)].root
+        return root.dep_ == "pobj" and root.head.lower_ in cues["locative_prepositions"]
+
+    for tokens in (clause, sentence):
+        found = [p for p in _items_in(places, tokens) if usable(p)]
+        if found:
+            return _nearest([p for p in found if locative(p)] or found, token)
+    return None
 
 
 def event_date(time: Time) -> Optional[EventDate]:
