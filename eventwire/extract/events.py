@@ -105,6 +105,11 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         _assign_roles(candidate, actors)
         if not candidate.source:
             candidate.source = _anaphoric_source(candidate.trigger, earlier)
+        if not candidate.source and any(c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in
+                                        _clause_root(candidate.trigger).children):
+            # "Syria says it is willing to withdraw": it = the speaker
+            speaker = reported_speaker(candidate.trigger, actors)
+            candidate.source = [speaker] if speaker else []
     kept = []
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
@@ -633,9 +638,6 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     speaker = quote.speaker if quote is not None else reported_speaker(token, actors)
     status, intent = event_status(candidate, quote, speaker)
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
-    if not source and speaker and any(c.dep_ in SUBJECTS and c.pos_ == "PRON"
-                                      for c in _clause_root(token).children):
-        source = [speaker]  # "Syria says it is willing to withdraw": it = the speaker
     recoded = intent_codes().get((intent, code.type)) if intent else None
     if recoded and plover_of(recoded) is not None:
         code, rule = plover_of(recoded), "intent"
