@@ -144,11 +144,17 @@ def run_ingest(store: Store, paths: Iterable[Path], *, encoding: str = "utf-8",
 
     stream = items() if workers == 1 else extracted_in_workers(items())
     with article_progress(console, paths, glob, description="ingesting") as advance:
-        for result in store.ingest(stream, on_error=lambda where, err: skip(
-                f"article {where}", err)):
-            summary.count(result)
-            if on_result is not None:
-                on_result(result)
-            advance(1)
+        try:
+            for result in store.ingest(stream, on_error=lambda where, err: skip(
+                    f"article {where}", err)):
+                summary.count(result)
+                if on_result is not None:
+                    on_result(result)
+                advance(1)
+        except KeyboardInterrupt:  # say what is stored: a rerun goes on from there
+            summary.seconds = time.perf_counter() - started
+            console.print(summary.describe() + " (interrupted: rerun to go on)",
+                          highlight=False, soft_wrap=True)
+            raise
     summary.seconds = time.perf_counter() - started
     return summary
