@@ -386,6 +386,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 target += actors.within(objects)
     if not target:
         target = _embedded_target(token, actors)
+    if not target:
+        target = _located_target(token, actors)
     if token.dep_ == "acl" and token.tag_ == "VBN" and not target:
         # "Syrian troops backed by Russia", "10 Russian soldiers killed in Ukraine"
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
@@ -415,6 +417,21 @@ def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
                                           for t in _phrase(c))
                     if found:
                         return found
+    return []
+
+
+def _located_target(token: Token, actors: ActorIndex) -> list[str]:
+    """PLOVER's convention: with no other target, the state where it happens is the target
+    ("troops arrived in Bosnia", "lifted the state of emergency in West Darfur")."""
+    heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
+                found = [a for a in actors.within(t for c in child.children if c.dep_ == "pobj"
+                                                  for t in _phrase(c))
+                         if actors.by_id[a].kind == "state"]
+                if found:
+                    return found
     return []
 
 
