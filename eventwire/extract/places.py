@@ -399,7 +399,7 @@ def _near_spellings(text: str, gazetteer: Gazetteer) -> list[int]:
     from rapidfuzz import fuzz, process
 
     names, owners = _major_names(gazetteer)
-    match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=88)
+    match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=83)
     return [] if match is None else [owners[match[2]]]
 
 
@@ -697,9 +697,12 @@ def _governed_by(root: Token, trigger: Token) -> bool:
         token = token.head
         if token.i == trigger.i:
             first = path[-1]  # the word that hangs from the trigger
+            if first.dep_ == "nsubjpass" and len(path) == 1:  # "Aleppo was shelled"
+                return True
+            if first.dep_ in ("nsubj", "nsubjpass"):  # "attacks on Aleppo had halted"
+                return len(path) >= 3 and path[-2].dep_ == "prep"
             return first.dep_ in ("prep", "dobj", "nsubjpass", "pobj", "npadvmod", "advmod",
-                                  "attr", "dative", "oprd", "agent") \
-                and not (first.dep_ == "agent")
+                                  "attr", "dative", "oprd")
         if token.pos_ in ("VERB", "AUX") and token.lemma_ in cues:
             return False
     return False

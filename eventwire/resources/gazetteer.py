@@ -29,7 +29,7 @@ from typing import Iterable, Optional
 
 import numpy as np
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 """Bump when the layout or the build rules of the compiled index change."""
 
 SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places_supplement.csv"
@@ -73,7 +73,7 @@ _SEPARATORS = re.compile(r"[-‐‑–—_/,()]")
 def is_latin(name: str) -> bool:
     """True when every letter of the name is Latin script (the names English news uses)."""
     letters = [ch for ch in name if ch.isalpha()]
-    return bool(letters) and all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x1F00 for ch in letters)
+    return bool(letters) and all(ord(ch) < 0x2B0 or 0x1E00 <= ord(ch) < 0x1F00 for ch in letters)
 
 
 def usable_alternate(name: str) -> bool:
