@@ -109,6 +109,7 @@ class Gazetteer:
         self.demonyms: dict[str, str] = tables["demonyms"]
         self.demonym_places: dict[str, Optional[int]] = tables["demonym_places"]
         self._by_geonameid: Optional[dict[str, int]] = None
+        self._entries: dict[int, Entry] = {}  # built on first use: most places never are
         self.country_entry: dict[str, int] = tables["country_entry"]
         self.admin1_entry: dict[tuple[str, str], int] = tables["admin1_entry"]
         self.districts: dict[tuple[int, str], int] = tables["districts"]
@@ -140,6 +141,12 @@ class Gazetteer:
         return self._slot(name_key(name)) is not None
 
     def entry(self, index: int) -> Entry:
+        found = self._entries.get(index)
+        if found is None:
+            found = self._entries[index] = self._make_entry(index)
+        return found
+
+    def _make_entry(self, index: int) -> Entry:
         country = self.countries[self.country_index[index]] or None
         return Entry(index=index, geonameid=self.geonameids[index], name=self.names[index],
                      country=country, admin1=self.admin1s[index] or None,
