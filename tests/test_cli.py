@@ -213,3 +213,42 @@ def test_split_a_fused_event_and_show_it(filled_db):
     fused = invoke("fuse", "--db", filled_db)
     assert "fused 5 reports into 3 events" in fused.stdout
     one_line_error(run("events", "split", "evnothing", "--db", filled_db), "no event")
+
+
+def test_extract_mixes_pages_feeds_and_jsonl_in_a_folder(tmp_path, data):
+    import shutil
+
+    page = "04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34.html.gz"
+    shutil.copy(data / "html" / "scrapinghub_aeb" / "html" / page, tmp_path / "nyt.html.gz")
+    shutil.copy(data / "feeds" / "rss_parser_realworld" / "input" / "heise.atom", tmp_path)
+    (tmp_path / "wire.jsonl").write_text(json.dumps({"text": "Rebels shelled Aleppo on "
+                                                              "Monday, a monitor said."})
+                                         + "\n{broken\n")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    result = run("extract", str(tmp_path), "--format", "jsonl", "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    titles = [json.loads(line)["article"]["title"] for line in result.stdout.splitlines()]
+    assert len(titles) == 2 and titles[0].startswith("Opinion")  # the page, then the JSONL line
+    assert result.stderr.count("(de)") == 15 and "wire.jsonl line 2: not JSON" in result.stderr
+    assert "photo.jpg" in result.stderr and "extracted 2, skipped 17" in result.stderr
+
+
+def test_ingest_a_folder_of_pages_then_load_refuses_a_folder_without_shards(tmp_path, data):
+    import shutil
+
+    page = "04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34.html.gz"
+    shutil.copy(data / "html" / "scrapinghub_aeb" / "html" / page, tmp_path / "nyt.html.gz")
+    (tmp_path / "notes.txt").write_text("Not a page.")
+    db = tmp_path / "ew.db"
+    result = run("ingest", str(tmp_path), "--glob", "**/*.html*", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "stored 1 articles" in result.stdout
+    one_line_error(run("load", str(tmp_path), "--db", str(db)), "no Parquet shards")
+
+
+def test_a_bare_ray_flag_means_a_local_ray(tmp_path):
+    from eventwire.cli import bare_ray_flag
+
+    assert bare_ray_flag(["ingest", "--ray", str(tmp_path)]) == ["ingest", "--ray=local", str(tmp_path)]
+    assert bare_ray_flag(["ingest", "x", "--ray"]) == ["ingest", "x", "--ray=local"]
+    assert bare_ray_flag(["ingest", "--ray", "auto", "x"]) == ["ingest", "--ray", "auto", "x"]

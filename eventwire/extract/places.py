@@ -1,12 +1,705 @@
-"""The places stage."""
+"""The places stage: find place names, resolve them to the gazetteer, say what each place is
+to its sentence.
+
+Finding: spaCy's GPE, LOC and FAC entities, plus gazetteer matches the model missed or
+mislabelled (it tags "Aleppo" as NORP). Demonyms ("Syrian") are not places but give the
+article its country context. Resolving: every gazetteer place with the name is a candidate,
+ranked by population, feature type, whether the name is the place's main name, the article's
+countries and admin-1 units, a container named beside it ("Hamburg, Germany"), and nearness
+to the article's other places. Qualifiers ("eastern Aleppo") are kept, and resolved to a
+district of the supplement where it has one. Roles come from the sentence's syntax:
+``event`` where something happens at the place, ``mention`` where people speak, meet or are.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import csv
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
 
-from eventwire.model import Extraction
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from eventwire.extract import next_id
+from eventwire.model import Extraction, Place
+from eventwire.resources.gazetteer import (FEATURE_CODE, Gazetteer, distance_km,
+                                           load_gazetteer, name_key)
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+"""spaCy labels taken as place names without further evidence."""
+
+QUALIFIERS = {
+    "east": "east", "eastern": "east", "west": "west", "western": "west",
+    "north": "north", "northern": "north", "south": "south", "southern": "south",
+    "central": "central", "northeast": "northeast", "northeastern": "northeast",
+    "northwest": "northwest", "northwestern": "northwest", "southeast": "southeast",
+    "southeastern": "southeast", "southwest": "southwest", "southwestern": "southwest",
+}
+"""Words before a place name that pick part of it; values are the model's Qualifier."""
+
+EVENT_PREPOSITIONS = {"in", "at", "on", "near", "into", "across", "around", "inside",
+                      "outside", "from", "to", "toward", "towards", "through", "throughout",
+                      "over", "within", "along", "of"}
+
+SMALL_PLACE = 5000
+"""Below this population, a place matched only by an alternate name needs context."""
+
+CITY_STATE_SHARE = 0.33
+"""A city with this share of its admin-1 unit's people is what the unit's name means (Hamburg)."""
+
+CONFIDENT_MARGIN = 1.0
+"""How far ahead of the runner-up a first-pass choice must be to inform the context."""
+
+RANKER = DATA / "place_ranker.json"
+"""Weights of the candidate ranker, fitted on the dev halves of the gold sets."""
+
+
+@dataclass
+class Toponym:
+    """A place name in the text, before it is resolved."""
+
+    start: int
+    end: int
+    text: str
+    qualifier: Optional[str] = None
+
+
+@dataclass
+class Resolution:
+    """What a toponym resolved to: a gazetteer entry, or None with the reason."""
+
+    entry: Optional[int]
+    score: float = 0.0
+    reason: Optional[str] = None
+    margin: float = 0.0
+    district: Optional[int] = None
+
+
+# --- the stage ------------------------------------------------------------------------------
 
 def extract_places(doc: Doc, extraction: Extraction) -> Extraction:
-    # TODO(issue): first working version pending
-    return extraction
+    """Add the article's places, resolved, with qualifier, role and metonymy."""
+    gazetteer = load_gazetteer()
+    toponyms = find_toponyms(doc, gazetteer)
+    resolutions = resolve_toponyms(doc.text, toponyms, gazetteer)
+    places = list(extraction.places)
+    for toponym, resolution in zip(toponyms, resolutions):
+        place = _place(doc, toponym, resolution, gazetteer, next_id("p", places))
+        places.append(place)
+    return extraction.model_copy(update={"places": places})
+
+
+def _place(doc: Doc, toponym: Toponym, resolution: Resolution, gazetteer: Gazetteer,
+           place_id: str) -> Place:
+    span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    role, metonymy = place_role(span) if span is not None else ("mention", False)
+    fields = dict(id=place_id, text=toponym.text, span=(toponym.start, toponym.end),
+                  name=toponym.text, qualifier=toponym.qualifier, role=role)
+    if resolution.entry is None:
+        return Place(**fields, reason=resolution.reason)
+    entry = gazetteer.entry(resolution.entry)
+    metonymy = metonymy and (entry.feature in ("country", "facility") or entry.capital)
+    if resolution.district is not None:  # "east Aleppo": the supplement's district of Aleppo
+        district = gazetteer.entry(resolution.district)
+        return Place(**{**fields, "name": entry.name}, geonameid=district.geonameid,
+                     parent=entry.geonameid, country=entry.country, admin1=entry.admin1,
+                     lat=district.lat, lon=district.lon, feature="district",
+                     metonymy=metonymy)
+    return Place(**{**fields, "name": entry.name}, geonameid=entry.geonameid,
+                 parent=entry.parent, country=entry.country, admin1=entry.admin1,
+                 lat=entry.lat, lon=entry.lon, feature=_MODEL_FEATURE.get(entry.feature, entry.feature),
+                 metonymy=metonymy)
+
+
+_MODEL_FEATURE = {"continent": "region"}
+"""Gazetteer feature types the data model names differently."""
+
+
+# --- finding place names --------------------------------------------------------------------
+
+def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    """Place names in the document, in text order, without overlaps."""
+    found: list[Toponym] = []
+    taken = [False] * len(doc)
+
+    def take(span: SpacySpan) -> None:
+        span = _trim(span)
+        if span is None or any(taken[i] for i in range(span.start, span.end)):
+            return
+        toponym = _with_qualifier(doc, span)
+        if toponym is None:
+            return
+        found.append(toponym)
+        for i in range(span.start, span.end):
+            taken[i] = True
+
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            take(ent)
+        elif ent.label_ in ("NORP", "LANGUAGE") and _names_a_place(ent.text, gazetteer):
+            take(ent)  # spaCy calls "Aleppo" a nationality; the gazetteer knows better
+        elif ent.label_ in ("ORG", "PERSON") and _is_major_place(ent.text, gazetteer):
+            take(ent)
+    blocked = list(taken)
+    for ent in doc.ents:  # names of organisations, people, events are not scanned for places
+        if ent.label_ not in PLACE_LABELS:
+            for i in range(ent.start, ent.end):
+                blocked[i] = True
+    for span in _proper_name_runs(doc, blocked):
+        if _is_major_place(span.text, gazetteer):
+            take(span)
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _trim(span: SpacySpan) -> Optional[SpacySpan]:
+    """The name without a leading article or a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-"):
+        end -= 1
+    if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    return doc[start:end]
+
+
+def _with_qualifier(doc: Doc, span: SpacySpan) -> Optional[Toponym]:
+    """A toponym, with "eastern"/"east" as its qualifier when it stands before the name."""
+    words = span.text.split()
+    first = words[0].lower()
+    if first in QUALIFIERS and len(span) > 1:
+        rest = doc[span.start + 1:span.end]
+        if not _names_whole(span.text):  # "East Aleppo", but "East Timor" stays a name
+            return Toponym(rest.start_char, rest.end_char, rest.text, QUALIFIERS[first])
+    qualifier = None
+    if span.start > 0 and doc[span.start - 1].lower_ in QUALIFIERS:
+        qualifier = QUALIFIERS[doc[span.start - 1].lower_]
+    return Toponym(span.start_char, span.end_char, span.text, qualifier)
+
+
+def _names_whole(text: str) -> bool:
+    """True when the gazetteer has the whole phrase as a name of something not a district."""
+    gazetteer = load_gazetteer()
+    return any(gazetteer.entry(i).feature != "district" for i, _ in gazetteer.candidates(text))
+
+
+def _names_a_place(text: str, gazetteer: Gazetteer) -> bool:
+    return gazetteer.country_of_demonym(text) is None and _is_major_place(text, gazetteer)
+
+
+def _is_major_place(text: str, gazetteer: Gazetteer) -> bool:
+    """True for names of countries, admin-1 units, regions or sizeable cities."""
+    if gazetteer.country_of_demonym(text) is not None:
+        return False
+    for index, primary in gazetteer.candidates(text):
+        entry = gazetteer.entry(index)
+        if entry.feature in ("country", "continent", "admin1", "region", "district",
+                             "facility"):
+            return True
+        if entry.feature == "city" and entry.population >= (100_000 if primary else 500_000):
+            return True
+    return False
+
+
+def _proper_name_runs(doc: Doc, taken: Sequence[bool]) -> Iterable[SpacySpan]:
+    """Runs of proper nouns outside the entities, longest first within each run."""
+    i = 0
+    while i < len(doc):
+        if taken[i] or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and j - i < 4:
+            j += 1
+        yield from (doc[i:k] for k in range(j, i, -1))
+        i = j
+
+
+# --- resolving ------------------------------------------------------------------------------
+
+FEATURES = (
+    "log_population", "admin_log_population", "population_gap", "country", "continent", "admin1", "admin2",
+    "curated", "main_name", "capital", "country_share", "country_seen", "admin1_seen",
+    "inside_container", "outside_container", "near_50km", "near_200km", "near_600km",
+    "admin1_with_city_twin", "city_with_admin1_twin", "admin2_by_alias", "demonym",
+    "abbreviation", "upper_case", "country_named_so", "embedded", "spelling",
+    "admin1_twin_of_big_city",
+)
+"""What the ranker weighs for each candidate; weights in data/place_ranker.json."""
+
+DEFAULT_WEIGHTS = {
+    "log_population": 1.0, "country": 4.0, "continent": 4.0, "admin1": 1.5, "curated": 3.0,
+    "main_name": 1.5, "capital": 1.0, "country_share": 4.0, "country_seen": 1.0,
+    "admin1_seen": 2.5, "inside_container": 8.0, "outside_container": -8.0, "near_50km": 2.5,
+    "near_200km": 1.5, "near_600km": 0.5, "admin1_with_city_twin": -2.0,
+    "admin2_by_alias": -3.0, "demonym": 5.0, "abbreviation": 5.0, "admin_log_population": 1.0,
+    "country_named_so": -2.0,
+}
+"""Hand-set weights, used until a fitted ranker file exists."""
+
+
+@dataclass
+class _Context:
+    """What the article says about where it is: countries, admin-1 units, located places."""
+
+    countries: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    admin1s: dict[str, set] = field(default_factory=lambda: defaultdict(set))
+    points: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+
+    def country_share(self, country: str, own_key: str) -> tuple[float, bool]:
+        total = seen = 0
+        for key, counts in self.countries.items():
+            if key == own_key:
+                continue
+            total += sum(counts.values())
+            seen += counts.get(country, 0)
+        return (seen / total if total else 0.0), seen > 0
+
+    def has_admin1(self, admin1: tuple[str, str], own_key: str) -> bool:
+        return any(admin1 in units for key, units in self.admin1s.items() if key != own_key)
+
+    def nearest_km(self, lat: float, lon: float, own_key: str) -> Optional[float]:
+        best = None
+        for key, points in self.points.items():
+            if key == own_key:
+                continue
+            for plat, plon in points:
+                d = distance_km(lat, lon, plat, plon)
+                if best is None or d < best:
+                    best = d
+        return best
+
+
+@dataclass
+class _Candidate:
+    index: int
+    main_name: bool
+    how: str = "name"  # name | demonym | abbreviation | spelling
+
+
+def resolve_toponyms(text: str, toponyms: Sequence[Toponym],
+                     gazetteer: Optional[Gazetteer] = None,
+                     weights: Optional[dict[str, float]] = None) -> list[Resolution]:
+    """Resolve every toponym of one article, each in the light of the others."""
+    gazetteer = gazetteer or load_gazetteer()
+    weights = ranker_weights() if weights is None else weights
+    rows, features, context = ranking_inputs(text, toponyms, gazetteer, weights)
+    final = [_best(row, f, weights, context, gazetteer) for row, f in zip(rows, features)]
+    final = _one_sense_per_name([row.key for row in rows], final,
+                                [row.container for row in rows])
+    for toponym, resolution in zip(toponyms, final):
+        if resolution.entry is not None and toponym.qualifier:
+            resolution.district = gazetteer.district(resolution.entry, toponym.qualifier)
+    return final
+
+
+def ranking_inputs(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer,
+                   weights: dict[str, float]) -> tuple[list["_Row"], list, "_Context"]:
+    """Candidates and their features, after a first reading of the article gave its context.
+
+    The first pass ranks with what needs no context (population, type, name, containers,
+    demonyms); its choices then say which countries, admin-1 units and areas the article is
+    about, and the second pass ranks again with that.
+    """
+    rows = article_candidates(text, toponyms, gazetteer)
+    context = _Context()
+    for country in demonym_countries(text, gazetteer):
+        context.countries["#demonyms"][country] += 1
+    for row in rows:
+        resolution = _best(row, _features(row, context, gazetteer), weights, context, gazetteer)
+        if resolution.entry is not None and resolution.margin >= CONFIDENT_MARGIN:
+            _learn(context, row.key, resolution.entry, gazetteer)
+    return rows, [_features(row, context, gazetteer) for row in rows], context
+
+
+@dataclass
+class _Row:
+    """One toponym with its candidates and the clues around it."""
+
+    toponym: Toponym
+    key: str
+    candidates: list[_Candidate]
+    container: Optional[tuple]
+    upper_case: bool
+
+
+def article_candidates(text: str, toponyms: Sequence[Toponym],
+                       gazetteer: Gazetteer) -> list[_Row]:
+    return [_Row(t, name_key(t.text), _candidates(t.text, gazetteer),
+                 _container(text, t, gazetteer), t.text.isupper() and len(t.text) > 3)
+            for t in toponyms]
+
+
+def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
+    """Every gazetteer place the name may stand for."""
+    text = _POSSESSIVE.sub("", text.strip())
+    if name_key(text) in QUALIFIERS:  # "the West", "Western": directions, not places
+        return []
+    abbreviation = _abbreviations().get(text)
+    if abbreviation and abbreviation in gazetteer.admin1_entry:  # "Ky.", "B.C."
+        return [_Candidate(gazetteer.admin1_entry[abbreviation], True, "abbreviation")]
+    place = gazetteer.place_of_demonym(text)
+    if place is not None:  # "Syrian" or "European" given as a toponym
+        return [_Candidate(place, True, "demonym")]
+    found = [_Candidate(i, p) for i, p in gazetteer.candidates(text)]
+    if found:
+        return found
+    for variant in _variants(text):
+        found = [_Candidate(i, p) for i, p in gazetteer.candidates(variant)]
+        if found:
+            return found
+    found = [_Candidate(i, False, "spelling") for i in _near_spellings(text, gazetteer)]
+    return found or _embedded(text, gazetteer)
+
+
+def _embedded(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
+    """A major place named inside a longer name ("Dubai World Cup", "Colorado State
+    University"): the name is located by it, the longest such part first."""
+    words = text.split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            part = " ".join(words[start:start + size])
+            if part[:1].isupper() and len(part) > 3 and name_key(part) not in QUALIFIERS \
+                    and _is_major_place(part, gazetteer):
+                return [_Candidate(i, p, "embedded") for i, p in gazetteer.candidates(part)]
+    return []
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _variants(text: str) -> Iterable[str]:
+    """Other ways the same name is written: without "the", "al-", "City of", "St."."""
+    stripped = re.sub(r"^(the|The)\s+", "", text)
+    yield stripped
+    yield stripped.title()
+    yield re.sub(r"^(al|Al|el|El|ad|Ad|ar|Ar|as|As|ash|Ash)[-\s]", "", stripped)
+    yield re.sub(r"^(City|Town|Village|County) of\s+", "", stripped)
+    yield re.sub(r"\bSt\.?\s", "Saint ", stripped)
+    yield re.sub(r"\bSaint\s", "St. ", stripped)
+    yield re.sub(r"\s+(City|Town|Province|Governorate|Region|State|Oblast|district|"
+                 r"province|region|state|governorate|city)$", "", stripped)
+    yield re.sub(r"\bCo\.?$", "County", stripped, flags=re.IGNORECASE)
+
+
+def _near_spellings(text: str, gazetteer: Gazetteer) -> list[int]:
+    """Misspelt names of countries and large cities ("Allepo"); never of small places."""
+    key = name_key(text)
+    if len(key) < 5:
+        return []
+    from rapidfuzz import fuzz, process
+
+    names, owners = _major_names(gazetteer)
+    match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=88)
+    return [] if match is None else [owners[match[2]]]
+
+
+@lru_cache(maxsize=1)
+def _major_names(gazetteer: Gazetteer) -> tuple[list[str], list[int]]:
+    """Main names of countries, admin-1 units, curated places and cities of 200,000+."""
+    names, owners = [], []
+    city, admin2 = FEATURE_CODE["city"], FEATURE_CODE["admin2"]
+    for index in range(len(gazetteer)):
+        feature = gazetteer.feature[index]
+        if feature == admin2:
+            continue
+        if feature != city or gazetteer.population[index] >= 200_000:
+            names.append(name_key(gazetteer.names[index]))
+            owners.append(index)
+    return names, owners
+
+
+def _container(text: str, toponym: Toponym, gazetteer: Gazetteer) -> Optional[tuple]:
+    """The country or admin-1 unit named right after ", " ("Hamburg, Germany"; "Erie, Pa.")."""
+    match = _CONTAINER.match(text, toponym.end)
+    if not match:
+        return None
+    words = match.group(1).split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if name in _abbreviations():
+            return _abbreviations()[name]
+        entries = [gazetteer.entry(i) for i, _ in gazetteer.candidates(name.rstrip("."))]
+        for feature in ("country", "admin1"):
+            for entry in entries:
+                if entry.feature == feature:
+                    return (entry.country, entry.admin1 if feature == "admin1" else None)
+    return None
+
+
+_CONTAINER = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, tuple[str, str]]:
+    """News abbreviations of US states and Canadian provinces ("Ill.", "Calif.", "B.C.")."""
+    with (DATA / "place_abbreviations.csv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {row["abbreviation"]: (row["country"], row["admin1"]) for row in rows}
+
+
+def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[str, float]]:
+    """One feature dictionary per candidate of a toponym."""
+    entries = [gazetteer.entry(c.index) for c in row.candidates]
+    if not entries:
+        return []
+    logs = [math.log10(e.population + 10) for e in entries]
+    top = max(logs)
+    cities = {(e.country, name_key(e.name)) for e in entries if e.feature == "city"}
+    admin1s = {e.country for e in entries if e.feature == "admin1"}
+    country_named = any(e.feature == "country" and c.main_name
+                        for c, e in zip(row.candidates, entries))
+    rows = []
+    for candidate, entry, log_population in zip(row.candidates, entries, logs):
+        admin = entry.feature in ("country", "continent", "admin1", "admin2")
+        f = {"admin_log_population" if admin else "log_population": log_population,
+             "population_gap": log_population - top}
+        if entry.feature in ("country", "continent", "admin1", "admin2"):
+            f[entry.feature] = 1.0
+        elif entry.feature in ("region", "district", "facility", "other"):
+            f["curated"] = 1.0
+        f["main_name"] = float(candidate.main_name)
+        f["capital"] = float(entry.capital)
+        f["demonym"] = float(candidate.how == "demonym")
+        f["abbreviation"] = float(candidate.how == "abbreviation")
+        f["embedded"] = float(candidate.how == "embedded")
+        f["spelling"] = float(candidate.how == "spelling")
+        if entry.feature != "country" and country_named and not candidate.main_name:
+            # "Mexico" is the country's own name, and only a nickname of Mexico City
+            f["country_named_so"] = 1.0
+        f["upper_case"] = float(row.upper_case and entry.feature != "city")
+        if entry.country:
+            share, seen = context.country_share(entry.country, row.key)
+            f["country_share"], f["country_seen"] = share, float(seen)
+            if entry.admin1 and entry.feature != "admin1":
+                f["admin1_seen"] = float(context.has_admin1((entry.country, entry.admin1),
+                                                            row.key))
+        if row.container is not None:
+            country, admin1 = row.container
+            inside = entry.country == country and (admin1 is None or entry.admin1 == admin1)
+            f["inside_container" if inside else "outside_container"] = 1.0
+        if entry.feature in ("city", "admin2", "district", "facility"):
+            nearest = context.nearest_km(entry.lat, entry.lon, row.key)
+            if nearest is not None:
+                for radius, name in ((50, "near_50km"), (200, "near_200km"),
+                                     (600, "near_600km")):
+                    if nearest <= radius:
+                        f[name] = 1.0
+                        break
+        if entry.feature == "admin1" and any(c[0] == entry.country for c in cities):
+            f["admin1_with_city_twin"] = 1.0
+            if any(e.feature == "city" and e.country == entry.country and e.population >= 500_000
+                   for e in entries):
+                f["admin1_twin_of_big_city"] = 1.0
+        if entry.feature == "city" and entry.country in admin1s:
+            f["city_with_admin1_twin"] = 1.0
+        if entry.feature == "admin2" and not candidate.main_name:
+            f["admin2_by_alias"] = 1.0
+        rows.append(f)
+    return rows
+
+
+@lru_cache(maxsize=1)
+def ranker_weights() -> dict[str, float]:
+    """The fitted ranker's weights, or the hand-set ones where none has been fitted."""
+    if RANKER.exists():
+        return json.loads(RANKER.read_text(encoding="utf-8"))["weights"]
+    return DEFAULT_WEIGHTS
+
+
+def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float],
+          context: _Context, gazetteer: Gazetteer) -> Resolution:
+    if not row.candidates:
+        return Resolution(None, reason="not in the gazetteer")
+    scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in features]
+    best = max(range(len(scores)), key=scores.__getitem__)
+    best = _city_of_city_state(row.candidates, best, gazetteer)
+    candidate = row.candidates[best]
+    entry = gazetteer.entry(candidate.index)
+    supported = row.container is not None or context.country_share(entry.country or "",
+                                                                   row.key)[1]
+    if not candidate.main_name and entry.population < SMALL_PLACE and not supported \
+            and entry.feature == "city":
+        return Resolution(None, scores[best], reason="only small places share this name")
+    runner_up = max((sc for i, sc in enumerate(scores) if i != best), default=None)
+    margin = 99.0 if runner_up is None else scores[best] - runner_up
+    return Resolution(candidate.index, scores[best], margin=margin)
+
+
+def _city_of_city_state(candidates: list[_Candidate], best: int, gazetteer: Gazetteer) -> int:
+    """Hamburg, Berlin, Vienna: where a city makes up most of the admin-1 unit of the same
+    name, the name is the city's."""
+    chosen = gazetteer.entry(candidates[best].index)
+    if chosen.feature != "admin1":
+        return best
+    for i, candidate in enumerate(candidates):
+        entry = gazetteer.entry(candidate.index)
+        if entry.feature == "city" and entry.country == chosen.country \
+                and entry.admin1 == chosen.admin1 and entry.population >= CITY_STATE_SHARE * chosen.population:
+            return i
+    return best
+
+
+def _learn(context: _Context, key: str, index: int, gazetteer: Gazetteer) -> None:
+    entry = gazetteer.entry(index)
+    if entry.country:
+        context.countries[key][entry.country] += 1
+    if entry.admin1 and entry.feature in ("admin1", "city", "district", "facility", "admin2"):
+        context.admin1s[key].add((entry.country, entry.admin1))
+    if entry.feature in ("city", "district", "facility", "admin2"):
+        context.points[key].append((entry.lat, entry.lon))
+
+
+def _one_sense_per_name(keys: list[str], resolutions: list[Resolution],
+                        containers: list) -> list[Resolution]:
+    """A name means one place per article: the best-supported reading wins."""
+    best: dict[str, Resolution] = {}
+    for key, resolution, container in zip(keys, resolutions, containers):
+        if resolution.entry is None:
+            continue
+        bonus = 100.0 if container is not None else 0.0
+        if key not in best or resolution.score + bonus > best[key].score:
+            best[key] = Resolution(resolution.entry, resolution.score + bonus)
+    return [Resolution(best[k].entry, r.score) if k in best and r.entry is not None else r
+            for k, r in zip(keys, resolutions)]
+
+
+def demonym_countries(text: str, gazetteer: Gazetteer) -> list[str]:
+    """Countries named by the demonyms and adjectives of a text ("Syrian" -> "SY")."""
+    found = []
+    for word in _CAPITALISED.findall(text):
+        country = gazetteer.country_of_demonym(word)
+        if country:
+            found.append(country)
+    return found
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
+
+
+def fit_ranker(examples: list[tuple[list[dict[str, float]], int]], l2: float = 1e-5,
+               example_weights: Optional[list[float]] = None) -> dict[str, float]:
+    """Weights of a conditional-logit ranker: each example is (candidate features, gold row)."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    names = list(FEATURES)
+    blocks = [np.array([[f.get(n, 0.0) for n in names] for f in feats]) for feats, _ in examples]
+    golds = [gold for _, gold in examples]
+    shares = example_weights or [1.0] * len(examples)
+    mass = sum(shares)
+
+    def loss(w):
+        total, grad = l2 * w @ w, 2 * l2 * w
+        for x, gold, share in zip(blocks, golds, shares):
+            s = x @ w
+            s -= s.max()
+            p = np.exp(s)
+            p /= p.sum()
+            total -= share * math.log(p[gold] + 1e-12) / mass
+            grad -= share * (x[gold] - p @ x) / mass
+        return total, grad
+
+    start = np.array([DEFAULT_WEIGHTS.get(n, 0.0) for n in names])
+    result = minimize(loss, start, jac=True, method="L-BFGS-B")
+    return {n: round(float(w), 4) for n, w in zip(names, result.x)}
+
+
+# --- roles ----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[str, bool]]:
+    """lemma -> (kind, metonymy) from place_cues.csv."""
+    with (DATA / "place_cues.csv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {row["lemma"]: (row["kind"], row["metonymy"] == "yes") for row in rows}
+
+
+def place_role(span: SpacySpan) -> tuple[str, bool]:
+    """(role, metonymy) of a place from the words that govern it in its sentence."""
+    root = span.root
+    cues = _cues()
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        return "mention", cues.get(root.head.lemma_, ("", False))[1]
+    if root.dep_ == "poss":
+        return "mention", root.head.lemma_ in _GOVERNMENT_WORDS
+    token: Token = root
+    while token.dep_ in ("appos", "conj", "compound", "amod", "nmod") and token.head is not token:
+        token = token.head  # "Hamburg, Germany": Germany goes with Hamburg
+    if token.dep_ == "pobj" and token.head.lower_ in EVENT_PREPOSITIONS:
+        governor = token.head.head
+        while governor.pos_ == "NOUN" and governor.ent_type_ in ("DATE", "TIME") \
+                and governor.head is not governor:
+            governor = governor.head  # "seen each other the previous evening in Hamburg"
+        if governor.lemma_ in cues or _meeting_takes_place(governor):
+            return "mention", False
+        return "event", False
+    if token.dep_ in ("dobj", "npadvmod") and token.head.lemma_ not in cues:
+        return "event", False
+    return "mention", False
+
+
+_GOVERNMENT_WORDS = {"government", "army", "foreign", "minister", "military", "president",
+                     "leader", "regime", "ministry", "forces", "embassy", "envoy"}
+
+
+def _meeting_takes_place(verb: Token) -> bool:
+    """True for "talks would take place in Geneva": the verb's subject is a gathering."""
+    cues = _cues()
+    return any(child.dep_ in ("nsubj", "nsubjpass")
+               and cues.get(child.lemma_, ("", False))[0] == "meeting"
+               for child in verb.children)
+
+
+# --- where an event happened ----------------------------------------------------------------
+
+def event_places(trigger: Token, places: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """The places where the event of a trigger word happened, most specific first.
+
+    A place counts when the trigger governs it (through a preposition, an object, or the
+    passive subject) without a speech verb in between ("said in Hamburg that attacks on
+    Aleppo halted": the halt is in Aleppo); a place that only locates another chosen place
+    ("Palmyra in the Homs province") is left out. Without one, the places of the clause the
+    trigger is joined to are used ("were killed and wounded in Z").
+    """
+    sentence = trigger.sent
+    in_sentence = [p for p in places if p.start >= sentence.start and p.end <= sentence.end]
+    chosen = [p for p in in_sentence if _governed_by(p.root, trigger)]
+    if not chosen and trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head is not trigger:
+        head = trigger.head
+        chosen = [p for p in in_sentence if _governed_by(p.root, head)
+                  and not any(t.i == trigger.i or trigger in t.ancestors for t in [p.root])]
+    chosen_tokens = {t.i for p in chosen for t in p}
+    return [p for p in chosen
+            if not any(a.i in chosen_tokens for a in p.root.ancestors)]
+
+
+def _governed_by(root: Token, trigger: Token) -> bool:
+    """True when the place hangs under the trigger as a location, not as an actor."""
+    if root.dep_ in ("nsubj", "poss", "compound", "amod", "npadvmod") and root.head == trigger:
+        return False
+    if root.dep_ in ("compound", "amod", "poss") or root.i == trigger.i:
+        return False  # "U.S. forces", "Iraqi", "Syria's": modifiers of people, not locations
+    cues = _cues()
+    token = root
+    path = []
+    while token.head is not token:
+        path.append(token)
+        token = token.head
+        if token.i == trigger.i:
+            first = path[-1]  # the word that hangs from the trigger
+            return first.dep_ in ("prep", "dobj", "nsubjpass", "pobj", "npadvmod", "advmod",
+                                  "attr", "dative", "oprd", "agent") \
+                and not (first.dep_ == "agent")
+        if token.pos_ in ("VERB", "AUX") and token.lemma_ in cues:
+            return False
+    return False

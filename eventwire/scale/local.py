@@ -32,6 +32,9 @@ BATCH_SIZE = 32
 BATCHES_PER_WORKER = 3
 """Batches in flight per worker: enough to keep each busy, few enough to keep memory flat."""
 POLL_SECONDS = 1.0
+RECYCLE_AFTER = 5_000
+"""Articles a worker extracts before a fresh one replaces it: spaCy's string store grows
+with every new word it sees, so a long-lived worker's memory would creep with corpus size."""
 
 
 def default_workers() -> int:
@@ -100,27 +103,37 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
 
 
-def _worker(tasks, results) -> None:
-    """A worker process: load the pipeline once, then extract batch after batch."""
+DONE, RETIRED = -1, -2
+"""What a worker's last message says instead of a batch index."""
+
+
+def _worker(tasks, results, recycle_after: int) -> None:
+    """A worker process: load the pipeline once, then extract batch after batch.
+
+    After ``recycle_after`` articles it retires (the parent starts a fresh one).
+    """
     from eventwire.pipeline import Pipeline
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     _exit_with_parent()
-    pipeline = Pipeline()
-    pipeline.nlp  # load the model before the first batch
-    while (task := tasks.get()) is not None:
+    pipeline = Pipeline()  # the model loads with the first batch (a late successor may get none)
+    done = 0
+    while done < recycle_after and (task := tasks.get()) is not None:
         index, batch = task
         extractions, failures = _extract_batch(pipeline, batch)
         sendable = [(article, f"{err}" if isinstance(err, InputError)
                      else f"{type(err).__name__}: {err}") for article, err in failures]
         results.put((index, extractions, sendable, os.getpid(), peak_rss_bytes()))
-    results.put((None, [], [], os.getpid(), peak_rss_bytes()))
+        done += len(batch)
+    results.put((RETIRED if done >= recycle_after else DONE, [], [], os.getpid(),
+                 peak_rss_bytes()))
 
 
 def extract_parallel(articles: Iterable[Article], *, workers: Optional[int] = None,
                      batch_size: int = BATCH_SIZE, on_error: Optional[ErrorHandler] = None,
                      on_progress: Optional[ProgressHandler] = None,
-                     stats: Optional[RunStats] = None) -> Iterator[Extraction]:
+                     stats: Optional[RunStats] = None,
+                     recycle_after: int = RECYCLE_AFTER) -> Iterator[Extraction]:
     """Extractions of ``articles``, in input order, computed by ``workers`` processes.
 
     An article that fails goes to ``on_error`` (without one, the error is raised);
@@ -136,7 +149,8 @@ def extract_parallel(articles: Iterable[Article], *, workers: Optional[int] = No
     articles = chain(first, iterator)
     runner = _in_process if workers == 1 else _in_workers
     try:
-        for extraction in runner(articles, workers, batch_size, on_error, on_progress, stats):
+        for extraction in runner(articles, workers, batch_size, on_error, on_progress, stats,
+                                 recycle_after):
             stats.articles += 1
             stats.words += len(extraction.article.text.split())
             yield extraction
@@ -144,7 +158,7 @@ def extract_parallel(articles: Iterable[Article], *, workers: Optional[int] = No
         stats.seconds = time.perf_counter() - started
 
 
-def _in_process(articles, _workers, batch_size, on_error, on_progress, stats):
+def _in_process(articles, _workers, batch_size, on_error, on_progress, stats, _recycle):
     from eventwire.pipeline import default_pipeline
 
     pipeline = default_pipeline()
@@ -165,7 +179,7 @@ def _report(failures, on_error, stats) -> None:
         on_error(article, err if isinstance(err, Exception) else _Failure(err))
 
 
-def _in_workers(articles, workers, batch_size, on_error, on_progress, stats):
+def _in_workers(articles, workers, batch_size, on_error, on_progress, stats, recycle_after):
     context = multiprocessing.get_context("spawn")  # fork after threads is unsafe
     in_flight = threading.BoundedSemaphore(workers * BATCHES_PER_WORKER)
     tasks = context.Queue(maxsize=workers * 2)
@@ -191,10 +205,16 @@ def _in_workers(articles, workers, batch_size, on_error, on_progress, stats):
             for _ in range(workers):
                 tasks.put(None)
 
-    processes = [context.Process(target=_worker, args=(tasks, results), daemon=True,
-                                 name=f"eventwire-worker-{n}") for n in range(workers)]
-    for process in processes:
+    processes: list = []
+
+    def start_worker() -> None:
+        process = context.Process(target=_worker, args=(tasks, results, recycle_after),
+                                  daemon=True, name=f"eventwire-worker-{len(processes)}")
         process.start()
+        processes.append(process)
+
+    for _ in range(workers):
+        start_worker()
     feeder = threading.Thread(target=feed, name="eventwire-reader", daemon=True)
     feeder.start()
     pending: dict[int, tuple[list, list]] = {}
@@ -206,13 +226,16 @@ def _in_workers(articles, workers, batch_size, on_error, on_progress, stats):
             try:
                 index, extractions, failures, pid, peak = results.get(timeout=POLL_SECONDS)
             except queue.Empty:
-                dead = [p for p in processes if not p.is_alive() and p.exitcode != 0]
+                dead = [p for p in processes if not p.is_alive() and p.exitcode not in (0, None)]
                 if dead and finished < workers:
                     raise RuntimeError(f"a worker process died (exit code {dead[0].exitcode}"
                                        f"; out of memory?); rerun with fewer --workers")
                 continue
             stats.worker_peak_rss[pid] = peak
-            if index is None:
+            if index == RETIRED:
+                start_worker()
+                continue
+            if index == DONE:
                 finished += 1
                 continue
             pending[index] = (extractions, failures)
@@ -226,7 +249,7 @@ def _in_workers(articles, workers, batch_size, on_error, on_progress, stats):
                     on_progress(len(extractions) + len(failures))
         if fed["error"] is not None:
             raise fed["error"]
-        _collect_peaks(results, processes, stats, workers - finished)
+        _collect_peaks(results, processes, stats, workers - finished, start_worker)
     finally:
         stop.set()
         for process in processes:
@@ -239,7 +262,8 @@ def _in_workers(articles, workers, batch_size, on_error, on_progress, stats):
         results.cancel_join_thread()
 
 
-def _collect_peaks(results, processes, stats: RunStats, remaining: int) -> None:
+def _collect_peaks(results, processes, stats: RunStats, remaining: int,
+                   start_worker: Callable[[], None]) -> None:
     """Each worker's last message carries its final peak memory."""
     deadline = time.monotonic() + 30
     while remaining > 0 and time.monotonic() < deadline:
@@ -250,4 +274,6 @@ def _collect_peaks(results, processes, stats: RunStats, remaining: int) -> None:
                 return
             continue
         stats.worker_peak_rss[pid] = peak
-        remaining -= index is None
+        if index == RETIRED:  # retired on its last batch: its successor takes the stop sign
+            start_worker()
+        remaining -= index == DONE
