@@ -61,7 +61,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import (and_, bindparam, create_engine, delete, event, func, insert, or_, select,
                         text, tuple_, update)
 from sqlalchemy.engine import Connection, Engine
@@ -203,6 +203,11 @@ class EventFilter(BaseModel):
     limit: Optional[int] = Field(100, ge=0)
     offset: int = Field(0, ge=0)
     order: Literal["newest", "oldest"] = "newest"
+
+    @field_validator("type", "actor", "place", "geonameid", "status", "outlet", "claimant")
+    @classmethod
+    def _no_nul(cls, value: Optional[str]) -> Optional[str]:
+        return None if value is None else _clean(value)
 
 
 # ---------------------------------------------------------------------------- engines
@@ -516,7 +521,7 @@ class Store:
         for reports, date_condition in (([r for r in new if r.fine], loose),
                                         ([r for r in new if not r.fine], None)):
             ids = sorted({r.geonameid for r in reports if r.geonameid})
-            names = sorted({r.place_name.lower() for r in reports
+            names = sorted({_clean(r.place_name.lower()) for r in reports
                             if not r.geonameid and r.place_name})
             for place in ([article_events.c.geonameid.in_(ids)] if ids else []) + \
                     ([func.lower(article_events.c.place_name).in_(names)] if names else []):
@@ -525,7 +530,7 @@ class Store:
             return [], {}
         # Only reports that could pass same_happening: a shared actor, or a shared place.
         codes = sorted({code for r in new for code in r.codes})
-        names = sorted({name for r in new for name in r.names})
+        names = sorted({_clean(name) for r in new for name in r.names})
         places = sorted({p for r in new for p in (r.geonameid, r.place_parent) if p})
         plausible = []
         if codes or names:
@@ -537,7 +542,7 @@ class Store:
             plausible += [article_events.c.geonameid.in_(places),
                           article_events.c.place_parent.in_(places)]
         plausible += [func.lower(article_events.c.place_name).in_(
-            sorted({r.place_name.lower() for r in new if r.place_name}))]
+            sorted({_clean(r.place_name.lower()) for r in new if r.place_name}))]
         link = and_(article_events.c.article_id == event_reports.c.article_id,
                     article_events.c.id == event_reports.c.report_id)
         rows = [row._mapping for row in conn.execute(
@@ -1163,6 +1168,11 @@ def _within(lat_column, lon_column, near: tuple[float, float], km: float):
                  + math.cos(rlat) * func.cos(func.radians(lat_column))
                  * func.sin(half_dlon) * func.sin(half_dlon))
     return and_(box, 2 * 6371.0088 * func.asin(func.sqrt(haversine)) <= km)
+
+
+def _clean(value: str) -> str:
+    """A value compared with the query columns, which hold no NUL (see schema.CleanText)."""
+    return value.replace("\x00", "")
 
 
 def _merged_windows(reports: list[Report]) -> list[tuple[date, date]]:
