@@ -31,11 +31,11 @@ Python API (the CLI, the REST API and the exports are thin layers over it)::
     store.stats()                            # row counts
 
 Filters of ``events`` (all optional, combined with AND; see :class:`EventFilter`):
-``type`` (PLOVER), ``actor`` (CAMEO code, or part of a name, case-insensitive),
+``type`` (PLOVER), ``actor`` (a CAMEO code in capitals, or part of a name, any case),
 ``place`` (name, case-insensitive, or GeoNames id; places inside it match too), ``geonameid``,
 ``near=(lat, lon)`` with ``km``, ``since``/``until`` (dates; an event matches when its date
-range overlaps), ``status``, ``outlet`` (the article's source), ``claimant`` (code or part
-of a name), ``limit``/``offset``, ``order`` ("newest", the default, or "oldest"). A fused
+range overlaps), ``status``, ``outlet`` (the article's source), ``claimant`` (code in
+capitals, or part of a name), ``limit``/``offset``, ``order`` ("newest", the default, or "oldest"). A fused
 event matches when any of its reports does.
 
 A :class:`FusedEvent` is one happening: its type, date, place and actors, the figures every
@@ -840,10 +840,10 @@ class Store:
         if query.outlet:
             report_conditions.append(func.lower(article_events.c.outlet) == query.outlet.lower())
         if query.claimant:
-            report_conditions.append(or_(
-                article_events.c.claimant_code == query.claimant.upper(),
-                func.lower(article_events.c.claimant_name).contains(query.claimant.lower(),
-                                                                    autoescape=True)))
+            report_conditions.append(
+                article_events.c.claimant_code == query.claimant if _is_code(query.claimant)
+                else func.lower(article_events.c.claimant_name).contains(
+                    query.claimant.lower(), autoescape=True))
         if report_conditions:
             conditions.append(events.c.id.in_(
                 select(event_reports.c.event_id).join(article_events, and_(
@@ -856,9 +856,9 @@ class Store:
                 select(event_reports.c.event_id).join(article_event_actors, and_(
                     article_event_actors.c.article_id == event_reports.c.article_id,
                     article_event_actors.c.event_id == event_reports.c.report_id))
-                .where(or_(article_event_actors.c.code == actor.upper(),
-                           func.lower(article_event_actors.c.name).contains(
-                               actor.lower(), autoescape=True)))))
+                .where(article_event_actors.c.code == actor if _is_code(actor)
+                       else func.lower(article_event_actors.c.name).contains(
+                           actor.lower(), autoescape=True))))
         ids = select(events.c.id).where(*conditions)
         if order_by_id:
             return ids.order_by(events.c.id)
@@ -1168,6 +1168,12 @@ def _within(lat_column, lon_column, near: tuple[float, float], km: float):
                  + math.cos(rlat) * func.cos(func.radians(lat_column))
                  * func.sin(half_dlon) * func.sin(half_dlon))
     return and_(box, 2 * 6371.0088 * func.asin(func.sqrt(haversine)) <= km)
+
+
+def _is_code(value: str) -> bool:
+    """An actor code (SYRMIL, RUS, IGOUNO) is written in capitals: matched on the indexed
+    code column; anything else is part of a name (a scan of the names)."""
+    return len(value) >= 3 and value.isalpha() and value.isupper()
 
 
 def _clean(value: str) -> str:
