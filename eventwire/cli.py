@@ -165,6 +165,10 @@ def serve(db: Optional[str] = typer.Option(None, help="Store path or URL (defaul
     from eventwire.serve.api import serve as run_server
     from eventwire.serve.catalogue import open_catalogue
 
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"eventwire: listening on {host}: other machines can reach this server"
+                  f"{'' if token else ' (read-only: no --token)'}", highlight=False)
+
     run_server(open_catalogue(db), host=host, port=port, token=token)
 
 
@@ -184,18 +188,16 @@ def report(place: Optional[str] = typer.Option(None, help="Place name or GeoName
                                                    help="Write here instead of stdout."),
            db: Optional[str] = typer.Option(None, help="Store path or URL.")) -> None:
     """A situation report: the period's events, figures by perpetrator, quotes, map, chart."""
-    from eventwire.serve.api import happenings_of
-    from eventwire.serve.catalogue import EventFilters, open_catalogue
-    from eventwire.serve.report import build_report, render_html, render_markdown
+    from eventwire.serve.api import situation_report
+    from eventwire.serve.catalogue import open_catalogue
+    from eventwire.serve.report import render_html, render_markdown
 
     first, last = parse_date(since, "--since"), parse_date(until, "--until")
     if first and last and first > last:
         fail("--since is after --until")
     if out_file is not None and not out_file.parent.is_dir():
         fail(f"cannot write '{out_file}': no such folder")
-    catalogue = open_catalogue(db)
-    happenings = happenings_of(catalogue, EventFilters(place=place, since=first, until=last))
-    situation = build_report(happenings, place=place, since=first, until=last)
+    situation = situation_report(open_catalogue(db), place, first, last)
     text = (render_html(situation) if output is ReportFormat.html
             else render_markdown(situation, out_file))
     if out_file is None:
@@ -361,7 +363,8 @@ def event_filters(type_: Optional[str], actor: Optional[str], place: Optional[st
                   since: Optional[str], until: Optional[str], status: Optional[str],
                   outlet: Optional[str], claimant: Optional[str]) -> dict:
     filters = {"type": type_, "actor": actor, "place": place, "geonameid": geonameid,
-               "near": _near(near), "km": km, "since": parse_date(since, "--since"),
+               "near": _near(near), "km": km if near else None,
+               "since": parse_date(since, "--since"),
                "until": parse_date(until, "--until"), "status": status, "outlet": outlet,
                "claimant": claimant}
     return {key: value for key, value in filters.items() if value is not None}

@@ -97,6 +97,9 @@ def hand_seed(article: Article) -> Extraction:
               cue=Evidence(**ev("according to", "began, according to"))),
         Quote(id="q3", **ev("an indication that something positive could happen"),
               kind="direct", speaker=None, cue=Evidence(**ev("said", "Earnest said"))),
+        Quote(id="q4", **ev('the government "finally" agreed to a UN plan to deliver aid '
+                            'across front lines'), kind="mixed", speaker="a8",
+              cue=Evidence(**ev("said", 'He said the government "finally"'))),
     ]
     quantities = [
         Quantity(id="n1", **ev("At least 384 civilians"), value=384, qualifier="at_least",

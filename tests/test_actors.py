@@ -201,3 +201,36 @@ def test_actor_token_map_covers_every_token_of_a_mention(seed, pipeline):
     monitor = actor_at(seed, "the British-based monitor")
     tokens = [t.i for t in doc if monitor.span[0] <= t.idx < monitor.span[1]]
     assert {mapping[i] for i in tokens} == {monitor.id}
+
+
+def test_members_of_a_named_group_take_its_code(actors_only):
+    # VOA, 2025-03-14: "Iraq says key Islamic State leader is dead"
+    text = ("One of the Islamic State terror group's most senior leaders is dead. His body was "
+            "identified using DNA recovered during a previous raid in which the IS emir escaped. "
+            "Various intelligence estimates put the number of IS fighters across Iraq and Syria "
+            "at between 1,500 and 3,000.")
+    assert code(actors_only, text, "senior leaders", "2025-03-14").code == "IMGMUSISI"
+    assert code(actors_only, text, "IS fighters", "2025-03-14").code == "IMGMUSISI"
+    emir = code(actors_only, text, "the IS emir", "2025-03-14")
+    assert (emir.code, emir.kind) == ("IMGMUSISI", "person")
+
+
+def test_an_of_phrase_names_whose_a_head_is(actors_only):
+    # PLOVER-GSR01: "King Hassan of Morocco was quoted today as saying ..."
+    text = "King Hassan of Morocco was quoted today as saying he would be ready to host a meeting."
+    assert code(actors_only, text, "Hassan", "2000-01-01").code == "MARGOV"
+
+
+def test_pro_russia_rebels_are_not_russian(actors_only):
+    # PETR2-GSR (real news): MH17 "believed to be fired by pro-Russia rebels"
+    text = ("The Malaysia Airlines Boeing 777 flight MH17 was blown up over Eastern Ukraine by a "
+            "missile believed to be fired by pro-Russia rebels.")
+    extraction = actors_only.extract(text, published="2014-07-18")
+    assert not [a for a in extraction.actors if a.code and a.code.startswith("RUS")]
+
+
+def test_a_title_names_the_office_whatever_the_date(actors_only):
+    # PETR2-GSR (real news, 2008): Petraeus was CIA director only from 2011
+    text = ("The US commander in Iraq, General David Petraeus, held talks with President Michel "
+            "Suleiman during a surprise visit to Beirut on Wednesday.")
+    assert code(actors_only, text, "David Petraeus", "2008-08-20").code == "USAMIL"

@@ -112,6 +112,107 @@ def test_demo_shows_the_seed_events(tmp_path):
     assert "Russia says Syrian regime attacks on Aleppo halted" in result.stdout
     assert "RETREAT" in result.stdout
     assert "http://127.0.0.1:8000/" in result.stdout and "eventwire serve" in result.stdout
+    assert "eventwire query --place Aleppo" in result.stdout  # the demo stored the sample
+    from eventwire.store import Store
+
+    with Store(tmp_path / "demo.db") as store:
+        assert [a["title"] for a in store.articles()] == [
+            "Russia says Syrian regime attacks on Aleppo halted"]
+
+
+# ---- the store's commands: ingest, query, export, events, fuse
+
+def test_ingest_stores_once_skips_bad_files_and_reruns_as_a_no_op(tmp_path, sample):
+    from eventwire.store import Store
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(sample.read_text())
+    (folder / "empty.txt").write_text("")
+    stories = [json.loads(line) for line in
+               open(REPO.parent / "shared" / "data" / "corpora" / "voa" / "voa_stories.jsonl")][:2]
+    for story in stories:
+        (folder / f"voa-{story['id']}.txt").write_text(
+            f"---\ntitle: {story['title']}\nsource: VOA\npublished: {story['published'][:10]}\n"
+            f"---\n{story['text']}")
+    db = str(tmp_path / "store.db")
+    first = run("ingest", str(folder), "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert "stored 3 articles, 0 already stored (no-op), 1 skipped" in first.stdout
+    assert "skipped" in first.stderr and "empty.txt" in first.stderr
+    again = run("ingest", str(folder), "--db", db)
+    assert "stored 0 articles, 3 already stored (no-op), 1 skipped" in again.stdout
+    with Store(db) as store:
+        outlets = sorted(str(a["source"]) for a in store.articles())
+        assert outlets == ["None", "VOA", "VOA"]
+
+
+@pytest.fixture
+def filled_db(tmp_path):
+    from eventwire.store import Store
+    from store_fixtures import eastern_ghouta_reports, khan_sheikhoun_reports
+
+    db = str(tmp_path / "filled.db")
+    with Store(db) as store:
+        for extraction in khan_sheikhoun_reports() + eastern_ghouta_reports():
+            store.add(extraction)
+    return db
+
+
+def invoke(*args: str):
+    """A command in this process (no model load, no interpreter start)."""
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    return CliRunner().invoke(app, list(args), env={"COLUMNS": "200"})
+
+
+def test_query_filters_and_formats(filled_db):
+    result = invoke("query", "--db", filled_db, "--place", "Khan Sheikhoun", "--format", "json")
+    assert result.exit_code == 0, result.output
+    [event] = json.loads(result.stdout)
+    assert event["type"] == "ASSAULT" and len(event["reports"]) == 3
+    result = invoke("query", "--db", filled_db, "--near", "33.52,36.38", "--km", "5",
+                    "--format", "csv")
+    rows = result.stdout.strip().splitlines()
+    assert len(rows) == 2 and rows[0].startswith("event_date,event_type,sub_event_type,actor1")
+    assert "Eastern Ghouta" in rows[1]
+    table = invoke("query", "--db", filled_db, "--actor", "SYRMIL", "--since", "2017-04-01")
+    assert "1 events" in table.stdout and "Khan Sheikhoun" in table.stdout
+
+
+def test_query_refuses_bad_filters_in_one_line(filled_db):
+    one_line_error(run("query", "--db", filled_db, "--near", "north"), "LAT,LON")
+    result = invoke("query", "--db", filled_db, "--since", "April")
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_export_each_format(filled_db, tmp_path):
+    for fmt in ("jsonl", "csv", "geojson", "parquet"):
+        path = tmp_path / f"out.{fmt}"
+        result = invoke("export", "--db", filled_db, "--format", fmt, "--output", str(path))
+        assert result.exit_code == 0, result.output
+        assert path.stat().st_size > 0
+    assert len(open(tmp_path / "out.jsonl").read().splitlines()) == 5
+    assert json.loads(open(tmp_path / "out.geojson").read())["features"]
+    one_line_error(run("export", "--db", filled_db, "--format", "parquet"), "--output")
+
+
+def test_split_a_fused_event_and_show_it(filled_db):
+    from eventwire.store import Store
+
+    with Store(filled_db) as store:
+        [attack] = store.events(place="Khan Sheikhoun")
+    shown = invoke("events", "show", attack.id, "--db", filled_db)
+    assert "Asharq Al-Awsat" in shown.stdout and "Reports" in shown.stdout
+    result = invoke("events", "split", attack.id, "--db", filled_db,
+                    "--report", "fakes-1923848144:e1")
+    assert result.exit_code == 0, result.output
+    assert "into 2 events" in result.stdout
+    fused = invoke("fuse", "--db", filled_db)
+    assert "fused 5 reports into 3 events" in fused.stdout
+    one_line_error(run("events", "split", "evnothing", "--db", filled_db), "no event")
 
 
 def test_extract_mixes_pages_feeds_and_jsonl_in_a_folder(tmp_path, data):

@@ -84,3 +84,38 @@ def test_an_empty_period_says_so():
     report = build_report(happenings_from_extractions([hostile()]), place="Aleppo")
     text = render_markdown(report, inline_images=True)
     assert "0 events" in text and "No casualty figures." in text and "No quotes." in text
+
+
+def run_cli(*args: str):
+    """The command in this process (typer's runner): the same code path, without a start-up."""
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    return CliRunner().invoke(app, list(args))
+
+
+def test_report_command_over_a_store(tmp_path, seed_article):
+    from eventwire.store import Store
+
+    db = tmp_path / "eventwire.db"
+    with Store(db) as store:
+        store.add(hand_seed(seed_article))
+        store.add(hostile())
+    out = tmp_path / "aleppo.md"
+    result = run_cli("report", "--db", str(db), "--place", "Aleppo", "--since", "2016-12-01",
+                     "--until", "2016-12-09", "--format", "md", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert "## Casualty figures by perpetrator" in text and "Sergei Lavrov (RUSGOV)" in text
+    assert "Idlib" not in text
+    assert (tmp_path / "aleppo-map.png").read_bytes().startswith(PNG)
+
+
+def test_quotes_of_the_reporting_articles_are_kept_with_their_speaker(aleppo):
+    # Not behind any event, but said in an article that reports the period's events.
+    egeland = aleppo.quotes["Jan Egeland (IGOUNO)"]
+    assert [q["kind"] for q in egeland] == ["mixed"] and '"finally"' in egeland[0]["text"]
+    lavrov = [q["text"] for q in aleppo.quotes["Sergei Lavrov (RUSGOV)"]]
+    assert len(lavrov) == 1  # the event's own quote is not listed twice
+    assert "unnamed source" not in aleppo.quotes  # Earnest's words have no speaker here

@@ -16,6 +16,7 @@ import pytest
 
 from eventwire.serve.api import create_app
 from hand_seed import hand_seed, hostile, replicate_into, seeded_catalogue
+from store_fixtures import khan_sheikhoun_reports
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -67,7 +68,7 @@ def browser():
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, seed_article):
     catalogue = seeded_catalogue(tmp_path_factory.mktemp("web"),
-                                 [hand_seed(seed_article), hostile()])
+                                 [hand_seed(seed_article), hostile(), *khan_sheikhoun_reports()])
     with Server(create_app(catalogue)) as running:
         yield running
 
@@ -111,11 +112,11 @@ def cluster_total(page) -> int:
 def test_dashboard_map_timeline_filter_and_evidence(page, server, tmp_path):
     page.goto(server.url + "/")
     loaded(page)
-    assert page.locator("#map").get_attribute("data-markers") == "8"
-    assert cluster_total(page) == 8
+    assert page.locator("#map").get_attribute("data-markers") == "9"
+    assert cluster_total(page) == 9
     assert page.locator("#timeline svg rect.killed-bar").count() >= 2
     assert "Syrian government (SYRGOV)" in page.locator("#timeline").inner_text()
-    assert page.locator("#event-table tbody tr").count() == 8
+    assert page.locator("#event-table tbody tr").count() == 9
     shot(page, tmp_path, "dashboard")
 
     page.select_option("#filter-type", "RETREAT")
@@ -140,6 +141,20 @@ def test_dashboard_map_timeline_filter_and_evidence(page, server, tmp_path):
     shot(page, tmp_path, "event")
 
 
+def test_competing_figures_side_by_side(page, server, tmp_path):
+    page.goto(server.url + "/?place=Khan+Sheikhoun")
+    loaded(page)
+    page.locator("#event-table tbody tr a").first.click()
+    page.wait_for_selector("#figures")
+    rows = [r.split("\t") for r in page.locator("#figures tbody tr").all_inner_texts()]
+    assert sorted((r[3], r[6]) for r in rows) == [("58", "Ahram Online"),
+                                                   ("58", "Asharq Al-Awsat"),
+                                                   ("86", "Ahram Online")]
+    assert page.locator("article.report").count() == 3
+    assert "58" in page.locator("article.report mark.hl-figure").all_inner_texts()
+    shot(page, tmp_path, "fused-event")
+
+
 def test_hostile_article_text_is_shown_as_text(page, server):
     page.goto(server.url + "/?place=Idlib")
     loaded(page)
@@ -155,6 +170,13 @@ def test_hostile_article_text_is_shown_as_text(page, server):
     loaded(page)
     assert page.evaluate("window.__pwned") is None
     assert "<script>window.__pwned = 1</script> (SYRMIL)" in page.locator("#timeline").inner_text()
+
+
+def test_api_docs_render_offline(page, server):
+    page.goto(server.url + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/events" in paths and "/extract" in paths
 
 
 @pytest.mark.slow

@@ -56,6 +56,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract import next_id
 from eventwire.model import Actor, Extraction
+from eventwire.resources.build_actors import ORG_WORDS
 from eventwire.resources.actors import ActorDictionary, ActorEntry, Agent, actor_dictionary, split_code
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
@@ -112,8 +113,11 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     units = find_units(doc, book)
     link_modifiers(doc, units)
     heads = [u for u in units if u.parent is None or _stands_alone(doc, u)]
+    by_token = {t: u for u in units for t in range(u.start, u.end)}
     for unit in heads:
         unit.coding = code_unit(doc, unit, when)
+    for unit in heads:
+        _code_from_of_phrase(doc, unit, by_token, when)
     country = article_country(doc, units, heads)
     actors: list[Actor] = []
     text = doc.text  # Doc.text joins every token: once per article, not per actor
@@ -175,8 +179,10 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        free = [t.i for t in ent if t.i not in taken and (t.pos_ == "PROPN" or t.is_title)]
-        if not free or any(b - a != 1 for a, b in zip(free, free[1:])):
+        free = [t.i for t in ent if t.i not in taken and (t.pos_ == "PROPN" or t.is_title)
+                and t.lower_ not in ("the", "a", "an")]
+        if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
+                or not any(doc[i].pos_ == "PROPN" for i in free):
             continue
         units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_))
     units.sort(key=lambda u: u.start)
@@ -214,7 +220,8 @@ def link_modifiers(doc: Doc, units: list[Unit]) -> None:
             continue
         root = unit.root(doc)
         after = by_token.get(unit.end)
-        if _is_state(unit) and root.pos_ == "ADJ" and after is not None and after.source == "agent":
+        if _is_state(unit) and after is not None and after.source == "agent" and (
+                root.pos_ == "ADJ" or root.head.i == after.root(doc).head.i):
             unit.parent = after  # "Syrian regime attacks": spaCy hangs "Syrian" on "attacks"
             after.children.append(unit)
             continue
@@ -253,8 +260,10 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
         country, sector = split_code(code)
         kind = entry.kind
         if kind == "state":
-            if root.pos_ == "ADJ" or (root.tag_ == "NNPS" or (root.tag_ == "NNS" and root.pos_ == "NOUN")):
+            if root.pos_ == "ADJ":
                 kind = "group"
+            elif root.tag_ in ("NNPS", "NNS"):  # "Nigerians", "Liberians": the people of a state
+                return Coding(f"{country}CVL", country, "CVL", "group")
             if unit.metonym:
                 return Coding(f"{country}GOV", country, "GOV", "organisation")
             return Coding(code, country, sector, kind)
@@ -294,6 +303,36 @@ def _former(doc: Doc, unit: Unit) -> bool:
     if unit.start and doc[unit.start - 1].lower_ in FORMER:
         return True
     return bool(words & FORMER)
+
+
+def _code_from_of_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: Optional[date]) -> None:
+    """ "officials of the Red Cross", "leaders of Hamas", "King Hassan of Morocco": an
+    uncoded (or title-coded) head takes the body or state its "of" phrase names."""
+    coding = unit.coding
+    if coding is None or unit.source not in ("agent", "name", "entity") or coding.named:
+        return
+    if unit.source == "name" and not (coding.kind == "person" and _title_sector(doc, unit, unit.children)):
+        return
+    if coding.explicit_country and coding.country and unit.source == "agent":
+        return
+    for prep in unit.root(doc).rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            owner = by_token.get(obj.i)
+            if owner is None or owner.source not in ("name",) or owner.metonym:
+                continue
+            if owner.coding is None:
+                owner.coding = code_unit(doc, owner, when)
+            found = owner.coding
+            if owner.entry.kind == "state" and found.country:
+                sector = coding.sector if coding.sector and coding.sector != coding.country else (
+                    unit.agent.sector[:3] if unit.agent else _title_sector(doc, unit, unit.children))
+                code = found.country + sector if sector else found.country
+                unit.coding = Coding(code, found.country, sector, coding.kind)
+            elif owner.entry.kind in ("organisation", "group") and found.code and unit.source == "agent":
+                unit.coding = Coding(found.code, found.country, found.sector, coding.kind, named=True)
+            return
 
 
 def _has_title(children: list[Unit], sector: str) -> bool:
@@ -361,7 +400,8 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
     if plural:
         kind = "organisation" if agent.kind == "organisation" else "group"
     else:
-        kind = agent.kind or ("group" if sector[:3] in ARMED else "organisation")
+        kind = agent.kind or ("group" if sector[:3] in ARMED else
+                              "organisation" if _word(root) in ORG_WORDS else "person")
     if organisation is not None:
         return Coding(organisation.code, organisation.country, organisation.sector, kind,
                       named=True)
@@ -395,7 +435,10 @@ def article_country(doc: Doc, units: list[Unit], heads: list[Unit]) -> Optional[
         if coding and coding.explicit_country and coding.country and coding.kind != "person" \
                 and coding.sector in ("GOV", "MIL", "REB", "OPP", "COP"):
             counts[coding.country] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    ranked = counts.most_common(2) + [("", 0), ("", 0)]
+    (top, n), (_, second) = ranked[0], ranked[1]
+    # only a clear winner: in news about many states a guess would mislabel their bodies
+    return top if n >= 2 * second and n > 0 else None
 
 
 def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: list[Actor]
@@ -480,10 +523,23 @@ def _hyphenated(doc: Doc, unit: Unit) -> bool:
         unit.start > 0 and doc[unit.start - 1].text == "-")
 
 
+NP_DEPS = {"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod", "advmod",
+           "punct", "npadvmod", "predet", "nn", "hyph"}
+
+
+def _np_left(token: Token) -> int:
+    """Leftmost token of a noun phrase's premodifiers (not of clauses hung on it by a bad parse)."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_DEPS:
+            left = min(left, _np_left(child))
+    return left
+
+
 def _phrase_start(doc: Doc, unit: Unit) -> int:
     """First token of a unit's noun phrase: its left edge, after a possessor that is an actor."""
     root = unit.root(doc)
-    first = min([root.left_edge.i, unit.start] + [c.start for c in unit.children])
+    first = min([_np_left(root), unit.start] + [c.start for c in unit.children])
     for child in root.lefts:
         if child.dep_ == "poss" and child.i >= first:
             owner = next((c for c in unit.children if c.start <= child.i < c.end), None)
@@ -496,6 +552,7 @@ def _phrase_start(doc: Doc, unit: Unit) -> int:
             first = i + 1
     while first < unit.start and (doc[first].is_punct or doc[first].is_space or doc[first].like_num
                                   or doc[first].dep_ in ("nummod", "quantmod", "advmod")
+                                  or doc[first].ent_type_ in ("DATE", "TIME", "CARDINAL")
                                   or doc[first].lower_ in ("another", "at", "least", "most")):
         first += 1  # "At least 384 civilians" -> "civilians": the figure is the quantities' stage
     return first
@@ -519,6 +576,10 @@ def _absorbed_title(doc: Doc, unit: Unit) -> bool:
 def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     """Point later mentions at the first; code them like it. Pronouns become actors here."""
     by_entry: dict[int, Actor] = {}
+    sentence_of = {}
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            sentence_of[token.i] = number
     persons: list[tuple[int, Actor]] = []  # (token index, first mention) in text order
     pronouns: list[Actor] = []
     ordered = sorted(heads, key=lambda u: u.start)
@@ -527,8 +588,9 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     for unit in ordered:
         actor = unit.actor
         if unit.source == "pronoun":
-            if persons:
-                first = persons[-1][1]
+            nearby = [a for i, a in persons if sentence_of[i] >= sentence_of[unit.start] - 2]
+            if nearby:
+                first = nearby[-1]
                 pronoun = Actor(id=next_id("a", actors + pronouns), text=doc[unit.start].text,
                                 span=(doc[unit.start].idx, doc[unit.start].idx + len(doc[unit.start])),
                                 name=first.name, code=first.code, country=first.country,
@@ -548,6 +610,14 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
         elif actor.kind != "person" and (unit.source == "agent" or unit.entry is not None) \
                 and _definite(doc, unit) and not _unknown_name_modifier(doc, unit):
             first = _earlier_same(actor, actors)
+            if first is not None and actor.kind == "group" and unit.source == "agent" \
+                    and _head_lemma(doc, first) != unit.root(doc).lemma_.lower() \
+                    and not _named(first, heads):
+                first = None  # "the rebels" are not "a suicide bomber" of the same side
+        if first is None and unit.source == "entity" and len(actor.text.split()) == 1:
+            first = _part_of_earlier_name(actor, actors)  # "Observatory" after the full name
+            if first is not None:
+                actor.kind = first.kind
         if unit.source == "entity" and unit.label == "ORG" and len(actor.text.split()) == 1:
             surname = _same_surname(actor, [a for _, a in persons])
             if surname is not None:  # spaCy calls a lone surname ORG
@@ -556,8 +626,9 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
             _point_at(actor, first)
         elif unit.entry is not None and unit.entry.kind == actor.kind:
             by_entry.setdefault(unit.entry.id, actor)
-        if actor.kind == "person" and (unit.source in ("name", "entity") or actor.refers_to):
-            persons.append((unit.start, _root(actor, actors)))
+        if actor.kind == "person" and (unit.source in ("name", "entity") or actor.refers_to) \
+                and unit.root(doc).dep_ not in ("compound", "amod", "nmod"):
+            persons.append((unit.start, _root(actor, actors)))  # not "Assad" in "Assad clan"
     actors.extend(pronouns)
     actors.sort(key=lambda a: (a.span[0], -a.span[1]))
     _renumber(actors)
@@ -590,6 +661,26 @@ def _same_surname(actor: Actor, persons: list[Actor]) -> Optional[Actor]:
         if person.refers_to is None and _surname(person.text) == surname \
                 and person.id != actor.id:
             return person
+    return None
+
+
+def _head_lemma(doc: Doc, actor: Actor) -> str:
+    span = doc.char_span(*actor.span, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else ""
+
+
+def _named(actor: Actor, heads: list[Unit]) -> bool:
+    return any(u.actor is actor and u.entry is not None for u in heads)
+
+
+def _part_of_earlier_name(actor: Actor, actors: list[Actor]) -> Optional[Actor]:
+    word = actor.text
+    if len(word) < 5 or not word[:1].isupper():
+        return None
+    for other in actors:
+        if other.span[0] < actor.span[0] and other.refers_to is None and other.kind != "person" \
+                and other.code and word in other.text.split():
+            return other
     return None
 
 
@@ -681,6 +772,10 @@ def _head_actor(doc: Doc, token: Token, at_token: dict) -> Optional[Actor]:
     return actor if end_token.i == token.i else None
 
 
+def _names_joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _compound(text: str, members: list[Actor], taken: list[Actor], start: Optional[int]) -> Actor:
     start = members[0].span[0] if start is None else start
     end = max(m.span[1] for m in members)
@@ -693,7 +788,7 @@ def _compound(text: str, members: list[Actor], taken: list[Actor], start: Option
     while f"a{n}" in ids:
         n += 1
     return Actor(id=f"a{n}", text=text[start:end], span=(start, end),
-                 name=" and ".join(m.name for m in members),
+                 name=_names_joined([m.name for m in members]),
                  code=codes.pop() if len(codes) == 1 else None,
                  country=countries.pop() if len(countries) == 1 else None,
                  sector=sectors.pop() if len(sectors) == 1 else None,

@@ -160,16 +160,24 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
 
 
 def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Optional[str], str]:
-    after = _after_window(token)
-    before = [t for t in sent if t.i < token.i][-WINDOW:]
+    origin = "noun" if trigger.pos == "NOUN" else ("trigger" if trigger.origin == "trigger"
+                                                    else "verb")
+    if not trigger.patterns:
+        return trigger.default, origin
+    after = _Window(_after_window(token))
+    before = _Window(list(sent.doc[max(sent.start, token.i - WINDOW):token.i]))
+    anchors = {token.i} | {c.i for c in token.children if c.dep_ in OBJECTS}
     best: Optional[Pattern] = None
     best_score = 0
+    vocabulary = after.vocabulary | before.vocabulary
     for pattern in trigger.patterns:
-        score = _match(pattern.after, after, token)
+        if not pattern.plain_words <= vocabulary:
+            continue
+        score = after.match(pattern.after_words)
         if score < 0:
             continue
-        score_before = _match(pattern.before, before)
-        if score_before < 0:
+        score_before = before.match(pattern.before_words)
+        if score_before < 0 or not after.attached(pattern.prepositions, anchors):
             continue
         score += score_before
         if score > best_score or (score == best_score and best is not None
@@ -177,8 +185,6 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
             best, best_score = pattern, score
     if best is not None and best_score > 0:
         return best.cameo, best.origin
-    origin = "noun" if trigger.pos == "NOUN" else ("trigger" if trigger.origin == "trigger"
-                                                    else "verb")
     return trigger.default, origin
 
 
@@ -198,42 +204,36 @@ def _after_window(token: Token) -> list[Token]:
     return window
 
 
-def _words(items: Iterable) -> list[str]:
-    out: list[str] = []
-    for item in items:
-        if isinstance(item, tuple):
-            out.extend(_words(item))
-        else:
-            out.extend(item.split() if not item.startswith("&") else
-                       [w for w in item.split()])
-    return out
+class _Window:
+    """The words a pattern is matched against: each token's form and lemma, in order."""
 
+    def __init__(self, tokens: list[Token]):
+        self.forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        self.heads = [t.head.i for t in tokens]
+        self.vocabulary = {w for pair in self.forms for w in pair}
 
-def _match(items: tuple, window: list[Token], verb: Optional[Token] = None) -> int:
-    """How many pattern words match the window in order (-1: not all of them). A
-    prepositional phrase's preposition must hang from the verb or its object."""
-    if verb is not None:
-        anchors = {verb.i} | {c.i for c in verb.children if c.dep_ in OBJECTS}
-        for item in items:
-            if isinstance(item, tuple) and item and not any(
-                    _word_matches(item[0], t) and t.head.i in anchors for t in window):
+    def _has(self, word: str, i: int) -> bool:
+        form, lemma = self.forms[i]
+        if word.startswith("&"):
+            members = synonyms(word)
+            return form in members or lemma in members
+        return word == form or word == lemma
+
+    def match(self, words: tuple[str, ...]) -> int:
+        """How many pattern words match in order (-1: not all of them)."""
+        position = 0
+        for word in words:
+            while position < len(self.forms) and not self._has(word, position):
+                position += 1
+            if position == len(self.forms):
                 return -1
-    words = _words(items)
-    position = 0
-    for word in words:
-        while position < len(window) and not _word_matches(word, window[position]):
             position += 1
-        if position == len(window):
-            return -1
-        position += 1
-    return len(words)
+        return len(words)
 
-
-def _word_matches(word: str, token: Token) -> bool:
-    if word.startswith("&"):
-        members = synonyms(word)
-        return token.lower_ in members or token.lemma_.lower() in members
-    return word == token.lower_ or word == token.lemma_.lower()
+    def attached(self, prepositions: tuple[str, ...], anchors: set[int]) -> bool:
+        """Each prepositional phrase's preposition hangs from the verb or its object."""
+        return all(any(self._has(p, i) and self.heads[i] in anchors
+                       for i in range(len(self.forms))) for p in prepositions)
 
 
 def _nominal_counts(token: Token, rule: str, actors: "ActorIndex") -> bool:
@@ -381,10 +381,38 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 source += _instrument_actors(child, actors)
             elif child.lower_ in cues["target_prepositions"] and not target:
                 target += actors.within(objects)
-    if not source:
+    if not target:
+        target = _embedded_target(token, actors)
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not target:
+        # "Syrian troops backed by Russia", "10 Russian soldiers killed in Ukraine"
+        target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
+    elif not source:
         source = _inherited_subject(token, actors)
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
+
+
+def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
+    """'demanded that Hamas renounce ...' -> Hamas; 'promised to continue aid to Mozambique'
+    -> Mozambique: the target a complement clause names."""
+    cues = status_cues()
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            found = _subject_of(child, actors)
+            if found:
+                return found
+        if child.dep_ == "xcomp":
+            for grandchild in child.children:
+                if grandchild.dep_ in OBJECTS | {"dative"}:
+                    found = actors.within(_phrase(grandchild))
+                    if found:
+                        return found
+                if grandchild.dep_ == "prep" and grandchild.lower_ in cues["target_prepositions"]:
+                    found = actors.within(t for c in grandchild.children if c.dep_ == "pobj"
+                                          for t in _phrase(c))
+                    if found:
+                        return found
+    return []
 
 
 def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:
@@ -572,13 +600,27 @@ def _clause_tokens(candidate: Candidate) -> list[Token]:
     return [seen[i] for i in sorted(seen)]
 
 
-def _items_in(items, tokens: list[Token], doc_tokens_start: int = 0):
-    spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
+def _items_in(items, tokens: list[Token]):
+    """The items (places, times, figures) whose words overlap these tokens."""
+    if not tokens or not items:
+        return []
+    doc = tokens[0].doc
+    inside = {t.i for t in tokens}
     found = []
     for item in items:
-        if any(s < item.span[1] and item.span[0] < e for s, e in spans):
+        first, last = _token_range(doc, item.span)
+        if any(i in inside for i in range(first, last)):
             found.append(item)
     return found
+
+
+def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """The tokens a character span covers (cached per doc: spans are looked up many times)."""
+    cache = doc.user_data.setdefault("eventwire_token_ranges", {})
+    if span not in cache:
+        found = doc.char_span(span[0], span[1], alignment_mode="expand")
+        cache[span] = (found.start, found.end) if found is not None else (0, 0)
+    return cache[span]
 
 
 def _nearest(items, token: Token):
@@ -593,13 +635,16 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     speaker = quote.speaker if quote is not None else reported_speaker(token, actors)
     status, intent = event_status(candidate, quote, speaker)
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
+    if not source and speaker and any(c.dep_ in SUBJECTS and c.pos_ == "PRON"
+                                      for c in _clause_root(token).children):
+        source = [speaker]  # "Syria says it is willing to withdraw": it = the speaker
     recoded = intent_codes().get((intent, code.type)) if intent else None
     if recoded and plover_of(recoded) is not None:
         code, rule = plover_of(recoded), "intent"
         if intent == "requested" and speaker:  # "Russia said Sudan must return ...": Russia asks Sudan
             source, target = [speaker], [a for a in source if a != speaker] or target
     clause = _clause_tokens(candidate)
-    in_sentence = [t for t in sent]
+    in_sentence = list(sent)
     place = _event_place(extraction.places, clause, in_sentence, token)
     time = (_nearest(_items_in(extraction.times, clause), token)
             or _nearest(_items_in(extraction.times, in_sentence), token))

@@ -51,6 +51,9 @@ EVENT_PREPOSITIONS = {"in", "at", "on", "near", "into", "across", "around", "ins
 SMALL_PLACE = 5000
 """Below this population, a place matched only by an alternate name needs context."""
 
+CITY_STATE_SHARE = 0.33
+"""A city with this share of its admin-1 unit's people is what the unit's name means (Hamburg)."""
+
 CONFIDENT_MARGIN = 1.0
 """How far ahead of the runner-up a first-pass choice must be to inform the context."""
 
@@ -541,7 +544,7 @@ def _city_of_city_state(candidates: list[_Candidate], best: int, gazetteer: Gaze
     for i, candidate in enumerate(candidates):
         entry = gazetteer.entry(candidate.index)
         if entry.feature == "city" and entry.country == chosen.country \
-                and entry.admin1 == chosen.admin1 and entry.population >= 0.25 * chosen.population:
+                and entry.admin1 == chosen.admin1 and entry.population >= CITY_STATE_SHARE * chosen.population:
             return i
     return best
 
@@ -583,7 +586,7 @@ def demonym_countries(text: str, gazetteer: Gazetteer) -> list[str]:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 
 
-def fit_ranker(examples: list[tuple[list[dict[str, float]], int]], l2: float = 0.01,
+def fit_ranker(examples: list[tuple[list[dict[str, float]], int]], l2: float = 1e-5,
                example_weights: Optional[list[float]] = None) -> dict[str, float]:
     """Weights of a conditional-logit ranker: each example is (candidate features, gold row)."""
     import numpy as np

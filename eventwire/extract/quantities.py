@@ -109,6 +109,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     """Every number expression that could be a figure (no dates, phones, scores, ordinals)."""
     words = quantity_words()
     phones = _phone_chars(doc.text)
+    dates = _date_tokens(doc)
     figures: list[Figure] = []
     i = 0
     n = len(doc)
@@ -127,7 +128,7 @@ def find_figures(doc: Doc) -> list[Figure]:
             figures.append(Figure(i, i, i + 1, None, words["vague"][lower], None, "vague"))
             i += 1
             continue
-        if not _is_number_word(token) or token.ent_type_ in ("DATE", "TIME", "ORDINAL", "MONEY") \
+        if not _is_number_word(token) or token.i in dates or token.ent_type_ in ("ORDINAL", "MONEY") \
                 and not _counts_people(token):
             i += 1
             continue
@@ -160,6 +161,22 @@ def find_figures(doc: Doc) -> list[Figure]:
         figures.append(figure)
         i = j + 1
     return [f for f in figures if f.value is not None or f.low is not None]
+
+
+def _date_tokens(doc: Doc) -> set[int]:
+    """Tokens of the dates and times spaCy found that name a day, month, year or hour (it also
+    calls "between 20 and 30" a date)."""
+    words = quantity_words()
+    date_words = set(words["months"]) | set(words["weekdays"]) | set(words["time_units"])
+    found: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        lowered = [t.lower_.rstrip(".") for t in ent]
+        if any(word in date_words for word in lowered) or any(
+                re.fullmatch(r"(1[89]|20)\d\d|\d{1,2}[:.]\d\d|\d+(s|am|pm)", word) for word in lowered):
+            found.update(range(ent.start, ent.end))
+    return found
 
 
 def _counts_people(token: Token) -> bool:
@@ -228,6 +245,8 @@ def _counted(doc: Doc, figure: Figure) -> Token:
                 if objects:
                     return objects[0]
         return last
+    if figure.qualifier == "range" and last.dep_ == "conj" and last.head.i >= figure.number_start:
+        last = last.head  # "between 20 and 30 people": 30 hangs on 20, 20 on people
     token = last
     for _ in range(3):  # number -> nummod head (through "compound" and "quantmod" links)
         if token.dep_ in ("nummod", "compound", "quantmod", "amod") and token.head.i > token.i \
@@ -262,6 +281,10 @@ def _category(counted: Token, depth: int = 0) -> str:
             return words["category_adjectives"][child.lower_]
         if child.dep_ in ("acl", "relcl") and child_lemma in words["category_verbs"]:
             return words["category_verbs"][child_lemma]
+        if child.dep_ in ("acl", "relcl"):  # "three people who went missing"
+            for grand in child.children:
+                if grand.dep_ in ("acomp", "oprd", "xcomp") and grand.lower_ in words["category_adjectives"]:
+                    return words["category_adjectives"][grand.lower_]
     token = counted
     for _ in range(1 if bare_number else 4):  # up to the predicate: "civilians have been killed"
         if token.dep_ in ("ROOT",) or token.head is token:
@@ -317,6 +340,9 @@ def _toll_subject(verb: Token) -> Optional[str]:
 
 def _who(counted: Token) -> Optional[str]:
     who = quantity_words()["who"]
+    for child in counted.children:  # "police officers", "child soldiers"
+        if child.dep_ == "compound" and child.lemma_.lower() in ("police", "child", "woman"):
+            return who[child.lemma_.lower()]
     lemma = counted.lemma_.lower()
     if lemma in who:
         return who[lemma]
@@ -411,9 +437,12 @@ def _guard(category: str, figure: Figure) -> str:
 
 def _part_among(counted: Token, wholes: dict[int, str]) -> Optional[str]:
     """'two medics among 31 dead': the quantity id of the two, a part of this figure."""
-    if counted.dep_ == "pobj" and counted.head.lower_ == "among" and counted.head.head.i in wholes:
-        return wholes[counted.head.head.i]
-    return None
+    if counted.dep_ != "pobj" or counted.head.lower_ != "among":
+        return None
+    anchor = counted.head.head
+    if anchor.lemma_ == "be":  # "six civilians were among 22 people killed"
+        anchor = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), anchor)
+    return wholes.get(anchor.i)
 
 
 def _whole_of(counted: Token, wholes: dict[int, str]) -> Optional[str]:
@@ -490,7 +519,7 @@ def _linked(items, predicate: Optional[Token], counted: Token, doc: Doc) -> Opti
     spans = sorted(items, key=lambda item: (getattr(item, "role", "event") != "event", item.span[0]))
     for item in spans:
         token = _token_at(doc, item.span[0])
-        if token is not None and token.i in clause and token.i not in {t.i for t in counted.subtree if t.i != counted.i} | set():
+        if token is not None and token.i in clause:
             return item.id
     return None
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -150,6 +151,32 @@ def _cue_piece(verb: Token) -> tuple[Piece, int]:
     return (first.idx, last.idx + len(last.text)), verb.i
 
 
+DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?[\u2014\u2013-]{1,2}\s+")
+
+
+def _source_piece(speaker: Token, bounds: Piece) -> Optional[Piece]:
+    """The words naming the speaker: the noun phrase without its relative clause ("Dino
+    Spencer, who now runs the gym") and without a dateline ("RENO, Nev. (AP) \u2014")."""
+    doc = speaker.doc
+    tokens = list(speaker.subtree)
+    for child in speaker.children:
+        if child.dep_ in ("relcl", "acl") and child.i > speaker.i:
+            cut = child.left_edge.i
+            tokens = [t for t in tokens if t.i < cut]
+            break
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None
+    piece = _clip(_token_piece(tokens), bounds)
+    if piece is None:
+        return None
+    dateline = DATELINE.match(doc.text[piece[0]:piece[1]])
+    if dateline and dateline.end() < piece[1] - piece[0]:
+        piece = (piece[0] + dateline.end(), piece[1])
+    return piece
+
+
 def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piece,
                  text: str) -> Piece:
     """PolNeAR's cue: with the time words right beside the verb ("said Thursday", "on
@@ -187,6 +214,16 @@ def _subject(verb: Token) -> Optional[Token]:
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "He smiled and said ..."
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "Blackwell spoke, noting that ..."
+    return None
+
+
+def _agent(verb: Token) -> Optional[Token]:
+    """The speaker of a passive: 'was echoed by X'."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -227,7 +264,8 @@ def _chunks_before(doc: Doc, verb: Token):
 
 ADDRESSEE_VERBS = {"tell", "ask", "remind", "assure", "warn", "urge", "thank", "inform"}
 CONTENT_PREPOSITIONS = {"about", "on", "for", "of", "against", "to", "at", "with", "into", "over"}
-OBJECT_TAIL = {"prep", "oprd", "xcomp", "advmod", "npadvmod", "acomp"}
+OBJECT_TAIL = {"prep", "oprd", "xcomp", "acomp"}
+OBJECT_PREPOSITIONS = {"for", "as", "of", "on", "over", "about", "to", "with", "against"}
 
 
 def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Token], str]:
@@ -236,8 +274,11 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
     clauses = [c for c in inside if c.dep_ == "ccomp"]
     if clauses:
         return clauses[0], "clause"
+    objects = [c for c in inside if c.dep_ == "dobj" and c.i > verb.i]
     if cue.content in ("clause", "both"):
         for child in inside:
+            if child.dep_ == "xcomp" and objects and objects[0].i < child.i:
+                return objects[0], "object"  # "asked the candidates to make ..."
             if child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(
                     m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")):
                 return child, "clause"
@@ -246,12 +287,11 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
             if child.dep_ in ("dobj", "attr", "intj") and child.i > verb.i or \
                     child.dep_ == "dobj" and child.lower_ in ("that", "what", "which", "so"):
                 return child, "object"
-    if cue.content in ("object", "both"):
-        for child in inside:
-            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and child.i > verb.i:
-                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if objects and child.i - verb.i <= 2:
-                    return objects[0], "preposition"
+    for child in inside:  # "pointed to X", "called for X", "spoke about X"
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and 0 < child.i - verb.i <= 2:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects[0], "preposition"
     return None, ""
 
 
@@ -274,6 +314,10 @@ def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if how == "object":
         for child in verb.children:
+            if child.i <= head.i:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in OBJECT_PREPOSITIONS:
+                break  # "praised X at a press conference": where, not what
             if child.i > head.i and child.dep_ in OBJECT_TAIL:
                 last = list(child.subtree)[-1]
                 end = max(end, last.idx + len(last.text))
@@ -340,8 +384,10 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
                 found.append(attribution)
             continue
         cue = words.get(token.lemma_.lower())
-        if cue is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "acl", "compound"):
+        if cue is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
             continue
+        if token.dep_ == "acl" and not (all_cues and token.tag_ == "VBG"):
+            continue  # "the petition calling on him to ...": PolNeAR's, not a quote
         if not all_cues and cue.kind == "thought":
             continue
         if _within((token.idx, token.idx + 1), quotes):
@@ -357,6 +403,9 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
                 if quote[0] < piece[1] and piece[0] < quote[1]:
                     used_quotes.add(quote)
     found.extend(_quotes_without_cue(doc, quotes, used_quotes, found, paragraphs))
+    if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
+        found = [a for a in found if not any(
+            b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
     return found
 
 
@@ -379,14 +428,20 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         head = verb.head if content else None
     if content is None:
         content = _adjacent_quote(verb, quotes, bounds, text)
+    if content is not None and content[1] <= verb.idx:
+        content = _lead_trimmed(content, verb.doc)  # "In contrast, Clinton has ..., it found"
     if content is None:
         return None
-    speaker = _subject(verb)
+    speaker = _subject(verb) or _agent(verb)
     if speaker is not None and head is not None and head.i < verb.i and speaker.i < head.i:
         speaker = None  # the parse took a word inside the quote for the subject
     speaker = speaker or _inverted_subject(verb, content[1] <= verb.idx) or (
         _left_speaker(verb, bounds) if verb.dep_ not in ("xcomp", "relcl", "acl") else None)
-    source = _clip(_subtree_piece(speaker), bounds) if speaker is not None else None
+    source = _source_piece(speaker, bounds) if speaker is not None else None
+    if speaker is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        speaker = verb.head  # "the major Super PAC backing Jeb Bush"
+        before = [t for t in speaker.subtree if t.i < verb.left_edge.i]
+        source = _clip(_token_piece(before), bounds) if before else None
     if source is not None:
         source = _outside(source, cue_piece)
         if source and content[0] < source[0] < content[1]:  # '"...," the minister said'

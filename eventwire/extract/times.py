@@ -20,6 +20,7 @@ relative expressions come out unanchored (``anchor == "none"``) with a reason, n
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, replace
@@ -77,6 +78,7 @@ class Spec:
     shift: Optional[int] = None       # steps of grain from the base; None = by tense
     past_shift: Optional[int] = None  # the shift instead, in a past-tense sentence
     year_shift: Optional[int] = None  # "July last year": the year is this many from the base's
+    quarter_echo: bool = False        # "a year earlier" after a quarter: that quarter a year before
     base: str = "anchor"              # anchor | reference
     part: Optional[str] = None        # part of day: MO AF EV NI
     clock: Optional[str] = None       # "10:30"
@@ -397,6 +399,28 @@ class Rule:
     name: str
     pattern: re.Pattern
     handler: Handler
+    trigger: str  # the TRIGGERS entry whose words every match of the rule holds
+
+
+# which rule looks near which trigger words (see trigger_patterns)
+RULE_TRIGGERS = {
+    "months": ("month_day_year", "day_month_year", "month_year", "month_day", "day_month", "month",
+               "month_set"),
+    "digits": ("iso_date", "slash_date", "year", "decade"),
+    "century": ("century",),
+    "quarter": ("quarter", "fiscal_quarter"),
+    "seasons": ("season", "direction_season"),
+    "holidays": ("holiday",),
+    "weekdays": ("weekday", "weekday_set"),
+    "deictic": ("deictic",),
+    "day_parts": ("this_part", "overnight"),
+    "units": ("anaphoric", "direction_unit", "span_units", "ago", "into", "duration", "unit_long",
+              "bare_units", "set", "definite_unit", "vague_ago", "vague_span"),
+    "clock": ("clock", "clock_zone", "noon"),
+    "spoken": ("spoken_year", "spoken_decade"),
+    "refs": ("present_ref", "past_ref", "future_ref"),
+    "set_adverbs": ("set_adverb",),
+}
 
 
 def _number(word: str) -> float | str | None:
@@ -503,8 +527,10 @@ def rules() -> tuple[Rule, ...]:
     left = r"(?<![\w$£€#.,/-])"  # not inside a word, a number or an amount
     i = re.IGNORECASE
 
+    trigger_of = {name: trigger for trigger, names in RULE_TRIGGERS.items() for name in names}
+
     def rule(name: str, pattern: str, handler: Handler, flags: int = 0) -> Rule:
-        return Rule(name, re.compile(pattern, flags), handler)
+        return Rule(name, re.compile(pattern, flags), handler, trigger_of[name])
 
     return (
         rule("month_day_year", rf"\b{opt_weekday}{mod}?{month}\s+{day},?\s+{year}\b", _month_day_year),
@@ -548,7 +574,7 @@ def rules() -> tuple[Rule, ...]:
              _ago, i),
         rule("into", rf"\b(?P<core>{number}\s+{unit})\s+into\b", _into, i),
         rule("duration", rf"\b{number}(?:\s+|-)(?P<half>and\s+a\s+half\s+|and-a-half-)?(?:(?:more|additional|other|extra|straight|consecutive|full|trading|business|working)\s+)?"
-                         rf"{unit}(?P<adj>-long|-old)?(?P<half_after>\s+and\s+a\s+half)?\b(?!\s+of\b)", _duration, i),
+                         rf"{unit}(?P<adj>-long|-old)?(?P<half_after>\s+and\s+a\s+half)?\b(?!\s+old\b)", _duration, i),
         rule("unit_long", r"\b(?P<unit>days|weeks|months|years|decades|day|week|month|year|decade|hour|hours)-long\b",
              _unit_long, i),
         rule("bare_units", r"\b(?:for|over|in|within|of|than|after|take|took|takes|lasted|last|past|recent)\s+"
@@ -561,7 +587,7 @@ def rules() -> tuple[Rule, ...]:
         rule("clock_zone", rf"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s*(?P<zone>{_alternation(v['time_zones'])})\b",
              _clock),
         rule("noon", r"\b(?P<noon>noon|midday|midnight)\b", _clock, i),
-        rule("definite_unit", rf"\b{mod}?the\s+(?P<unit>quarter|year|week|month|weekend)\b"
+        rule("definite_unit", rf"\b{mod}?the\s+(?:(?:current\s+)?(?:fiscal|full|calendar)\s+)?(?P<unit>quarter|year|week|month|weekend)\b"
                               r"(?![-\u2019']|\s+(?:of|before|after|earlier|later|ago|to|in\s+which|when|that|\d))",
              _definite_unit, i),
         rule("spoken_year", rf"\b(?:the\s+year\s+)?(?P<spoken>nineteen(?:\s+hundred)?(?:\s+and)?\s+(?:(?:{tens})(?:[\s-](?:{ones}))?\b|"
@@ -678,7 +704,7 @@ def _quarter(m: re.Match, text: str) -> Optional[Spec]:
         steps = shifts[rel]
         if grain == "half":
             steps = {-5: -3}.get(steps, steps)
-        return Spec(grain=grain, shift=steps)
+        return Spec(grain=grain, shift=steps, quarter_echo=steps == -5)
     index = vocabulary()["ordinals"][groups["ordinal"].lower()]
     if index > (2 if grain == "half" else 4):
         return None
@@ -813,7 +839,8 @@ def _ago(m: re.Match, text: str) -> Optional[Spec]:
         return Spec(grain="day", shift=0, base=base)
     grain = UNIT_GRAIN.get(code, "day")
     steps = int(amount * (2 if code == "FN" else 1))
-    return Spec(grain=grain, shift=sign * steps, base=base)
+    return Spec(grain=grain, shift=sign * steps, base=base,
+                quarter_echo=code == "Y" and steps == 1 and sign < 0)
 
 
 def _into(m: re.Match, text: str) -> Optional[Spec]:
@@ -837,13 +864,17 @@ def _duration(m: re.Match, text: str) -> Optional[Spec]:
     code = _unit_code(m["unit"])
     if code == "WE" or (code == "Q" and "-" in m.group()):
         return None  # "three-quarters" is a fraction
-    if isinstance(amount, (int, float)) and amount > 1 and not m["unit"].lower().endswith("s") \
-            and "-" not in m.group():
-        return None  # "the 1988 quarter", "a 10 day" are not durations
+    if isinstance(amount, (int, float)) and amount >= 1000 and not m["unit"].lower().endswith("s"):
+        return None  # "the 1988 quarter" is a year's quarter, not 1988 quarters
+    if code == "Q" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+        return None  # "three quarters of the city"
     if m["half"] or m["half_after"]:
         amount = amount + 0.5 if amount != "X" else amount
     if number_word in ("a", "an") and code in ("S", "Q"):
         return None  # "a second A380", "about a quarter of its dealers"
+    if number_word in ("a", "an") and re.search(r"(?:\d|times|twice|once|million|billion|percent|%)\W*$",
+                                                _before(text, m)):
+        return None  # "358,000 a month", "24 hours a day": a rate, the set rule takes it
     if number_word in ("a", "an", "one") and re.search(r"\b(?:per|every|each)\s*$", _before(text, m, 8), re.I):
         return None
     ahead = bool(re.search(r"\b(?:in|within)\s+(?:the\s+next\s+)?$", _before(text, m, 20), re.I))
@@ -907,7 +938,8 @@ def _clock(m: re.Match, text: str) -> Optional[Spec]:
 def _definite_unit(m: re.Match, text: str) -> Spec:
     unit = m["unit"].lower()
     grain = UNIT_GRAIN[_unit_code(unit)]
-    if re.match(r"\s+end(?:ed|ing)\b", text[m.end():m.end() + 8]):  # "the year ended June 30"
+    if grain == "year" and re.match(r"\s+end(?:ed|ing)\b", text[m.end():m.end() + 8]):
+        # "the year ended June 30" is a fiscal year: a duration, not the calendar year
         return Spec(type="DURATION", value=_duration_value(1, _unit_code(unit)))
     # "the quarter" in a past-tense sentence is the last one reported; "the weekend" the last one
     past_shift = -1 if grain in ("quarter", "weekend") else None
@@ -959,30 +991,123 @@ def _ref(value: str) -> Handler:
     return handler
 
 
+@lru_cache(maxsize=1)
+def trigger_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Which trigger groups each word wakes up, as (case-sensitive, lower-case) lookups.
+
+    Every match of a rule holds at least one word of its group (RULE_TRIGGERS).
+    """
+    v = vocabulary()
+    refs = {w for phrase in (*v["present_ref"], *v["past_ref"], *v["future_ref"])
+            for w in phrase.split() if w.lower() not in ("the", "in", "at", "for", "these", "right")}
+    exact_groups = {
+        "months": [m for m in v["months"]],
+        "holidays": [w for phrase in v["holidays"] for w in re.findall(r"[A-Za-z]+", phrase)],
+        "weekdays": [*v["weekdays"], *v["weekdays_plural"]],
+        "quarter": ["Q"],
+    }
+    lower_groups = {
+        "century": ["century", "centuries"],
+        "quarter": ["quarter", "quarters", "half"],
+        "seasons": list(v["seasons"]),
+        "deictic": list(v["deictic_days"]),
+        "day_parts": [*[w for part in v["day_parts"] for w in part.split()], "tonight"],
+        "units": [*v["units"], *v["day_parts"]],  # "the previous evening" is the anaphoric rule's
+        "clock": ["noon", "midday", "midnight"],
+        "spoken": ["nineteen", "thousand", "twenties", "thirties", "forties", "fifties", "sixties",
+                   "seventies", "eighties", "nineties"],
+        "refs": [w.lower() for w in refs],
+        "set_adverbs": [w for adverb in v["set_adverbs"] for w in adverb.split() if w != "every"
+                        and w != "each"],
+    }
+
+    def lookup(groups: dict[str, list[str]], lower: bool) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for group, group_words in groups.items():
+            for word in group_words:
+                found.setdefault(word.lower() if lower else word, []).append(group)
+        return {word: tuple(dict.fromkeys(names)) for word, names in found.items()}
+
+    return lookup(exact_groups, False), lookup(lower_groups, True)
+
+
+_WORD = re.compile(r"[A-Za-z]+|\d+(?:[:/]\d+)?(?:'?s\b)?")
+_AM_PM = re.compile(r"\s*[ap]\.?m\b", re.IGNORECASE)
+
+
+def _trigger_groups(text: str, match: re.Match) -> tuple[str, ...]:
+    word = match.group()
+    if word[0].isdigit():
+        if ":" in word:
+            return ("clock",)
+        if _AM_PM.match(text, match.end()):
+            return ("clock",)
+        if "/" in word or len(word) == 4 or word.endswith("0s") or word.endswith("0's"):
+            return ("digits",)
+        if word.isdigit() and len(word) > 4 and word[:4].isdigit():
+            return ()
+        return ()
+    exact, lower = trigger_words()
+    return exact.get(word, ()) + lower.get(word.lower(), ())
+
+
+_WINDOW = 72
+"""Characters around a trigger word that any expression holding it fits in."""
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger group, the stretches of text around its words, merged: the only places
+    its rules look at. One scan of the text for all groups."""
+    windows: dict[str, list[tuple[int, int]]] = {name: [] for name in RULE_TRIGGERS}
+    for match in _WORD.finditer(text):
+        names = _trigger_groups(text, match)
+        if not names:
+            continue
+        start, end = max(0, match.start() - _WINDOW), min(len(text), match.end() + _WINDOW)
+        while end < len(text) and not text[end].isspace():  # never cut a word at the edge
+            end += 1
+        for name in names:
+            group = windows[name]
+            if group and start <= group[-1][1]:
+                group[-1] = (group[-1][0], max(end, group[-1][1]))
+            else:
+                group.append((start, end))
+    return windows
+
+
 def find_expressions(text: str) -> list[Found]:
-    """Temporal expressions in a text, longest first where they overlap, in text order."""
+    """Temporal expressions in a text, longest first where they overlap, in text order.
+
+    Rules run only near trigger words (months, weekdays, units, years...), which keeps the
+    scan cheap on the long stretches of news that say nothing about time.
+    """
     candidates: list[Found] = []
-    for order, rule in enumerate(rules()):
-        for match in rule.pattern.finditer(text):
-            spec = rule.handler(match, text)
-            if spec is None:
-                continue
-            # a "core" group marks the expression inside the words that confirm it
-            core = match.span("core") if "core" in rule.pattern.groupindex else match.span()
-            start, end = _trim(text, *core)
-            if end > start:
-                candidates.append(Found(start, end, rule.name, spec))
+    windows = _windows(text)
+    for rule in rules():
+        for window_start, window_end in windows[rule.trigger]:
+            for match in rule.pattern.finditer(text, window_start, window_end):
+                spec = rule.handler(match, text)
+                if spec is None:
+                    continue
+                # a "core" group marks the expression inside the words that confirm it
+                core = match.span("core") if "core" in rule.pattern.groupindex else match.span()
+                start, end = _trim(text, *core)
+                if end > start:
+                    candidates.append(Found(start, end, rule.name, spec))
     # the longest expression wins an overlap; ties go to the earlier rule (more specific)
     order_of = {rule.name: n for n, rule in enumerate(rules())}
     candidates.sort(key=lambda f: (-(f.end - f.start), order_of[f.rule], f.start))
     taken: list[Found] = []
-    occupied: list[tuple[int, int]] = []
+    starts: list[int] = []  # of the taken expressions, sorted; they never overlap each other
     for found in candidates:
-        if any(found.start < end and start < found.end for start, end in occupied):
+        at = bisect.bisect_left(starts, found.start)
+        if at > 0 and taken[at - 1].end > found.start:
             continue
-        taken.append(found)
-        occupied.append((found.start, found.end))
-    return _join_clock_and_day(sorted(taken, key=lambda f: f.start), text)
+        if at < len(taken) and taken[at].start < found.end:
+            continue
+        taken.insert(at, found)
+        starts.insert(at, found.start)
+    return _join_clock_and_day(taken, text)
 
 
 _CLOCK_RULES = ("clock", "clock_zone", "noon")
@@ -1049,6 +1174,8 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         token = span.root
+    if re.search(r"\bas\s+(?:soon|early)\s+as\s+$", doc.text[max(0, start - 16):start], re.I):
+        return 1  # "as soon as Tuesday" is a coming day
     verb = governing_verb(token)
     if verb is None:
         return 0
@@ -1066,7 +1193,8 @@ def verb_direction(verb: Token) -> int:
         return 1
     if "to" in lowered or verb.dep_ in ("xcomp",):  # "plans to meet", "is due to vote"
         head = verb.head
-        if head.lemma_ in v["future_cue_verbs"] or head.lower_ in ("due", "set", "going", "about"):
+        if head.lemma_ in v["future_cue_verbs"] or head.lower_ in ("due", "set", "going", "about") \
+                or (head.lemma_ == "be" and head.i < verb.i):  # "is to resume trading Tuesday"
             return 1
         return verb_direction(head) if head is not verb and head.pos_ in ("VERB", "AUX") else 0
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
@@ -1150,7 +1278,7 @@ def _attached_to(doc: Doc, time: Time, verb_indexes: set[int]) -> bool:
 
 def find_times(doc: Doc, published: Optional[date],
                speech: Optional[list[tuple[tuple[int, int], date]]] = None,
-               start_id: int = 1) -> list[Time]:
+               start_id: int = 1, found_in_text: Optional[list[Found]] = None) -> list[Time]:
     """Every temporal expression of a parsed text as Time items.
 
     ``speech`` lists (quote span, speech date): relative expressions inside such a span are
@@ -1159,15 +1287,20 @@ def find_times(doc: Doc, published: Optional[date],
     text = doc.text
     times: list[Time] = []
     reference: Optional[date] = None
+    last_quarter: Optional[tuple[tuple[int, int], int]] = None  # ((year, quarter), where)
     hedges = _alternation(vocabulary()["approximate_hedges"])
     hedge_before = re.compile(rf"\b(?:{hedges})\s*$", re.IGNORECASE)
-    for found in find_expressions(text):
+    for found in find_expressions(text) if found_in_text is None else found_in_text:
         anchor, anchor_kind = published, "publication"
         for span, spoken in speech or ():
             if _inside((found.start, found.end), span):
                 anchor, anchor_kind = spoken, "speech"
                 break
         spec = found.spec
+        if spec.quarter_echo and last_quarter and found.start - last_quarter[1] < _QUARTER_CONTEXT:
+            # in an earnings report, "a year ago" is the same quarter of the year before
+            year, index = last_quarter[0]
+            spec = Spec(grain="quarter", year=year - 1, index=index)
         direction = tense_direction(doc, found.start, found.end) if _needs_direction(spec) else 0
         if spec.type == "DURATION" and spec.span_days and not spec.span_direction:
             if tense_direction(doc, found.start, found.end) > 0:  # "will resume in two weeks"
@@ -1190,7 +1323,14 @@ def find_times(doc: Doc, published: Optional[date],
                           approximate=approximate, reason=resolved.reason))
         if resolved.start is not None and resolved.start == resolved.end and time_type in ("DATE", "TIME"):
             reference = resolved.start  # the narrative's time moves on
+        quarter = re.fullmatch(r"(\d{4})-Q([1-4])", resolved.value or "")
+        if quarter and not spec.quarter_echo:
+            last_quarter = ((int(quarter[1]), int(quarter[2])), found.end)
     return times
+
+
+_QUARTER_CONTEXT = 1500
+"""Characters after a quarter within which "a year ago" still compares with it."""
 
 
 def _needs_direction(spec: Spec) -> bool:
@@ -1202,7 +1342,8 @@ def extract_times(doc: Doc, extraction: Extraction) -> Extraction:
     """Find, type and normalise the article's temporal expressions; date its quotes."""
     published = extraction.article.published
     start_id = len(extraction.times) + 1
-    times = find_times(doc, published, start_id=start_id)
+    found = find_expressions(doc.text)
+    times = find_times(doc, published, start_id=start_id, found_in_text=found)
     speech: list[tuple[tuple[int, int], date]] = []
     dated: dict[str, Time] = {}
     for quote in sorted(extraction.quotes, key=lambda q: q.span[0]):
@@ -1212,6 +1353,6 @@ def extract_times(doc: Doc, extraction: Extraction) -> Extraction:
             speech.append((quote.span, spoken.start))
     quote_times = {quote_id: time.id for quote_id, time in dated.items()}
     if speech:  # re-anchor what was said at the time it was said
-        times = find_times(doc, published, speech=speech, start_id=start_id)
+        times = find_times(doc, published, speech=speech, start_id=start_id, found_in_text=found)
     quotes = [q.model_copy(update={"time": quote_times.get(q.id, q.time)}) for q in extraction.quotes]
     return extraction.model_copy(update={"times": [*extraction.times, *times], "quotes": quotes})

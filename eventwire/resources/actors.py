@@ -221,6 +221,9 @@ def _apply_updates(entries: list[ActorEntry], names: dict[str, tuple[int, bool]]
     for row in _csv_rows("actors_updates.csv"):
         key = _tokens(row["name"])
         found = names.get(key)
+        if found is not None and row["kind"] and "person" in (row["kind"], entries[found[0]].kind) \
+                and row["kind"] != entries[found[0]].kind and _tokens(entries[found[0]].name) != key:
+            found = None  # a person filed as a synonym of their organisation gets their own entry
         if found is None:
             entry = ActorEntry(len(entries), row["kind"] or "person", row["name"])
             entries.append(entry)

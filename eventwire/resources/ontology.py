@@ -10,7 +10,7 @@ Data files (see eventwire/data/SOURCES.md), loaded once:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -40,6 +40,27 @@ class Pattern:
     before: tuple
     after: tuple
     origin: str  # "pattern" (Phoenix), "trigger" (eventwire's additions)
+    before_words: tuple = field(init=False, repr=False)
+    after_words: tuple = field(init=False, repr=False)
+    plain_words: frozenset = field(init=False, repr=False)  # words that are not synonym sets
+    prepositions: tuple = field(init=False, repr=False)  # "(TO BORDER)" -> "to"
+
+    def __post_init__(self) -> None:
+        before, after = _flat(self.before), _flat(self.after)
+        object.__setattr__(self, "before_words", before)
+        object.__setattr__(self, "after_words", after)
+        object.__setattr__(self, "plain_words",
+                           frozenset(w for w in before + after if not w.startswith("&")))
+        object.__setattr__(self, "prepositions", tuple(
+            item[0] for item in self.after if isinstance(item, tuple) and item))
+
+
+@lru_cache(maxsize=None)
+def _flat(items: tuple) -> tuple[str, ...]:
+    words: list[str] = []
+    for item in items:
+        words.extend(_flat(item) if isinstance(item, tuple) else item.split())
+    return tuple(words)
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,13 @@ from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from eventwire.errors import InputError
 from eventwire.model import EventStatus, Extraction, PloverType
-from eventwire.serve.catalogue import Catalogue, EventFilters
+from eventwire.serve.catalogue import COUNT_CAP, Catalogue, EventFilters
 from eventwire.serve.evidence import event_view, highlights, segments
 from eventwire.serve.web import STATIC_DIR, template_env
 
@@ -32,7 +33,7 @@ MAX_PAGE = 10_000
 REPORT_EVENTS = 500
 """Most events a situation report reads (a report is for reading, not for exports)."""
 EVENT_ID = r"^[A-Za-z0-9_.:-]{1,128}$"
-ARTICLE_ID = r"^[A-Za-z0-9_-]{1,128}$"
+ARTICLE_ID = r"^[A-Za-z0-9_.:-]{1,128}$"
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
        "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
@@ -123,10 +124,18 @@ def feature_of(point: dict) -> dict:
 def create_app(catalogue: Catalogue, token: Optional[str] = None,
                extractor: Extractor = default_extractor) -> FastAPI:
     """The API and dashboard over a catalogue of stored events."""
-    app = FastAPI(title="eventwire", version="0.1.0",
+    app = FastAPI(title="eventwire", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Sourced, geolocated, dated events from news about armed "
                               "conflict; every field with the words behind it.")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        # Swagger UI from the package, not from a CDN: the server works offline.
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="eventwire API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/favicon.ico")
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
@@ -136,7 +145,11 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
                                            f"send at most {MAX_EXTRACT_CHARS:,} characters"},
                                 status_code=413)
         response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
+        # Swagger UI starts from one inline script of FastAPI's; no page shows article text
+        # there, so only /docs allows it.
+        response.headers["Content-Security-Policy"] = (
+            CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+            if request.url.path == "/docs" else CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
@@ -172,17 +185,22 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
 
     # --- JSON ------------------------------------------------------------------------------
 
-    @app.get("/events", tags=["events"], summary="Events matching the filters, oldest first")
+    @app.get("/events", tags=["events"], summary="Events matching the filters, newest first",
+             response_class=JSONResponse,
+             description=f"`total` counts up to {COUNT_CAP:,}; a larger count reads "
+                         f"{COUNT_CAP + 1:,} (more than {COUNT_CAP:,}).")
     def list_events(filters: EventFilters = Depends(event_filters),
                     limit: int = Query(100, ge=1, le=MAX_PAGE),
                     offset: int = Query(0, ge=0, le=10_000_000),
-                    format: Literal["json", "geojson"] = "json") -> dict[str, Any]:
+                    format: Literal["json", "geojson"] = "json") -> JSONResponse:
+        # Plain JSON responses: the rows are JSON-ready, and re-validating 10,000 costs seconds.
         if format == "geojson":
             total, points = catalogue.points(filters, limit, offset)
-            return {"type": "FeatureCollection", "total": total, "limit": limit,
-                    "offset": offset, "features": [feature_of(p) for p in points]}
+            return JSONResponse({"type": "FeatureCollection", "total": total, "limit": limit,
+                                 "offset": offset, "features": [feature_of(p) for p in points]})
         total, page = catalogue.events(filters, limit, offset)
-        return {"total": total, "limit": limit, "offset": offset, "events": page}
+        return JSONResponse({"total": total, "limit": limit, "offset": offset,
+                             "events": page})
 
     @app.get("/events/{event_id}", tags=["events"],
              summary="One event: its reports, figures by source, and the evidence of each")
@@ -210,8 +228,8 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
 
     @app.get("/stats", tags=["facets"],
              summary="Counts and reported killed by day, type, perpetrator and place")
-    def stats(filters: EventFilters = Depends(event_filters)) -> dict[str, Any]:
-        return catalogue.stats(filters)
+    def stats(filters: EventFilters = Depends(event_filters)) -> JSONResponse:
+        return JSONResponse(catalogue.stats(filters))
 
     @app.post("/extract", tags=["extract"], response_model=Extraction,
               summary="Extract from one article's text (nothing is stored)",
@@ -238,13 +256,11 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
     def report(place: Optional[str] = Query(None, max_length=200),
                since: Optional[date] = None, until: Optional[date] = None,
                format: Literal["md", "html"] = "md") -> Response:
-        from eventwire.serve.report import build_report, render_html, render_markdown
+        from eventwire.serve.report import render_html, render_markdown
 
         if since and until and since > until:
             raise HTTPException(422, "since is after until")
-        happenings = happenings_of(catalogue, EventFilters(place=place or None, since=since,
-                                                           until=until))
-        situation = build_report(happenings, place=place or None, since=since, until=until)
+        situation = situation_report(catalogue, place or None, since, until)
         if format == "html":
             return HTMLResponse(render_html(situation))
         return Response(render_markdown(situation, inline_images=True),
@@ -261,7 +277,7 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
         given = filters.given()
         query = urlencode([(k, v) for k, v in request.query_params.multi_items()
                            if k in given and v])
-        return page("dashboard.html", events=events, total=total,
+        return page("dashboard.html", events=events, total=total, count_cap=COUNT_CAP,
                     filters={k: given.get(k) for k in ("since", "until", "type", "actor",
                                                        "place", "status")},
                     query=query,
@@ -296,6 +312,17 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
                     events=[event_view(extraction, e) for e in extraction.events])
 
     return app
+
+
+def situation_report(catalogue: Catalogue, place: Optional[str] = None,
+                     since: Optional[date] = None, until: Optional[date] = None):
+    """The situation report of a place and period from the catalogue's events."""
+    from eventwire.serve.report import build_report
+
+    happenings = happenings_of(catalogue, EventFilters(place=place, since=since, until=until))
+    article_ids = sorted({r["article_id"] for h in happenings for r in h["reports"]})
+    articles = [x for x in map(catalogue.extraction, article_ids) if x is not None]
+    return build_report(happenings, place=place, since=since, until=until, articles=articles)
 
 
 def happenings_of(catalogue: Catalogue, filters: EventFilters,

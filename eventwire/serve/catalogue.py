@@ -84,6 +84,8 @@ _REPORT_LINK = and_(article_events.c.article_id == event_reports.c.article_id,
 _ACTOR_LABEL = case((article_event_actors.c.code.is_not(None),
                      article_event_actors.c.name + literal(" (") + article_event_actors.c.code
                      + literal(")")), else_=article_event_actors.c.name)
+COUNT_CAP = 10_000
+"""Totals above this are reported as COUNT_CAP + 1 ("more than 10,000")."""
 _KILLED = func.coalesce(events.c.fatalities_low, events.c.fatalities_high, 0)
 _DAY = func.coalesce(events.c.date_end, events.c.date_start)
 
@@ -102,21 +104,33 @@ class StoreCatalogue:
         return self.store._select_ids(EventFilter(**filters.for_store(), limit=limit,
                                                   offset=offset))
 
-    def events(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
-        ids = self._ids(filters, limit, offset)
+    def _total(self, filters: EventFilters, got: int, limit: int, offset: int) -> int:
+        """How many events match, counted up to ``COUNT_CAP`` (exact counts of 100,000 rows
+        cost more than the page itself); a short page tells the total for free."""
+        if got < limit and (got or not offset):
+            return offset + got
+        from eventwire.store import EventFilter
+
+        # Unordered, so SQLite counts straight off the filter's index.
+        ids = (self.store._select_ids(EventFilter(**filters.for_store(), limit=None))
+               .order_by(None).limit(COUNT_CAP + 1).subquery())
         with self.store.engine.connect() as conn:
-            order = [row.id for row in conn.execute(ids)]
+            return conn.execute(select(func.count()).select_from(ids)).scalar()
+
+    def events(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
+        with self.store.engine.connect() as conn:
+            order = conn.execute(self._ids(filters, limit, offset)).scalars().all()
             if not order:
-                return self.store.count_events(**filters.for_store()), []
-            chosen = ids.subquery()
-            rows = {row.id: row for row in conn.execute(
-                select(events).where(events.c.id.in_(select(chosen.c.id))))}
+                return self._total(filters, 0, limit, offset), []
+            # The page's ids as values: the filter query runs once, not once per query below.
+            chosen = events.c.id.in_(order)
+            rows = {row.id: row for row in conn.execute(select(events).where(chosen))}
             roles: dict[str, dict[str, list]] = {}
             for row in conn.execute(
                     select(event_reports.c.event_id, article_event_actors.c.role,
                            article_event_actors.c.name, article_event_actors.c.code)
                     .join(article_event_actors, _ROLE_LINK)
-                    .where(event_reports.c.event_id.in_(select(chosen.c.id)))
+                    .where(event_reports.c.event_id.in_(order))
                     .order_by(event_reports.c.event_id, event_reports.c.article_id,
                               article_event_actors.c.actor_id)):
                 people = roles.setdefault(row.event_id, {"source": [], "target": []})[row.role]
@@ -127,13 +141,11 @@ class StoreCatalogue:
                     select(event_reports.c.event_id, article_events.c.article_id,
                            article_events.c.trigger_text, article_events.c.published)
                     .join(article_events, _REPORT_LINK)
-                    .where(event_reports.c.event_id.in_(select(chosen.c.id)))):
+                    .where(event_reports.c.event_id.in_(order))):
                 key = (row.published or date.max, row.article_id)
                 if row.event_id not in first or key < first[row.event_id][0]:
                     first[row.event_id] = (key, row)
-        total = len(order) + offset if len(order) < limit else \
-            self.store.count_events(**filters.for_store())
-        return total, [summary_of(rows[i], roles.get(i, {"source": [], "target": []}),
+        return self._total(filters, len(order), limit, offset), [summary_of(rows[i], roles.get(i, {"source": [], "target": []}),
                                   first[i][1] if i in first else None)
                        for i in order if i in rows]
 
@@ -154,9 +166,7 @@ class StoreCatalogue:
                       "fatalities": r.fatalities_low if r.fatalities_low is not None
                       else r.fatalities_high, "reports": r.reports}
                      for r in conn.execute(query)]
-        total = len(found) + offset if len(found) < limit else \
-            self.store.count_events(**filters.for_store())
-        return total, found
+        return self._total(filters, len(found), limit, offset), found
 
     def event(self, event_id: str) -> Optional[dict]:
         fused = self.store.event(event_id)

@@ -21,14 +21,16 @@ def _when(event) -> str:
 def render_events(events) -> Table:
     """One row per fused event: what, who, whom, where, when, status, figures, reports."""
     table = Table(title=f"{len(events)} events", title_justify="left")
-    for column in ("id", "type", "who", "whom", "where", "when", "status", "figures",
-                   "reports"):
+    for column in ("id", "type", "when", "status"):
+        table.add_column(column, no_wrap=True)
+    for column in ("who", "whom", "where", "figures"):
         table.add_column(column, overflow="fold")
+    table.add_column("reports", justify="right")
     for event in events:
-        outlets = sorted({r.outlet or r.article_id for r in event.reports})
-        table.add_row(event.id, event.type, _actors(event.source), _actors(event.target),
-                      event.place.name if event.place else "", _when(event), event.status,
-                      event.figures_text(), f"{len(event.reports)}: {', '.join(outlets)}")
+        table.add_row(event.id, event.type, _when(event), event.status,
+                      _actors(event.source), _actors(event.target),
+                      event.place.name if event.place else "", event.figures_text(),
+                      str(len(event.reports)))
     return table
 
 

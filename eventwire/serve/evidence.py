@@ -103,16 +103,24 @@ def event_view(extraction: Extraction, event: Event) -> dict:
         "perpetrator": perpetrator,
         "fatalities": fatalities.value if isinstance(fatalities, Quantity) else None,
         "figures": figures,
-        "quote": None if quote is None else {
-            "id": quote.id, "text": quote.text, "span": list(quote.span), "kind": quote.kind,
-            "speaker": actor_view(extraction, quote.speaker)},
+        "quote": None if quote is None else quote_view(extraction, quote),
         "trigger": event.trigger.model_dump(mode="json"),
         "sentence": {"text": article.text[start:end], "span": [start, end]},
         "highlights": highlights(extraction, start, end),
-        "article": {"id": article.id, "title": article.title, "source": article.source,
-                    "url": article.url,
-                    "published": article.published.isoformat() if article.published else None},
+        "article": article_view(article),
     }
+
+
+def article_view(article) -> dict:
+    """What a list of reports says of an article: id, title, outlet, url, date."""
+    return {"id": article.id, "title": article.title, "source": article.source,
+            "url": article.url,
+            "published": article.published.isoformat() if article.published else None}
+
+
+def quote_view(extraction: Extraction, quote) -> dict:
+    return {"id": quote.id, "text": quote.text, "span": list(quote.span), "kind": quote.kind,
+            "speaker": actor_view(extraction, quote.speaker)}
 
 
 def highlights(extraction: Extraction, start: int = 0, end: Optional[int] = None) -> list[dict]:

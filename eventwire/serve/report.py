@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from eventwire.model import Extraction
-from eventwire.serve.evidence import actor_label, event_view
+from eventwire.serve.evidence import actor_label, article_view, event_view, quote_view
 
 TYPE_COLOURS = {
     "ASSAULT": "#c0392b", "COERCE": "#e67e22", "MOBILIZE": "#d35400", "THREATEN": "#8e44ad",
@@ -79,9 +79,13 @@ def _day(report: dict) -> Optional[str]:
 
 
 def build_report(happenings: Iterable[dict], place: Optional[str] = None,
-                 since: Optional[date] = None, until: Optional[date] = None) -> SituationReport:
+                 since: Optional[date] = None, until: Optional[date] = None,
+                 articles: Iterable[Extraction] = ()) -> SituationReport:
     """The happenings at ``place`` between ``since`` and ``until`` (a happening is kept when
-    any of its reports is), in date order, with their figures and quotes grouped."""
+    any of its reports is), in date order, with their figures and quotes grouped.
+
+    Quotes are those behind the events, and, from ``articles`` (the reporting articles'
+    extractions), every other quote whose speaker is known."""
     kept = []
     for happening in happenings:
         reports = [r for r in happening["reports"]
@@ -106,13 +110,28 @@ def build_report(happenings: Iterable[dict], place: Optional[str] = None,
                 speaker = actor_label(quote["speaker"]) or "unnamed source"
                 quotes[speaker].append({**quote, "event": happening["id"],
                                         "type": event["type"], "article": event["article"]})
+    reporting = {r["article_id"] for h in kept for r in h["reports"]}
+    for extraction in articles:
+        if extraction.article.id not in reporting:
+            continue
+        for item in extraction.quotes:
+            view = quote_view(extraction, item)
+            if view["speaker"] and (extraction.article.id, item.id) not in seen_quotes:
+                seen_quotes.add((extraction.article.id, item.id))
+                quotes[actor_label(view["speaker"])].append(
+                    {**view, "event": None, "type": None,
+                     "article": article_view(extraction.article)})
+    for said in quotes.values():
+        said.sort(key=lambda q: (q["article"]["published"] or "", q["article"]["id"],
+                                 q["span"][0]))
     report.figures = dict(sorted(figures.items()))
     report.quotes = dict(sorted(quotes.items()))
     return report
 
 
 def report_from_extractions(extractions: Iterable[Extraction], **where) -> SituationReport:
-    return build_report(happenings_from_extractions(extractions), **where)
+    extractions = list(extractions)
+    return build_report(happenings_from_extractions(extractions), articles=extractions, **where)
 
 
 # --- pictures --------------------------------------------------------------------------------

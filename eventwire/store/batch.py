@@ -144,10 +144,16 @@ def run_ingest(store: Store, paths: Iterable[Path], *, encoding: str = "utf-8",
     with article_progress(console, paths, glob, description="ingesting") as advance:
         results = (store.ingest(items(), on_error=lambda where, err: skip(
             f"article {where}", err)) if workers == 1 else stored_in_workers(items()))
-        for result in results:
-            summary.count(result)
-            if on_result is not None:
-                on_result(result)
-            advance(1)
+        try:
+            for result in results:
+                summary.count(result)
+                if on_result is not None:
+                    on_result(result)
+                advance(1)
+        except KeyboardInterrupt:  # say what is stored: a rerun goes on from there
+            summary.seconds = time.perf_counter() - started
+            console.print(summary.describe() + " (interrupted: rerun to go on)",
+                          highlight=False, soft_wrap=True)
+            raise
     summary.seconds = time.perf_counter() - started
     return summary

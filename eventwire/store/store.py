@@ -23,17 +23,20 @@ Python API (the CLI, the REST API and the exports are thin layers over it)::
     store.count_events(**filters)            # how many match
     store.iter_events(**filters)             # every match, streamed in pages (exports)
     store.iter_extractions()                 # every Extraction, streamed
+    store.actors("syr"), store.places("Aleppo")   # facets: names with event counts
+    store.articles(limit=50)                 # stored articles, newest first
+    store.near_duplicates("<article id>")    # near-duplicate links of an article
     store.split("<event id>")                # undo a wrong merge; returns the new event ids
     store.fuse()                             # recompute every fused event from scratch
     store.stats()                            # row counts
 
 Filters of ``events`` (all optional, combined with AND; see :class:`EventFilter`):
 ``type`` (PLOVER), ``actor`` (CAMEO code, or part of a name, case-insensitive),
-``place`` (name, case-insensitive; places inside it match too), ``geonameid``,
+``place`` (name, case-insensitive, or GeoNames id; places inside it match too), ``geonameid``,
 ``near=(lat, lon)`` with ``km``, ``since``/``until`` (dates; an event matches when its date
 range overlaps), ``status``, ``outlet`` (the article's source), ``claimant`` (code or part
-of a name), ``limit``/``offset``. A fused event matches when any of its reports does;
-results come newest first.
+of a name), ``limit``/``offset``, ``order`` ("newest", the default, or "oldest"). A fused
+event matches when any of its reports does.
 
 A :class:`FusedEvent` is one happening: its type, date, place and actors, the figures every
 report gave side by side with their sources (``figures``, ``figures_text()``), and its
@@ -56,13 +59,13 @@ from collections import Counter, defaultdict, deque
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import (and_, bindparam, create_engine, delete, event, func, insert, or_, select,
                         text, tuple_, update)
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from eventwire import __version__
@@ -199,6 +202,7 @@ class EventFilter(BaseModel):
     claimant: Optional[str] = None
     limit: Optional[int] = Field(100, ge=0)
     offset: int = Field(0, ge=0)
+    order: Literal["newest", "oldest"] = "newest"
 
 
 # ---------------------------------------------------------------------------- engines
@@ -263,7 +267,11 @@ class Store:
 
     def __init__(self, url_or_path: str | os.PathLike | None = None, *, migrate: bool = True):
         self.url = database_url(url_or_path)
-        self.engine = make_engine(self.url)
+        try:
+            self.engine = make_engine(self.url)
+        except (ArgumentError, NoSuchModuleError) as err:
+            raise InputError(f"cannot open the store '{url_or_path}': not a database URL "
+                             "(give a file path or postgresql://user@host/db)") from err
         self.dialect = self.engine.dialect.name
         if migrate:
             from eventwire.store.migrations import upgrade
@@ -317,14 +325,18 @@ class Store:
         """Store one article's extraction and fuse its events, in one transaction."""
         sha256 = text_sha256(extraction.article.text)
         signature = dedupe.signature(extraction.article.text)
+        wanted = extraction.article.id
         with self._write() as conn:
-            existing = conn.execute(select(articles.c.id).where(articles.c.sha256 == sha256)).first()
-            if existing is not None:
-                return AddResult(article_id=existing.id, status="unchanged")
-            article_id = self._free_article_id(conn, extraction.article.id, sha256)
-            self._insert_extraction(conn, extraction, article_id, sha256, signature)
+            found = {row.sha256: row.id for row in conn.execute(
+                select(articles.c.id, articles.c.sha256)
+                .where(or_(articles.c.sha256 == sha256, articles.c.id == wanted)))}
+            if sha256 in found:
+                return AddResult(article_id=found[sha256], status="unchanged")
+            # Another text holds the id: this one is stored as id~sha256 prefix.
+            article_id = f"{wanted}~{sha256[:12]}" if found else wanted
+            new = self._insert_extraction(conn, extraction, article_id, sha256, signature)
             duplicate_of = self._link_near_duplicate(conn, article_id, signature)
-            event_ids = self._fuse_article(conn, article_id)
+            event_ids = self._fuse_article(conn, article_id, new)
         return AddResult(article_id=article_id, status="stored", events=event_ids,
                          duplicate_of=duplicate_of)
 
@@ -398,13 +410,9 @@ class Store:
         with self._read() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.sha256 == sha256)).scalar()
 
-    def _free_article_id(self, conn: Connection, wanted: str, sha256: str) -> str:
-        """The article's own id, unless another text holds it: then id~sha256 prefix."""
-        taken = conn.execute(select(articles.c.id).where(articles.c.id == wanted)).first()
-        return wanted if taken is None else f"{wanted}~{sha256[:12]}"
-
     def _insert_extraction(self, conn: Connection, extraction: Extraction, article_id: str,
-                           sha256: str, signature) -> None:
+                           sha256: str, signature) -> list[Report]:
+        """Insert the article, its extraction and its items; returns its reports."""
         article = extraction.article
         now = datetime.now(timezone.utc)
         conn.execute(insert(articles).values(
@@ -429,6 +437,7 @@ class Store:
         conn.execute(insert(minhash_bands), [
             {"band": band, "bucket": bucket, "article_id": article_id}
             for band, bucket in dedupe.band_buckets(signature)])
+        return reports_from_rows(event_rows, role_rows)
 
     def _link_near_duplicate(self, conn: Connection, article_id: str, signature) -> Optional[str]:
         """Link the article to the most similar stored article above the threshold."""
@@ -459,9 +468,8 @@ class Store:
 
     # ------------------------------------------------------------------ fusion
 
-    def _fuse_article(self, conn: Connection, article_id: str) -> list[str]:
+    def _fuse_article(self, conn: Connection, article_id: str, new: list[Report]) -> list[str]:
         """Fuse a new article's reports with the stored events they match."""
-        new = load_reports(conn, article_events.c.article_id == article_id)
         if not new:
             return []
         loose = or_(article_events.c.date_start.is_(None),
@@ -698,6 +706,58 @@ class Store:
             yield from page
             last = ids[-1]
 
+    def actors(self, query: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Actors named in fused events, with how many events each is in, most first;
+        ``query`` keeps those whose name or code holds it."""
+        key = func.coalesce(article_event_actors.c.code, article_event_actors.c.name)
+        rows = (select(func.min(article_event_actors.c.name).label("name"),
+                       article_event_actors.c.code,
+                       func.count(event_reports.c.event_id.distinct()).label("events"))
+                .join(event_reports, and_(
+                    event_reports.c.article_id == article_event_actors.c.article_id,
+                    event_reports.c.report_id == article_event_actors.c.event_id))
+                .where(article_event_actors.c.name.is_not(None))
+                .group_by(key, article_event_actors.c.code))
+        if query:
+            rows = rows.where(or_(
+                func.lower(article_event_actors.c.name).contains(query.lower(), autoescape=True),
+                article_event_actors.c.code == query.upper()))
+        rows = rows.order_by(func.count(event_reports.c.event_id.distinct()).desc(),
+                             func.min(article_event_actors.c.name)).limit(limit)
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(rows)]
+
+    def places(self, query: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Places of fused events, with how many events each has, most first; ``query``
+        keeps those whose name or GeoNames id holds it."""
+        rows = (select(func.min(events.c.place_name).label("name"), events.c.geonameid,
+                       func.min(events.c.country).label("country"),
+                       func.min(events.c.lat).label("lat"), func.min(events.c.lon).label("lon"),
+                       func.count().label("events"))
+                .where(events.c.place_name.is_not(None))
+                .group_by(func.coalesce(events.c.geonameid, events.c.place_name),
+                          events.c.geonameid))
+        if query:
+            rows = rows.where(or_(
+                func.lower(events.c.place_name).contains(query.lower(), autoescape=True),
+                events.c.geonameid == query))
+        rows = rows.order_by(func.count().desc(), func.min(events.c.place_name)).limit(limit)
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(rows)]
+
+    def articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored articles, newest first: id, title, source, url, published, events."""
+        reports = (select(article_events.c.article_id, func.count().label("events"))
+                   .group_by(article_events.c.article_id).subquery())
+        rows = (select(articles.c.id, articles.c.title, articles.c.source, articles.c.url,
+                       articles.c.published,
+                       func.coalesce(reports.c.events, 0).label("events"))
+                .outerjoin(reports, reports.c.article_id == articles.c.id)
+                .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+                .limit(limit).offset(offset))
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(rows)]
+
     def stats(self) -> dict[str, int]:
         """How many rows each table holds."""
         from eventwire.store.schema import metadata
@@ -722,12 +782,15 @@ class Store:
         if query.geonameid:
             report_conditions.append(or_(article_events.c.geonameid == query.geonameid,
                                          article_events.c.place_parent == query.geonameid))
-        if query.place:
-            name = query.place.strip().lower()
+        if query.place:  # a name, or a GeoNames id; places inside it match too
+            raw = query.place.strip()
+            name = raw.lower()
             inside = select(article_events.c.geonameid).where(
                 func.lower(article_events.c.place_name) == name,
                 article_events.c.geonameid.is_not(None)).distinct()
             report_conditions.append(or_(func.lower(article_events.c.place_name) == name,
+                                         article_events.c.geonameid == raw,
+                                         article_events.c.place_parent == raw,
                                          article_events.c.place_parent.in_(inside)))
         if query.outlet:
             report_conditions.append(func.lower(article_events.c.outlet) == query.outlet.lower())
@@ -754,7 +817,8 @@ class Store:
         ids = select(events.c.id).where(*conditions)
         if order_by_id:
             return ids.order_by(events.c.id)
-        ids = ids.order_by(events.c.date_start.desc().nulls_last(), events.c.id)
+        when = events.c.date_start.desc() if query.order == "newest" else events.c.date_start.asc()
+        ids = ids.order_by(when.nulls_last(), events.c.id)
         if query.limit is not None:
             ids = ids.limit(query.limit)
         return ids.offset(query.offset) if query.offset else ids
@@ -905,27 +969,34 @@ def load_reports(conn: Connection, condition) -> list[Report]:
         roles = roles.where(tuple_(article_event_actors.c.article_id,
                                    article_event_actors.c.event_id).in_(
             select(article_events.c.article_id, article_events.c.id).where(condition)))
+    role_rows = [row._mapping for row in conn.execute(roles)]
+    return reports_from_rows([row._mapping for row in conn.execute(query)], role_rows)
+
+
+def reports_from_rows(event_rows: Iterable, role_rows: Iterable) -> list[Report]:
+    """Reports (for fusion) from ``article_events`` and ``article_event_actors`` rows."""
     codes: dict[tuple[str, str], set[str]] = defaultdict(set)
     names: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in conn.execute(roles):
-        key = (row.article_id, row.event_id)
-        if row.code:
-            codes[key].add(row.code)
-        elif row.name:
-            names[key].add(row.name.casefold())
+    for row in role_rows:
+        key = (row["article_id"], row["event_id"])
+        if row["code"]:
+            codes[key].add(row["code"])
+        elif row["name"]:
+            names[key].add(row["name"].casefold())
     reports = []
-    for row in conn.execute(query):
-        key = (row.article_id, row.id)
+    for row in event_rows:
+        key = (row["article_id"], row["id"])
         reports.append(Report(
-            article_id=row.article_id, report_id=row.id, type=row.type, status=row.status,
-            published=row.published, date_start=row.date_start, date_end=row.date_end,
-            precision=row.precision, geonameid=row.geonameid, place_parent=row.place_parent,
-            place_name=row.place_name, place_qualifier=row.place_qualifier,
-            place_feature=row.place_feature, country=row.country, admin1=row.admin1,
+            article_id=row["article_id"], report_id=row["id"], type=row["type"],
+            status=row["status"], published=row["published"], date_start=row["date_start"],
+            date_end=row["date_end"], precision=row["precision"], geonameid=row["geonameid"],
+            place_parent=row["place_parent"], place_name=row["place_name"],
+            place_qualifier=row["place_qualifier"], place_feature=row["place_feature"],
+            country=row["country"], admin1=row["admin1"],
             codes=frozenset(codes.get(key, ())), names=frozenset(names.get(key, ())),
-            trigger=row.trigger_text, lat=row.lat, lon=row.lon, mode=row.mode,
-            cameo=row.cameo, fatalities_low=row.fatalities_low,
-            fatalities_high=row.fatalities_high))
+            trigger=row["trigger_text"], lat=row["lat"], lon=row["lon"], mode=row["mode"],
+            cameo=row["cameo"], fatalities_low=row["fatalities_low"],
+            fatalities_high=row["fatalities_high"]))
     return reports
 
 

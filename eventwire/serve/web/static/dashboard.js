@@ -72,7 +72,27 @@
     mapBox.dataset.total = String(events.total !== undefined ? events.total : markers.length);
   }
 
-  function drawTimeline(stats) {
+  // Many days make bars thinner than a pixel: then count by month instead.
+  function bucketed(stats) {
+    if (stats.by_day.length <= 120) return {unit: "day", stats: stats};
+    const month = (day) => day.slice(0, 7);
+    const byDay = new Map(), byWho = new Map();
+    for (const d of stats.by_day) {
+      const row = byDay.get(month(d.day)) || {day: month(d.day), events: 0, fatalities: 0};
+      row.events += d.events; row.fatalities += d.fatalities;
+      byDay.set(row.day, row);
+    }
+    for (const r of stats.by_day_perpetrator) {
+      const key = month(r.day) + "|" + r.perpetrator;
+      const row = byWho.get(key) || {day: month(r.day), perpetrator: r.perpetrator, fatalities: 0};
+      row.fatalities += r.fatalities;
+      byWho.set(key, row);
+    }
+    return {unit: "month", stats: {by_day: [...byDay.values()], by_day_perpetrator: [...byWho.values()]}};
+  }
+
+  function drawTimeline(allStats) {
+    const {unit, stats} = bucketed(allStats);
     const days = stats.by_day.map((d) => d.day);
     timelineBox.textContent = "";
     if (!days.length) { timelineBox.append(el("p", "No dated events.")); return; }
@@ -88,12 +108,12 @@
     const killed = {};
     for (const r of stats.by_day_perpetrator) { (killed[r.day] = killed[r.day] || []).push(r); }
     const maxKilled = Math.max(...days.map((d) => (killed[d] || []).reduce((s, r) => s + r.fatalities, 0)), 1);
-    chart.append(svg("text", {x: 0, y: 12, class: "axis-title"}, "events per day (max " + maxEvents + ")"));
-    chart.append(svg("text", {x: 0, y: band + gap + 8, class: "axis-title"}, "reported killed per day by perpetrator (max " + maxKilled + ")"));
+    chart.append(svg("text", {x: 0, y: 12, class: "axis-title"}, "events per " + unit + " (max " + maxEvents + ")"));
+    chart.append(svg("text", {x: 0, y: band + gap + 8, class: "axis-title"}, "reported killed per " + unit + " by perpetrator (max " + maxKilled + ")"));
     stats.by_day.forEach((d, i) => {
       const h = (band - 20) * d.events / maxEvents;
       const bar = svg("rect", {x: x(i), y: band - h, width: barWidth, height: h, fill: "#5d6d7e", class: "day-bar"});
-      bar.append(svg("title", {}, d.day + ": " + d.events + " events"));
+      bar.append(svg("title", {}, d.day + ": " + d.events + " events, " + d.fatalities + " reported killed"));
       chart.append(bar);
       let y = 2 * band + gap;
       for (const r of killed[d.day] || []) {

@@ -1,0 +1,48 @@
+"""What the web asks of the store: filters as the store takes them, light pages, facets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.serve.catalogue import COUNT_CAP, EventFilters
+from hand_seed import hand_seed, hostile, replicate_into, seeded_catalogue
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory, seed_article):
+    return seeded_catalogue(tmp_path_factory.mktemp("catalogue"),
+                            [hand_seed(seed_article), hostile()])
+
+
+def test_a_numeric_place_is_a_geonames_id():
+    assert EventFilters(place="170063").for_store() == {"geonameid": "170063"}
+    assert EventFilters(place="Aleppo", since=date(2016, 12, 1)).for_store() == {
+        "place": "Aleppo", "since": date(2016, 12, 1)}
+
+
+def test_pages_are_newest_first_and_points_match_events(catalogue):
+    total, page = catalogue.events(EventFilters(), 3, 0)
+    assert total == 8 and [e["date"]["start"] for e in page] == ["2019-05-08", "2016-12-10",
+                                                                  "2016-12-08"]
+    _, points = catalogue.points(EventFilters(), 3, 0)
+    assert [p["id"] for p in points] == [e["id"] for e in page]
+    assert points[0]["place"] == "Idlib" and points[0]["fatalities"] == 12
+
+
+def test_stats_count_each_event_once(catalogue):
+    stats = catalogue.stats(EventFilters(place="Aleppo"))
+    assert stats["events"] == 5
+    assert sum(r["events"] for r in stats["by_day"]) == 5
+    assert {r["perpetrator"]: r["fatalities"] for r in stats["by_perpetrator"]}[
+        "Syrian government (SYRGOV)"] == 384
+
+
+def test_totals_are_capped(tmp_path, seed_article):
+    big = seeded_catalogue(tmp_path, [])
+    replicate_into(big.store, hand_seed(seed_article), COUNT_CAP // 7 + 2, with_items=False)
+    total, page = big.events(EventFilters(), 10, 0)
+    assert total == COUNT_CAP + 1 and len(page) == 10
+    small_total, _ = big.events(EventFilters(type="REQUEST"), 10, 0)
+    assert small_total == COUNT_CAP // 7 + 2
