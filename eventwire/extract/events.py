@@ -182,6 +182,8 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
         score_before = before.match(pattern.before_words)
         if score_before < 0 or not after.attached(pattern.prepositions, anchors):
             continue
+        if _bare_prepositions(pattern) and not after.attached(pattern.after_words, anchors):
+            continue  # "demand ... on": a lone preposition counts only when it hangs from the verb
         score += score_before
         if score > best_score or (score == best_score and best is not None
                                   and pattern.origin == "trigger" and best.origin != "trigger"):
@@ -191,6 +193,13 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     return trigger.default, origin
 
 
+def _bare_prepositions(pattern: Pattern) -> bool:
+    """A pattern made of prepositions only, with no noun ("on", "back to")."""
+    words = pattern.after_words
+    return bool(words) and not pattern.before_words and set(words) <= set(
+        status_cues()["bare_prepositions"])
+
+
 def _after_window(token: Token) -> list[Token]:
     """Tokens after a trigger in its own clause; a passive's (or intransitive's) subject too."""
     skip: set[int] = set()
@@ -198,6 +207,9 @@ def _after_window(token: Token) -> list[Token]:
         if child.dep_ in ("advcl", "relcl", "parataxis") or (child.dep_ in SUBJECTS and
                                                              child.i < token.i):
             skip.update(t.i for t in child.subtree)
+    for descendant in token.subtree:
+        if descendant.i != token.i and descendant.dep_ in ("relcl", "advcl", "parataxis"):
+            skip.update(t.i for t in descendant.subtree)  # "a resolution that aims to ...": not the verb's words
     window = [t for t in token.subtree if t.i > token.i and t.i not in skip][:WINDOW]
     has_object = any(c.dep_ in OBJECTS for c in token.children)
     for child in token.children:
