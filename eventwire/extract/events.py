@@ -193,6 +193,11 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     return trigger.default, origin
 
 
+def _infinitive(token: Token) -> bool:
+    """'sworn to fight' (parsed as an adverbial clause): the verb's own complement."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i == token.i - 1 for c in token.children)
+
+
 def _bare_prepositions(pattern: Pattern) -> bool:
     """A pattern made of prepositions only, with no noun ("on", "back to")."""
     words = pattern.after_words
@@ -204,11 +209,11 @@ def _after_window(token: Token) -> list[Token]:
     """Tokens after a trigger in its own clause; a passive's (or intransitive's) subject too."""
     skip: set[int] = set()
     for child in token.children:
-        if child.dep_ in ("advcl", "relcl", "parataxis") or (child.dep_ in SUBJECTS and
-                                                             child.i < token.i):
+        if (child.dep_ in ("advcl", "relcl", "parataxis") and not _infinitive(child)) or (
+                child.dep_ in SUBJECTS and child.i < token.i):
             skip.update(t.i for t in child.subtree)
     for descendant in token.subtree:
-        if descendant.i != token.i and descendant.dep_ in ("relcl", "advcl", "parataxis"):
+        if descendant.head.i != token.i and descendant.dep_ in ("relcl", "advcl", "parataxis"):
             skip.update(t.i for t in descendant.subtree)  # "a resolution that aims to ...": not the verb's words
     window = [t for t in token.subtree if t.i > token.i and t.i not in skip][:WINDOW]
     has_object = any(c.dep_ in OBJECTS for c in token.children)
