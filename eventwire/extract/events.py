@@ -27,6 +27,7 @@ CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
+CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 
 DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6, "intent": 0.5}
@@ -209,11 +210,11 @@ def _after_window(token: Token) -> list[Token]:
     """Tokens after a trigger in its own clause; a passive's (or intransitive's) subject too."""
     skip: set[int] = set()
     for child in token.children:
-        if (child.dep_ in ("advcl", "relcl", "parataxis") and not _infinitive(child)) or (
+        if (child.dep_ in CLAUSES_NOT_READ and not _infinitive(child)) or (
                 child.dep_ in SUBJECTS and child.i < token.i):
             skip.update(t.i for t in child.subtree)
     for descendant in token.subtree:
-        if descendant.head.i != token.i and descendant.dep_ in ("relcl", "advcl", "parataxis"):
+        if token.i not in (descendant.i, descendant.head.i) and descendant.dep_ in CLAUSES_NOT_READ:
             skip.update(t.i for t in descendant.subtree)  # "a resolution that aims to ...": not the verb's words
     window = [t for t in token.subtree if t.i > token.i and t.i not in skip][:WINDOW]
     has_object = any(c.dep_ in OBJECTS for c in token.children)
