@@ -403,6 +403,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             elif child.lower_ in cues["target_prepositions"] and not target:
                 target += actors.within(objects)
     if not target:
+        target = _object_phrase_target(token, actors)
+    if not target:
         target = _embedded_target(token, actors)
     if not target:
         target = _located_target(token, actors)
@@ -413,6 +415,22 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         source = _inherited_subject(token, actors)
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
+
+
+def _object_phrase_target(token: Token, actors: ActorIndex) -> list[str]:
+    """'threatened further action against Russia', 'lifted a blockade on Palestinian lorries':
+    the target hangs from the verb's object."""
+    prepositions = set(status_cues()["target_prepositions"]) - {"for"}  # "demand for reforms"
+    for child in token.children:
+        if child.dep_ not in OBJECTS:
+            continue
+        for preposition in child.children:
+            if preposition.dep_ == "prep" and preposition.lower_ in prepositions:
+                found = actors.within(t for c in preposition.children if c.dep_ == "pobj"
+                                      for t in _phrase(c))
+                if found:
+                    return found
+    return []
 
 
 def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
