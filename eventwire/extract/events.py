@@ -443,6 +443,9 @@ def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
             if found:
                 return found
         if child.dep_ == "xcomp":
+            found = _object_phrase_target(child, actors)  # "threatened to break relations with Russia"
+            if found:
+                return found
             for grandchild in child.children:
                 if grandchild.dep_ in OBJECTS | {"dative"}:
                     found = actors.within(_phrase(grandchild))
