@@ -115,11 +115,22 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
             kept.append(candidate)
+        elif candidate.code.type == "PROTEST" and _crowd_subject(candidate.trigger):
+            kept.append(candidate)  # "thousands of Iraqi Kurds demonstrated": a crowd acts
         elif candidate.code.type == "ASSAULT" and extraction is not None and any(
                 q.category == "killed" for q in _items_in(extraction.quantities,
                                                          _clause_tokens(candidate))):
             kept.append(candidate)
     return kept
+
+
+def _crowd_subject(token: Token) -> bool:
+    """The verb's subject is a group of people counted or named in the plural ("prisoners",
+    "thousands of Kurds")."""
+    for child in token.children:
+        if child.dep_ in SUBJECTS and (child.tag_ in ("NNS", "NNPS") or child.like_num):
+            return True
+    return False
 
 
 def _anaphoric_source(token: Token, earlier: Iterable[Event]) -> list[str]:
