@@ -154,9 +154,11 @@ def _clause_root(token: Token) -> Token:
 def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, str]]:
     """The PLOVER code a token triggers and the kind of rule that coded it, or None."""
     if token.pos_ == "VERB":
-        keys = [(f"{token.lemma_.lower()} {child.lower_}", "VERB") for child in token.children
+        # spaCy's lemmatizer slips on a few verbs ("staged" -> "stag")
+        lemma = status_cues()["verb_lemma_fixes"].get(token.lower_, token.lemma_.lower())
+        keys = [(f"{lemma} {child.lower_}", "VERB") for child in token.children
                 if child.dep_ in ("prt", "prep")]
-        keys.append((token.lemma_.lower(), "VERB"))
+        keys.append((lemma, "VERB"))
     elif token.pos_ in ("NOUN", "PROPN"):
         keys = [(token.lower_, "NOUN"), (token.lemma_.lower(), "NOUN")]
     else:
