@@ -102,6 +102,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if token.pos_ in ("NOUN", "PROPN") and not _nominal_counts(token, rule, actors):
             continue
         found[token.i] = Candidate(token, code, rule)
+    for i in [i for i, c in found.items() if _aspect_of_nominal(c.trigger, found)]:
+        del found[i]  # "riots are still continuing": the riots are the event
     for candidate in found.values():
         _assign_roles(candidate, actors)
         if not candidate.source:
@@ -122,6 +124,12 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
                                                          _clause_tokens(candidate))):
             kept.append(candidate)
     return kept
+
+
+def _aspect_of_nominal(token: Token, found: dict[int, Candidate]) -> bool:
+    """An aspectual verb ("continue", "resume") whose subject is itself an event trigger."""
+    return token.lemma_.lower() in status_cues()["aspectual_heads"] and any(
+        child.dep_ in SUBJECTS and child.i in found for child in token.children)
 
 
 def _crowd_subject(token: Token) -> bool:
