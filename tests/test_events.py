@@ -146,3 +146,54 @@ def test_main_event_is_the_first(pipeline):
     x = extract(pipeline, "Israeli troops shot dead two Palestinians in Hebron and arrested "
                           "five others, the army said.")
     assert main_event(x).trigger.text == "shot"
+
+
+def test_a_target_named_on_the_object_phrase(pipeline):
+    # PLOVER gold record (dev): the target hangs from the object, not from the verb
+    x = extract(pipeline, "President Bush has threatened further action against Russia in an "
+                          "international television program.")
+    event = only(x, "THREATEN")
+    assert "RUS" in {code[:3] for code in codes(x, event.target)}
+
+
+def test_a_threat_to_break_relations_targets_the_other_state(pipeline):
+    x = extract(pipeline, "The Azerbaijani parliament threatened on Monday to break relations "
+                          "with Russia unless the Kremlin closed its radar base in the republic.")
+    event = x.events[0]
+    assert event.type == "THREATEN"
+    assert "RUS" in {code[:3] for code in codes(x, event.target)}
+
+
+def test_staged_demonstrations_are_a_protest(pipeline):
+    # spaCy lemmatizes "staged" as "stag"
+    x = extract(pipeline, "Tens of thousands of university students throughout Indonesia staged "
+                          "mass demonstrations Saturday to demand political reforms.")
+    assert x.events[0].type == "PROTEST"
+
+
+def test_an_uncoded_crowd_still_protests(pipeline):
+    x = extract(pipeline, "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk "
+                          "on Sunday calling for independence from Iraq, witnesses said.")
+    assert x.events and x.events[0].type == "PROTEST"
+
+
+def test_continuing_riots_are_a_protest_not_force(pipeline):
+    x = extract(pipeline, "Palestinian riots against Israeli military policies are still "
+                          "continuing with no end in sight.")
+    assert [e.type for e in x.events] == ["PROTEST"]
+    assert x.events[0].trigger.text == "riots"
+
+
+def test_a_lone_preposition_pattern_needs_to_hang_from_the_verb(pipeline):
+    # Phoenix's DEMAND block codes "demand ... on" as force; here "on" belongs to "information"
+    x = extract(pipeline, "The rebel Kurdistan Workers' Party issued a declaration demanding "
+                          "that the Turkish government provide information on the safety of its "
+                          "leader Abdullah Ocalan.")
+    assert "ASSAULT" not in {e.type for e in x.events}
+    assert "REQUEST" in {e.type for e in x.events}
+
+
+def test_sworn_to_fight_is_a_threat_of_force(pipeline):
+    x = extract(pipeline, "Ethnic Albanians have sworn to fight until they gain control of "
+                          "villages near Macedonia's border with Bulgaria.")
+    assert x.events[0].type == "THREATEN" and x.events[0].cameo == "138"
