@@ -114,7 +114,8 @@ def _place(doc: Doc, toponym: Toponym, resolution: Resolution, gazetteer: Gazett
                      metonymy=metonymy)
     return Place(**{**fields, "name": entry.name}, geonameid=entry.geonameid,
                  parent=entry.parent, country=entry.country, admin1=entry.admin1,
-                 lat=entry.lat, lon=entry.lon, feature=_MODEL_FEATURE.get(entry.feature, entry.feature),
+                 lat=entry.lat, lon=entry.lon,
+                 feature=_MODEL_FEATURE.get(entry.feature, entry.feature),
                  metonymy=metonymy)
 
 
@@ -227,7 +228,8 @@ def _proper_name_runs(doc: Doc, taken: Sequence[bool]) -> Iterable[SpacySpan]:
 # --- resolving ------------------------------------------------------------------------------
 
 FEATURES = (
-    "log_population", "admin_log_population", "population_gap", "country", "continent", "admin1", "admin2",
+    "log_population", "admin_log_population", "population_gap", "country", "continent",
+    "admin1", "admin2",
     "curated", "main_name", "capital", "country_share", "country_seen", "admin1_seen",
     "inside_container", "outside_container", "near_50km", "near_200km", "near_600km",
     "admin1_with_city_twin", "city_with_admin1_twin", "admin2_by_alias", "demonym",
@@ -552,7 +554,8 @@ def _city_of_city_state(candidates: list[_Candidate], best: int, gazetteer: Gaze
     for i, candidate in enumerate(candidates):
         entry = gazetteer.entry(candidate.index)
         if entry.feature == "city" and entry.country == chosen.country \
-                and entry.admin1 == chosen.admin1 and entry.population >= CITY_STATE_SHARE * chosen.population:
+                and entry.admin1 == chosen.admin1 \
+                and entry.population >= CITY_STATE_SHARE * chosen.population:
             return i
     return best
 
