@@ -238,7 +238,8 @@ def test_sql_in_a_typed_filter_is_422(client, params):
 
 def test_sql_in_a_name_filter_is_only_a_name(client):
     before = client.get("/events").json()["total"]
-    response = client.get("/events", params={"place": "x' OR '1'='1", "actor": "'; DROP TABLE events; --"})
+    response = client.get("/events", params={"place": "x' OR '1'='1",
+                                              "actor": "'; DROP TABLE events; --"})
     assert response.status_code == 200 and response.json()["total"] == 0
     assert client.get("/events").json()["total"] == before
 

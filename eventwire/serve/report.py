@@ -270,6 +270,11 @@ def _md(text: str) -> str:
     return " ".join(escaped.split())
 
 
+def _quoted(text: str) -> str:
+    """Quotation marks around a quote, unless its span already has them."""
+    return text if text[:1] in "\"\u201c\u2018'" else f"\u201c{text}\u201d"
+
+
 def render_markdown(report: SituationReport, out: Optional[Path] = None,
                     inline_images: bool = False) -> str:
     """The report as Markdown; the map and chart are written as PNGs beside ``out`` (or
@@ -291,11 +296,12 @@ def render_markdown(report: SituationReport, out: Optional[Path] = None,
     for happening in report.happenings:
         first = happening["reports"][0]
         place = (first.get("place") or {}).get("label", "")
+        claimant = actor_label(first["claimed_by"])
         lines.append(f"- **{_when(first)}** {first['type']}"
                      f"{' (' + first['mode'] + ')' if first['mode'] else ''}: {_md(_who(first))}"
                      f" \u2014 \u201c{_md(first['trigger']['text'])}\u201d"
                      f"{' in ' + _md(place) if place else ''}; {first['status']}"
-                     f"{', claimed by ' + _md(actor_label(first['claimed_by'])) if first['claimed_by'] else ''}"
+                     f"{', claimed by ' + _md(claimant) if claimant else ''}"
                      f" [{len(happening['reports'])} report(s)]")
         lines.append(f"  > {_md(first['sentence']['text'])}")
     lines += ["", "## Casualty figures by perpetrator", ""]
@@ -314,7 +320,7 @@ def render_markdown(report: SituationReport, out: Optional[Path] = None,
     for speaker, quotes in report.quotes.items():
         lines.append(f"### {_md(speaker)}")
         for quote in quotes:
-            lines.append(f"- \u201c{_md(quote['text'])}\u201d ({quote['kind']}, "
+            lines.append(f"- {_quoted(_md(quote['text']))} ({quote['kind']}, "
                          f"{quote['article']['published'] or 'undated'})")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
