@@ -47,11 +47,10 @@ GOVERNORATE_NAMES = {"aleppo": "aleppo", "damascus": "damascus", "idlib": "idlib
                      "hasakeh": "hasakeh", "hama": "hama", "daraa": "daraa", "deraa": "daraa",
                      "latakia": "lattakia", "lattakia": "lattakia", "quneitra": "quneitra",
                      "tartus": "tartous", "tartous": "tartous"}
-# root actor code prefixes -> FA-KES perpetrator classes (first match wins)
+# parts of root actor codes -> FA-KES perpetrator classes (first match wins)
 PERPETRATOR_CLASSES = [
     ("SYRGOV", "syrian government or russian troops"), ("SYRMIL", "syrian government or russian troops"),
     ("RUS", "syrian government or russian troops"),
-    ("IMGSYRSUNISI", "the organization of the islamic state in iraq and the levant - isis"),
     ("ISI", "the organization of the islamic state in iraq and the levant - isis"),
     ("NUSRA", "al-nusra front"), ("SYRREBNUS", "al-nusra front"),
     ("SDF", "self administration forces"), ("SYRKRD", "self administration forces"),
@@ -102,8 +101,8 @@ def main_perpetrator(extraction: Extraction) -> str:
         if quantity.category == "killed" and quantity.perpetrator:
             actor = _root(extraction, quantity.perpetrator)
             code = (actor.code or "") if actor else ""
-            for prefix, label in PERPETRATOR_CLASSES:
-                if code.startswith(prefix):
+            for part, label in PERPETRATOR_CLASSES:
+                if part in code:
                     return label
     return "unknown"
 

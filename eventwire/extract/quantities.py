@@ -21,7 +21,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import next_id
+from eventwire.extract import next_id, token_at
 from eventwire.model import Extraction, Quantity
 
 CASUALTY_CATEGORIES = {"killed", "injured", "kidnapped", "detained", "missing"}
@@ -380,7 +380,10 @@ def _predicate(counted: Token, depth: int = 0) -> Optional[Token]:
 def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
     """Figures with qualifier, category, who, part_of, perpetrator, place, time and source."""
     quantities = list(extraction.quantities)
+    text = extraction.article.text  # doc.text is rebuilt on every access
     wholes: dict[int, str] = {}  # counted-noun token -> quantity id (for part_of)
+    places = _by_token(doc, sorted(extraction.places, key=lambda p: (p.role != "event", p.span[0])))
+    times = _by_token(doc, extraction.times)
     for figure in find_figures(doc):
         counted = _counted(doc, figure)
         category = _category(counted)
@@ -396,12 +399,12 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
         end = doc[last].idx + len(doc[last].text)
         predicate = _predicate(counted)
         quantity = Quantity(
-            id=next_id("n", quantities), text=doc.text[start:end], span=(start, end),
+            id=next_id("n", quantities), text=text[start:end], span=(start, end),
             value=figure.value, low=figure.low, high=figure.high, qualifier=figure.qualifier,
             category=category, who=who, part_of=whole,
             perpetrator=_perpetrator(extraction, predicate, counted),
-            place=_linked(extraction.places, predicate, counted, doc),
-            time=_linked(extraction.times, predicate, counted, doc),
+            place=_linked(places, predicate, counted),
+            time=_linked(times, predicate, counted),
             source=_claimant(extraction, start))
         if whole is not None:
             parent = next(q for q in quantities if q.id == whole)
@@ -494,6 +497,10 @@ def _perpetrator(extraction: Extraction, predicate: Optional[Token], counted: To
             candidates.append(child)
     if predicate.dep_ in ("acl",) and predicate.head.i not in victims:
         candidates.append(predicate.head)  # "regime air strikes killed ..." parsed as acl
+    for token in predicate.sent:  # "Russian air strikes on Idlib ... killed" parsed apart
+        if token.lemma_.lower() in heads or token.lower_ in heads:
+            if token.i not in victims and token not in candidates:
+                candidates.append(token)
     for candidate in candidates:
         words = [t for t in candidate.subtree if t.i not in victims]
         is_attack = candidate.lower_ in heads or candidate.lemma_.lower() in heads
@@ -506,28 +513,42 @@ def _perpetrator(extraction: Extraction, predicate: Optional[Token], counted: To
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         for actor in extraction.actors:
-            if start <= actor.span[0] and actor.span[1] <= end:
+            if start <= actor.span[0] and actor.span[1] <= end and _can_attack(extraction, actor):
                 return actor.id
     return None
 
 
-def _linked(items, predicate: Optional[Token], counted: Token, doc: Doc) -> Optional[str]:
+def _can_attack(extraction: Extraction, actor) -> bool:
+    """An actor with a code that is not just a country named as a place ('in Syria')."""
+    root, seen = actor, set()
+    while root.refers_to and root.id not in seen:
+        seen.add(root.id)
+        root = extraction.by_id(root.refers_to) or root
+    if not root.code:
+        return False
+    return not (root.kind == "state" and any(p.span[0] <= actor.span[0] < p.span[1]
+                                             for p in extraction.places))
+
+
+def _by_token(doc: Doc, items) -> list[tuple[int, str]]:
+    """(token index, id) of each place or time, in order of preference."""
+    found = []
+    for item in items:
+        token = token_at(doc, item.span[0])
+        if token is not None:
+            found.append((token.i, item.id))
+    return found
+
+
+def _linked(items: list[tuple[int, str]], predicate: Optional[Token], counted: Token) -> Optional[str]:
     """The first place or time whose words sit in the figure's own clause."""
-    if predicate is None:
+    if predicate is None or not items:
         return None
     clause = {t.i for t in _clause_tokens(predicate, counted)}
-    spans = sorted(items, key=lambda item: (getattr(item, "role", "event") != "event", item.span[0]))
-    for item in spans:
-        token = _token_at(doc, item.span[0])
-        if token is not None and token.i in clause:
-            return item.id
+    for token_i, item_id in items:
+        if token_i in clause:
+            return item_id
     return None
-
-
-def _token_at(doc: Doc, char: int) -> Optional[Token]:
-    from eventwire.extract import token_at
-
-    return token_at(doc, char)
 
 
 def _claimant(extraction: Extraction, char: int) -> Optional[str]:

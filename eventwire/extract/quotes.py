@@ -24,7 +24,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from eventwire.extract import evidence, next_id
+from eventwire.extract import next_id, token_at
 from eventwire.model import Actor, Evidence, Extraction, Place, Quote
 
 Piece = tuple[int, int]
@@ -154,7 +154,7 @@ def _cue_piece(verb: Token) -> tuple[Piece, int]:
 DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?[\u2014\u2013-]{1,2}\s+")
 
 
-def _source_piece(speaker: Token, bounds: Piece) -> Optional[Piece]:
+def _source_piece(speaker: Token, bounds: Piece, text: str) -> Optional[Piece]:
     """The words naming the speaker: the noun phrase without its relative clause ("Dino
     Spencer, who now runs the gym") and without a dateline ("RENO, Nev. (AP) \u2014")."""
     doc = speaker.doc
@@ -171,7 +171,7 @@ def _source_piece(speaker: Token, bounds: Piece) -> Optional[Piece]:
     piece = _clip(_token_piece(tokens), bounds)
     if piece is None:
         return None
-    dateline = DATELINE.match(doc.text[piece[0]:piece[1]])
+    dateline = DATELINE.match(text[piece[0]:piece[1]])
     if dateline and dateline.end() < piece[1] - piece[0]:
         piece = (piece[0] + dateline.end(), piece[1])
     return piece
@@ -238,28 +238,22 @@ def _inverted_subject(verb: Token, content_first: bool) -> Optional[Token]:
     return None
 
 
+PHRASE_MODIFIERS = {"compound", "amod", "poss", "nummod", "det", "case", "punct", "nmod"}
+
+
 def _left_speaker(verb: Token, bounds: Piece) -> Optional[Token]:
     """The noun phrase just before a verb whose subject link the parse lost."""
     doc = verb.doc
-    for chunk in reversed(list(_chunks_before(doc, verb))):
-        if chunk.start_char < bounds[0]:
+    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 40) - 1, -1):
+        token = doc[k]
+        if token.idx < bounds[0] or token.pos_ not in BRIDGE_POS or token.text in (".", ";", ":", ","):
             return None
-        between = doc[chunk.end:verb.i]
-        if not all(t.pos_ in BRIDGE_POS and t.text not in (".", ";", ":", ",") for t in between):
-            return None
-        if chunk.root.dep_ == "pobj" or chunk.root.ent_type_ in ("DATE", "TIME"):
+        if token.pos_ not in ("NOUN", "PROPN", "PRON") or token.dep_ in PHRASE_MODIFIERS:
+            continue
+        if token.dep_ == "pobj" or token.ent_type_ in ("DATE", "TIME"):
             continue  # "on Thursday" between the speaker and the verb
-        return chunk.root
+        return token
     return None
-
-
-def _chunks_before(doc: Doc, verb: Token):
-    sent = verb.sent
-    try:
-        chunks = [c for c in doc.noun_chunks if sent.start <= c.start and c.end <= verb.i]
-    except ValueError:  # no parser
-        chunks = []
-    return chunks
 
 
 ADDRESSEE_VERBS = {"tell", "ask", "remind", "assure", "warn", "urge", "thank", "inform"}
@@ -328,7 +322,7 @@ def _lead_trimmed(piece: Optional[Piece], doc: Doc) -> Optional[Piece]:
     """Without a leading discourse word and its comma: 'Still, ...', 'Even so, ...'."""
     if piece is None:
         return None
-    first = token_at_char(doc, piece[0])
+    first = token_at(doc, piece[0])
     if first is None:
         return piece
     for k in range(first.i, min(first.i + 3, len(doc))):
@@ -341,12 +335,6 @@ def _lead_trimmed(piece: Optional[Piece], doc: Doc) -> Optional[Piece]:
                     return (nxt.idx, piece[1])
             break
     return piece
-
-
-def token_at_char(doc: Doc, char: int) -> Optional[Token]:
-    from eventwire.extract import token_at
-
-    return token_at(doc, char)
 
 
 def _speech_place(verb: Token) -> Optional[int]:
@@ -379,7 +367,7 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
     used_quotes: set[Piece] = set()
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            attribution = _according_to(token, paragraphs, quotes)
+            attribution = _according_to(token, paragraphs, quotes, text)
             if attribution:
                 found.append(attribution)
             continue
@@ -402,7 +390,7 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
             for quote in quotes:
                 if quote[0] < piece[1] and piece[0] < quote[1]:
                     used_quotes.add(quote)
-    found.extend(_quotes_without_cue(doc, quotes, used_quotes, found, paragraphs))
+    found.extend(_quotes_without_cue(text, quotes, used_quotes, found))
     if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
         found = [a for a in found if not any(
             b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
@@ -437,7 +425,7 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         speaker = None  # the parse took a word inside the quote for the subject
     speaker = speaker or _inverted_subject(verb, content[1] <= verb.idx) or (
         _left_speaker(verb, bounds) if verb.dep_ not in ("xcomp", "relcl", "acl") else None)
-    source = _source_piece(speaker, bounds) if speaker is not None else None
+    source = _source_piece(speaker, bounds, text) if speaker is not None else None
     if speaker is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         speaker = verb.head  # "the major Super PAC backing Jeb Bush"
         before = [t for t in speaker.subtree if t.i < verb.left_edge.i]
@@ -475,7 +463,7 @@ def _around(verb: Token, bounds: Piece) -> tuple[Optional[Piece], list[Piece]]:
 
 
 def _according_to(according: Token, paragraphs: _Paragraphs,
-                  quotes: list[Piece]) -> Optional[Attribution]:
+                  quotes: list[Piece], text: str) -> Optional[Attribution]:
     """'..., according to the Syrian Observatory': the source is the object of 'to'."""
     doc = according.doc
     to = doc[according.i + 1]
@@ -493,11 +481,11 @@ def _according_to(according: Token, paragraphs: _Paragraphs,
     clause = _clip((sent.start_char, sent.end_char), bounds)
     if clause is None:
         return None
-    if according.idx - clause[0] < 3 or doc.text[clause[0]:according.idx].strip() in ("", "But", "And"):
+    if according.idx - clause[0] < 3 or text[clause[0]:according.idx].strip() in ("", "But", "And"):
         content = (phrase_end, clause[1])  # "According to X, ..."
     else:
         content = (clause[0], cue_piece[0])
-    content = _lead_trimmed(_trim(content, doc.text), doc)
+    content = _lead_trimmed(_trim(content, text), doc)
     if content is None:
         return None
     content = _widen_to_quotes(content, quotes, bounds, cue_piece, source) or content
@@ -505,11 +493,10 @@ def _according_to(according: Token, paragraphs: _Paragraphs,
                        cue_kind="speech", cue_token=according.i, source_token=objects[0].i)
 
 
-def _quotes_without_cue(doc: Doc, quotes: list[Piece], used: set[Piece],
-                        found: list[Attribution], paragraphs: _Paragraphs) -> list[Attribution]:
+def _quotes_without_cue(text: str, quotes: list[Piece], used: set[Piece],
+                        found: list[Attribution]) -> list[Attribution]:
     """A full quotation right after an attributed one continues the same speaker's words."""
     extra = []
-    text = doc.text
     by_end = sorted(found, key=lambda a: a.content[-1][1])
     for quote in quotes:
         if quote in used or not is_full_quote(text, quote):
@@ -611,19 +598,24 @@ def _kind(content: Piece, quotes: list[Piece], text: str) -> str:
 def extract_quotes(doc: Doc, extraction: Extraction) -> Extraction:
     """Quotes with their speaker (an actor), cue and place of speech."""
     quotes = list(extraction.quotes)
+    text = extraction.article.text  # doc.text is rebuilt on every access
     for attribution in find_attributions(doc):
         if attribution.cue_kind == "thought" or attribution.how in ("object", "preposition"):
             continue  # "called for a ceasefire", "praised X": acts of their own, not quotes
         content = attribution.content
         start, end = content[0][0], content[-1][1]
-        source_evidence = evidence(doc, *attribution.source) if attribution.source else None
+        source_evidence = _evidence(text, attribution.source) if attribution.source else None
         speaker = _speaker(extraction.actors, attribution, doc)
         quotes.append(Quote(
-            id=next_id("q", quotes), text=doc.text[start:end], span=(start, end),
+            id=next_id("q", quotes), text=text[start:end], span=(start, end),
             kind=attribution.kind, speaker=speaker.id if speaker else None,
-            source=source_evidence, cue=evidence(doc, *attribution.cue),
+            source=source_evidence, cue=_evidence(text, attribution.cue),
             place=_place(extraction.places, attribution, doc)))
     return extraction.model_copy(update={"quotes": quotes})
+
+
+def _evidence(text: str, piece: Piece) -> Evidence:
+    return Evidence(text=text[piece[0]:piece[1]], span=piece)
 
 
 def _speaker(actors: list[Actor], attribution: Attribution, doc: Doc) -> Optional[Actor]:
