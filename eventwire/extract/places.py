@@ -642,12 +642,12 @@ def place_role(span: SpacySpan) -> tuple[str, bool]:
     if root.dep_ == "poss":
         return "mention", root.head.lemma_ in _GOVERNMENT_WORDS
     token: Token = root
-    while token.dep_ in ("appos", "conj", "compound", "amod", "nmod") and token.head is not token:
+    while token.dep_ in ("appos", "conj", "compound", "amod", "nmod") and token.head.i != token.i:
         token = token.head  # "Hamburg, Germany": Germany goes with Hamburg
     if token.dep_ == "pobj" and token.head.lower_ in EVENT_PREPOSITIONS:
         governor = token.head.head
         while governor.pos_ == "NOUN" and governor.ent_type_ in ("DATE", "TIME") \
-                and governor.head is not governor:
+                and governor.head.i != governor.i:
             governor = governor.head  # "seen each other the previous evening in Hamburg"
         if governor.lemma_ in cues or _meeting_takes_place(governor):
             return "mention", False
@@ -683,7 +683,7 @@ def event_places(trigger: Token, places: Sequence[SpacySpan]) -> list[SpacySpan]
     sentence = trigger.sent
     in_sentence = [p for p in places if p.start >= sentence.start and p.end <= sentence.end]
     chosen = [p for p in in_sentence if _governed_by(p.root, trigger)]
-    if not chosen and trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head is not trigger:
+    if not chosen and trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head.i != trigger.i:
         head = trigger.head
         chosen = [p for p in in_sentence if _governed_by(p.root, head)
                   and not any(t.i == trigger.i or trigger in t.ancestors for t in [p.root])]
@@ -701,7 +701,7 @@ def _governed_by(root: Token, trigger: Token) -> bool:
     cues = _cues()
     token = root
     path = []
-    while token.head is not token:
+    while token.head.i != token.i:
         path.append(token)
         token = token.head
         if token.i == trigger.i:
