@@ -79,6 +79,7 @@ def test_hostile_text_comes_back_byte_for_byte(store):
     assert store.add(extraction).status == "unchanged"
     assert store.stats()["articles"] == 1  # nothing was dropped or deleted
     assert store.events(actor="bobby")[0].reports[0].trigger.text == "DROP"
+    assert store.count_events(actor="Bobby\x00Tables", outlet="'; DROP TABLE events; --") == 0
 
 
 @pytest.fixture

@@ -29,9 +29,17 @@ PENTA_CLASSES = ("statement", "verbal cooperation", "material cooperation", "ver
 # --- running the pipeline ---------------------------------------------------------------------
 
 def extract_sentences(texts: list[str]) -> list[Extraction]:
+    """One Extraction per text, in order; an empty text (a gold record without one) gives an
+    empty Extraction."""
+    from eventwire.model import Article
     from eventwire.pipeline import default_pipeline
 
-    return list(default_pipeline().extract_many(texts, batch_size=32))
+    filled = [i for i, text in enumerate(texts) if text.strip()]
+    done = iter(default_pipeline().extract_many([texts[i] for i in filled], batch_size=32))
+    results = [Extraction(article=Article.from_text(text)) for text in texts]
+    for i in filled:
+        results[i] = next(done)
+    return results
 
 
 def main_event(extraction: Extraction) -> Optional[Event]:
@@ -374,8 +382,8 @@ def validation_extraction(doc, text: str, folder: Path) -> Extraction:
             continue
         length, code, kind = match
         span = doc[i:i + length]
-        if kind == "group" and found and found[-1].span[1] >= span.start_char - 1 \
-                and found[-1].kind == "state":
+        between = text[found[-1].span[1]:span.start_char].strip() if found else None
+        if kind == "group" and found and found[-1].kind == "state" and between in ("", "'s", "’s"):
             # "Arnorian police": the country's agent
             previous = found.pop()
             start = previous.span[0]
@@ -391,7 +399,13 @@ def validation_extraction(doc, text: str, folder: Path) -> Extraction:
 
 
 def score_petrarch2_unittest(split: str, data: Path) -> dict:
-    """Pass rate on PETRARCH2's structural test records (all of them; the set has no split)."""
+    """Pass rate on PETRARCH2's structural test records (all of them; the set has no split).
+
+    The records' actors are fictional: their PETR.Validate actor and agent dictionaries are
+    loaded for this run. Their expected codes come from the suite's own verb dictionary (old
+    WEIS codes, tweaked per test), not CAMEO: eventwire keeps its own verb dictionary, so
+    the pass rate is low by construction; source_target_recall asks the suite's structural
+    question (right source and target, whatever the code)."""
     from eventwire.extract.events import extract_events
     from eventwire.nlp import load_nlp
 
@@ -412,12 +426,19 @@ def score_petrarch2_unittest(split: str, data: Path) -> dict:
             totals["roots"] += len(record["expected"])
             passed["roots"] += sum(x["event"][:2] in {c[:2] for _, _, c in got if c}
                                    for x in record["expected"])
+            # the suite's structural question, whatever the verb code: right source and target?
+            passed["pairs"] += sum((x["source"], x["target"]) in {(s, t) for s, t, _ in got}
+                                   for x in record["expected"])
+            passed["sources"] += sum(x["source"] in {s for s, _, _ in got}
+                                     for x in record["expected"])
         totals[record["category"]] += 1
         passed[record["category"]] += ok
         totals["all"] += 1
         passed["all"] += ok
     metrics = {"records": totals["all"], "pass_rate": round(passed["all"] / totals["all"], 4),
-               "root_recall": round(passed["roots"] / totals["roots"], 4)}
+               "root_recall": round(passed["roots"] / totals["roots"], 4),
+               "source_target_recall": round(passed["pairs"] / totals["roots"], 4),
+               "source_recall": round(passed["sources"] / totals["roots"], 4)}
     for category in sorted(k for k in totals if k not in ("all", "roots")):
         metrics[f"pass_{category.lower()}"] = round(passed[category] / totals[category], 4)
     return metrics

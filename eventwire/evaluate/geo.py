@@ -232,6 +232,8 @@ def read_event_locations(path: Path) -> list[dict]:
     for record in records:
         tokens = record.get("tokens") or []
         spans = record.get("spans") or []
+        spans = [s for s in spans if 0 <= s.get("token_start", -1) <= s.get("token_end", -1)
+                 < len(tokens)]  # a few upstream records point past their tokens
         verbs = [s for s in spans if s["label"] == "VERB"]
         if not tokens or len(verbs) != 1:
             continue

@@ -52,12 +52,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from eventwire.extract import next_id
 from eventwire.model import Actor, Extraction
-from eventwire.resources.build_actors import ORG_WORDS
-from eventwire.resources.actors import ActorDictionary, ActorEntry, Agent, actor_dictionary, split_code
+from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
+                                        actor_dictionary, split_code)
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -88,8 +89,14 @@ class Unit:
     children: list["Unit"] = field(default_factory=list)
     coding: Optional["Coding"] = None
     actor: Optional[Actor] = None
+    _root: Optional[Token] = None
 
     def root(self, doc: Doc) -> Token:
+        if self._root is None:
+            self._root = self._find_root(doc)
+        return self._root
+
+    def _find_root(self, doc: Doc) -> Token:
         tokens = doc[self.start:self.end]
         outside = [t for t in tokens if not (self.start <= t.head.i < self.end) or t.head.i == t.i]
         content = [t for t in outside if t.dep_ not in ("det", "punct", "case")]
@@ -120,7 +127,7 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
         _code_from_of_phrase(doc, unit, by_token, when)
     country = article_country(doc, units, heads)
     actors: list[Actor] = []
-    text = doc.text  # Doc.text joins every token: once per article, not per actor
+    text = _doc_text(doc, extraction.article.text)
     for unit in sorted(heads, key=lambda u: u.start):
         actor = make_actor(doc, text, unit, country, actors)
         if actor is not None:
@@ -132,27 +139,48 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     return extraction
 
 
+def _doc_text(doc: Doc, article_text: str) -> str:
+    """The text the doc was parsed from: the article's (Doc.text joins every token anew)."""
+    last = doc[-1] if len(doc) else None
+    if last is None or last.idx + len(last.text_with_ws) == len(article_text):
+        return article_text
+    return doc.text
+
+
 # --- 1. units ------------------------------------------------------------------------------
 
 def _word(token: Token) -> str:
     return token.text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
-def _lemma(token: Token) -> str:
-    lemma = token.lemma_.lower()
-    if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s"):
+def _lemma(lemma: str, tag: str, lower: str) -> str:
+    lemma = lemma.lower()
+    if tag == "NNPS" and lemma == lower and lemma.endswith("s"):
         return lemma[:-1]  # spaCy keeps proper plurals ("Nigerians") as they are
     return lemma
 
 
 def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
-    words = [_word(t) for t in doc]
-    lemmas = [_lemma(t) for t in doc]
+    # whole-doc arrays: building a Token object per attribute access is the stage's main cost
+    strings = doc.vocab.strings
+    lookup: dict[int, str] = {}
+
+    def string(key: int) -> str:
+        found = lookup.get(key)
+        if found is None:
+            found = lookup[key] = strings[key]
+        return found
+
+    array = doc.to_array([LOWER, LEMMA, TAG]).tolist()
+    tags = [string(tag) for _, _, tag in array]
+    lowers = [string(lower) for lower, _, _ in array]
+    words = [w.replace("\u2019", "'").replace("\u2018", "'") for w in lowers]
+    lemmas = [_lemma(string(lemma), tag, lower) for (_, lemma, _), tag, lower in zip(array, tags, lowers)]
     units: list[Unit] = []
     i = 0
     while i < len(doc):
         name = book.match_name(words, i)
-        if name is None and doc[i].tag_ in ("NNS", "NNPS"):
+        if name is None and tags[i] in ("NNS", "NNPS"):
             name = book.match_name(words, i, lemmas)  # "Palestinians", "Libyans"
             if name is not None and book.entries[name[1]].kind != "state":
                 name = None
@@ -170,7 +198,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         elif agent is not None:
             units.append(Unit(i, i + agent[0], "agent", agent=agent[1]))
             i += agent[0]
-        elif words[i] in PRONOUNS and doc[i].pos_ == "PRON":
+        elif words[i] in PRONOUNS and tags[i] == "PRP":
             units.append(Unit(i, i + 1, "pronoun"))
             i += 1
         else:
@@ -269,7 +297,8 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
             return Coding(code, country, sector, kind)
         if _word(root) in COLLECTIVE_HEADS and kind == "person":
             # "Syria's government", "the Bush administration": the body, not the person
-            head_agent = actor_dictionary().agents.get(_word(root)) or actor_dictionary().agents.get(root.lemma_.lower())
+            agents = actor_dictionary().agents
+            head_agent = agents.get(_word(root)) or agents.get(root.lemma_.lower())
             if head_agent is not None and country:
                 sector = head_agent.sector[:3]
                 code = country + sector
@@ -365,7 +394,8 @@ def _code_from_modifiers(unit: Unit, children: list[Unit], sector: Optional[str]
     """A name the dictionary does not code takes the code of its title ("UN aid official")."""
     for child in children:
         coding = child.coding
-        if coding and coding.code and not child.metonym and child.source in ("name", "agent", "entity") and not (
+        if coding and coding.code and not child.metonym \
+                and child.source in ("name", "agent", "entity") and not (
                 coding.kind == "group" and child.entry is not None and child.entry.kind == "state"):
             return Coding(coding.code, coding.country, coding.sector, kind, coding.explicit_country)
     for child in children:
@@ -732,28 +762,33 @@ def _renumber(actors: list[Actor]) -> None:
 def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
     """Coordinations of states or groups ("Russia and Iran") and groups of states with named
     members ("six western countries including the United States")."""
-    at_token = {}
+    at_token: dict[int, Actor] = {}
+    ends: dict[int, Actor] = {}  # token index -> the actor whose span ends there
     for actor in actors:
-        for token in doc.char_span(*actor.span, alignment_mode="expand") or []:
-            at_token.setdefault(token.i, actor)
+        span = doc.char_span(*actor.span, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for i in range(span.start, span.end):
+            at_token.setdefault(i, actor)
+        ends.setdefault(span.end - 1, actor)
+    groups = [t.i for t in doc if t.tag_ == "NNS" and t.lemma_.lower() in GROUP_OF_STATES]
     compounds: list[Actor] = []
     done: set[int] = set()
-    for token in doc:
-        if token.i in done:
+    for i in sorted(set(ends) | set(groups)):
+        token = doc[i]
+        if i in done:
             continue
-        actor = _head_actor(doc, token, at_token)
+        actor = ends.get(i)
         if actor is not None and actor.kind != "person":
-            members = [actor] + [a for t in token.conjuncts if t.i > token.i
-                                 for a in [_head_actor(doc, t, at_token)] if a is not None]
+            members = [actor] + [ends[t.i] for t in token.conjuncts if t.i > i and t.i in ends]
             if len(members) > 1 and all(m.kind != "person" for m in members):
                 done.update(t.i for t in token.conjuncts)
                 compounds.append(_compound(text, members, actors + compounds, None))
             continue
-        if token.lemma_.lower() in GROUP_OF_STATES and token.tag_ == "NNS" and token.i not in at_token:
-            members = [a for child in token.rights if child.lower_ in INCLUDING
+        if i in groups and i not in at_token:
+            members = [ends[t.i] for child in token.rights if child.lower_ in INCLUDING
                        for pobj in child.children if pobj.dep_ == "pobj"
-                       for t in [pobj, *pobj.conjuncts]
-                       for a in [_head_actor(doc, t, at_token)] if a is not None]
+                       for t in [pobj, *pobj.conjuncts] if t.i in ends]
             if members:
                 start = doc[token.left_edge.i].idx
                 group = _compound(text, members, actors + compounds, start)
@@ -762,14 +797,6 @@ def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
                 group.name = _name_of(text[start:token.idx + len(token)])
                 compounds.append(group)
     return compounds
-
-
-def _head_actor(doc: Doc, token: Token, at_token: dict) -> Optional[Actor]:
-    actor = at_token.get(token.i)
-    if actor is None:
-        return None
-    end_token = doc.char_span(*actor.span, alignment_mode="expand")[-1]
-    return actor if end_token.i == token.i else None
 
 
 def _names_joined(names: list[str]) -> str:

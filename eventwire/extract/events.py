@@ -61,9 +61,7 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
         for candidate in sentence_events(sent, actors, events, extraction):
             event = _build_event(candidate, sent, extraction, actors, events)
             events.append(event)
-            cues = status_cues()
-            if (event.place and event.type in cues["material_types"]
-                    and event.status in ("asserted", "claimed")):
+            if event.place and event.status in ("asserted", "claimed", "planned"):
                 event_places.add(event.place)
     places = [p.model_copy(update={"role": "event"}) if p.id in event_places else p
               for p in extraction.places]
@@ -107,6 +105,11 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         _assign_roles(candidate, actors)
         if not candidate.source:
             candidate.source = _anaphoric_source(candidate.trigger, earlier)
+        if not candidate.source and any(c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in
+                                        _clause_root(candidate.trigger).children):
+            # "Syria says it is willing to withdraw": it = the speaker
+            speaker = reported_speaker(candidate.trigger, actors)
+            candidate.source = [speaker] if speaker else []
     kept = []
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
@@ -383,6 +386,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 target += actors.within(objects)
     if not target:
         target = _embedded_target(token, actors)
+    if not target:
+        target = _located_target(token, actors)
     if token.dep_ == "acl" and token.tag_ == "VBN" and not target:
         # "Syrian troops backed by Russia", "10 Russian soldiers killed in Ukraine"
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
@@ -412,6 +417,21 @@ def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
                                           for t in _phrase(c))
                     if found:
                         return found
+    return []
+
+
+def _located_target(token: Token, actors: ActorIndex) -> list[str]:
+    """PLOVER's convention: with no other target, the state where it happens is the target
+    ("troops arrived in Bosnia", "lifted the state of emergency in West Darfur")."""
+    heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
+                found = [a for a in actors.within(t for c in child.children if c.dep_ == "pobj"
+                                                  for t in _phrase(c))
+                         if actors.by_id[a].kind == "state"]
+                if found:
+                    return found
     return []
 
 
@@ -635,9 +655,6 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     speaker = quote.speaker if quote is not None else reported_speaker(token, actors)
     status, intent = event_status(candidate, quote, speaker)
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
-    if not source and speaker and any(c.dep_ in SUBJECTS and c.pos_ == "PRON"
-                                      for c in _clause_root(token).children):
-        source = [speaker]  # "Syria says it is willing to withdraw": it = the speaker
     recoded = intent_codes().get((intent, code.type)) if intent else None
     if recoded and plover_of(recoded) is not None:
         code, rule = plover_of(recoded), "intent"
@@ -645,7 +662,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
             source, target = [speaker], [a for a in source if a != speaker] or target
     clause = _clause_tokens(candidate)
     in_sentence = list(sent)
-    place = _event_place(extraction.places, clause, in_sentence, token)
+    place = _event_place(extraction.places, clause, in_sentence, token, actors,
+                         candidate.source + candidate.target)
     time = (_nearest(_items_in(extraction.times, clause), token)
             or _nearest(_items_in(extraction.times, in_sentence), token))
     if time is None and quote is not None and quote.time:
@@ -670,10 +688,33 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
 
 
 def _event_place(places: list[Place], clause: list[Token], sentence: list[Token],
-                 token: Token) -> Optional[Place]:
-    usable = [p for p in places if not p.metonymy]
-    return (_nearest(_items_in(usable, clause), token)
-            or _nearest(_items_in(usable, sentence), token))
+                 token: Token, actors: ActorIndex, roles: list[str]) -> Optional[Place]:
+    """The place of the clause, else of the sentence: a place named after a locative
+    preposition first; never one of the event's own actors ("US-Russia talks") nor where
+    someone spoke ("he said in Hamburg")."""
+    doc = token.doc
+    cues = status_cues()
+
+    def usable(place: Place) -> bool:
+        if place.metonymy:
+            return False
+        first, last = _token_range(doc, place.span)
+        words = doc[first:max(last, first + 1)]
+        if any((a := actors.at(t)) is not None and a.id in roles for t in words):
+            return False
+        speech = clause_head(words.root)
+        return speech.i == token.i or speech.lemma_.lower() not in cues["speech_heads"]
+
+    def locative(place: Place) -> bool:
+        first, last = _token_range(doc, place.span)
+        root = doc[first:max(last, first + 1)].root
+        return root.dep_ == "pobj" and root.head.lower_ in cues["locative_prepositions"]
+
+    for tokens in (clause, sentence):
+        found = [p for p in _items_in(places, tokens) if usable(p)]
+        if found:
+            return _nearest([p for p in found if locative(p)] or found, token)
+    return None
 
 
 def event_date(time: Time) -> Optional[EventDate]:

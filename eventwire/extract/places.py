@@ -254,29 +254,15 @@ class _Context:
     countries: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     admin1s: dict[str, set] = field(default_factory=lambda: defaultdict(set))
     points: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+    _total: Optional[Counter] = None
 
-    def country_share(self, country: str, own_key: str) -> tuple[float, bool]:
-        total = seen = 0
-        for key, counts in self.countries.items():
-            if key == own_key:
-                continue
-            total += sum(counts.values())
-            seen += counts.get(country, 0)
-        return (seen / total if total else 0.0), seen > 0
+    def all_countries(self) -> Counter:
+        if self._total is None:  # the context is fixed while a pass reads it
+            self._total = sum(self.countries.values(), Counter())
+        return self._total
 
-    def has_admin1(self, admin1: tuple[str, str], own_key: str) -> bool:
-        return any(admin1 in units for key, units in self.admin1s.items() if key != own_key)
-
-    def nearest_km(self, lat: float, lon: float, own_key: str) -> Optional[float]:
-        best = None
-        for key, points in self.points.items():
-            if key == own_key:
-                continue
-            for plat, plon in points:
-                d = distance_km(lat, lon, plat, plon)
-                if best is None or d < best:
-                    best = d
-        return best
+    def changed(self) -> None:
+        self._total = None
 
 
 @dataclass
@@ -398,24 +384,28 @@ def _near_spellings(text: str, gazetteer: Gazetteer) -> list[int]:
         return []
     from rapidfuzz import fuzz, process
 
-    names, owners = _major_names(gazetteer)
-    match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=88)
+    names, owners = _major_names(gazetteer).get(key[0], ((), ()))
+    match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=83)
     return [] if match is None else [owners[match[2]]]
 
 
 @lru_cache(maxsize=1)
-def _major_names(gazetteer: Gazetteer) -> tuple[list[str], list[int]]:
-    """Main names of countries, admin-1 units, curated places and cities of 200,000+."""
-    names, owners = [], []
+def _major_names(gazetteer: Gazetteer) -> dict[str, tuple[list[str], list[int]]]:
+    """Main names of countries, admin-1 units, curated places and cities of 200,000+, by
+    first letter (a misspelling seldom starts with the wrong letter)."""
+    by_letter: dict[str, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
     city, admin2 = FEATURE_CODE["city"], FEATURE_CODE["admin2"]
+    features, populations = gazetteer.feature, gazetteer.population
     for index in range(len(gazetteer)):
-        feature = gazetteer.feature[index]
-        if feature == admin2:
+        feature = features[index]
+        if feature == admin2 or (feature == city and populations[index] < 200_000):
             continue
-        if feature != city or gazetteer.population[index] >= 200_000:
-            names.append(name_key(gazetteer.names[index]))
+        key = name_key(gazetteer.names[index])
+        if key:
+            names, owners = by_letter[key[0]]
+            names.append(key)
             owners.append(index)
-    return names, owners
+    return dict(by_letter)
 
 
 def _container(text: str, toponym: Toponym, gazetteer: Gazetteer) -> Optional[tuple]:
@@ -452,18 +442,21 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
     entries = [gazetteer.entry(c.index) for c in row.candidates]
     if not entries:
         return []
+    countries, admin1s_seen, nearest = _context_for(row, entries, context)
+    total = sum(countries.values())
     logs = [math.log10(e.population + 10) for e in entries]
     top = max(logs)
-    cities = {(e.country, name_key(e.name)) for e in entries if e.feature == "city"}
+    cities = {e.country for e in entries if e.feature == "city"}
     admin1s = {e.country for e in entries if e.feature == "admin1"}
+    big_cities = {e.country for e in entries if e.feature == "city" and e.population >= 500_000}
     country_named = any(e.feature == "country" and c.main_name
                         for c, e in zip(row.candidates, entries))
     rows = []
-    for candidate, entry, log_population in zip(row.candidates, entries, logs):
+    for candidate, entry, log_population, near in zip(row.candidates, entries, logs, nearest):
         admin = entry.feature in ("country", "continent", "admin1", "admin2")
         f = {"admin_log_population" if admin else "log_population": log_population,
              "population_gap": log_population - top}
-        if entry.feature in ("country", "continent", "admin1", "admin2"):
+        if admin:
             f[entry.feature] = 1.0
         elif entry.feature in ("region", "district", "facility", "other"):
             f["curated"] = 1.0
@@ -477,28 +470,23 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
             # "Mexico" is the country's own name, and only a nickname of Mexico City
             f["country_named_so"] = 1.0
         f["upper_case"] = float(row.upper_case and entry.feature != "city")
-        if entry.country:
-            share, seen = context.country_share(entry.country, row.key)
-            f["country_share"], f["country_seen"] = share, float(seen)
-            if entry.admin1 and entry.feature != "admin1":
-                f["admin1_seen"] = float(context.has_admin1((entry.country, entry.admin1),
-                                                            row.key))
+        if entry.country and total:
+            seen = countries.get(entry.country, 0)
+            f["country_share"], f["country_seen"] = seen / total, float(seen > 0)
+        if entry.admin1 and entry.feature != "admin1":
+            f["admin1_seen"] = float((entry.country, entry.admin1) in admin1s_seen)
         if row.container is not None:
             country, admin1 = row.container
             inside = entry.country == country and (admin1 is None or entry.admin1 == admin1)
             f["inside_container" if inside else "outside_container"] = 1.0
-        if entry.feature in ("city", "admin2", "district", "facility"):
-            nearest = context.nearest_km(entry.lat, entry.lon, row.key)
-            if nearest is not None:
-                for radius, name in ((50, "near_50km"), (200, "near_200km"),
-                                     (600, "near_600km")):
-                    if nearest <= radius:
-                        f[name] = 1.0
-                        break
-        if entry.feature == "admin1" and any(c[0] == entry.country for c in cities):
+        if near is not None and entry.feature in ("city", "admin2", "district", "facility"):
+            for radius, name in ((50, "near_50km"), (200, "near_200km"), (600, "near_600km")):
+                if near <= radius:
+                    f[name] = 1.0
+                    break
+        if entry.feature == "admin1" and entry.country in cities:
             f["admin1_with_city_twin"] = 1.0
-            if any(e.feature == "city" and e.country == entry.country and e.population >= 500_000
-                   for e in entries):
+            if entry.country in big_cities:
                 f["admin1_twin_of_big_city"] = 1.0
         if entry.feature == "city" and entry.country in admin1s:
             f["city_with_admin1_twin"] = 1.0
@@ -506,6 +494,27 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
             f["admin2_by_alias"] = 1.0
         rows.append(f)
     return rows
+
+
+def _context_for(row: _Row, entries: list, context: _Context):
+    """The context without the toponym's own name: countries, admin-1 units, and each
+    candidate's distance to the nearest place the rest of the article located."""
+    countries = context.all_countries() - context.countries.get(row.key, Counter())
+    admin1s = {unit for key, units in context.admin1s.items() if key != row.key
+               for unit in units}
+    points = [p for key, located in context.points.items() if key != row.key for p in located]
+    if not points:
+        return countries, admin1s, [None] * len(entries)
+    import numpy as np
+
+    here = np.radians(np.array([(e.lat, e.lon) for e in entries]))
+    there = np.radians(np.array(points))
+    dlat = here[:, None, 0] - there[None, :, 0]
+    dlon = here[:, None, 1] - there[None, :, 1]
+    a = (np.sin(dlat / 2) ** 2
+         + np.cos(here[:, None, 0]) * np.cos(there[None, :, 0]) * np.sin(dlon / 2) ** 2)
+    km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return countries, admin1s, km.min(axis=1).tolist()
 
 
 @lru_cache(maxsize=1)
@@ -525,8 +534,7 @@ def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float]
     best = _city_of_city_state(row.candidates, best, gazetteer)
     candidate = row.candidates[best]
     entry = gazetteer.entry(candidate.index)
-    supported = row.container is not None or context.country_share(entry.country or "",
-                                                                   row.key)[1]
+    supported = row.container is not None or features[best].get("country_seen", 0.0) > 0
     if not candidate.main_name and entry.population < SMALL_PLACE and not supported \
             and entry.feature == "city":
         return Resolution(None, scores[best], reason="only small places share this name")
@@ -551,6 +559,7 @@ def _city_of_city_state(candidates: list[_Candidate], best: int, gazetteer: Gaze
 
 def _learn(context: _Context, key: str, index: int, gazetteer: Gazetteer) -> None:
     entry = gazetteer.entry(index)
+    context.changed()
     if entry.country:
         context.countries[key][entry.country] += 1
     if entry.admin1 and entry.feature in ("admin1", "city", "district", "facility", "admin2"):
@@ -697,9 +706,12 @@ def _governed_by(root: Token, trigger: Token) -> bool:
         token = token.head
         if token.i == trigger.i:
             first = path[-1]  # the word that hangs from the trigger
+            if first.dep_ == "nsubjpass" and len(path) == 1:  # "Aleppo was shelled"
+                return True
+            if first.dep_ in ("nsubj", "nsubjpass"):  # "attacks on Aleppo had halted"
+                return len(path) >= 3 and path[-2].dep_ == "prep"
             return first.dep_ in ("prep", "dobj", "nsubjpass", "pobj", "npadvmod", "advmod",
-                                  "attr", "dative", "oprd", "agent") \
-                and not (first.dep_ == "agent")
+                                  "attr", "dative", "oprd")
         if token.pos_ in ("VERB", "AUX") and token.lemma_ in cues:
             return False
     return False

@@ -406,7 +406,7 @@ class Rule:
 RULE_TRIGGERS = {
     "months": ("month_day_year", "day_month_year", "month_year", "month_day", "day_month", "month",
                "month_set"),
-    "digits": ("iso_date", "slash_date", "year", "decade"),
+    "digits": ("iso_date", "slash_date", "year", "decade", "bc_year"),
     "century": ("century",),
     "quarter": ("quarter", "fiscal_quarter"),
     "seasons": ("season", "direction_season"),
@@ -524,7 +524,10 @@ def rules() -> tuple[Rule, ...]:
     mod = rf"(?:(?P<mod>{_alternation(v['part_modifiers'])})[\s-]*)"
     direction = rf"(?P<direction>{_alternation(v['directions'])})"
     ordinal = rf"(?P<ordinal>{_alternation(v['ordinals'])})"
-    left = r"(?<![\w$£€#.,/-])"  # not inside a word, a number or an amount
+    # not inside a word, a number or an amount; but the second year of "1861-1863"
+    left = r"(?:(?<=\d{4}[-\u2013])|(?<![\w$£€#.,/\u2013-]))"
+    # hedges that bound an amount belong to the expression in TimeML ("nearly two years")
+    bound = rf"(?:(?P<bound>{_alternation(v['bounding_hedges'])})\s+)?"
     i = re.IGNORECASE
 
     trigger_of = {name: trigger for trigger, names in RULE_TRIGGERS.items() for name in names}
@@ -546,14 +549,15 @@ def rules() -> tuple[Rule, ...]:
         rule("year", rf"{left}(?:{mod}|(?P<fiscal>(?:the\s+)?(?:fiscal|calendar|financial)\s+(?:year\s+)?)|"
                      rf"(?P<the_year>the\s+year\s+))?{year}(?!\s*%|\s+percent|[\d,]\d|-\d\d?\b|\.\d)"
                      r"(?P<suffix>'s)?", _year_rule),
+        rule("bc_year", r"\b(?:c(?:a)?\.\s*)?(?P<bc>\d{1,4})\s*(?:BCE?|B\.C\.(?:E\.)?)", _bc_year),
         rule("decade", rf"\b(?:the\s+)?{mod}?(?:(?P<decade>1\d{{2}}0|20\d0)|'(?P<short>\d0))'?s\b", _decade),
         rule("century", rf"\b(?:the\s+)?{mod}?(?:{ordinal}|(?P<nth>\d{{1,2}})(?:st|nd|rd|th))[\s-]+century\b",
              _century, i),
-        rule("quarter", rf"\b(?:the\s+)?(?:{ordinal}|(?P<rel>year-earlier|year-ago|latest|current|"
+        rule("quarter", rf"\b(?:the\s+(?!\w+-quarter\b))?(?:{ordinal}|(?P<rel>year-earlier|year-ago|latest|current|"
                         rf"previous|next|same|comparable))[\s-]+(?P<which>quarter|half)"
                         rf"(?:\s+(?:of\s+)?{year})?\b", _quarter, i),
         rule("fiscal_quarter", rf"\bQ(?P<index>[1-4])\s*(?:{year})?\b", _quarter),
-        rule("season", rf"\b(?:(?:{direction}|{mod}|(?P<det>the|in|during|this))\s+)?{season}"
+        rule("season", rf"\b(?:(?:{direction}|(?:the\s+)?{mod}|(?P<det>the|in|during|this))\s+)?{season}"
                        rf"(?:\s+(?:of\s+)?{year})?\b", _season, i),
         rule("holiday", rf"\b(?P<holiday>{_alternation(v['holidays'])})(?:\s+{year})?\b", _holiday),
         rule("weekday", rf"\b(?:(?P<wdir>last|this|next|coming|past|previous|the\s+previous|the\s+following|early|late)\s+)?{weekday}"
@@ -568,13 +572,14 @@ def rules() -> tuple[Rule, ...]:
                                rf"decade|century|fortnight)\b", _direction_unit, i),
         rule("direction_season", rf"\b{mod}?(?P<the>the\s+)?{direction}\s+{season}\b", _season, i),
         rule("span_units", rf"\b(?P<the>the\s+)?(?P<which>past|last|next|coming|previous|first|final|following|"
-                           rf"recent|latest)\s+{number}\s+(?:(?:trading|business|working|full|straight|consecutive)\s+)?{unit}\b",
+                           rf"recent|latest)\s+{number}\s+(?:(?:trading|business|working|full|straight|consecutive)\s+)?{unit}"
+                           r"(?:\s+or\s+so)?\b",
              _span_units, i),
-        rule("ago", rf"\b{number}[\s-]+(?:more\s+)?{unit}\s+(?P<rel>ago|from\s+now|hence|back\b(?!\s+(?:to|in|from|into|on))|(?:earlier|later)\b(?!\s+(?:than|to)\b))",
+        rule("ago", rf"\b{bound}{number}[\s-]+(?:more\s+)?{unit}\s+(?P<rel>ago|from\s+now|hence|back\b(?!\s+(?:to|in|from|into|on))|(?:earlier|later)\b(?!\s+(?:than|to)\b))",
              _ago, i),
         rule("into", rf"\b(?P<core>{number}\s+{unit})\s+into\b", _into, i),
-        rule("duration", rf"\b{number}(?:\s+|-)(?P<half>and\s+a\s+half\s+|and-a-half-)?(?:(?:more|additional|other|extra|straight|consecutive|full|trading|business|working)\s+)?"
-                         rf"{unit}(?P<adj>-long|-old)?(?P<half_after>\s+and\s+a\s+half)?\b(?!\s+old\b)", _duration, i),
+        rule("duration", rf"\b{bound}(?P<the>the\s+)?{number}(?:\s+|-)(?P<half>and\s+a\s+half\s+|and-a-half-)?(?:(?:more|additional|other|extra|straight|consecutive|full|trading|business|working)\s+)?"
+                         rf"{unit}(?P<adj>-long|-old)?(?P<half_after>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b(?!\s+old\b)", _duration, i),
         rule("unit_long", r"\b(?P<unit>days|weeks|months|years|decades|day|week|month|year|decade|hour|hours)-long\b",
              _unit_long, i),
         rule("bare_units", r"\b(?:for|over|in|within|of|than|after|take|took|takes|lasted|last|past|recent)\s+"
@@ -674,6 +679,11 @@ def _year_rule(m: re.Match, text: str) -> Optional[Spec]:
         if not (1900 <= value <= 2099 or (1000 <= value < 1900 and after_preposition)):
             return None
     return Spec(grain="year", year=value, mod=_mod(m["mod"]))
+
+
+def _bc_year(m: re.Match, text: str) -> Spec:
+    """A year before the common era: TIMEX3 writes it BC0493; the calendar here starts at 1."""
+    return Spec(value=f"BC{int(m['bc']):04d}")
 
 
 def _decade(m: re.Match, text: str) -> Spec:
@@ -1005,6 +1015,7 @@ def trigger_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ..
         "holidays": [w for phrase in v["holidays"] for w in re.findall(r"[A-Za-z]+", phrase)],
         "weekdays": [*v["weekdays"], *v["weekdays_plural"]],
         "quarter": ["Q"],
+        "digits": ["BC", "BCE", "B"],
     }
     lower_groups = {
         "century": ["century", "centuries"],
@@ -1278,18 +1289,23 @@ def _attached_to(doc: Doc, time: Time, verb_indexes: set[int]) -> bool:
 
 def find_times(doc: Doc, published: Optional[date],
                speech: Optional[list[tuple[tuple[int, int], date]]] = None,
-               start_id: int = 1, found_in_text: Optional[list[Found]] = None) -> list[Time]:
+               start_id: int = 1, found_in_text: Optional[list[Found]] = None,
+               narrative: bool = False) -> list[Time]:
     """Every temporal expression of a parsed text as Time items.
 
     ``speech`` lists (quote span, speech date): relative expressions inside such a span are
-    anchored at the speech date instead of the publication date.
+    anchored at the speech date instead of the publication date. ``narrative`` is for
+    history text (HeidelTime's narrative type): a month or day without its year belongs to
+    the period the text last named ("In 1940 ... In April ..."), not to the publication's.
     """
     text = doc.text
     times: list[Time] = []
     reference: Optional[date] = None
     last_quarter: Optional[tuple[tuple[int, int], int]] = None  # ((year, quarter), where)
+    story_time: Optional[date] = None  # narrative mode: the middle of the last period named
     hedges = _alternation(vocabulary()["approximate_hedges"])
     hedge_before = re.compile(rf"\b(?:{hedges})\s*$", re.IGNORECASE)
+    hedge_inside = re.compile(rf"(?:{hedges})\s", re.IGNORECASE)
     for found in find_expressions(text) if found_in_text is None else found_in_text:
         anchor, anchor_kind = published, "publication"
         for span, spoken in speech or ():
@@ -1297,15 +1313,19 @@ def find_times(doc: Doc, published: Optional[date],
                 anchor, anchor_kind = spoken, "speech"
                 break
         spec = found.spec
-        if spec.quarter_echo and last_quarter and found.start - last_quarter[1] < _QUARTER_CONTEXT:
+        echo = spec.quarter_echo
+        if echo and last_quarter and found.start - last_quarter[1] < _QUARTER_CONTEXT:
             # in an earnings report, "a year ago" is the same quarter of the year before
             year, index = last_quarter[0]
             spec = Spec(grain="quarter", year=year - 1, index=index)
         direction = tense_direction(doc, found.start, found.end) if _needs_direction(spec) else 0
+        if narrative and story_time is not None and spec.base == "anchor" and spec.year is None \
+                and spec.shift is None and spec.value is None and spec.grain is not None:
+            spec, direction = replace(spec, base="reference"), 0  # the story's year, not today's
         if spec.type == "DURATION" and spec.span_days and not spec.span_direction:
             if tense_direction(doc, found.start, found.end) > 0:  # "will resume in two weeks"
                 spec = replace(spec, span_direction=1)
-        resolved = resolve(spec, anchor, reference or anchor, direction)
+        resolved = resolve(spec, anchor, (story_time if narrative else reference) or anchor, direction)
         relative = spec.relative
         if not relative:
             kind = "none"
@@ -1315,7 +1335,8 @@ def find_times(doc: Doc, published: Optional[date],
             kind = "none"
         else:
             kind = anchor_kind
-        approximate = spec.approximate or bool(hedge_before.search(text[max(0, found.start - 16):found.start]))
+        approximate = spec.approximate or bool(hedge_before.search(text[max(0, found.start - 16):found.start])) \
+            or bool(hedge_inside.match(text, found.start))
         time_type = spec.type
         times.append(Time(id=f"t{start_id + len(times)}", text=text[found.start:found.end],
                           span=(found.start, found.end), type=time_type, value=resolved.value,
@@ -1323,10 +1344,17 @@ def find_times(doc: Doc, published: Optional[date],
                           approximate=approximate, reason=resolved.reason))
         if resolved.start is not None and resolved.start == resolved.end and time_type in ("DATE", "TIME"):
             reference = resolved.start  # the narrative's time moves on
+        if narrative and resolved.start is not None and time_type in ("DATE", "TIME"):
+            story_time = _middle(resolved.start, resolved.end)
         quarter = re.fullmatch(r"(\d{4})-Q([1-4])", resolved.value or "")
-        if quarter and not spec.quarter_echo:
+        if quarter and not echo:  # the quarter compared with stays the one reported
             last_quarter = ((int(quarter[1]), int(quarter[2])), found.end)
     return times
+
+
+def _middle(start: date, end: date) -> date:
+    """The middle of a period: from there the nearest April of "1940" is in 1940."""
+    return start + (end - start) / 2
 
 
 _QUARTER_CONTEXT = 1500

@@ -24,6 +24,22 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
+# words that make a dictionary name an organisation, not a person
+ORG_WORDS = {
+    "ministry", "party", "front", "council", "brigade", "brigades", "army", "movement",
+    "organization", "organisation", "union", "committee", "commission", "agency", "bank",
+    "association", "league", "group", "forces", "force", "government", "regime", "court",
+    "assembly", "parliament", "office", "department", "service", "services", "institute",
+    "university", "company", "corporation", "fund", "foundation", "alliance", "coalition",
+    "federation", "congress", "senate", "house", "police", "guard", "guards", "battalion",
+    "network", "society", "centre", "center", "observatory", "programme", "program", "bureau",
+    "authority", "administration", "cabinet", "junta", "militia", "militias", "tribunal",
+    "embassy", "mission", "corps", "inc", "ltd", "limited", "news", "times", "radio", "tv",
+    "television", "press", "daily", "post", "hospital", "school", "church", "kremlin",
+    "palace", "board", "secretariat", "unit", "division", "regiment", "command", "squad",
+    "legion", "faction", "jihad", "brotherhood", "state", "states", "republic", "kingdom",
+    "emirate", "caliphate", "al-qaeda", "qaeda", "hamas", "hezbollah", "taliban",
+}
 ENTRY_KINDS = {"P": "person", "O": "organisation", "G": "group", "S": "state"}
 # first three letters of a code that are not a country
 NON_STATE_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "INS", "OPP", "CVL", "GOV",

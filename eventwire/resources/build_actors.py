@@ -30,27 +30,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from eventwire.resources.actors import ORG_WORDS
+
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt")
 AGENT_FILE = "Phoenix.agents.txt"
 DATA = Path(__file__).resolve().parent.parent / "data"
 ARMED_SECTORS = {"MIL", "REB", "INS", "UAF", "SPY", "IMG", "SEP"}
-# words that make a dictionary name an organisation, not a person
-ORG_WORDS = {
-    "ministry", "party", "front", "council", "brigade", "brigades", "army", "movement",
-    "organization", "organisation", "union", "committee", "commission", "agency", "bank",
-    "association", "league", "group", "forces", "force", "government", "regime", "court",
-    "assembly", "parliament", "office", "department", "service", "services", "institute",
-    "university", "company", "corporation", "fund", "foundation", "alliance", "coalition",
-    "federation", "congress", "senate", "house", "police", "guard", "guards", "battalion",
-    "network", "society", "centre", "center", "observatory", "programme", "program", "bureau",
-    "authority", "administration", "cabinet", "junta", "militia", "militias", "tribunal",
-    "embassy", "mission", "corps", "inc", "ltd", "limited", "news", "times", "radio", "tv",
-    "television", "press", "daily", "post", "hospital", "school", "church", "kremlin",
-    "palace", "board", "secretariat", "unit", "division", "regiment", "command", "squad",
-    "legion", "faction", "jihad", "brotherhood", "state", "states", "republic", "kingdom",
-    "emirate", "caliphate", "al-qaeda", "qaeda", "hamas", "hezbollah", "taliban",
-}
 
 ROLE = re.compile(r"\[([^\]]*)\]")
 
@@ -291,10 +277,10 @@ def main(argv: list[str]) -> None:
 
         source = data_dir() / "events" / "petrarch2"
     actors = build_actors(source)
-    with gzip.open(DATA / "actors.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("# Converted from the Phoenix actor dictionaries (MIT, Open Event Data "
-                  "Alliance) by eventwire/resources/build_actors.py\n")
-        out.write("\n".join(actors) + "\n")
+    text = ("# Converted from the Phoenix actor dictionaries (MIT, Open Event Data Alliance) by "
+            "eventwire/resources/build_actors.py\n" + "\n".join(actors) + "\n")
+    # mtime=0: the same dictionaries give the same bytes
+    (DATA / "actors.tsv.gz").write_bytes(gzip.compress(text.encode("utf-8"), 9, mtime=0))
     agents = build_agents(source)
     (DATA / "agents.tsv").write_text(
         "# Converted from Phoenix.agents.txt (MIT, Open Event Data Alliance) by "

@@ -29,7 +29,7 @@ from typing import Iterable, Optional
 
 import numpy as np
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 """Bump when the layout or the build rules of the compiled index change."""
 
 SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places_supplement.csv"
@@ -73,7 +73,7 @@ _SEPARATORS = re.compile(r"[-‐‑–—_/,()]")
 def is_latin(name: str) -> bool:
     """True when every letter of the name is Latin script (the names English news uses)."""
     letters = [ch for ch in name if ch.isalpha()]
-    return bool(letters) and all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x1F00 for ch in letters)
+    return bool(letters) and all(ord(ch) < 0x2B0 or 0x1E00 <= ord(ch) < 0x1F00 for ch in letters)
 
 
 def usable_alternate(name: str) -> bool:
@@ -109,6 +109,7 @@ class Gazetteer:
         self.demonyms: dict[str, str] = tables["demonyms"]
         self.demonym_places: dict[str, Optional[int]] = tables["demonym_places"]
         self._by_geonameid: Optional[dict[str, int]] = None
+        self._entries: dict[int, Entry] = {}  # built on first use: most places never are
         self.country_entry: dict[str, int] = tables["country_entry"]
         self.admin1_entry: dict[tuple[str, str], int] = tables["admin1_entry"]
         self.districts: dict[tuple[int, str], int] = tables["districts"]
@@ -140,6 +141,12 @@ class Gazetteer:
         return self._slot(name_key(name)) is not None
 
     def entry(self, index: int) -> Entry:
+        found = self._entries.get(index)
+        if found is None:
+            found = self._entries[index] = self._make_entry(index)
+        return found
+
+    def _make_entry(self, index: int) -> Entry:
         country = self.countries[self.country_index[index]] or None
         return Entry(index=index, geonameid=self.geonameids[index], name=self.names[index],
                      country=country, admin1=self.admin1s[index] or None,

@@ -185,15 +185,19 @@ def triggers() -> dict[tuple[str, str], Trigger]:
         patterns = []
         needs = "any"
         for words, cameo, entry_needs in entries:
-            needs = entry_needs
+            if entry_needs == "modifier":  # the strictest entry decides
+                needs = "modifier"
             if not words:
                 default = cameo
                 continue
             # "a|b|c" = any one of these words; "for &CEASEFIRE" = both, in order
             alternatives = words.split("|")
             for alternative in alternatives:
-                patterns.append(Pattern(None if cameo == "---" else cameo, (),
-                                        tuple(alternative.split()), "trigger"))
+                words_ = alternative.split()
+                before = tuple(w[1:] for w in words_ if w.startswith("<"))
+                after = tuple(w for w in words_ if not w.startswith("<"))
+                patterns.append(Pattern(None if cameo == "---" else cameo, before, after,
+                                        "trigger"))
         table[key] = Trigger(lemma, pos, default,
                              tuple(patterns) + (old.patterns if old else ()), needs,
                              origin="trigger" if old is None else old.origin)

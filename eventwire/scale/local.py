@@ -84,6 +84,23 @@ def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def tasks_of(items: Iterable, size: int) -> Iterator[tuple[bool, list]]:
+    """(to extract?, items): runs of Articles in batches of ``size``; anything else (an
+    Extraction read from a file, a note that an article is already stored) in runs of its
+    own that pass through untouched, in their place in the order."""
+    run: list = []
+    extracting = True
+    for item in items:
+        is_article = isinstance(item, Article)
+        if run and (is_article != extracting or len(run) == size):
+            yield extracting, run
+            run = []
+        extracting = is_article
+        run.append(item)
+    if run:
+        yield extracting, run
+
+
 def _extract_batch(pipeline, batch: list[Article]) -> tuple[list[Extraction], list[tuple]]:
     failures: list[tuple[Article, Exception]] = []
     extractions = list(pipeline.extract_many(batch, batch_size=len(batch),
@@ -137,7 +154,8 @@ def extract_parallel(articles: Iterable[Article], *, workers: Optional[int] = No
     """Extractions of ``articles``, in input order, computed by ``workers`` processes.
 
     An article that fails goes to ``on_error`` (without one, the error is raised);
-    ``on_progress(n)`` is called as each batch of n articles is done.
+    ``on_progress(n)`` is called as each batch of n articles is done. Items that are not
+    Articles pass through untouched, in their place.
     """
     workers = workers or default_workers()
     stats = stats if stats is not None else RunStats()
@@ -149,11 +167,12 @@ def extract_parallel(articles: Iterable[Article], *, workers: Optional[int] = No
     articles = chain(first, iterator)
     runner = _in_process if workers == 1 else _in_workers
     try:
-        for extraction in runner(articles, workers, batch_size, on_error, on_progress, stats,
-                                 recycle_after):
-            stats.articles += 1
-            stats.words += len(extraction.article.text.split())
-            yield extraction
+        for item in runner(articles, workers, batch_size, on_error, on_progress, stats,
+                           recycle_after):
+            if isinstance(item, Extraction):
+                stats.articles += 1
+                stats.words += len(item.article.text.split())
+            yield item
     finally:
         stats.seconds = time.perf_counter() - started
 
@@ -162,10 +181,13 @@ def _in_process(articles, _workers, batch_size, on_error, on_progress, stats, _r
     from eventwire.pipeline import default_pipeline
 
     pipeline = default_pipeline()
-    for batch in batched(articles, batch_size):
-        extractions, failures = _extract_batch(pipeline, batch)
-        yield from extractions
-        _report(failures, on_error, stats)
+    for extracting, batch in tasks_of(articles, batch_size):
+        if not extracting:
+            yield from batch
+        else:
+            extractions, failures = _extract_batch(pipeline, batch)
+            yield from extractions
+            _report(failures, on_error, stats)
         if on_progress:
             on_progress(len(batch))
     stats.worker_peak_rss[os.getpid()] = peak_rss_bytes()
@@ -190,13 +212,16 @@ def _in_workers(articles, workers, batch_size, on_error, on_progress, stats, rec
     def feed() -> None:
         count = 0
         try:
-            for batch in batched(articles, batch_size):
+            for extracting, batch in tasks_of(articles, batch_size):
                 while not in_flight.acquire(timeout=POLL_SECONDS):
                     if stop.is_set():
                         return
                 if stop.is_set():
                     return
-                tasks.put((count, batch))
+                if extracting:
+                    tasks.put((count, batch))
+                else:  # straight to the results, to keep its place in the order
+                    results.put((count, batch, [], 0, 0))
                 count += 1
         except BaseException as err:  # reading failed: stop the run and raise it below
             fed["error"] = err
@@ -231,7 +256,8 @@ def _in_workers(articles, workers, batch_size, on_error, on_progress, stats, rec
                     raise RuntimeError(f"a worker process died (exit code {dead[0].exitcode}"
                                        f"; out of memory?); rerun with fewer --workers")
                 continue
-            stats.worker_peak_rss[pid] = peak
+            if pid:
+                stats.worker_peak_rss[pid] = peak
             if index == RETIRED:
                 start_worker()
                 continue

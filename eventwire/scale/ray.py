@@ -65,10 +65,11 @@ def shard_table(extractions: list[Extraction]):
 class ExtractToShards:
     """A Ray actor: the pipeline, loaded once, over batches; each batch becomes a shard."""
 
-    def __init__(self, shards: str):
+    shards = ""  # set by ``actor_class``
+
+    def __init__(self):
         from eventwire.pipeline import Pipeline
 
-        self.shards = shards.rstrip("/")
         self.pipeline = Pipeline()
         self.pipeline.nlp  # load the model now, once per actor
         self.worker = f"{os.uname().nodename}:{os.getpid()}"
@@ -89,13 +90,27 @@ class ExtractToShards:
                 "worker": [self.worker], "peak_rss": [peak_rss_bytes()]}
 
 
+def actor_class(shards: str) -> type:
+    """ExtractToShards bound to a shards folder (a class attribute, not a constructor
+    argument, which Ray would keep in its object store for actor restarts)."""
+    return type("ExtractToShards", (ExtractToShards,), {"shards": shards.rstrip("/")})
+
+
+def quiet_ray_logs() -> None:
+    """Ray Data logs every dataset's start, progress and end; keep warnings that matter."""
+    import logging
+
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
 def start_ray(address: Optional[str], workers: int) -> None:
     """Connect to a cluster (``auto``, ``ray://host:10001``) or start a local Ray."""
     import logging
 
     import ray
 
-    logging.getLogger("ray").setLevel(logging.WARNING)  # Ray Data logs each dataset's run
+    quiet_ray_logs()
     ray.data.DataContext.get_current().enable_progress_bars = False
     if ray.is_initialized():
         return
@@ -133,8 +148,9 @@ def extract_on_ray(articles: Iterable[Article], shards: str | Path, *,
     for chunk in batched(articles, window):
         dataset = ray.data.from_items([{"article": a.model_dump_json()} for a in chunk])
         receipts = dataset.map_batches(
-            ExtractToShards, fn_constructor_args=(shards,), batch_size=batch_size,
-            batch_format="numpy", concurrency=workers, num_cpus=1)
+            actor_class(shards), batch_size=batch_size, batch_format="numpy",
+            concurrency=workers, num_cpus=1)
+        quiet_ray_logs()  # Ray Data sets its loggers up on first use
         for receipt in receipts.iter_rows():
             _count(receipt, stats, on_error)
             if on_progress:

@@ -123,30 +123,29 @@ def run_ingest(store: Store, paths: Iterable[Path], *, encoding: str = "utf-8",
             yield from read_articles(article_files, encoding=encoding, published=published,
                                      on_skip=skip, fields=fields, any_language=any_language)
 
-    def extracted_in_workers(stream: Iterable[Article | Extraction]
-                             ) -> Iterator[Article | Extraction]:
-        """Articles not yet stored go to the worker processes; the rest pass through."""
-        passed: list[Article | Extraction] = []
-
-        def new_articles() -> Iterator[Article]:
+    def stored_in_workers(stream: Iterable[Article | Extraction]) -> Iterator[AddResult]:
+        """Articles not yet stored are extracted by worker processes; this process stores
+        them, in input order, one transaction each."""
+        def marked() -> Iterator[Article | Extraction | AddResult]:
             for item in stream:
-                if isinstance(item, Article) and not store.has(item.sha256):
-                    yield item
+                if isinstance(item, Article) and store.has(item.sha256):
+                    yield AddResult(article_id=item.id, status="unchanged")
                 else:
-                    passed.append(item)
+                    yield item
 
-        for extraction in extract_parallel(new_articles(), workers=workers,
-                                           on_error=lambda a, e: skip(f"article {a.id}", e)):
-            yield from passed
-            passed.clear()
-            yield extraction
-        yield from passed
+        on_error = lambda where, err: skip(f"article {where}", err)  # noqa: E731
+        for item in extract_parallel(marked(), workers=workers,
+                                     on_error=lambda a, e: skip(f"article {a.id}", e)):
+            if isinstance(item, AddResult):
+                yield item
+            else:
+                yield from store.add_many([item], on_error)
 
-    stream = items() if workers == 1 else extracted_in_workers(items())
     with article_progress(console, paths, glob, description="ingesting") as advance:
+        results = (store.ingest(items(), on_error=lambda where, err: skip(
+            f"article {where}", err)) if workers == 1 else stored_in_workers(items()))
         try:
-            for result in store.ingest(stream, on_error=lambda where, err: skip(
-                    f"article {where}", err)):
+            for result in results:
                 summary.count(result)
                 if on_result is not None:
                     on_result(result)

@@ -31,11 +31,11 @@ Python API (the CLI, the REST API and the exports are thin layers over it)::
     store.stats()                            # row counts
 
 Filters of ``events`` (all optional, combined with AND; see :class:`EventFilter`):
-``type`` (PLOVER), ``actor`` (CAMEO code, or part of a name, case-insensitive),
+``type`` (PLOVER), ``actor`` (a CAMEO code in capitals, or part of a name, any case),
 ``place`` (name, case-insensitive, or GeoNames id; places inside it match too), ``geonameid``,
 ``near=(lat, lon)`` with ``km``, ``since``/``until`` (dates; an event matches when its date
-range overlaps), ``status``, ``outlet`` (the article's source), ``claimant`` (code or part
-of a name), ``limit``/``offset``, ``order`` ("newest", the default, or "oldest"). A fused
+range overlaps), ``status``, ``outlet`` (the article's source), ``claimant`` (code in
+capitals, or part of a name), ``limit``/``offset``, ``order`` ("newest", the default, or "oldest"). A fused
 event matches when any of its reports does.
 
 A :class:`FusedEvent` is one happening: its type, date, place and actors, the figures every
@@ -61,7 +61,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import (and_, bindparam, create_engine, delete, event, func, insert, or_, select,
                         text, tuple_, update)
 from sqlalchemy.engine import Connection, Engine
@@ -203,6 +203,11 @@ class EventFilter(BaseModel):
     limit: Optional[int] = Field(100, ge=0)
     offset: int = Field(0, ge=0)
     order: Literal["newest", "oldest"] = "newest"
+
+    @field_validator("type", "actor", "place", "geonameid", "status", "outlet", "claimant")
+    @classmethod
+    def _no_nul(cls, value: Optional[str]) -> Optional[str]:
+        return None if value is None else _clean(value)
 
 
 # ---------------------------------------------------------------------------- engines
@@ -420,13 +425,17 @@ class Store:
             url=article.url, published=article.published,
             text=article.text.encode("utf-8", "surrogatepass"), chars=len(article.text),
             minhash=dedupe.signature_bytes(signature), ingested_at=now))
-        data = extraction.model_dump(mode="json")
-        data["article"].pop("text")
-        data["article"]["id"] = article_id
-        conn.execute(insert(extractions).values(article_id=article_id, data=json.dumps(data),
+        if article_id == article.id:
+            data = extraction.model_dump_json(exclude={"article": {"text"}})
+        else:
+            record = extraction.model_dump(mode="json", exclude={"article": {"text"}})
+            record["article"]["id"] = article_id
+            data = json.dumps(record)
+        conn.execute(insert(extractions).values(article_id=article_id, data=data,
                                                 version=__version__, created_at=now))
+        items = extraction.model_dump(include=set(ITEM_TABLES))  # one dump for every item
         for name, table in ITEM_TABLES.items():
-            rows = [item_row(table, article_id, item) for item in getattr(extraction, name)]
+            rows = [item_row(table, article_id, item) for item in items[name]]
             if rows:
                 conn.execute(insert(table), rows)
         event_rows, role_rows = report_rows(extraction, article_id)
@@ -472,40 +481,24 @@ class Store:
         """Fuse a new article's reports with the stored events they match."""
         if not new:
             return []
-        loose = or_(article_events.c.date_start.is_(None),
-                    article_events.c.precision.not_in(("day", "week")))
-        conditions = []
-        for report in new:
-            same_type = article_events.c.type == report.type
-            if report.fine:  # fine dates within the window, or loose ones at the place
-                conditions.append(and_(
-                    same_type,
-                    article_events.c.date_start >= report.date_start - fusion.FINE_WINDOW,
-                    article_events.c.date_start <= (report.date_end or report.date_start)
-                    + fusion.FINE_WINDOW))
-            place_matches = None
-            if report.geonameid:
-                place_matches = article_events.c.geonameid == report.geonameid
-            elif report.place_name:
-                place_matches = (func.lower(article_events.c.place_name)
-                                 == report.place_name.lower())
-            if place_matches is not None:
-                conditions.append(and_(same_type, place_matches, loose) if report.fine
-                                  else and_(same_type, place_matches))
-        link = and_(article_events.c.article_id == event_reports.c.article_id,
-                    article_events.c.id == event_reports.c.report_id)
-        matched_events = (select(event_reports.c.event_id).join(article_events, link)
-                          .where(or_(*conditions), article_events.c.article_id != article_id)
-                          .distinct())
+        new_keys = {report.key for report in new}
+        candidates, event_of = self._candidates(conn, article_id, new)
+        matched: set[str] = set()
+        if candidates:  # which stored events does any new report join?
+            originals = self._duplicate_map(conn, {r.article_id for r in candidates + new})
+            for group in fusion.cluster(candidates + new, originals, new=new_keys):
+                if any(report.key in new_keys for report in group):
+                    matched.update(event_of[r.key] for r in group if r.key in event_of)
+        if not matched:  # the common case: every report is a happening of its own so far
+            self._write_events(conn, [[report] for report in new], {}, [])
+            return sorted(fusion.event_id(report) for report in new)
         groups_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for row in conn.execute(select(event_reports)
-                                .where(event_reports.c.event_id.in_(matched_events))):
+                                .where(event_reports.c.event_id.in_(sorted(matched)))):
             groups_of[row.event_id].append((row.article_id, row.report_id))
         members = load_reports(conn, tuple_(article_events.c.article_id, article_events.c.id)
                                .in_(select(event_reports.c.article_id, event_reports.c.report_id)
-                                    .where(event_reports.c.event_id.in_(matched_events)))
-                               ) if groups_of else []
-        new_keys = {report.key for report in new}
+                                    .where(event_reports.c.event_id.in_(sorted(matched)))))
         groups = self._cluster(conn, members + new, fixed=list(groups_of.values()),
                                new=new_keys)
         changed = [group for group in groups if any(r.key in new_keys for r in group)]
@@ -515,6 +508,58 @@ class Store:
         current = {key: event_id for event_id in old_ids for key in groups_of[event_id]}
         self._write_events(conn, changed, current, old_ids)
         return sorted(fusion.event_id(group[0]) for group in changed)
+
+    def _candidates(self, conn: Connection, article_id: str, new: list[Report]
+                    ) -> tuple[list[Report], dict[tuple[str, str], str]]:
+        """Stored reports a new report might describe the same happening as, and their
+        events: fine dates within the window, loose dates at the same place."""
+        types = sorted({report.type for report in new})
+        conditions = [article_events.c.date_start.between(low, high)
+                      for low, high in _merged_windows(new)]
+        loose = or_(article_events.c.date_start.is_(None),
+                    article_events.c.precision.not_in(("day", "week")))
+        for reports, date_condition in (([r for r in new if r.fine], loose),
+                                        ([r for r in new if not r.fine], None)):
+            ids = sorted({r.geonameid for r in reports if r.geonameid})
+            names = sorted({_clean(r.place_name.lower()) for r in reports
+                            if not r.geonameid and r.place_name})
+            for place in ([article_events.c.geonameid.in_(ids)] if ids else []) + \
+                    ([func.lower(article_events.c.place_name).in_(names)] if names else []):
+                conditions.append(place if date_condition is None else and_(place, date_condition))
+        if not conditions:
+            return [], {}
+        # Only reports that could pass same_happening: a shared actor, or a shared place.
+        codes = sorted({code for r in new for code in r.codes})
+        names = sorted({_clean(name) for r in new for name in r.names})
+        places = sorted({p for r in new for p in (r.geonameid, r.place_parent) if p})
+        plausible = []
+        if codes or names:
+            sharing = select(article_event_actors.c.article_id, article_event_actors.c.event_id)
+            plausible.append(tuple_(article_events.c.article_id, article_events.c.id).in_(
+                sharing.where(or_(article_event_actors.c.code.in_(codes),
+                                  func.lower(article_event_actors.c.name).in_(names)))))
+        if places:
+            plausible += [article_events.c.geonameid.in_(places),
+                          article_events.c.place_parent.in_(places)]
+        plausible += [func.lower(article_events.c.place_name).in_(
+            sorted({_clean(r.place_name.lower()) for r in new if r.place_name}))]
+        link = and_(article_events.c.article_id == event_reports.c.article_id,
+                    article_events.c.id == event_reports.c.report_id)
+        rows = [row._mapping for row in conn.execute(
+            select(article_events, event_reports.c.event_id.label("fused_id"))
+            .join(event_reports, link)
+            .where(article_events.c.type.in_(types), article_events.c.article_id != article_id,
+                   or_(*conditions), or_(*plausible)))]
+        if not rows:
+            return [], {}
+        keys = [(row["article_id"], row["id"]) for row in rows]
+        roles = []
+        for chunk in _chunks(keys, 300):
+            roles += [row._mapping for row in conn.execute(select(article_event_actors).where(
+                tuple_(article_event_actors.c.article_id,
+                       article_event_actors.c.event_id).in_(chunk)))]
+        return reports_from_rows(rows, roles), {key: row["fused_id"]
+                                                for key, row in zip(keys, rows)}
 
     def _cluster(self, conn: Connection, reports: list[Report],
                  fixed: list[list[tuple[str, str]]] = (),
@@ -795,10 +840,10 @@ class Store:
         if query.outlet:
             report_conditions.append(func.lower(article_events.c.outlet) == query.outlet.lower())
         if query.claimant:
-            report_conditions.append(or_(
-                article_events.c.claimant_code == query.claimant.upper(),
-                func.lower(article_events.c.claimant_name).contains(query.claimant.lower(),
-                                                                    autoescape=True)))
+            report_conditions.append(
+                article_events.c.claimant_code == query.claimant if _is_code(query.claimant)
+                else func.lower(article_events.c.claimant_name).contains(
+                    query.claimant.lower(), autoescape=True))
         if report_conditions:
             conditions.append(events.c.id.in_(
                 select(event_reports.c.event_id).join(article_events, and_(
@@ -811,9 +856,9 @@ class Store:
                 select(event_reports.c.event_id).join(article_event_actors, and_(
                     article_event_actors.c.article_id == event_reports.c.article_id,
                     article_event_actors.c.event_id == event_reports.c.report_id))
-                .where(or_(article_event_actors.c.code == actor.upper(),
-                           func.lower(article_event_actors.c.name).contains(
-                               actor.lower(), autoescape=True)))))
+                .where(article_event_actors.c.code == actor if _is_code(actor)
+                       else func.lower(article_event_actors.c.name).contains(
+                           actor.lower(), autoescape=True))))
         ids = select(events.c.id).where(*conditions)
         if order_by_id:
             return ids.order_by(events.c.id)
@@ -883,9 +928,10 @@ class Store:
 # ---------------------------------------------------------------------------- rows
 
 def item_row(table, article_id: str, item) -> dict[str, Any]:
-    """A table row for an extracted item: its fields that the table has, span split in two."""
-    data = item.model_dump()
-    row = {"article_id": article_id, "span_start": item.span[0], "span_end": item.span[1]}
+    """A table row for an extracted item (model or its dump): the fields the table has,
+    span split in two."""
+    data = item if isinstance(item, dict) else item.model_dump()
+    row = {"article_id": article_id, "span_start": data["span"][0], "span_end": data["span"][1]}
     cue = data.get("cue")
     if cue:
         row.update(cue_text=cue["text"], cue_start=cue["span"][0], cue_end=cue["span"][1])
@@ -1122,6 +1168,32 @@ def _within(lat_column, lon_column, near: tuple[float, float], km: float):
                  + math.cos(rlat) * func.cos(func.radians(lat_column))
                  * func.sin(half_dlon) * func.sin(half_dlon))
     return and_(box, 2 * 6371.0088 * func.asin(func.sqrt(haversine)) <= km)
+
+
+def _is_code(value: str) -> bool:
+    """An actor code (SYRMIL, RUS, IGOUNO) is written in capitals: matched on the indexed
+    code column; anything else is part of a name (a scan of the names)."""
+    return len(value) >= 3 and value.isalpha() and value.isupper()
+
+
+def _clean(value: str) -> str:
+    """A value compared with the query columns, which hold no NUL (see schema.CleanText)."""
+    return value.replace("\x00", "")
+
+
+def _merged_windows(reports: list[Report]) -> list[tuple[date, date]]:
+    """The date ranges in which a stored report's start may fall to meet one of these
+    fine-dated reports, overlapping ranges merged (usually one query range an article)."""
+    windows = sorted((r.date_start - fusion.FINE_WINDOW,
+                      (r.date_end or r.date_start) + fusion.FINE_WINDOW)
+                     for r in reports if r.fine)
+    merged: list[tuple[date, date]] = []
+    for low, high in windows:
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

@@ -1,0 +1,132 @@
+"""The places stage on real sentences: finding, resolving, qualifiers, roles, event places."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.evaluate import parity_split
+from eventwire.evaluate.geo import read_lgl_format, score_resolution
+from eventwire.extract import token_at
+from eventwire.extract.places import (Toponym, event_places, extract_places, find_toponyms,
+                                      resolve_toponyms)
+from eventwire.model import Article, Extraction
+from eventwire.nlp import load_nlp
+from eventwire.resources.gazetteer import load_gazetteer
+
+# sentences from the seed article (AFP, 9 December 2016) and from the gold sets' news
+HAMBURG = ('"I can tell you that today, combat operations by the Syrian army have been halted '
+           'in eastern Aleppo because there is a large operation underway to evacuate '
+           'civilians," he said in Hamburg, Germany, cited by Russian news agencies.')
+GENEVA = ("Speaking from Geneva, Egeland said efforts to evacuate hundreds of wounded people "
+          "from east Aleppo stalled after a deadly attack on a Russian military hospital in "
+          "government-controlled west Aleppo last week.")
+WASHINGTON = ("In Washington, White House spokesman Josh Earnest said the announcement was "
+              "\"an indication that something positive could happen\".")
+TITLE = "Russia says Syrian regime attacks on Aleppo halted"
+
+
+def places_of(text: str):
+    doc = load_nlp()(text)
+    return extract_places(doc, Extraction(article=Article.from_text(text))).places
+
+
+def place(places, text: str, nth: int = 0):
+    found = [p for p in places if p.text == text]
+    assert len(found) > nth, f"no place {text!r} in {[p.text for p in places]}"
+    return found[nth]
+
+
+def test_a_speech_place_and_the_place_where_fighting_halted():
+    places = places_of(HAMBURG)
+    hamburg = place(places, "Hamburg")
+    assert (hamburg.geonameid, hamburg.country, hamburg.role) == ("2911298", "DE", "mention")
+    aleppo = place(places, "Aleppo")
+    assert (aleppo.qualifier, aleppo.role) == ("east", "event")
+    assert (aleppo.geonameid, aleppo.parent) == ("ew:sy-aleppo-east", "170063")
+    assert place(places, "Germany").geonameid == "2921044"
+    assert not [p for p in places if p.text in ("Syrian", "Russian")]  # demonyms
+
+
+def test_qualifiers_pick_the_district_of_the_city():
+    places = places_of(GENEVA)
+    geneva = place(places, "Geneva")
+    assert (geneva.geonameid, geneva.role) == ("2660646", "mention")
+    east, west = place(places, "Aleppo", 0), place(places, "Aleppo", 1)
+    assert (east.qualifier, east.geonameid) == ("east", "ew:sy-aleppo-east")
+    assert (west.qualifier, west.geonameid) == ("west", "ew:sy-aleppo-west")
+    assert east.name == west.name == "Aleppo" and east.lon > west.lon
+    assert west.role == "event"
+
+
+def test_the_model_calls_aleppo_a_nationality_but_it_is_a_place():
+    places = places_of(TITLE)
+    aleppo = place(places, "Aleppo")
+    assert (aleppo.geonameid, aleppo.country, aleppo.role) == ("170063", "SY", "event")
+    russia = place(places, "Russia")
+    assert russia.metonymy and russia.role == "mention"  # Russia "says": its government
+
+
+def test_where_a_spokesman_spoke_is_a_mention_not_metonymy():
+    places = places_of(WASHINGTON)
+    washington = place(places, "Washington")
+    assert (washington.geonameid, washington.role, washington.metonymy) == \
+        ("4140963", "mention", False)
+    assert place(places, "White House").geonameid == "ew:us-white-house"
+
+
+def test_a_capital_that_speaks_is_metonymy():
+    text = "Washington warned Moscow on Thursday that new sanctions would follow."
+    washington = place(places_of(text), "Washington")
+    assert washington.metonymy and washington.geonameid == "4140963"
+
+
+def test_a_container_after_a_comma_picks_the_town():
+    # LGL, thetowntalk.com: "... of 1935 Orchard St., Alexandria, was arrested ..."
+    text = ("Both the Sheriff's Office and Rapides Parish Fire District 2 investigated the fire "
+            "in Alexandria, La., that led to Henry's arrest.")
+    gazetteer = load_gazetteer()
+    start = text.index("Alexandria")
+    resolution = resolve_toponyms(text, [Toponym(start, start + 10, "Alexandria")])[0]
+    assert gazetteer.entry(resolution.entry).geonameid == "4314550"  # Louisiana, not Egypt
+
+
+@pytest.mark.parametrize("name,geonameid", [("Halab", "170063"), ("Allepo", "170063"),
+                                            ("Shujaiyya", "ew:ps-gaza-shujaiyya"),
+                                            ("Eastern Ghouta", "ew:sy-eastern-ghouta")])
+def test_transliterated_and_misspelt_names_resolve(name, geonameid):
+    text = f"Shelling hit {name} on Tuesday."
+    start = text.index(name)
+    resolution = resolve_toponyms(text, [Toponym(start, start + len(name), name)])[0]
+    assert load_gazetteer().entry(resolution.entry).geonameid == geonameid
+
+
+def test_unknown_names_stay_unresolved_with_a_reason():
+    text = "Fighting reached Qqxzvillebad overnight."
+    start = text.index("Qqxzvillebad")
+    resolution = resolve_toponyms(text, [Toponym(start, start + 12, "Qqxzvillebad")])[0]
+    assert resolution.entry is None and resolution.reason == "not in the gazetteer"
+
+
+def test_empty_and_long_texts():
+    assert places_of(" ") == []
+    long_text = (GENEVA + " ") * 40
+    places = places_of(long_text)
+    assert len(places) == 120 and all(p.geonameid for p in places)
+
+
+def test_the_event_place_is_not_where_it_was_announced():
+    text = "Lavrov said in Hamburg that attacks on Aleppo had halted."
+    doc = load_nlp()(text)
+    toponyms = find_toponyms(doc, load_gazetteer())
+    spans = [doc.char_span(t.start, t.end) for t in toponyms]
+    halted = token_at(doc, text.index("halted"))
+    said = token_at(doc, text.index("said"))
+    assert [s.text for s in event_places(halted, spans)] == ["Aleppo"]
+    assert [s.text for s in event_places(said, spans)] == ["Hamburg"]
+
+
+def test_resolution_on_a_slice_of_tr_news_dev(data):
+    articles = parity_split(read_lgl_format(data / "geo" / "tr-news" / "TR-News.xml"), "dev")
+    metrics = score_resolution(articles[:12])
+    assert metrics["toponyms"] > 80
+    assert metrics["acc161"] >= 85.0
