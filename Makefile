@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 install: $(STAMP)
 
 demo: install
-	$(VENV)/bin/eventwire demo
+	$(VENV)/bin/eventwire demo --no-serve
 
 test: install
 	$(VENV)/bin/pytest -q

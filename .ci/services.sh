@@ -10,17 +10,22 @@ apt_install() {
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 start_postgres() {
   apt_install postgresql
-  local bin
+  local bin port
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  port=${EVENTWIRE_PG_PORT:-$(free_port)}
   PG_DIR=$(mktemp -d /tmp/eventwire-pg.XXXXXX)
   chown postgres "$PG_DIR"
   su postgres -s /bin/sh -c "$bin/initdb -D $PG_DIR/data -A trust -U postgres" >/dev/null
   su postgres -s /bin/sh -c "$bin/pg_ctl -D $PG_DIR/data -l $PG_DIR/log -w \
-      -o '-h 127.0.0.1 -p 54329 -k $PG_DIR' start" >/dev/null
-  su postgres -s /bin/sh -c "$bin/createdb -h 127.0.0.1 -p 54329 eventwire_test"
-  export EVENTWIRE_TEST_POSTGRES="postgresql://postgres@127.0.0.1:54329/eventwire_test"
+      -o '-h 127.0.0.1 -p $port -k $PG_DIR' start" >/dev/null
+  su postgres -s /bin/sh -c "$bin/createdb -h 127.0.0.1 -p $port eventwire_test"
+  export EVENTWIRE_TEST_POSTGRES="postgresql://postgres@127.0.0.1:$port/eventwire_test"
   export PG_BIN="$bin" PG_DIR
 }
 

@@ -26,7 +26,7 @@ TimeAnchor = Literal["publication", "speech", "event", "none"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect", "mixed", "according_to"]
 QuantityQualifier = Literal["exact", "at_least", "at_most", "about", "more_than", "less_than",
-                            "vague"]
+                            "vague", "range"]
 QuantityCategory = Literal["killed", "injured", "displaced", "evacuated", "detained", "missing",
                            "kidnapped", "people", "percent", "distance", "money", "other"]
 EventStatus = Literal["asserted", "negated", "planned", "requested", "hypothetical", "claimed"]
@@ -53,6 +53,7 @@ class Article(_Model):
     source: Optional[str] = None
     url: Optional[str] = None
     published: Optional[date] = None
+    author: Optional[str] = Field(None, description="byline of a web page or feed item")
     text: str
     sha256: str
 

@@ -19,7 +19,19 @@ class ModelMissing(RuntimeError):
 def load_nlp() -> Language:
     """The pinned English pipeline; the first call loads it, later calls return the same one."""
     try:
-        return spacy.load(MODEL_PACKAGE)
+        nlp = spacy.load(MODEL_PACKAGE)
     except OSError as err:
         raise ModelMissing(
             f"the spaCy model '{MODEL_PACKAGE}' is not installed (run 'make install')") from err
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """A line break ends a sentence: a headline or caption is not parsed into the paragraph
+    that follows it (the parser keeps sentence starts set before it)."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_ == "\n":
+            token.is_sent_start = True
+    return doc

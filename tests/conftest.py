@@ -43,3 +43,54 @@ def sample():
 def spans_of(extraction, items, text: str) -> list:
     """Items whose text is exactly ``text``."""
     return [item for item in items if item.text == text]
+
+
+# ---- the store: every store test runs on SQLite, and on PostgreSQL when
+# $EVENTWIRE_TEST_POSTGRES names a server (CI starts one: .ci/services.sh).
+
+STORE_ENGINES = ["sqlite", "postgresql"]
+
+
+_postgres_migrated: set[str] = set()
+
+
+def reset_postgres(url: str) -> None:
+    """An empty database: the first time, drop everything; then empty the tables (faster)."""
+    from sqlalchemy import create_engine, text
+
+    from eventwire.store.schema import metadata
+    from eventwire.store.store import database_url
+
+    engine = create_engine(database_url(url))
+    with engine.begin() as conn:
+        if url in _postgres_migrated:
+            names = ", ".join(metadata.tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+            _postgres_migrated.add(url)
+    engine.dispose()
+
+
+@pytest.fixture(params=STORE_ENGINES)
+def store_url(request, tmp_path) -> str:
+    """A fresh, empty store's URL (or path) on each engine."""
+    import os
+
+    if request.param == "sqlite":
+        return str(tmp_path / "eventwire.db")
+    url = os.environ.get("EVENTWIRE_TEST_POSTGRES")
+    if not url:
+        pytest.skip("PostgreSQL: set EVENTWIRE_TEST_POSTGRES (see .ci/services.sh)")
+    reset_postgres(url)
+    return url
+
+
+@pytest.fixture
+def store(store_url):
+    from eventwire.store import Store
+
+    opened = Store(store_url)
+    yield opened
+    opened.close()

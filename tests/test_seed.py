@@ -147,13 +147,19 @@ def is_aleppo(place) -> bool:
                                                                          place.parent)
 
 
-@pytest.mark.parametrize("name,geonameid,country", [
-    ("Hamburg", "2911298", "DE"), ("Geneva", "2660646", "CH"), ("Washington", "4140963", "US")])
-def test_places_where_people_spoke_or_met(seed, name, geonameid, country):
+@pytest.mark.parametrize("name,geonameid,country,spoke_at", [
+    ("Hamburg", "2911298", "DE", "said in Hamburg"),
+    ("Geneva", "2660646", "CH", "Speaking from Geneva"),
+    ("Washington", "4140963", "US", "In Washington")])
+def test_places_where_people_spoke_or_met(seed, name, geonameid, country, spoke_at):
     for place in place_named(seed, name):
         assert (place.geonameid, place.country) == (geonameid, country)
-        assert place.role == "mention"
         assert place.lat is not None and place.lon is not None
+    # Roles are per mention: where someone spoke is a mention; where talks were held (Geneva
+    # on Saturday, Hamburg the previous evening) is the place of a CONSULT event.
+    start = at(seed, spoke_at)[0] + spoke_at.find(name)
+    spoken = covering(seed.places, (start, start + len(name)))
+    assert spoken and spoken[0].role == "mention"
 
 
 def test_aleppo_is_found_even_where_the_model_calls_it_a_nationality(seed):
@@ -415,3 +421,10 @@ def test_every_event_has_its_sentence(seed):
         start, end = event.sentence
         assert start <= event.trigger.span[0] < event.trigger.span[1] <= end
         assert 0.0 < event.confidence <= 1.0
+
+
+def test_the_white_house_is_not_a_place_in_morocco(seed):
+    # "White House" is the US presidency; GeoNames lists it as an alternate name of Casablanca
+    # (Dar el Beida), which must not win in an article with no Moroccan context.
+    found = covering(seed.places, at(seed, "White House"))
+    assert not [p for p in found if p.country == "MA"]

@@ -27,6 +27,8 @@ SCORERS: dict[str, str] = {
     "geo-lgl":               "eventwire.evaluate.geo:score_lgl",
     "event-location":        "eventwire.evaluate.geo:score_event_location",
     "plover":                "eventwire.evaluate.events:score_plover",
+    "actors-plover":         "eventwire.evaluate.actors:score_actors",
+    "actors-petr2-gsr":      "eventwire.evaluate.actors:score_actors_petr2",
     "petr2-gsr":             "eventwire.evaluate.events:score_petr2_gsr",
     "conflibert":            "eventwire.evaluate.events:score_conflibert",
     "petrarch2-unittest":    "eventwire.evaluate.events:score_petrarch2_unittest",

@@ -1,12 +1,876 @@
-"""The actors stage."""
+"""The actors stage: who acts, coded CAMEO-style (country + sector), resolved within the article.
+
+How it works, in order:
+
+1. **Units**: a left-to-right longest match of the actor dictionary (names, with date-bounded
+   roles; see ``eventwire.resources.actors``) and of the agent nouns ("army", "rebels",
+   "Foreign Minister") over the tokens; spaCy PERSON/ORG entities the dictionary lacks are
+   unknown names. The dictionary wins over spaCy's label ("Lavrov" is tagged ORG).
+2. **Noun phrases**: a unit whose syntactic head lies in another unit to its right
+   (compound, amod, poss, nmod) modifies it: "Syrian" + "army", "Regime" + "forces",
+   "the Syrian regime's" + "army", "UN aid official" + "Jan Egeland". Each head unit with its
+   modifiers is one actor, coded from both: the country from a state, an adjective or a
+   possessor; the sector from the head noun, sharpened by modifiers ("rebel fighters" ->
+   REB, "military hospital" -> MIL). A domestic agent with no country ("Regime forces",
+   "rebels") takes the article's country: the one its explicitly coded forces and
+   governments belong to.
+3. **Compounds**: coordinated actors ("Russia and Iran") and "six western countries
+   including the United States" become one more actor with ``members``; compounds are
+   listed after the simple actors.
+4. **Coreference**: later mentions point at the first (``refers_to`` = its id, and they carry
+   its code): the same dictionary entry or surname ("Lavrov"), a definite title ("the
+   Russian minister", "Russia's Foreign Minister": the named person with that code, before
+   or after), he/she (the last person), and definite common nouns ("the British-based
+   monitor": the first actor of that code or sector).
+
+Spans: a named person's span is the name ("Sergei Lavrov"; titles before it are evidence
+of the role, not part of the span); every other actor's span is its noun phrase up to its
+head ("the Syrian regime's army", "six western countries including the United States");
+a possessor that is itself an actor is a separate actor ("Russia" in "Russia's Foreign
+Minister"), and the possessed phrase starts after it.
+
+For the stages after this one (events, quotes, quantities)::
+
+    from eventwire.extract.actors import actor_for_token, actor_token_map, first_mention
+
+    actor = actor_for_token(extraction, verb_subject_token)   # Actor or None
+    group = actor_for_token(extraction, token, compound=True)  # "Russia and Iran" as one
+    ids = actor_token_map(doc, extraction)                     # token.i -> actor id
+    first = first_mention(extraction, actor.id)                # follows refers_to
+
+:func:`actor_for_token` gives the actor a syntactic argument stands for: the smallest actor
+covering the token, else the named person a title is in apposition to ("counterpart" in
+"his US counterpart John Kerry"); with ``compound=True`` the compound actor a coordination
+forms. Coreferent mentions already carry their first mention's code, country and sector.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
 
-from eventwire.model import Extraction
+from spacy.attrs import LEMMA, LOWER, TAG
+from spacy.tokens import Doc, Token
+
+from eventwire.extract import next_id
+from eventwire.model import Actor, Extraction
+from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
+                                        actor_dictionary, split_code)
+
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
+ARMED = {"MIL", "UAF", "REB", "INS"}
+# sectors of a country's own people and institutions: an uncoded one belongs to the article's country
+DOMESTIC = {"GOV", "MIL", "REB", "OPP", "CVL", "COP", "UAF", "INS", "JUD", "LEG", "SPY"}
+# head nouns a modifier's armed or government sector overrides ("military hospital")
+WEAK_SECTORS = {"HLH", "BUS", "EDU", "AGR", "LAB", "MED", "REF", "DEV", "ENV"}
+PRONOUNS = {"he", "she", "him"}
+COLLECTIVE_HEADS = {"government", "regime", "forces", "army", "military", "administration",
+                    "troops", "authorities", "ministry"}
+GROUP_OF_STATES = {"country", "nation", "power", "state", "government", "ally"}
+INCLUDING = {"including", "like", "among"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+@dataclass
+class Unit:
+    """A stretch of tokens the dictionaries (or spaCy's NER) name as an actor or a part of one."""
+
+    start: int
+    end: int  # exclusive
+    source: str  # name | agent | entity | pronoun | states
+    entry: Optional[ActorEntry] = None
+    agent: Optional[Agent] = None
+    label: Optional[str] = None
+    metonym: bool = False
+    parent: Optional["Unit"] = None
+    children: list["Unit"] = field(default_factory=list)
+    coding: Optional["Coding"] = None
+    actor: Optional[Actor] = None
+    _root: Optional[Token] = None
+
+    def root(self, doc: Doc) -> Token:
+        if self._root is None:
+            self._root = self._find_root(doc)
+        return self._root
+
+    def _find_root(self, doc: Doc) -> Token:
+        tokens = doc[self.start:self.end]
+        outside = [t for t in tokens if not (self.start <= t.head.i < self.end) or t.head.i == t.i]
+        content = [t for t in outside if t.dep_ not in ("det", "punct", "case")]
+        return (content or outside or [tokens[-1]])[-1]
+
+
+@dataclass
+class Coding:
+    code: Optional[str]
+    country: Optional[str]
+    sector: Optional[str]
+    kind: str
+    explicit_country: bool = True
+    named: bool = False  # the code is a named body's ("IS fighters": the Islamic State's)
 
 
 def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
-    # TODO(issue): first working version pending
+    """Add the article's actors, coded at its publication date and resolved to first mentions."""
+    book = actor_dictionary()
+    when = extraction.article.published
+    units = find_units(doc, book)
+    link_modifiers(doc, units)
+    heads = [u for u in units if u.parent is None or _stands_alone(doc, u)]
+    by_token = {t: u for u in units for t in range(u.start, u.end)}
+    for unit in heads:
+        unit.coding = code_unit(doc, unit, when)
+    for unit in heads:
+        _code_from_of_phrase(doc, unit, by_token, when)
+    country = article_country(doc, units, heads)
+    actors: list[Actor] = []
+    text = _doc_text(doc, extraction.article.text)
+    for unit in sorted(heads, key=lambda u: u.start):
+        actor = make_actor(doc, text, unit, country, actors)
+        if actor is not None:
+            unit.actor = actor
+            actors.append(actor)
+    resolve_mentions(doc, heads, actors)
+    actors.extend(compound_actors(doc, text, actors))
+    extraction.actors.extend(actors)
     return extraction
+
+
+def _doc_text(doc: Doc, article_text: str) -> str:
+    """The text the doc was parsed from: the article's (Doc.text joins every token anew)."""
+    last = doc[-1] if len(doc) else None
+    if last is None or last.idx + len(last.text_with_ws) == len(article_text):
+        return article_text
+    return doc.text
+
+
+# --- 1. units ------------------------------------------------------------------------------
+
+def _word(token: Token) -> str:
+    return token.text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _lemma(lemma: str, tag: str, lower: str) -> str:
+    lemma = lemma.lower()
+    if tag == "NNPS" and lemma == lower and lemma.endswith("s"):
+        return lemma[:-1]  # spaCy keeps proper plurals ("Nigerians") as they are
+    return lemma
+
+
+def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
+    # whole-doc arrays: building a Token object per attribute access is the stage's main cost
+    strings = doc.vocab.strings
+    lookup: dict[int, str] = {}
+
+    def string(key: int) -> str:
+        found = lookup.get(key)
+        if found is None:
+            found = lookup[key] = strings[key]
+        return found
+
+    array = doc.to_array([LOWER, LEMMA, TAG]).tolist()
+    tags = [string(tag) for _, _, tag in array]
+    lowers = [string(lower) for lower, _, _ in array]
+    words = [w.replace("\u2019", "'").replace("\u2018", "'") for w in lowers]
+    lemmas = [_lemma(string(lemma), tag, lower) for (_, lemma, _), tag, lower in zip(array, tags, lowers)]
+    units: list[Unit] = []
+    i = 0
+    while i < len(doc):
+        name = book.match_name(words, i)
+        if name is None and tags[i] in ("NNS", "NNPS"):
+            name = book.match_name(words, i, lemmas)  # "Palestinians", "Libyans"
+            if name is not None and book.entries[name[1]].kind != "state":
+                name = None
+        if name is not None and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro":
+            name = None  # "pro-Russia rebels" are not Russia's
+        if name is not None and not _looks_like_name(doc[i:i + name[0]]):
+            name = None
+        agent = book.match_agent(words, lemmas, i)
+        if agent is not None and not _nominal(doc[i + agent[0] - 1]):
+            agent = None
+        if name is not None and (agent is None or name[0] >= agent[0]):
+            length, entry_id, metonym = name
+            units.append(Unit(i, i + length, "name", entry=book.entries[entry_id], metonym=metonym))
+            i += length
+        elif agent is not None:
+            units.append(Unit(i, i + agent[0], "agent", agent=agent[1]))
+            i += agent[0]
+        elif words[i] in PRONOUNS and tags[i] == "PRP":
+            units.append(Unit(i, i + 1, "pronoun"))
+            i += 1
+        else:
+            i += 1
+    taken = {t for u in units for t in range(u.start, u.end)}
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        free = [t.i for t in ent if t.i not in taken and (t.pos_ == "PROPN" or t.is_title)
+                and t.lower_ not in ("the", "a", "an")]
+        if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
+                or not any(doc[i].pos_ == "PROPN" for i in free):
+            continue
+        units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_))
+    units.sort(key=lambda u: u.start)
+    return units
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or an adjective-like modifier noun ("rebel fighters", "military hospital")."""
+    return token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("amod", "compound", "npadvmod")
+
+
+def _looks_like_name(span) -> bool:
+    """A dictionary name must look like one in the text: capitalised ("US", not "us")."""
+    text = span.text
+    if not any(t.text[:1].isupper() for t in span):
+        return False
+    if len(span) == 1 and len(text) <= 3 and not text.isupper():
+        return False
+    return True
+
+
+def _metonym_subject(doc: Doc, unit: Unit) -> bool:
+    """A city that stands for its state only as the subject of a verb ("Moscow said")."""
+    root = unit.root(doc)
+    return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")
+
+
+# --- 2. noun phrases -----------------------------------------------------------------------
+
+def link_modifiers(doc: Doc, units: list[Unit]) -> None:
+    """Attach each unit that modifies a unit to its right ("Syrian" -> "army")."""
+    by_token = {t: u for u in units for t in range(u.start, u.end)}
+    for unit in units:
+        if unit.source == "pronoun":
+            continue
+        root = unit.root(doc)
+        after = by_token.get(unit.end)
+        if _is_state(unit) and after is not None and after.source == "agent" and (
+                root.pos_ == "ADJ" or root.head.i == after.root(doc).head.i):
+            unit.parent = after  # "Syrian regime attacks": spaCy hangs "Syrian" on "attacks"
+            after.children.append(unit)
+            continue
+        if root.dep_ not in MODIFIER_DEPS or root.head.i <= root.i:
+            continue
+        parent = by_token.get(root.head.i)
+        if parent is None or parent is unit or parent.source == "pronoun":
+            continue
+        unit.parent = parent
+        parent.children.append(unit)
+
+
+def _is_state(unit: Unit) -> bool:
+    return unit.entry is not None and unit.entry.kind == "state"
+
+
+def _stands_alone(doc: Doc, unit: Unit) -> bool:
+    """A modifier that is an actor of its own: a possessor ("Russia's"), or a state beside a
+    state ("US-Russia")."""
+    root = unit.root(doc)
+    if root.dep_ == "poss" and unit.source in ("name", "entity", "agent"):
+        return True
+    return _is_state(unit) and _is_state(unit.parent) and root.pos_ == "PROPN"
+
+
+def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
+    """The code of a unit with its modifiers (recursively)."""
+    children = [c for c in unit.children if not (_is_state(c) and _is_state(unit))]
+    for child in children:
+        if child.coding is None:
+            child.coding = code_unit(doc, child, when)
+    root = unit.root(doc)
+    if unit.source == "name":
+        entry = unit.entry
+        code = entry.code_at(when)
+        country, sector = split_code(code)
+        kind = entry.kind
+        if kind == "state":
+            if root.pos_ == "ADJ":
+                kind = "group"
+            elif root.tag_ in ("NNPS", "NNS"):  # "Nigerians", "Liberians": the people of a state
+                return Coding(f"{country}CVL", country, "CVL", "group")
+            if unit.metonym:
+                return Coding(f"{country}GOV", country, "GOV", "organisation")
+            return Coding(code, country, sector, kind)
+        if _word(root) in COLLECTIVE_HEADS and kind == "person":
+            # "Syria's government", "the Bush administration": the body, not the person
+            agents = actor_dictionary().agents
+            head_agent = agents.get(_word(root)) or agents.get(root.lemma_.lower())
+            if head_agent is not None and country:
+                sector = head_agent.sector[:3]
+                code = country + sector
+            kind = "group" if sector in ARMED else "organisation"
+        if kind == "person" and country and _former(doc, unit):
+            code, sector = country + "ELI", "ELI"  # "former prime minister": no longer in office
+        else:
+            title = _title_sector(doc, unit, children)
+            if kind == "person" and code and title and sector != title:
+                # "President Reagan", "General Petraeus": the office the text gives, whatever the date
+                code = _office(entry, country, title) or code
+                country, sector = split_code(code)
+        if code is None:
+            return _code_from_modifiers(unit, children, None, kind)
+        return Coding(code, country, sector, kind)
+    if unit.source == "entity":
+        kind = "person" if unit.label == "PERSON" else "organisation"
+        return _code_from_modifiers(unit, children, None, kind)
+    if unit.source == "agent":
+        return _code_agent(doc, unit, children)
+    return Coding(None, None, None, "person")
+
+
+FORMER = {"former", "ousted", "ex", "exiled", "deposed", "late", "retired", "toppled"}
+
+
+def _former(doc: Doc, unit: Unit) -> bool:
+    """The title says the person no longer holds the office ("Former prime minister X")."""
+    tokens = [doc[i] for u in [unit, *unit.children] for i in range(u.start, u.end)]
+    words = {t.lower_ for t in tokens} | {c.lower_ for t in tokens for c in t.children}
+    if unit.start and doc[unit.start - 1].lower_ in FORMER:
+        return True
+    return bool(words & FORMER)
+
+
+def _code_from_of_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: Optional[date]) -> None:
+    """ "officials of the Red Cross", "leaders of Hamas", "King Hassan of Morocco": an
+    uncoded (or title-coded) head takes the body or state its "of" phrase names."""
+    coding = unit.coding
+    if coding is None or unit.source not in ("agent", "name", "entity") or coding.named:
+        return
+    if unit.source == "name" and not (coding.kind == "person" and _title_sector(doc, unit, unit.children)):
+        return
+    if coding.explicit_country and coding.country and unit.source == "agent":
+        return
+    for prep in unit.root(doc).rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            owner = by_token.get(obj.i)
+            if owner is None or owner.source not in ("name",) or owner.metonym:
+                continue
+            if owner.coding is None:
+                owner.coding = code_unit(doc, owner, when)
+            found = owner.coding
+            if owner.entry.kind == "state" and found.country:
+                sector = coding.sector if coding.sector and coding.sector != coding.country else (
+                    unit.agent.sector[:3] if unit.agent else _title_sector(doc, unit, unit.children))
+                code = found.country + sector if sector else found.country
+                unit.coding = Coding(code, found.country, sector, coding.kind)
+            elif owner.entry.kind in ("organisation", "group") and found.code and unit.source == "agent":
+                unit.coding = Coding(found.code, found.country, found.sector, coding.kind, named=True)
+            return
+
+
+def _has_title(children: list[Unit], sector: str) -> bool:
+    return any(c.source == "agent" and c.agent.sector[:3] == sector for c in children)
+
+
+def _title_sector(doc: Doc, unit: Unit, children: list[Unit]) -> Optional[str]:
+    """GOV or MIL where a title before the name, or inside it, says so ("President Reagan",
+    "General David Petraeus")."""
+    agents = actor_dictionary().agents
+    titles = [c.agent.sector[:3] for c in children if c.source == "agent"]
+    first = agents.get(_word(doc[unit.start]))
+    if unit.end - unit.start > 1 and first is not None:
+        titles.append(first.sector[:3])
+    for sector in ("MIL", "GOV"):
+        if sector in titles:
+            return sector
+    return None
+
+
+def _office(entry: ActorEntry, country: Optional[str], sector: str = "GOV") -> Optional[str]:
+    """The entry's role in that sector, or its country's code for it."""
+    offices = [r for r in entry.roles if split_code(r.code)[1] == sector]
+    if offices:
+        return max(offices, key=lambda r: r.start or date.min).code
+    return f"{country}{sector}" if country else None
+
+
+def _code_from_modifiers(unit: Unit, children: list[Unit], sector: Optional[str], kind: str) -> Coding:
+    """A name the dictionary does not code takes the code of its title ("UN aid official")."""
+    for child in children:
+        coding = child.coding
+        if coding and coding.code and not child.metonym \
+                and child.source in ("name", "agent", "entity") and not (
+                coding.kind == "group" and child.entry is not None and child.entry.kind == "state"):
+            return Coding(coding.code, coding.country, coding.sector, kind, coding.explicit_country)
+    for child in children:
+        if child.coding and child.coding.country:
+            return Coding(child.coding.country, child.coding.country, None, kind)
+    return Coding(None, None, sector, kind, explicit_country=False)
+
+
+def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
+    agent = unit.agent
+    sector = agent.sector
+    root = unit.root(doc)
+    country, organisation = None, None
+    for child in children:
+        coding = child.coding
+        if coding is None:
+            continue
+        child_sector = coding.sector
+        if coding.named or (child.source == "name" and coding.code
+                            and child.entry.kind in ("organisation", "group") and not child.metonym
+                            and _word(child.root(doc)) not in COLLECTIVE_HEADS):
+            organisation = coding  # "UN official", "IS fighters", "White House spokesman"
+        if coding.country and coding.explicit_country:
+            country = country or coding.country
+        if child_sector is None:
+            continue
+        if sector == "UAF" and child_sector in ("REB", "OPP", "INS"):
+            sector = "REB"
+        elif sector[:3] in WEAK_SECTORS and child_sector[:3] in ARMED | {"GOV"}:
+            sector = child_sector[:3]
+    plural = root.tag_ in ("NNS", "NNPS")
+    if plural:
+        kind = "organisation" if agent.kind == "organisation" else "group"
+    else:
+        kind = agent.kind or ("group" if sector[:3] in ARMED else
+                              "organisation" if _word(root) in ORG_WORDS else "person")
+    if organisation is not None:
+        return Coding(organisation.code, organisation.country, organisation.sector, kind,
+                      named=True)
+    if kind == "person" and sector[:3] == "GOV" and _former(doc, unit):
+        sector = "ELI"
+    return Coding(_join(country, agent, sector), country, sector[:3], kind,
+                  explicit_country=country is not None)
+
+
+def _join(country: Optional[str], agent: Agent, sector: str) -> Optional[str]:
+    if country is None:
+        return None
+    return sector + country if agent.code.endswith("~") else country + sector
+
+
+LOCATIVE = {"in", "at", "on", "near", "across", "inside", "into", "throughout", "around", "outside"}
+
+
+def article_country(doc: Doc, units: list[Unit], heads: list[Unit]) -> Optional[str]:
+    """The country the article happens in: where its places are ("in eastern Aleppo" is
+    Syria) and whose forces and government it names."""
+    counts: Counter[str] = Counter()
+    for unit in units:
+        if _is_state(unit) and unit.root(doc).head.lower_ in LOCATIVE \
+                and unit.root(doc).dep_ == "pobj":
+            country = split_code(unit.entry.roles[0].code if unit.entry.roles else None)[0]
+            if country:
+                counts[country] += 2
+    for unit in heads:
+        coding = unit.coding
+        if coding and coding.explicit_country and coding.country and coding.kind != "person" \
+                and coding.sector in ("GOV", "MIL", "REB", "OPP", "COP"):
+            counts[coding.country] += 1
+    ranked = counts.most_common(2) + [("", 0), ("", 0)]
+    (top, n), (_, second) = ranked[0], ranked[1]
+    # only a clear winner: in news about many states a guess would mislabel their bodies
+    return top if n >= 2 * second and n > 0 else None
+
+
+def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: list[Actor]
+               ) -> Optional[Actor]:
+    coding = unit.coding
+    root = unit.root(doc)
+    if unit.source == "pronoun":
+        return None  # resolved later, with the persons before it
+    if unit.metonym and not _metonym_subject(doc, unit):
+        return None  # a city is a place (the places stage), not an actor, unless it acts
+    if _is_state(unit) and root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i \
+            and root.head.pos_ == "PROPN" and not _hyphenated(doc, unit):
+        return None  # "the Syrian Golan Heights": part of a place or an unknown name
+    if unit.source == "name" and coding.kind == "group" and unit.entry.kind == "state" \
+            and root.pos_ == "ADJ":
+        if root.head.pos_ != "NOUN" or root.head.i < root.i or root.dep_ != "amod":
+            return None  # a bare nationality adjective is no actor ...
+        coding.kind = "state"  # ... unless it says whose an act is ("French mediation")
+    if _absorbed_title(doc, unit):
+        return None
+    if unit.source == "agent" and coding.code is None and (coding.sector or "PPL")[:3] == "PPL":
+        return None  # "the two men", "wounded people": people, not a coded actor
+    following = doc[unit.end] if unit.end < len(doc) else None
+    if _is_state(unit) and root.dep_ in ("npadvmod", "amod") and following is not None \
+            and following.text == "-":
+        return None  # "British-based", "US-led": a modifier of the word after the hyphen
+    if unit.source == "agent" and root.dep_ == "amod" and root.head.i > root.i:
+        return None  # "military discussions": an adjective, not an actor
+    if unit.source == "agent" and root.dep_ in MODIFIER_DEPS | {"npadvmod"} and root.head.i > root.i \
+            and coding.kind == "person":
+        coding.kind = "group" if (coding.sector or "")[:3] in ARMED else "organisation"
+    code, actor_country, sector = coding.code, coding.country, coding.sector
+    owner = _pronoun_owner(root, actors) if unit.agent is not None and actor_country is None else None
+    if owner is not None and sector:  # "Syria has offered its troops": Syria's troops
+        actor_country = owner
+        code = _join(owner, unit.agent, sector)
+    if code is None and actor_country is None and sector in DOMESTIC and country is not None \
+            and coding.kind != "person" and not _unknown_name_modifier(doc, unit):
+        actor_country = country
+        code = _join(country, unit.agent, sector) if unit.agent else country + sector
+    if unit.source in ("name", "entity"):
+        before = doc[unit.start - 1] if unit.start else None
+        first = unit.start - 1 if before is not None and before.lower_ == "the" \
+            and before.head.i == root.i else unit.start
+        if coding.kind == "person":
+            first = unit.start
+        start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
+    else:
+        first = _phrase_start(doc, unit)
+        start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
+    words = text[start:end]
+    name = unit.entry.name if unit.entry is not None and coding.kind == "state" else _name_of(words)
+    return Actor(id=next_id("a", actors), text=words, span=(start, end), name=name, code=code,
+                 country=actor_country, sector=sector, kind=coding.kind)
+
+
+def _unknown_name_modifier(doc: Doc, unit: Unit) -> bool:
+    """A proper noun the dictionaries do not know modifies the head ("the Kurdish Regional
+    Government"): a named body of unknown country, not the article's own."""
+    known = {i for c in unit.children if c.source != "entity" for i in range(c.start, c.end)}
+    return any(t.pos_ == "PROPN" and t.i not in known and not (unit.start <= t.i < unit.end)
+               for t in unit.root(doc).lefts)
+
+
+def _pronoun_owner(root: Token, actors: list[Actor]) -> Optional[str]:
+    """The country of the state or body an "its"/"their" before the head stands for: the
+    last one before it in the same or the previous sentence."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in root.children):
+        return None
+    sentence_start = root.sent.start_char
+    for actor in reversed(actors):
+        if actor.span[0] >= root.idx or actor.span[0] < sentence_start - 400:
+            continue
+        if actor.kind != "person" and actor.country:
+            return actor.country
+    return None
+
+
+def _hyphenated(doc: Doc, unit: Unit) -> bool:
+    """ "US-Russia talks": states joined by a hyphen act together."""
+    return (unit.end < len(doc) and doc[unit.end].text == "-") or (
+        unit.start > 0 and doc[unit.start - 1].text == "-")
+
+
+NP_DEPS = {"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod", "advmod",
+           "punct", "npadvmod", "predet", "nn", "hyph"}
+
+
+def _np_left(token: Token) -> int:
+    """Leftmost token of a noun phrase's premodifiers (not of clauses hung on it by a bad parse)."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_DEPS:
+            left = min(left, _np_left(child))
+    return left
+
+
+def _phrase_start(doc: Doc, unit: Unit) -> int:
+    """First token of a unit's noun phrase: its left edge, after a possessor that is an actor."""
+    root = unit.root(doc)
+    first = min([_np_left(root), unit.start] + [c.start for c in unit.children])
+    for child in root.lefts:
+        if child.dep_ == "poss" and child.i >= first:
+            owner = next((c for c in unit.children if c.start <= child.i < c.end), None)
+            if owner is not None and _stands_alone(doc, owner):
+                first = child.right_edge.i + 1
+                while first < unit.start and doc[first].dep_ == "case":
+                    first += 1
+    for i in range(first, unit.start):  # not across a line or a clause's punctuation
+        if "\n" in doc[i].text_with_ws or (doc[i].is_punct and doc[i].text not in "-'\u2019"):
+            first = i + 1
+    while first < unit.start and (doc[first].is_punct or doc[first].is_space or doc[first].like_num
+                                  or doc[first].dep_ in ("nummod", "quantmod", "advmod")
+                                  or doc[first].ent_type_ in ("DATE", "TIME", "CARDINAL")
+                                  or doc[first].lower_ in ("another", "at", "least", "most")):
+        first += 1  # "At least 384 civilians" -> "civilians": the figure is the quantities' stage
+    return first
+
+
+def _name_of(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE).strip()
+
+
+def _absorbed_title(doc: Doc, unit: Unit) -> bool:
+    """A title in apposition to a named person ("his US counterpart John Kerry") is that
+    person's, not a second actor."""
+    if unit.source != "agent" or unit.coding.kind != "person":
+        return False
+    root = unit.root(doc)
+    return any(child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in root.children)
+
+
+# --- 4. coreference ------------------------------------------------------------------------
+
+def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
+    """Point later mentions at the first; code them like it. Pronouns become actors here."""
+    by_entry: dict[int, Actor] = {}
+    sentence_of = {}
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            sentence_of[token.i] = number
+    persons: list[tuple[int, Actor]] = []  # (token index, first mention) in text order
+    pronouns: list[Actor] = []
+    ordered = sorted(heads, key=lambda u: u.start)
+    named_people = [(u.start, u.actor) for u in ordered if u.actor is not None
+                    and u.actor.kind == "person" and u.source in ("name", "entity")]
+    for unit in ordered:
+        actor = unit.actor
+        if unit.source == "pronoun":
+            nearby = [a for i, a in persons if sentence_of[i] >= sentence_of[unit.start] - 2]
+            if nearby:
+                first = nearby[-1]
+                pronoun = Actor(id=next_id("a", actors + pronouns), text=doc[unit.start].text,
+                                span=(doc[unit.start].idx, doc[unit.start].idx + len(doc[unit.start])),
+                                name=first.name, code=first.code, country=first.country,
+                                sector=first.sector, kind="person", refers_to=first.id)
+                pronouns.append(pronoun)
+            continue
+        if actor is None:
+            continue
+        first = None
+        if unit.entry is not None and unit.entry.id in by_entry \
+                and by_entry[unit.entry.id].kind == actor.kind:
+            first = by_entry[unit.entry.id]
+        elif actor.kind == "person" and unit.source == "entity":
+            first = _same_surname(actor, [a for _, a in persons])
+        elif actor.kind == "person" and unit.source == "agent":
+            first = _titled_person(doc, unit, actor, named_people)
+        elif actor.kind != "person" and (unit.source == "agent" or unit.entry is not None) \
+                and _definite(doc, unit) and not _unknown_name_modifier(doc, unit):
+            first = _earlier_same(actor, actors)
+            if first is not None and actor.kind == "group" and unit.source == "agent" \
+                    and _head_lemma(doc, first) != unit.root(doc).lemma_.lower() \
+                    and not _named(first, heads):
+                first = None  # "the rebels" are not "a suicide bomber" of the same side
+        if first is None and unit.source == "entity" and len(actor.text.split()) == 1:
+            first = _part_of_earlier_name(actor, actors)  # "Observatory" after the full name
+            if first is not None:
+                actor.kind = first.kind
+        if unit.source == "entity" and unit.label == "ORG" and len(actor.text.split()) == 1:
+            surname = _same_surname(actor, [a for _, a in persons])
+            if surname is not None:  # spaCy calls a lone surname ORG
+                first, actor.kind = surname, "person"
+        if first is not None and first.id != actor.id:
+            _point_at(actor, first)
+        elif unit.entry is not None and unit.entry.kind == actor.kind:
+            by_entry.setdefault(unit.entry.id, actor)
+        if actor.kind == "person" and (unit.source in ("name", "entity") or actor.refers_to) \
+                and unit.root(doc).dep_ not in ("compound", "amod", "nmod"):
+            persons.append((unit.start, _root(actor, actors)))  # not "Assad" in "Assad clan"
+    actors.extend(pronouns)
+    actors.sort(key=lambda a: (a.span[0], -a.span[1]))
+    _renumber(actors)
+
+
+def _root(actor: Actor, actors: list[Actor]) -> Actor:
+    by_id = {a.id: a for a in actors}
+    seen = set()
+    while actor.refers_to and actor.refers_to in by_id and actor.id not in seen:
+        seen.add(actor.id)
+        actor = by_id[actor.refers_to]
+    return actor
+
+
+def _point_at(actor: Actor, first: Actor) -> None:
+    actor.refers_to = first.id
+    actor.name = first.name
+    actor.code, actor.country, actor.sector = first.code, first.country, first.sector
+    if first.kind == "person":
+        actor.kind = "person"
+
+
+def _surname(text: str) -> str:
+    return text.split()[-1].lower().replace("\u2019", "'")
+
+
+def _same_surname(actor: Actor, persons: list[Actor]) -> Optional[Actor]:
+    surname = _surname(actor.text)
+    for person in persons:
+        if person.refers_to is None and _surname(person.text) == surname \
+                and person.id != actor.id:
+            return person
+    return None
+
+
+def _head_lemma(doc: Doc, actor: Actor) -> str:
+    span = doc.char_span(*actor.span, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else ""
+
+
+def _named(actor: Actor, heads: list[Unit]) -> bool:
+    return any(u.actor is actor and u.entry is not None for u in heads)
+
+
+def _part_of_earlier_name(actor: Actor, actors: list[Actor]) -> Optional[Actor]:
+    word = actor.text
+    if len(word) < 5 or not word[:1].isupper():
+        return None
+    for other in actors:
+        if other.span[0] < actor.span[0] and other.refers_to is None and other.kind != "person" \
+                and other.code and word in other.text.split():
+            return other
+    return None
+
+
+def _definite(doc: Doc, unit: Unit) -> bool:
+    root = unit.root(doc)
+    return any(child.dep_ in ("det", "poss") and (child.lower_ in DEFINITE or child.dep_ == "poss")
+               for child in root.lefts)
+
+
+def _titled_person(doc: Doc, unit: Unit, actor: Actor, named: list[tuple[int, Actor]]
+                   ) -> Optional[Actor]:
+    """The named person a definite title stands for ("the Russian minister" -> Lavrov)."""
+    if not _definite(doc, unit) or actor.code is None:
+        return None
+    same = [(i, a) for i, a in named if a.code == actor.code and a.refers_to is None]
+    before = [a for i, a in same if i < unit.start]
+    if before:
+        return before[-1]
+    after = [a for i, a in same if i > unit.start]
+    return after[0] if after else None
+
+
+def _earlier_same(actor: Actor, actors: list[Actor]) -> Optional[Actor]:
+    """The first earlier actor with this code ("the regime"), or of this sector when the
+    mention names no country ("the British-based monitor" -> the Observatory)."""
+    for other in actors:
+        if other.span[0] >= actor.span[0] or other.refers_to is not None or other.kind != actor.kind:
+            continue  # the leaders of a group are not the group
+        if actor.code and other.code == actor.code:
+            return other
+        if actor.country is None and actor.sector and other.sector == actor.sector:
+            return other
+    return None
+
+
+def _renumber(actors: list[Actor]) -> None:
+    """Ids in text order (a1, a2, ...), references kept."""
+    mapping = {a.id: f"t{i}" for i, a in enumerate(actors)}
+    final = {f"t{i}": f"a{i + 1}" for i in range(len(actors))}
+    for actor in actors:
+        actor.id = final[mapping[actor.id]]
+        if actor.refers_to:
+            actor.refers_to = final[mapping[actor.refers_to]]
+        actor.members = [final[mapping[m]] for m in actor.members]
+
+
+# --- 3. compounds --------------------------------------------------------------------------
+
+def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
+    """Coordinations of states or groups ("Russia and Iran") and groups of states with named
+    members ("six western countries including the United States")."""
+    at_token: dict[int, Actor] = {}
+    ends: dict[int, Actor] = {}  # token index -> the actor whose span ends there
+    for actor in actors:
+        span = doc.char_span(*actor.span, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for i in range(span.start, span.end):
+            at_token.setdefault(i, actor)
+        ends.setdefault(span.end - 1, actor)
+    groups = [t.i for t in doc if t.tag_ == "NNS" and t.lemma_.lower() in GROUP_OF_STATES]
+    compounds: list[Actor] = []
+    done: set[int] = set()
+    for i in sorted(set(ends) | set(groups)):
+        token = doc[i]
+        if i in done:
+            continue
+        actor = ends.get(i)
+        if actor is not None and actor.kind != "person":
+            members = [actor] + [ends[t.i] for t in token.conjuncts if t.i > i and t.i in ends]
+            if len(members) > 1 and all(m.kind != "person" for m in members):
+                done.update(t.i for t in token.conjuncts)
+                compounds.append(_compound(text, members, actors + compounds, None))
+            continue
+        if i in groups and i not in at_token:
+            members = [ends[t.i] for child in token.rights if child.lower_ in INCLUDING
+                       for pobj in child.children if pobj.dep_ == "pobj"
+                       for t in [pobj, *pobj.conjuncts] if t.i in ends]
+            if members:
+                start = doc[token.left_edge.i].idx
+                group = _compound(text, members, actors + compounds, start)
+                group.code = group.country = group.sector = None  # members are some of them
+                group.kind = "state"
+                group.name = _name_of(text[start:token.idx + len(token)])
+                compounds.append(group)
+    return compounds
+
+
+def _names_joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _compound(text: str, members: list[Actor], taken: list[Actor], start: Optional[int]) -> Actor:
+    start = members[0].span[0] if start is None else start
+    end = max(m.span[1] for m in members)
+    kinds = {m.kind for m in members}
+    codes = {m.code for m in members}
+    countries = {m.country for m in members}
+    sectors = {m.sector for m in members}
+    n = len(taken) + 1
+    ids = {a.id for a in taken}
+    while f"a{n}" in ids:
+        n += 1
+    return Actor(id=f"a{n}", text=text[start:end], span=(start, end),
+                 name=_names_joined([m.name for m in members]),
+                 code=codes.pop() if len(codes) == 1 else None,
+                 country=countries.pop() if len(countries) == 1 else None,
+                 sector=sectors.pop() if len(sectors) == 1 else None,
+                 kind=kinds.pop() if len(kinds) == 1 else "group",
+                 members=[m.id for m in members])
+
+
+# --- helpers for later stages --------------------------------------------------------------
+
+def first_mention(extraction: Extraction, actor_id: Optional[str]) -> Optional[Actor]:
+    """The actor an id refers to, followed through ``refers_to`` to its first mention."""
+    actor = extraction.by_id(actor_id)
+    seen = set()
+    while actor is not None and actor.refers_to and actor.id not in seen:
+        seen.add(actor.id)
+        actor = extraction.by_id(actor.refers_to)
+    return actor
+
+
+def actor_token_map(doc: Doc, extraction: Extraction) -> dict[int, str]:
+    """Token index -> id of the smallest simple (non-compound) actor covering the token; one
+    pass per article, for stages that look up many tokens."""
+    mapping: dict[int, str] = {}
+    widths: dict[int, int] = {}
+    for actor in extraction.actors:
+        if actor.members:
+            continue
+        span = doc.char_span(*actor.span, alignment_mode="expand")
+        width = actor.span[1] - actor.span[0]
+        for token in span or []:
+            if token.i not in mapping or width < widths[token.i]:
+                mapping[token.i], widths[token.i] = actor.id, width
+    return mapping
+
+
+def actor_for_token(extraction: Extraction, token: Token, compound: bool = False) -> Optional[Actor]:
+    """The actor a token stands for, e.g. the head of a verb's subject or object.
+
+    The smallest actor whose span covers the token; else the named person a title is in
+    apposition to ("counterpart" in "his US counterpart John Kerry"). With ``compound``, the
+    compound actor whose members the token's coordination names ("Russia" in "Russia and
+    Iran") when there is one.
+    """
+    char = token.idx
+    covering = [a for a in extraction.actors if a.span[0] <= char < a.span[1]]
+    if compound:
+        wide = [a for a in covering if a.members]
+        if wide:
+            return max(wide, key=lambda a: a.span[1] - a.span[0])
+    simple = [a for a in covering if not a.members] or covering
+    if simple:
+        return min(simple, key=lambda a: a.span[1] - a.span[0])
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = actor_for_token(extraction, child)
+            if found is not None:
+                return found
+    return None

@@ -1,12 +1,751 @@
-"""The events stage."""
+"""The events stage: who did what to whom, where and when, coded in PLOVER with CAMEO beside it.
+
+For every clause: a trigger (a verb from the Phoenix verb dictionary, or a nominal trigger
+such as "attack" or "talks"), its CAMEO code from the dictionary's patterns, the PLOVER type,
+mode and context that code maps to, the source and target actors from the dependency parse
+(active, passive, nominal), the place, time and casualty figure of the clause, and a status
+(asserted, negated, planned, requested, hypothetical, claimed). Statements themselves are
+quotes, not events: CAMEO 01 codes are dropped and 02 "appeal" codes fold into REQUEST.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
 
-from eventwire.model import Extraction
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from eventwire.extract import next_id, span_evidence
+from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
+from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, plover_of,
+                                          rule_confidence, synonyms, triggers)
+
+CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
+WINDOW = 14  # tokens after a trigger its pattern words may lie in
+
+DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6, "intent": 0.5}
+
+
+@lru_cache(maxsize=1)
+def status_cues() -> dict:
+    text = resources.files("eventwire.data").joinpath("event_status_cues.json").read_text("utf-8")
+    return {k: (set(v) if isinstance(v, list) else v) for k, v in json.loads(text).items()}
+
+
+@dataclass
+class Candidate:
+    """An event found in one clause, before ids are given."""
+    trigger: Token
+    code: PloverCode
+    rule: str
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    absorbed: list[Token] = field(default_factory=list)
 
 
 def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
-    # TODO(issue): first working version pending
-    return extraction
+    """Add the events of every sentence to the extraction."""
+    actors = ActorIndex(doc, extraction.actors)
+    headline_end = _headline_end(extraction)
+    events: list[Event] = []
+    event_places: set[str] = set()
+    for sent in sentence_units(doc):
+        if sent.end_char <= headline_end:
+            continue  # the headline restates the body, where the evidence is fuller
+        for candidate in sentence_events(sent, actors, events, extraction):
+            event = _build_event(candidate, sent, extraction, actors, events)
+            events.append(event)
+            if event.place and event.status in ("asserted", "claimed", "planned"):
+                event_places.add(event.place)
+    places = [p.model_copy(update={"role": "event"}) if p.id in event_places else p
+              for p in extraction.places]
+    return extraction.model_copy(update={"events": extraction.events + events, "places": places})
+
+
+def sentence_units(doc: Doc) -> Iterable[SpacySpan]:
+    """spaCy's sentences, cut again at line breaks (a headline or caption is not part of the
+    paragraph that follows it)."""
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text:
+                if token.i > start:
+                    yield doc[start:token.i]
+                start = token.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+# --- triggers and codes -------------------------------------------------------------------
+
+def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] = (),
+                    extraction: Optional[Extraction] = None) -> list[Candidate]:
+    """The events of one sentence: coded triggers, nominal ones folded into their verbs, each
+    with an actor (PETRARCH's rule: no actor, no event) unless a curated pattern coded it or
+    it counts the dead."""
+    found: dict[int, Candidate] = {}
+    speech = status_cues()["speech_heads"] | status_cues()["speech_according"]
+    for token in sent:
+        if token.lemma_.lower() in speech or token.lower_ in speech:
+            continue  # statements are quotes, not events; what they report is coded instead
+        coded = code_trigger(token, sent)
+        if coded is None:
+            continue
+        code, rule = coded
+        if token.pos_ in ("NOUN", "PROPN") and not _nominal_counts(token, rule, actors):
+            continue
+        found[token.i] = Candidate(token, code, rule)
+    for candidate in found.values():
+        _assign_roles(candidate, actors)
+        if not candidate.source:
+            candidate.source = _anaphoric_source(candidate.trigger, earlier)
+        if not candidate.source and any(c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in
+                                        _clause_root(candidate.trigger).children):
+            # "Syria says it is willing to withdraw": it = the speaker
+            speaker = reported_speaker(candidate.trigger, actors)
+            candidate.source = [speaker] if speaker else []
+    kept = []
+    for candidate in _fold(found):
+        if candidate.source or candidate.target or candidate.rule == "trigger":
+            kept.append(candidate)
+        elif candidate.code.type == "ASSAULT" and extraction is not None and any(
+                q.category == "killed" for q in _items_in(extraction.quantities,
+                                                         _clause_tokens(candidate))):
+            kept.append(candidate)
+    return kept
+
+
+def _anaphoric_source(token: Token, earlier: Iterable[Event]) -> list[str]:
+    """'The two men had seen each other': the group an earlier event named ("Lavrov and Kerry")."""
+    subject = [c for c in _clause_root(token).children if c.dep_ in SUBJECTS]
+    if not subject:
+        return []
+    words = " ".join(t.lower_ for t in _phrase(subject[0]))
+    if not any(words == a or words.endswith(" " + a) for a in status_cues()["plural_anaphors"]):
+        return []
+    for event in reversed(list(earlier)):
+        if len(event.source) >= 2:
+            return list(event.source)
+    return []
+
+
+def _clause_root(token: Token) -> Token:
+    return token if token.pos_ in ("VERB", "AUX") else clause_head(token)
+
+
+def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, str]]:
+    """The PLOVER code a token triggers and the kind of rule that coded it, or None."""
+    if token.pos_ == "VERB":
+        keys = [(f"{token.lemma_.lower()} {child.lower_}", "VERB") for child in token.children
+                if child.dep_ in ("prt", "prep")]
+        keys.append((token.lemma_.lower(), "VERB"))
+    elif token.pos_ in ("NOUN", "PROPN"):
+        keys = [(token.lower_, "NOUN"), (token.lemma_.lower(), "NOUN")]
+    else:
+        return None
+    table = triggers()
+    for key in keys:
+        trigger = table.get(key)
+        if trigger is None:
+            continue
+        code, rule = _pattern_code(trigger, token, sent)
+        if code is None:
+            return None
+        plover = plover_of(code)
+        return (plover, rule) if plover is not None else None
+    return None
+
+
+def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Optional[str], str]:
+    origin = "noun" if trigger.pos == "NOUN" else ("trigger" if trigger.origin == "trigger"
+                                                    else "verb")
+    if not trigger.patterns:
+        return trigger.default, origin
+    after = _Window(_after_window(token))
+    before = _Window(list(sent.doc[max(sent.start, token.i - WINDOW):token.i]))
+    anchors = {token.i} | {c.i for c in token.children if c.dep_ in OBJECTS}
+    best: Optional[Pattern] = None
+    best_score = 0
+    vocabulary = after.vocabulary | before.vocabulary
+    for pattern in trigger.patterns:
+        if not pattern.plain_words <= vocabulary:
+            continue
+        score = after.match(pattern.after_words)
+        if score < 0:
+            continue
+        score_before = before.match(pattern.before_words)
+        if score_before < 0 or not after.attached(pattern.prepositions, anchors):
+            continue
+        score += score_before
+        if score > best_score or (score == best_score and best is not None
+                                  and pattern.origin == "trigger" and best.origin != "trigger"):
+            best, best_score = pattern, score
+    if best is not None and best_score > 0:
+        return best.cameo, best.origin
+    return trigger.default, origin
+
+
+def _after_window(token: Token) -> list[Token]:
+    """Tokens after a trigger in its own clause; a passive's (or intransitive's) subject too."""
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in ("advcl", "relcl", "parataxis") or (child.dep_ in SUBJECTS and
+                                                             child.i < token.i):
+            skip.update(t.i for t in child.subtree)
+    window = [t for t in token.subtree if t.i > token.i and t.i not in skip][:WINDOW]
+    has_object = any(c.dep_ in OBJECTS for c in token.children)
+    for child in token.children:
+        if child.dep_ in PASSIVE_SUBJECTS or (child.dep_ == "nsubj" and not has_object
+                                              and token.pos_ == "VERB"):
+            window = [t for t in child.subtree if t.dep_ not in CLAUSAL] + window
+    return window
+
+
+class _Window:
+    """The words a pattern is matched against: each token's form and lemma, in order."""
+
+    def __init__(self, tokens: list[Token]):
+        self.forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        self.heads = [t.head.i for t in tokens]
+        self.vocabulary = {w for pair in self.forms for w in pair}
+
+    def _has(self, word: str, i: int) -> bool:
+        form, lemma = self.forms[i]
+        if word.startswith("&"):
+            members = synonyms(word)
+            return form in members or lemma in members
+        return word == form or word == lemma
+
+    def match(self, words: tuple[str, ...]) -> int:
+        """How many pattern words match in order (-1: not all of them)."""
+        position = 0
+        for word in words:
+            while position < len(self.forms) and not self._has(word, position):
+                position += 1
+            if position == len(self.forms):
+                return -1
+            position += 1
+        return len(words)
+
+    def attached(self, prepositions: tuple[str, ...], anchors: set[int]) -> bool:
+        """Each prepositional phrase's preposition hangs from the verb or its object."""
+        return all(any(self._has(p, i) and self.heads[i] in anchors
+                       for i in range(len(self.forms))) for p in prepositions)
+
+
+def _nominal_counts(token: Token, rule: str, actors: "ActorIndex") -> bool:
+    """A nominal trigger is an event when it has an actor or an on/against phrase."""
+    trigger = triggers().get((token.lower_, "NOUN")) or triggers().get((token.lemma_.lower(),
+                                                                         "NOUN"))
+    if trigger is None or trigger.needs == "any":
+        return True
+    cues = status_cues()
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "nmod") and (actors.at(child) or child.pos_ in ("PROPN",
+                                                                                     "NOUN")):
+            return True
+        if child.dep_ == "amod" and (actors.at(child) or child.ent_type_ in ("NORP", "GPE")):
+            return True
+        if child.dep_ == "prep" and child.lower_ in (cues["nominal_target_prepositions"]
+                                                      | cues["nominal_source_prepositions"]):
+            return True
+    return False
+
+
+def _fold(found: dict[int, Candidate]) -> list[Candidate]:
+    """Fold events that belong to another: a nominal trigger into the verb it is the object or
+    instrument of ("killed in government fire"), an event into a same-type head ("called for a
+    ceasefire, urging Russia"), and the content of a request, promise or refusal into it."""
+    cues = status_cues()
+    folded: set[int] = set()
+    for i, candidate in sorted(found.items()):
+        head = _governing_event(candidate.trigger, found)
+        if head is None:
+            continue
+        is_object = candidate.trigger.pos_ in ("NOUN", "PROPN")
+        same_type = head.code.type == candidate.code.type
+        content = head.code.type in cues["content_types"] and _in_complement(candidate.trigger,
+                                                                             head.trigger)
+        if is_object or same_type or content:
+            folded.add(i)
+            if same_type or is_object:
+                for role in ("source", "target"):
+                    mine, theirs = getattr(candidate, role), getattr(head, role)
+                    if not theirs and mine:
+                        theirs.extend(mine)
+            head.absorbed.append(candidate.trigger)
+    return [c for i, c in sorted(found.items()) if i not in folded]
+
+
+def _governing_event(token: Token, found: dict[int, Candidate]) -> Optional[Candidate]:
+    """The nearest event trigger above a token, through at most three links."""
+    node = token
+    for _ in range(3):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "conj" and token.pos_ == "VERB":
+            return None  # "kidnapped advisers and exploded bombs": two acts
+        if token.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj":
+            preposition = node.head
+            cues = status_cues()
+            if preposition.lower_ not in cues["instrument_prepositions"]:
+                return None
+        node = node.head
+        if node.i in found:
+            return found[node.i]
+    return None
+
+
+def _in_complement(token: Token, head: Token) -> bool:
+    node = token
+    while node.head.i != node.i and node.i != head.i:
+        if node.head.i == head.i:
+            return node.dep_ in ("xcomp", "ccomp", "dobj", "prep", "obj", "advcl", "conj") \
+                and node.dep_ not in SUBJECTS
+        node = node.head
+    return False
+
+
+# --- roles ---------------------------------------------------------------------------------
+
+class ActorIndex:
+    """Which actor mention each token belongs to (the longest mention over it)."""
+
+    def __init__(self, doc: Doc, actors: list[Actor]):
+        self.by_id = {a.id: a for a in actors}
+        self.by_token: dict[int, Actor] = {}
+        for actor in sorted(actors, key=lambda a: a.span[1] - a.span[0]):
+            span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = actor  # longer mentions overwrite shorter ones
+
+    def at(self, token: Token) -> Optional[Actor]:
+        return self.by_token.get(token.i)
+
+    def within(self, tokens: Iterable[Token]) -> list[str]:
+        """Actor ids over these tokens, in text order; a compound actor brings its members."""
+        ids: list[str] = []
+        for token in tokens:
+            actor = self.by_token.get(token.i)
+            if actor is None or actor.id in ids:
+                continue
+            ids.append(actor.id)
+            ids.extend(m for m in actor.members if m not in ids and m in self.by_id)
+        return ids
+
+
+def _phrase(token: Token) -> list[Token]:
+    """A noun phrase's tokens without its clauses and its own place or time phrases
+    ("rebels who want to leave" -> "rebels"; "a hospital in government-held Aleppo" ->
+    "a hospital")."""
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in CLAUSAL or child.dep_ == "xcomp" or (
+                child.dep_ == "prep" and token.pos_ in ("NOUN", "PROPN")
+                and child.lower_ not in ("of", "including", "from", "by")):
+            skip.update(t.i for t in child.subtree)
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
+    token = candidate.trigger
+    if token.pos_ in ("NOUN", "PROPN"):
+        candidate.source, candidate.target = _nominal_roles(token, actors)
+        return
+    cues = status_cues()
+    source: list[str] = []
+    target: list[str] = []
+    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in token.children)
+    for child in token.children:
+        if child.dep_ in SUBJECTS:
+            source += actors.within(_phrase(child))
+        elif child.dep_ in PASSIVE_SUBJECTS:
+            # "operations by the army have been halted": the by-phrase is the source
+            agents = [t for c in child.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for t in c.subtree]
+            source += actors.within(agents)
+            target += actors.within(t for t in _phrase(child) if t not in agents)
+        elif child.dep_ == "agent":
+            source += actors.within(t for c in child.children for t in _phrase(c))
+        elif child.dep_ in OBJECTS:
+            target += actors.within(_phrase(child))
+        elif child.dep_ == "prep":
+            objects = [t for c in child.children if c.dep_ == "pobj" for t in _phrase(c)]
+            if passive and child.lower_ in cues["instrument_prepositions"]:
+                # "killed in government fire": whoever fires is the source
+                source += _instrument_actors(child, actors)
+            elif child.lower_ in cues["target_prepositions"] and not target:
+                target += actors.within(objects)
+    if not target:
+        target = _embedded_target(token, actors)
+    if not target:
+        target = _located_target(token, actors)
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not target:
+        # "Syrian troops backed by Russia", "10 Russian soldiers killed in Ukraine"
+        target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
+    elif not source:
+        source = _inherited_subject(token, actors)
+    candidate.source = _unique(source)
+    candidate.target = [t for t in _unique(target) if t not in candidate.source]
+
+
+def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
+    """'demanded that Hamas renounce ...' -> Hamas; 'promised to continue aid to Mozambique'
+    -> Mozambique: the target a complement clause names."""
+    cues = status_cues()
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            found = _subject_of(child, actors)
+            if found:
+                return found
+        if child.dep_ == "xcomp":
+            for grandchild in child.children:
+                if grandchild.dep_ in OBJECTS | {"dative"}:
+                    found = actors.within(_phrase(grandchild))
+                    if found:
+                        return found
+                if grandchild.dep_ == "prep" and grandchild.lower_ in cues["target_prepositions"]:
+                    found = actors.within(t for c in grandchild.children if c.dep_ == "pobj"
+                                          for t in _phrase(c))
+                    if found:
+                        return found
+    return []
+
+
+def _located_target(token: Token, actors: ActorIndex) -> list[str]:
+    """PLOVER's convention: with no other target, the state where it happens is the target
+    ("troops arrived in Bosnia", "lifted the state of emergency in West Darfur")."""
+    heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
+                found = [a for a in actors.within(t for c in child.children if c.dep_ == "pobj"
+                                                  for t in _phrase(c))
+                         if actors.by_id[a].kind == "state"]
+                if found:
+                    return found
+    return []
+
+
+def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:
+    found: list[str] = []
+    for pobj in preposition.children:
+        if pobj.dep_ != "pobj":
+            continue
+        modifiers = [t for c in pobj.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                     for t in c.subtree]
+        found += actors.within(modifiers)
+        for child in pobj.children:  # "fire by government forces"
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                found += actors.within(t for c in child.children for t in _phrase(c))
+    return found
+
+
+def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[str]]:
+    """'government fire', 'Israel's attack on Gaza', 'talks between X and Y', 'X-Y talks'."""
+    cues = status_cues()
+    source: list[str] = []
+    target: list[str] = []
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            source += actors.within(child.subtree)
+        elif child.dep_ == "prep":
+            objects = [t for c in child.children if c.dep_ == "pobj" for t in _phrase(c)]
+            if child.lower_ in cues["nominal_source_prepositions"]:
+                source += actors.within(objects)
+            elif child.lower_ in cues["nominal_target_prepositions"] and not target:
+                target += actors.within(objects)
+    if not source and token.dep_ in SUBJECTS | OBJECTS | PASSIVE_SUBJECTS:
+        # "the attack killed ...": nothing more to learn; "X launched an attack": X
+        if token.dep_ in OBJECTS:
+            source = _subject_of(token.head, actors)
+    source = _unique(source)
+    return source, [t for t in _unique(target) if t not in source]
+
+
+def _subject_of(verb: Token, actors: ActorIndex) -> list[str]:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return actors.within(_phrase(child))
+        if child.dep_ == "agent":
+            return actors.within(t for c in child.children for t in _phrase(c))
+    return []
+
+
+def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
+    """The subject an xcomp, conj or relative clause shares with its head."""
+    node = token
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            return actors.within(_phrase(node.head))
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acl") or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
+            return []
+        found = _subject_of(node, actors)
+        if found:
+            return found
+    return []
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+# --- status, place, time, figures -----------------------------------------------------------
+
+def clause_head(token: Token) -> Token:
+    """The verb a nominal trigger is an argument of ("talks would take place" -> take)."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def event_status(candidate: Candidate, quote: Optional[Quote],
+                 speaker: Optional[str]) -> tuple[str, Optional[str]]:
+    """The event's status, and the intent it states when PLOVER codes the statement rather
+    than the action: "planned" (AGREE/THREATEN), "requested" (REQUEST), "refused" (REJECT)."""
+    cues = status_cues()
+    token = candidate.trigger
+    head = clause_head(token)
+    clause = {token, head}
+    reported = "claimed" if quote is not None or speaker is not None else "asserted"
+    governors = _governors(head)
+    near = [g for g in governors[:1] if g.lemma_.lower() not in cues["speech_heads"]]
+    auxiliaries = {c.lower_ for t in clause | set(near) for c in t.children
+                   if c.dep_ in ("aux", "auxpass")}
+    negated = any(c.dep_ == "neg" for t in clause | set(near) for c in t.children)
+    if any(g.lemma_.lower() in cues["refusing_heads"] for g in governors) or (
+            negated and auxiliaries & cues["planned_auxiliaries"]):
+        return reported, "refused"  # "refused to deploy", "will not accept"
+    if negated or any(c.dep_ == "det" and c.lower_ in cues["negating_determiners"]
+                      for c in token.children):
+        return "negated", None
+    if any(g.lemma_.lower() in cues["negating_heads"] for g in governors):
+        return "negated", None
+    if candidate.code.type == "REQUEST" or any(g.lemma_.lower() in cues["requesting_heads"]
+                                                for g in governors):
+        return "requested", None
+    if auxiliaries & cues["requesting_auxiliaries"]:
+        return "requested", "requested"  # "Sudan must return the helicopter"
+    marks = {c.lower_ for t in clause for c in t.children if c.dep_ == "mark"}
+    if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"]:
+        return "hypothetical", None
+    if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
+            g.lemma_.lower() in cues["planning_heads"] and g.lemma_.lower() != token.lemma_.lower()
+            for g in governors[:2]):
+        return "planned", "planned"
+    return reported, None
+
+
+@lru_cache(maxsize=1)
+def intent_codes() -> dict[tuple[str, str], str]:
+    """(intent, action type) -> the CAMEO code of the statement of intent."""
+    text = resources.files("eventwire.data").joinpath("intent_codes.tsv").read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        intent, type_, cameo = (line.split("\t") + ["", ""])[:3]
+        if cameo.strip():
+            table[(intent.strip(), type_.strip())] = cameo.strip()
+    return table
+
+
+def _governors(token: Token) -> list[Token]:
+    """The words an xcomp/acomp chain hangs from ("were unable to make" -> unable, were)."""
+    found = []
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "acomp", "ccomp") or node.head.i == node.i:
+            break
+        node = node.head
+        found.append(node)
+        if node.dep_ == "acomp" or any(c.dep_ == "acomp" for c in node.children):
+            found += [c for c in node.children if c.dep_ == "acomp"]
+    return found
+
+
+def _going_to(head: Token) -> bool:
+    return head.dep_ == "xcomp" and head.head.lower_ == "going" and any(
+        c.lower_ == "to" for c in head.children)
+
+
+def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
+    """The actor whose speech a clause reports: 'X said (that) ...', '... according to X'."""
+    cues = status_cues()
+    node = clause_head(token)
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in cues["speech_heads"]:
+            found = _subject_of(node.head, actors)
+            if found:
+                return found[0]
+        node = node.head
+    for t in token.sent:  # "..., according to the Syrian Observatory"
+        if t.lower_ in cues["speech_according"]:
+            objects = [w for c in t.subtree if c.dep_ == "pobj" for w in _phrase(c)]
+            found = actors.within(objects) or actors.within(t.subtree)
+            if found:
+                return found[0]
+    root = token.sent.root  # "..., the monitor says": the speech verb is the root
+    if root.lemma_.lower() in cues["speech_heads"] and root.i != clause_head(token).i:
+        found = _subject_of(root, actors)
+        if found:
+            return found[0]
+    return None
+
+
+def _clause_tokens(candidate: Candidate) -> list[Token]:
+    """The tokens of an event's clause: its trigger's phrase, its verb's, what it absorbed."""
+    token = candidate.trigger
+    roots = [token, clause_head(token)] + candidate.absorbed
+    seen: dict[int, Token] = {}
+    for root in roots:
+        for t in _phrase(root):
+            seen[t.i] = t
+    return [seen[i] for i in sorted(seen)]
+
+
+def _items_in(items, tokens: list[Token]):
+    """The items (places, times, figures) whose words overlap these tokens."""
+    if not tokens or not items:
+        return []
+    doc = tokens[0].doc
+    inside = {t.i for t in tokens}
+    found = []
+    for item in items:
+        first, last = _token_range(doc, item.span)
+        if any(i in inside for i in range(first, last)):
+            found.append(item)
+    return found
+
+
+def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """The tokens a character span covers (cached per doc: spans are looked up many times)."""
+    cache = doc.user_data.setdefault("eventwire_token_ranges", {})
+    if span not in cache:
+        found = doc.char_span(span[0], span[1], alignment_mode="expand")
+        cache[span] = (found.start, found.end) if found is not None else (0, 0)
+    return cache[span]
+
+
+def _nearest(items, token: Token):
+    return min(items, key=lambda item: abs(item.span[0] - token.idx)) if items else None
+
+
+def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
+                 actors: ActorIndex, events: list[Event]) -> Event:
+    token = candidate.trigger
+    quote = next((q for q in extraction.quotes
+                  if q.span[0] <= token.idx < q.span[1]), None)
+    speaker = quote.speaker if quote is not None else reported_speaker(token, actors)
+    status, intent = event_status(candidate, quote, speaker)
+    code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
+    recoded = intent_codes().get((intent, code.type)) if intent else None
+    if recoded and plover_of(recoded) is not None:
+        code, rule = plover_of(recoded), "intent"
+        if intent == "requested" and speaker:  # "Russia said Sudan must return ...": Russia asks Sudan
+            source, target = [speaker], [a for a in source if a != speaker] or target
+    clause = _clause_tokens(candidate)
+    in_sentence = list(sent)
+    place = _event_place(extraction.places, clause, in_sentence, token, actors,
+                         candidate.source + candidate.target)
+    time = (_nearest(_items_in(extraction.times, clause), token)
+            or _nearest(_items_in(extraction.times, in_sentence), token))
+    if time is None and quote is not None and quote.time:
+        time = extraction.by_id(quote.time)
+    fatalities = None
+    if code.type == "ASSAULT":
+        killed = [q for q in extraction.quantities if q.category == "killed" and not q.part_of]
+        fatalities = (_nearest(_items_in(killed, clause), token)
+                      or _nearest(_items_in(killed, in_sentence), token))
+    confidence = rule_confidence().get(rule, DEFAULT_CONFIDENCE.get(rule, 0.5))
+    return Event(
+        id=next_id("e", extraction.events + events),
+        type=code.type, mode=code.mode, context=code.context or None, cameo=code.cameo,
+        trigger=span_evidence(sent.doc[token.i:token.i + 1]),
+        sentence=(sent.start_char, sent.end_char),
+        source=source, target=target,
+        place=place.id if place else None, time=time.id if time else None,
+        date=event_date(time) if time else None, status=status,
+        claimed_by=speaker, quote=quote.id if quote else None,
+        fatalities=fatalities.id if fatalities else None,
+        confidence=round(min(max(confidence, 0.01), 1.0), 3))
+
+
+def _event_place(places: list[Place], clause: list[Token], sentence: list[Token],
+                 token: Token, actors: ActorIndex, roles: list[str]) -> Optional[Place]:
+    """The place of the clause, else of the sentence: a place named after a locative
+    preposition first; never one of the event's own actors ("US-Russia talks") nor where
+    someone spoke ("he said in Hamburg")."""
+    doc = token.doc
+    cues = status_cues()
+
+    def usable(place: Place) -> bool:
+        if place.metonymy:
+            return False
+        first, last = _token_range(doc, place.span)
+        words = doc[first:max(last, first + 1)]
+        if any((a := actors.at(t)) is not None and a.id in roles for t in words):
+            return False
+        speech = clause_head(words.root)
+        return speech.i == token.i or speech.lemma_.lower() not in cues["speech_heads"]
+
+    def locative(place: Place) -> bool:
+        first, last = _token_range(doc, place.span)
+        root = doc[first:max(last, first + 1)].root
+        return root.dep_ == "pobj" and root.head.lower_ in cues["locative_prepositions"]
+
+    for tokens in (clause, sentence):
+        found = [p for p in _items_in(places, tokens) if usable(p)]
+        if found:
+            return _nearest([p for p in found if locative(p)] or found, token)
+    return None
+
+
+def event_date(time: Time) -> Optional[EventDate]:
+    """An event's date from its time expression: start, end and how precise it is."""
+    if time.start is None:
+        return None
+    return EventDate(start=time.start, end=time.end or time.start,
+                     precision=date_precision(time.value or "", time.start, time.end))
+
+
+def date_precision(value: str, start, end) -> str:
+    if "-W" in value:
+        return "week"
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return "day"
+    if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+        return "month"
+    if len(value) == 7 and value[4] == "-":
+        return "season"
+    if len(value) == 4 and value.isdigit():
+        return "year"
+    if len(value) == 3 and value.isdigit():
+        return "decade"
+    if len(value) == 2 and value.isdigit():
+        return "century"
+    days = ((end or start) - start).days
+    return "day" if days == 0 else "week" if days <= 7 else "month" if days <= 31 else "year"
+
+
+def _headline_end(extraction: Extraction) -> int:
+    title = extraction.article.title
+    if title and extraction.article.text.startswith(title):
+        return len(title)
+    return 0

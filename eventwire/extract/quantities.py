@@ -1,12 +1,559 @@
-"""The quantities stage."""
+"""The quantities stage: how many, of whom, by whose hand, where, when, says who.
+
+A figure is read off the one spaCy parse: the number (digits or words, "3.5 million", "a
+dozen", vague "hundreds"), the words before it ("at least", "nearly", "between 20 and 30"),
+the noun it counts ("civilians"), the predicate that says what happened to them ("have been
+killed", "wounded people", "evacuees"), and the prepositions around that predicate for the
+perpetrator ("in government fire"), the place and the time. "384 civilians, including 45
+children" makes 45 a part of 384, never a separate 45 to add. The claimant is the speaker of
+the quote the figure sits in. Dates, phone numbers, scores and huge numbers are not figures.
+The words it reads by are data: ``data/quantity_words.json``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
 
-from eventwire.model import Extraction
+from spacy.tokens import Doc, Token
 
+from eventwire.extract import next_id, token_at
+from eventwire.model import Extraction, Quantity
+
+CASUALTY_CATEGORIES = {"killed", "injured", "kidnapped", "detained", "missing"}
+MOVEMENT_CATEGORIES = {"displaced", "evacuated"}
+MAX_CASUALTIES = 5_000_000       # above this a "death toll" is a misread number
+MAX_MOVEMENT = 100_000_000
+PHONE = re.compile(r"(?:\+\d[\d\s().-]{6,}\d)|(?:\(\d{2,4}\)\s?\d{3}[\s.-]\d{3,4})|(?:\b\d{3}[.-]\d{3}[.-]\d{4}\b)")
+SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
+NUMBER_SHAPE = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
+
+
+@dataclass
+class Figure:
+    """A number expression in a doc (token indices, end exclusive) and what it is worth."""
+
+    start: int                 # first token, qualifier included
+    number_start: int
+    end: int
+    value: Optional[float]
+    low: Optional[float]
+    high: Optional[float]
+    qualifier: str
+
+
+@lru_cache(maxsize=1)
+def quantity_words() -> dict:
+    path = resources.files("eventwire") / "data" / "quantity_words.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+def _is_number_word(token: Token) -> bool:
+    words = quantity_words()
+    lower = token.lower_
+    return bool(NUMBER_SHAPE.match(token.text)) or (
+        lower in words["units"] and lower not in ("a", "an", "half")) or lower in words["multipliers"]
+
+
+def number_value(words: list[str]) -> Optional[float]:
+    """The value of a run of number words: ["8,000"], ["eight", "thousand"], ["3.5", "million"]."""
+    table = quantity_words()
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        lower = word.lower().replace(",", "")
+        if NUMBER_SHAPE.match(lower):
+            current += float(lower)
+            seen = True
+        elif lower in table["multipliers"] and lower not in ("k", "m", "bn") or (
+                lower in ("k", "m", "bn") and seen):
+            factor = table["multipliers"][lower]
+            current = (current or 1) * factor
+            if factor >= 1000:
+                total, current = total + current, 0.0
+            seen = True
+        elif lower in table["units"]:
+            current += table["units"][lower]
+            seen = True
+        elif lower in ("and", "-"):
+            continue
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _phone_chars(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in PHONE.finditer(text)]
+
+
+def _qualifier_before(doc: Doc, i: int) -> tuple[int, str]:
+    """The qualifier words just before token i ("at least", "nearly"), longest first."""
+    qualifiers = quantity_words()["qualifiers"]
+    for width in (3, 2, 1):
+        start = i - width
+        if start < 0:
+            continue
+        phrase = " ".join(t.lower_ for t in doc[start:i])
+        if phrase in qualifiers:
+            # "at at least 70" (FA-KES) and "the death toll at least" keep the inner phrase
+            return start, qualifiers[phrase]
+    return i, "exact"
+
+
+def find_figures(doc: Doc) -> list[Figure]:
+    """Every number expression that could be a figure (no dates, phones, scores, ordinals)."""
+    words = quantity_words()
+    phones = _phone_chars(doc.text)
+    dates = _date_tokens(doc)
+    figures: list[Figure] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        lower = token.lower_
+        two = f"{lower} {doc[i + 1].lower_} {doc[i + 2].lower_}" if i + 2 < n else ""
+        if two in words["vague"]:  # "tens of thousands", "hundreds of thousands"
+            start, _ = _qualifier_before(doc, i)
+            low = words["vague"][two]
+            figures.append(Figure(start, i, i + 3, None, low, None, "vague"))
+            i += 3
+            continue
+        if lower in words["vague"] and token.pos_ in ("NOUN", "NUM", "ADJ", "DET") and \
+                lower not in ("several", "a few", "numerous", "many"):
+            figures.append(Figure(i, i, i + 1, None, words["vague"][lower], None, "vague"))
+            i += 1
+            continue
+        if not _is_number_word(token) or token.i in dates or token.ent_type_ in ("ORDINAL", "MONEY") \
+                and not _counts_people(token):
+            i += 1
+            continue
+        if any(s <= token.idx < e for s, e in phones) or SCORE.match(token.text):
+            i += 1
+            continue
+        # a run of number words: "eight thousand", "3.5 million", "two dozen"
+        j = i
+        while j + 1 < n and (_is_number_word(doc[j + 1]) or (
+                doc[j + 1].text == "-" and j + 2 < n and doc[j].lower_ in words["units"]
+                and doc[j + 2].lower_ in words["units"] and doc[j + 2].lower_ not in ("a", "an")) or (
+                doc[j + 1].lower_ == "and" and j + 2 < n and _is_number_word(doc[j + 2])
+                and not NUMBER_SHAPE.match(doc[j + 2].text))):
+            if NUMBER_SHAPE.match(doc[j + 1].text) and NUMBER_SHAPE.match(doc[j].text):
+                break  # "20 30" are two numbers (phone pieces, lists)
+            j += 1
+        start = i
+        if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in ("dozen", "hundred", "thousand", "million"):
+            start = i - 1
+        value = number_value([t.text for t in doc[start:j + 1]])
+        if value is None:
+            i = j + 1
+            continue
+        if _looks_like_year(doc, start, j, value) or _is_score(doc, start, j):
+            i = j + 1
+            continue
+        figure_start, qualifier = _qualifier_before(doc, start)
+        figure = Figure(figure_start, start, j + 1, value, None, None, qualifier)
+        _read_range(doc, figure, figures)
+        figures.append(figure)
+        i = j + 1
+    return [f for f in figures if f.value is not None or f.low is not None]
+
+
+def _date_tokens(doc: Doc) -> set[int]:
+    """Tokens of the dates and times spaCy found that name a day, month, year or hour (it also
+    calls "between 20 and 30" a date)."""
+    words = quantity_words()
+    date_words = set(words["months"]) | set(words["weekdays"]) | set(words["time_units"])
+    found: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        lowered = [t.lower_.rstrip(".") for t in ent]
+        if any(word in date_words for word in lowered) or any(
+                re.fullmatch(r"(1[89]|20)\d\d|\d{1,2}[:.]\d\d|\d+(s|am|pm)", word) for word in lowered):
+            found.update(range(ent.start, ent.end))
+    return found
+
+
+def _counts_people(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "nummod" and head.lemma_.lower() in quantity_words()["people_nouns"]
+
+
+def _looks_like_year(doc: Doc, start: int, end: int, value: float) -> bool:
+    """Years, days of the month ("27 Jul", "August 6 2016") and clock times are dates."""
+    words = quantity_words()
+    months = set(words["months"])
+    near = [doc[k].lower_.rstrip(".") for k in (start - 1, end + 1) if 0 <= k < len(doc)]
+    if any(word in months for word in near) or (end + 1 < len(doc) and doc[end + 1].lower_ in words["time_units"]):
+        return True
+    token = doc[start]
+    if start != end or not re.fullmatch(r"(1[89]|20)\d\d", token.text):
+        return False
+    return not _counts_people(token)
+
+
+def _is_score(doc: Doc, start: int, end: int) -> bool:
+    """'won 2-1': two small numbers joined by a dash that count nobody."""
+    if end + 2 < len(doc) and doc[end + 1].text in ("-", "\u2013") and doc[end + 2].like_num:
+        second = doc[end + 2]
+        return not _counts_people(doc[start]) and not _counts_people(second) and \
+            second.head.lemma_.lower() not in quantity_words()["people_nouns"] and \
+            len(doc[start].text) <= 2 and len(second.text) <= 2
+    if start >= 2 and doc[start - 1].text in ("-", "\u2013") and doc[start - 2].like_num and \
+            len(doc[start].text) <= 2 and len(doc[start - 2].text) <= 2:
+        return not _counts_people(doc[start])
+    return False
+
+
+def _read_range(doc: Doc, figure: Figure, figures: list[Figure]) -> None:
+    """'between 20 and 30', '20 to 30', 'from 20 to 30': the second number closes a range."""
+    start = figure.number_start
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if figures and before in ("and", "to", "-", "\u2013"):
+        previous = figures[-1]
+        if previous.end == start - 1 and previous.value is not None:
+            opener = doc[previous.start].lower_ if previous.start < previous.number_start else \
+                (doc[previous.number_start - 1].lower_ if previous.number_start > 0 else "")
+            ranged = (before == "and" and opener == "between") or before in ("to", "-", "\u2013")
+            if ranged and previous.value < figure.value:
+                figures.pop()
+                figure.low, figure.high = previous.value, figure.value
+                figure.value = None
+                figure.start = previous.start - (1 if opener in ("between", "from") and
+                                                 previous.start == previous.number_start else 0)
+                figure.number_start = previous.number_start
+                figure.qualifier = "range"
+    if figure.start > 0 and figure.qualifier == "exact" and doc[figure.start - 1].lower_ == "between":
+        figure.start -= 1
+
+
+# --- what a figure counts -----------------------------------------------------------------
+
+def _counted(doc: Doc, figure: Figure) -> Token:
+    """The noun a figure counts ("384 civilians" -> civilians; "hundreds of wounded people" ->
+    people), or the number itself ("killing 12")."""
+    last = doc[figure.end - 1]
+    if figure.qualifier == "vague" or last.pos_ == "NOUN" and last.lower_ in quantity_words()["vague"]:
+        for child in last.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        return last
+    if figure.qualifier == "range" and last.dep_ == "conj" and last.head.i >= figure.number_start:
+        last = last.head  # "between 20 and 30 people": 30 hangs on 20, 20 on people
+    token = last
+    for _ in range(3):  # number -> nummod head (through "compound" and "quantmod" links)
+        if token.dep_ in ("nummod", "compound", "quantmod", "amod") and token.head.i > token.i \
+                and token.head.i - last.i <= 4:
+            token = token.head
+            if token.pos_ in ("NOUN", "PROPN") or token.text == "%":
+                break
+        else:
+            break
+    if token.i == last.i and last.i + 1 < len(doc) and doc[last.i + 1].text == "%":
+        return doc[last.i + 1]
+    return token
+
+
+def _category(counted: Token, depth: int = 0) -> str:
+    words = quantity_words()
+    if depth > 2:
+        return "other"
+    lemma = counted.lemma_.lower()
+    lower = counted.lower_
+    if lower in words["category_nouns"] or lemma in words["category_nouns"]:
+        category = words["category_nouns"].get(lower) or words["category_nouns"][lemma]
+        if category != "killed" or lemma not in ("body", "victim", "casualty"):
+            return category
+    bare_number = counted.like_num or counted.pos_ == "NUM"
+    if not bare_number and not lemma_in(counted, words["people_nouns"]):
+        return "other"  # "two towns", "three weeks"
+    for child in counted.children:  # "wounded people", "people killed", "people who died"
+        child_lemma = child.lemma_.lower()
+        if child.pos_ in ("ADJ", "VERB", "NOUN") and child.dep_ not in ("relcl", "acl") and \
+                child.lower_ in words["category_adjectives"]:
+            return words["category_adjectives"][child.lower_]
+        if child.dep_ in ("acl", "relcl") and child_lemma in words["category_verbs"]:
+            return words["category_verbs"][child_lemma]
+        if child.dep_ in ("acl", "relcl"):  # "three people who went missing"
+            for grand in child.children:
+                if grand.dep_ in ("acomp", "oprd", "xcomp") and grand.lower_ in words["category_adjectives"]:
+                    return words["category_adjectives"][grand.lower_]
+    token = counted
+    for _ in range(1 if bare_number else 4):  # up to the predicate: "civilians have been killed"
+        if token.dep_ in ("ROOT",) or token.head is token:
+            break
+        dep = token.dep_
+        token = token.head
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "ADJ", "AUX") and lemma in words["category_verbs"]:
+            if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "conj", "pobj",
+                       "appos", "advmod"):
+                return words["category_verbs"][lemma]
+        if token.pos_ in ("VERB", "AUX"):
+            for child in token.children:  # "left 11 people dead"
+                if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in words["category_adjectives"]:
+                    return words["category_adjectives"][child.lower_]
+            toll = _toll_subject(token)
+            if toll:
+                return toll
+            if lemma == "be":  # "six civilians were among 22 people killed"
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ == "among":
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                return _category(obj, depth + 1)
+            break
+        if token.lower_ in words["category_nouns"] and token.pos_ == "NOUN":
+            return words["category_nouns"][token.lower_]
+    if counted.lemma_.lower() in words["category_nouns"]:
+        return words["category_nouns"][counted.lemma_.lower()]
+    if lemma_in(counted, words["people_nouns"]):
+        return "people"
+    return "other"
+
+
+def lemma_in(token: Token, table) -> bool:
+    return token.lemma_.lower() in table or token.lower_ in table
+
+
+def _toll_subject(verb: Token) -> Optional[str]:
+    """'the death toll rose to 50', 'the toll reached at least 112'."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in ("toll", "number", "tally"):
+            if child.lemma_.lower() == "toll":
+                return "killed"
+            for grand in child.children:
+                if grand.dep_ == "prep":
+                    for obj in grand.children:
+                        category = quantity_words()["category_nouns"].get(obj.lower_)
+                        if category:
+                            return category
+    return None
+
+
+def _who(counted: Token) -> Optional[str]:
+    who = quantity_words()["who"]
+    for child in counted.children:  # "police officers", "child soldiers"
+        if child.dep_ == "compound" and child.lemma_.lower() in ("police", "child", "woman"):
+            return who[child.lemma_.lower()]
+    lemma = counted.lemma_.lower()
+    if lemma in who:
+        return who[lemma]
+    if counted.lower_ in who:
+        return who[counted.lower_]
+    return None
+
+
+def _predicate(counted: Token, depth: int = 0) -> Optional[Token]:
+    """The verb that says what happened to the counted people."""
+    if depth > 2:
+        return None
+    words = quantity_words()["category_verbs"]
+    for child in counted.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            return child
+    token = counted
+    for _ in range(4):
+        if token.head is token:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in words or token.dep_ != "prep"):
+            if token.lemma_.lower() == "be":
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ == "among":
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                return _predicate(obj, depth + 1) or token
+            return token
+    return None
+
+
+# --- the stage ------------------------------------------------------------------------------
 
 def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
-    # TODO(issue): first working version pending
-    return extraction
+    """Figures with qualifier, category, who, part_of, perpetrator, place, time and source."""
+    quantities = list(extraction.quantities)
+    text = extraction.article.text  # doc.text is rebuilt on every access
+    wholes: dict[int, str] = {}  # counted-noun token -> quantity id (for part_of)
+    places = _by_token(doc, sorted(extraction.places, key=lambda p: (p.role != "event", p.span[0])))
+    times = _by_token(doc, extraction.times)
+    for figure in find_figures(doc):
+        counted = _counted(doc, figure)
+        category = _category(counted)
+        who = _who(counted)
+        whole = _whole_of(counted, wholes)
+        if whole is not None and category in ("people", "other"):
+            category = extraction_category(quantities, whole)
+        category = _guard(category, figure)
+        if category == "other" and who is None:
+            continue
+        start = doc[figure.start].idx
+        last = max(figure.end - 1, counted.i) if counted.i - figure.end < 5 else figure.end - 1
+        end = doc[last].idx + len(doc[last].text)
+        predicate = _predicate(counted)
+        quantity = Quantity(
+            id=next_id("n", quantities), text=text[start:end], span=(start, end),
+            value=figure.value, low=figure.low, high=figure.high, qualifier=figure.qualifier,
+            category=category, who=who, part_of=whole,
+            perpetrator=_perpetrator(extraction, predicate, counted),
+            place=_linked(places, predicate, counted),
+            time=_linked(times, predicate, counted),
+            source=_claimant(extraction, start))
+        if whole is not None:
+            parent = next(q for q in quantities if q.id == whole)
+            quantity = quantity.model_copy(update={
+                "perpetrator": quantity.perpetrator or parent.perpetrator,
+                "place": quantity.place or parent.place, "time": quantity.time or parent.time,
+                "source": quantity.source or parent.source})
+        part = _part_among(counted, wholes) if whole is None else None
+        if part is not None:  # the earlier, smaller figure is a part of this one
+            quantities = [q.model_copy(update={"part_of": quantity.id}) if q.id == part else q
+                          for q in quantities]
+        quantities.append(quantity)
+        wholes[counted.i] = quantity.id
+    return extraction.model_copy(update={"quantities": quantities})
+
+
+def extraction_category(quantities: list[Quantity], quantity_id: str) -> str:
+    for quantity in quantities:
+        if quantity.id == quantity_id:
+            return quantity.category
+    return "other"
+
+
+def _guard(category: str, figure: Figure) -> str:
+    """Huge numbers are never casualty or displacement figures."""
+    value = figure.value if figure.value is not None else (figure.high or figure.low or 0)
+    if category in CASUALTY_CATEGORIES and value > MAX_CASUALTIES:
+        return "other"
+    if category in MOVEMENT_CATEGORIES and value > MAX_MOVEMENT:
+        return "other"
+    return category
+
+
+def _part_among(counted: Token, wholes: dict[int, str]) -> Optional[str]:
+    """'two medics among 31 dead': the quantity id of the two, a part of this figure."""
+    if counted.dep_ != "pobj" or counted.head.lower_ != "among":
+        return None
+    anchor = counted.head.head
+    if anchor.lemma_ == "be":  # "six civilians were among 22 people killed"
+        anchor = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), anchor)
+    return wholes.get(anchor.i)
+
+
+def _whole_of(counted: Token, wholes: dict[int, str]) -> Optional[str]:
+    """'384 civilians, including 45 children': the quantity id of the 384."""
+    cues = set(quantity_words()["part_of_cues"]) - {"among"}
+    token = counted
+    if token.dep_ == "pobj" and token.head.lower_ in cues:
+        anchor = token.head.head
+        for _ in range(3):
+            if anchor.i in wholes:
+                return wholes[anchor.i]
+            if anchor.head is anchor:
+                break
+            anchor = anchor.head
+    return None
+
+
+def _clause_tokens(predicate: Optional[Token], counted: Token) -> list[Token]:
+    """Tokens of the predicate's own clause (not of clauses nested in it), and the counted
+    noun's phrase."""
+    tokens = list(counted.subtree)
+    if predicate is None:
+        return tokens
+    stack = [predicate]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        for child in token.children:
+            if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "csubj") and child.pos_ in ("VERB", "AUX"):
+                continue
+            if child.lower_ == "according":
+                continue
+            stack.append(child)
+    return tokens
+
+
+def _perpetrator(extraction: Extraction, predicate: Optional[Token], counted: Token) -> Optional[str]:
+    """The actor whose fire, shelling or strikes did it: 'in government fire', 'by rebel
+    shelling', 'regime air strikes killed'."""
+    if predicate is None:
+        return None
+    heads = set(quantity_words()["attack_heads"])
+    victims = {t.i for t in counted.subtree}
+    candidates: list[Token] = []
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "by", "from", "during", "after") or child.dep_ == "agent":
+            candidates += [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ in ("nsubj",) and child.i not in victims:
+            candidates.append(child)
+    if predicate.dep_ in ("acl",) and predicate.head.i not in victims:
+        candidates.append(predicate.head)  # "regime air strikes killed ..." parsed as acl
+    for token in predicate.sent:  # "Russian air strikes on Idlib ... killed" parsed apart
+        if token.lemma_.lower() in heads or token.lower_ in heads:
+            if token.i not in victims and token not in candidates:
+                candidates.append(token)
+    for candidate in candidates:
+        words = [t for t in candidate.subtree if t.i not in victims]
+        is_attack = candidate.lower_ in heads or candidate.lemma_.lower() in heads
+        if not is_attack and candidate.dep_ == "pobj" and candidate.head.lower_ not in ("by",):
+            continue
+        if is_attack:  # the attacker is named before the attack word, or after "by"
+            words = [t for t in words if t.i <= candidate.i or t.head.lower_ == "by"
+                     or t.head.head.lower_ == "by"]
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        for actor in extraction.actors:
+            if start <= actor.span[0] and actor.span[1] <= end and _can_attack(extraction, actor):
+                return actor.id
+    return None
+
+
+def _can_attack(extraction: Extraction, actor) -> bool:
+    """An actor with a code that is not just a country named as a place ('in Syria')."""
+    root, seen = actor, set()
+    while root.refers_to and root.id not in seen:
+        seen.add(root.id)
+        root = extraction.by_id(root.refers_to) or root
+    if not root.code:
+        return False
+    return not (root.kind == "state" and any(p.span[0] <= actor.span[0] < p.span[1]
+                                             for p in extraction.places))
+
+
+def _by_token(doc: Doc, items) -> list[tuple[int, str]]:
+    """(token index, id) of each place or time, in order of preference."""
+    found = []
+    for item in items:
+        token = token_at(doc, item.span[0])
+        if token is not None:
+            found.append((token.i, item.id))
+    return found
+
+
+def _linked(items: list[tuple[int, str]], predicate: Optional[Token], counted: Token) -> Optional[str]:
+    """The first place or time whose words sit in the figure's own clause."""
+    if predicate is None or not items:
+        return None
+    clause = {t.i for t in _clause_tokens(predicate, counted)}
+    for token_i, item_id in items:
+        if token_i in clause:
+            return item_id
+    return None
+
+
+def _claimant(extraction: Extraction, char: int) -> Optional[str]:
+    """The speaker of the quote or attribution holding the figure."""
+    for quote in extraction.quotes:
+        if quote.span[0] <= char < quote.span[1] and quote.speaker:
+            return quote.speaker
+    return None

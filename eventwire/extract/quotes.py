@@ -1,12 +1,643 @@
-"""The quotes stage."""
+"""The quotes stage: who says what, with which words, where.
+
+An attribution has a cue (the reporting words: "said", "added", "according to", "Speaking
+from"), a source (the words naming the speaker) and a content (what is said). They are
+found on the one spaCy parse: a reporting verb from ``data/quote_cues.tsv`` with its subject
+as source and its clausal complement as content, quote marks widening the content to the
+whole quotation, and "according to X" attaching X to the clause it modifies. Quote marks
+that never close end at their paragraph, so a stray mark never swallows the article.
+
+:func:`find_attributions` is the pure finder (character offsets only; the PolNeAR scorer
+measures it); :func:`extract_quotes` turns its findings into ``Quote`` items linked to the
+actors and places the earlier stages found.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
 
-from eventwire.model import Extraction
+from spacy.tokens import Doc, Token
 
+from eventwire.extract import next_id, token_at
+from eventwire.model import Actor, Evidence, Extraction, Place, Quote
+
+Piece = tuple[int, int]
+
+OPENING = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+CLOSING = {"\u201d", '"', "\u00bb"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod", "prt"}
+# words that may stand between a speaker and the cue when the parse lost the subject link
+BRIDGE_POS = {"ADV", "AUX", "PART", "ADP", "PROPN", "NOUN", "DET", "NUM", "ADJ", "PUNCT"}
+PLACE_PREPOSITIONS = {"in", "from", "at"}
+
+
+@dataclass(frozen=True)
+class CueWord:
+    lemma: str
+    kind: str        # speech | report | thought
+    content: str     # clause | object | both: which complement holds what is said
+
+
+@dataclass
+class Attribution:
+    """One attribution found in a doc, in character offsets."""
+
+    kind: str                      # direct | indirect | mixed | according_to
+    cue: Piece
+    source: Optional[Piece]
+    content: list[Piece]
+    cue_kind: str = "speech"
+    cue_token: int = -1
+    source_token: Optional[int] = None
+    place_token: Optional[int] = field(default=None)
+    how: str = "clause"            # clause | object | preposition | quote | according
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, CueWord]:
+    """Reporting verbs by lemma (data/quote_cues.tsv)."""
+    path = resources.files("eventwire") / "data" / "quote_cues.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")),
+                              delimiter="\t")
+        return {row["lemma"]: CueWord(row["lemma"], row["kind"], row["content"]) for row in rows}
+
+
+# --- quote marks -------------------------------------------------------------------------
+
+def quotations(text: str) -> list[Piece]:
+    """Spans of quoted text, marks included. Unclosed quotes end at their paragraph's end.
+
+    Curly marks pair by shape; a straight mark opens when none is open and closes otherwise.
+    """
+    found: list[Piece] = []
+    opened: Optional[int] = None
+    for i, char in enumerate(text):
+        if char == "\n":
+            if opened is not None:  # a quote never runs past its paragraph
+                if i - opened > 1:
+                    found.append((opened, i))
+                opened = None
+        elif opened is None:
+            if char in OPENING and char != "\u201d":
+                opened = i
+        elif char in CLOSING:
+            found.append((opened, i + 1))
+            opened = None
+        elif char == "\u201c":  # a new opening mark: the last quote was never closed
+            if i - opened > 1:
+                found.append((opened, i))
+            opened = i
+    if opened is not None and len(text) - opened > 1:
+        found.append((opened, len(text)))
+    return [piece for piece in found if len(text[piece[0]:piece[1]].strip("\"\u201c\u201d \n")) > 0]
+
+
+def is_full_quote(text: str, piece: Piece) -> bool:
+    """A quotation long enough to be a statement, not a scare quote ("finally")."""
+    return len(text[piece[0]:piece[1]].split()) >= 4
+
+
+# --- the finder ---------------------------------------------------------------------------
+
+class _Paragraphs:
+    """Paragraph bounds of a text: a line break always ends an attribution."""
+
+    def __init__(self, text: str):
+        self.breaks = [i for i, char in enumerate(text) if char == "\n"]
+        self.length = len(text)
+
+    def around(self, char: int) -> Piece:
+        i = bisect.bisect_right(self.breaks, char)
+        start = self.breaks[i - 1] + 1 if i > 0 else 0
+        end = self.breaks[i] if i < len(self.breaks) else self.length
+        return start, end
+
+
+def _clip(piece: Piece, bounds: Piece) -> Optional[Piece]:
+    start, end = max(piece[0], bounds[0]), min(piece[1], bounds[1])
+    return (start, end) if start < end else None
+
+
+def _subtree_piece(token: Token) -> Piece:
+    subtree = list(token.subtree)
+    first, last = subtree[0], subtree[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _token_piece(tokens: list[Token]) -> Piece:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _cue_piece(verb: Token) -> tuple[Piece, int]:
+    """The cue words: the verb with its auxiliaries, negation and adverbs just before it."""
+    first = verb
+    for child in reversed(list(verb.lefts)):
+        if child.dep_ in CUE_MODIFIERS and child.i == first.i - 1 and not child.is_punct:
+            first = child
+        else:
+            break
+    last = verb
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == last.i + 1:
+            last = child
+    return (first.idx, last.idx + len(last.text)), verb.i
+
+
+DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?[\u2014\u2013-]{1,2}\s+")
+
+
+def _source_piece(speaker: Token, bounds: Piece, text: str) -> Optional[Piece]:
+    """The words naming the speaker: the noun phrase without its relative clause ("Dino
+    Spencer, who now runs the gym") and without a dateline ("RENO, Nev. (AP) \u2014")."""
+    doc = speaker.doc
+    tokens = list(speaker.subtree)
+    for child in speaker.children:
+        if child.dep_ in ("relcl", "acl") and child.i > speaker.i:
+            cut = child.left_edge.i
+            tokens = [t for t in tokens if t.i < cut]
+            break
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None
+    piece = _clip(_token_piece(tokens), bounds)
+    if piece is None:
+        return None
+    dateline = DATELINE.match(text[piece[0]:piece[1]])
+    if dateline and dateline.end() < piece[1] - piece[0]:
+        piece = (piece[0] + dateline.end(), piece[1])
+    return piece
+
+
+def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piece,
+                 text: str) -> Piece:
+    """PolNeAR's cue: with the time words right beside the verb ("said Thursday", "on
+    Thursday said"), which sit between source and content."""
+    doc = verb.doc
+    start, end = cue
+    k = verb.i + 1
+    while k < len(doc) and doc[k].head.i == verb.i and doc[k].idx >= end and (
+            doc[k].ent_type_ == "DATE" and doc[k].dep_ in ("npadvmod", "advmod")):
+        end = doc[k].idx + len(doc[k].text)
+        k += 1
+    first = doc[verb.i]
+    for child in reversed(list(verb.lefts)):
+        words = list(child.subtree)
+        if words[-1].i != first.i - 1 or child.dep_ not in ("prep", "npadvmod", "advmod"):
+            break
+        if not any(t.ent_type_ == "DATE" for t in words) and child.dep_ != "advmod":
+            break
+        if source is not None and words[0].idx < source[1]:
+            break
+        first = words[0]
+    return min(start, first.idx), end
+
+
+def _within(piece: Piece, quotes: list[Piece]) -> Optional[Piece]:
+    for quote in quotes:
+        if quote[0] <= piece[0] and piece[1] <= quote[1]:
+            return quote
+    return None
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "He smiled and said ..."
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "Blackwell spoke, noting that ..."
+    return None
+
+
+def _agent(verb: Token) -> Optional[Token]:
+    """The speaker of a passive: 'was echoed by X'."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _inverted_subject(verb: Token, content_first: bool) -> Optional[Token]:
+    """The speaker after the verb when the quote comes first: '"...", added the minister'."""
+    if not content_first:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep") and child.pos_ in (
+                "PROPN", "NOUN", "PRON"):
+            return child
+    return None
+
+
+PHRASE_MODIFIERS = {"compound", "amod", "poss", "nummod", "det", "case", "punct", "nmod"}
+
+
+def _left_speaker(verb: Token, bounds: Piece) -> Optional[Token]:
+    """The noun phrase just before a verb whose subject link the parse lost."""
+    doc = verb.doc
+    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 40) - 1, -1):
+        token = doc[k]
+        if token.idx < bounds[0] or token.pos_ not in BRIDGE_POS or token.text in (".", ";", ":", ","):
+            return None
+        if token.pos_ not in ("NOUN", "PROPN", "PRON") or token.dep_ in PHRASE_MODIFIERS:
+            continue
+        if token.dep_ == "pobj" or token.ent_type_ in ("DATE", "TIME"):
+            continue  # "on Thursday" between the speaker and the verb
+        return token
+    return None
+
+
+ADDRESSEE_VERBS = {"tell", "ask", "remind", "assure", "warn", "urge", "thank", "inform"}
+CONTENT_PREPOSITIONS = {"about", "on", "for", "of", "against", "to", "at", "with", "into", "over"}
+OBJECT_TAIL = {"prep", "oprd", "xcomp", "acomp"}
+OBJECT_PREPOSITIONS = {"for", "as", "of", "on", "over", "about", "to", "with", "against"}
+
+
+def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Token], str]:
+    """The head of what is said and how it hangs on the verb: clause, object or preposition."""
+    inside = [c for c in verb.children if bounds[0] <= c.idx < bounds[1]]
+    clauses = [c for c in inside if c.dep_ == "ccomp"]
+    if clauses:
+        return clauses[0], "clause"
+    objects = [c for c in inside if c.dep_ == "dobj" and c.i > verb.i]
+    if cue.content in ("clause", "both"):
+        for child in inside:
+            if child.dep_ == "xcomp" and objects and objects[0].i < child.i:
+                return objects[0], "object"  # "asked the candidates to make ..."
+            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(
+                    m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")):
+                return child, "clause"
+    if cue.content in ("object", "both") or verb.lemma_.lower() not in ADDRESSEE_VERBS:
+        for child in inside:
+            if child.dep_ in ("dobj", "attr", "intj") and child.i > verb.i or \
+                    child.dep_ == "dobj" and child.lower_ in ("that", "what", "which", "so"):
+                return child, "object"
+    for child in inside:  # "pointed to X", "called for X", "spoke about X"
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and 0 < child.i - verb.i <= 2:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects[0], "preposition"
+    return None, ""
+
+
+def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_: dict) -> Optional[Piece]:
+    """The words of the content: the head's subtree, cut where another reporting verb's
+    coordinated clause starts; an object takes the rest of the predicate ("X for Y")."""
+    tokens = list(head.subtree)
+    cut = None
+    for child in head.children:  # "says A and says B": B is another attribution
+        if child.dep_ == "conj" and child.i > head.i and child.lemma_.lower() in cue_words_:
+            cut = child.i
+            break
+    if cut is not None:
+        stop = cut
+        while stop - 1 > head.i and head.doc[stop - 1].dep_ in ("cc", "punct"):
+            stop -= 1
+        tokens = [t for t in tokens if t.i < stop]
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if how == "object":
+        for child in verb.children:
+            if child.i <= head.i:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in OBJECT_PREPOSITIONS:
+                break  # "praised X at a press conference": where, not what
+            if child.i > head.i and child.dep_ in OBJECT_TAIL:
+                last = list(child.subtree)[-1]
+                end = max(end, last.idx + len(last.text))
+    return _clip((start, end), bounds)
+
+
+def _lead_trimmed(piece: Optional[Piece], doc: Doc) -> Optional[Piece]:
+    """Without a leading discourse word and its comma: 'Still, ...', 'Even so, ...'."""
+    if piece is None:
+        return None
+    first = token_at(doc, piece[0])
+    if first is None:
+        return piece
+    for k in range(first.i, min(first.i + 3, len(doc))):
+        token = doc[k]
+        if token.text == ",":
+            if k > first.i and all(t.dep_ in ("advmod", "cc", "intj", "advcl") or t.pos_ in ("ADV", "CCONJ")
+                                   for t in doc[first.i:k]):
+                nxt = doc[k + 1] if k + 1 < len(doc) else None
+                if nxt is not None and nxt.idx < piece[1]:
+                    return (nxt.idx, piece[1])
+            break
+    return piece
+
+
+def _speech_place(verb: Token) -> Optional[int]:
+    """The token of the place where the words were spoken: 'said in Hamburg', 'Speaking from Geneva'."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    return obj.i
+        if child.dep_ == "advcl" and child.lemma_ == "speak":
+            found = _speech_place(child)
+            if found is not None:
+                return found
+    return None
+
+
+def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
+    """Attributions in a parsed doc, as character offsets.
+
+    ``all_cues`` follows PolNeAR's conventions: thought and intention cues ("believes",
+    "wants") count, and the cue spans every word between source and content ("told Reuters
+    on Thursday"). Without it (the product) cues are speech and reports, and the cue is the
+    verb with its auxiliaries ("has said").
+    """
+    text = doc.text
+    quotes = quotations(text)
+    paragraphs = _Paragraphs(text)
+    words = cue_words()
+    found: list[Attribution] = []
+    used_quotes: set[Piece] = set()
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            attribution = _according_to(token, paragraphs, quotes, text)
+            if attribution:
+                found.append(attribution)
+            continue
+        cue = words.get(token.lemma_.lower())
+        if cue is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
+            continue
+        if token.dep_ == "acl" and not (all_cues and token.tag_ == "VBG"):
+            continue  # "the petition calling on him to ...": PolNeAR's, not a quote
+        if not all_cues and cue.kind == "thought":
+            continue
+        if _within((token.idx, token.idx + 1), quotes):
+            continue  # words inside a quotation are the quoted speaker's, not the article's
+        if token.dep_ == "xcomp" and _subject(token) is None and token.head.lemma_.lower() not in words:
+            continue  # "how to attack", "plans to announce": an intention, not an attribution
+        attribution = _verb_attribution(token, cue, paragraphs, quotes, text, all_cues)
+        if attribution:
+            found.append(attribution)
+    for attribution in found:
+        for piece in attribution.content:
+            for quote in quotes:
+                if quote[0] < piece[1] and piece[0] < quote[1]:
+                    used_quotes.add(quote)
+    _continue_quotes(text, quotes, used_quotes, found)
+    if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
+        found = [a for a in found if not any(
+            b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
+    return found
+
+
+def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
+                      quotes: list[Piece], text: str, between: bool = False) -> Optional[Attribution]:
+    bounds = paragraphs.around(verb.idx)
+    cue_piece, cue_i = _cue_piece(verb)
+    head, how = _complement(verb, cue, bounds)
+    if how != "clause" and cue.content != "object" and _quote_just_before(verb, quotes, bounds, text):
+        head, how = None, ""  # '"...," added the minister': the object is the speaker
+    content: Optional[Piece] = None
+    extra: list[Piece] = []
+    if head is not None:
+        content = _content_piece(head, how, verb, bounds, cue_words())
+        content = _outside(content, cue_piece) if content else None
+        if how == "preposition" and content:  # "called for X": the preposition is cue
+            cue_piece = (cue_piece[0], head.head.idx + len(head.head.text))
+    if content is None and verb.dep_ == "parataxis":  # "This campaign, he says, is different"
+        content, extra = _around(verb, bounds)
+        head = verb.head if content else None
+    if content is None:
+        content = _adjacent_quote(verb, quotes, bounds, text)
+    if content is not None and content[1] <= verb.idx:
+        content = _lead_trimmed(content, verb.doc)  # "In contrast, Clinton has ..., it found"
+    if content is None:
+        return None
+    speaker = _subject(verb) or _agent(verb)
+    if speaker is not None and head is not None and head.i < verb.i and speaker.i < head.i:
+        speaker = None  # the parse took a word inside the quote for the subject
+    speaker = speaker or _inverted_subject(verb, content[1] <= verb.idx) or (
+        _left_speaker(verb, bounds) if verb.dep_ not in ("xcomp", "relcl", "acl") else None)
+    source = _source_piece(speaker, bounds, text) if speaker is not None else None
+    if speaker is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        speaker = verb.head  # "the major Super PAC backing Jeb Bush"
+        before = [t for t in speaker.subtree if t.i < verb.left_edge.i]
+        source = _clip(_token_piece(before), bounds) if before else None
+    if source is not None:
+        source = _outside(source, cue_piece)
+        if source and content[0] < source[0] < content[1]:  # '"...," the minister said'
+            content = (content[0], source[0])
+        elif source and content[0] < source[1] <= content[1]:
+            content = (source[1], content[1])
+    content = _widen_to_quotes(content, quotes, bounds, cue_piece, source)
+    content = _trim(content, text)
+    if content is None:
+        return None
+    if between:
+        cue_piece = _cue_between(verb, cue_piece, source, content, text)
+    pieces = sorted([content] + [p for p in (_trim(e, text) for e in extra) if p])
+    return Attribution(kind=_kind(content, quotes, text), cue=cue_piece, source=source,
+                       content=pieces, cue_kind=cue.kind, cue_token=cue_i, how=how or "quote",
+                       source_token=speaker.i if speaker is not None else None,
+                       place_token=_speech_place(verb))
+
+
+def _around(verb: Token, bounds: Piece) -> tuple[Optional[Piece], list[Piece]]:
+    """The clause a parenthetical cue interrupts, in its two pieces."""
+    head = verb.head
+    tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    left = [t for t in tokens if t.i < verb.left_edge.i]
+    right = [t for t in tokens if t.i > verb.right_edge.i]
+    pieces = [_clip(_token_piece(part), bounds) for part in (left, right) if part]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return None, []
+    return pieces[0], pieces[1:]
+
+
+def _according_to(according: Token, paragraphs: _Paragraphs,
+                  quotes: list[Piece], text: str) -> Optional[Attribution]:
+    """'..., according to the Syrian Observatory': the source is the object of 'to'."""
+    doc = according.doc
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or \
+              [c for c in according.children if c.dep_ == "pobj"]
+    bounds = paragraphs.around(according.idx)
+    cue_piece = (according.idx, to.idx + len(to.text))
+    if not objects:
+        return None
+    source = _clip(_subtree_piece(objects[0]), bounds)
+    if source is None:
+        return None
+    phrase_end = source[1]
+    sent = according.sent
+    clause = _clip((sent.start_char, sent.end_char), bounds)
+    if clause is None:
+        return None
+    if according.idx - clause[0] < 3 or text[clause[0]:according.idx].strip() in ("", "But", "And"):
+        content = (phrase_end, clause[1])  # "According to X, ..."
+    else:
+        content = (clause[0], cue_piece[0])
+    content = _lead_trimmed(_trim(content, text), doc)
+    if content is None:
+        return None
+    content = _widen_to_quotes(content, quotes, bounds, cue_piece, source) or content
+    return Attribution(kind="according_to", cue=cue_piece, source=source, content=[content], how="according",
+                       cue_kind="speech", cue_token=according.i, source_token=objects[0].i)
+
+
+def _continue_quotes(text: str, quotes: list[Piece], used: set[Piece],
+                     found: list[Attribution]) -> None:
+    """A full quotation right after an attributed one continues the same speaker's words:
+    it becomes one more piece of that attribution's content."""
+    by_end = sorted(found, key=lambda a: a.content[-1][1])
+    for quote in quotes:
+        if quote in used or not is_full_quote(text, quote):
+            continue
+        before = [a for a in by_end if a.content[-1][1] <= quote[0] and a.kind in ("direct", "mixed")]
+        if not before:
+            continue
+        previous = before[-1]
+        gap = text[previous.content[-1][1]:quote[0]]
+        if len(gap) > 400 or gap.count("\n") > 2 or any(
+                a.cue[0] >= previous.content[-1][1] and a.cue[1] <= quote[0] and a is not previous
+                for a in found):
+            continue
+        previous.content.append(_trim(quote, text) or quote)
+        used.add(quote)
+
+
+def _outside(piece: Optional[Piece], other: Piece) -> Optional[Piece]:
+    """The longer part of a piece that does not overlap another."""
+    if piece is None:
+        return None
+    start, end = piece
+    if other[1] <= start or end <= other[0]:
+        return piece
+    left = (start, other[0]) if other[0] > start else None
+    right = (other[1], end) if end > other[1] else None
+    candidates = [p for p in (left, right) if p is not None]
+    return max(candidates, key=lambda p: p[1] - p[0]) if candidates else None
+
+
+def _quote_just_before(verb: Token, quotes: list[Piece], bounds: Piece, text: str) -> bool:
+    for quote in quotes:
+        if bounds[0] <= quote[0] and quote[1] <= verb.idx and is_full_quote(text, quote):
+            gap = text[quote[1]:verb.idx]
+            if len(gap) < 60 and not any(mark in gap for mark in ".?!\u201c\""):
+                return True
+    return False
+
+
+def _adjacent_quote(verb: Token, quotes: list[Piece], bounds: Piece, text: str) -> Optional[Piece]:
+    """A full quotation just after 'said:' or just before '..., he said'."""
+    verb_end = verb.idx + len(verb.text)
+    for quote in quotes:
+        if not (bounds[0] <= quote[0] and quote[1] <= bounds[1]) or not is_full_quote(text, quote):
+            continue
+        after = text[verb_end:quote[0]]
+        if quote[0] >= verb_end and len(after) < 30 and (":" in after or "," in after or not after.strip()):
+            return quote
+        before = text[quote[1]:verb.idx]
+        if quote[1] <= verb.idx and len(before) < 60 and "." not in before.strip(" ,"):
+            return quote[0], verb.idx  # '"..." travelling five kilometres, added'
+
+    return None
+
+
+def _widen_to_quotes(content: Optional[Piece], quotes: list[Piece], bounds: Piece,
+                     cue: Piece, source: Optional[Piece]) -> Optional[Piece]:
+    """Content touching a quotation takes the whole quotation (quotes span sentences)."""
+    if content is None:
+        return None
+    start, end = content
+    for quote in quotes:
+        if quote[0] < end and start < quote[1]:
+            start, end = min(start, quote[0]), max(end, quote[1])
+    widened = _outside((start, end), cue)
+    if widened and source:
+        widened = _outside(widened, source)
+    return _clip(widened, bounds) if widened else None
+
+
+def _trim(piece: Optional[Piece], text: str) -> Optional[Piece]:
+    """Without blanks and the commas or full stops that join it to the rest."""
+    if piece is None:
+        return None
+    start, end = piece
+    while start < end and text[start] in " \t\n,;:\u2014\u2013-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:\u2014\u2013-":
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _kind(content: Piece, quotes: list[Piece], text: str) -> str:
+    inside = [q for q in quotes if content[0] < q[1] and q[0] < content[1]]
+    if not inside:
+        return "indirect"
+    quoted = sum(min(q[1], content[1]) - max(q[0], content[0]) for q in inside)
+    words_outside = text[content[0]:content[1]]
+    for quote in inside:
+        words_outside = words_outside.replace(text[quote[0]:quote[1]], " ")
+    if not any(char.isalnum() for char in words_outside) and quoted > 0:
+        return "direct"
+    return "mixed"
+
+
+# --- the stage ------------------------------------------------------------------------------
 
 def extract_quotes(doc: Doc, extraction: Extraction) -> Extraction:
-    # TODO(issue): first working version pending
-    return extraction
+    """Quotes with their speaker (an actor), cue and place of speech."""
+    quotes = list(extraction.quotes)
+    text = extraction.article.text  # doc.text is rebuilt on every access
+    for attribution in find_attributions(doc):
+        if attribution.cue_kind == "thought" or attribution.how in ("object", "preposition"):
+            continue  # "called for a ceasefire", "praised X": acts of their own, not quotes
+        content = attribution.content
+        start, end = content[0][0], content[-1][1]
+        source_evidence = _evidence(text, attribution.source) if attribution.source else None
+        speaker = _speaker(extraction.actors, attribution, doc)
+        quotes.append(Quote(
+            id=next_id("q", quotes), text=text[start:end], span=(start, end),
+            kind=attribution.kind, speaker=speaker.id if speaker else None,
+            source=source_evidence, cue=_evidence(text, attribution.cue),
+            place=_place(extraction.places, attribution, doc)))
+    return extraction.model_copy(update={"quotes": quotes})
+
+
+def _evidence(text: str, piece: Piece) -> Evidence:
+    return Evidence(text=text[piece[0]:piece[1]], span=piece)
+
+
+def _speaker(actors: list[Actor], attribution: Attribution, doc: Doc) -> Optional[Actor]:
+    """The actor mention named by the source words: the one holding the source's head word."""
+    if attribution.source is None:
+        return None
+    start, end = attribution.source
+    inside = [a for a in actors if a.span[0] < end and start < a.span[1]]
+    if not inside:
+        return None
+    if attribution.source_token is not None:
+        head = doc[attribution.source_token]
+        holding = [a for a in inside if a.span[0] <= head.idx < a.span[1]]
+        if holding:
+            return max(holding, key=lambda a: a.span[1] - a.span[0])
+    return max(inside, key=lambda a: a.span[1] - a.span[0])
+
+
+def _place(places: list[Place], attribution: Attribution, doc: Doc) -> Optional[str]:
+    if attribution.place_token is None:
+        return None
+    token = doc[attribution.place_token]
+    for place in places:
+        if place.span[0] <= token.idx < place.span[1]:
+            return place.id
+    return None

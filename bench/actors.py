@@ -1,0 +1,73 @@
+"""Actor stage time per article against the spaCy pass (issue 5: actors + events add at most
+30% to the spaCy pass).
+
+    PYTHONPATH=. python bench/actors.py [N]      # first N bench articles (default 300)
+
+Prints the spaCy pass time, the actors stage time and its share of the spaCy pass, per
+article and per 1,000 words, and the memory the actor dictionary takes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+from eventwire.evaluate import data_dir
+from eventwire.extract.actors import extract_actors
+from eventwire.model import Article, Extraction
+from eventwire.nlp import load_nlp
+from eventwire.resources.actors import actor_dictionary
+
+
+def bench_articles(count: int) -> list[dict]:
+    path = data_dir() / "corpora" / "bench_articles.jsonl.gz"
+    articles = []
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record.get("text", "").strip():
+                articles.append(record)
+            if len(articles) == count:
+                break
+    return articles
+
+
+def main(count: int) -> None:
+    nlp = load_nlp()
+    tracemalloc.start()
+    started = time.perf_counter()
+    actor_dictionary()
+    load_seconds = time.perf_counter() - started
+    dictionary_bytes = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+
+    records = bench_articles(count)
+    words = sum(len(r["text"].split()) for r in records)
+    started = time.perf_counter()
+    docs = list(nlp.pipe((r["text"] for r in records), batch_size=16))
+    spacy_seconds = time.perf_counter() - started
+
+    articles = [Article.from_text(r["text"], published=(r.get("date") or None)) for r in records]
+    started = time.perf_counter()
+    actors = 0
+    for doc, article in zip(docs, articles):
+        actors += len(extract_actors(doc, Extraction(article=article)).actors)
+    actor_seconds = time.perf_counter() - started
+
+    print(f"articles: {len(records)} ({words:,} words), first of {Path('bench_articles.jsonl.gz')}")
+    print(f"actor dictionary: loaded in {load_seconds:.2f} s, {dictionary_bytes / 2**20:.0f} MiB")
+    print(f"spaCy pass:   {spacy_seconds:7.2f} s  {1000 * spacy_seconds / len(records):7.1f} ms/article"
+          f"  {1000 * spacy_seconds / words * 1000:6.1f} ms/1k words")
+    print(f"actors stage: {actor_seconds:7.2f} s  {1000 * actor_seconds / len(records):7.1f} ms/article"
+          f"  {1000 * actor_seconds / words * 1000:6.1f} ms/1k words  ({actors:,} actors)")
+    print(f"actors / spaCy pass: {100 * actor_seconds / spacy_seconds:.1f}%")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 300)

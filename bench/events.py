@@ -1,0 +1,88 @@
+"""Events stage time per article against the spaCy pass (issue 5: actors + events add at most
+30% to the spaCy pass).
+
+    PYTHONPATH=. python bench/events.py [N]      # first N bench articles (default 300)
+
+Runs the spaCy pass, then the stages before events (actors, places, quotes, times,
+quantities), then the events stage, on the first N articles of the bench corpus, and prints
+each time, the events and actors+events shares of the spaCy pass, events per article, and
+the memory the event ontology takes once loaded.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+import tracemalloc
+
+from eventwire.evaluate import data_dir
+from eventwire.extract.events import extract_events, status_cues
+from eventwire.model import Article, Extraction
+from eventwire.nlp import load_nlp
+from eventwire.pipeline import STAGES
+from eventwire.resources.ontology import cameo_plover, triggers
+
+
+def bench_articles(count: int) -> list[dict]:
+    path = data_dir() / "corpora" / "bench_articles.jsonl.gz"
+    articles = []
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record.get("text", "").strip():
+                articles.append(record)
+            if len(articles) == count:
+                break
+    return articles
+
+
+def main(count: int) -> None:
+    nlp = load_nlp()
+    tracemalloc.start()
+    started = time.perf_counter()
+    triggers(), cameo_plover(), status_cues()
+    load_seconds = time.perf_counter() - started
+    ontology_bytes = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+
+    records = bench_articles(count)
+    words = sum(len(r["text"].split()) for r in records)
+    started = time.perf_counter()
+    docs = list(nlp.pipe((r["text"] for r in records), batch_size=16))
+    spacy_seconds = time.perf_counter() - started
+
+    before = [(name, stage) for name, stage in STAGES if name != "events"]
+    seconds = {name: 0.0 for name, _ in before}
+    extractions = []
+    for doc, record in zip(docs, records):
+        extraction = Extraction(article=Article.from_text(record["text"]))
+        for name, stage in before:
+            started = time.perf_counter()
+            extraction = stage(doc, extraction)
+            seconds[name] += time.perf_counter() - started
+        extractions.append(extraction)
+
+    started = time.perf_counter()
+    events = 0
+    for doc, extraction in zip(docs, extractions):
+        events += len(extract_events(doc, extraction).events)
+    event_seconds = time.perf_counter() - started
+
+    actor_seconds = seconds.get("actors", 0.0)
+    print(f"articles {len(records)}  words {words:,}")
+    print(f"spaCy pass        {spacy_seconds:8.2f} s  ({1000 * spacy_seconds / len(records):.1f} ms/article)")
+    for name, value in seconds.items():
+        print(f"{name:<17} {value:8.2f} s  ({100 * value / spacy_seconds:5.1f}% of spaCy)")
+    print(f"events            {event_seconds:8.2f} s  ({100 * event_seconds / spacy_seconds:5.1f}% of spaCy, "
+          f"{1000 * event_seconds / len(records):.2f} ms/article, "
+          f"{1000 * event_seconds / (words / 1000):.2f} ms per 1,000 words)")
+    print(f"actors + events   {100 * (actor_seconds + event_seconds) / spacy_seconds:5.1f}% of the spaCy pass "
+          f"(target: at most 30%)")
+    print(f"events found      {events}  ({events / len(records):.2f} per article)")
+    print(f"ontology load     {load_seconds:.2f} s, {ontology_bytes / 2**20:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 300)

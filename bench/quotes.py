@@ -1,0 +1,80 @@
+"""Quotes and quantities stages: time per article on a slice of the bench corpus.
+
+    python bench/quotes.py [--articles 300]
+
+Parses the slice once with spaCy, runs the stages before quotes (actors, places) untimed,
+then times the quotes and quantities stages alone on every article. Prints figures;
+asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import statistics
+import time
+from pathlib import Path
+
+from eventwire.evaluate import data_dir
+from eventwire.extract.quantities import extract_quantities
+from eventwire.extract.quotes import extract_quotes
+from eventwire.model import Article, Extraction
+from eventwire.nlp import load_nlp
+from eventwire.pipeline import STAGES
+
+CORPUS = Path("corpora") / "bench_articles.jsonl.gz"
+
+
+def read_slice(n: int) -> list[str]:
+    texts = []
+    with gzip.open(data_dir() / CORPUS, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            text = record.get("text") or ""
+            if text.strip():
+                texts.append(text)
+            if len(texts) >= n:
+                break
+    return texts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=300)
+    n = parser.parse_args().articles
+    texts = read_slice(n)
+    nlp = load_nlp()
+    before = [stage for name, stage in STAGES if name in ("actors", "places")]
+    between = [stage for name, stage in STAGES if name == "times"]
+    quote_ms, quantity_ms, quotes, quantities, words = [], [], 0, 0, 0
+    for doc in nlp.pipe(texts, batch_size=16):
+        extraction = Extraction(article=Article.from_text(doc.text))
+        for stage in before:
+            extraction = stage(doc, extraction)
+        t0 = time.perf_counter()
+        extraction = extract_quotes(doc, extraction)
+        t1 = time.perf_counter()
+        for stage in between:
+            extraction = stage(doc, extraction)
+        t2 = time.perf_counter()
+        extraction = extract_quantities(doc, extraction)
+        t3 = time.perf_counter()
+        quote_ms.append((t1 - t0) * 1000)
+        quantity_ms.append((t3 - t2) * 1000)
+        quotes += len(extraction.quotes)
+        quantities += len(extraction.quantities)
+        words += len(doc)
+    count = len(quote_ms)
+    print(f"articles              {count} ({words / count:.0f} tokens each on average)")
+    for name, times in (("quotes", quote_ms), ("quantities", quantity_ms)):
+        print(f"{name:<12} median {statistics.median(times):7.2f} ms/article, mean "
+              f"{statistics.mean(times):7.2f}, p95 {sorted(times)[int(0.95 * count)]:7.2f}, "
+              f"{count / (sum(times) / 1000):8.0f} articles/s")
+    print(f"found                 {quotes} quotes, {quantities} quantities")
+    print(f"peak resident memory  {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:8.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""FA-KES: casualty counts, perpetrator class and governorate of Syrian-war articles.
+
+FA-KES (Abu Salem et al., ICWSM 2019) gives each of its 804 articles the number of
+civilians, children, women and non-civilians killed (0 means none or not mentioned), the
+perpetrator class and the governorate, from crowd workers. It has no split: the parity rule
+holds (row i is dev when i is even). ``eventwire evaluate fakes --split dev|test`` runs the
+whole pipeline on each article and reads one count per class off its quantities:
+
+- civilians: the first ``killed`` figure counting civilians, people or nobody named (FA-KES
+  counts children and women among civilians), else the first counting children or women;
+- children, women: the first ``killed`` figure for them;
+- non-civilians: the first ``killed`` figure counting fighters, soldiers or police.
+
+Figures that are ``part_of`` another are not counted again. Per count it reports exact
+match, match within 10%, and reported-vs-not F1 (does the article report a non-zero count);
+perpetrator-class accuracy (from the root actor of the main figure's perpetrator) and
+governorate accuracy (from the first Syrian place where something happened).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Optional
+
+from eventwire.errors import InputError
+from eventwire.evaluate import parity_split, prf
+from eventwire.model import Extraction, Quantity
+
+FILE = "casualties/fa-kes/fakes_structured.csv"
+COUNTS = {"civilians": "nb_civilians", "children": "nb_children", "women": "nb_women",
+          "noncivilians": "nb_noncivilians"}
+CIVILIAN_WHO = {"civilians", "children", "women", "men", "journalists", "medics", "aid workers"}
+UNNAMED_WHO = {None, "people"}
+COMBATANT_WHO = {"fighters", "soldiers", "police"}
+
+# GeoNames admin-1 codes of Syria -> FA-KES governorate labels (Rif Dimashq counts as damascus)
+SYRIA_ADMIN1 = {"01": "hasakeh", "02": "lattakia", "03": "quneitra", "04": "raqqa",
+                "05": "sweida", "06": "daraa", "07": "deir ezzor", "08": "damascus",
+                "09": "aleppo", "10": "hama", "11": "homs", "12": "idlib", "13": "damascus",
+                "14": "tartous"}
+GOVERNORATE_NAMES = {"aleppo": "aleppo", "damascus": "damascus", "idlib": "idlib",
+                     "idleb": "idlib", "deir ez-zor": "deir ezzor", "deir ezzor": "deir ezzor",
+                     "deir al-zour": "deir ezzor", "raqqa": "raqqa", "ar raqqah": "raqqa",
+                     "raqa": "raqqa", "homs": "homs", "hasakah": "hasakeh", "al hasakah": "hasakeh",
+                     "hasakeh": "hasakeh", "hama": "hama", "daraa": "daraa", "deraa": "daraa",
+                     "latakia": "lattakia", "lattakia": "lattakia", "quneitra": "quneitra",
+                     "tartus": "tartous", "tartous": "tartous"}
+# parts of root actor codes -> FA-KES perpetrator classes (first match wins)
+PERPETRATOR_CLASSES = [
+    ("SYRGOV", "syrian government or russian troops"), ("SYRMIL", "syrian government or russian troops"),
+    ("RUS", "syrian government or russian troops"),
+    ("ISI", "the organization of the islamic state in iraq and the levant - isis"),
+    ("NUSRA", "al-nusra front"), ("SYRREBNUS", "al-nusra front"),
+    ("SDF", "self administration forces"), ("SYRKRD", "self administration forces"),
+    ("KUR", "self administration forces"),
+    ("SYRREB", "armed opposition groups"), ("SYROPP", "armed opposition groups"),
+    ("USA", "international coalition forces"), ("IGONAT", "international coalition forces"),
+    ("GBR", "international coalition forces"), ("FRA", "international coalition forces"),
+]
+
+
+def read_fakes(data: Path) -> list[dict]:
+    path = data / FILE
+    if not path.is_file():
+        raise InputError(f"FA-KES not found at {path} (see ../shared/data/casualties/MANIFEST.md)")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:  # the upstream file mixes encodings; latin-1 never fails
+        text = raw.decode("latin-1")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def article_counts(extraction: Extraction) -> dict[str, int]:
+    """One count per FA-KES class, read off an extraction's killed figures (0 = none)."""
+    killed = sorted((q for q in extraction.quantities if q.category == "killed"),
+                    key=lambda q: q.span[0])
+    counts = {name: 0 for name in COUNTS}
+
+    def first(figures: list[Quantity]) -> int:
+        for figure in figures:
+            value = figure.value if figure.value is not None else figure.low
+            if value:
+                return int(round(value))
+        return 0
+
+    top = [q for q in killed if q.part_of is None]
+    counts["civilians"] = first([q for q in top if q.who in (CIVILIAN_WHO | UNNAMED_WHO)
+                                 - {"children", "women"}]) or \
+        first([q for q in top if q.who in ("children", "women")])
+    counts["children"] = first([q for q in killed if q.who == "children"])
+    counts["women"] = first([q for q in killed if q.who == "women"])
+    counts["noncivilians"] = first([q for q in killed if q.who in COMBATANT_WHO])
+    return counts
+
+
+def main_perpetrator(extraction: Extraction) -> str:
+    for quantity in sorted(extraction.quantities, key=lambda q: q.span[0]):
+        if quantity.category == "killed" and quantity.perpetrator:
+            actor = _root(extraction, quantity.perpetrator)
+            code = (actor.code or "") if actor else ""
+            for part, label in PERPETRATOR_CLASSES:
+                if part in code:
+                    return label
+    return "unknown"
+
+
+def _root(extraction: Extraction, actor_id: Optional[str]):
+    actor, seen = extraction.by_id(actor_id), set()
+    while actor is not None and actor.refers_to and actor.id not in seen:
+        seen.add(actor.id)
+        actor = extraction.by_id(actor.refers_to)
+    return actor
+
+
+def governorate(extraction: Extraction) -> Optional[str]:
+    places = sorted(extraction.places, key=lambda p: (p.role != "event", p.span[0]))
+    for place in places:
+        if place.country != "SY":
+            continue
+        admin1 = (place.admin1 or "").split(".")[-1]
+        if admin1 in SYRIA_ADMIN1:
+            return SYRIA_ADMIN1[admin1]
+        name = GOVERNORATE_NAMES.get(place.name.lower()) or GOVERNORATE_NAMES.get(
+            (place.admin1 or "").lower())
+        if name:
+            return name
+    return None
+
+
+def score_fakes(split: str, data: Path) -> dict:
+    """Exact match, within 10% and reported-vs-not F1 per count; perpetrator and governorate
+    accuracy."""
+    from eventwire.model import Article
+    from eventwire.pipeline import default_pipeline
+
+    rows = parity_split(read_fakes(data), split)
+    articles = [Article.from_text(row["article_content"], id=f"fakes-{i}", title=row["article_title"])
+                for i, row in enumerate(rows)]
+    tallies = {name: {"exact": 0, "within10": 0, "tp": 0, "found": 0, "gold": 0} for name in COUNTS}
+    perpetrator_hits = governorate_hits = 0
+    pipeline = default_pipeline()
+    failed = 0
+    extractions = pipeline.extract_many(articles, on_error=lambda article, err: None)
+    by_id = {}
+    for extraction in extractions:
+        by_id[extraction.article.id] = extraction
+    for article, row in zip(articles, rows):
+        extraction = by_id.get(article.id)
+        if extraction is None:
+            failed += 1
+            counts, perpetrator, place = {name: 0 for name in COUNTS}, "unknown", None
+        else:
+            counts = article_counts(extraction)
+            perpetrator, place = main_perpetrator(extraction), governorate(extraction)
+        for name, column in COUNTS.items():
+            gold = int(float(row[column] or 0))
+            found = counts[name]
+            tally = tallies[name]
+            tally["exact"] += found == gold
+            tally["within10"] += abs(found - gold) <= 0.1 * gold if gold else found == 0
+            tally["tp"] += bool(found) and bool(gold)
+            tally["found"] += bool(found)
+            tally["gold"] += bool(gold)
+        perpetrator_hits += perpetrator == row["actor"]
+        governorate_hits += place == row["location"]
+    n = len(rows)
+    metrics: dict = {"articles": n, "failed": failed}
+    for name, tally in tallies.items():
+        metrics[f"{name}_exact"] = round(tally["exact"] / n, 4)
+        metrics[f"{name}_within10"] = round(tally["within10"] / n, 4)
+        metrics[f"{name}_reported_f1"] = prf(tally["tp"], tally["found"], tally["gold"])["f1"]
+    metrics["perpetrator_accuracy"] = round(perpetrator_hits / n, 4)
+    metrics["governorate_accuracy"] = round(governorate_hits / n, 4)
+    return metrics

@@ -1,0 +1,1 @@
+"""Loaders for the data the extractors use (the files live in eventwire/data/)."""

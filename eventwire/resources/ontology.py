@@ -1,0 +1,213 @@
+"""The event ontology: PLOVER types, modes and contexts, the CAMEO mapping, verb patterns.
+
+Data files (see eventwire/data/SOURCES.md), loaded once:
+- ``cameo_plover.tsv``: CAMEO code -> PLOVER type, mode, context (PLOVER's CAMEO2PLOVER table);
+- ``cameo_verbs.json``: the Phoenix verb dictionary in compact form (verb -> block -> patterns);
+- ``event_triggers.tsv``: eventwire's additions (conflict-news verbs and nominal triggers);
+- ``event_confidence.json``: the dev precision of each kind of rule, the events' confidence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+                "COERCE", "ASSAULT")
+
+# PLOVER 0.5 (the gold standard records) had 18 types; 2021 merged these into the 16 above.
+OLD_PLOVER_TYPES = {"DEMAND": "REQUEST", "FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE",
+                    "INVESTIGATE": "ACCUSE"}
+
+
+@dataclass(frozen=True)
+class PloverCode:
+    cameo: str
+    type: str
+    mode: Optional[str]
+    context: Optional[str]
+    description: str
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A verb pattern: words before and after the verb (a list = a prepositional phrase)."""
+    cameo: Optional[str]  # None: these words mean "no event" ("killed in an accident")
+    before: tuple
+    after: tuple
+    origin: str  # "pattern" (Phoenix), "trigger" (eventwire's additions)
+    before_words: tuple = field(init=False, repr=False)
+    after_words: tuple = field(init=False, repr=False)
+    plain_words: frozenset = field(init=False, repr=False)  # words that are not synonym sets
+    prepositions: tuple = field(init=False, repr=False)  # "(TO BORDER)" -> "to"
+
+    def __post_init__(self) -> None:
+        before, after = _flat(self.before), _flat(self.after)
+        object.__setattr__(self, "before_words", before)
+        object.__setattr__(self, "after_words", after)
+        object.__setattr__(self, "plain_words",
+                           frozenset(w for w in before + after if not w.startswith("&")))
+        object.__setattr__(self, "prepositions", tuple(
+            item[0] for item in self.after if isinstance(item, tuple) and item))
+
+
+@lru_cache(maxsize=None)
+def _flat(items: tuple) -> tuple[str, ...]:
+    words: list[str] = []
+    for item in items:
+        words.extend(_flat(item) if isinstance(item, tuple) else item.split())
+    return tuple(words)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a verb or noun lemma can trigger: its patterns and its default code."""
+    lemma: str
+    pos: str
+    default: Optional[str]
+    patterns: tuple[Pattern, ...]
+    needs: str = "any"
+    origin: str = "verb"
+
+
+def _data(name: str) -> str:
+    return resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in _data(name).splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def cameo_plover() -> dict[str, PloverCode]:
+    """CAMEO code -> PLOVER type, mode and context."""
+    rows = _tsv("cameo_plover.tsv")
+    table = {}
+    for row in rows[1:]:
+        row += [""] * (5 - len(row))
+        code, type_, mode, context, description = row[:5]
+        table[code] = PloverCode(code, type_, mode or None, context or None, description)
+    return table
+
+
+def request_code(cameo: str) -> str:
+    """CAMEO 02 "appeal" -> the matching 10 "demand" code: PLOVER folds both into REQUEST."""
+    return "10" + cameo[2:] if cameo.startswith("02") else cameo
+
+
+def plover_of(cameo: Optional[str]) -> Optional[PloverCode]:
+    """The PLOVER type, mode and context of a CAMEO code, or None for CAMEO 01 statements
+    (quotes, not events) and codes PLOVER does not map."""
+    if not cameo or cameo.startswith("01"):
+        return None
+    cameo = request_code(cameo)
+    table = cameo_plover()
+    for length in (len(cameo), 4, 3):
+        code = cameo[:length]
+        if code in table:
+            found = table[code]
+            return PloverCode(cameo, found.type, found.mode, found.context, found.description)
+    root = cameo[:2]
+    for code, found in table.items():  # the root's general code: "19" -> "190"
+        if code == root + "0":
+            return PloverCode(cameo, found.type, found.mode, found.context, found.description)
+    return None
+
+
+@lru_cache(maxsize=1)
+def plover_modes() -> dict[str, list[str]]:
+    """PLOVER type -> the modes the CAMEO mapping uses for it."""
+    modes: dict[str, set[str]] = {t: set() for t in PLOVER_TYPES}
+    for code in cameo_plover().values():
+        if code.mode:
+            modes.setdefault(code.type, set()).add(code.mode)
+    return {t: sorted(m) for t, m in modes.items()}
+
+
+@lru_cache(maxsize=1)
+def plover_contexts() -> list[str]:
+    """Every context the CAMEO mapping uses."""
+    found = set()
+    for code in cameo_plover().values():
+        found.update(c for c in (code.context or "").split(",") if c)
+    return sorted(found)
+
+
+@lru_cache(maxsize=1)
+def verb_dictionary() -> dict:
+    return json.loads(_data("cameo_verbs.json"))
+
+
+def synonyms(name: str) -> frozenset[str]:
+    """The words of a synonym set ("&CEASEFIRE")."""
+    return _synsets().get(name.upper(), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _synsets() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in verb_dictionary()["synsets"].items()}
+
+
+def _tuple(items: list) -> tuple:
+    return tuple(tuple(i) if isinstance(i, list) else i for i in items)
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[tuple[str, str], Trigger]:
+    """(lemma, "VERB"|"NOUN") -> Trigger: eventwire's additions first, then the Phoenix verbs."""
+    dictionary = verb_dictionary()
+    blocks = dictionary["blocks"]
+    block_patterns = {name: tuple(Pattern(code, _tuple(before), _tuple(after), "pattern")
+                                  for code, before, after in block["patterns"])
+                      for name, block in blocks.items()}
+    table: dict[tuple[str, str], Trigger] = {}
+    for lemma, (block, code) in dictionary["verbs"].items():
+        table[(lemma, "VERB")] = Trigger(lemma, "VERB", code or blocks[block]["code"],
+                                         block_patterns[block], origin="verb")
+    added: dict[tuple[str, str], list] = {}
+    for row in _tsv("event_triggers.tsv"):
+        row += [""] * (5 - len(row))
+        lemma, pos, words, cameo, needs = (cell.strip() for cell in row[:5])
+        added.setdefault((lemma, pos), []).append((words, cameo, needs or "any"))
+    for key, entries in added.items():
+        lemma, pos = key
+        old = table.get(key)
+        default = old.default if old else None
+        patterns = []
+        needs = "any"
+        for words, cameo, entry_needs in entries:
+            if entry_needs == "modifier":  # the strictest entry decides
+                needs = "modifier"
+            if not words:
+                default = cameo
+                continue
+            # "a|b|c" = any one of these words; "for &CEASEFIRE" = both, in order
+            alternatives = words.split("|")
+            for alternative in alternatives:
+                words_ = alternative.split()
+                before = tuple(w[1:] for w in words_ if w.startswith("<"))
+                after = tuple(w for w in words_ if not w.startswith("<"))
+                patterns.append(Pattern(None if cameo == "---" else cameo, before, after,
+                                        "trigger"))
+        table[key] = Trigger(lemma, pos, default,
+                             tuple(patterns) + (old.patterns if old else ()), needs,
+                             origin="trigger" if old is None else old.origin)
+    return table
+
+
+@lru_cache(maxsize=1)
+def rule_confidence() -> dict[str, float]:
+    """Dev precision of each kind of rule (see scripts/calibrate_event_confidence.py)."""
+    try:
+        return json.loads(_data("event_confidence.json"))["precision"]
+    except FileNotFoundError:
+        return {}

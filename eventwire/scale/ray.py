@@ -1,0 +1,275 @@
+"""The same pipeline on a Ray cluster: Ray Data ``map_batches`` over an actor pool.
+
+Each actor loads the model once and extracts batch after batch; it writes each batch's
+extractions as one Parquet shard (pyarrow) into the shards folder, which must be reachable
+from every node (a shared filesystem, or an ``s3://``/``gs://`` URI pyarrow can write), and
+returns a one-row receipt (shard name, counts, errors). ``eventwire load SHARDS`` imports
+the shards into the store, in one writer; ``eventwire ingest --ray`` does both.
+
+The driver reads the inputs with the ordinary readers (every file kind, bad input reported
+once) and hands them to Ray in windows, so its memory stays flat on any corpus size.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from eventwire.errors import InputError
+from eventwire.model import Article, Extraction
+from eventwire.scale.local import batched, peak_rss_bytes
+
+SHARD_COLUMNS = ("article_id", "sha256", "title", "published", "events", "extraction")
+"""Columns of a shard; ``extraction`` is the Extraction as JSON (docs/extraction.schema.json)."""
+BATCH_SIZE = 64
+"""Articles per actor call, and so per shard."""
+WINDOW = 5_000
+"""Articles handed to Ray at a time (the driver's memory bound)."""
+
+ErrorHandler = Callable[[str, str], None]
+ProgressHandler = Callable[[int], None]
+
+
+@dataclass
+class RayStats:
+    articles: int = 0
+    failed: int = 0
+    shards: int = 0
+    seconds: float = 0.0
+    worker_peak_rss: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+
+def shard_table(extractions: list[Extraction]):
+    """A pyarrow Table of extractions, one row each."""
+    import pyarrow as pa
+
+    return pa.table({
+        "article_id": [e.article.id for e in extractions],
+        "sha256": [e.article.sha256 for e in extractions],
+        "title": [e.article.title for e in extractions],
+        "published": [e.article.published for e in extractions],
+        "events": pa.array([len(e.events) for e in extractions], pa.int32()),
+        "extraction": [e.model_dump_json() for e in extractions],
+    })
+
+
+class ExtractToShards:
+    """A Ray actor: the pipeline, loaded once, over batches; each batch becomes a shard."""
+
+    shards = ""  # set by ``actor_class``
+
+    def __init__(self):
+        from eventwire.pipeline import Pipeline
+
+        self.pipeline = Pipeline()
+        self.pipeline.nlp  # load the model now, once per actor
+        self.worker = f"{os.uname().nodename}:{os.getpid()}"
+
+    def __call__(self, batch: dict) -> dict:
+        import pyarrow.parquet as pq
+
+        articles = [Article.model_validate_json(text) for text in batch["article"]]
+        errors: list[str] = []
+        extractions = list(self.pipeline.extract_many(
+            articles, batch_size=len(articles),
+            on_error=lambda a, e: errors.append(json.dumps([a.id, str(e)]))))
+        shard = ""
+        if extractions:
+            shard = f"{self.shards}/part-{uuid.uuid4().hex}.parquet"
+            pq.write_table(shard_table(extractions), shard)
+        return {"shard": [shard], "articles": [len(extractions)], "errors": [errors],
+                "worker": [self.worker], "peak_rss": [peak_rss_bytes()]}
+
+
+def actor_class(shards: str) -> type:
+    """ExtractToShards bound to a shards folder (a class attribute, not a constructor
+    argument, which Ray would keep in its object store for actor restarts)."""
+    return type("ExtractToShards", (ExtractToShards,), {"shards": shards.rstrip("/")})
+
+
+def quiet_ray_logs() -> None:
+    """Ray Data logs every dataset's start, progress and end; keep warnings that matter."""
+    import logging
+
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def start_ray(address: Optional[str], workers: int) -> None:
+    """Connect to a cluster (``auto``, ``ray://host:10001``) or start a local Ray."""
+    import logging
+
+    import ray
+
+    quiet_ray_logs()
+    ray.data.DataContext.get_current().enable_progress_bars = False
+    if ray.is_initialized():
+        return
+    options = {"include_dashboard": False, "log_to_driver": False,
+               "logging_level": logging.WARNING, "configure_logging": False}
+    if address in (None, "", "local"):
+        ray.init(num_cpus=workers, **options)
+    else:
+        try:
+            ray.init(address=address, **options)
+        except (ConnectionError, RuntimeError, ValueError) as err:
+            raise InputError(f"cannot reach the Ray cluster at '{address}': "
+                             f"{str(err).splitlines()[0]}") from None
+
+
+def extract_on_ray(articles: Iterable[Article], shards: str | Path, *,
+                   address: Optional[str] = None, workers: int = 2,
+                   batch_size: int = BATCH_SIZE, window: int = WINDOW,
+                   on_error: Optional[ErrorHandler] = None,
+                   on_progress: Optional[ProgressHandler] = None) -> RayStats:
+    """Extract ``articles`` on Ray into Parquet shards under ``shards``; returns the counts.
+
+    ``address``: None or "local" starts a local Ray with ``workers`` CPUs; anything else is
+    passed to ``ray.init`` (``auto`` joins the cluster this machine belongs to).
+    """
+    import ray
+
+    shards = str(shards)
+    if "://" not in shards:
+        Path(shards).mkdir(parents=True, exist_ok=True)
+        shards = str(Path(shards).resolve())
+    start_ray(address, workers)
+    stats = RayStats()
+    started = time.perf_counter()
+    for chunk in batched(articles, window):
+        dataset = ray.data.from_items([{"article": a.model_dump_json()} for a in chunk])
+        receipts = dataset.map_batches(
+            actor_class(shards), batch_size=batch_size, batch_format="numpy",
+            concurrency=workers, num_cpus=1)
+        quiet_ray_logs()  # Ray Data sets its loggers up on first use
+        for receipt in receipts.iter_rows():
+            _count(receipt, stats, on_error)
+            if on_progress:
+                on_progress(int(receipt["articles"]) + len(receipt["errors"]))
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _count(receipt: dict, stats: RayStats, on_error: Optional[ErrorHandler]) -> None:
+    stats.articles += int(receipt["articles"])
+    stats.shards += bool(receipt["shard"])
+    worker = str(receipt["worker"])
+    stats.worker_peak_rss[worker] = max(stats.worker_peak_rss.get(worker, 0),
+                                        int(receipt["peak_rss"]))
+    for error in receipt["errors"]:
+        stats.failed += 1
+        article_id, message = json.loads(error)
+        if on_error is None:
+            raise InputError(f"article {article_id}: {message}")
+        on_error(article_id, message)
+
+
+def read_shards(shards: str | Path, on_skip: Optional[Callable[[str, Exception], None]] = None
+                ) -> Iterator[Extraction]:
+    """The extractions in a folder of Parquet shards, streamed one row group at a time."""
+    import pyarrow.parquet as pq
+    from pydantic import ValidationError
+
+    folder = Path(shards)
+    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else [folder]
+    if not files or not files[0].exists():
+        raise InputError(f"no Parquet shards in '{shards}' (write them with "
+                         f"'eventwire ingest --ray ADDRESS --shards {shards}')")
+    for path in files:
+        try:
+            parquet = pq.ParquetFile(path)
+        except Exception as err:  # pyarrow's ArrowInvalid and OSError: not a shard
+            if on_skip is None:
+                raise InputError(f"cannot read '{path}': {err}") from None
+            on_skip(str(path), InputError(f"not a Parquet shard ({err})"))
+            continue
+        if "extraction" not in parquet.schema_arrow.names:
+            if on_skip is None:
+                raise InputError(f"cannot read '{path}': it has no 'extraction' column")
+            on_skip(str(path), InputError("it has no 'extraction' column"))
+            continue
+        for batch in parquet.iter_batches(columns=["extraction"], batch_size=256):
+            for number, text in enumerate(batch.column(0).to_pylist()):
+                try:
+                    yield Extraction.model_validate_json(text)
+                except (ValidationError, ValueError) as err:
+                    if on_skip is None:
+                        raise InputError(f"{path}: not an extraction ({err})") from None
+                    on_skip(f"{path} row {number}", InputError("not an extraction"))
+
+
+def load_shards(store, shards: str | Path, *,
+                on_skip: Optional[Callable[[str, Exception], None]] = None,
+                on_result: Optional[Callable] = None):
+    """Import shards into ``store`` (one transaction per article); returns an IngestSummary."""
+    from eventwire.store.batch import IngestSummary
+
+    summary = IngestSummary()
+    started = time.perf_counter()
+
+    def skip(where: str, err: Exception) -> None:
+        summary.skipped.append(f"{where}: {err}")
+        if on_skip is not None:
+            on_skip(where, err)
+
+    for result in store.add_many(read_shards(shards, on_skip=skip),
+                                 on_error=lambda where, err: skip(f"article {where}", err)):
+        summary.count(result)
+        if on_result is not None:
+            on_result(result)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def ingest_on_ray(store, paths: Iterable[Path], shards: str | Path, *,
+                  address: Optional[str] = None, workers: int = 2,
+                  console=None, **read_options):
+    """``eventwire ingest --ray``: read, extract on Ray into shards, import the shards.
+
+    Articles already in the store are not sent; ``read_options`` go to ``read_articles``.
+    Returns the store's IngestSummary with the Ray run's skips and time added.
+    """
+    from rich.console import Console
+
+    from eventwire.ingest import read_articles
+    from eventwire.scale.progress import article_progress
+
+    console = console or Console(stderr=True)
+    skipped: list[str] = []
+    unchanged = 0
+
+    def skip(where: str, err: object) -> None:
+        skipped.append(f"{where}: {err}")
+        console.print(f"eventwire: skipped {where}: {err}", markup=False, highlight=False,
+                      soft_wrap=True)
+
+    def new_articles() -> Iterator[Article]:
+        nonlocal unchanged
+        for article in read_articles(paths, on_skip=skip, **read_options):
+            if store.has(article.sha256):
+                unchanged += 1
+            else:
+                yield article
+
+    paths = list(paths)
+    started = time.perf_counter()
+    with article_progress(console, paths, read_options.get("glob", "**/*"),
+                          description=f"extracting on Ray ({workers} workers)") as advance:
+        extract_on_ray(new_articles(), shards, address=address, workers=workers,
+                       on_error=lambda article_id, message: skip(f"article {article_id}",
+                                                                 message),
+                       on_progress=advance)
+    summary = load_shards(store, shards, on_skip=skip)
+    summary.unchanged += unchanged
+    summary.skipped = skipped
+    summary.seconds = time.perf_counter() - started
+    return summary

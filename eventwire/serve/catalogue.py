@@ -1,0 +1,308 @@
+"""What the API and the dashboard ask of the store, in one small interface.
+
+``Catalogue`` is the read side the web needs: filtered, paginated event summaries (light:
+one row per fused event, for maps and tables of thousands), one event with the evidence of
+every report, articles with their extractions, facet counts, and ingest. The store's own
+query (``Store.events``) chooses the events; the facets are aggregate SQL over its tables.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any, Optional, Protocol
+
+from sqlalchemy import and_, case, func, literal, select
+
+from eventwire.model import Extraction
+from eventwire.serve.evidence import actor_label, event_view
+from eventwire.store import Store
+from eventwire.store.schema import article_event_actors, article_events, event_reports, events
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The store's query filters, as the API and the dashboard take them."""
+
+    type: Optional[str] = None
+    actor: Optional[str] = None      # CAMEO code or name (case-insensitive)
+    place: Optional[str] = None      # name or GeoNames id
+    since: Optional[date] = None
+    until: Optional[date] = None
+    status: Optional[str] = None
+    outlet: Optional[str] = None
+    claimant: Optional[str] = None
+    near: Optional[tuple[float, float]] = None
+    km: Optional[float] = None
+
+    def given(self) -> dict:
+        """Only the filters that are set."""
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if getattr(self, f.name) not in (None, "")}
+
+    def for_store(self) -> dict[str, Any]:
+        """The filters as ``Store.events`` takes them (a numeric place is a GeoNames id)."""
+        given = self.given()
+        place = given.pop("place", None)
+        if place is not None:
+            geonames = place.isdigit() or place.startswith("ew:")
+            given["geonameid" if geonames else "place"] = place
+        return given
+
+
+class Catalogue(Protocol):
+    def events(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
+        """(how many match, the page of event summaries), newest first."""
+
+    def points(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
+        """(how many match, a page of map points: id, type, date, place, lat, lon, ...)."""
+
+    def event(self, event_id: str) -> Optional[dict]:
+        """An event's summary with ``reports``: the event view of each report."""
+
+    def extraction(self, article_id: str) -> Optional[Extraction]: ...
+
+    def stats(self, filters: EventFilters) -> dict: ...
+
+    def actors(self, query: Optional[str], limit: int) -> list[dict]: ...
+
+    def places(self, query: Optional[str], limit: int) -> list[dict]: ...
+
+    def add(self, extraction: Extraction) -> bool:
+        """Store an extraction; False when the article was already stored."""
+
+
+def _label(name: Optional[str], code: Optional[str]) -> Optional[str]:
+    return actor_label({"name": name, "code": code}) if name else None
+
+
+_ROLE_LINK = and_(article_event_actors.c.article_id == event_reports.c.article_id,
+                  article_event_actors.c.event_id == event_reports.c.report_id)
+_REPORT_LINK = and_(article_events.c.article_id == event_reports.c.article_id,
+                    article_events.c.id == event_reports.c.report_id)
+_ACTOR_LABEL = case((article_event_actors.c.code.is_not(None),
+                     article_event_actors.c.name + literal(" (") + article_event_actors.c.code
+                     + literal(")")), else_=article_event_actors.c.name)
+COUNT_CAP = 10_000
+"""Totals above this are reported as COUNT_CAP + 1 ("more than 10,000")."""
+_KILLED = func.coalesce(events.c.fatalities_low, events.c.fatalities_high, 0)
+_DAY = func.coalesce(events.c.date_end, events.c.date_start)
+
+
+class StoreCatalogue:
+    """The catalogue over a :class:`eventwire.store.Store`."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def _ids(self, filters: EventFilters, limit: Optional[int] = None, offset: int = 0):
+        """The matching event ids as a subquery, in the store's order and semantics."""
+        from eventwire.store import EventFilter
+
+        # The store's own filter query, so the API and `eventwire query` agree on what matches.
+        return self.store._select_ids(EventFilter(**filters.for_store(), limit=limit,
+                                                  offset=offset))
+
+    def _total(self, filters: EventFilters, got: int, limit: int, offset: int) -> int:
+        """How many events match, counted up to ``COUNT_CAP`` (exact counts of 100,000 rows
+        cost more than the page itself); a short page tells the total for free."""
+        if got < limit and (got or not offset):
+            return offset + got
+        from eventwire.store import EventFilter
+
+        # Unordered, so SQLite counts straight off the filter's index.
+        ids = (self.store._select_ids(EventFilter(**filters.for_store(), limit=None))
+               .order_by(None).limit(COUNT_CAP + 1).subquery())
+        with self.store.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(ids)).scalar()
+
+    def events(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
+        with self.store.engine.connect() as conn:
+            order = conn.execute(self._ids(filters, limit, offset)).scalars().all()
+            if not order:
+                return self._total(filters, 0, limit, offset), []
+            # The page's ids as values: the filter query runs once, not once per query below.
+            chosen = events.c.id.in_(order)
+            rows = {row.id: row for row in conn.execute(select(events).where(chosen))}
+            roles: dict[str, dict[str, list]] = {}
+            for row in conn.execute(
+                    select(event_reports.c.event_id, article_event_actors.c.role,
+                           article_event_actors.c.name, article_event_actors.c.code)
+                    .join(article_event_actors, _ROLE_LINK)
+                    .where(event_reports.c.event_id.in_(order))
+                    .order_by(event_reports.c.event_id, event_reports.c.article_id,
+                              article_event_actors.c.actor_id)):
+                people = roles.setdefault(row.event_id, {"source": [], "target": []})[row.role]
+                if row.name and all(p["name"] != row.name for p in people):
+                    people.append({"name": row.name, "code": row.code})
+            first: dict[str, Any] = {}
+            for row in conn.execute(
+                    select(event_reports.c.event_id, article_events.c.article_id,
+                           article_events.c.trigger_text, article_events.c.published)
+                    .join(article_events, _REPORT_LINK)
+                    .where(event_reports.c.event_id.in_(order))):
+                key = (row.published or date.max, row.article_id)
+                if row.event_id not in first or key < first[row.event_id][0]:
+                    first[row.event_id] = (key, row)
+        nobody = {"source": [], "target": []}
+        page = [summary_of(rows[i], roles.get(i, nobody), first[i][1] if i in first else None)
+                for i in order if i in rows]
+        return self._total(filters, len(order), limit, offset), page
+
+    def points(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
+        """Like ``events`` but only what a map needs, read from one table (fast for 10,000)."""
+        ids = self._ids(filters, limit, offset).subquery()
+        query = (select(events.c.id, events.c.type, events.c.mode, events.c.status,
+                        events.c.date_start, events.c.date_end, events.c.place_name,
+                        events.c.lat, events.c.lon, events.c.fatalities_low,
+                        events.c.fatalities_high, events.c.reports)
+                 .join(ids, ids.c.id == events.c.id)
+                 .order_by(events.c.date_start.desc().nulls_last(), events.c.id))
+        with self.store.engine.connect() as conn:
+            found = [{"id": r.id, "type": r.type, "mode": r.mode, "status": r.status,
+                      "date_start": r.date_start.isoformat() if r.date_start else None,
+                      "date_end": (r.date_end or r.date_start).isoformat() if r.date_start
+                      else None, "place": r.place_name, "lat": r.lat, "lon": r.lon,
+                      "fatalities": r.fatalities_low if r.fatalities_low is not None
+                      else r.fatalities_high, "reports": r.reports}
+                     for r in conn.execute(query)]
+        return self._total(filters, len(found), limit, offset), found
+
+    def event(self, event_id: str) -> Optional[dict]:
+        fused = self.store.event(event_id)
+        if fused is None:
+            return None
+        extractions: dict[str, Optional[Extraction]] = {}
+        views = []
+        for report in fused.reports:
+            if report.article_id not in extractions:
+                extractions[report.article_id] = self.store.extraction(report.article_id)
+            extraction = extractions[report.article_id]
+            item = extraction.by_id(report.event_id) if extraction else None
+            if item is not None:
+                views.append({**event_view(extraction, item), "duplicate_of": report.duplicate_of})
+        data = fused.model_dump(mode="json")
+        return {**data, "figures_text": fused.figures_text(), "store_figures": data["figures"],
+                "place": _place(data["place"]), "reports": views,
+                "trigger": views[0]["trigger"]["text"] if views else None}
+
+    def extraction(self, article_id: str) -> Optional[Extraction]:
+        return self.store.extraction(article_id)
+
+    def add(self, extraction: Extraction) -> bool:
+        return self.store.add(extraction).status == "stored"
+
+    def stats(self, filters: EventFilters) -> dict:
+        ids = self._ids(filters).order_by(None).subquery()  # no page, so no need to sort
+        perpetrators = (select(event_reports.c.event_id, func.min(_ACTOR_LABEL))
+                        .join(article_event_actors, _ROLE_LINK)
+                        .where(article_event_actors.c.role == "source",
+                               event_reports.c.event_id.in_(select(ids.c.id)))
+                        .group_by(event_reports.c.event_id))
+        rows = (select(events.c.id, _DAY, events.c.type, events.c.place_name, _KILLED)
+                .join(ids, ids.c.id == events.c.id))
+        with self.store.engine.connect() as conn:
+            # Two plain queries joined here: SQLite plans the joined GROUP BY far slower.
+            who = dict(conn.execute(perpetrators).all())
+            return stats_of((day, type_, place, killed, who.get(event_id))
+                            for event_id, day, type_, place, killed in conn.execute(rows))
+
+    def actors(self, query: Optional[str], limit: int) -> list[dict]:
+        count = func.count(func.distinct(event_reports.c.event_id)).label("events")
+        found = (select(article_event_actors.c.name, article_event_actors.c.code, count)
+                 .join(event_reports, _ROLE_LINK)
+                 .where(article_event_actors.c.name.is_not(None))
+                 .group_by(article_event_actors.c.name, article_event_actors.c.code)
+                 .order_by(count.desc(), article_event_actors.c.name).limit(limit))
+        if query:
+            found = found.where((article_event_actors.c.code == query.strip().upper())
+                                | func.lower(article_event_actors.c.name).contains(
+                                    query.strip().lower(), autoescape=True))
+        with self.store.engine.connect() as conn:
+            return [{"name": r.name, "code": r.code, "events": r.events}
+                    for r in conn.execute(found)]
+
+    def places(self, query: Optional[str], limit: int) -> list[dict]:
+        count = func.count().label("events")
+        found = (select(events.c.place_name, events.c.geonameid, events.c.country,
+                        func.min(events.c.lat).label("lat"), func.min(events.c.lon).label("lon"),
+                        count)
+                 .where(events.c.place_name.is_not(None))
+                 .group_by(events.c.place_name, events.c.geonameid, events.c.country)
+                 .order_by(count.desc(), events.c.place_name).limit(limit))
+        if query:
+            found = found.where((events.c.geonameid == query.strip())
+                                | func.lower(events.c.place_name).contains(
+                                    query.strip().lower(), autoescape=True))
+        with self.store.engine.connect() as conn:
+            return [{"name": r.place_name, "geonameid": r.geonameid, "country": r.country,
+                     "lat": r.lat, "lon": r.lon, "events": r.events}
+                    for r in conn.execute(found)]
+
+
+def stats_of(rows) -> dict:
+    """Counts and reported killed by day, type, perpetrator and place from (day, type,
+    place_name, killed, who) rows; a longer period counts on its last day."""
+    by_day: dict[str, list] = defaultdict(lambda: [0, 0.0])
+    by_day_who: Counter = Counter()
+    facets = {name: (Counter(), Counter()) for name in ("type", "perpetrator", "place")}
+    total = 0
+    for day, type_, place, killed, who in rows:
+        total += 1
+        keys = {"type": type_, "perpetrator": who or "unattributed", "place": place or "unknown"}
+        for name, key in keys.items():
+            facets[name][0][key] += 1
+            facets[name][1][key] += killed
+        if day is not None:
+            by_day[str(day)][0] += 1
+            by_day[str(day)][1] += killed
+            if killed:
+                by_day_who[(str(day), keys["perpetrator"])] += killed
+
+    def facet(name: str) -> list[dict]:
+        counts, killed = facets[name]
+        return [{name: key, "events": n, "fatalities": killed[key]}
+                for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    return {"events": total,
+            "by_day": [{"day": d, "events": n, "fatalities": k}
+                       for d, (n, k) in sorted(by_day.items())],
+            "by_day_perpetrator": [{"day": d, "perpetrator": p, "fatalities": k}
+                                   for (d, p), k in sorted(by_day_who.items())],
+            "by_type": facet("type"), "by_perpetrator": facet("perpetrator"),
+            "by_place": facet("place")}
+
+
+def _place(place: Optional[dict]) -> Optional[dict]:
+    if not place:
+        return None
+    return {"name": place.get("name"), "label": place.get("name") or place.get("geonameid"),
+            "geonameid": place.get("geonameid"), "country": place.get("country"),
+            "lat": place.get("lat"), "lon": place.get("lon")}
+
+
+def summary_of(row, roles: dict[str, list], first_report) -> dict:
+    """The short form of a fused event that lists, maps and tables show."""
+    killed = row.fatalities_low if row.fatalities_low is not None else row.fatalities_high
+    source = roles["source"]
+    return {"id": row.id, "type": row.type, "mode": row.mode, "cameo": row.cameo,
+            "status": row.status,
+            "date": None if row.date_start is None else {
+                "start": row.date_start.isoformat(),
+                "end": (row.date_end or row.date_start).isoformat(),
+                "precision": row.precision or "day"},
+            "place": _place({"name": row.place_name, "geonameid": row.geonameid,
+                             "country": row.country, "lat": row.lat, "lon": row.lon})
+            if row.place_name or row.geonameid else None,
+            "source": source, "target": roles["target"],
+            "trigger": first_report.trigger_text if first_report else None,
+            "perpetrator": _label(source[0]["name"], source[0]["code"]) if source else None,
+            "fatalities": killed, "reports": row.reports, "articles": row.articles,
+            "article_id": first_report.article_id if first_report else None}
+
+
+def open_catalogue(db: Optional[str] = None) -> StoreCatalogue:
+    """The catalogue over the store at ``db`` (a path or URL; default ``$EVENTWIRE_DB`` or
+    ``./eventwire.db``)."""
+    return StoreCatalogue(Store(db))

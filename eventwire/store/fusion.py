@@ -1,0 +1,314 @@
+"""Fusion: the reports of one happening become one event.
+
+A *report* is an event as one article tells it. Two reports describe the same happening
+when they come from different articles and
+
+- have the same PLOVER type and compatible statuses (asserted and claimed go together;
+  planned, requested, negated, hypothetical only with their own kind);
+- name overlapping actors (a shared CAMEO code, or a shared name where codes are missing);
+- happened at the same or a nested place (east Aleppo lies in Aleppo, Aleppo in Syria),
+  with no conflicting qualifier (east Aleppo is not west Aleppo);
+- have dates within a window that depends on their precision: a day either side for
+  day-precision dates, overlapping weeks; month- or year-precise dates only fuse when place
+  and actors agree exactly.
+
+What one side does not know (no actors, no place, no date) can be made up by the others
+being strong; see :func:`same_happening`. Reports of near-duplicate articles (a syndicated
+copy) with the same trigger words are the same report told twice, and fuse.
+
+The events are the connected components of that relation, built by uniting matching pairs
+in a fixed order (:func:`cluster`) under two constraints: two reports of one article never
+share an event (the article itself tells them apart), and reports a user split apart are
+never joined again. The same reports and splits give the same events and the same ids,
+whatever order articles arrived in, except where a constraint has to choose between
+candidates, which it does in that fixed order.
+
+Everything here is pure; ``store.py`` reads reports from the database and writes the
+components back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable, Optional
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5,
+                  "century": 6}
+DAY_SLACK = {"day": timedelta(days=1), "week": timedelta(days=0)}
+"""How far apart two fine-grained dates may be: time zones and "yesterday" shift a day."""
+FINE_WINDOW = timedelta(days=9)
+"""The widest gap between starts of two fine (day or week) dates that may still fuse."""
+STATUS_FAMILY = {"asserted": "fact", "claimed": "fact", "negated": "negated",
+                 "planned": "planned", "requested": "requested", "hypothetical": "hypothetical"}
+
+
+@dataclass(frozen=True)
+class Report:
+    """What fusion needs to know of one event as one article reports it."""
+
+    article_id: str
+    report_id: str
+    type: str
+    status: str = "asserted"
+    published: Optional[date] = None
+    date_start: Optional[date] = None
+    date_end: Optional[date] = None
+    precision: Optional[str] = None
+    geonameid: Optional[str] = None
+    place_parent: Optional[str] = None
+    place_name: Optional[str] = None
+    place_qualifier: Optional[str] = None
+    place_feature: Optional[str] = None
+    country: Optional[str] = None
+    admin1: Optional[str] = None
+    codes: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    trigger: str = ""
+    # Carried along to sum up a fused event; fusion does not compare them.
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    mode: Optional[str] = None
+    cameo: Optional[str] = None
+    fatalities_low: Optional[float] = None
+    fatalities_high: Optional[float] = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.article_id, self.report_id
+
+    @property
+    def order(self) -> tuple:
+        """The fixed order fusion works in: oldest article first."""
+        return (self.published or date.max, self.article_id, _natural(self.report_id))
+
+    @property
+    def fine(self) -> bool:
+        return self.date_start is not None and PRECISION_RANK.get(self.precision or "", 9) <= 1
+
+
+def _natural(item_id: str) -> tuple:
+    """e2 before e10."""
+    digits = "".join(ch for ch in item_id if ch.isdigit())
+    return (item_id.rstrip("0123456789"), int(digits) if digits else 0, item_id)
+
+
+def place_relation(a: Report, b: Report) -> str:
+    """'same', 'nested', 'different' or 'unknown'."""
+    if a.geonameid and b.geonameid:
+        if a.geonameid == b.geonameid:
+            if a.place_qualifier and b.place_qualifier and a.place_qualifier != b.place_qualifier:
+                return "different"
+            return "same"
+        if a.geonameid == b.place_parent or b.geonameid == a.place_parent:
+            return "nested"
+        for outer, inner in ((a, b), (b, a)):
+            if outer.place_feature == "country" and outer.country and outer.country == inner.country:
+                return "nested"
+            if (outer.place_feature == "admin1" and outer.admin1 and outer.country == inner.country
+                    and outer.admin1 == inner.admin1):
+                return "nested"
+        return "different"
+    if a.place_name and b.place_name:
+        return "same" if a.place_name.casefold() == b.place_name.casefold() else "different"
+    return "unknown"
+
+
+def date_relation(a: Report, b: Report) -> str:
+    """'match' (fine dates within the window), 'coarse' (coarse dates that overlap),
+    'different' or 'unknown'."""
+    if a.date_start is None or b.date_start is None:
+        return "unknown"
+    a_end, b_end = a.date_end or a.date_start, b.date_end or b.date_start
+    if a.fine and b.fine:
+        slack = max(DAY_SLACK.get(a.precision, timedelta(0)), DAY_SLACK.get(b.precision, timedelta(0)))
+        overlap = a.date_start - slack <= b_end and b.date_start - slack <= a_end
+        return "match" if overlap else "different"
+    return "coarse" if a.date_start <= b_end and b.date_start <= a_end else "different"
+
+
+def actor_relation(a: Report, b: Report) -> str:
+    """'overlap', 'disjoint' or 'unknown' (one side names no actor)."""
+    if not (a.codes or a.names) or not (b.codes or b.names):
+        return "unknown"
+    if a.codes & b.codes or a.names & b.names:
+        return "overlap"
+    return "disjoint"
+
+
+def same_happening(a: Report, b: Report, near_duplicates: bool = False) -> bool:
+    """Whether two reports (of different articles) describe one happening."""
+    if a.article_id == b.article_id or a.type != b.type:
+        return False
+    if near_duplicates and a.trigger and a.trigger.casefold() == b.trigger.casefold():
+        return STATUS_FAMILY.get(a.status) == STATUS_FAMILY.get(b.status)
+    if STATUS_FAMILY.get(a.status) != STATUS_FAMILY.get(b.status):
+        return False
+    place, when, actors = place_relation(a, b), date_relation(a, b), actor_relation(a, b)
+    if "different" in (place, when) or actors == "disjoint":
+        return False
+    if when in ("coarse", "unknown"):  # a loose date needs everything else to agree exactly
+        return place == "same" and actors == "overlap"
+    if actors == "unknown":  # nobody named: the same place on the same day
+        return place in ("same", "nested") and a.precision == b.precision == "day"
+    if place == "unknown":
+        return True  # same actors within the date window
+    return True
+
+
+def candidate_pairs(reports: list[Report], only: set[int] | None = None
+                    ) -> list[tuple[int, int]]:
+    """Index pairs (i < j) worth testing with :func:`same_happening`, in a fixed order.
+
+    Fine-dated reports meet the fine-dated reports of their type within ``FINE_WINDOW``,
+    and the loosely dated ones at the same place (or place name, when not resolved); loosely
+    dated reports meet every report of their type at the same place. With ``only``, just the
+    pairs that hold one of those indices.
+    """
+    pairs: set[tuple[int, int]] = set()
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for index, report in enumerate(reports):
+        by_type[report.type].append(index)
+    for indices in by_type.values():
+        fine = sorted((i for i in indices if reports[i].fine),
+                      key=lambda i: (reports[i].date_start, i))
+        starts = [reports[i].date_start for i in fine]
+        placed: dict[str, list[int]] = defaultdict(list)
+        loose: dict[str, list[int]] = defaultdict(list)
+        for i in indices:
+            place = _place_key(reports[i])
+            if place:  # an unplaced report with a loose date can match nothing
+                placed[place].append(i)
+                if not reports[i].fine:
+                    loose[place].append(i)
+        for i in (indices if only is None else [i for i in indices if i in only]):
+            report = reports[i]
+            place = _place_key(report)
+            if report.fine:
+                low = bisect_left(starts, report.date_start - FINE_WINDOW)
+                high = bisect_right(starts, (report.date_end or report.date_start) + FINE_WINDOW)
+                partners = fine[low:high] + loose.get(place, []) if place else fine[low:high]
+            else:
+                partners = placed.get(place, []) if place else []
+            for j in partners:
+                if j != i:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+
+
+def _place_key(report: Report) -> str:
+    return report.geonameid or (report.place_name or "").casefold()
+
+
+@dataclass
+class _Component:
+    members: list[int]
+    articles: set[str]
+    sides: dict[int, set[int]] = field(default_factory=dict)  # split id -> sides present
+
+
+def cluster(reports: list[Report], originals: dict[str, str] | None = None,
+            splits: dict[tuple[str, str], list[tuple[int, int]]] | None = None,
+            fixed: list[list[tuple[str, str]]] = (),
+            new: set[tuple[str, str]] | None = None) -> list[list[Report]]:
+    """The events: groups of reports of one happening, each group in report order.
+
+    ``originals`` maps a near-duplicate article to the article it copies: articles with the
+    same original (or one the other's) are near-duplicates of each other;
+    ``splits`` maps a report key to the (split id, side) pairs it was given when a user split
+    an event: reports on different sides of one split never share an event.
+
+    To add reports to events already fused, pass the events as ``fixed`` groups of report
+    keys and the keys of the ``new`` reports: only pairs with a new report are tested.
+    """
+    splits, originals = splits or {}, originals or {}
+    reports = sorted(reports, key=lambda r: r.order)
+    position = {report.key: index for index, report in enumerate(reports)}
+    parent = list(range(len(reports)))
+    components = {}
+    for index, report in enumerate(reports):
+        sides: dict[int, set[int]] = defaultdict(set)
+        for split_id, side in splits.get(report.key, []):
+            sides[split_id].add(side)
+        components[index] = _Component([index], {report.article_id}, dict(sides))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def unite(a: int, b: int) -> None:
+        keep, gone = (a, b) if a < b else (b, a)
+        parent[gone] = keep
+        merged, other = components[keep], components.pop(gone)
+        merged.members += other.members
+        merged.articles |= other.articles
+        for split_id, sides in other.sides.items():
+            merged.sides.setdefault(split_id, set()).update(sides)
+
+    for group in fixed:
+        members = [position[key] for key in group if key in position]
+        for member in members[1:]:
+            a, b = root(members[0]), root(member)
+            if a != b:
+                unite(a, b)
+    fresh = None if new is None else {position[key] for key in new if key in position}
+    for i, j in candidate_pairs(reports, fresh):
+        a, b = root(i), root(j)
+        if a == b:
+            continue
+        first, second = components[a], components[b]
+        if first.articles & second.articles or _split_apart(first, second):
+            continue
+        a_id, b_id = reports[i].article_id, reports[j].article_id
+        dup = originals.get(a_id, a_id) == originals.get(b_id, b_id)
+        if same_happening(reports[i], reports[j], near_duplicates=dup):
+            unite(a, b)
+    groups = [sorted(component.members) for component in components.values()]
+    return [[reports[i] for i in members] for members in sorted(groups)]
+
+
+def _split_apart(first: _Component, second: _Component) -> bool:
+    for split_id, sides in first.sides.items():
+        other = second.sides.get(split_id)
+        if other and (other - sides or sides - other):
+            return True
+    return False
+
+
+def event_id(first: Report) -> str:
+    """A fused event's id: stable, derived from its first report."""
+    digest = hashlib.blake2b(f"{first.article_id}\x1f{first.report_id}".encode("utf-8"),
+                             digest_size=6).hexdigest()
+    return f"ev{digest}"
+
+
+def most_precise(reports: Iterable[Report]) -> Optional[Report]:
+    """The report with the finest date (ties: the most reported start, then the earliest)."""
+    dated = [r for r in reports if r.date_start is not None]
+    if not dated:
+        return None
+    starts = Counter(r.date_start for r in dated)
+    return min(dated, key=lambda r: (PRECISION_RANK.get(r.precision or "", 9),
+                                     -starts[r.date_start], r.date_start, r.order))
+
+
+def most_specific_place(reports: Iterable[Report]) -> Optional[Report]:
+    """The report whose place is the most specific (inside another, qualified, most named)."""
+    placed = [r for r in reports if r.geonameid or r.place_name]
+    if not placed:
+        return None
+    counts = Counter(r.geonameid or r.place_name for r in placed)
+    return min(placed, key=lambda r: (r.place_parent is None, r.place_qualifier is None,
+                                      r.place_feature == "country", r.geonameid is None,
+                                      -counts[r.geonameid or r.place_name], r.order))
+
+
+def fused_status(reports: Iterable[Report]) -> str:
+    """Asserted once any report asserts it; otherwise the first report's status."""
+    statuses = [r.status for r in reports]
+    return "asserted" if "asserted" in statuses else statuses[0]

@@ -1,0 +1,1205 @@
+"""The store: extractions in, fused events out. SQLite by default, PostgreSQL by URL.
+
+Python API (the CLI, the REST API and the exports are thin layers over it)::
+
+    from eventwire.store import Store
+
+    store = Store()                          # $EVENTWIRE_DB, else ./eventwire.db (SQLite, WAL)
+    store = Store("data/events.db")          # a SQLite file
+    store = Store("postgresql://user@host/db")   # PostgreSQL (psycopg 3)
+
+    result = store.add(extraction)           # one transaction; AddResult
+    result.status                            # "stored", or "unchanged" when the article's
+                                             # normalised text (sha256) is already stored
+    result.article_id, result.events         # the id it is stored under; fused event ids
+    result.duplicate_of                      # the article it is a near-duplicate of, if any
+
+    store.has("<sha256>")                    # is this article stored?
+    store.article("<article id>")            # Article (text byte for byte) or None
+    store.extraction("<article id>")         # Extraction, exactly as added, or None
+    store.events(type="ASSAULT", actor="SYRMIL", place="Aleppo",
+                 since="2016-12-01", until="2016-12-31", limit=50)   # list[FusedEvent]
+    store.event("<event id>")                # one FusedEvent or None
+    store.count_events(**filters)            # how many match
+    store.iter_events(**filters)             # every match, streamed in pages (exports)
+    store.iter_extractions()                 # every Extraction, streamed
+    store.actors("syr"), store.places("Aleppo")   # facets: names with event counts
+    store.articles(limit=50)                 # stored articles, newest first
+    store.near_duplicates("<article id>")    # near-duplicate links of an article
+    store.split("<event id>")                # undo a wrong merge; returns the new event ids
+    store.fuse()                             # recompute every fused event from scratch
+    store.stats()                            # row counts
+
+Filters of ``events`` (all optional, combined with AND; see :class:`EventFilter`):
+``type`` (PLOVER), ``actor`` (a CAMEO code in capitals, or part of a name, any case),
+``place`` (name, case-insensitive, or GeoNames id; places inside it match too), ``geonameid``,
+``near=(lat, lon)`` with ``km``, ``since``/``until`` (dates; an event matches when its date
+range overlaps), ``status``, ``outlet`` (the article's source), ``claimant`` (code in
+capitals, or part of a name), ``limit``/``offset``, ``order`` ("newest", the default, or "oldest"). A fused
+event matches when any of its reports does.
+
+A :class:`FusedEvent` is one happening: its type, date, place and actors, the figures every
+report gave side by side with their sources (``figures``, ``figures_text()``), and its
+``reports``: each article's event with its trigger, sentence and outlet.
+
+Every write is one transaction: a crash loses nothing committed and leaves no half-written
+article. SQLite runs in WAL mode, so readers never block the writer nor see half a write;
+writers take the write lock when they begin (and on PostgreSQL an advisory lock), so
+concurrent writers queue instead of failing. The schema is migrated (Alembic) when a store
+is opened.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import os
+from collections import Counter, defaultdict, deque
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlalchemy import (and_, bindparam, create_engine, delete, event, func, insert, or_, select,
+                        text, tuple_, update)
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.pool import StaticPool
+
+from eventwire import __version__
+from eventwire.errors import InputError
+from eventwire.ingest import dedupe
+from eventwire.model import Article, EventDate, Evidence, Extraction, Span, text_sha256
+from eventwire.store import fusion
+from eventwire.store.fusion import Report
+from eventwire.store.schema import (ITEM_TABLES, article_event_actors, article_events, articles,
+                                    event_reports, events, extractions, fusion_splits,
+                                    minhash_bands, near_duplicates, quantities, actors)
+
+DEFAULT_DB = "eventwire.db"
+WRITE_LOCK = 0x65766E74  # PostgreSQL advisory lock key that serialises writers ("evnt")
+FIGURE_CATEGORIES = ("killed", "injured", "displaced", "evacuated", "detained", "missing",
+                     "kidnapped", "people")
+"""Figures shown beside a fused event: those about people, said in the event's sentence."""
+PAGE = 500
+
+
+# ---------------------------------------------------------------------------- results
+
+class AddResult(BaseModel):
+    """What ``Store.add`` did with one extraction."""
+
+    article_id: str
+    status: str  # stored | unchanged
+    events: list[str] = Field(default_factory=list, description="fused event ids it reports")
+    duplicate_of: Optional[str] = None
+
+
+class EventActor(BaseModel):
+    name: str
+    code: Optional[str] = None
+
+
+class EventPlace(BaseModel):
+    name: Optional[str] = None
+    geonameid: Optional[str] = None
+    country: Optional[str] = None
+    admin1: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    feature: Optional[str] = None
+
+
+class Figure(BaseModel):
+    """One figure one report gave, with who gave it."""
+
+    article_id: str
+    quantity_id: str
+    text: str
+    span: Span
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    qualifier: str
+    category: str
+    who: Optional[str] = None
+    source: Optional[str] = Field(None, description="who gives the figure (an actor's name)")
+    outlet: Optional[str] = Field(None, description="the article's source")
+    fatalities: bool = Field(False, description="the report's fatality count")
+
+    def describe(self) -> str:
+        words = {"at_least": "at least ", "at_most": "at most ", "about": "about ",
+                 "more_than": "more than ", "less_than": "less than ", "vague": ""}
+        if self.value is not None:
+            amount = f"{words.get(self.qualifier, '')}{self.value:g}"
+        elif self.low is not None and self.high is not None:
+            amount = f"{self.low:g}-{self.high:g}"
+        else:
+            amount = self.text
+        return f"{self.source or self.outlet or self.article_id}: {amount} {self.category}"
+
+
+class EventReport(BaseModel):
+    """One article's account of a fused event."""
+
+    article_id: str
+    event_id: str
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[date] = None
+    trigger: Evidence
+    sentence: Span
+    sentence_text: str
+    status: str
+    claimed_by: Optional[str] = None
+    confidence: float
+    duplicate_of: Optional[str] = Field(None, description="the article this one nearly copies")
+
+
+class FusedEvent(BaseModel):
+    """One happening, with every report of it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    type: str
+    mode: Optional[str] = None
+    cameo: Optional[str] = None
+    status: str
+    date: Optional[EventDate] = None
+    place: Optional[EventPlace] = None
+    source: list[EventActor] = Field(default_factory=list)
+    target: list[EventActor] = Field(default_factory=list)
+    fatalities_low: Optional[float] = None
+    fatalities_high: Optional[float] = None
+    figures: list[Figure] = Field(default_factory=list)
+    reports: list[EventReport] = Field(default_factory=list)
+    articles: int = Field(0, description="independent articles (near-duplicates count once)")
+
+    def figures_text(self) -> str:
+        """Every figure side by side: "SOHR: at least 384 killed; VOA: 400 killed"."""
+        return "; ".join(dict.fromkeys(figure.describe() for figure in self.figures))
+
+
+class EventFilter(BaseModel):
+    """Filters of ``Store.events``; every one optional, all combined with AND."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Optional[str] = None
+    actor: Optional[str] = None
+    place: Optional[str] = None
+    geonameid: Optional[str] = None
+    near: Optional[tuple[float, float]] = None
+    km: float = 25.0
+    since: Optional[date] = None
+    until: Optional[date] = None
+    status: Optional[str] = None
+    outlet: Optional[str] = None
+    claimant: Optional[str] = None
+    limit: Optional[int] = Field(100, ge=0)
+    offset: int = Field(0, ge=0)
+    order: Literal["newest", "oldest"] = "newest"
+
+    @field_validator("type", "actor", "place", "geonameid", "status", "outlet", "claimant")
+    @classmethod
+    def _no_nul(cls, value: Optional[str]) -> Optional[str]:
+        return None if value is None else _clean(value)
+
+
+# ---------------------------------------------------------------------------- engines
+
+def database_url(url_or_path: str | os.PathLike | None = None) -> str:
+    """The SQLAlchemy URL for a path or URL; default ``$EVENTWIRE_DB`` or ./eventwire.db."""
+    value = str(url_or_path or os.environ.get("EVENTWIRE_DB") or DEFAULT_DB)
+    if value == ":memory:":
+        return "sqlite://"
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    scheme, rest = value.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"  # psycopg 3, not SQLAlchemy's psycopg2 default
+    return value
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        memory = url == "sqlite://"
+        engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False},
+                               poolclass=StaticPool if memory else None)
+
+        @event.listens_for(engine, "connect")
+        def _configure(dbapi_connection, _record):
+            dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, below
+            cursor = dbapi_connection.cursor()
+            if not memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")  # WAL: durable across process crashes
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+            _ensure_math(dbapi_connection)
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection):
+            # A writer takes the write lock up front, so it queues instead of failing later.
+            write = connection.get_execution_options().get("eventwire_write")
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as err:
+        raise InputError(f"cannot open '{url}': the driver is missing "
+                         "(pip install 'eventwire[postgres]')") from err
+
+
+def _ensure_math(dbapi_connection) -> None:
+    """Distance queries use SQL math functions; older SQLite builds lack them."""
+    try:
+        dbapi_connection.execute("SELECT sin(1)")
+    except Exception:
+        for name in ("sin", "cos", "asin", "sqrt", "radians"):
+            dbapi_connection.create_function(name, 1, getattr(math, name), deterministic=True)
+
+
+# ---------------------------------------------------------------------------- the store
+
+class Store:
+    """Articles, extractions and fused events in one database (see the module docstring)."""
+
+    def __init__(self, url_or_path: str | os.PathLike | None = None, *, migrate: bool = True):
+        self.url = database_url(url_or_path)
+        try:
+            self.engine = make_engine(self.url)
+        except (ArgumentError, NoSuchModuleError) as err:
+            raise InputError(f"cannot open the store '{url_or_path}': not a database URL "
+                             "(give a file path or postgresql://user@host/db)") from err
+        self.dialect = self.engine.dialect.name
+        if migrate:
+            from eventwire.store.migrations import upgrade
+
+            try:
+                with self._write() as conn:
+                    upgrade(conn)
+            except Exception as err:
+                if isinstance(err, InputError):
+                    raise
+                raise InputError(f"cannot open the store '{self.display_url}': "
+                                 f"{_first_line(err)}") from err
+
+    @property
+    def display_url(self) -> str:
+        """The URL without its password."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.display_url!r})"
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction; writers queue on the database's write lock."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(eventwire_write=True)
+            with conn.begin():
+                if self.dialect == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        """One read transaction: a consistent snapshot."""
+        with self.engine.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    # ------------------------------------------------------------------ writing
+
+    def add(self, extraction: Extraction) -> AddResult:
+        """Store one article's extraction and fuse its events, in one transaction."""
+        sha256 = text_sha256(extraction.article.text)
+        signature = dedupe.signature(extraction.article.text)
+        wanted = extraction.article.id
+        with self._write() as conn:
+            found = {row.sha256: row.id for row in conn.execute(
+                select(articles.c.id, articles.c.sha256)
+                .where(or_(articles.c.sha256 == sha256, articles.c.id == wanted)))}
+            if sha256 in found:
+                return AddResult(article_id=found[sha256], status="unchanged")
+            # Another text holds the id: this one is stored as id~sha256 prefix.
+            article_id = f"{wanted}~{sha256[:12]}" if found else wanted
+            new = self._insert_extraction(conn, extraction, article_id, sha256, signature)
+            duplicate_of = self._link_near_duplicate(conn, article_id, signature)
+            event_ids = self._fuse_article(conn, article_id, new)
+        return AddResult(article_id=article_id, status="stored", events=event_ids,
+                         duplicate_of=duplicate_of)
+
+    def add_many(self, items: Iterable[Extraction],
+                 on_error: Optional[Callable[[str, Exception], None]] = None
+                 ) -> Iterator[AddResult]:
+        """``add`` each extraction in turn, one transaction each.
+
+        An extraction the store refuses goes to ``on_error(article id, error)`` and is
+        skipped (without a handler the error is raised); a database that cannot be written
+        raises InputError and stops the batch.
+        """
+        for extraction in items:
+            try:
+                yield self.add(extraction)
+            except OperationalError as err:
+                raise InputError(f"cannot write to the store '{self.display_url}': "
+                                 f"{_first_line(err)}") from err
+            except Exception as err:  # one bad article never stops a batch
+                if on_error is None:
+                    raise
+                on_error(extraction.article.id, err)
+
+    def ingest(self, items: Iterable[Article | Extraction],
+               on_error: Optional[Callable[[str, Exception], None]] = None,
+               batch_size: int = 16) -> Iterator[AddResult]:
+        """Extract and store articles (Extractions are stored as they are), one transaction
+        each. Articles already stored are not extracted again: they come back "unchanged".
+        Failures go to ``on_error(article id, error)`` and the batch goes on.
+        """
+        from eventwire.pipeline import extract_many
+
+        ready: deque[AddResult | Extraction] = deque()
+
+        def fresh() -> Iterator[Article]:
+            for item in items:
+                if isinstance(item, Extraction):
+                    ready.append(item)
+                    continue
+                known = self._article_id_of(text_sha256(item.text))
+                if known is not None:
+                    ready.append(AddResult(article_id=known, status="unchanged"))
+                    continue
+                yield item
+
+        def drain() -> Iterator[AddResult]:
+            while ready:
+                item = ready.popleft()
+                if isinstance(item, AddResult):
+                    yield item
+                else:
+                    yield from self.add_many([item], on_error)
+
+        def extraction_failed(article: Article, err: Exception) -> None:
+            if on_error is None:
+                raise err
+            on_error(article.id, err)
+
+        articles_to_extract = fresh()
+        first = next(articles_to_extract, None)
+        if first is None:  # nothing new: no need to load the language model
+            yield from drain()
+            return
+        for extraction in extract_many(itertools.chain([first], articles_to_extract),
+                                       batch_size=batch_size, on_error=extraction_failed):
+            yield from drain()
+            yield from self.add_many([extraction], on_error)
+        yield from drain()
+
+    def _article_id_of(self, sha256: str) -> Optional[str]:
+        with self._read() as conn:
+            return conn.execute(select(articles.c.id).where(articles.c.sha256 == sha256)).scalar()
+
+    def _insert_extraction(self, conn: Connection, extraction: Extraction, article_id: str,
+                           sha256: str, signature) -> list[Report]:
+        """Insert the article, its extraction and its items; returns its reports."""
+        article = extraction.article
+        now = datetime.now(timezone.utc)
+        conn.execute(insert(articles).values(
+            id=article_id, sha256=sha256, title=article.title, source=article.source,
+            url=article.url, published=article.published,
+            text=article.text.encode("utf-8", "surrogatepass"), chars=len(article.text),
+            minhash=dedupe.signature_bytes(signature), ingested_at=now))
+        if article_id == article.id:
+            data = extraction.model_dump_json(exclude={"article": {"text"}})
+        else:
+            record = extraction.model_dump(mode="json", exclude={"article": {"text"}})
+            record["article"]["id"] = article_id
+            data = json.dumps(record)
+        conn.execute(insert(extractions).values(article_id=article_id, data=data,
+                                                version=__version__, created_at=now))
+        items = extraction.model_dump(include=set(ITEM_TABLES))  # one dump for every item
+        for name, table in ITEM_TABLES.items():
+            rows = [item_row(table, article_id, item) for item in items[name]]
+            if rows:
+                conn.execute(insert(table), rows)
+        event_rows, role_rows = report_rows(extraction, article_id)
+        if event_rows:
+            conn.execute(insert(article_events), event_rows)
+        if role_rows:
+            conn.execute(insert(article_event_actors), role_rows)
+        conn.execute(insert(minhash_bands), [
+            {"band": band, "bucket": bucket, "article_id": article_id}
+            for band, bucket in dedupe.band_buckets(signature)])
+        return reports_from_rows(event_rows, role_rows)
+
+    def _link_near_duplicate(self, conn: Connection, article_id: str, signature) -> Optional[str]:
+        """Link the article to the most similar stored article above the threshold."""
+        buckets = dedupe.band_buckets(signature)
+        shared = func.count().label("shared")
+        ranked = (select(minhash_bands.c.article_id, shared)
+                  .where(tuple_(minhash_bands.c.band, minhash_bands.c.bucket).in_(buckets),
+                         minhash_bands.c.article_id != article_id)
+                  .group_by(minhash_bands.c.article_id)
+                  .order_by(shared.desc(), minhash_bands.c.article_id)
+                  .limit(dedupe.MAX_CANDIDATES).subquery())
+        candidates = conn.execute(select(articles.c.id, articles.c.minhash)
+                                  .join(ranked, ranked.c.article_id == articles.c.id)).all()
+        best: Optional[tuple[float, str]] = None
+        for row in sorted(candidates, key=lambda r: r.id):
+            score = dedupe.similarity(signature, dedupe.signature_from_bytes(row.minhash))
+            if score >= dedupe.THRESHOLD and (best is None or score > best[0]):
+                best = (score, row.id)
+        if best is None:
+            return None
+        original = conn.execute(select(near_duplicates.c.duplicate_of)
+                                .where(near_duplicates.c.article_id == best[1])).scalar()
+        duplicate_of = original or best[1]  # copies of copies point at the first version
+        conn.execute(insert(near_duplicates).values(article_id=article_id,
+                                                    duplicate_of=duplicate_of,
+                                                    similarity=best[0]))
+        return duplicate_of
+
+    # ------------------------------------------------------------------ fusion
+
+    def _fuse_article(self, conn: Connection, article_id: str, new: list[Report]) -> list[str]:
+        """Fuse a new article's reports with the stored events they match."""
+        if not new:
+            return []
+        new_keys = {report.key for report in new}
+        candidates, event_of = self._candidates(conn, article_id, new)
+        matched: set[str] = set()
+        if candidates:  # which stored events does any new report join?
+            originals = self._duplicate_map(conn, {r.article_id for r in candidates + new})
+            for group in fusion.cluster(candidates + new, originals, new=new_keys):
+                if any(report.key in new_keys for report in group):
+                    matched.update(event_of[r.key] for r in group if r.key in event_of)
+        if not matched:  # the common case: every report is a happening of its own so far
+            self._write_events(conn, [[report] for report in new], {}, [])
+            return sorted(fusion.event_id(report) for report in new)
+        groups_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for row in conn.execute(select(event_reports)
+                                .where(event_reports.c.event_id.in_(sorted(matched)))):
+            groups_of[row.event_id].append((row.article_id, row.report_id))
+        members = load_reports(conn, tuple_(article_events.c.article_id, article_events.c.id)
+                               .in_(select(event_reports.c.article_id, event_reports.c.report_id)
+                                    .where(event_reports.c.event_id.in_(sorted(matched)))))
+        groups = self._cluster(conn, members + new, fixed=list(groups_of.values()),
+                               new=new_keys)
+        changed = [group for group in groups if any(r.key in new_keys for r in group)]
+        changed_keys = {report.key for group in changed for report in group}
+        old_ids = [event_id for event_id, keys in groups_of.items()
+                   if changed_keys.intersection(keys)]
+        current = {key: event_id for event_id in old_ids for key in groups_of[event_id]}
+        self._write_events(conn, changed, current, old_ids)
+        return sorted(fusion.event_id(group[0]) for group in changed)
+
+    def _candidates(self, conn: Connection, article_id: str, new: list[Report]
+                    ) -> tuple[list[Report], dict[tuple[str, str], str]]:
+        """Stored reports a new report might describe the same happening as, and their
+        events: fine dates within the window, loose dates at the same place."""
+        types = sorted({report.type for report in new})
+        conditions = [article_events.c.date_start.between(low, high)
+                      for low, high in _merged_windows(new)]
+        loose = or_(article_events.c.date_start.is_(None),
+                    article_events.c.precision.not_in(("day", "week")))
+        for reports, date_condition in (([r for r in new if r.fine], loose),
+                                        ([r for r in new if not r.fine], None)):
+            ids = sorted({r.geonameid for r in reports if r.geonameid})
+            names = sorted({_clean(r.place_name.lower()) for r in reports
+                            if not r.geonameid and r.place_name})
+            for place in ([article_events.c.geonameid.in_(ids)] if ids else []) + \
+                    ([func.lower(article_events.c.place_name).in_(names)] if names else []):
+                conditions.append(place if date_condition is None else and_(place, date_condition))
+        if not conditions:
+            return [], {}
+        # Only reports that could pass same_happening: a shared actor, or a shared place.
+        codes = sorted({code for r in new for code in r.codes})
+        names = sorted({_clean(name) for r in new for name in r.names})
+        places = sorted({p for r in new for p in (r.geonameid, r.place_parent) if p})
+        plausible = []
+        if codes or names:
+            sharing = select(article_event_actors.c.article_id, article_event_actors.c.event_id)
+            plausible.append(tuple_(article_events.c.article_id, article_events.c.id).in_(
+                sharing.where(or_(article_event_actors.c.code.in_(codes),
+                                  func.lower(article_event_actors.c.name).in_(names)))))
+        if places:
+            plausible += [article_events.c.geonameid.in_(places),
+                          article_events.c.place_parent.in_(places)]
+        plausible += [func.lower(article_events.c.place_name).in_(
+            sorted({_clean(r.place_name.lower()) for r in new if r.place_name}))]
+        link = and_(article_events.c.article_id == event_reports.c.article_id,
+                    article_events.c.id == event_reports.c.report_id)
+        rows = [row._mapping for row in conn.execute(
+            select(article_events, event_reports.c.event_id.label("fused_id"))
+            .join(event_reports, link)
+            .where(article_events.c.type.in_(types), article_events.c.article_id != article_id,
+                   or_(*conditions), or_(*plausible)))]
+        if not rows:
+            return [], {}
+        keys = [(row["article_id"], row["id"]) for row in rows]
+        roles = []
+        for chunk in _chunks(keys, 300):
+            roles += [row._mapping for row in conn.execute(select(article_event_actors).where(
+                tuple_(article_event_actors.c.article_id,
+                       article_event_actors.c.event_id).in_(chunk)))]
+        return reports_from_rows(rows, roles), {key: row["fused_id"]
+                                                for key, row in zip(keys, rows)}
+
+    def _cluster(self, conn: Connection, reports: list[Report],
+                 fixed: list[list[tuple[str, str]]] = (),
+                 new: Optional[set[tuple[str, str]]] = None) -> list[list[Report]]:
+        article_ids = sorted({report.article_id for report in reports})
+        splits: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        for chunk in _chunks(article_ids, 500):
+            for row in conn.execute(select(fusion_splits)
+                                    .where(fusion_splits.c.article_id.in_(chunk))):
+                splits[(row.article_id, row.report_id)].append((row.split_id, row.side))
+        originals = self._duplicate_map(conn, set(article_ids))
+        return fusion.cluster(reports, originals, splits, fixed=fixed, new=new)
+
+    def _write_events(self, conn: Connection, groups: list[list[Report]],
+                      current: dict[tuple[str, str], str], old_ids: Iterable[str]) -> None:
+        """Write groups of reports as fused events, touching only what changed.
+
+        ``current`` maps the reports already linked to the event they are in; ``old_ids``
+        are the events these groups replace (dropped unless a group keeps the id).
+        """
+        old_ids = set(old_ids)
+        duplicates = self._duplicate_map(conn, {r.article_id for g in groups for r in g})
+        inserts, updates, new_links, moved_links, kept = [], [], [], [], set()
+        for group in groups:
+            row = event_row(group, duplicates)
+            kept.add(row["id"])
+            if row["id"] in old_ids:
+                updates.append({**{f"new_{k}": v for k, v in row.items()}, "old_id": row["id"]})
+            else:
+                inserts.append(row)
+            for report in group:
+                linked = current.get(report.key)
+                link = {"article_id": report.article_id, "report_id": report.report_id,
+                        "event_id": row["id"]}
+                if linked is None:
+                    new_links.append(link)
+                elif linked != row["id"]:
+                    moved_links.append({f"new_{k}": v for k, v in link.items()})
+        for chunk in _chunks(inserts, PAGE):
+            conn.execute(insert(events), chunk)
+        if updates:
+            conn.execute(update(events).where(events.c.id == bindparam("old_id")).values(
+                {column: bindparam(f"new_{column}") for column in events.columns.keys()
+                 if column != "id"}), updates)
+        if moved_links:
+            conn.execute(update(event_reports).where(
+                event_reports.c.article_id == bindparam("new_article_id"),
+                event_reports.c.report_id == bindparam("new_report_id"))
+                .values(event_id=bindparam("new_event_id")), moved_links)
+        for chunk in _chunks(new_links, PAGE):
+            conn.execute(insert(event_reports), chunk)
+        for chunk in _chunks(sorted(old_ids - kept), 500):
+            conn.execute(delete(event_reports).where(event_reports.c.event_id.in_(chunk)))
+            conn.execute(delete(events).where(events.c.id.in_(chunk)))
+
+    def _duplicate_map(self, conn: Connection, article_ids: set[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(article_ids), 500):
+            found.update(conn.execute(select(near_duplicates.c.article_id,
+                                             near_duplicates.c.duplicate_of)
+                                      .where(near_duplicates.c.article_id.in_(chunk))).all())
+        return found
+
+    def fuse(self) -> dict[str, int]:
+        """Recompute every fused event from the stored reports and splits (deterministic)."""
+        with self._write() as conn:
+            reports = load_reports(conn, None)
+            groups = self._cluster(conn, reports)
+            conn.execute(delete(event_reports))
+            conn.execute(delete(events))
+            self._write_events(conn, groups, {}, [])
+        return {"reports": len(reports), "events": len(groups)}
+
+    def split(self, event_id: str, reports: Optional[Iterable[tuple[str, str]]] = None
+              ) -> list[str]:
+        """Split a fused event: every report apart, or the given (article id, event id)
+        reports apart from the rest. Fusion never joins them again. Returns the new ids."""
+        with self._write() as conn:
+            members = load_reports(conn, tuple_(article_events.c.article_id, article_events.c.id)
+                                   .in_(select(event_reports.c.article_id,
+                                               event_reports.c.report_id)
+                                        .where(event_reports.c.event_id == event_id)))
+            if not members:
+                raise InputError(f"no event '{event_id}' (see 'eventwire query')")
+            if len(members) == 1:
+                raise InputError(f"event '{event_id}' has one report: nothing to split")
+            chosen = {tuple(key) for key in reports} if reports is not None else None
+            if chosen is not None:
+                unknown = chosen - {m.key for m in members}
+                if unknown or not chosen or len(chosen) == len(members):
+                    raise InputError(f"give some, not all, of the reports of '{event_id}' "
+                                     "as ARTICLE:EVENT")
+            split_id = (conn.execute(select(func.max(fusion_splits.c.split_id))).scalar() or 0) + 1
+            now = datetime.now(timezone.utc)
+            conn.execute(insert(fusion_splits), [
+                {"split_id": split_id, "article_id": m.article_id, "report_id": m.report_id,
+                 "side": (int(m.key in chosen) if chosen is not None else index),
+                 "made_at": now}
+                for index, m in enumerate(sorted(members, key=lambda r: r.order))])
+            groups = self._cluster(conn, members)
+            self._write_events(conn, groups, {m.key: event_id for m in members}, [event_id])
+        return [fusion.event_id(group[0]) for group in groups]
+
+    # ------------------------------------------------------------------ reading
+
+    def has(self, sha256: str) -> bool:
+        """Whether an article with this sha256 (of its normalised text) is stored."""
+        return self._article_id_of(sha256) is not None
+
+    def stored_sha256(self, digests: Iterable[str]) -> set[str]:
+        """Which of these sha256 digests are stored."""
+        found: set[str] = set()
+        with self._read() as conn:
+            for chunk in _chunks(sorted(set(digests)), 500):
+                found.update(conn.execute(select(articles.c.sha256)
+                                          .where(articles.c.sha256.in_(chunk))).scalars())
+        return found
+
+    def article(self, article_id: str) -> Optional[Article]:
+        """The stored article (its text byte for byte), or None."""
+        extraction = self.extraction(article_id, items=False)
+        return extraction.article if extraction else None
+
+    def extraction(self, article_id: str, items: bool = True) -> Optional[Extraction]:
+        """The stored Extraction of an article, exactly as it was added, or None."""
+        with self._read() as conn:
+            row = conn.execute(select(extractions.c.data, articles.c.text)
+                               .join(articles, articles.c.id == extractions.c.article_id)
+                               .where(extractions.c.article_id == article_id)).first()
+        return None if row is None else _extraction_from_row(row.data, row.text, items)
+
+    def iter_extractions(self) -> Iterator[Extraction]:
+        """Every stored Extraction, in article id order, read a page at a time."""
+        last = None
+        while True:
+            query = (select(extractions.c.article_id, extractions.c.data, articles.c.text)
+                     .join(articles, articles.c.id == extractions.c.article_id)
+                     .order_by(extractions.c.article_id).limit(50))
+            if last is not None:
+                query = query.where(extractions.c.article_id > last)
+            with self._read() as conn:
+                rows = conn.execute(query).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _extraction_from_row(row.data, row.text, True)
+            last = rows[-1].article_id
+
+    def near_duplicates(self, article_id: str) -> list[tuple[str, str, float]]:
+        """(article, duplicate_of, similarity) links that involve this article."""
+        with self._read() as conn:
+            rows = conn.execute(select(near_duplicates).where(or_(
+                near_duplicates.c.article_id == article_id,
+                near_duplicates.c.duplicate_of == article_id))
+                .order_by(near_duplicates.c.article_id)).all()
+        return [(r.article_id, r.duplicate_of, r.similarity) for r in rows]
+
+    def events(self, **filters: Any) -> list[FusedEvent]:
+        """Fused events matching the filters, newest first (see :class:`EventFilter`)."""
+        query = EventFilter(**filters)
+        with self._read() as conn:
+            ids = conn.execute(self._select_ids(query)).scalars().all()
+            return self._load_events(conn, ids)
+
+    def count_events(self, **filters: Any) -> int:
+        query = EventFilter(**{**filters, "limit": None, "offset": 0})
+        with self._read() as conn:
+            return conn.execute(select(func.count()).select_from(
+                self._select_ids(query).subquery())).scalar()
+
+    def event(self, event_id: str) -> Optional[FusedEvent]:
+        with self._read() as conn:
+            found = self._load_events(conn, [event_id])
+        return found[0] if found else None
+
+    def iter_events(self, **filters: Any) -> Iterator[FusedEvent]:
+        """Every matching fused event, in id order, read ``PAGE`` at a time (for exports)."""
+        query = EventFilter(**{**filters, "limit": None, "offset": 0})
+        last = None
+        while True:
+            select_ids = self._select_ids(query, order_by_id=True).limit(PAGE)
+            if last is not None:
+                select_ids = select_ids.where(events.c.id > last)
+            with self._read() as conn:
+                ids = conn.execute(select_ids).scalars().all()
+                page = self._load_events(conn, ids)
+            if not ids:
+                return
+            yield from page
+            last = ids[-1]
+
+    def actors(self, query: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Actors named in fused events, with how many events each is in, most first;
+        ``query`` keeps those whose name or code holds it."""
+        key = func.coalesce(article_event_actors.c.code, article_event_actors.c.name)
+        rows = (select(func.min(article_event_actors.c.name).label("name"),
+                       article_event_actors.c.code,
+                       func.count(event_reports.c.event_id.distinct()).label("events"))
+                .join(event_reports, and_(
+                    event_reports.c.article_id == article_event_actors.c.article_id,
+                    event_reports.c.report_id == article_event_actors.c.event_id))
+                .where(article_event_actors.c.name.is_not(None))
+                .group_by(key, article_event_actors.c.code))
+        if query:
+            rows = rows.where(or_(
+                func.lower(article_event_actors.c.name).contains(query.lower(), autoescape=True),
+                article_event_actors.c.code == query.upper()))
+        rows = rows.order_by(func.count(event_reports.c.event_id.distinct()).desc(),
+                             func.min(article_event_actors.c.name)).limit(limit)
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(rows)]
+
+    def places(self, query: Optional[str] = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Places of fused events, with how many events each has, most first; ``query``
+        keeps those whose name or GeoNames id holds it."""
+        rows = (select(func.min(events.c.place_name).label("name"), events.c.geonameid,
+                       func.min(events.c.country).label("country"),
+                       func.min(events.c.lat).label("lat"), func.min(events.c.lon).label("lon"),
+                       func.count().label("events"))
+                .where(events.c.place_name.is_not(None))
+                .group_by(func.coalesce(events.c.geonameid, events.c.place_name),
+                          events.c.geonameid))
+        if query:
+            rows = rows.where(or_(
+                func.lower(events.c.place_name).contains(query.lower(), autoescape=True),
+                events.c.geonameid == query))
+        rows = rows.order_by(func.count().desc(), func.min(events.c.place_name)).limit(limit)
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(rows)]
+
+    def articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored articles, newest first: id, title, source, url, published, events."""
+        reports = (select(article_events.c.article_id, func.count().label("events"))
+                   .group_by(article_events.c.article_id).subquery())
+        rows = (select(articles.c.id, articles.c.title, articles.c.source, articles.c.url,
+                       articles.c.published,
+                       func.coalesce(reports.c.events, 0).label("events"))
+                .outerjoin(reports, reports.c.article_id == articles.c.id)
+                .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+                .limit(limit).offset(offset))
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(rows)]
+
+    def stats(self) -> dict[str, int]:
+        """How many rows each table holds."""
+        from eventwire.store.schema import metadata
+
+        with self._read() as conn:
+            return {name: conn.execute(select(func.count()).select_from(table)).scalar()
+                    for name, table in metadata.tables.items()}
+
+    def _select_ids(self, query: EventFilter, order_by_id: bool = False):
+        conditions = []
+        if query.type:
+            conditions.append(events.c.type == query.type.upper())
+        if query.status:
+            conditions.append(events.c.status == query.status.lower())
+        if query.since:
+            conditions.append(func.coalesce(events.c.date_end, events.c.date_start) >= query.since)
+        if query.until:
+            conditions.append(events.c.date_start <= query.until)
+        if query.near:
+            conditions.append(_within(events.c.lat, events.c.lon, query.near, query.km))
+        report_conditions = []
+        if query.geonameid:
+            report_conditions.append(or_(article_events.c.geonameid == query.geonameid,
+                                         article_events.c.place_parent == query.geonameid))
+        if query.place:  # a name, or a GeoNames id; places inside it match too
+            raw = query.place.strip()
+            name = raw.lower()
+            inside = select(article_events.c.geonameid).where(
+                func.lower(article_events.c.place_name) == name,
+                article_events.c.geonameid.is_not(None)).distinct()
+            report_conditions.append(or_(func.lower(article_events.c.place_name) == name,
+                                         article_events.c.geonameid == raw,
+                                         article_events.c.place_parent == raw,
+                                         article_events.c.place_parent.in_(inside)))
+        if query.outlet:
+            report_conditions.append(func.lower(article_events.c.outlet) == query.outlet.lower())
+        if query.claimant:
+            report_conditions.append(
+                article_events.c.claimant_code == query.claimant if _is_code(query.claimant)
+                else func.lower(article_events.c.claimant_name).contains(
+                    query.claimant.lower(), autoescape=True))
+        if report_conditions:
+            conditions.append(events.c.id.in_(
+                select(event_reports.c.event_id).join(article_events, and_(
+                    article_events.c.article_id == event_reports.c.article_id,
+                    article_events.c.id == event_reports.c.report_id))
+                .where(*report_conditions)))
+        if query.actor:
+            actor = query.actor.strip()
+            conditions.append(events.c.id.in_(
+                select(event_reports.c.event_id).join(article_event_actors, and_(
+                    article_event_actors.c.article_id == event_reports.c.article_id,
+                    article_event_actors.c.event_id == event_reports.c.report_id))
+                .where(article_event_actors.c.code == actor if _is_code(actor)
+                       else func.lower(article_event_actors.c.name).contains(
+                           actor.lower(), autoescape=True))))
+        ids = select(events.c.id).where(*conditions)
+        if order_by_id:
+            return ids.order_by(events.c.id)
+        when = events.c.date_start.desc() if query.order == "newest" else events.c.date_start.asc()
+        ids = ids.order_by(when.nulls_last(), events.c.id)
+        if query.limit is not None:
+            ids = ids.limit(query.limit)
+        return ids.offset(query.offset) if query.offset else ids
+
+    def _load_events(self, conn: Connection, ids: list[str]) -> list[FusedEvent]:
+        """Fused events with their reports, actors and figures, in the order of ``ids``."""
+        if not ids:
+            return []
+        rows = {row.id: row for row in conn.execute(select(events).where(events.c.id.in_(ids)))}
+        link = and_(article_events.c.article_id == event_reports.c.article_id,
+                    article_events.c.id == event_reports.c.report_id)
+        report_rows = conn.execute(
+            select(event_reports.c.event_id.label("fused_id"), article_events,
+                   articles.c.title, articles.c.url, near_duplicates.c.duplicate_of)
+            .join(article_events, link)
+            .join(articles, articles.c.id == article_events.c.article_id)
+            .outerjoin(near_duplicates, near_duplicates.c.article_id == article_events.c.article_id)
+            .where(event_reports.c.event_id.in_(ids))).all()
+        texts = _sentences(conn, report_rows)
+        role_rows = conn.execute(
+            select(event_reports.c.event_id.label("fused_id"), article_event_actors)
+            .join(article_event_actors, and_(
+                article_event_actors.c.article_id == event_reports.c.article_id,
+                article_event_actors.c.event_id == event_reports.c.report_id))
+            .where(event_reports.c.event_id.in_(ids))).all()
+        source = actors.alias("figure_source")
+        figure_rows = conn.execute(
+            select(event_reports.c.event_id.label("fused_id"), quantities,
+                   article_events.c.id.label("report_id"),
+                   article_events.c.fatalities.label("report_fatalities"),
+                   article_events.c.outlet, source.c.name.label("source_name"))
+            .join(article_events, link)
+            .join(quantities, and_(quantities.c.article_id == article_events.c.article_id, or_(
+                quantities.c.id == article_events.c.fatalities,
+                and_(quantities.c.span_start >= article_events.c.sentence_start,
+                     quantities.c.span_end <= article_events.c.sentence_end,
+                     quantities.c.category.in_(FIGURE_CATEGORIES)))))
+            .outerjoin(source, and_(source.c.article_id == quantities.c.article_id,
+                                    source.c.id == quantities.c.source))
+            .where(event_reports.c.event_id.in_(ids))).all()
+
+        reports_of: dict[str, list] = defaultdict(list)
+        for row in report_rows:
+            reports_of[row.fused_id].append(row)
+        roles_of: dict[str, list] = defaultdict(list)
+        for row in role_rows:
+            roles_of[row.fused_id].append(row)
+        figures_of: dict[str, list] = defaultdict(list)
+        for row in figure_rows:
+            figures_of[row.fused_id].append(row)
+
+        found = []
+        for event_id in ids:
+            row = rows.get(event_id)
+            if row is None:
+                continue
+            found.append(_fused_event(row, reports_of[event_id], roles_of[event_id],
+                                      figures_of[event_id], texts))
+        return found
+
+
+# ---------------------------------------------------------------------------- rows
+
+def item_row(table, article_id: str, item) -> dict[str, Any]:
+    """A table row for an extracted item (model or its dump): the fields the table has,
+    span split in two."""
+    data = item if isinstance(item, dict) else item.model_dump()
+    row = {"article_id": article_id, "span_start": data["span"][0], "span_end": data["span"][1]}
+    cue = data.get("cue")
+    if cue:
+        row.update(cue_text=cue["text"], cue_start=cue["span"][0], cue_end=cue["span"][1])
+    columns = table.columns.keys()
+    row.update({key: value for key, value in data.items()
+                if key in columns and key not in row})
+    return row
+
+
+def report_rows(extraction: Extraction, article_id: str) -> tuple[list[dict], list[dict]]:
+    """Rows of ``article_events`` and ``article_event_actors`` for an extraction's events."""
+    article = extraction.article
+    by_id = {item.id: item for items in (extraction.actors, extraction.places,
+                                         extraction.quantities) for item in items}
+
+    def actor(actor_id: Optional[str]):
+        found = by_id.get(actor_id) if actor_id else None
+        if found is not None and not found.code and found.refers_to in by_id:
+            return by_id[found.refers_to]  # a later mention: the first names it fully
+        return found
+
+    events_out, roles_out = [], []
+    for item in extraction.events:
+        place = by_id.get(item.place) if item.place else None
+        claimant = actor(item.claimed_by)
+        figure = by_id.get(item.fatalities) if item.fatalities else None
+        low, high = _figure_range(figure)
+        events_out.append({
+            "article_id": article_id, "id": item.id, "type": item.type, "mode": item.mode,
+            "context": item.context, "cameo": item.cameo,
+            "trigger_text": item.trigger.text, "trigger_start": item.trigger.span[0],
+            "trigger_end": item.trigger.span[1],
+            "sentence_start": item.sentence[0], "sentence_end": item.sentence[1],
+            "place": item.place, "time": item.time,
+            "date_start": item.date.start if item.date else None,
+            "date_end": item.date.end if item.date else None,
+            "precision": item.date.precision if item.date else None,
+            "status": item.status, "claimed_by": item.claimed_by, "quote": item.quote,
+            "fatalities": item.fatalities, "confidence": item.confidence,
+            "fatalities_low": low, "fatalities_high": high,
+            "place_name": place.name if place else None,
+            "geonameid": place.geonameid if place else None,
+            "place_parent": place.parent if place else None,
+            "place_qualifier": place.qualifier if place else None,
+            "place_feature": place.feature if place else None,
+            "country": place.country if place else None,
+            "admin1": place.admin1 if place else None,
+            "lat": place.lat if place else None, "lon": place.lon if place else None,
+            "claimant_name": claimant.name if claimant else None,
+            "claimant_code": claimant.code if claimant else None,
+            "outlet": article.source, "published": article.published,
+        })
+        seen = set()
+        for role, actor_ids in (("source", item.source), ("target", item.target)):
+            for actor_id in actor_ids:
+                if (role, actor_id) in seen:
+                    continue
+                seen.add((role, actor_id))
+                named = actor(actor_id)
+                roles_out.append({"article_id": article_id, "event_id": item.id, "role": role,
+                                  "actor_id": actor_id,
+                                  "code": named.code if named else None,
+                                  "name": named.name if named else None})
+    return events_out, roles_out
+
+
+def _figure_range(figure) -> tuple[Optional[float], Optional[float]]:
+    if figure is None:
+        return None, None
+    low = figure.low if figure.low is not None else figure.value
+    high = figure.high if figure.high is not None else figure.value
+    return low, high
+
+
+def load_reports(conn: Connection, condition) -> list[Report]:
+    """Reports (for fusion) of the article events matching a condition (None: all)."""
+    query = select(article_events)
+    roles = select(article_event_actors)
+    if condition is not None:
+        query = query.where(condition)
+        roles = roles.where(tuple_(article_event_actors.c.article_id,
+                                   article_event_actors.c.event_id).in_(
+            select(article_events.c.article_id, article_events.c.id).where(condition)))
+    role_rows = [row._mapping for row in conn.execute(roles)]
+    return reports_from_rows([row._mapping for row in conn.execute(query)], role_rows)
+
+
+def reports_from_rows(event_rows: Iterable, role_rows: Iterable) -> list[Report]:
+    """Reports (for fusion) from ``article_events`` and ``article_event_actors`` rows."""
+    codes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in role_rows:
+        key = (row["article_id"], row["event_id"])
+        if row["code"]:
+            codes[key].add(row["code"])
+        elif row["name"]:
+            names[key].add(row["name"].casefold())
+    reports = []
+    for row in event_rows:
+        key = (row["article_id"], row["id"])
+        reports.append(Report(
+            article_id=row["article_id"], report_id=row["id"], type=row["type"],
+            status=row["status"], published=row["published"], date_start=row["date_start"],
+            date_end=row["date_end"], precision=row["precision"], geonameid=row["geonameid"],
+            place_parent=row["place_parent"], place_name=row["place_name"],
+            place_qualifier=row["place_qualifier"], place_feature=row["place_feature"],
+            country=row["country"], admin1=row["admin1"],
+            codes=frozenset(codes.get(key, ())), names=frozenset(names.get(key, ())),
+            trigger=row["trigger_text"], lat=row["lat"], lon=row["lon"], mode=row["mode"],
+            cameo=row["cameo"], fatalities_low=row["fatalities_low"],
+            fatalities_high=row["fatalities_high"]))
+    return reports
+
+
+def event_row(group: list[Report], duplicates: dict[str, str]) -> dict[str, Any]:
+    """The ``events`` row summing up a group of reports of one happening."""
+    first = group[0]
+    dated = fusion.most_precise(group)
+    placed = fusion.most_specific_place(group)
+    lows = [r.fatalities_low for r in group if r.fatalities_low is not None]
+    highs = [r.fatalities_high for r in group if r.fatalities_high is not None]
+    articles_in = {r.article_id for r in group}
+    independent = {a for a in articles_in if duplicates.get(a) not in articles_in}
+    return {
+        "id": fusion.event_id(first), "type": first.type,
+        "mode": _most_common(r.mode for r in group),
+        "cameo": _most_common(r.cameo for r in group),
+        "status": fusion.fused_status(group),
+        "date_start": dated.date_start if dated else None,
+        "date_end": (dated.date_end or dated.date_start) if dated else None,
+        "precision": dated.precision if dated else None,
+        "place_name": _place_label(placed) if placed else None,
+        "geonameid": placed.geonameid if placed else None,
+        "country": placed.country if placed else None,
+        "admin1": placed.admin1 if placed else None,
+        "lat": placed.lat if placed else None, "lon": placed.lon if placed else None,
+        "feature": placed.place_feature if placed else None,
+        "fatalities_low": min(lows) if lows else None,
+        "fatalities_high": max(highs) if highs else None,
+        "reports": len(group), "articles": len(independent),
+    }
+
+
+def _place_label(report: Report) -> Optional[str]:
+    if report.place_qualifier and report.place_name:
+        return f"{report.place_qualifier} {report.place_name}"
+    return report.place_name
+
+
+def _most_common(values: Iterable[Optional[str]]) -> Optional[str]:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _extraction_from_row(data: str, text_bytes: bytes, items: bool) -> Extraction:
+    record = json.loads(data)
+    record["article"]["text"] = bytes(text_bytes).decode("utf-8", "surrogatepass")
+    if not items:
+        record = {"article": record["article"]}
+    return Extraction.model_validate(record)
+
+
+def _sentences(conn: Connection, report_rows: list) -> dict[tuple[str, str], str]:
+    """The sentence of each report, cut from its article's text."""
+    article_ids = sorted({row.article_id for row in report_rows})
+    texts = {}
+    for chunk in _chunks(article_ids, 200):
+        for row in conn.execute(select(articles.c.id, articles.c.text)
+                                .where(articles.c.id.in_(chunk))):
+            texts[row.id] = bytes(row.text).decode("utf-8", "surrogatepass")
+    return {(row.article_id, row.id): texts[row.article_id][row.sentence_start:row.sentence_end]
+            for row in report_rows}
+
+
+def _fused_event(row, reports: list, roles: list, figures: list,
+                 sentences: dict[tuple[str, str], str]) -> FusedEvent:
+    reports = sorted(reports, key=lambda r: (r.published or date.max, r.article_id,
+                                             fusion._natural(r.id)))
+    order = {(r.article_id, r.id): i for i, r in enumerate(reports)}
+    actors_by_role: dict[str, dict[tuple, EventActor]] = {"source": {}, "target": {}}
+    for role in sorted(roles, key=lambda r: (order.get((r.article_id, r.event_id), 0),
+                                             fusion._natural(r.actor_id))):
+        if not role.name:
+            continue
+        key = (role.code,) if role.code else (None, role.name.casefold())
+        actors_by_role[role.role].setdefault(key, EventActor(name=role.name, code=role.code))
+    figure_items = []
+    seen = set()
+    for figure in sorted(figures, key=lambda f: (order.get((f.article_id, f.report_id), 0),
+                                                 f.span_start)):
+        if (figure.article_id, figure.id) in seen:
+            continue
+        seen.add((figure.article_id, figure.id))
+        figure_items.append(Figure(
+            article_id=figure.article_id, quantity_id=figure.id, text=figure.text,
+            span=(figure.span_start, figure.span_end), value=figure.value, low=figure.low,
+            high=figure.high, qualifier=figure.qualifier, category=figure.category,
+            who=figure.who, source=figure.source_name, outlet=figure.outlet,
+            fatalities=figure.id == figure.report_fatalities))
+    return FusedEvent(
+        id=row.id, type=row.type, mode=row.mode, cameo=row.cameo, status=row.status,
+        date=EventDate(start=row.date_start, end=row.date_end or row.date_start,
+                       precision=row.precision or "day") if row.date_start else None,
+        place=EventPlace(name=row.place_name, geonameid=row.geonameid, country=row.country,
+                         admin1=row.admin1, lat=row.lat, lon=row.lon, feature=row.feature)
+        if row.place_name or row.geonameid else None,
+        source=list(actors_by_role["source"].values()),
+        target=list(actors_by_role["target"].values()),
+        fatalities_low=row.fatalities_low, fatalities_high=row.fatalities_high,
+        figures=figure_items,
+        reports=[EventReport(
+            article_id=r.article_id, event_id=r.id, title=r.title, outlet=r.outlet, url=r.url,
+            published=r.published, trigger=Evidence(text=r.trigger_text,
+                                                    span=(r.trigger_start, r.trigger_end)),
+            sentence=(r.sentence_start, r.sentence_end),
+            sentence_text=sentences.get((r.article_id, r.id), ""), status=r.status,
+            claimed_by=r.claimant_name, confidence=r.confidence,
+            duplicate_of=r.duplicate_of) for r in reports],
+        articles=row.articles)
+
+
+def _within(lat_column, lon_column, near: tuple[float, float], km: float):
+    """Rows within ``km`` of a point: a bounding box (indexed), then the great-circle distance."""
+    lat, lon = near
+    dlat = km / 111.195
+    dlon = km / max(111.195 * math.cos(math.radians(lat)), 1e-6)
+    box = and_(lat_column.between(lat - dlat, lat + dlat),
+               lon_column.between(lon - dlon, lon + dlon)) if dlon < 180 else \
+        lat_column.between(lat - dlat, lat + dlat)
+    rlat, rlon = math.radians(lat), math.radians(lon)
+    half_dlat = (func.radians(lat_column) - rlat) / 2
+    half_dlon = (func.radians(lon_column) - rlon) / 2
+    haversine = (func.sin(half_dlat) * func.sin(half_dlat)
+                 + math.cos(rlat) * func.cos(func.radians(lat_column))
+                 * func.sin(half_dlon) * func.sin(half_dlon))
+    return and_(box, 2 * 6371.0088 * func.asin(func.sqrt(haversine)) <= km)
+
+
+def _is_code(value: str) -> bool:
+    """An actor code (SYRMIL, RUS, IGOUNO) is written in capitals: matched on the indexed
+    code column; anything else is part of a name (a scan of the names)."""
+    return len(value) >= 3 and value.isalpha() and value.isupper()
+
+
+def _clean(value: str) -> str:
+    """A value compared with the query columns, which hold no NUL (see schema.CleanText)."""
+    return value.replace("\x00", "")
+
+
+def _merged_windows(reports: list[Report]) -> list[tuple[date, date]]:
+    """The date ranges in which a stored report's start may fall to meet one of these
+    fine-dated reports, overlapping ranges merged (usually one query range an article)."""
+    windows = sorted((r.date_start - fusion.FINE_WINDOW,
+                      (r.date_end or r.date_start) + fusion.FINE_WINDOW)
+                     for r in reports if r.fine)
+    merged: list[tuple[date, date]] = []
+    for low, high in windows:
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _first_line(err: Exception) -> str:
+    return (str(getattr(err, "orig", None) or err).strip().splitlines() or [type(err).__name__])[0]

@@ -1,0 +1,152 @@
+"""Fusion: one event per happening, every report and figure kept, deterministic, splittable.
+
+The happenings are real: the sarin attack on Khan Sheikhoun on 4 April 2017 as three
+articles told it, and the air strikes on Eastern Ghouta the same day (FA-KES corpus).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.errors import InputError
+from eventwire.store import Store
+from eventwire.store.fusion import (Report, actor_relation, cluster, date_relation,
+                                    place_relation, same_happening)
+from store_fixtures import eastern_ghouta_reports, khan_sheikhoun_reports, seed_extraction
+
+ALEPPO = "170063"
+
+
+def report(article: str, **fields) -> Report:
+    values = dict(report_id="e1", type="ASSAULT", date_start=date(2016, 12, 8),
+                  date_end=date(2016, 12, 8), precision="day", geonameid=ALEPPO,
+                  place_name="Aleppo", country="SY", codes=frozenset({"SYRGOV"}))
+    values.update(fields)
+    return Report(article_id=article, **values)
+
+
+def test_east_and_west_aleppo_are_different_places():
+    east = report("a", place_qualifier="east")
+    west = report("b", place_qualifier="west", codes=frozenset({"SYRGOV", "SYRREB"}))
+    assert place_relation(east, west) == "different"
+    assert not same_happening(east, west)
+    assert place_relation(east, report("c")) == "same"  # "Aleppo" does not contradict "east"
+
+
+def test_a_place_inside_another_is_nested():
+    district = report("a", geonameid="ew:aleppo-east", place_parent=ALEPPO)
+    syria = report("b", geonameid="163843", place_feature="country", country="SY")
+    assert place_relation(district, report("c")) == "nested"
+    assert place_relation(report("c"), syria) == "nested"
+    assert place_relation(report("c", country="IQ", geonameid="98182"), syria) == "different"
+
+
+def test_date_windows_follow_precision():
+    assert date_relation(report("a"), report("b", date_start=date(2016, 12, 9),
+                                             date_end=date(2016, 12, 9))) == "match"
+    assert date_relation(report("a"), report("b", date_start=date(2016, 12, 11),
+                                             date_end=date(2016, 12, 11))) == "different"
+    week = dict(date_start=date(2016, 12, 5), date_end=date(2016, 12, 11), precision="week")
+    assert date_relation(report("a"), report("b", **week)) == "match"
+    year = dict(date_start=date(2016, 1, 1), date_end=date(2016, 12, 31), precision="year")
+    assert date_relation(report("a"), report("b", **year)) == "coarse"
+    # A year-precise report joins only at the very same place with the same actors.
+    assert same_happening(report("a"), report("b", **year))
+    assert not same_happening(report("a", place_parent="163843", geonameid="ew:x"),
+                              report("b", **year))
+
+
+def test_actors_must_overlap_by_code():
+    assert actor_relation(report("a"), report("b", codes=frozenset({"SYRMIL", "SYRGOV"}))) \
+        == "overlap"
+    assert not same_happening(report("a"), report("b", codes=frozenset({"SYRREB"})))
+    nobody = report("b", codes=frozenset())
+    assert actor_relation(report("a"), nobody) == "unknown"
+    assert same_happening(report("a"), nobody)  # same place, same day
+    assert not same_happening(report("a"), report("b", codes=frozenset(), geonameid=None,
+                                                  place_name=None))
+
+
+def test_statuses_and_types_must_agree():
+    assert same_happening(report("a"), report("b", status="claimed"))
+    assert not same_happening(report("a", type="CONSULT", status="planned"),
+                              report("b", type="CONSULT"))
+    assert not same_happening(report("a"), report("b", type="COERCE"))
+
+
+def test_reports_of_one_article_are_never_fused():
+    groups = cluster([report("a"), report("a", report_id="e2"), report("b")])
+    assert sorted(len(group) for group in groups) == [1, 2]
+
+
+def test_a_split_keeps_reports_apart():
+    reports = [report("a"), report("b"), report("c")]
+    assert len(cluster(reports)) == 1
+    splits = {("a", "e1"): [(1, 0)], ("b", "e1"): [(1, 1)]}
+    groups = cluster(reports, splits=splits)
+    assert len(groups) == 2 and [r.article_id for r in groups[0]] == ["a", "c"]
+
+
+def all_reports():
+    return khan_sheikhoun_reports() + eastern_ghouta_reports()
+
+
+def summary(store: Store) -> list[tuple]:
+    return sorted((e.id, e.place.name, tuple(sorted((r.article_id, r.event_id)
+                                                     for r in e.reports)))
+                  for e in store.events())
+
+
+def test_one_happening_told_three_times_is_one_event_with_every_figure(store):
+    for extraction in all_reports():
+        store.add(extraction)
+    assert store.count_events() == 2
+    [attack] = store.events(place="Khan Sheikhoun")
+    assert [r.outlet for r in attack.reports] == ["Asharq Al-Awsat", "Ahram Online",
+                                                  "Ahram Online"]
+    assert attack.date.start == date(2017, 4, 4)
+    assert {a.code for a in attack.source} == {"SYRGOV", "SYRMIL"}
+    assert (attack.fatalities_low, attack.fatalities_high) == (58, 86)
+    assert attack.figures_text() == ("Syrian Observatory for Human Rights: 58 killed; "
+                                     "Syrian Observatory for Human Rights: at least 58 killed; "
+                                     "Syrian Observatory for Human Rights: 86 killed")
+    assert attack.articles == 3
+    [ghouta] = store.events(place="Eastern Ghouta")
+    assert len(ghouta.reports) == 2 and ghouta.fatalities_low == 19
+
+
+def test_fusion_is_the_same_whatever_the_order(store_url, tmp_path):
+    with Store(store_url) as forward:
+        for extraction in all_reports():
+            forward.add(extraction)
+        expected = summary(forward)
+        assert forward.fuse() == {"reports": 5, "events": 2}
+        assert summary(forward) == expected
+    with Store(tmp_path / "backward.db") as backward:
+        for extraction in reversed(all_reports()):
+            backward.add(extraction)
+        assert summary(backward) == expected
+
+
+def test_a_wrong_merge_can_be_split_and_stays_split(store):
+    for extraction in khan_sheikhoun_reports():
+        store.add(extraction)
+    [attack] = store.events()
+    new_ids = store.split(attack.id, [("fakes-1923848144", "e1")])
+    assert len(new_ids) == 2 and store.count_events() == 2
+    store.fuse()
+    assert sorted(len(e.reports) for e in store.events()) == [1, 2]
+    whole = [e for e in store.events() if len(e.reports) == 2][0]
+    assert len(store.split(whole.id)) == 2
+    assert store.fuse() == {"reports": 3, "events": 3}
+
+
+def test_splitting_what_cannot_be_split_is_one_line(store):
+    store.add(seed_extraction())
+    with pytest.raises(InputError, match="no event"):
+        store.split("evmissing")
+    single = store.events()[0]
+    with pytest.raises(InputError, match="one report"):
+        store.split(single.id)

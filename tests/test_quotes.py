@@ -1,0 +1,202 @@
+"""The quotes stage on real sentences: the seed article and Voice of America stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.quotes import extract_quotes, find_attributions, quotations
+from eventwire.model import Actor, Article, Extraction, Place
+
+
+@pytest.fixture(scope="module")
+def nlp(pipeline):
+    return pipeline.nlp
+
+
+def words(text, piece):
+    return text[piece[0]:piece[1]] if piece else None
+
+
+def only(attributions):
+    assert len(attributions) == 1, attributions
+    return attributions[0]
+
+
+def attributions_in(nlp, text, **options):
+    doc = nlp(text)
+    return doc, find_attributions(doc, **options)
+
+
+# --- quote marks ------------------------------------------------------------------------
+
+def test_curly_and_straight_quotes_are_paired():
+    text = '\u201cRussia does not have a good record,\u201d Pifer said. "Unless they change," said Samore.'
+    found = [text[s:e] for s, e in quotations(text)]
+    assert found == ['\u201cRussia does not have a good record,\u201d', '"Unless they change,"']
+
+
+def test_a_quote_that_never_closes_ends_at_its_paragraph():
+    text = 'He said "we will never leave this city\nThe next paragraph is the reporter\'s.'
+    found = [text[s:e] for s, e in quotations(text)]
+    assert found == ['"we will never leave this city']
+
+
+@pytest.mark.parametrize("text", ['\u201d', '"', '\u201c\u201c\u201c', 'a " b \u201d c \u201c', '', '\n"\n"'])
+def test_stray_marks_never_raise(text):
+    for start, end in quotations(text):
+        assert 0 <= start < end <= len(text)
+
+
+def test_unbalanced_quotes_in_an_article_never_raise(nlp):
+    text = ('"I can tell you that today, combat operations have been halted, he said in Hamburg.\n'
+            'Lavrov added that "there is going to be a column of evacuees.\n'
+            'A US official said there was no progress\u201d on Aleppo.')
+    doc, found = attributions_in(nlp, text)
+    for attribution in found:  # nothing runs past its paragraph
+        for start, end in attribution.content:
+            assert "\n" not in text[start:end]
+    assert any(words(text, a.source) == "A US official" for a in found)
+
+
+# --- direct, indirect, mixed, according to ----------------------------------------------
+
+def test_direct_quote_with_the_cue_after_it(nlp):
+    text = ('"I can tell you that today, combat operations by the Syrian army have been halted in '
+            'eastern Aleppo because there is a large operation underway to evacuate civilians," he '
+            'said in Hamburg, Germany, cited by Russian news agencies.')
+    doc, found = attributions_in(nlp, text)
+    quote = only(found)
+    assert quote.kind == "direct"
+    assert (words(text, quote.source), words(text, quote.cue)) == ("he", "said")
+    assert words(text, quote.content[0]).startswith('"I can tell you')
+    assert doc[quote.place_token].text == "Hamburg"
+
+
+def test_quote_spanning_two_sentences_is_one_content(nlp):
+    text = ('\u201cWhat began as a plea for reform was met with staggering brutality. It led to one of '
+            'the most harrowing conflicts of our time,\u201d Pederson said.')
+    doc, found = attributions_in(nlp, text)
+    quote = only(found)
+    assert quote.kind == "direct"
+    assert words(text, quote.content[0]).endswith("our time,\u201d")
+    assert words(text, quote.content[0]).startswith("\u201cWhat began")
+    assert words(text, quote.source) == "Pederson"
+
+
+def test_inverted_speaker_after_the_cue(nlp):
+    text = ('"There is going to be to a column of 8,000 evacuees" travelling five kilometres '
+            '(3 miles), added the Russian minister, attending a meeting of the OSCE.')
+    quote = only(attributions_in(nlp, text)[1])
+    assert (words(text, quote.source), words(text, quote.cue)) == ("the Russian minister", "added")
+    assert quote.kind == "mixed"
+
+
+def test_said_and_then_a_named_speaker(nlp):
+    text = ('"Unless the U.S. or North Korea change their position, there\'s no progress on '
+            'denuclearization," said Samore.')
+    quote = only(attributions_in(nlp, text)[1])
+    assert (words(text, quote.source), words(text, quote.cue), quote.kind) == ("Samore", "said", "direct")
+
+
+def test_partial_quote_inside_a_sentence_is_mixed(nlp):
+    text = ('In Washington, White House spokesman Josh Earnest said the announcement was "an '
+            'indication that something positive could happen".')
+    doc, found = attributions_in(nlp, text)
+    quote = only(found)
+    assert quote.kind == "mixed"
+    assert words(text, quote.source) == "White House spokesman Josh Earnest"
+    assert words(text, quote.content[0]).startswith("the announcement was")
+    assert doc[quote.place_token].text == "Washington"
+
+
+def test_indirect_said_that(nlp):
+    text = ('UN aid official Jan Egeland on Thursday said that the Syrian government has authorised '
+            'UN-organised aid shipments into eastern Aleppo for the first time.')
+    quote = only(attributions_in(nlp, text)[1])
+    assert quote.kind == "indirect"
+    assert words(text, quote.source) == "UN aid official Jan Egeland"
+    assert words(text, quote.content[0]).startswith("that the Syrian government")
+
+
+def test_speaking_from_gives_the_place(nlp):
+    text = ('Speaking from Geneva, Egeland said efforts to evacuate hundreds of wounded people from '
+            'east Aleppo stalled after a deadly attack on a Russian military hospital.')
+    doc, found = attributions_in(nlp, text)
+    quote = only(found)
+    assert doc[quote.place_token].text == "Geneva"
+    assert words(text, quote.source) == "Egeland"
+
+
+def test_monitor_says_after_the_clause(nlp):
+    text = ('Another 105 civilians, including 35 children, have been killed in rebel fire on '
+            'government-held west Aleppo in the same period, the British-based monitor says.')
+    quote = only(attributions_in(nlp, text)[1])
+    assert (words(text, quote.source), words(text, quote.cue)) == ("the British-based monitor", "says")
+    assert words(text, quote.content[0]).startswith("Another 105 civilians")
+    assert words(text, quote.content[0]).endswith("in the same period")
+
+
+@pytest.mark.parametrize("text,source,content_start", [
+    ("At least 384 civilians, including 45 children, have been killed in government fire on east "
+     "Aleppo since the operation began, according to the Syrian Observatory for Human Rights.",
+     "the Syrian Observatory for Human Rights", "At least 384"),
+    ("According to the Syrian Observatory, the strikes killed 12 people in Idlib.",
+     "the Syrian Observatory", "the strikes killed"),
+])
+def test_according_to(nlp, text, source, content_start):
+    quote = only(attributions_in(nlp, text)[1])
+    assert quote.kind == "according_to"
+    assert words(text, quote.cue).lower() == "according to"
+    assert words(text, quote.source) == source
+    assert words(text, quote.content[0]).startswith(content_start)
+
+
+def test_thoughts_count_for_polnear_only(nlp):
+    text = "Officials fear the convoy was hit by a Russian jet."
+    assert not attributions_in(nlp, text)[1]
+    assert only(attributions_in(nlp, text, all_cues=True)[1]).cue_kind == "thought"
+
+
+def test_a_following_quote_continues_the_same_speaker(nlp):
+    text = ('"We are not leaving," the commander told reporters. "This is our city and we will '
+            'defend it to the end."')
+    quote = only(attributions_in(nlp, text)[1])
+    assert len(quote.content) == 2
+    assert words(text, quote.content[1]).startswith('"This is our city')
+
+
+# --- the stage: speakers are actors, places are places ----------------------------------
+
+def mention(text, phrase, **fields):
+    start = text.index(phrase)
+    return dict(text=phrase, span=(start, start + len(phrase)), **fields)
+
+
+def test_speaker_is_the_mention_actor_and_place_is_the_place(nlp):
+    text = ('Russian Foreign Minister Sergei Lavrov spoke to reporters.\n'
+            '"Combat operations have been halted," he said in Hamburg.')
+    doc = nlp(text)
+    lavrov = Actor(id="a1", name="Sergei Lavrov", code="RUSGOV", kind="person",
+                   **mention(text, "Sergei Lavrov"))
+    he = Actor(id="a2", name="Sergei Lavrov", code="RUSGOV", kind="person", refers_to="a1",
+               **mention(text, "he"))
+    hamburg = Place(id="p1", name="Hamburg", geonameid="2911298", country="DE",
+                    **mention(text, "Hamburg"))
+    extraction = Extraction(article=Article.from_text(text), actors=[lavrov, he], places=[hamburg])
+    quote = only(extract_quotes(doc, extraction).quotes)
+    assert (quote.speaker, quote.place, quote.cue.text, quote.source.text) == ("a2", "p1", "said", "he")
+    assert quote.text.startswith('"Combat operations')
+
+
+def test_calls_for_and_praise_are_not_quotes(nlp):
+    text = ("Six western countries called for an immediate ceasefire. "
+            "The minister praised the army.")
+    doc = nlp(text)
+    assert not extract_quotes(doc, Extraction(article=Article.from_text(text))).quotes
+
+
+def test_seed_quotes_have_speakers_and_cues(seed):
+    assert len(seed.quotes) >= 10
+    for quote in seed.quotes:
+        assert quote.cue is not None
+        assert quote.speaker is not None, quote.text
