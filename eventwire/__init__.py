@@ -2,7 +2,17 @@
 
 __version__ = "0.1.0"
 
-from eventwire.model import Extraction  # noqa: E402
-from eventwire.pipeline import Pipeline, extract, extract_many  # noqa: E402
-
 __all__ = ["Extraction", "Pipeline", "extract", "extract_many", "__version__"]
+
+
+def __getattr__(name: str):
+    # Lazy, so that commands which never extract (query, export, serve) do not load spaCy.
+    if name == "Extraction":
+        from eventwire.model import Extraction
+
+        return Extraction
+    if name in ("Pipeline", "extract", "extract_many"):
+        from eventwire import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'eventwire' has no attribute {name!r}")

@@ -283,9 +283,9 @@ def test_today_in_a_quote_is_the_day_of_the_speech(nlp):
             'army have been halted in eastern Aleppo," he said in Hamburg.')
     lavrov = Actor(id="a1", text="Sergei Lavrov", span=span_of(text, "Sergei Lavrov"),
                    name="Sergei Lavrov", kind="person", code="RUSGOV")
-    he = Actor(id="a2", text="he", span=span_of(text, "he said"[:2], 0), name="Sergei Lavrov",
-               kind="person", refers_to="a1")
-    he = he.model_copy(update={"span": (text.index(" he said") + 1, text.index(" he said") + 3)})
+    he_at = text.index(" he said") + 1
+    he = Actor(id="a2", text="he", span=(he_at, he_at + 2), name="Sergei Lavrov", kind="person",
+               refers_to="a1")
     quoted = text[text.index('"I can'):text.index('," he') + 2]
     quote = Quote(id="q1", text=quoted, span=span_of(text, quoted), kind="direct", speaker="a2",
                   cue=Evidence(text="said", span=span_of(text, "said", 1)))

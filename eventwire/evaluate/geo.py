@@ -184,7 +184,8 @@ def _nearest_country(lat: float, lon: float, gazetteer: Gazetteer) -> Optional[s
     cities = gazetteer.feature == 0
     lat1, lon1 = np.radians(lat), np.radians(lon)
     lat2, lon2 = np.radians(gazetteer.lat), np.radians(gazetteer.lon)
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    a = (np.sin((lat2 - lat1) / 2) ** 2
+         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2)
     a = np.where(cities, a, 2.0)
     index = int(np.argmin(a))
     if a[index] > np.sin(np.radians(1.0)) ** 2:  # nothing within ~100 km: a sea or a continent

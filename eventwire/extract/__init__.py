@@ -22,19 +22,8 @@ def next_id(prefix: str, items: Iterable) -> str:
     return f"{prefix}{n}"
 
 
-def evidence(doc: Doc, start: int, end: int) -> Evidence:
-    """The piece of ``doc.text`` between two character offsets."""
-    return Evidence(text=doc.text[start:end], span=(start, end))
-
-
 def span_evidence(span: SpacySpan) -> Evidence:
     return Evidence(text=span.text, span=(span.start_char, span.end_char))
-
-
-def sentence_at(doc: Doc, char: int) -> SpacySpan | None:
-    """The sentence holding a character offset."""
-    token = token_at(doc, char)
-    return token.sent if token is not None else None
 
 
 def token_at(doc: Doc, char: int):

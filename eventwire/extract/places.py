@@ -114,7 +114,8 @@ def _place(doc: Doc, toponym: Toponym, resolution: Resolution, gazetteer: Gazett
                      metonymy=metonymy)
     return Place(**{**fields, "name": entry.name}, geonameid=entry.geonameid,
                  parent=entry.parent, country=entry.country, admin1=entry.admin1,
-                 lat=entry.lat, lon=entry.lon, feature=_MODEL_FEATURE.get(entry.feature, entry.feature),
+                 lat=entry.lat, lon=entry.lon,
+                 feature=_MODEL_FEATURE.get(entry.feature, entry.feature),
                  metonymy=metonymy)
 
 
@@ -227,7 +228,8 @@ def _proper_name_runs(doc: Doc, taken: Sequence[bool]) -> Iterable[SpacySpan]:
 # --- resolving ------------------------------------------------------------------------------
 
 FEATURES = (
-    "log_population", "admin_log_population", "population_gap", "country", "continent", "admin1", "admin2",
+    "log_population", "admin_log_population", "population_gap", "country", "continent",
+    "admin1", "admin2",
     "curated", "main_name", "capital", "country_share", "country_seen", "admin1_seen",
     "inside_container", "outside_container", "near_50km", "near_200km", "near_600km",
     "admin1_with_city_twin", "city_with_admin1_twin", "admin2_by_alias", "demonym",
@@ -552,7 +554,8 @@ def _city_of_city_state(candidates: list[_Candidate], best: int, gazetteer: Gaze
     for i, candidate in enumerate(candidates):
         entry = gazetteer.entry(candidate.index)
         if entry.feature == "city" and entry.country == chosen.country \
-                and entry.admin1 == chosen.admin1 and entry.population >= CITY_STATE_SHARE * chosen.population:
+                and entry.admin1 == chosen.admin1 \
+                and entry.population >= CITY_STATE_SHARE * chosen.population:
             return i
     return best
 
@@ -642,12 +645,12 @@ def place_role(span: SpacySpan) -> tuple[str, bool]:
     if root.dep_ == "poss":
         return "mention", root.head.lemma_ in _GOVERNMENT_WORDS
     token: Token = root
-    while token.dep_ in ("appos", "conj", "compound", "amod", "nmod") and token.head is not token:
+    while token.dep_ in ("appos", "conj", "compound", "amod", "nmod") and token.head.i != token.i:
         token = token.head  # "Hamburg, Germany": Germany goes with Hamburg
     if token.dep_ == "pobj" and token.head.lower_ in EVENT_PREPOSITIONS:
         governor = token.head.head
         while governor.pos_ == "NOUN" and governor.ent_type_ in ("DATE", "TIME") \
-                and governor.head is not governor:
+                and governor.head.i != governor.i:
             governor = governor.head  # "seen each other the previous evening in Hamburg"
         if governor.lemma_ in cues or _meeting_takes_place(governor):
             return "mention", False
@@ -683,7 +686,7 @@ def event_places(trigger: Token, places: Sequence[SpacySpan]) -> list[SpacySpan]
     sentence = trigger.sent
     in_sentence = [p for p in places if p.start >= sentence.start and p.end <= sentence.end]
     chosen = [p for p in in_sentence if _governed_by(p.root, trigger)]
-    if not chosen and trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head is not trigger:
+    if not chosen and trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head.i != trigger.i:
         head = trigger.head
         chosen = [p for p in in_sentence if _governed_by(p.root, head)
                   and not any(t.i == trigger.i or trigger in t.ancestors for t in [p.root])]
@@ -701,7 +704,7 @@ def _governed_by(root: Token, trigger: Token) -> bool:
     cues = _cues()
     token = root
     path = []
-    while token.head is not token:
+    while token.head.i != token.i:
         path.append(token)
         token = token.head
         if token.i == trigger.i:

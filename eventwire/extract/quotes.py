@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
 
 from eventwire.extract import next_id, token_at
 from eventwire.model import Actor, Evidence, Extraction, Place, Quote
@@ -390,7 +390,7 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
             for quote in quotes:
                 if quote[0] < piece[1] and piece[0] < quote[1]:
                     used_quotes.add(quote)
-    found.extend(_quotes_without_cue(text, quotes, used_quotes, found))
+    _continue_quotes(text, quotes, used_quotes, found)
     if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
         found = [a for a in found if not any(
             b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
@@ -493,10 +493,10 @@ def _according_to(according: Token, paragraphs: _Paragraphs,
                        cue_kind="speech", cue_token=according.i, source_token=objects[0].i)
 
 
-def _quotes_without_cue(text: str, quotes: list[Piece], used: set[Piece],
-                        found: list[Attribution]) -> list[Attribution]:
-    """A full quotation right after an attributed one continues the same speaker's words."""
-    extra = []
+def _continue_quotes(text: str, quotes: list[Piece], used: set[Piece],
+                     found: list[Attribution]) -> None:
+    """A full quotation right after an attributed one continues the same speaker's words:
+    it becomes one more piece of that attribution's content."""
     by_end = sorted(found, key=lambda a: a.content[-1][1])
     for quote in quotes:
         if quote in used or not is_full_quote(text, quote):
@@ -512,7 +512,6 @@ def _quotes_without_cue(text: str, quotes: list[Piece], used: set[Piece],
             continue
         previous.content.append(_trim(quote, text) or quote)
         used.add(quote)
-    return extra
 
 
 def _outside(piece: Optional[Piece], other: Piece) -> Optional[Piece]:

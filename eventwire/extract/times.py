@@ -254,7 +254,7 @@ def _choose_year(month_day: tuple, base_month_day: tuple, base_year: int, direct
         return base_year if month_day <= base_month_day else base_year - 1
     if direction > 0:
         return base_year if month_day >= base_month_day else base_year + 1
-    return base_year  # the caller picks the nearest when the tense says nothing
+    return base_year
 
 
 def _nearest(base: date, on: Callable[[int], date]) -> date:
@@ -773,9 +773,7 @@ def _deictic(m: re.Match, text: str) -> Spec:
 def _this_part(m: re.Match, text: str) -> Spec:
     which = m["which"].lower()
     part = vocabulary()["day_parts"][m["part"].lower()]
-    shift = -1 if which.endswith("last") and part == "NI" else 0
-    if which.endswith("last") and part != "NI":
-        shift = -1
+    shift = -1 if which.endswith("last") else 0  # "last night" is yesterday's
     return Spec(type="TIME", grain="day", shift=shift, part=part)
 
 
@@ -1369,7 +1367,7 @@ def _needs_direction(spec: Spec) -> bool:
 def extract_times(doc: Doc, extraction: Extraction) -> Extraction:
     """Find, type and normalise the article's temporal expressions; date its quotes."""
     published = extraction.article.published
-    start_id = len(extraction.times) + 1
+    start_id = int(next_id("t", extraction.times)[1:])
     found = find_expressions(doc.text)
     times = find_times(doc, published, start_id=start_id, found_in_text=found)
     speech: list[tuple[tuple[int, int], date]] = []

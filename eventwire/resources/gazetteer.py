@@ -189,11 +189,14 @@ def load_gazetteer() -> Gazetteer:
         except Exception:  # a truncated or stale file is rebuilt, never trusted
             pass
     tables = build_tables()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    with partial.open("wb") as handle:
-        pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    partial.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+    except OSError:  # a read-only home still gets a gazetteer, built each run
+        pass
     return Gazetteer(tables)
 
 
