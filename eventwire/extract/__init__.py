@@ -22,6 +22,14 @@ def next_id(prefix: str, items: Iterable) -> str:
     return f"{prefix}{n}"
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token anew on each access."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def span_evidence(span: SpacySpan) -> Evidence:
     return Evidence(text=span.text, span=(span.start_char, span.end_char))
 

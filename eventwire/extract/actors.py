@@ -55,7 +55,7 @@ from typing import Optional
 from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import next_id
+from eventwire.extract import doc_text, next_id
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, split_code)
@@ -127,7 +127,7 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
         _code_from_of_phrase(doc, unit, by_token, when)
     country = article_country(doc, units, heads)
     actors: list[Actor] = []
-    text = _doc_text(doc, extraction.article.text)
+    text = doc_text(doc)
     for unit in sorted(heads, key=lambda u: u.start):
         actor = make_actor(doc, text, unit, country, actors)
         if actor is not None:
@@ -137,14 +137,6 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     actors.extend(compound_actors(doc, text, actors))
     extraction.actors.extend(actors)
     return extraction
-
-
-def _doc_text(doc: Doc, article_text: str) -> str:
-    """The text the doc was parsed from: the article's (Doc.text joins every token anew)."""
-    last = doc[-1] if len(doc) else None
-    if last is None or last.idx + len(last.text_with_ws) == len(article_text):
-        return article_text
-    return doc.text
 
 
 # --- 1. units ------------------------------------------------------------------------------

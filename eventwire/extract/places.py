@@ -25,7 +25,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from eventwire.extract import next_id
+from eventwire.extract import doc_text, next_id
 from eventwire.model import Extraction, Place
 from eventwire.resources.gazetteer import (FEATURE_CODE, Gazetteer, distance_km,
                                            load_gazetteer, name_key)
@@ -88,7 +88,7 @@ def extract_places(doc: Doc, extraction: Extraction) -> Extraction:
     """Add the article's places, resolved, with qualifier, role and metonymy."""
     gazetteer = load_gazetteer()
     toponyms = find_toponyms(doc, gazetteer)
-    resolutions = resolve_toponyms(doc.text, toponyms, gazetteer)
+    resolutions = resolve_toponyms(doc_text(doc), toponyms, gazetteer)
     places = list(extraction.places)
     for toponym, resolution in zip(toponyms, resolutions):
         place = _place(doc, toponym, resolution, gazetteer, next_id("p", places))

@@ -21,7 +21,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import next_id, token_at
+from eventwire.extract import doc_text, next_id, token_at
 from eventwire.model import Extraction, Quantity
 
 CASUALTY_CATEGORIES = {"killed", "injured", "kidnapped", "detained", "missing"}
@@ -108,7 +108,7 @@ def _qualifier_before(doc: Doc, i: int) -> tuple[int, str]:
 def find_figures(doc: Doc) -> list[Figure]:
     """Every number expression that could be a figure (no dates, phones, scores, ordinals)."""
     words = quantity_words()
-    phones = _phone_chars(doc.text)
+    phones = _phone_chars(doc_text(doc))
     dates = _date_tokens(doc)
     figures: list[Figure] = []
     i = 0
@@ -380,7 +380,7 @@ def _predicate(counted: Token, depth: int = 0) -> Optional[Token]:
 def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
     """Figures with qualifier, category, who, part_of, perpetrator, place, time and source."""
     quantities = list(extraction.quantities)
-    text = extraction.article.text  # doc.text is rebuilt on every access
+    text = extraction.article.text  # the article text is the doc text
     wholes: dict[int, str] = {}  # counted-noun token -> quantity id (for part_of)
     places = _by_token(doc, sorted(extraction.places, key=lambda p: (p.role != "event", p.span[0])))
     times = _by_token(doc, extraction.times)

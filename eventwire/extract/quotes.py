@@ -24,7 +24,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import next_id, token_at
+from eventwire.extract import doc_text, next_id, token_at
 from eventwire.model import Actor, Evidence, Extraction, Place, Quote
 
 Piece = tuple[int, int]
@@ -359,7 +359,7 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
     on Thursday"). Without it (the product) cues are speech and reports, and the cue is the
     verb with its auxiliaries ("has said").
     """
-    text = doc.text
+    text = doc_text(doc)
     quotes = quotations(text)
     paragraphs = _Paragraphs(text)
     words = cue_words()
@@ -597,7 +597,7 @@ def _kind(content: Piece, quotes: list[Piece], text: str) -> str:
 def extract_quotes(doc: Doc, extraction: Extraction) -> Extraction:
     """Quotes with their speaker (an actor), cue and place of speech."""
     quotes = list(extraction.quotes)
-    text = extraction.article.text  # doc.text is rebuilt on every access
+    text = extraction.article.text  # the article text is the doc text
     for attribution in find_attributions(doc):
         if attribution.cue_kind == "thought" or attribution.how in ("object", "preposition"):
             continue  # "called for a ceasefire", "praised X": acts of their own, not quotes

@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Optional
 from dateutil import parser as dateutil_parser
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import next_id, token_at
+from eventwire.extract import doc_text, next_id, token_at
 from eventwire.model import Extraction, Quote, Time
 
 # --- vocabulary ------------------------------------------------------------------------------
@@ -1183,7 +1183,7 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         token = span.root
-    if re.search(r"\bas\s+(?:soon|early)\s+as\s+$", doc.text[max(0, start - 16):start], re.I):
+    if re.search(r"\bas\s+(?:soon|early)\s+as\s+$", doc_text(doc)[max(0, start - 16):start], re.I):
         return 1  # "as soon as Tuesday" is a coming day
     verb = governing_verb(token)
     if verb is None:
@@ -1296,7 +1296,7 @@ def find_times(doc: Doc, published: Optional[date],
     history text (HeidelTime's narrative type): a month or day without its year belongs to
     the period the text last named ("In 1940 ... In April ..."), not to the publication's.
     """
-    text = doc.text
+    text = doc_text(doc)
     times: list[Time] = []
     reference: Optional[date] = None
     last_quarter: Optional[tuple[tuple[int, int], int]] = None  # ((year, quarter), where)
@@ -1368,7 +1368,7 @@ def extract_times(doc: Doc, extraction: Extraction) -> Extraction:
     """Find, type and normalise the article's temporal expressions; date its quotes."""
     published = extraction.article.published
     start_id = int(next_id("t", extraction.times)[1:])
-    found = find_expressions(doc.text)
+    found = find_expressions(doc_text(doc))
     times = find_times(doc, published, start_id=start_id, found_in_text=found)
     speech: list[tuple[tuple[int, int], date]] = []
     dated: dict[str, Time] = {}
