@@ -16,13 +16,13 @@ import json
 import os
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from eventwire.errors import InputError
 from eventwire.model import Article, Extraction
-from eventwire.scale.local import batched, peak_rss_bytes
+from eventwire.scale.local import RunStats, batched, peak_rss_bytes
 
 SHARD_COLUMNS = ("article_id", "sha256", "title", "published", "events", "extraction")
 """Columns of a shard; ``extraction`` is the Extraction as JSON (docs/extraction.schema.json)."""
@@ -36,16 +36,10 @@ ProgressHandler = Callable[[int], None]
 
 
 @dataclass
-class RayStats:
-    articles: int = 0
-    failed: int = 0
-    shards: int = 0
-    seconds: float = 0.0
-    worker_peak_rss: dict[str, int] = field(default_factory=dict)
+class RayStats(RunStats):
+    """A local run's figures, plus the Parquet shards written (workers keyed by actor name)."""
 
-    @property
-    def rate(self) -> float:
-        return self.articles / self.seconds if self.seconds else 0.0
+    shards: int = 0
 
 
 def shard_table(extractions: list[Extraction]):
