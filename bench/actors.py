@@ -9,32 +9,18 @@ article and per 1,000 words, and the memory the actor dictionary takes.
 
 from __future__ import annotations
 
-import gzip
-import json
 import resource
 import sys
 import time
 import tracemalloc
 from pathlib import Path
 
-from eventwire.evaluate import data_dir
 from eventwire.extract.actors import extract_actors
-from eventwire.model import Article, Extraction
+from eventwire.model import Extraction
 from eventwire.nlp import load_nlp
 from eventwire.resources.actors import actor_dictionary
 
-
-def bench_articles(count: int) -> list[dict]:
-    path = data_dir() / "corpora" / "bench_articles.jsonl.gz"
-    articles = []
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record.get("text", "").strip():
-                articles.append(record)
-            if len(articles) == count:
-                break
-    return articles
+from corpus import bench_articles  # bench/corpus.py
 
 
 def main(count: int) -> None:
@@ -47,15 +33,14 @@ def main(count: int) -> None:
     tracemalloc.stop()
 
     records = bench_articles(count)
-    words = sum(len(r["text"].split()) for r in records)
+    words = sum(len(r.text.split()) for r in records)
     started = time.perf_counter()
-    docs = list(nlp.pipe((r["text"] for r in records), batch_size=16))
+    docs = list(nlp.pipe((r.text for r in records), batch_size=16))
     spacy_seconds = time.perf_counter() - started
 
-    articles = [Article.from_text(r["text"], published=(r.get("date") or None)) for r in records]
     started = time.perf_counter()
     actors = 0
-    for doc, article in zip(docs, articles):
+    for doc, article in zip(docs, records):
         actors += len(extract_actors(doc, Extraction(article=article)).actors)
     actor_seconds = time.perf_counter() - started
 

@@ -11,31 +11,17 @@ the memory the event ontology takes once loaded.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 import time
 import tracemalloc
 
-from eventwire.evaluate import data_dir
 from eventwire.extract.events import extract_events, status_cues
-from eventwire.model import Article, Extraction
+from eventwire.model import Extraction
 from eventwire.nlp import load_nlp
 from eventwire.pipeline import STAGES
 from eventwire.resources.ontology import cameo_plover, triggers
 
-
-def bench_articles(count: int) -> list[dict]:
-    path = data_dir() / "corpora" / "bench_articles.jsonl.gz"
-    articles = []
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record.get("text", "").strip():
-                articles.append(record)
-            if len(articles) == count:
-                break
-    return articles
+from corpus import bench_articles  # bench/corpus.py
 
 
 def main(count: int) -> None:
@@ -48,16 +34,16 @@ def main(count: int) -> None:
     tracemalloc.stop()
 
     records = bench_articles(count)
-    words = sum(len(r["text"].split()) for r in records)
+    words = sum(len(r.text.split()) for r in records)
     started = time.perf_counter()
-    docs = list(nlp.pipe((r["text"] for r in records), batch_size=16))
+    docs = list(nlp.pipe((r.text for r in records), batch_size=16))
     spacy_seconds = time.perf_counter() - started
 
     before = [(name, stage) for name, stage in STAGES if name != "events"]
     seconds = {name: 0.0 for name, _ in before}
     extractions = []
-    for doc, record in zip(docs, records):
-        extraction = Extraction(article=Article.from_text(record["text"]))
+    for doc, article in zip(docs, records):
+        extraction = Extraction(article=article)
         for name, stage in before:
             started = time.perf_counter()
             extraction = stage(doc, extraction)
