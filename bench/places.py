@@ -15,7 +15,6 @@ import json
 import resource
 import sys
 import time
-from pathlib import Path
 
 
 def resident_mb() -> float:

@@ -131,8 +131,6 @@ def demo(no_serve: bool = typer.Option(False, "--no-serve",
     extraction = extract_one(article)
     print_extractions([extraction], Format.table)
     # Then store it in the default embedded store and show what a query gives back.
-    from eventwire.store import Store
-
     with open_store(db) as store:
         result = store.add(extraction)
         out.print(f"\nStored in {store.display_url} ({'already there' if result.status == 'unchanged' else 'new'}); "
@@ -145,7 +143,6 @@ def demo(no_serve: bool = typer.Option(False, "--no-serve",
                   f"and open {url}", highlight=False, soft_wrap=True)
         return
     from eventwire.serve.api import serve as run_server
-
     from eventwire.serve.catalogue import open_catalogue
 
     out.print(f"Dashboard: {url} (Ctrl-C stops it)", highlight=False)

@@ -3,7 +3,6 @@ crashes, concurrent readers and hostile text."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -17,7 +16,7 @@ from sqlalchemy import func, select
 
 from eventwire.model import Extraction
 from eventwire.store import Store
-from store_fixtures import ALEPPO, REPO, build, seed_extraction, voa_article
+from store_fixtures import REPO, build, seed_extraction, voa_article
 
 
 def test_add_stores_once_and_reads_back_exactly(store):

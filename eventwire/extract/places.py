@@ -27,8 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.extract import doc_text, next_id
 from eventwire.model import Extraction, Place
-from eventwire.resources.gazetteer import (FEATURE_CODE, Gazetteer, distance_km,
-                                           load_gazetteer, name_key)
+from eventwire.resources.gazetteer import FEATURE_CODE, Gazetteer, load_gazetteer, name_key
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

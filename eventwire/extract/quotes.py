@@ -157,7 +157,6 @@ DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?[\u2014\u2013-]{1,2}\s+")
 def _source_piece(speaker: Token, bounds: Piece, text: str) -> Optional[Piece]:
     """The words naming the speaker: the noun phrase without its relative clause ("Dino
     Spencer, who now runs the gym") and without a dateline ("RENO, Nev. (AP) \u2014")."""
-    doc = speaker.doc
     tokens = list(speaker.subtree)
     for child in speaker.children:
         if child.dep_ in ("relcl", "acl") and child.i > speaker.i:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import gzip
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
