@@ -234,3 +234,39 @@ def test_a_title_names_the_office_whatever_the_date(actors_only):
     text = ("The US commander in Iraq, General David Petraeus, held talks with President Michel "
             "Suleiman during a surprise visit to Beirut on Wednesday.")
     assert code(actors_only, text, "David Petraeus", "2008-08-20").code == "USAMIL"
+
+
+# --- descriptive actors: the country from their own phrase or their sentence ---------------
+
+@pytest.mark.parametrize("text, words, expected", [
+    # PLOVER-GSR01-PROTEST-0004
+    ("Tens of thousands of university students throughout Indonesia staged mass demonstrations "
+     "Saturday to demand political reforms by President Suharto's government.",
+     "university students", "IDNEDU"),
+    # PLOVER-GSR01-PROTEST-0015
+    ("Some 500,000 workers affiliated with the Serbian Workers' Union (SSS) stopped work on the "
+     "first day of an open-ended strike on Monday.", "workers", "SRBLAB"),
+    # PLOVER-GSR01-AGREE-0015
+    ("The United Nations will provide nearly 25,000 tons of emergency food aid to refugees "
+     "fleeing the civil war in Liberia, the World Food Program (WFP) said on Monday.",
+     "refugees", "LBRREF"),
+    # PLOVER-GSR01-REJECT-0023
+    ("Rebels in the Ivory Coast on Wednesday dismissed an appeal from President Laurent Gbago "
+     "to lay down their arms.", "Rebels", "CIVREB"),
+])
+def test_an_agent_takes_the_state_its_phrase_names(actors_only, text, words, expected):
+    assert code(actors_only, text, words).code == expected
+
+
+def test_an_agent_takes_the_one_state_its_sentence_names(actors_only):
+    # PLOVER-GSR01-PROTEST-0008
+    text = ("Islamic fundamentalists continued their hunger strike to demand the resignation of "
+            "Algerian President Ahmed Ben Bella.")
+    assert code(actors_only, text, "Islamic fundamentalists").country == "DZA"
+
+
+def test_an_unknown_titled_person_takes_the_state_where_they_act(actors_only):
+    # PLOVER-GSR01-CONCEDE-0006 (the dictionary spells him Omar al-Bashir)
+    text = ("President Omar El Bashir on Thursday shortened by one hour the nightly curfew "
+            "imposed in Sudan after a June 30 coup toppled the civilian government.")
+    assert code(actors_only, text, "Omar El Bashir").code == "SDNGOV"

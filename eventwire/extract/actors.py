@@ -125,11 +125,20 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
         unit.coding = code_unit(doc, unit, when)
     for unit in heads:
         _code_from_of_phrase(doc, unit, by_token, when)
+    for unit in heads:
+        _country_from_phrase(doc, unit, by_token, when)
     country = article_country(doc, units, heads)
     actors: list[Actor] = []
     text = doc_text(doc)
+    in_sentence = sentence_countries(doc, units, when)
+    standalone = sentence_countries(doc, units, when, standalone=True)
     for unit in sorted(heads, key=lambda u: u.start):
-        actor = make_actor(doc, text, unit, country, actors)
+        sentence = doc[unit.start].sent.start
+        if unit.source == "entity":  # a titled unknown person: only a state their sentence names
+            fallback = standalone.get(sentence)
+        else:
+            fallback = country or in_sentence.get(sentence)
+        actor = make_actor(doc, text, unit, fallback, actors)
         if actor is not None:
             unit.actor = actor
             actors.append(actor)
@@ -356,6 +365,55 @@ def _code_from_of_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: 
             return
 
 
+# dependents of a noun phrase that say where its people are or whom they belong to
+PLACE_PHRASE_DEPS = {"prep", "pobj", "acl", "amod", "dobj", "poss", "compound", "nmod", "appos"}
+PLACE_PREPOSITIONS = {"in", "of", "from", "throughout", "across", "inside", "at", "to", "with",
+                      "within", "around", "near"}
+
+
+def _country_from_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: Optional[date]) -> None:
+    """An agent with no country takes the state its own phrase names: "students throughout
+    Indonesia", "rebels in the Ivory Coast", "workers affiliated with the Serbian Workers'
+    Union", "refugees fleeing the civil war in Liberia", "militants loyal to Iraq's ..."."""
+    coding = unit.coding
+    if coding is None or unit.source != "agent" or coding.country or coding.named \
+            or (coding.sector or "PPL")[:3] in ("IGO", "NGO", "PPL"):
+        return
+    root = unit.root(doc)
+    frontier, seen, depth, fallback = [root], {root.i}, 0, None
+    while frontier and depth < 4:
+        following = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in seen or child.i < root.i or child.dep_ not in PLACE_PHRASE_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in PLACE_PREPOSITIONS:
+                    continue
+                if child.dep_ == "amod" and not any(c.dep_ == "prep" for c in child.children):
+                    continue  # "loyal to X", not any adjective
+                seen.add(child.i)
+                owner = by_token.get(child.i)
+                if owner is not None and owner is not unit and owner.source in ("name", "agent") \
+                        and not owner.metonym:
+                    found = owner.coding or code_unit(doc, owner, when)
+                    country = found.country if found and found.explicit_country else None
+                    if country and _is_state(owner):
+                        _give_country(unit, country)
+                        return
+                    fallback = fallback or country
+                following.append(child)
+        frontier, depth = following, depth + 1
+    if fallback:
+        _give_country(unit, fallback)
+
+
+def _give_country(unit: Unit, country: str) -> None:
+    coding = unit.coding
+    sector = coding.sector or unit.agent.sector[:3]
+    unit.coding = Coding(_join(country, unit.agent, unit.agent.sector) or country, country,
+                         sector, coding.kind)
+
+
 def _has_title(children: list[Unit], sector: str) -> bool:
     return any(c.source == "agent" and c.agent.sector[:3] == sector for c in children)
 
@@ -439,6 +497,26 @@ def _join(country: Optional[str], agent: Agent, sector: str) -> Optional[str]:
     return sector + country if agent.code.endswith("~") else country + sector
 
 
+# sectors that are no country's people ("the Red Cross", "a UN official")
+NOT_NATIONAL = {"IGO", "NGO", "IMG", "MNC", "PPL", "UIS"}
+
+
+def sentence_countries(doc: Doc, units: list[Unit], when: Optional[date], standalone: bool = False
+                       ) -> dict[int, str]:
+    """Sentence start -> the one state a sentence names (by name, adjective or capital), where
+    it names exactly one: the country of its uncoded agents when the article has none. With
+    ``standalone``, only states that are not part of another actor ("in Sudan", not "South
+    African leader"): an unknown titled person is not the other leader's compatriot."""
+    found: dict[int, set[str]] = {}
+    for unit in units:
+        if unit.entry is None or unit.entry.kind != "state" or (standalone and unit.parent is not None):
+            continue
+        country = split_code(unit.entry.code_at(when))[0]
+        if country:
+            found.setdefault(doc[unit.start].sent.start, set()).add(country)
+    return {start: countries.pop() for start, countries in found.items() if len(countries) == 1}
+
+
 LOCATIVE = {"in", "at", "on", "near", "across", "inside", "into", "throughout", "around", "outside"}
 
 
@@ -497,8 +575,13 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     if owner is not None and sector:  # "Syria has offered its troops": Syria's troops
         actor_country = owner
         code = _join(owner, unit.agent, sector)
-    if code is None and actor_country is None and sector in DOMESTIC and country is not None \
-            and coding.kind != "person" and not _unknown_name_modifier(doc, unit):
+    if code is None and actor_country is None and unit.source == "entity" and coding.kind == "person":
+        sector = _title_sector(doc, unit, unit.children)  # "President Omar El Bashir ... in Sudan"
+        if sector and country is not None:
+            actor_country, code = country, country + sector
+    if code is None and actor_country is None and sector and sector[:3] not in NOT_NATIONAL \
+            and country is not None and (coding.kind != "person" or unit.source == "agent") \
+            and not _unknown_name_modifier(doc, unit):
         actor_country = country
         code = _join(country, unit.agent, sector) if unit.agent else country + sector
     if unit.source in ("name", "entity"):
