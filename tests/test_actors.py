@@ -270,3 +270,24 @@ def test_an_unknown_titled_person_takes_the_state_where_they_act(actors_only):
     text = ("President Omar El Bashir on Thursday shortened by one hour the nightly curfew "
             "imposed in Sudan after a June 30 coup toppled the civilian government.")
     assert code(actors_only, text, "Omar El Bashir").code == "SDNGOV"
+
+
+def _members(extraction, words: str):
+    compound = next(a for a in extraction.actors if a.members and words in a.text)
+    return sorted(first_mention(extraction, m).code for m in compound.members)
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # PLOVER-GSR01-AGREE-0001
+    ("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should "
+     "cooperate.", "Hungarian and Romanian", ["HUNGOV", "ROUGOV"]),
+    # PLOVER-GSR01-DEMAND-0015
+    ("The Red Cross operating in Iraq said US and British forces must ensure security.",
+     "US and British forces", ["GBRMIL", "USAMIL"]),
+    # PLOVER-GSR01-COOPERATE-0003
+    ("French and Egyptian warships on Monday launched 10 days of war games in the "
+     "Mediterranean Sea.", "French and Egyptian", ["EGYMIL", "FRAMIL"]),
+])
+def test_coordinated_nationalities_are_one_compound_of_each_states_actor(actors_only, text, words,
+                                                                        expected):
+    assert _members(actors_only.extract(text), words) == expected

@@ -142,8 +142,13 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
         if actor is not None:
             unit.actor = actor
             actors.append(actor)
+    coordinated = split_coordinated_states(doc, text, units, heads, actors, when)
     resolve_mentions(doc, heads, actors)
     actors.extend(compound_actors(doc, text, actors))
+    joined = {frozenset(a.members) for a in actors if a.members}
+    for members in coordinated:
+        if frozenset(m.id for m in members) not in joined:
+            actors.append(_compound(text, members, actors, None))
     extraction.actors.extend(actors)
     return extraction
 
@@ -674,6 +679,49 @@ def _absorbed_title(doc: Doc, unit: Unit) -> bool:
         return False
     root = unit.root(doc)
     return any(child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in root.children)
+
+
+def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list[Unit],
+                             actors: list[Actor], when: Optional[date]) -> list[list[Actor]]:
+    """ "Senior Hungarian and Romanian officials", "US and British forces": one actor per
+    state (the head's actor keeps the first), to be joined in a compound; returns the members
+    of each compound and adds the new members to ``actors``."""
+    by_token = {t: u for u in units for t in range(u.start, u.end)}
+    groups: list[list[Actor]] = []
+    for unit in heads:
+        actor = unit.actor
+        if actor is None or actor.members or actor.kind == "person":
+            continue
+        states = [c for c in unit.children if _is_state(c)] or ([unit] if _is_state(unit) else [])
+        head = unit.root(doc) if unit.children else unit.root(doc).head
+        for state in states:
+            others = []
+            for conj in state.root(doc).conjuncts:
+                other = by_token.get(conj.i)
+                if other is not None and other is not state and _is_state(other) \
+                        and other.actor is None and other.parent in (None, unit) and conj.i < head.i \
+                        and other not in others:
+                    others.append(other)
+            if not others:
+                continue
+            members = [actor]
+            for other in sorted(others, key=lambda u: u.start):
+                country = split_code(other.entry.code_at(when))[0]
+                if not country or country == actor.country:
+                    continue
+                sector = actor.sector if actor.sector != actor.country else None
+                code = (_join(country, unit.agent, unit.agent.sector) if unit.agent is not None
+                        else country + (sector or ""))
+                start, end = doc[other.start].idx, doc[other.end - 1].idx + len(doc[other.end - 1])
+                member = Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
+                               name=f"{text[start:end]} {head.text}" if unit.children else text[start:end],
+                               code=code, country=country, sector=sector, kind=actor.kind)
+                actors.append(member)
+                members.append(member)
+            if len(members) > 1:
+                groups.append(members)
+            break
+    return groups
 
 
 # --- 4. coreference ------------------------------------------------------------------------
