@@ -178,15 +178,35 @@ def test_a_capital_that_speaks_is_its_government(actors_only):
     assert not [a for a in extraction.actors if a.text == "Beijing"]
 
 
-def test_an_unknown_name_is_kept_without_a_code(actors_only):
-    # PLOVER-GSR01: "President Francois Mitterand gave a warm welcome ..."  (misspelt: not in
-    # the dictionary)
+def test_a_misspelt_name_is_found_by_first_name_and_near_surname(actors_only):
+    # PLOVER-GSR01: "President Francois Mitterand gave a warm welcome ..."  (the dictionary
+    # spells him Mitterrand; one letter off, same first name)
     text = "President Francois Mitterand gave a warm welcome on Thursday to South African " \
            "leader F.W. de Klerk."
-    mitterand = code(actors_only, text, "Francois Mitterand", "2000-01-01")
-    assert mitterand.kind == "person" and mitterand.country is None
+    mitterand = code(actors_only, text, "Francois Mitterand", "1990-01-01")
+    assert mitterand.kind == "person" and mitterand.code == "FRAGOV"
     de_klerk = code(actors_only, text, "F.W. de Klerk", "2000-01-01")
     assert de_klerk.kind == "person" and de_klerk.country == "ZAF"
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # PLOVER-GSR01-DEMAND-0020: the dictionary has ROBERT_MUGABE, not "Mugabe"
+    ("Opposition groups in Zimbabwe are demanding that President Mugabe abandon his "
+     "controversial policy of land confiscations.", "Mugabe", "ZWEGOV"),
+    # PLOVER-GSR01-DEMAND-0003: CARLOS_SAUL_MENEM
+    ("An Argentine judge has ordered former president Carlos Menem to appear October 16 for "
+     "questioning.", "Carlos Menem", "ARGELI"),
+])
+def test_a_dictionary_person_is_found_by_surname(actors_only, text, words, expected):
+    assert code(actors_only, text, words, "2003-01-01").code == expected
+
+
+def test_an_unknown_minister_takes_the_one_state_his_sentence_names(actors_only):
+    # PLOVER-GSR01-AGREE-0019: no Vietnamese Gia in the dictionary; his title and the
+    # sentence's one state code him
+    text = ("Planning and Investment Minister Tran Xuan Gia said Vietnam is committed to opening "
+            "up the economy.")
+    assert code(actors_only, text, "Tran Xuan Gia").code == "VNMGOV"
 
 
 def test_rebel_fighters_take_the_articles_country(actors_only):

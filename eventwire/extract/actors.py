@@ -58,7 +58,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extract import doc_text, next_id
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
-                                        actor_dictionary, split_code)
+                                        actor_dictionary, person_index, split_code)
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -217,6 +217,10 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
                 and t.lower_ not in ("the", "a", "an")]
         if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
                 or not any(doc[i].pos_ == "PROPN" for i in free):
+            continue
+        person = person_index().find(words[free[0]:free[-1] + 1]) if ent.label_ == "PERSON" else None
+        if person is not None:  # "President Mugabe", "Carlos Menem": the dictionary's spelling differs
+            units.append(Unit(free[0], free[-1] + 1, "name", entry=book.entries[person]))
             continue
         units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_))
     units.sort(key=lambda u: u.start)

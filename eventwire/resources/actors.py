@@ -162,6 +162,52 @@ class ActorDictionary:
         return None
 
 
+@dataclass
+class PersonIndex:
+    """The dictionary's people by surname, for names it lacks in that spelling ("President
+    Mugabe", "Carlos Menem" for CARLOS_SAUL_MENEM, "Laurent Gbago" for Laurent Gbagbo)."""
+
+    by_surname: dict[str, set[int]]
+    first_names: dict[int, set[str]]
+
+    def find(self, words: list[str]) -> Optional[int]:
+        """The one person these name words can be: same surname (one typo allowed in a long
+        one, with the same first name), and the same first name where the text gives one."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        words = [w for w in words if w.isalpha()]
+        if not words or len(words[-1]) < 4:
+            return None
+        surname, first = words[-1], (words[0] if len(words) > 1 else None)
+        candidates = set(self.by_surname.get(surname, ()))
+        if first is not None and len(surname) >= 5:
+            for near, _, _ in process.extract(surname, self.by_surname.keys(), scorer=Levenshtein.distance,
+                                              score_cutoff=2 if len(surname) >= 8 else 1, limit=20):
+                candidates |= self.by_surname[near]
+        if first is not None:
+            candidates = {c for c in candidates if first in self.first_names[c]}
+        elif len(surname) < 5:
+            return None
+        return candidates.pop() if len(candidates) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def person_index() -> PersonIndex:
+    book = actor_dictionary()
+    by_surname: dict[str, set[int]] = {}
+    first_names: dict[int, set[str]] = {}
+    for name, (entry_id, _) in book.names.items():
+        if book.entries[entry_id].kind != "person":
+            continue
+        words = [w for w in name.split(" ") if w.isalpha()]
+        if len(words) < 2:
+            continue
+        by_surname.setdefault(words[-1], set()).add(entry_id)
+        first_names.setdefault(entry_id, set()).add(words[0])
+    return PersonIndex(by_surname, first_names)
+
+
 def split_code(code: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """(country ISO3 or None, first sector) of a CAMEO-style code: SYRMIL -> (SYR, MIL),
     IGOUNO -> (None, IGO), RUS -> (RUS, None)."""
