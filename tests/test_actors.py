@@ -311,3 +311,48 @@ def _members(extraction, words: str):
 def test_coordinated_nationalities_are_one_compound_of_each_states_actor(actors_only, text, words,
                                                                         expected):
     assert _members(actors_only.extract(text), words) == expected
+
+
+def test_a_name_the_dictionary_lacks_takes_the_title_in_apposition(actors_only):
+    # PLOVER-GSR01-DISAPPROVE-0001
+    text = ("On Tuesday, Nigerian junior foreign minister Dubem Oniya summoned Niger's ambassador "
+            "Brah Mohamane to complain of inaction over the gangs.")
+    assert code(actors_only, text, "Brah Mohamane").code == "NERGOV"
+    # PLOVER-GSR01-CONSULT-0009: "emir, Sheikh Hamad ..." (spaCy breaks the apposition)
+    text = ("Quatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on "
+            "Saturday between the Emirates and Saudi Arabia.")
+    assert code(actors_only, text, "Hamad bin Khalifa").code == "QATGOV"
+    assert code(actors_only, text, "the Emirates").code == "ARE"  # the state, not its people
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # PLOVER-GSR01-CONCEDE-0010
+    ("The Mozambique government on Thursday accepted demands from Shona rebels that it "
+     "initiate political reforms.", "Shona rebels", "MOZREB"),
+    # PLOVER-GSR01-COERCE-0017
+    ("The Sri Lankan army has been holding thousands of Tamil civilian refugees as human "
+     "shields in the battle zones.", "Tamil civilian refugees", "LKAREF"),
+])
+def test_a_people_without_a_state_belongs_to_the_state_of_the_sentence(actors_only, text, words,
+                                                                       expected):
+    assert code(actors_only, text, words).code == expected
+
+
+@pytest.mark.parametrize("words, published, expected", [
+    ("Taliban", "2010-05-01", "AFGREB"),
+    ("Taliban", "2023-05-01", "AFGGOV"),  # in power since 2021-08-15
+    ("Robert Mugabe", "2010-05-01", "ZWEGOV"),
+    ("Robert Mugabe", "2018-05-01", "ZWEELI"),  # resigned 2017-11-21
+    ("Emmanuel Macron", "2020-05-01", "FRAGOV"),
+])
+def test_curated_updates_carry_roles_past_2015(actors_only, words, published, expected):
+    assert code(actors_only, f"{words} said on Monday that talks would go on.", words,
+                published).code == expected
+
+
+def test_the_official_name_of_north_korea_is_one_actor(actors_only):
+    # PLOVER-GSR01-DEMAND-0024
+    text = ("The United States on Thursday demanded that the Democratic People's Republic of "
+            "Korea (DPRK) forsake its nuclear program.")
+    extraction = actors_only.extract(text)
+    assert {a.code for a in extraction.actors} == {"USA", "PRK"}

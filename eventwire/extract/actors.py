@@ -85,6 +85,7 @@ class Unit:
     agent: Optional[Agent] = None
     label: Optional[str] = None
     metonym: bool = False
+    people: bool = False  # a state's name in the plural: its people ("Nigerians")
     parent: Optional["Unit"] = None
     children: list["Unit"] = field(default_factory=list)
     coding: Optional["Coding"] = None
@@ -127,6 +128,8 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
         _code_from_of_phrase(doc, unit, by_token, when)
     for unit in heads:
         _country_from_phrase(doc, unit, by_token, when)
+    for unit in heads:
+        _title_codes_its_person(doc, unit, by_token)
     country = article_country(doc, units, heads)
     actors: list[Actor] = []
     text = doc_text(doc)
@@ -186,10 +189,15 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     i = 0
     while i < len(doc):
         name = book.match_name(words, i)
+        people = False
         if name is None and tags[i] in ("NNS", "NNPS"):
             name = book.match_name(words, i, lemmas)  # "Palestinians", "Libyans"
             if name is not None and book.entries[name[1]].kind != "state":
                 name = None
+            people = name is not None
+        elif name is not None and tags[i + name[0] - 1] in ("NNS", "NNPS"):
+            # "Israelis" (not part of the state's own name, as in "the Emirates", "Philippines")
+            people = words[i + name[0] - 1] not in book.entries[name[1]].name.lower().split()
         if name is not None and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro":
             name = None  # "pro-Russia rebels" are not Russia's
         if name is not None and not _looks_like_name(doc[i:i + name[0]]):
@@ -199,7 +207,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             agent = None
         if name is not None and (agent is None or name[0] >= agent[0]):
             length, entry_id, metonym = name
-            units.append(Unit(i, i + length, "name", entry=book.entries[entry_id], metonym=metonym))
+            units.append(Unit(i, i + length, "name", entry=book.entries[entry_id], metonym=metonym,
+                              people=people))
             i += length
         elif agent is not None:
             units.append(Unit(i, i + agent[0], "agent", agent=agent[1]))
@@ -300,7 +309,7 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
         if kind == "state":
             if root.pos_ == "ADJ":
                 kind = "group"
-            elif root.tag_ in ("NNPS", "NNS"):  # "Nigerians", "Liberians": the people of a state
+            elif unit.people:  # "Nigerians", "Liberians": the people of a state (not "the Emirates")
                 return Coding(f"{country}CVL", country, "CVL", "group")
             if unit.metonym:
                 return Coding(f"{country}GOV", country, "GOV", "organisation")
@@ -414,6 +423,28 @@ def _country_from_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: 
         frontier, depth = following, depth + 1
     if fallback:
         _give_country(unit, fallback)
+
+
+def _title_codes_its_person(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> None:
+    """A name the dictionary lacks takes the code of the title it is in apposition to
+    ("Niger's ambassador Brah Mohamane", "Quatar's emir, Sheikh Hamad ...")."""
+    if unit.coding is None or unit.coding.code is None or unit.source != "agent" \
+            or unit.coding.kind != "person":
+        return
+    root = unit.root(doc)
+    names = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        names.append(root.head)
+    if doc[unit.end:unit.end + 1].text == "," and unit.end + 1 < len(doc):
+        names.append(doc[unit.end + 1])  # "emir, Sheikh Hamad": a bad parse of the apposition
+    for token in names:
+        person = by_token.get(token.i) or by_token.get(token.i + 1)  # "Sheikh Hamad ..."
+        if person is not None and person.source == "entity" and person.label == "PERSON" \
+                and person.coding is not None and person.coding.code is None:
+            coding = unit.coding
+            person.coding = Coding(coding.code, coding.country, coding.sector, "person",
+                                   coding.explicit_country)
+            return
 
 
 def _give_country(unit: Unit, country: str) -> None:
@@ -614,6 +645,7 @@ def _unknown_name_modifier(doc: Doc, unit: Unit) -> bool:
     Government"): a named body of unknown country, not the article's own."""
     known = {i for c in unit.children if c.source != "entity" for i in range(c.start, c.end)}
     return any(t.pos_ == "PROPN" and t.i not in known and not (unit.start <= t.i < unit.end)
+               and t.ent_type_ not in ("NORP", "GPE")  # "Shona rebels", "Tamil refugees": a people
                for t in unit.root(doc).lefts)
 
 
