@@ -356,3 +356,10 @@ def test_the_official_name_of_north_korea_is_one_actor(actors_only):
             "Korea (DPRK) forsake its nuclear program.")
     extraction = actors_only.extract(text)
     assert {a.code for a in extraction.actors} == {"USA", "PRK"}
+
+
+def test_a_nationality_before_a_people_names_that_states_civilians(actors_only):
+    # PLOVER-GSR01-PROTEST-0006
+    text = "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday."
+    kurds = code(actors_only, text, "Iraqi Kurds")
+    assert (kurds.text, kurds.code) == ("Iraqi Kurds", "IRQCVL")

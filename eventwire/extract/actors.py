@@ -590,6 +590,15 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     if unit.metonym and not _metonym_subject(doc, unit):
         return None  # a city is a place (the places stage), not an actor, unless it acts
     if _is_state(unit) and root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i \
+            and root.head.tag_ == "NNPS" and root.head.ent_type_ == "NORP" and coding.country \
+            and not any(c.dep_ == "poss" for c in root.head.children):
+        # "Iraqi Kurds", "Bosnian Serbs": a people of that state, its civilians
+        head = root.head
+        start, end = doc[unit.start].idx, head.idx + len(head)
+        return Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
+                     name=text[start:end], code=coding.country + "CVL", country=coding.country,
+                     sector="CVL", kind="group")
+    if _is_state(unit) and root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i \
             and root.head.pos_ == "PROPN" and not _hyphenated(doc, unit):
         return None  # "the Syrian Golan Heights": part of a place or an unknown name
     if unit.source == "name" and coding.kind == "group" and unit.entry.kind == "state" \
