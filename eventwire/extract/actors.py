@@ -549,8 +549,8 @@ def sentence_countries(doc: Doc, units: list[Unit], when: Optional[date], standa
     African leader"): an unknown titled person is not the other leader's compatriot."""
     found: dict[int, set[str]] = {}
     for unit in units:
-        if unit.entry is None or unit.entry.kind != "state" or (standalone and unit.parent is not None):
-            continue
+        if unit.entry is None or (standalone and unit.parent is not None):
+            continue  # named people and bodies count too: "Congress is asking Obama to help Iran"
         country = split_code(unit.entry.code_at(when))[0]
         if country:
             found.setdefault(doc[unit.start].sent.start, set()).add(country)
