@@ -168,35 +168,32 @@ class PersonIndex:
     Mugabe", "Carlos Menem" for CARLOS_SAUL_MENEM, "Laurent Gbago" for Laurent Gbagbo)."""
 
     by_surname: dict[str, set[int]]
-    first_names: dict[int, set[str]]
+    by_first_name: dict[str, list[tuple[str, int]]]  # first name -> (surname, entry id)
 
     def find(self, words: list[str]) -> Optional[int]:
-        """The one person these name words can be: same surname (one typo allowed in a long
-        one, with the same first name), and the same first name where the text gives one."""
-        from rapidfuzz import process
+        """The one person these name words can be: with a first name, the people of that first
+        name whose surname is this one or one letter off (two in a long one); a surname alone
+        must be long and belong to one person only."""
         from rapidfuzz.distance import Levenshtein
 
         words = [w for w in words if w.isalpha()]
         if not words or len(words[-1]) < 4:
             return None
-        surname, first = words[-1], (words[0] if len(words) > 1 else None)
-        candidates = set(self.by_surname.get(surname, ()))
-        if first is not None and len(surname) >= 5:
-            for near, _, _ in process.extract(surname, self.by_surname.keys(), scorer=Levenshtein.distance,
-                                              score_cutoff=2 if len(surname) >= 8 else 1, limit=20):
-                candidates |= self.by_surname[near]
-        if first is not None:
-            candidates = {c for c in candidates if first in self.first_names[c]}
-        elif len(surname) < 5:
-            return None
-        return candidates.pop() if len(candidates) == 1 else None
+        surname = words[-1]
+        if len(words) == 1:
+            found = self.by_surname.get(surname, set())
+            return next(iter(found)) if len(found) == 1 and len(surname) >= 5 else None
+        cutoff = 0 if len(surname) < 5 else 1 if len(surname) < 8 else 2
+        found = {entry for other, entry in self.by_first_name.get(words[0], ())
+                 if Levenshtein.distance(other, surname, score_cutoff=cutoff) <= cutoff}
+        return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)
 def person_index() -> PersonIndex:
     book = actor_dictionary()
     by_surname: dict[str, set[int]] = {}
-    first_names: dict[int, set[str]] = {}
+    by_first_name: dict[str, set[tuple[str, int]]] = {}
     for name, (entry_id, _) in book.names.items():
         if book.entries[entry_id].kind != "person":
             continue
@@ -204,8 +201,8 @@ def person_index() -> PersonIndex:
         if len(words) < 2:
             continue
         by_surname.setdefault(words[-1], set()).add(entry_id)
-        first_names.setdefault(entry_id, set()).add(words[0])
-    return PersonIndex(by_surname, first_names)
+        by_first_name.setdefault(words[0], set()).add((words[-1], entry_id))
+    return PersonIndex(by_surname, {k: sorted(v) for k, v in by_first_name.items()})
 
 
 def split_code(code: Optional[str]) -> tuple[Optional[str], Optional[str]]:
