@@ -380,3 +380,21 @@ def test_it_and_they_in_a_reported_clause_are_its_speaker(actors_only, text, pro
 def test_it_is_not_an_actor_where_no_actor_speaks(actors_only):
     extraction = actors_only.extract("The deal was signed and it will take effect on Monday.")
     assert not extraction.actors
+
+
+def test_a_named_body_is_not_another_body_of_the_same_sector(actors_only):
+    text = ("Human Rights Watch and UNICEF said the World Food Program had suspended deliveries "
+            "to the camps.")
+    assert code(actors_only, text, "World Food Program").code == "IGOUNOWFP"
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # PLOVER-GSR01-PROTEST-0023
+    ("Palestinian prisoners rioted Monday at this jail in northern Israel, setting fire to their "
+     "mattresses.", "Palestinian prisoners", "PSECRM"),
+    # PLOVER-GSR01-FIGHT-0008
+    ("A minefield explosion near the town of Samarra killed two Iraqi youths and wounded five "
+     "others on Sunday.", "Iraqi youths", "IRQCVL"),
+])
+def test_curated_agents_name_prisoners_and_youths(actors_only, text, words, expected):
+    assert code(actors_only, text, words).code == expected

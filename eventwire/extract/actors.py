@@ -808,7 +808,7 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
             first = _titled_person(doc, unit, actor, named_people)
         elif actor.kind != "person" and (unit.source == "agent" or unit.entry is not None) \
                 and _definite(doc, unit) and not _unknown_name_modifier(doc, unit):
-            first = _earlier_same(actor, actors)
+            first = _earlier_same(actor, actors, by_sector=unit.source == "agent")
             if first is not None and actor.kind == "group" and unit.source == "agent" \
                     and _head_lemma(doc, first) != unit.root(doc).lemma_.lower() \
                     and not _named(first, heads):
@@ -952,15 +952,16 @@ def _titled_person(doc: Doc, unit: Unit, actor: Actor, named: list[tuple[int, Ac
     return after[0] if after else None
 
 
-def _earlier_same(actor: Actor, actors: list[Actor]) -> Optional[Actor]:
-    """The first earlier actor with this code ("the regime"), or of this sector when the
-    mention names no country ("the British-based monitor" -> the Observatory)."""
+def _earlier_same(actor: Actor, actors: list[Actor], by_sector: bool = True) -> Optional[Actor]:
+    """The first earlier actor with this code ("the regime"), or, for a common noun
+    (``by_sector``), of this sector when the mention names no country ("the British-based
+    monitor" -> the Observatory; but "the World Food Program" is not UNICEF)."""
     for other in actors:
         if other.span[0] >= actor.span[0] or other.refers_to is not None or other.kind != actor.kind:
             continue  # the leaders of a group are not the group
         if actor.code and other.code == actor.code:
             return other
-        if actor.country is None and actor.sector and other.sector == actor.sector:
+        if by_sector and actor.country is None and actor.sector and other.sector == actor.sector:
             return other
     return None
 
