@@ -398,3 +398,20 @@ def test_a_named_body_is_not_another_body_of_the_same_sector(actors_only):
 ])
 def test_curated_agents_name_prisoners_and_youths(actors_only, text, words, expected):
     assert code(actors_only, text, words).code == expected
+
+
+def test_a_whole_persons_name_wins_over_a_name_inside_it(actors_only):
+    # PLOVER-GSR01-CONCEDE-0002: "Hassan" alone is King Hassan of Jordan in the dictionary
+    text = ("President Omar Hassan al-Bashir, following the partial peace deal, has taken several "
+            "tentative steps to enhance political freedoms and promote an image of openness and "
+            "tolerance in Sudan.")
+    bashir = code(actors_only, text, "Hassan", "2000-01-01")
+    assert (bashir.text, bashir.code) == ("Omar Hassan al-Bashir", "SDNGOV")
+
+
+def test_an_ethnic_group_belongs_to_the_state_it_lives_in(actors_only):
+    # PLOVER-GSR01-PROTEST-0002
+    text = ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, where 24 people were "
+            "killed in nationalist riots last March, Belgrade radio said.")
+    assert code(actors_only, text, "Albanians").code == "SRBCVL"
+    assert code(actors_only, "Albanians protested in Tirana.", "Albanians").code == "ALBCVL"

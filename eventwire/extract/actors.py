@@ -133,10 +133,13 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     country = article_country(doc, units, heads)
     actors: list[Actor] = []
     text = doc_text(doc)
-    in_sentence = sentence_countries(doc, units, when)
-    standalone = sentence_countries(doc, units, when, standalone=True)
+    starts = sentence_starts(doc)
+    for unit in heads:
+        _ethnic_people(doc, unit, units, starts, when)
+    in_sentence = sentence_countries(units, starts, when)
+    standalone = sentence_countries(units, starts, when, standalone=True)
     for unit in sorted(heads, key=lambda u: u.start):
-        sentence = doc[unit.start].sent.start
+        sentence = starts[unit.start]
         if unit.source == "entity":  # a titled unknown person: only a state their sentence names
             fallback = standalone.get(sentence)
         else:
@@ -223,6 +226,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
+        if ent.label_ == "PERSON" and len(ent) > 1 and any(t.i in taken for t in ent):
+            units = _whole_person(ent, units, words, book, taken)
         free = [t.i for t in ent if t.i not in taken and (t.pos_ == "PROPN" or t.is_title)
                 and t.lower_ not in ("the", "a", "an")]
         if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
@@ -235,6 +240,25 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_))
     units.sort(key=lambda u: u.start)
     return units
+
+
+def _whole_person(ent, units: list[Unit], words: list[str], book: ActorDictionary,
+                  taken: set[int]) -> list[Unit]:
+    """ "Omar Hassan al-Bashir": a name inside a longer person's name ("Hassan", King Hassan)
+    gives way to the person the whole name is, where the person index knows them."""
+    inside = [u for u in units if ent.start <= u.start and u.end <= ent.end and u.source == "name"]
+    if not inside or any(u.entry.kind != "person" for u in inside) \
+            or any(u.start == ent.start and u.end == ent.end for u in inside):
+        return units
+    person = person_index().find(words[ent.start:ent.end])
+    if person is None:
+        return units
+    for unit in inside:
+        taken.difference_update(range(unit.start, unit.end))
+    taken.update(range(ent.start, ent.end))
+    kept = [u for u in units if u not in inside]
+    kept.append(Unit(ent.start, ent.end, "name", entry=book.entries[person]))
+    return kept
 
 
 def _nominal(token: Token) -> bool:
@@ -542,8 +566,34 @@ def _join(country: Optional[str], agent: Agent, sector: str) -> Optional[str]:
 NOT_NATIONAL = {"IGO", "NGO", "IMG", "MNC", "PPL", "UIS"}
 
 
-def sentence_countries(doc: Doc, units: list[Unit], when: Optional[date], standalone: bool = False
-                       ) -> dict[int, str]:
+def _ethnic_people(doc: Doc, unit: Unit, units: list[Unit], starts: list[int],
+                   when: Optional[date]) -> None:
+    """ "Ethnic Albanians ... in Serbia": a people named as an ethnic group are civilians of
+    the one other state their sentence names (CAMEO codes them by where they live)."""
+    if not unit.people or unit.coding is None:
+        return
+    if not any(t.lower_ == "ethnic" for t in unit.root(doc).lefts):
+        return
+    own, sentence = unit.coding.country, starts[unit.start]
+    others = {split_code(u.entry.code_at(when))[0] for u in units
+              if u.entry is not None and starts[u.start] == sentence and u is not unit}
+    others.discard(own)
+    others.discard(None)
+    if len(others) == 1:
+        country = others.pop()
+        unit.coding = Coding(country + "CVL", country, "CVL", unit.coding.kind)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index -> index of its sentence's first token (one pass; Token.sent walks)."""
+    starts = [0] * len(doc)
+    for sentence in doc.sents:
+        starts[sentence.start:sentence.end] = [sentence.start] * (sentence.end - sentence.start)
+    return starts
+
+
+def sentence_countries(units: list[Unit], starts: list[int], when: Optional[date],
+                       standalone: bool = False) -> dict[int, str]:
     """Sentence start -> the one state a sentence names (by name, adjective or capital), where
     it names exactly one: the country of its uncoded agents when the article has none. With
     ``standalone``, only states that are not part of another actor ("in Sudan", not "South
@@ -554,7 +604,7 @@ def sentence_countries(doc: Doc, units: list[Unit], when: Optional[date], standa
             continue  # named people and bodies count too: "Congress is asking Obama to help Iran"
         country = split_code(unit.entry.code_at(when))[0]
         if country:
-            found.setdefault(doc[unit.start].sent.start, set()).add(country)
+            found.setdefault(starts[unit.start], set()).add(country)
     return {start: countries.pop() for start, countries in found.items() if len(countries) == 1}
 
 
