@@ -415,3 +415,12 @@ def test_an_ethnic_group_belongs_to_the_state_it_lives_in(actors_only):
             "killed in nationalist riots last March, Belgrade radio said.")
     assert code(actors_only, text, "Albanians").code == "SRBCVL"
     assert code(actors_only, "Albanians protested in Tirana.", "Albanians").code == "ALBCVL"
+
+
+def test_a_capital_is_its_government_where_it_is_the_agent_of_an_act(actors_only):
+    # PLOVER-GSR01-DEMAND-0001
+    text = ("Poland's parliament has demanded an immediate admission by Moscow that Soviet NKVD "
+            "security forces murdered more than 15,000 captive Polish officers during World War Two.")
+    assert code(actors_only, text, "Moscow", "2000-01-01").code == "RUSGOV"
+    extraction = actors_only.extract("Three people were killed in Kabul's old city.")
+    assert not extraction.actors  # a place, not an actor

@@ -277,8 +277,11 @@ def _looks_like_name(span) -> bool:
 
 
 def _metonym_subject(doc: Doc, unit: Unit) -> bool:
-    """A city that stands for its state only as the subject of a verb ("Moscow said")."""
+    """A city that stands for its state only where it acts: the subject of a verb ("Moscow
+    said") or the agent of an act ("an admission by Moscow"; not "Kabul's old city")."""
     root = unit.root(doc)
+    if root.dep_ == "pobj" and root.head.lower_ == "by":
+        return True
     return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")
 
 
