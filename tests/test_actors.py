@@ -424,3 +424,17 @@ def test_a_capital_is_its_government_where_it_is_the_agent_of_an_act(actors_only
     assert code(actors_only, text, "Moscow", "2000-01-01").code == "RUSGOV"
     extraction = actors_only.extract("Three people were killed in Kabul's old city.")
     assert not extraction.actors  # a place, not an actor
+
+
+def test_the_militant_group_is_the_named_group_before_it(actors_only):
+    # PETR2-GSR (AFP, 2014)
+    text = ("The United States launched an air strike against an Islamic State target southwest of "
+            "Baghdad, the U.S. Central Command said on Monday night, expanding its campaign against "
+            "the militant group that has seized parts of Iraq and Syria.")
+    assert code(actors_only, text, "the militant group", "2014-09-15").code == "IMGMUSISI"
+
+
+def test_the_state_department_is_the_us_government(actors_only):
+    # PETR2-GSR
+    text = "The US State department has advised against travel to Tunisia after the museum shooting."
+    assert code(actors_only, text, "State department", "2015-03-20").code == "USAGOV"

@@ -866,6 +866,9 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
                     and _head_lemma(doc, first) != unit.root(doc).lemma_.lower() \
                     and not _named(first, heads):
                 first = None  # "the rebels" are not "a suicide bomber" of the same side
+        if first is None and unit.source == "agent" and actor.code is None \
+                and unit.root(doc).lemma_.lower() in BODY_NOUNS and _definite(doc, unit):
+            first = _last_named_body(unit, heads, sentence_of)  # "the militant group"
         if first is None and unit.source == "entity" and len(actor.text.split()) == 1:
             first = _part_of_earlier_name(actor, actors)  # "Observatory" after the full name
             if first is not None:
@@ -934,6 +937,24 @@ def _clause_subject(pronoun: Token, covering: dict[int, Actor], plural: bool) ->
                 return None
             return actor
     return None
+
+
+BODY_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction",
+              "network", "party"}
+
+
+def _last_named_body(unit: Unit, heads: list[Unit], sentence_of: dict[int, int]) -> Optional[Actor]:
+    """The named organisation or armed group a definite "the militant group" stands for: the
+    last one before it, in its sentence or the one before."""
+    here = sentence_of[unit.start]
+    named = [u.actor for u in heads if u.start < unit.start and u.entry is not None
+             and u.entry.kind in ("organisation", "group") and u.actor is not None
+             and u.actor.refers_to is None and u.actor.code and sentence_of[u.start] >= here - 1]
+    mention = unit.actor
+    if mention is not None and mention.sector in ("UAF", "REB", "INS"):
+        # "the militant group" is no state's own force (not "the U.S. Central Command")
+        named = [a for a in named if a.sector not in DOMESTIC - {"REB", "UAF", "INS", "OPP"}]
+    return named[-1] if named else None
 
 
 def _root(actor: Actor, actors: list[Actor]) -> Actor:
