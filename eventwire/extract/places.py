@@ -79,6 +79,7 @@ class Resolution:
     reason: Optional[str] = None
     margin: float = 0.0
     district: Optional[int] = None
+    located_by: Optional[int] = None  # unresolved, but placed at the article's main place
 
 
 # --- the stage ------------------------------------------------------------------------------
@@ -101,6 +102,12 @@ def _place(doc: Doc, toponym: Toponym, resolution: Resolution, gazetteer: Gazett
     role, metonymy = place_role(span) if span is not None else ("mention", False)
     fields = dict(id=place_id, text=toponym.text, span=(toponym.start, toponym.end),
                   name=toponym.text, qualifier=toponym.qualifier, role=role)
+    if resolution.entry is None and resolution.located_by is not None:
+        focus = gazetteer.entry(resolution.located_by)
+        return Place(**fields, parent=focus.geonameid, country=focus.country,
+                     admin1=focus.admin1, lat=focus.lat, lon=focus.lon,
+                     reason=f"{resolution.reason}; placed at {focus.name}, "
+                            "the article's main place")
     if resolution.entry is None:
         return Place(**fields, reason=resolution.reason)
     entry = gazetteer.entry(resolution.entry)
@@ -283,6 +290,7 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym],
     final = [_best(row, f, weights, context, gazetteer) for row, f in zip(rows, features)]
     final = _one_sense_per_name([row.key for row in rows], final,
                                 [row.container for row in rows])
+    _place_unknown_names(rows, final, gazetteer)
     for toponym, resolution in zip(toponyms, final):
         if resolution.entry is not None and toponym.qualifier:
             resolution.district = gazetteer.district(resolution.entry, toponym.qualifier)
@@ -582,6 +590,32 @@ def _one_sense_per_name(keys: list[str], resolutions: list[Resolution],
             best[key] = Resolution(resolution.entry, resolution.score + bonus)
     return [Resolution(best[k].entry, r.score) if k in best and r.entry is not None else r
             for k, r in zip(keys, resolutions)]
+
+
+LOCAL_FEATURES = ("city", "district", "facility", "admin2")
+"""Features precise enough to stand for where an article's unknown local names lie."""
+
+
+def _place_unknown_names(rows: list[_Row], resolutions: list[Resolution],
+                         gazetteer: Gazetteer) -> None:
+    """Give names the gazetteer lacks ("Trump Tower", "Faubourg Marigny", "Anfield") the
+    point of the article's main local place: news names buildings, streets and
+    neighbourhoods of the town it reports from. They stay unresolved (no id), with the
+    place they were located by."""
+    counts: Counter = Counter()
+    first: dict[int, int] = {}
+    for position, resolution in enumerate(resolutions):
+        if resolution.entry is not None \
+                and gazetteer.entry(resolution.entry).feature in LOCAL_FEATURES:
+            counts[resolution.entry] += 1
+            first.setdefault(resolution.entry, position)
+    if not counts:
+        return
+    focus = max(counts, key=lambda index: (counts[index], -first[index]))
+    for row, resolution in zip(rows, resolutions):
+        if resolution.entry is None and resolution.reason == "not in the gazetteer" \
+                and name_key(row.toponym.text) not in QUALIFIERS:
+            resolution.located_by = focus
 
 
 def demonym_countries(text: str, gazetteer: Gazetteer) -> list[str]:
