@@ -240,7 +240,7 @@ FEATURES = (
     "inside_container", "outside_container", "near_50km", "near_200km", "near_600km",
     "admin1_with_city_twin", "city_with_admin1_twin", "admin2_by_alias", "demonym",
     "abbreviation", "upper_case", "country_named_so", "embedded", "spelling",
-    "admin1_twin_of_big_city",
+    "admin1_twin_of_big_city", "names_nearby",
 )
 """What the ranker weighs for each candidate; weights in data/place_ranker.json."""
 
@@ -306,6 +306,7 @@ def ranking_inputs(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer,
     about, and the second pass ranks again with that.
     """
     rows = article_candidates(text, toponyms, gazetteer)
+    _link_candidates(rows, gazetteer)
     context = _Context()
     for country in demonym_countries(text, gazetteer):
         context.countries["#demonyms"][country] += 1
@@ -325,6 +326,7 @@ class _Row:
     candidates: list[_Candidate]
     container: Optional[tuple]
     upper_case: bool
+    names_nearby: list[float] = field(default_factory=list)
 
 
 def article_candidates(text: str, toponyms: Sequence[Toponym],
@@ -332,6 +334,71 @@ def article_candidates(text: str, toponyms: Sequence[Toponym],
     return [_Row(t, name_key(t.text), _candidates(t.text, gazetteer),
                  _container(text, t, gazetteer), t.text.isupper() and len(t.text) > 3)
             for t in toponyms]
+
+
+NEARBY_KM = 100.0
+"""Candidates of two names this close are read as the same area ("Paris and Henry County")."""
+
+PRIOR_DECADES = 3.0
+"""A candidate this many powers of ten smaller than its name's largest gives no support."""
+
+_POINT_FEATURES = {FEATURE_CODE[f] for f in ("city", "admin2", "district", "facility")}
+
+
+def _link_candidates(rows: list[_Row], gazetteer: Gazetteer) -> None:
+    """For each candidate, the share of the article's other names that have a candidate
+    near it (within NEARBY_KM, or inside it for an admin-1 unit): names that agree on an
+    area pick each other's readings, the way a reader does with "Paris and Henry County"."""
+    import numpy as np
+
+    keys = sorted({row.key for row in rows if row.candidates})
+    if len(keys) < 2:
+        for row in rows:
+            row.names_nearby = [0.0] * len(row.candidates)
+        return
+    owner, lat, lon, units, is_point, prior = [], [], [], [], [], []
+    for k, key in enumerate(keys):
+        row = next(r for r in rows if r.key == key)
+        logs = [math.log10(gazetteer.population[c.index] + 10) for c in row.candidates]
+        top = max(logs)
+        # a reading far smaller than the name's main one lends little support
+        prior.extend(min(1.0, max(0.0, 1.0 + (log - top) / PRIOR_DECADES)) for log in logs)
+        for candidate in row.candidates:
+            i = candidate.index
+            owner.append(k)
+            lat.append(gazetteer.lat[i])
+            lon.append(gazetteer.lon[i])
+            units.append((gazetteer.country_index[i], gazetteer.admin1s[i]))
+            is_point.append(gazetteer.feature[i] in _POINT_FEATURES)
+    owner = np.array(owner)
+    lat, lon = np.radians(np.array(lat, dtype=np.float64)), np.radians(np.array(lon, dtype=np.float64))
+    is_point = np.array(is_point)
+    admin1 = FEATURE_CODE["admin1"]
+    unit_id = {u: n for n, u in enumerate(sorted(set(units)))}
+    unit = np.array([unit_id[u] for u in units])
+    is_admin1 = np.array([gazetteer.feature[r.candidates[j].index] == admin1
+                          for key in keys for r in [next(r for r in rows if r.key == key)]
+                          for j in range(len(r.candidates))])
+    # equirectangular distance: exact enough at 100 km
+    dx = (lon[:, None] - lon[None, :]) * np.cos((lat[:, None] + lat[None, :]) / 2)
+    km = 6371.0 * np.hypot(lat[:, None] - lat[None, :], dx)
+    linked = (km <= NEARBY_KM) & is_point[:, None] & is_point[None, :]
+    same_unit = (unit[:, None] == unit[None, :]) & (is_admin1[:, None] | is_admin1[None, :]) \
+        & (is_point[:, None] | is_admin1[:, None]) & (is_point[None, :] | is_admin1[None, :])
+    linked |= same_unit
+    starts = np.searchsorted(owner, np.arange(len(keys)))
+    support = linked * np.array(prior)[None, :]
+    by_name = np.maximum.reduceat(support, starts, axis=1)  # candidate x name
+    by_name[np.arange(len(owner)), owner] = 0.0
+    share = by_name.sum(axis=1) / (len(keys) - 1)
+    for k, key in enumerate(keys):
+        values = share[owner == k].tolist()
+        for row in rows:
+            if row.key == key:
+                row.names_nearby = values
+    for row in rows:
+        if not row.candidates:
+            row.names_nearby = []
 
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -499,6 +566,9 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
                 f["admin1_twin_of_big_city"] = 1.0
         if entry.feature == "city" and entry.country in admin1s:
             f["city_with_admin1_twin"] = 1.0
+        nearby = row.names_nearby[len(rows)] if row.names_nearby else 0.0
+        if nearby:
+            f["names_nearby"] = nearby
         if entry.feature == "admin2" and not candidate.main_name:
             f["admin2_by_alias"] = 1.0
         rows.append(f)
