@@ -306,14 +306,26 @@ def ranking_inputs(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer,
     about, and the second pass ranks again with that.
     """
     rows = article_candidates(text, toponyms, gazetteer)
-    _link_candidates(rows, gazetteer)
+    links = _Links(rows, gazetteer)
+    links.share(links.population_prior(gazetteer))
     context = _Context()
     for country in demonym_countries(text, gazetteer):
         context.countries["#demonyms"][country] += 1
+    first_scores: dict[str, list[float]] = {}
     for row in rows:
-        resolution = _best(row, _features(row, context, gazetteer), weights, context, gazetteer)
+        features = _features(row, context, gazetteer)
+        if row.candidates and row.key not in first_scores:
+            first_scores[row.key] = [sum(weights.get(k, 0.0) * v for k, v in f.items())
+                                     for f in features]
+        resolution = _best(row, features, weights, context, gazetteer)
         if resolution.entry is not None and resolution.margin >= CONFIDENT_MARGIN:
             _learn(context, row.key, resolution.entry, gazetteer)
+    if links.linked is not None:  # support now comes from how likely each reading looked
+        links.share(links.score_prior(first_scores))
+        second_scores = {row.key: [sum(weights.get(k, 0.0) * v for k, v in f.items())
+                                   for f in _features(row, context, gazetteer)]
+                         for row in links.first}
+        links.share(links.score_prior(second_scores))
     return rows, [_features(row, context, gazetteer) for row in rows], context
 
 
@@ -345,60 +357,80 @@ PRIOR_DECADES = 3.0
 _POINT_FEATURES = {FEATURE_CODE[f] for f in ("city", "admin2", "district", "facility")}
 
 
-def _link_candidates(rows: list[_Row], gazetteer: Gazetteer) -> None:
-    """For each candidate, the share of the article's other names that have a candidate
-    near it (within NEARBY_KM, or inside it for an admin-1 unit): names that agree on an
-    area pick each other's readings, the way a reader does with "Paris and Henry County"."""
-    import numpy as np
+class _Links:
+    """Which candidates of different names lie in the same area: within NEARBY_KM of each
+    other, or one inside the other's admin-1 unit. Names that agree on an area pick each
+    other's readings, the way a reader does with "Paris and Henry County"."""
 
-    keys = sorted({row.key for row in rows if row.candidates})
-    if len(keys) < 2:
+    def __init__(self, rows: list[_Row], gazetteer: Gazetteer):
+        import numpy as np
+
+        self.rows = rows
+        self.keys = sorted({row.key for row in rows if row.candidates})
+        first = {}
         for row in rows:
-            row.names_nearby = [0.0] * len(row.candidates)
-        return
-    owner, lat, lon, units, is_point, prior = [], [], [], [], [], []
-    for k, key in enumerate(keys):
-        row = next(r for r in rows if r.key == key)
-        logs = [math.log10(gazetteer.population[c.index] + 10) for c in row.candidates]
-        top = max(logs)
-        # a reading far smaller than the name's main one lends little support
-        prior.extend(min(1.0, max(0.0, 1.0 + (log - top) / PRIOR_DECADES)) for log in logs)
-        for candidate in row.candidates:
-            i = candidate.index
-            owner.append(k)
-            lat.append(gazetteer.lat[i])
-            lon.append(gazetteer.lon[i])
-            units.append((gazetteer.country_index[i], gazetteer.admin1s[i]))
-            is_point.append(gazetteer.feature[i] in _POINT_FEATURES)
-    owner = np.array(owner)
-    lat, lon = np.radians(np.array(lat, dtype=np.float64)), np.radians(np.array(lon, dtype=np.float64))
-    is_point = np.array(is_point)
-    admin1 = FEATURE_CODE["admin1"]
-    unit_id = {u: n for n, u in enumerate(sorted(set(units)))}
-    unit = np.array([unit_id[u] for u in units])
-    is_admin1 = np.array([gazetteer.feature[r.candidates[j].index] == admin1
-                          for key in keys for r in [next(r for r in rows if r.key == key)]
-                          for j in range(len(r.candidates))])
-    # equirectangular distance: exact enough at 100 km
-    dx = (lon[:, None] - lon[None, :]) * np.cos((lat[:, None] + lat[None, :]) / 2)
-    km = 6371.0 * np.hypot(lat[:, None] - lat[None, :], dx)
-    linked = (km <= NEARBY_KM) & is_point[:, None] & is_point[None, :]
-    same_unit = (unit[:, None] == unit[None, :]) & (is_admin1[:, None] | is_admin1[None, :]) \
-        & (is_point[:, None] | is_admin1[:, None]) & (is_point[None, :] | is_admin1[None, :])
-    linked |= same_unit
-    starts = np.searchsorted(owner, np.arange(len(keys)))
-    support = linked * np.array(prior)[None, :]
-    by_name = np.maximum.reduceat(support, starts, axis=1)  # candidate x name
-    by_name[np.arange(len(owner)), owner] = 0.0
-    share = by_name.sum(axis=1) / (len(keys) - 1)
-    for k, key in enumerate(keys):
-        values = share[owner == k].tolist()
-        for row in rows:
-            if row.key == key:
-                row.names_nearby = values
-    for row in rows:
-        if not row.candidates:
-            row.names_nearby = []
+            first.setdefault(row.key, row)
+        self.first = [first[key] for key in self.keys]
+        if len(self.keys) < 2:
+            self.linked = None
+            return
+        indexes = [c.index for row in self.first for c in row.candidates]
+        self.owner = np.repeat(np.arange(len(self.keys)),
+                               [len(row.candidates) for row in self.first])
+        lat = np.radians(gazetteer.lat[indexes].astype(np.float64))
+        lon = np.radians(gazetteer.lon[indexes].astype(np.float64))
+        features = gazetteer.feature[indexes]
+        is_point = np.isin(features, list(_POINT_FEATURES))
+        is_admin1 = features == FEATURE_CODE["admin1"]
+        units = [(gazetteer.country_index[i], gazetteer.admin1s[i]) for i in indexes]
+        unit_id = {u: n for n, u in enumerate(set(units))}
+        unit = np.array([unit_id[u] for u in units])
+        # equirectangular distance: exact enough at 100 km
+        dx = (lon[:, None] - lon[None, :]) * np.cos((lat[:, None] + lat[None, :]) / 2)
+        km = 6371.0 * np.hypot(lat[:, None] - lat[None, :], dx)
+        linked = (km <= NEARBY_KM) & is_point[:, None] & is_point[None, :]
+        either_unit = is_admin1[:, None] ^ is_admin1[None, :]
+        linked |= (unit[:, None] == unit[None, :]) & either_unit \
+            & (is_point | is_admin1)[:, None] & (is_point | is_admin1)[None, :]
+        self.linked = linked
+        self.starts = np.searchsorted(self.owner, np.arange(len(self.keys)))
+
+    def share(self, prior) -> None:
+        """Set each row's names_nearby: for each candidate, the mean over the other names of
+        the best prior among their candidates linked to it."""
+        import numpy as np
+
+        if self.linked is None:
+            for row in self.rows:
+                row.names_nearby = [0.0] * len(row.candidates)
+            return
+        support = self.linked * prior[None, :]
+        by_name = np.maximum.reduceat(support, self.starts, axis=1)  # candidate x name
+        by_name[np.arange(len(self.owner)), self.owner] = 0.0
+        share = by_name.sum(axis=1) / (len(self.keys) - 1)
+        values = {key: share[self.owner == k].tolist() for k, key in enumerate(self.keys)}
+        for row in self.rows:
+            row.names_nearby = values.get(row.key, [])
+
+    def population_prior(self, gazetteer: Gazetteer):
+        """A reading far smaller than its name's largest lends little support."""
+        import numpy as np
+
+        prior = []
+        for row in self.first:
+            logs = np.log10(gazetteer.population[[c.index for c in row.candidates]] + 10.0)
+            prior.append(np.clip(1.0 + (logs - logs.max()) / PRIOR_DECADES, 0.0, 1.0))
+        return np.concatenate(prior) if prior else np.zeros(0)
+
+    def score_prior(self, scores: dict[str, list[float]]):
+        """Each reading's probability under the first pass, relative to its name's best."""
+        import numpy as np
+
+        prior = []
+        for key, row in zip(self.keys, self.first):
+            s = np.array(scores[key])
+            prior.append(np.exp(s - s.max()))
+        return np.concatenate(prior) if prior else np.zeros(0)
 
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -425,15 +457,36 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
 
 def _embedded(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     """A major place named inside a longer name ("Dubai World Cup", "Colorado State
-    University"): the name is located by it, the longest such part first."""
+    University", "University of Texas", "British Embassy"): the name is located by it.
+    The place must open the name or follow "of" (a "Convention Centre" is not in Centre),
+    and a one-word part must be the place's main name or a demonym; longest part first."""
     words = text.split()
+    if len(words) < 2:
+        return []
+    place = gazetteer.place_of_demonym(words[0])
+    if place is not None:  # "British Embassy", "European Commission"
+        return [_Candidate(place, True, "embedded")]
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
+            if start > 0 and words[start - 1].lower() != "of":
+                continue
             part = " ".join(words[start:start + size])
-            if part[:1].isupper() and len(part) > 3 and name_key(part) not in QUALIFIERS \
-                    and _is_major_place(part, gazetteer):
-                return [_Candidate(i, p, "embedded") for i, p in gazetteer.candidates(part)]
+            if not part[:1].isupper() or name_key(part) in QUALIFIERS:
+                continue
+            found = [(i, p) for i, p in gazetteer.candidates(part)]
+            if size == 1:
+                found = [(i, p) for i, p in found if p or (
+                    part.isupper() and gazetteer.entry(i).feature == "country")]  # "US ..."
+            if found and (len(part) > 3 or part.isupper()) \
+                    and any(_is_major_entry(gazetteer.entry(i), p) for i, p in found):
+                return [_Candidate(i, p, "embedded") for i, p in found]
     return []
+
+
+def _is_major_entry(entry, primary: bool) -> bool:
+    if entry.feature in ("country", "continent", "admin1", "region", "district", "facility"):
+        return True
+    return entry.feature == "city" and entry.population >= (100_000 if primary else 500_000)
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
