@@ -464,11 +464,12 @@ def _embedded(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     if len(words) < 2:
         return []
     place = gazetteer.place_of_demonym(words[0])
-    if place is not None:  # "British Embassy", "European Commission"
-        return [_Candidate(place, True, "embedded")]
+    if place is not None and words[-1].lower() not in _PLACE_HEADS:
+        return [_Candidate(place, True, "embedded")]  # "British Embassy", "European Commission"
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
-            if start > 0 and words[start - 1].lower() != "of":
+            at_end = start + size == len(words)
+            if start > 0 and words[start - 1].lower() != "of" and not at_end:
                 continue
             part = " ".join(words[start:start + size])
             if not part[:1].isupper() or name_key(part) in QUALIFIERS:
@@ -477,10 +478,18 @@ def _embedded(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
             if size == 1:
                 found = [(i, p) for i, p in found if p or (
                     part.isupper() and gazetteer.entry(i).feature == "country")]  # "US ..."
+            if start > 0 and words[start - 1].lower() != "of":  # at the end: "Nazi Germany"
+                found = [(i, p) for i, p in found if gazetteer.entry(i).feature == "country"]
             if found and (len(part) > 3 or part.isupper()) \
                     and any(_is_major_entry(gazetteer.entry(i), p) for i, p in found):
                 return [_Candidate(i, p, "embedded") for i, p in found]
     return []
+
+
+_PLACE_HEADS = {"quarter", "street", "square", "road", "avenue", "park", "riviera", "sea",
+                "ocean", "river", "gulf", "coast", "island", "islands", "alps", "channel"}
+"""Last words that make "<demonym> X" a place of its own ("French Quarter"), not an
+institution of the country ("British Embassy")."""
 
 
 def _is_major_entry(entry, primary: bool) -> bool:
