@@ -855,9 +855,41 @@ def event_places(trigger: Token, places: Sequence[SpacySpan]) -> list[SpacySpan]
         head = trigger.head
         chosen = [p for p in in_sentence if _governed_by(p.root, head)
                   and not any(t.i == trigger.i or trigger in t.ancestors for t in [p.root])]
+    if not chosen:
+        chosen = _located_in_sentence(trigger, in_sentence)
     chosen_tokens = {t.i for p in chosen for t in p}
     return [p for p in chosen
             if not any(a.i in chosen_tokens for a in p.root.ancestors)]
+
+
+def _located_in_sentence(trigger: Token, places: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """Where the parse links no place to the trigger, the sentence's nearest place that
+    stands as a location (after "in", "at", "near"..., or naming a noun that does: "in
+    Iraq's northern Nineveh province") and not as a speaker's or an actor's origin."""
+    located = []
+    for place in places:
+        token = place.root
+        while token.dep_ in ("compound", "poss", "amod", "appos", "conj", "nmod") \
+                and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
+            token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ in EVENT_PREPOSITIONS \
+                and token.head.lower_ not in ("of", "from", "to") \
+                and not _under_speech(token, trigger):
+            located.append(place)
+    if not located:
+        return []
+    return [min(located, key=lambda p: abs(p.root.i - trigger.i))]
+
+
+def _under_speech(token: Token, trigger: Token) -> bool:
+    """True when a speech or meeting verb, not the trigger, governs the word."""
+    cues = _cues()
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_ in cues:
+            return True
+    return False
 
 
 def _governed_by(root: Token, trigger: Token) -> bool:
