@@ -326,7 +326,12 @@ def ranking_inputs(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer,
                                    for f in _features(row, context, gazetteer)]
                          for row in links.first}
         links.share(links.score_prior(second_scores))
-    return rows, [_features(row, context, gazetteer) for row in rows], context
+    final: dict[tuple, list] = {}  # a name's repeats share their features
+    for row in rows:
+        signature = (row.key, row.container, row.upper_case)
+        if signature not in final:
+            final[signature] = _features(row, context, gazetteer)
+    return rows, [final[(r.key, r.container, r.upper_case)] for r in rows], context
 
 
 @dataclass
