@@ -252,3 +252,11 @@ def test_a_bare_ray_flag_means_a_local_ray(tmp_path):
     assert bare_ray_flag(["ingest", "--ray", str(tmp_path)]) == ["ingest", "--ray=local", str(tmp_path)]
     assert bare_ray_flag(["ingest", "x", "--ray"]) == ["ingest", "x", "--ray=local"]
     assert bare_ray_flag(["ingest", "--ray", "auto", "x"]) == ["ingest", "--ray", "auto", "x"]
+
+
+def test_shards_without_ray_is_a_one_line_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Shelling hit Aleppo on Friday, residents said.")
+    result = invoke("ingest", str(tmp_path), "--shards", str(tmp_path / "shards"),
+                    "--db", str(tmp_path / "ew.db"))
+    assert result.exit_code == 2 and "--shards needs --ray" in result.output
+    assert not (tmp_path / "shards").exists()
