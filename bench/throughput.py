@@ -79,6 +79,16 @@ def memory_of(pid: int) -> tuple[str, int, int]:
         return "", 0, 0
 
 
+def cpu_seconds_of(pid: int) -> float:
+    """User + system CPU time a process has used so far (0.0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def peak_of(pid: int) -> tuple[str, int]:
     """(process name, VmHWM in bytes) of one process, or ("", 0) once it is gone."""
     name, _rss, peak = memory_of(pid)
@@ -100,6 +110,7 @@ class MemorySampler(threading.Thread):
         super().__init__(daemon=True)
         self.peaks: dict[int, tuple[str, int]] = {}
         self.resident: dict[int, int] = {}  # live processes' VmRSS at the last sample
+        self.cpu: dict[int, float] = {}  # CPU seconds each process had used, last seen
         self.done = threading.Event()
         self.lock = threading.Lock()
 
@@ -110,7 +121,9 @@ class MemorySampler(threading.Thread):
             if not peak:
                 continue
             resident[pid] = rss
+            cpu = cpu_seconds_of(pid)
             with self.lock:
+                self.cpu[pid] = max(cpu, self.cpu.get(pid, 0.0))
                 if peak >= self.peaks.get(pid, ("", 0))[1]:
                     self.peaks[pid] = (name, peak)
         with self.lock:
@@ -119,6 +132,12 @@ class MemorySampler(threading.Thread):
     def run(self) -> None:
         while not self.done.wait(0.2):
             self.sample()
+
+    def cpu_total(self) -> float:
+        """CPU seconds used by this process and every descendant seen so far."""
+        self.sample()
+        with self.lock:
+            return sum(self.cpu.values())
 
     def stop(self) -> dict[int, tuple[str, int]]:
         self.sample()
@@ -141,6 +160,7 @@ def run_config(config: str, limit: int, data: Path) -> dict:
         pipeline = Pipeline()
         nlp = pipeline.nlp  # loaded before the clock starts, as the workers' are not
     started = time.perf_counter()
+    cpu_before = sampler.cpu_total()
     if config in ("a", "a2"):
         for _doc in nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE,
                              n_process=1 if config == "a" else 2):
@@ -158,8 +178,10 @@ def run_config(config: str, limit: int, data: Path) -> dict:
 
         start_ray("local", 2)  # cluster start-up is not the pipeline's cost
         started = time.perf_counter()
+        cpu_before = sampler.cpu_total()
         count = sum(1 for _ in on_ray(articles))
     seconds = time.perf_counter() - started
+    cpu_seconds = sampler.cpu_total() - cpu_before
     peaks = sampler.stop()
     own_name = peak_of(os.getpid())[0]
     workers = {pid: peak for pid, (name, peak) in peaks.items()
@@ -168,7 +190,7 @@ def run_config(config: str, limit: int, data: Path) -> dict:
                  if pid != os.getpid() and pid not in workers)
     return {"config": config, "articles": count, "words": words, "seconds": seconds,
             "articles_per_s": count / seconds, "words_per_s": words / seconds,
-            "main_peak_mb": peaks[os.getpid()][1] / 2**20,
+            "cpu_seconds": cpu_seconds, "main_peak_mb": peaks[os.getpid()][1] / 2**20,
             "worker_peak_mb": sorted(round(v / 2**20) for v in workers.values()),
             "other_processes_mb": round(others / 2**20)}
 
@@ -210,6 +232,7 @@ def run_memory(config: str, limit: int, data: Path, every: int, recycle_after: i
     own_name = peak_of(os.getpid())[0]
     checkpoints: list[dict] = []
     started = time.perf_counter()
+    cpu_before = sampler.cpu_total()
     count = 0
 
     def checkpoint() -> None:
@@ -242,10 +265,12 @@ def run_memory(config: str, limit: int, data: Path, every: int, recycle_after: i
                 checkpoint()
     if count % every:
         checkpoint()
-    sampler.stop()
     seconds = time.perf_counter() - started
+    cpu_seconds = sampler.cpu_total() - cpu_before
+    sampler.stop()
     return {"config": config, "articles": count, "words": words, "seconds": seconds,
             "articles_per_s": count / seconds, "words_per_s": words / seconds,
+            "cpu_seconds": cpu_seconds,
             "main_peak_mb": checkpoints[-1]["main_peak_mb"],
             "worker_peak_mb": [checkpoints[-1]["worker_peak_mb"]],
             "checkpoints": checkpoints}
@@ -288,7 +313,8 @@ def show(figures: dict) -> None:
     workers = figures["worker_peak_mb"]
     print(f"({figures['config']:>2}) {CONFIGS[figures['config']]:<30} "
           f"{figures['articles']:>6} articles {figures['seconds']:7.1f} s "
-          f"{figures['articles_per_s']:7.2f} articles/s {figures['words_per_s']:8.0f} words/s  "
+          f"{figures['articles_per_s']:7.2f} articles/s {figures['words_per_s']:8.0f} words/s "
+          f"CPU {figures.get('cpu_seconds', 0):7.1f} s  "
           f"peak: main {figures['main_peak_mb']:.0f} MB"
           + (f", workers {workers} MB" if workers else "")
           + (f", other processes {figures['other_processes_mb']} MB"
