@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -68,6 +69,14 @@ def cue_words() -> dict[str, CueWord]:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")),
                               delimiter="\t")
         return {row["lemma"]: CueWord(row["lemma"], row["kind"], row["content"]) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def cue_spans() -> dict[str, frozenset[str]]:
+    """PolNeAR's cue edges learned from train (data/quote_cue_spans.json): words before the
+    verb the cue leaves out, and 'prep noun' settings after it the cue takes in."""
+    path = resources.files("eventwire") / "data" / "quote_cue_spans.json"
+    return {key: frozenset(words) for key, words in json.loads(path.read_text("utf-8")).items()}
 
 
 # --- quote marks -------------------------------------------------------------------------
@@ -139,8 +148,10 @@ def _token_piece(tokens: list[Token]) -> Piece:
 def _cue_piece(verb: Token) -> tuple[Piece, int]:
     """The cue words: the verb with its auxiliaries, negation and adverbs just before it."""
     first = verb
+    outside = cue_spans()["left_outside"]
     for child in reversed(list(verb.lefts)):
-        if child.dep_ in CUE_MODIFIERS and child.i == first.i - 1 and not child.is_punct:
+        if child.dep_ in CUE_MODIFIERS and child.i == first.i - 1 and not child.is_punct \
+                and child.lower_ not in outside:  # "when asked": the cue is "asked"
             first = child
         else:
             break
@@ -178,20 +189,34 @@ def _source_piece(speaker: Token, bounds: Piece, text: str) -> Optional[Piece]:
 
 def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piece,
                  text: str) -> Piece:
-    """PolNeAR's cue: with the time words right beside the verb ("said Thursday", "on
-    Thursday said"), which sit between source and content."""
+    """PolNeAR's cue: with the words between source and content that train shows it takes
+    in: time words after the verb ("said Thursday that"), settings ("said in a statement
+    that"), adverbs before it ("also said"), but not "when" or "on Thursday" before it."""
     doc = verb.doc
     start, end = cue
+    spans = cue_spans()
     k = verb.i + 1
-    while k < len(doc) and doc[k].head.i == verb.i and doc[k].idx >= end and (
-            doc[k].ent_type_ == "DATE" and doc[k].dep_ in ("npadvmod", "advmod")):
-        end = doc[k].idx + len(doc[k].text)
-        k += 1
+    while content[0] > end and k < len(doc) and doc[k].head.i == verb.i and doc[k].idx >= end:
+        token = doc[k]
+        if token.ent_type_ == "DATE" and token.dep_ in ("npadvmod", "advmod"):
+            last = token
+        elif token.dep_ == "prep" and any(
+                f"{token.lower_} {c.lemma_.lower()}" in spans["right_settings"]
+                for c in token.children if c.dep_ == "pobj"):
+            last = token.right_edge  # "said in a statement", "wrote on Facebook"
+            if last.idx >= content[0] >= end:
+                break
+        else:
+            break
+        end = last.idx + len(last.text)
+        k = last.i + 1
     first = doc[verb.i]
     for child in reversed(list(verb.lefts)):
         words = list(child.subtree)
         if words[-1].i != first.i - 1 or child.dep_ not in ("prep", "npadvmod", "advmod"):
             break
+        if any(t.lower_ in spans["left_outside"] for t in words):
+            break  # "on Tuesday said": the cue is "said"
         if not any(t.ent_type_ == "DATE" for t in words) and child.dep_ != "advmod":
             break
         if source is not None and words[0].idx < source[1]:
