@@ -440,6 +440,10 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         head = verb.head if content else None
     if content is None:
         content = _adjacent_quote(verb, quotes, bounds, text)
+    if content is None:
+        content = _next_paragraph(verb, bounds, text)
+        if content is not None:
+            bounds = (bounds[0], content[1])  # the words run on into the next paragraph
     if content is not None and content[1] <= verb.idx:
         content = _lead_trimmed(content, verb.doc)  # "In contrast, Clinton has ..., it found"
     if content is None:
@@ -471,6 +475,21 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
                        content=pieces, cue_kind=cue.kind, cue_token=cue_i, how=how or "quote",
                        source_token=speaker.i if speaker is not None else None,
                        place_token=_speech_place(verb))
+
+
+COLON_AT_END = re.compile(r"\s*:\s*$")
+
+
+def _next_paragraph(verb: Token, bounds: Piece, text: str) -> Optional[Piece]:
+    """'Reporter Jomana Karadsheh says:' ending its paragraph: what is said is the next one."""
+    if not COLON_AT_END.match(text[verb.idx + len(verb.text):bounds[1]]):
+        return None
+    start = bounds[1]
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return (start, end) if end > start else None
 
 
 def _around(verb: Token, bounds: Piece) -> tuple[Optional[Piece], list[Piece]]:
