@@ -23,3 +23,9 @@ def test_the_first_civilian_figure_is_the_incident(pipeline):
     text = ("Regime air strikes killed 22 civilians in Douma on Monday, the Syrian Observatory "
             "said. Two days earlier 7 people were killed in shelling on the same town.")
     assert article_counts(pipeline.extract(text))["civilians"] == 22
+
+
+def test_civilians_named_among_people_killed_are_the_count(pipeline):
+    text = ("At least 20 people, including 10 civilians, were killed by air strikes in the "
+            "province of Latakia on Sunday, the monitor said.")
+    assert article_counts(pipeline.extract(text))["civilians"] == 10

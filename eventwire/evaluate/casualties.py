@@ -104,7 +104,11 @@ def article_counts(extraction: Extraction) -> dict[str, int]:
                 return int(round(value))
         return 0
 
-    top = [q for q in killed if q.part_of is None and first([q])]
+    by_id = {q.id: q for q in killed}
+    # "22 people, including six civilians": FA-KES counts the civilians among the people
+    named_parts = {q.part_of: q for q in killed if q.who in CIVILIAN_WHO - {"children", "women"}
+                   and q.part_of in by_id and by_id[q.part_of].who in UNNAMED_WHO}
+    top = [named_parts.get(q.id, q) for q in killed if q.part_of is None and first([q])]
     civilian = (CIVILIAN_WHO | UNNAMED_WHO) - {"children", "women"}
     if top and top[0].who in COMBATANT_WHO:
         civilian -= UNNAMED_WHO  # an article led by fighters killed: "people" are them
