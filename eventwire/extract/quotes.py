@@ -187,6 +187,19 @@ def _source_piece(speaker: Token, bounds: Piece, text: str) -> Optional[Piece]:
     return piece
 
 
+# "LOS ANGELES, Feb. 2 (UPI) — ", "WASHINGTON (AP) — ": a wire dateline opening a paragraph
+WIRE_DATELINE = re.compile(r"[A-Z][A-Z.' ]{2,}(?:,[^\n—–]{0,40}?)?(?:\([A-Za-z]+\)\s*)?"
+                           r"(?:[—–]|--?)\s+")
+
+
+def _without_dateline(piece: Optional[Piece], text: str) -> Optional[Piece]:
+    """Content that opens with a wire dateline starts after it."""
+    if piece is None or (piece[0] > 0 and text[piece[0] - 1] != "\n"):
+        return piece
+    match = WIRE_DATELINE.match(text, piece[0], piece[1])
+    return (match.end(), piece[1]) if match and match.end() < piece[1] else piece
+
+
 def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piece,
                  text: str) -> Piece:
     """PolNeAR's cue: with the words between source and content that train shows it takes
@@ -465,7 +478,7 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         elif source and content[0] < source[1] <= content[1]:
             content = (source[1], content[1])
     content = _widen_to_quotes(content, quotes, bounds, cue_piece, source)
-    content = _trim(content, text)
+    content = _trim(_without_dateline(content, text), text)
     if content is None:
         return None
     if between:
