@@ -34,6 +34,7 @@ from eventwire.nlp import load_nlp
 
 OUT = Path(__file__).resolve().parents[1] / "eventwire" / "data" / "quote_cues.tsv"
 SPANS_OUT = OUT.with_name("quote_cue_spans.json")
+NOUNS_OUT = OUT.with_name("quote_noun_cues.tsv")
 
 THOUGHT = set("""think believe want hope expect fear worry feel know wonder consider prefer like
 decide seek aim intend plan doubt suspect assume imagine envision favor oppose support endorse
@@ -47,6 +48,18 @@ denounce dismiss mock decry rail call describe mention cite refer confirm reveal
 demand order propose thank assure remind tout echo challenge reject defend speak talk testify
 contend shout yell plead interject speculate recount tweet vow promise pledge urge predict
 brag quip muse recall concur caution counter dispute insinuate mull pitch pledge""".split())
+
+
+def noun_candidates(articles, docs, min_gold: int) -> list[str]:
+    """Noun lemmas of gold cues with a possessive speaker ("his call for")."""
+    count: Counter = Counter()
+    for article, doc in zip(articles, docs):
+        for gold in article.attributions:
+            for start, end in gold.cue:
+                for token in doc.char_span(start, end, alignment_mode="expand") or []:
+                    if token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children):
+                        count[token.lemma_.lower()] += 1
+    return sorted(lemma for lemma, n in count.items() if n >= min_gold and lemma.isalpha())
 
 
 def candidates(articles, docs, min_gold: int) -> dict[str, str]:
@@ -75,11 +88,14 @@ def candidates(articles, docs, min_gold: int) -> dict[str, str]:
     return found
 
 
-def precision_by_lemma(articles, docs, lexicon: dict[str, str]) -> dict[str, list[int]]:
-    """Per cue lemma: attributions found and exact matches of source, cue and content."""
+def precision_by_lemma(articles, docs, lexicon: dict[str, str],
+                       nouns: list[str]) -> dict[str, list[int]]:
+    """Per cue lemma: attributions found and exact matches of source, cue and content
+    (noun cues as "noun:<lemma>")."""
     words = {lemma: quotes_stage.CueWord(lemma, "thought", content)
              for lemma, content in lexicon.items()}
     quotes_stage.cue_words = lambda: words
+    quotes_stage.noun_cues = lambda: frozenset(nouns)
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for article, doc in zip(articles, docs):
         text = article.text
@@ -88,7 +104,8 @@ def precision_by_lemma(articles, docs, lexicon: dict[str, str]) -> dict[str, lis
         for found in quotes_stage.find_attributions(doc, all_cues=True):
             if found.how == "according":
                 continue
-            row = tally[doc[found.cue_token].lemma_.lower()]
+            lemma = doc[found.cue_token].lemma_.lower()
+            row = tally[f"noun:{lemma}" if found.how == "noun" else lemma]
             row[0] += 1
             pieces = {"source": [found.source] if found.source else [], "cue": [found.cue],
                       "content": found.content}
@@ -147,6 +164,20 @@ def write(lexicon: dict[str, str], tally: dict[str, list[int]], threshold: float
     return len(rows)
 
 
+def write_nouns(nouns: list[str], tally: dict[str, list[int]], threshold: float,
+                min_found: int) -> int:
+    rows = []
+    for lemma in nouns:
+        found, *hits = tally.get(f"noun:{lemma}", [0, 0, 0, 0])
+        if found >= min_found and sum(hits) / (3 * found) >= threshold:
+            rows.append((lemma, found, sum(hits) / (3 * found)))
+    lines = ["# Nouns whose possessor is a speaker in PolNeAR (\"his call for\", \"her claim that\").",
+             "# Built by scripts/build_quote_cues.py from PolNeAR train (counts only, no text).",
+             "lemma\tfound\tprecision"] + [f"{l}\t{n}\t{p:.2f}" for l, n, p in rows]
+    NOUNS_OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threshold", type=float, default=0.3)
@@ -156,7 +187,7 @@ def main() -> None:
     parser.add_argument("--stats", type=Path, help="JSON file caching the counts between runs")
     args = parser.parse_args()
     if args.stats and args.stats.is_file():
-        lexicon, tally = json.loads(args.stats.read_text())
+        lexicon, nouns, tally = json.loads(args.stats.read_text())
     else:
         articles = list(read_polnear(data_dir(), "train"))
         nlp = load_nlp()
@@ -167,11 +198,14 @@ def main() -> None:
             docs = list(nlp.pipe((a.text for a in articles), batch_size=8))
         SPANS_OUT.write_text(json.dumps(span_conventions(articles, docs), indent=1) + "\n")
         lexicon = candidates(articles, docs, args.min_gold)
-        tally = precision_by_lemma(articles, docs, lexicon)
+        nouns = noun_candidates(articles, docs, args.min_gold)
+        tally = precision_by_lemma(articles, docs, lexicon, nouns)
         if args.stats:
-            args.stats.write_text(json.dumps([lexicon, tally]))
+            args.stats.write_text(json.dumps([lexicon, nouns, tally]))
     kept = write(lexicon, tally, args.threshold, args.min_found)
     print(f"{kept} cue lemmas of {len(lexicon)} candidates -> {OUT}")
+    kept = write_nouns(nouns, tally, args.threshold, args.min_found)
+    print(f"{kept} noun cues of {len(nouns)} candidates -> {NOUNS_OUT}")
 
 
 if __name__ == "__main__":

@@ -217,3 +217,12 @@ def test_polnear_cue_edges_learned_from_train(nlp):
     cues = sorted(words(text, a.cue) for a in found)
     assert "asked about" in cues and not any(cue.startswith("When") for cue in cues)
     assert "said in a statement" in cues
+
+
+def test_a_possessor_speaks_through_a_noun_cue_for_polnear_only(nlp):
+    text = "Trump's criticism of the Iran deal was on every front page in Tehran."
+    assert not attributions_in(nlp, text)[1]
+    doc, found = attributions_in(nlp, text, all_cues=True)
+    quote = only(found)
+    assert (words(text, quote.source), words(text, quote.cue), words(text, quote.content[0])) == \
+        ("Trump's", "criticism of", "the Iran deal")

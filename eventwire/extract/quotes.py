@@ -72,6 +72,16 @@ def cue_words() -> dict[str, CueWord]:
 
 
 @lru_cache(maxsize=1)
+def noun_cues() -> frozenset[str]:
+    """Nouns that carry an attribution with a possessive speaker: "his call for", "Trump's
+    criticism of", "her claim that" (data/quote_noun_cues.tsv, learned from PolNeAR train)."""
+    path = resources.files("eventwire") / "data" / "quote_noun_cues.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return frozenset(row["lemma"] for row in rows)
+
+
+@lru_cache(maxsize=1)
 def cue_spans() -> dict[str, frozenset[str]]:
     """PolNeAR's cue edges learned from train (data/quote_cue_spans.json): words before the
     verb the cue leaves out, and 'prep noun' settings after it the cue takes in."""
@@ -400,12 +410,18 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
     quotes = quotations(text)
     paragraphs = _Paragraphs(text)
     words = cue_words()
+    nouns = noun_cues() if all_cues else frozenset()
     found: list[Attribution] = []
     used_quotes: set[Piece] = set()
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             attribution = _according_to(token, paragraphs, quotes, text)
             if attribution:
+                found.append(attribution)
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
+            attribution = _noun_attribution(token, paragraphs, text)
+            if attribution and not _within((token.idx, token.idx + 1), quotes):
                 found.append(attribution)
             continue
         cue = words.get(token.lemma_.lower())
@@ -432,6 +448,37 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
         found = [a for a in found if not any(
             b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
     return found
+
+
+NOUN_CONTENT_PREPOSITIONS = {"of", "for", "about", "on", "against", "to", "over", "with"}
+
+
+def _noun_attribution(noun: Token, paragraphs: _Paragraphs, text: str) -> Optional[Attribution]:
+    """'his call for a ban', "Trump's criticism of Clinton", 'her claim that ...': the
+    possessor speaks, the noun (with its preposition) is the cue, the rest is the content."""
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        return None
+    bounds = paragraphs.around(noun.idx)
+    cue_end = noun
+    content = None
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in child.children
+                                                  if m.dep_ == "mark"):
+            content = _subtree_piece(child)
+            break
+        if child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPOSITIONS and child.i == noun.i + 1:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                cue_end, content = child, _subtree_piece(objects[0])
+            break
+    content = _trim(_clip(content, bounds), text) if content else None
+    source = _source_piece(speaker, bounds, text)
+    if content is None or source is None:
+        return None
+    return Attribution(kind="indirect", cue=(noun.idx, cue_end.idx + len(cue_end.text)),
+                       source=source, content=[content], cue_kind="thought", cue_token=noun.i,
+                       source_token=speaker.i, how="noun")
 
 
 def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
