@@ -189,12 +189,14 @@ class StoreCatalogue:
         # The filter query itself with the map's columns in place of the id: one indexed
         # read of the events table, in the store's order, no subquery to join back.
         query = self._ids(filters, limit).with_only_columns(
-            events.c.id, events.c.type, _START, func.round(events.c.lat, MAP_DECIMALS),
-            func.round(events.c.lon, MAP_DECIMALS),
+            events.c.id, events.c.type, _START, events.c.lat, events.c.lon,
             func.coalesce(events.c.fatalities_low, events.c.fatalities_high))
         with self.store.engine.connect() as conn:
             rows = conn.execute(query).all()
-        located = [tuple(row) for row in rows if row[3] is not None and row[4] is not None]
+        # Rounded here, not in SQL: PostgreSQL has no round() for double precision.
+        located = [(event_id, type_, day, round(lat, MAP_DECIMALS), round(lon, MAP_DECIMALS),
+                    killed) for event_id, type_, day, lat, lon, killed in rows
+                   if lat is not None and lon is not None]
         return self._total(filters, len(rows), limit, 0), located
 
     def _matching(self, query, filters: EventFilters):
