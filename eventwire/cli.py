@@ -133,8 +133,10 @@ def demo(no_serve: bool = typer.Option(False, "--no-serve",
     # Then store it in the default embedded store and show what a query gives back.
     with open_store(db) as store:
         result = store.add(extraction)
-        out.print(f"\nStored in {store.display_url} ({'already there' if result.status == 'unchanged' else 'new'}); "
-                  f"[bold]eventwire query --place Aleppo[/bold] gives:", highlight=False)
+        out.print(f"\nStored in {store.display_url} "
+                  f"({'already there' if result.status == 'unchanged' else 'new'}).",
+                  highlight=False, soft_wrap=True)
+        out.print("[bold]eventwire query --place Aleppo[/bold] gives:", highlight=False)
         print_events(store.events(place="Aleppo", limit=20), EventsFormat.table)
     # Last, where to see it: the dashboard over the same store.
     url = f"http://127.0.0.1:{port}/"
