@@ -54,6 +54,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import operator
 import os
 from collections import Counter, defaultdict, deque
 from contextlib import contextmanager
@@ -1003,12 +1004,15 @@ class BulkInsert:
              else column.type.dialect_impl(dialect).bind_processor(dialect))
             for index, column in enumerate(table.columns)]
         self.processors = [(index, process) for index, process in self.processors if process]
+        self.empty = dict.fromkeys(self.names)
+        pick = operator.itemgetter(*self.names)
+        self.pick = pick if len(self.names) > 1 else lambda row: (pick(row),)
         self.sql = (f"INSERT INTO {quote(table.name)} "
                     f"({', '.join(quote(name) for name in self.names)}) "
                     f"VALUES ({', '.join([marker] * len(self.names))})")
 
     def values(self, row: dict[str, Any]) -> list:
-        values = [row.get(name) for name in self.names]
+        values = list(self.pick({**self.empty, **row}))  # columns a row lacks are NULL
         for index, process in self.processors:
             if values[index] is not None:
                 values[index] = process(values[index])
