@@ -21,6 +21,7 @@ Python API (the CLI, the REST API and the exports are thin layers over it)::
                  since="2016-12-01", until="2016-12-31", limit=50)   # list[FusedEvent]
     store.event("<event id>")                # one FusedEvent or None
     store.count_events(**filters)            # how many match
+    store.select_event_ids(EventFilter(...)) # the SELECT of matching ids, to compose (the API)
     store.iter_events(**filters)             # every match, streamed in pages (exports)
     store.iter_extractions()                 # every Extraction, streamed
     store.actors("syr"), store.places("Aleppo")   # facets: names with event counts
@@ -43,7 +44,8 @@ report gave side by side with their sources (``figures``, ``figures_text()``), a
 ``reports``: each article's event with its trigger, sentence and outlet.
 
 Every write is one transaction: a crash loses nothing committed and leaves no half-written
-article. SQLite runs in WAL mode, so readers never block the writer nor see half a write;
+article. ``add`` writes each table's rows with one ``executemany`` on the driver (statements
+built once), and finds fusion candidates with one indexed query. SQLite runs in WAL mode, so readers never block the writer nor see half a write;
 writers take the write lock when they begin (and on PostgreSQL an advisory lock), so
 concurrent writers queue instead of failing. The schema is migrated (Alembic) when a store
 is opened.
