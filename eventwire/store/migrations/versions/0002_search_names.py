@@ -28,7 +28,7 @@ def upgrade() -> None:
         op.execute(f"INSERT INTO search_names (name) SELECT DISTINCT lower({column}) "
                    f"FROM {table} WHERE {column} IS NOT NULL ON CONFLICT DO NOTHING")
         if postgres:  # one statement-level trigger: one insert a statement, not a row
-            op.execute(f"""CREATE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+            op.execute(f"""CREATE OR REPLACE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO search_names (name) SELECT DISTINCT lower({column}) FROM written
     WHERE {column} IS NOT NULL ON CONFLICT DO NOTHING;
