@@ -307,6 +307,9 @@ def _members(extraction, words: str):
     # PLOVER-GSR01-COOPERATE-0003
     ("French and Egyptian warships on Monday launched 10 days of war games in the "
      "Mediterranean Sea.", "French and Egyptian", ["EGYMIL", "FRAMIL"]),
+    # PLOVER-GSR01-ASSAULT-0005 (spaCy parses "Sierra Leonean" as a noun, the head's conjunct)
+    ("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees, "
+     "whom authorities blame for a border conflict.", "Sierra Leonean and", ["LBRREF", "SLEREF"]),
 ])
 def test_coordinated_nationalities_are_one_compound_of_each_states_actor(actors_only, text, words,
                                                                         expected):

@@ -793,10 +793,26 @@ def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list
             continue
         states = [c for c in unit.children if _is_state(c)] or ([unit] if _is_state(unit) else [])
         head = unit.root(doc) if unit.children else unit.root(doc).head
+        if states and unit.agent is not None:
+            for conj in head.conjuncts:  # "Sierra Leonean and Liberian refugees" (parsed as nouns)
+                other = by_token.get(conj.i)
+                bare = other.actor if other is not None else None
+                if bare is not None and _is_state(other) and bare.code == bare.country \
+                        and conj.i < head.i and actor.sector and actor.sector != actor.country:
+                    bare.sector = actor.sector
+                    bare.code = _join(bare.country, unit.agent, unit.agent.sector)
         for state in states:
             others = []
             for conj in state.root(doc).conjuncts:
                 other = by_token.get(conj.i)
+                bare = other.actor if other is not None and other is not state else None
+                if bare is not None and _is_state(other) and bare.code == bare.country \
+                        and actor.sector and actor.sector != actor.country and conj.i < head.i:
+                    # "Sierra Leonean and Liberian refugees": both are refugees
+                    bare.sector = actor.sector
+                    bare.code = (_join(bare.country, unit.agent, unit.agent.sector)
+                                 if unit.agent is not None else bare.country + actor.sector)
+                    continue
                 if other is not None and other is not state and _is_state(other) \
                         and other.actor is None and other.parent in (None, unit) and conj.i < head.i \
                         and other not in others:
