@@ -368,23 +368,6 @@ def test_a_nationality_before_a_people_names_that_states_civilians(actors_only):
     assert (kurds.text, kurds.code) == ("Iraqi Kurds", "IRQCVL")
 
 
-@pytest.mark.parametrize("text, pronoun, expected", [
-    # PLOVER-GSR01-AGREE-0034
-    ("Syria says it is willing to withdraw its troops from neighboring Lebanon, after fifteen "
-     "years of effective military occupation.", "it is", "SYR"),
-    # PLOVER-GSR01-AGREE-0038
-    ("Afghan rebel leaders said on Wednesday they would meet U.N. mediator Diego Cordovez if he "
-     "gave them a veto over any settlement reached in peace talks.", "they would", "AFGREB"),
-])
-def test_it_and_they_in_a_reported_clause_are_its_speaker(actors_only, text, pronoun, expected):
-    assert code(actors_only, text, pronoun).code == expected
-
-
-def test_it_is_not_an_actor_where_no_actor_speaks(actors_only):
-    extraction = actors_only.extract("The deal was signed and it will take effect on Monday.")
-    assert not extraction.actors
-
-
 def test_a_named_body_is_not_another_body_of_the_same_sector(actors_only):
     text = ("Human Rights Watch and UNICEF said the World Food Program had suspended deliveries "
             "to the camps.")

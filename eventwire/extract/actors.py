@@ -155,7 +155,6 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     for members in coordinated:
         if frozenset(m.id for m in members) not in joined:
             actors.append(_compound(text, members, actors, None))
-    actors.extend(subject_pronouns(doc, actors))
     extraction.actors.extend(actors)
     return extraction
 
@@ -903,56 +902,6 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     actors.extend(pronouns)
     actors.sort(key=lambda a: (a.span[0], -a.span[1]))
     _renumber(actors)
-
-
-SUBJECT_PRONOUNS = {"it": False, "they": True}  # pronoun -> plural
-
-
-def subject_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
-    """ "Syria says it is willing to withdraw", "rebel leaders said they would meet": an
-    "it"/"they" subject of a clause inside another clause refers to that clause's subject
-    actor (not a person for "it")."""
-    covering: dict[int, Actor] = {}
-    for actor in sorted(actors, key=lambda a: a.span[1] - a.span[0], reverse=True):
-        span = doc.char_span(*actor.span, alignment_mode="expand")
-        for token in span or []:
-            covering[token.i] = actor  # the smallest actor wins; a compound only where alone
-    found: list[Actor] = []
-    for token in doc:
-        plural = SUBJECT_PRONOUNS.get(token.lower_)
-        if plural is None or token.dep_ not in ("nsubj", "nsubjpass") or token.i in covering:
-            continue
-        antecedent = _clause_subject(token, covering, plural)
-        if antecedent is None:
-            continue
-        first = _root(antecedent, actors)
-        found.append(Actor(id=next_id("a", actors + found), text=token.text,
-                           span=(token.idx, token.idx + len(token)), name=first.name,
-                           code=first.code, country=first.country, sector=first.sector,
-                           kind=first.kind, refers_to=first.id))
-    return found
-
-
-def _clause_subject(pronoun: Token, covering: dict[int, Actor], plural: bool) -> Optional[Actor]:
-    node = pronoun.head
-    for _ in range(3):
-        if node.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acomp") or node.head is node:
-            return None
-        node = node.head
-        for child in node.children:
-            if child.dep_ not in ("nsubj", "nsubjpass") or child.i == pronoun.i:
-                continue
-            actor = covering.get(child.i)
-            if actor is None:
-                return None
-            if actor.members and not plural:
-                return None
-            if not plural and actor.kind == "person":
-                return None
-            if plural and actor.kind == "person" and not actor.members:
-                return None
-            return actor
-    return None
 
 
 BODY_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction",
