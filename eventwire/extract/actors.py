@@ -5,23 +5,30 @@ How it works, in order:
 1. **Units**: a left-to-right longest match of the actor dictionary (names, with date-bounded
    roles; see ``eventwire.resources.actors``) and of the agent nouns ("army", "rebels",
    "Foreign Minister") over the tokens; spaCy PERSON/ORG entities the dictionary lacks are
-   unknown names. The dictionary wins over spaCy's label ("Lavrov" is tagged ORG).
+   unknown names, unless the person index finds them under another spelling ("President
+   Mugabe", "Francois Mitterand"). The dictionary wins over spaCy's label ("Lavrov" is
+   tagged ORG).
 2. **Noun phrases**: a unit whose syntactic head lies in another unit to its right
    (compound, amod, poss, nmod) modifies it: "Syrian" + "army", "Regime" + "forces",
    "the Syrian regime's" + "army", "UN aid official" + "Jan Egeland". Each head unit with its
    modifiers is one actor, coded from both: the country from a state, an adjective or a
    possessor; the sector from the head noun, sharpened by modifiers ("rebel fighters" ->
    REB, "military hospital" -> MIL). A domestic agent with no country ("Regime forces",
-   "rebels") takes the article's country: the one its explicitly coded forces and
-   governments belong to.
-3. **Compounds**: coordinated actors ("Russia and Iran") and "six western countries
-   including the United States" become one more actor with ``members``; compounds are
-   listed after the simple actors.
+   "rebels") takes the state its own phrase names ("students throughout Indonesia",
+   "refugees fleeing the civil war in Liberia"), else the article's country (the one its
+   explicitly coded forces and governments belong to), else the one state its sentence
+   names. An unknown name takes the title it is in apposition to ("Niger's ambassador Brah
+   Mohamane").
+3. **Compounds**: coordinated actors ("Russia and Iran"), coordinated nationalities of one
+   head ("US and British forces": USAMIL and GBRMIL) and "six western countries including
+   the United States" become one more actor with ``members``; compounds are listed after
+   the simple actors.
 4. **Coreference**: later mentions point at the first (``refers_to`` = its id, and they carry
    its code): the same dictionary entry or surname ("Lavrov"), a definite title ("the
    Russian minister", "Russia's Foreign Minister": the named person with that code, before
    or after), he/she (the last person), and definite common nouns ("the British-based
-   monitor": the first actor of that code or sector).
+   monitor": the first actor of that code or sector; "the militant group": the last named
+   group).
 
 Spans: a named person's span is the name ("Sergei Lavrov"; titles before it are evidence
 of the role, not part of the span); every other actor's span is its noun phrase up to its
@@ -53,7 +60,7 @@ from datetime import date
 from typing import Optional
 
 from spacy.attrs import LEMMA, LOWER, TAG
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import doc_text, next_id
 from eventwire.model import Actor, Extraction
@@ -241,7 +248,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     return units
 
 
-def _whole_person(ent, units: list[Unit], words: list[str], book: ActorDictionary,
+def _whole_person(ent: Span, units: list[Unit], words: list[str], book: ActorDictionary,
                   taken: set[int]) -> list[Unit]:
     """ "Omar Hassan al-Bashir": a name inside a longer person's name ("Hassan", King Hassan)
     gives way to the person the whole name is, where the person index knows them."""
