@@ -321,11 +321,15 @@ def ranking_inputs(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer,
         if resolution.entry is not None and resolution.margin >= CONFIDENT_MARGIN:
             _learn(context, row.key, resolution.entry, gazetteer)
     if links.linked is not None:  # support now comes from how likely each reading looked
-        links.share(links.score_prior(first_scores))
-        second_scores = {row.key: [sum(weights.get(k, 0.0) * v for k, v in f.items())
-                                   for f in _features(row, context, gazetteer)]
-                         for row in links.first}
-        links.share(links.score_prior(second_scores))
+        prior = links.score_prior(first_scores)
+        links.share(prior)
+        for _ in range(SUPPORT_ROUNDS):
+            scores = {row.key: [sum(weights.get(k, 0.0) * v for k, v in f.items())
+                                for f in _features(row, context, gazetteer)]
+                      for row in links.first}
+            # damped: two names must not swap their support back and forth
+            prior = (prior + links.score_prior(scores)) / 2
+            links.share(prior)
     final: dict[tuple, list] = {}  # a name's repeats share their features
     for row in rows:
         signature = (row.key, row.container, row.upper_case)
@@ -355,6 +359,9 @@ def article_candidates(text: str, toponyms: Sequence[Toponym],
 
 NEARBY_KM = 100.0
 """Candidates of two names this close are read as the same area ("Paris and Henry County")."""
+
+SUPPORT_ROUNDS = 3
+"""How many times the names' support is reweighed by the readings it favours."""
 
 PRIOR_DECADES = 3.0
 """A candidate this many powers of ten smaller than its name's largest gives no support."""
