@@ -263,6 +263,7 @@ class _Context:
     admin1s: dict[str, set] = field(default_factory=lambda: defaultdict(set))
     points: dict[str, list] = field(default_factory=lambda: defaultdict(list))
     _total: Optional[Counter] = None
+    _per_name: dict = field(default_factory=dict)  # _context_for's answers while fixed
 
     def all_countries(self) -> Counter:
         if self._total is None:  # the context is fixed while a pass reads it
@@ -271,6 +272,7 @@ class _Context:
 
     def changed(self) -> None:
         self._total = None
+        self._per_name.clear()
 
 
 @dataclass
@@ -652,6 +654,14 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
 def _context_for(row: _Row, entries: list, context: _Context):
     """The context without the toponym's own name: countries, admin-1 units, and each
     candidate's distance to the nearest place the rest of the article located."""
+    signature = (row.key, tuple(e.index for e in entries))
+    found = context._per_name.get(signature)
+    if found is None:
+        found = context._per_name[signature] = _context_without(row, entries, context)
+    return found
+
+
+def _context_without(row: _Row, entries: list, context: _Context):
     countries = context.all_countries() - context.countries.get(row.key, Counter())
     admin1s = {unit for key, units in context.admin1s.items() if key != row.key
                for unit in units}
