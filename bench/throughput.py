@@ -255,7 +255,7 @@ def run_memory(config: str, limit: int, data: Path, every: int, recycle_after: i
                          if pid not in resident)
         print(f"{count:>7,} articles {seconds:7.0f} s {count / seconds:6.2f}/s  main "
               f"{point['main_rss_mb']}/{point['main_peak_mb']} MB  workers (pid: now/peak MB) "
-              f"{live or '-'}" + (f"  retired peaks {retired} MB" if retired else ""),
+              f"{live or '-'}" + (f"  ended workers' peaks {retired} MB" if retired else ""),
               flush=True)
 
     with open(os.devnull, "w", encoding="utf-8") as sink:  # the one writer, one by one
