@@ -65,8 +65,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from sqlalchemy import (and_, bindparam, case, create_engine, delete, event, func, insert, or_, select,
-                        text, tuple_, union, update)
+from sqlalchemy import (and_, bindparam, create_engine, delete, event, func, insert, or_, select,
+                        text, tuple_, update)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -1147,7 +1147,7 @@ LIST_SEPARATOR = "\x1f"
 def report_from_row(row, codes: Optional[Iterable[str]] = None,
                     names: Optional[Iterable[str]] = None) -> Report:
     """A Report from an ``article_events`` row; its actors given, or in the row's
-    ``actor_codes`` and ``actor_names`` columns (see _actor_lists)."""
+    ``actor_codes`` and ``actor_names`` columns (see _with_actor_lists)."""
     if codes is None:
         codes = [code for code in (row["actor_codes"] or "").split(LIST_SEPARATOR) if code]
         names = [name.casefold() for name in (row["actor_names"] or "").split(LIST_SEPARATOR)
