@@ -1141,7 +1141,8 @@ def reports_from_rows(event_rows: Iterable, role_rows: Iterable) -> list[Report]
 
 
 LIST_SEPARATOR = "\x1f"
-"""Joins the codes and names of a report's actors in one column (names hold no \\x1f)."""
+"""Joins the codes and names of a report's actors in one column (a name holding it would
+count as two names, for fusion's name overlap only)."""
 
 
 def report_from_row(row, codes: Optional[Iterable[str]] = None,
