@@ -1,4 +1,4 @@
-"""API latency at 100,000 stored events (SQLite): /events with each filter, /stats, the map.
+"""API latency at 100,000 stored events (SQLite): /events with each filter, the map, stats.
 
     PYTHONPATH=. python bench/api.py [--events 100000] [--db /tmp/eventwire-bench-api.db]
 
@@ -37,6 +37,10 @@ REQUESTS = [
                                         "&status=claimed"),
     ("/events?type=ASSAULT&offset=20000", "/events?type=ASSAULT&offset=20000"),
     ("/events geojson, 10,000 points", "/events?format=geojson&limit=10000"),
+    ("/points (the map: 10,000 compact points)", "/points"),
+    ("/points?type=ASSAULT&since=2018-01-01", "/points?type=ASSAULT&since=2018-01-01"),
+    ("/timeline (all events)", "/timeline"),
+    ("/timeline?type=ASSAULT&since=2018-01-01", "/timeline?type=ASSAULT&since=2018-01-01"),
     ("/stats (all events)", "/stats"),
     ("/stats?type=ASSAULT&since=2018-01-01", "/stats?type=ASSAULT&since=2018-01-01"),
     ("/ (dashboard page)", "/"),
@@ -82,14 +86,16 @@ def main() -> None:
         walls, cpus = [], []
         for _ in range(args.runs):
             started, cpu = time.perf_counter(), time.process_time()
-            response = client.get(url)
+            response = client.get(url, headers={"Accept-Encoding": "gzip"})
             walls.append((time.perf_counter() - started) * 1000)
             cpus.append((time.process_time() - cpu) * 1000)
             assert response.status_code == 200, (url, response.text[:200])
         body = response.json() if "json" in response.headers["content-type"] else {}
-        matches = body.get("total", body.get("events", ""))
+        matches = body.get("total", body.get("events", "")) if isinstance(body, dict) else ""
         print(f"{name:45} {statistics.median(walls):8.1f} {statistics.median(cpus):7.1f} "
               f"{matches!s:>9}")
+    if hasattr(os, "getloadavg"):
+        print("load average after: " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":

@@ -133,8 +133,10 @@ def demo(no_serve: bool = typer.Option(False, "--no-serve",
     # Then store it in the default embedded store and show what a query gives back.
     with open_store(db) as store:
         result = store.add(extraction)
-        out.print(f"\nStored in {store.display_url} ({'already there' if result.status == 'unchanged' else 'new'}); "
-                  f"[bold]eventwire query --place Aleppo[/bold] gives:", highlight=False)
+        out.print(f"\nStored in {store.display_url} "
+                  f"({'already there' if result.status == 'unchanged' else 'new'}).",
+                  highlight=False, soft_wrap=True)
+        out.print("[bold]eventwire query --place Aleppo[/bold] gives:", highlight=False)
         print_events(store.events(place="Aleppo", limit=20), EventsFormat.table)
     # Last, where to see it: the dashboard over the same store.
     url = f"http://127.0.0.1:{port}/"
@@ -284,9 +286,11 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Text files, web pages, 
                None, "--ray", metavar="[ADDRESS]",
                help="Extract on Ray: 'local' (a Ray on this machine), 'auto' (the cluster "
                     "this machine is in) or ray://HOST:PORT; bare --ray means local."),
-           shards: Path = typer.Option(Path("eventwire-shards"), "--shards",
-                                       help="With --ray: the Parquet shards folder (shared "
-                                            "by all nodes); imported into the store after.")
+           shards: Optional[str] = typer.Option(
+               None, "--shards", help="With --ray: the actors write Parquet shards to this "
+                                      "folder or s3:// URI (shared by all nodes), imported into the store "
+                                      "after; without it the actors send their results back "
+                                      "and this process stores them.")
            ) -> None:
     """Extract and store articles; articles already stored are skipped."""
     from eventwire.ingest.jsonl import parse_field_names
@@ -299,6 +303,8 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Text files, web pages, 
     for path in paths:
         if not path.exists():
             fail(f"cannot read '{path}': no such file or folder")
+    if shards is not None and ray is None:
+        fail("--shards needs --ray (the shards are written by Ray's actors)")
     with open_store(db) as store:
         if ray is not None:
             from eventwire.scale.ray import ingest_on_ray

@@ -86,6 +86,38 @@ def test_events_as_geojson_put_the_ceasefire_at_aleppo(client):
     assert feature["properties"]["date_start"] == "2016-12-08"
 
 
+def test_map_points_are_compact_rows_and_put_the_ceasefire_at_aleppo(client):
+    response = client.get("/points", params={"type": "RETREAT"})
+    data = response.json()
+    assert data["columns"] == ["id", "type", "date", "lat", "lon", "fatalities"]
+    [(event_id, type_, day, lat, lon, killed)] = data["points"]
+    assert (type_, day, killed) == ("RETREAT", "2016-12-08", None)
+    assert (lat, lon) == (36.2012, 37.1612)  # rounded to about 11 m
+    assert event_id == ceasefire(client)["id"]
+    assert response.headers["cache-control"].startswith("private, max-age=")
+
+
+def test_timeline_counts_killed_by_day_and_perpetrator(client):
+    timeline = client.get("/timeline", params={"place": "Aleppo"}).json()
+    assert timeline["unit"] == "day"
+    killed = {(r["period"], r["perpetrator"]): r["fatalities"] for r in timeline["killed_by"]}
+    assert killed == {("2016-12-08", "Syrian government (SYRGOV)"): 384,
+                      ("2016-12-08", "Syrian rebels (SYRREB)"): 105}
+    events = {r["period"]: r["events"] for r in timeline["periods"]}
+    assert events == {"2016-12-04": 1, "2016-12-08": 4}  # a longer event counts on its last day
+    by_month = client.get("/timeline", params={"place": "Aleppo", "unit": "month"}).json()
+    assert [(r["period"], r["events"]) for r in by_month["periods"]] == [("2016-12", 5)]
+
+
+def test_static_files_are_compressed_and_cached(client):
+    response = client.get("/static/vendor/leaflet/leaflet.js",
+                          headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.headers["cache-control"] == "public, max-age=604800"
+    assert client.get("/static/dashboard.js").headers["cache-control"] == "public, max-age=3600"
+    assert "cache-control" not in client.get("/events").headers  # answers may change
+
+
 def test_event_has_its_report_quote_and_evidence(client, seed_extraction):
     event = client.get(f"/events/{ceasefire(client)['id']}").json()
     report = event["reports"][0]

@@ -252,3 +252,49 @@ def test_a_bare_ray_flag_means_a_local_ray(tmp_path):
     assert bare_ray_flag(["ingest", "--ray", str(tmp_path)]) == ["ingest", "--ray=local", str(tmp_path)]
     assert bare_ray_flag(["ingest", "x", "--ray"]) == ["ingest", "x", "--ray=local"]
     assert bare_ray_flag(["ingest", "--ray", "auto", "x"]) == ["ingest", "--ray", "auto", "x"]
+
+
+def test_shards_without_ray_is_a_one_line_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Shelling hit Aleppo on Friday, residents said.")
+    result = invoke("ingest", str(tmp_path), "--shards", str(tmp_path / "shards"),
+                    "--db", str(tmp_path / "ew.db"))
+    assert result.exit_code == 2 and "--shards needs --ray" in result.output
+    assert not (tmp_path / "shards").exists()
+
+
+def test_every_bad_input_of_the_issue_is_reported_once_and_counted(tmp_path, sample, data):
+    """Malformed HTML, a feed that is not XML, a JSONL line that is not JSON, a 50 MB page,
+    a German page and two binary files, beside two good articles: one line each, the batch
+    goes on, the summary counts seven skipped."""
+    import gzip
+    import shutil
+
+    zyte = data / "html" / "scrapinghub_aeb" / "html"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sample, folder / "seed.txt")
+    (folder / "malformed.html").write_bytes(b"<<html <body <p>>> \xff\xfe garbage </html")
+    shutil.copy(data / "feeds" / "feedparser_selected" / "illformed_rss_empty_document.xml",
+                folder / "broken.rss")
+    (folder / "lines.jsonl").write_text(json.dumps({"text": "Shelling killed four people "
+                                                    "in Idlib on Monday, rescuers said."})
+                                        + "\n{oops\n")
+    with (folder / "huge.html").open("wb") as page:
+        page.write(b"<html><body><p>Shelling hit Idlib.</p>")
+        page.truncate(50_000_000)  # sparse: 50 MB on paper, nothing written
+    (folder / "german.html").write_bytes(gzip.decompress(
+        (zyte / "57b4dafd18cfd0531b69f81e87158648227c673ef159f8d8c87d34e34bdb21f2.html.gz")
+        .read_bytes()))
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    (folder / "blob").write_bytes(b"\x00\x01\x02\x03binary")
+    result = run("ingest", str(folder), "--db", str(tmp_path / "ew.db"), "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert "stored 2 articles, 0 already stored (no-op), 7 skipped" in result.stdout
+    skipped = [line for line in result.stderr.splitlines() if "skipped" in line]
+    for name, reason in [("malformed.html", "no article text"),
+                         ("broken.rss", "not an RSS or Atom feed"),
+                         ("lines.jsonl line 2", "not JSON"), ("huge.html", "50.0 MB"),
+                         ("german.html", "(de)"), ("photo.jpg", "binary"), ("blob", "binary")]:
+        lines = [line for line in skipped if f"{name}:" in line or f"{name}'" in line]
+        assert len(lines) == 1 and reason in lines[0], (name, skipped)
+    assert len(skipped) == 7

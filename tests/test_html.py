@@ -11,10 +11,14 @@ import pytest
 
 from eventwire.errors import InputError
 from eventwire.evaluate.html import score_pages, shingle_match
-from eventwire.ingest.html import extract_page, read_html_file
+from eventwire.ingest.html import (extract_page, publication_date, read_html_file,
+                                   structured_published)
 
 NYT = "04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34"
 ARS = "b22d168fa48367e24df24f03a58ee3e6"
+FOX = "6d13a78f011adaf5ee3eb110a3246d2a"  # NAEB dev: JSON-LD 2023-10-08T07:00:25-04:00
+NJ = "94acef247c7ab23458a8e5ad4c6e1391"  # NAEB dev: URL .../2023/12/16-new-officers-...
+NYDN = "e6f4c98eb4d3a33af58e7bbd50db0635"  # NAEB dev: JSON-LD 2023-12-23T01:48:19Z
 
 
 @pytest.fixture(scope="module")
@@ -25,15 +29,45 @@ def zyte(data):
 
 
 @pytest.fixture(scope="module")
-def ars_page(data):
-    """An Ars Technica page from NAEB, with its gold record."""
+def naeb_pages(data):
+    """A few NAEB pages (dev half), each with its gold record, read in one pass."""
+    wanted = (ARS, FOX, NJ, NYDN)
     with gzip.open(data / "html" / "naeb" / "articles.json.gz", "rt") as handle:
-        gold = json.load(handle)[ARS]
+        gold = json.load(handle)
+    pages = {}
     with tarfile.open(data / "html" / "naeb" / "naeb-html.tar.gz") as archive:
         for member in archive:
-            if member.name.endswith(f"{ARS}.html"):
-                return archive.extractfile(member).read(), gold
-    pytest.fail("the NAEB page is missing")
+            key = member.name.rsplit("/", 1)[-1].removesuffix(".html")
+            if key in wanted:
+                pages[key] = (archive.extractfile(member).read(), gold[key])
+    assert set(pages) == set(wanted), "NAEB pages missing"
+    return pages
+
+
+@pytest.fixture(scope="module")
+def ars_page(naeb_pages):
+    """An Ars Technica page from NAEB, with its gold record."""
+    return naeb_pages[ARS]
+
+
+@pytest.mark.parametrize("key", [FOX, NJ, NYDN])
+def test_the_publication_date_is_the_articles_own_in_the_publishers_day(naeb_pages, key):
+    html, gold = naeb_pages[key]
+    assert extract_page(html, url=gold["url"]).published == date.fromisoformat(gold["date"][:10])
+
+
+def test_a_utc_stamp_keeps_a_page_date_the_same_instant_has_elsewhere(naeb_pages):
+    from datetime import datetime
+
+    stamp = structured_published(naeb_pages[NYDN][0])
+    assert stamp == datetime.fromisoformat("2023-12-23T01:48:19+00:00")
+    assert publication_date(date(2023, 12, 22), stamp) == date(2023, 12, 22)  # New York
+    assert publication_date(date(2023, 12, 16), stamp) == date(2023, 12, 23)  # no zone has it
+    stated = structured_published(naeb_pages[FOX][0])
+    assert stated == datetime.fromisoformat("2023-10-08T07:00:25-04:00")
+    assert publication_date(date(2023, 10, 5), stated) == date(2023, 10, 8)
+    assert publication_date(None, stated) == date(2023, 10, 8)
+    assert publication_date(date(2023, 10, 5), None) == date(2023, 10, 5)
 
 
 def test_main_text_of_a_news_page_matches_the_gold_body(zyte):

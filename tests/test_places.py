@@ -130,3 +130,23 @@ def test_resolution_on_a_slice_of_tr_news_dev(data):
     metrics = score_resolution(articles[:12])
     assert metrics["toponyms"] > 80
     assert metrics["acc161"] >= 85.0
+
+
+def test_unknown_local_names_are_placed_at_the_articles_main_place_without_an_id():
+    text = ("Protesters gathered in Manhattan outside Trump Tower on Sunday. "
+            "Police in Manhattan said the march was peaceful.")
+    names = ["Manhattan", "Trump Tower", "Manhattan"]
+    toponyms, start = [], 0
+    for name in names:
+        start = text.index(name, start)
+        toponyms.append(Toponym(start, start + len(name), name))
+        start += len(name)
+    tower = resolve_toponyms(text, toponyms)[1]
+    assert tower.entry is None and tower.reason == "not in the gazetteer"
+    assert load_gazetteer().entry(tower.located_by).geonameid == "5125771"  # Manhattan, New York
+
+
+def test_directions_are_not_placed_at_the_main_place():
+    text = "Paris said the West must act."
+    toponyms = [Toponym(0, 5, "Paris"), Toponym(14, 18, "West")]
+    assert resolve_toponyms(text, toponyms)[1].located_by is None

@@ -179,6 +179,19 @@ def test_place_time_and_claimant(nlp):
     assert (figure.place, figure.time, figure.source, figure.category) == ("p1", "t1", "a1", "killed")
 
 
+def test_a_dateline_that_lost_its_comma_keeps_the_year_out(nlp):
+    text = ("Published September 24 2016 Ninety-two civilians were killed and 273 others injured "
+            "Saturday by Assad regime air strikes on Aleppo.")
+    killed = [q for q in figures_in(nlp, text).quantities if q.category == "killed"]
+    assert [(q.value, q.who) for q in killed] == [(92, "civilians")]
+
+
+def test_the_verb_of_an_object_outranks_a_reduced_relative(nlp):
+    text = "A suicide bomber killed 30 people injured 90 on Monday in an attack on a wedding."
+    figure = one(figures_in(nlp, text), value=30)
+    assert figure.category == "killed"
+
+
 # --- what is not a figure ---------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -200,3 +200,29 @@ def test_seed_quotes_have_speakers_and_cues(seed):
     for quote in seed.quotes:
         assert quote.cue is not None
         assert quote.speaker is not None, quote.text
+
+
+def test_a_cue_ending_its_paragraph_with_a_colon_takes_the_next_one(nlp):
+    text = ("Reporter Jomana Karadsheh says:\n\nThe shelling went on all night and nobody "
+            "could leave the basement.\n")
+    quote = only(attributions_in(nlp, text)[1])
+    assert words(text, quote.source) == "Reporter Jomana Karadsheh"
+    assert words(text, quote.content[0]).startswith("The shelling went on all night")
+
+
+def test_polnear_cue_edges_learned_from_train(nlp):
+    text = ("When asked about the convoy, the minister said the trucks would leave on Friday. "
+            "The State Department said in a statement that the talks had failed.")
+    found = attributions_in(nlp, text, all_cues=True)[1]
+    cues = sorted(words(text, a.cue) for a in found)
+    assert "asked about" in cues and not any(cue.startswith("When") for cue in cues)
+    assert "said in a statement" in cues
+
+
+def test_a_possessor_speaks_through_a_noun_cue_for_polnear_only(nlp):
+    text = "Trump's criticism of the Iran deal was on every front page in Tehran."
+    assert not attributions_in(nlp, text)[1]
+    doc, found = attributions_in(nlp, text, all_cues=True)
+    quote = only(found)
+    assert (words(text, quote.source), words(text, quote.cue), words(text, quote.content[0])) == \
+        ("Trump's", "criticism of", "the Iran deal")

@@ -8,6 +8,9 @@ whole pipeline on each article and reads one count per class off its quantities:
 
 - civilians: the first ``killed`` figure counting civilians, people or nobody named (FA-KES
   counts children and women among civilians), else the first counting children or women;
+  when the article's first killed figure counts fighters, a figure naming nobody counts
+  them too and is left out; a war-wide toll ("since the conflict began") is never the
+  article's incident;
 - children, women: the first ``killed`` figure for them;
 - non-civilians: the first ``killed`` figure counting fighters, soldiers or police.
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -73,9 +77,23 @@ def read_fakes(data: Path) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
+# a war-wide toll ("since the conflict began in 2011") is context, not the article's incident
+WAR_TOLL = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|war|conflict|uprising|revolt)"
+                      r"|\bsince\s+(?:march\s+)?(?:19|20)\d\d"
+                      r"|\b(?:war|conflict)\b.{0,40}\b(?:began|erupted|started)", re.IGNORECASE)
+
+
+def _war_toll(figure: Quantity, text: str) -> bool:
+    start = text.rfind(".", 0, figure.span[0]) + 1
+    end = text.find(".", figure.span[1])
+    return bool(WAR_TOLL.search(text[start:end if end >= 0 else len(text)]))
+
+
 def article_counts(extraction: Extraction) -> dict[str, int]:
     """One count per FA-KES class, read off an extraction's killed figures (0 = none)."""
-    killed = sorted((q for q in extraction.quantities if q.category == "killed"),
+    text = extraction.article.text
+    killed = sorted((q for q in extraction.quantities
+                     if q.category == "killed" and not _war_toll(q, text)),
                     key=lambda q: q.span[0])
     counts = {name: 0 for name in COUNTS}
 
@@ -86,9 +104,15 @@ def article_counts(extraction: Extraction) -> dict[str, int]:
                 return int(round(value))
         return 0
 
-    top = [q for q in killed if q.part_of is None]
-    counts["civilians"] = first([q for q in top if q.who in (CIVILIAN_WHO | UNNAMED_WHO)
-                                 - {"children", "women"}]) or \
+    by_id = {q.id: q for q in killed}
+    # "22 people, including six civilians": FA-KES counts the civilians among the people
+    named_parts = {q.part_of: q for q in killed if q.who in CIVILIAN_WHO - {"children", "women"}
+                   and q.part_of in by_id and by_id[q.part_of].who in UNNAMED_WHO}
+    top = [named_parts.get(q.id, q) for q in killed if q.part_of is None and first([q])]
+    civilian = (CIVILIAN_WHO | UNNAMED_WHO) - {"children", "women"}
+    if top and top[0].who in COMBATANT_WHO:
+        civilian -= UNNAMED_WHO  # an article led by fighters killed: "people" are them
+    counts["civilians"] = first([q for q in top if q.who in civilian]) or \
         first([q for q in top if q.who in ("children", "women")])
     counts["children"] = first([q for q in killed if q.who == "children"])
     counts["women"] = first([q for q in killed if q.who == "women"])

@@ -28,14 +28,16 @@ PENTA_CLASSES = ("statement", "verbal cooperation", "material cooperation", "ver
 
 # --- running the pipeline ---------------------------------------------------------------------
 
-def extract_sentences(texts: list[str]) -> list[Extraction]:
+def extract_sentences(texts: list[str], dates: Optional[list[Optional[str]]] = None) -> list[Extraction]:
     """One Extraction per text, in order; an empty text (a gold record without one) gives an
-    empty Extraction."""
+    empty Extraction. ``dates`` (ISO, or None) are the texts' publication dates, at which
+    actors are coded (Obama is USAGOV in 2015, USAELI after January 2017)."""
     from eventwire.model import Article
     from eventwire.pipeline import default_pipeline
 
     filled = [i for i, text in enumerate(texts) if text.strip()]
-    done = iter(default_pipeline().extract_many([texts[i] for i in filled], batch_size=32))
+    articles = [Article.from_text(texts[i], published=dates[i] if dates else None) for i in filled]
+    done = iter(default_pipeline().extract_many(articles, batch_size=32))
     results = [Extraction(article=Article.from_text(text)) for text in texts]
     for i in filled:
         results[i] = next(done)
@@ -170,8 +172,15 @@ def _codes(extraction: Extraction, ids: list[str]) -> set[str]:
 def score_petr2_gsr(split: str, data: Path) -> dict:
     records = parity_split(load_jsonl(data / "events" / "derived" / "petr2_gsr_validation.jsonl"),
                            split)
-    extractions = extract_sentences([r["text"] for r in records])
+    extractions = extract_sentences([r["text"] for r in records], [_iso_date(r.get("date")) for r in records])
     return _score_cameo_records(records, extractions)
+
+
+def _iso_date(compact: Optional[str]) -> Optional[str]:
+    """A record's YYYYMMDD date as YYYY-MM-DD; None where it is not one (one record has "1211")."""
+    if not compact or not re.fullmatch(r"(19|20)\d{6}", compact):
+        return None
+    return f"{compact[:4]}-{compact[4:6]}-{compact[6:]}"
 
 
 def _score_cameo_records(records: list[dict], extractions: list[Extraction]) -> dict:

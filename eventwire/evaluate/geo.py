@@ -133,12 +133,16 @@ def score_resolution(articles: Iterable[GoldArticle]) -> dict:
 
     gazetteer = load_gazetteer()
     errors, coordinate_errors, exact, country_right, country_total = [], [], 0, 0, 0
+    approximate = 0
     for article in articles:
         toponyms = [Toponym(t.start, t.end, t.text) for t in article.toponyms]
         resolutions = resolve_toponyms(article.text, toponyms, gazetteer)
         for gold, resolution in zip(article.toponyms, resolutions):
             entry = gazetteer.entry(resolution.entry) if resolution.entry is not None else None
             same = entry is not None and entry.geonameid == gold.geonameid
+            if entry is None and resolution.located_by is not None:  # a point, but no id
+                entry = gazetteer.entry(resolution.located_by)
+                approximate += 1
             exact += same
             error = (MAX_ERROR_KM if entry is None
                      else distance_km(entry.lat, entry.lon, gold.lat, gold.lon))
@@ -160,6 +164,7 @@ def score_resolution(articles: Iterable[GoldArticle]) -> dict:
         "median_km": round(statistics.median(errors), 1),
         "auc": round(log_error_auc(errors), 4),
         "unresolved": sum(e == MAX_ERROR_KM for e in coordinate_errors),
+        "placed_at_main_place": approximate,
     }
 
 
@@ -212,8 +217,9 @@ def score_end_to_end(articles: list[GoldArticle]) -> dict:
             if match is None:
                 continue
             true_positive += 1
-            if resolution.entry is not None:
-                entry = gazetteer.entry(resolution.entry)
+            located = resolution.entry if resolution.entry is not None else resolution.located_by
+            if located is not None:
+                entry = gazetteer.entry(located)
                 resolved_right += (entry.geonameid == match.geonameid
                                    or distance_km(entry.lat, entry.lon, match.lat,
                                                   match.lon) <= 161)

@@ -58,7 +58,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extract import doc_text, next_id
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
-                                        actor_dictionary, split_code)
+                                        actor_dictionary, person_index, split_code)
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -85,6 +85,7 @@ class Unit:
     agent: Optional[Agent] = None
     label: Optional[str] = None
     metonym: bool = False
+    people: bool = False  # a state's name in the plural: its people ("Nigerians")
     parent: Optional["Unit"] = None
     children: list["Unit"] = field(default_factory=list)
     coding: Optional["Coding"] = None
@@ -125,16 +126,36 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
         unit.coding = code_unit(doc, unit, when)
     for unit in heads:
         _code_from_of_phrase(doc, unit, by_token, when)
+    for unit in heads:
+        _country_from_phrase(doc, unit, by_token, when)
+    for unit in heads:
+        _title_codes_its_person(doc, unit, by_token)
     country = article_country(doc, units, heads)
     actors: list[Actor] = []
     text = doc_text(doc)
+    starts = sentence_starts(doc)
+    for unit in heads:
+        _ethnic_people(doc, unit, units, starts, when)
+    in_sentence = sentence_countries(units, starts, when)
+    standalone = sentence_countries(units, starts, when, standalone=True)
     for unit in sorted(heads, key=lambda u: u.start):
-        actor = make_actor(doc, text, unit, country, actors)
+        sentence = starts[unit.start]
+        if unit.source == "entity":  # a titled unknown person: only a state their sentence names
+            fallback = standalone.get(sentence)
+        else:
+            fallback = country or in_sentence.get(sentence)
+        actor = make_actor(doc, text, unit, fallback, actors)
         if actor is not None:
             unit.actor = actor
             actors.append(actor)
+    coordinated = split_coordinated_states(doc, text, units, heads, actors, when)
     resolve_mentions(doc, heads, actors)
     actors.extend(compound_actors(doc, text, actors))
+    joined = {frozenset(a.members) for a in actors if a.members}
+    for members in coordinated:
+        if frozenset(m.id for m in members) not in joined:
+            actors.append(_compound(text, members, actors, None))
+    actors.extend(subject_pronouns(doc, actors))
     extraction.actors.extend(actors)
     return extraction
 
@@ -172,10 +193,15 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     i = 0
     while i < len(doc):
         name = book.match_name(words, i)
+        people = False
         if name is None and tags[i] in ("NNS", "NNPS"):
             name = book.match_name(words, i, lemmas)  # "Palestinians", "Libyans"
             if name is not None and book.entries[name[1]].kind != "state":
                 name = None
+            people = name is not None
+        elif name is not None and tags[i + name[0] - 1] in ("NNS", "NNPS"):
+            # "Israelis" (not part of the state's own name, as in "the Emirates", "Philippines")
+            people = words[i + name[0] - 1] not in book.entries[name[1]].name.lower().split()
         if name is not None and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro":
             name = None  # "pro-Russia rebels" are not Russia's
         if name is not None and not _looks_like_name(doc[i:i + name[0]]):
@@ -185,7 +211,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             agent = None
         if name is not None and (agent is None or name[0] >= agent[0]):
             length, entry_id, metonym = name
-            units.append(Unit(i, i + length, "name", entry=book.entries[entry_id], metonym=metonym))
+            units.append(Unit(i, i + length, "name", entry=book.entries[entry_id], metonym=metonym,
+                              people=people))
             i += length
         elif agent is not None:
             units.append(Unit(i, i + agent[0], "agent", agent=agent[1]))
@@ -199,14 +226,39 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
+        if ent.label_ == "PERSON" and len(ent) > 1 and any(t.i in taken for t in ent):
+            units = _whole_person(ent, units, words, book, taken)
         free = [t.i for t in ent if t.i not in taken and (t.pos_ == "PROPN" or t.is_title)
                 and t.lower_ not in ("the", "a", "an")]
         if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
                 or not any(doc[i].pos_ == "PROPN" for i in free):
             continue
+        person = person_index().find(words[free[0]:free[-1] + 1]) if ent.label_ == "PERSON" else None
+        if person is not None:  # "President Mugabe", "Carlos Menem": the dictionary's spelling differs
+            units.append(Unit(free[0], free[-1] + 1, "name", entry=book.entries[person]))
+            continue
         units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_))
     units.sort(key=lambda u: u.start)
     return units
+
+
+def _whole_person(ent, units: list[Unit], words: list[str], book: ActorDictionary,
+                  taken: set[int]) -> list[Unit]:
+    """ "Omar Hassan al-Bashir": a name inside a longer person's name ("Hassan", King Hassan)
+    gives way to the person the whole name is, where the person index knows them."""
+    inside = [u for u in units if ent.start <= u.start and u.end <= ent.end and u.source == "name"]
+    if not inside or any(u.entry.kind != "person" for u in inside) \
+            or any(u.start == ent.start and u.end == ent.end for u in inside):
+        return units
+    person = person_index().find(words[ent.start:ent.end])
+    if person is None:
+        return units
+    for unit in inside:
+        taken.difference_update(range(unit.start, unit.end))
+    taken.update(range(ent.start, ent.end))
+    kept = [u for u in units if u not in inside]
+    kept.append(Unit(ent.start, ent.end, "name", entry=book.entries[person]))
+    return kept
 
 
 def _nominal(token: Token) -> bool:
@@ -225,8 +277,11 @@ def _looks_like_name(span) -> bool:
 
 
 def _metonym_subject(doc: Doc, unit: Unit) -> bool:
-    """A city that stands for its state only as the subject of a verb ("Moscow said")."""
+    """A city that stands for its state only where it acts: the subject of a verb ("Moscow
+    said") or the agent of an act ("an admission by Moscow"; not "Kabul's old city")."""
     root = unit.root(doc)
+    if root.dep_ == "pobj" and root.head.lower_ == "by":
+        return True
     return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")
 
 
@@ -282,7 +337,7 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
         if kind == "state":
             if root.pos_ == "ADJ":
                 kind = "group"
-            elif root.tag_ in ("NNPS", "NNS"):  # "Nigerians", "Liberians": the people of a state
+            elif unit.people:  # "Nigerians", "Liberians": the people of a state (not "the Emirates")
                 return Coding(f"{country}CVL", country, "CVL", "group")
             if unit.metonym:
                 return Coding(f"{country}GOV", country, "GOV", "organisation")
@@ -354,6 +409,77 @@ def _code_from_of_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: 
             elif owner.entry.kind in ("organisation", "group") and found.code and unit.source == "agent":
                 unit.coding = Coding(found.code, found.country, found.sector, coding.kind, named=True)
             return
+
+
+# dependents of a noun phrase that say where its people are or whom they belong to
+PLACE_PHRASE_DEPS = {"prep", "pobj", "acl", "amod", "dobj", "poss", "compound", "nmod", "appos"}
+PLACE_PREPOSITIONS = {"in", "of", "from", "throughout", "across", "inside", "at", "to", "with",
+                      "within", "around", "near"}
+
+
+def _country_from_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: Optional[date]) -> None:
+    """An agent with no country takes the state its own phrase names: "students throughout
+    Indonesia", "rebels in the Ivory Coast", "workers affiliated with the Serbian Workers'
+    Union", "refugees fleeing the civil war in Liberia", "militants loyal to Iraq's ..."."""
+    coding = unit.coding
+    if coding is None or unit.source != "agent" or coding.country or coding.named \
+            or (coding.sector or "PPL")[:3] in ("IGO", "NGO", "PPL"):
+        return
+    root = unit.root(doc)
+    frontier, seen, depth, fallback = [root], {root.i}, 0, None
+    while frontier and depth < 4:
+        following = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in seen or child.i < root.i or child.dep_ not in PLACE_PHRASE_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in PLACE_PREPOSITIONS:
+                    continue
+                if child.dep_ == "amod" and not any(c.dep_ == "prep" for c in child.children):
+                    continue  # "loyal to X", not any adjective
+                seen.add(child.i)
+                owner = by_token.get(child.i)
+                if owner is not None and owner is not unit and owner.source in ("name", "agent") \
+                        and not owner.metonym:
+                    found = owner.coding or code_unit(doc, owner, when)
+                    country = found.country if found and found.explicit_country else None
+                    if country and _is_state(owner):
+                        _give_country(unit, country)
+                        return
+                    fallback = fallback or country
+                following.append(child)
+        frontier, depth = following, depth + 1
+    if fallback:
+        _give_country(unit, fallback)
+
+
+def _title_codes_its_person(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> None:
+    """A name the dictionary lacks takes the code of the title it is in apposition to
+    ("Niger's ambassador Brah Mohamane", "Quatar's emir, Sheikh Hamad ...")."""
+    if unit.coding is None or unit.coding.code is None or unit.source != "agent" \
+            or unit.coding.kind != "person":
+        return
+    root = unit.root(doc)
+    names = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        names.append(root.head)
+    if doc[unit.end:unit.end + 1].text == "," and unit.end + 1 < len(doc):
+        names.append(doc[unit.end + 1])  # "emir, Sheikh Hamad": a bad parse of the apposition
+    for token in names:
+        person = by_token.get(token.i) or by_token.get(token.i + 1)  # "Sheikh Hamad ..."
+        if person is not None and person.source == "entity" and person.label == "PERSON" \
+                and person.coding is not None and person.coding.code is None:
+            coding = unit.coding
+            person.coding = Coding(coding.code, coding.country, coding.sector, "person",
+                                   coding.explicit_country)
+            return
+
+
+def _give_country(unit: Unit, country: str) -> None:
+    coding = unit.coding
+    sector = coding.sector or unit.agent.sector[:3]
+    unit.coding = Coding(_join(country, unit.agent, unit.agent.sector) or country, country,
+                         sector, coding.kind)
 
 
 def _has_title(children: list[Unit], sector: str) -> bool:
@@ -439,6 +565,52 @@ def _join(country: Optional[str], agent: Agent, sector: str) -> Optional[str]:
     return sector + country if agent.code.endswith("~") else country + sector
 
 
+# sectors that are no country's people ("the Red Cross", "a UN official")
+NOT_NATIONAL = {"IGO", "NGO", "IMG", "MNC", "PPL", "UIS"}
+
+
+def _ethnic_people(doc: Doc, unit: Unit, units: list[Unit], starts: list[int],
+                   when: Optional[date]) -> None:
+    """ "Ethnic Albanians ... in Serbia": a people named as an ethnic group are civilians of
+    the one other state their sentence names (CAMEO codes them by where they live)."""
+    if not unit.people or unit.coding is None:
+        return
+    if not any(t.lower_ == "ethnic" for t in unit.root(doc).lefts):
+        return
+    own, sentence = unit.coding.country, starts[unit.start]
+    others = {split_code(u.entry.code_at(when))[0] for u in units
+              if u.entry is not None and starts[u.start] == sentence and u is not unit}
+    others.discard(own)
+    others.discard(None)
+    if len(others) == 1:
+        country = others.pop()
+        unit.coding = Coding(country + "CVL", country, "CVL", unit.coding.kind)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index -> index of its sentence's first token (one pass; Token.sent walks)."""
+    starts = [0] * len(doc)
+    for sentence in doc.sents:
+        starts[sentence.start:sentence.end] = [sentence.start] * (sentence.end - sentence.start)
+    return starts
+
+
+def sentence_countries(units: list[Unit], starts: list[int], when: Optional[date],
+                       standalone: bool = False) -> dict[int, str]:
+    """Sentence start -> the one state a sentence names (by name, adjective or capital), where
+    it names exactly one: the country of its uncoded agents when the article has none. With
+    ``standalone``, only states that are not part of another actor ("in Sudan", not "South
+    African leader"): an unknown titled person is not the other leader's compatriot."""
+    found: dict[int, set[str]] = {}
+    for unit in units:
+        if unit.entry is None or (standalone and unit.parent is not None):
+            continue  # named people and bodies count too: "Congress is asking Obama to help Iran"
+        country = split_code(unit.entry.code_at(when))[0]
+        if country:
+            found.setdefault(starts[unit.start], set()).add(country)
+    return {start: countries.pop() for start, countries in found.items() if len(countries) == 1}
+
+
 LOCATIVE = {"in", "at", "on", "near", "across", "inside", "into", "throughout", "around", "outside"}
 
 
@@ -472,6 +644,15 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     if unit.metonym and not _metonym_subject(doc, unit):
         return None  # a city is a place (the places stage), not an actor, unless it acts
     if _is_state(unit) and root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i \
+            and root.head.tag_ == "NNPS" and root.head.ent_type_ == "NORP" and coding.country \
+            and not any(c.dep_ == "poss" for c in root.head.children):
+        # "Iraqi Kurds", "Bosnian Serbs": a people of that state, its civilians
+        head = root.head
+        start, end = doc[unit.start].idx, head.idx + len(head)
+        return Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
+                     name=text[start:end], code=coding.country + "CVL", country=coding.country,
+                     sector="CVL", kind="group")
+    if _is_state(unit) and root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i \
             and root.head.pos_ == "PROPN" and not _hyphenated(doc, unit):
         return None  # "the Syrian Golan Heights": part of a place or an unknown name
     if unit.source == "name" and coding.kind == "group" and unit.entry.kind == "state" \
@@ -497,8 +678,13 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     if owner is not None and sector:  # "Syria has offered its troops": Syria's troops
         actor_country = owner
         code = _join(owner, unit.agent, sector)
-    if code is None and actor_country is None and sector in DOMESTIC and country is not None \
-            and coding.kind != "person" and not _unknown_name_modifier(doc, unit):
+    if code is None and actor_country is None and unit.source == "entity" and coding.kind == "person":
+        sector = _title_sector(doc, unit, unit.children)  # "President Omar El Bashir ... in Sudan"
+        if sector and country is not None:
+            actor_country, code = country, country + sector
+    if code is None and actor_country is None and sector and sector[:3] not in NOT_NATIONAL \
+            and country is not None and (coding.kind != "person" or unit.source == "agent") \
+            and not _unknown_name_modifier(doc, unit):
         actor_country = country
         code = _join(country, unit.agent, sector) if unit.agent else country + sector
     if unit.source in ("name", "entity"):
@@ -522,6 +708,7 @@ def _unknown_name_modifier(doc: Doc, unit: Unit) -> bool:
     Government"): a named body of unknown country, not the article's own."""
     known = {i for c in unit.children if c.source != "entity" for i in range(c.start, c.end)}
     return any(t.pos_ == "PROPN" and t.i not in known and not (unit.start <= t.i < unit.end)
+               and t.ent_type_ not in ("NORP", "GPE")  # "Shona rebels", "Tamil refugees": a people
                for t in unit.root(doc).lefts)
 
 
@@ -593,6 +780,49 @@ def _absorbed_title(doc: Doc, unit: Unit) -> bool:
     return any(child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in root.children)
 
 
+def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list[Unit],
+                             actors: list[Actor], when: Optional[date]) -> list[list[Actor]]:
+    """ "Senior Hungarian and Romanian officials", "US and British forces": one actor per
+    state (the head's actor keeps the first), to be joined in a compound; returns the members
+    of each compound and adds the new members to ``actors``."""
+    by_token = {t: u for u in units for t in range(u.start, u.end)}
+    groups: list[list[Actor]] = []
+    for unit in heads:
+        actor = unit.actor
+        if actor is None or actor.members or actor.kind == "person":
+            continue
+        states = [c for c in unit.children if _is_state(c)] or ([unit] if _is_state(unit) else [])
+        head = unit.root(doc) if unit.children else unit.root(doc).head
+        for state in states:
+            others = []
+            for conj in state.root(doc).conjuncts:
+                other = by_token.get(conj.i)
+                if other is not None and other is not state and _is_state(other) \
+                        and other.actor is None and other.parent in (None, unit) and conj.i < head.i \
+                        and other not in others:
+                    others.append(other)
+            if not others:
+                continue
+            members = [actor]
+            for other in sorted(others, key=lambda u: u.start):
+                country = split_code(other.entry.code_at(when))[0]
+                if not country or country == actor.country:
+                    continue
+                sector = actor.sector if actor.sector != actor.country else None
+                code = (_join(country, unit.agent, unit.agent.sector) if unit.agent is not None
+                        else country + (sector or ""))
+                start, end = doc[other.start].idx, doc[other.end - 1].idx + len(doc[other.end - 1])
+                member = Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
+                               name=f"{text[start:end]} {head.text}" if unit.children else text[start:end],
+                               code=code, country=country, sector=sector, kind=actor.kind)
+                actors.append(member)
+                members.append(member)
+            if len(members) > 1:
+                groups.append(members)
+            break
+    return groups
+
+
 # --- 4. coreference ------------------------------------------------------------------------
 
 def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
@@ -631,11 +861,14 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
             first = _titled_person(doc, unit, actor, named_people)
         elif actor.kind != "person" and (unit.source == "agent" or unit.entry is not None) \
                 and _definite(doc, unit) and not _unknown_name_modifier(doc, unit):
-            first = _earlier_same(actor, actors)
+            first = _earlier_same(actor, actors, by_sector=unit.source == "agent")
             if first is not None and actor.kind == "group" and unit.source == "agent" \
                     and _head_lemma(doc, first) != unit.root(doc).lemma_.lower() \
                     and not _named(first, heads):
                 first = None  # "the rebels" are not "a suicide bomber" of the same side
+        if first is None and unit.source == "agent" and actor.code is None \
+                and unit.root(doc).lemma_.lower() in BODY_NOUNS and _definite(doc, unit):
+            first = _last_named_body(unit, heads, sentence_of)  # "the militant group"
         if first is None and unit.source == "entity" and len(actor.text.split()) == 1:
             first = _part_of_earlier_name(actor, actors)  # "Observatory" after the full name
             if first is not None:
@@ -654,6 +887,74 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     actors.extend(pronouns)
     actors.sort(key=lambda a: (a.span[0], -a.span[1]))
     _renumber(actors)
+
+
+SUBJECT_PRONOUNS = {"it": False, "they": True}  # pronoun -> plural
+
+
+def subject_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """ "Syria says it is willing to withdraw", "rebel leaders said they would meet": an
+    "it"/"they" subject of a clause inside another clause refers to that clause's subject
+    actor (not a person for "it")."""
+    covering: dict[int, Actor] = {}
+    for actor in sorted(actors, key=lambda a: a.span[1] - a.span[0], reverse=True):
+        span = doc.char_span(*actor.span, alignment_mode="expand")
+        for token in span or []:
+            covering[token.i] = actor  # the smallest actor wins; a compound only where alone
+    found: list[Actor] = []
+    for token in doc:
+        plural = SUBJECT_PRONOUNS.get(token.lower_)
+        if plural is None or token.dep_ not in ("nsubj", "nsubjpass") or token.i in covering:
+            continue
+        antecedent = _clause_subject(token, covering, plural)
+        if antecedent is None:
+            continue
+        first = _root(antecedent, actors)
+        found.append(Actor(id=next_id("a", actors + found), text=token.text,
+                           span=(token.idx, token.idx + len(token)), name=first.name,
+                           code=first.code, country=first.country, sector=first.sector,
+                           kind=first.kind, refers_to=first.id))
+    return found
+
+
+def _clause_subject(pronoun: Token, covering: dict[int, Actor], plural: bool) -> Optional[Actor]:
+    node = pronoun.head
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acomp") or node.head is node:
+            return None
+        node = node.head
+        for child in node.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.i == pronoun.i:
+                continue
+            actor = covering.get(child.i)
+            if actor is None:
+                return None
+            if actor.members and not plural:
+                return None
+            if not plural and actor.kind == "person":
+                return None
+            if plural and actor.kind == "person" and not actor.members:
+                return None
+            return actor
+    return None
+
+
+BODY_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction",
+              "network", "party"}
+
+
+def _last_named_body(unit: Unit, heads: list[Unit], sentence_of: dict[int, int]) -> Optional[Actor]:
+    """The named organisation or armed group a definite "the militant group" stands for: the
+    last one before it, in its sentence or the one before."""
+    here = sentence_of[unit.start]
+    named = [u.actor for u in heads if u.start < unit.start and u.entry is not None
+             and u.entry.kind in ("organisation", "group") and u.actor is not None
+             and u.actor.refers_to is None and u.actor.code and sentence_of[u.start] >= here - 1]
+    mention = unit.actor
+    if mention is not None and mention.sector in ("UAF", "REB", "INS"):
+        # "the militant group" is no state's own force (not "the U.S. Central Command")
+        named = [a for a in named if a.sector not in DOMESTIC - {"REB", "UAF", "INS", "OPP"}]
+    return named[-1] if named else None
 
 
 def _root(actor: Actor, actors: list[Actor]) -> Actor:
@@ -725,15 +1026,16 @@ def _titled_person(doc: Doc, unit: Unit, actor: Actor, named: list[tuple[int, Ac
     return after[0] if after else None
 
 
-def _earlier_same(actor: Actor, actors: list[Actor]) -> Optional[Actor]:
-    """The first earlier actor with this code ("the regime"), or of this sector when the
-    mention names no country ("the British-based monitor" -> the Observatory)."""
+def _earlier_same(actor: Actor, actors: list[Actor], by_sector: bool = True) -> Optional[Actor]:
+    """The first earlier actor with this code ("the regime"), or, for a common noun
+    (``by_sector``), of this sector when the mention names no country ("the British-based
+    monitor" -> the Observatory; but "the World Food Program" is not UNICEF)."""
     for other in actors:
         if other.span[0] >= actor.span[0] or other.refers_to is not None or other.kind != actor.kind:
             continue  # the leaders of a group are not the group
         if actor.code and other.code == actor.code:
             return other
-        if actor.country is None and actor.sector and other.sector == actor.sector:
+        if by_sector and actor.country is None and actor.sector and other.sector == actor.sector:
             return other
     return None
 

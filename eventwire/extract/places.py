@@ -79,6 +79,7 @@ class Resolution:
     reason: Optional[str] = None
     margin: float = 0.0
     district: Optional[int] = None
+    located_by: Optional[int] = None  # unresolved, but placed at the article's main place
 
 
 # --- the stage ------------------------------------------------------------------------------
@@ -101,6 +102,12 @@ def _place(doc: Doc, toponym: Toponym, resolution: Resolution, gazetteer: Gazett
     role, metonymy = place_role(span) if span is not None else ("mention", False)
     fields = dict(id=place_id, text=toponym.text, span=(toponym.start, toponym.end),
                   name=toponym.text, qualifier=toponym.qualifier, role=role)
+    if resolution.entry is None and resolution.located_by is not None:
+        focus = gazetteer.entry(resolution.located_by)
+        return Place(**fields, parent=focus.geonameid, country=focus.country,
+                     admin1=focus.admin1, lat=focus.lat, lon=focus.lon,
+                     reason=f"{resolution.reason}; placed at {focus.name}, "
+                            "the article's main place")
     if resolution.entry is None:
         return Place(**fields, reason=resolution.reason)
     entry = gazetteer.entry(resolution.entry)
@@ -233,7 +240,7 @@ FEATURES = (
     "inside_container", "outside_container", "near_50km", "near_200km", "near_600km",
     "admin1_with_city_twin", "city_with_admin1_twin", "admin2_by_alias", "demonym",
     "abbreviation", "upper_case", "country_named_so", "embedded", "spelling",
-    "admin1_twin_of_big_city",
+    "admin1_twin_of_big_city", "names_nearby",
 )
 """What the ranker weighs for each candidate; weights in data/place_ranker.json."""
 
@@ -283,6 +290,7 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym],
     final = [_best(row, f, weights, context, gazetteer) for row, f in zip(rows, features)]
     final = _one_sense_per_name([row.key for row in rows], final,
                                 [row.container for row in rows])
+    _place_unknown_names(rows, final, gazetteer)
     for toponym, resolution in zip(toponyms, final):
         if resolution.entry is not None and toponym.qualifier:
             resolution.district = gazetteer.district(resolution.entry, toponym.qualifier)
@@ -298,14 +306,32 @@ def ranking_inputs(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer,
     about, and the second pass ranks again with that.
     """
     rows = article_candidates(text, toponyms, gazetteer)
+    links = _Links(rows, gazetteer)
+    links.share(links.population_prior(gazetteer))
     context = _Context()
     for country in demonym_countries(text, gazetteer):
         context.countries["#demonyms"][country] += 1
+    first_scores: dict[str, list[float]] = {}
     for row in rows:
-        resolution = _best(row, _features(row, context, gazetteer), weights, context, gazetteer)
+        features = _features(row, context, gazetteer)
+        if row.candidates and row.key not in first_scores:
+            first_scores[row.key] = [sum(weights.get(k, 0.0) * v for k, v in f.items())
+                                     for f in features]
+        resolution = _best(row, features, weights, context, gazetteer)
         if resolution.entry is not None and resolution.margin >= CONFIDENT_MARGIN:
             _learn(context, row.key, resolution.entry, gazetteer)
-    return rows, [_features(row, context, gazetteer) for row in rows], context
+    if links.linked is not None:  # support now comes from how likely each reading looked
+        links.share(links.score_prior(first_scores))
+        second_scores = {row.key: [sum(weights.get(k, 0.0) * v for k, v in f.items())
+                                   for f in _features(row, context, gazetteer)]
+                         for row in links.first}
+        links.share(links.score_prior(second_scores))
+    final: dict[tuple, list] = {}  # a name's repeats share their features
+    for row in rows:
+        signature = (row.key, row.container, row.upper_case)
+        if signature not in final:
+            final[signature] = _features(row, context, gazetteer)
+    return rows, [final[(r.key, r.container, r.upper_case)] for r in rows], context
 
 
 @dataclass
@@ -317,6 +343,7 @@ class _Row:
     candidates: list[_Candidate]
     container: Optional[tuple]
     upper_case: bool
+    names_nearby: list[float] = field(default_factory=list)
 
 
 def article_candidates(text: str, toponyms: Sequence[Toponym],
@@ -324,6 +351,91 @@ def article_candidates(text: str, toponyms: Sequence[Toponym],
     return [_Row(t, name_key(t.text), _candidates(t.text, gazetteer),
                  _container(text, t, gazetteer), t.text.isupper() and len(t.text) > 3)
             for t in toponyms]
+
+
+NEARBY_KM = 100.0
+"""Candidates of two names this close are read as the same area ("Paris and Henry County")."""
+
+PRIOR_DECADES = 3.0
+"""A candidate this many powers of ten smaller than its name's largest gives no support."""
+
+_POINT_FEATURES = {FEATURE_CODE[f] for f in ("city", "admin2", "district", "facility")}
+
+
+class _Links:
+    """Which candidates of different names lie in the same area: within NEARBY_KM of each
+    other, or one inside the other's admin-1 unit. Names that agree on an area pick each
+    other's readings, the way a reader does with "Paris and Henry County"."""
+
+    def __init__(self, rows: list[_Row], gazetteer: Gazetteer):
+        import numpy as np
+
+        self.rows = rows
+        self.keys = sorted({row.key for row in rows if row.candidates})
+        first = {}
+        for row in rows:
+            first.setdefault(row.key, row)
+        self.first = [first[key] for key in self.keys]
+        if len(self.keys) < 2:
+            self.linked = None
+            return
+        indexes = [c.index for row in self.first for c in row.candidates]
+        self.owner = np.repeat(np.arange(len(self.keys)),
+                               [len(row.candidates) for row in self.first])
+        lat = np.radians(gazetteer.lat[indexes].astype(np.float64))
+        lon = np.radians(gazetteer.lon[indexes].astype(np.float64))
+        features = gazetteer.feature[indexes]
+        is_point = np.isin(features, list(_POINT_FEATURES))
+        is_admin1 = features == FEATURE_CODE["admin1"]
+        units = [(gazetteer.country_index[i], gazetteer.admin1s[i]) for i in indexes]
+        unit_id = {u: n for n, u in enumerate(set(units))}
+        unit = np.array([unit_id[u] for u in units])
+        # equirectangular distance: exact enough at 100 km
+        dx = (lon[:, None] - lon[None, :]) * np.cos((lat[:, None] + lat[None, :]) / 2)
+        km = 6371.0 * np.hypot(lat[:, None] - lat[None, :], dx)
+        linked = (km <= NEARBY_KM) & is_point[:, None] & is_point[None, :]
+        either_unit = is_admin1[:, None] ^ is_admin1[None, :]
+        linked |= (unit[:, None] == unit[None, :]) & either_unit \
+            & (is_point | is_admin1)[:, None] & (is_point | is_admin1)[None, :]
+        self.linked = linked
+        self.starts = np.searchsorted(self.owner, np.arange(len(self.keys)))
+
+    def share(self, prior) -> None:
+        """Set each row's names_nearby: for each candidate, the mean over the other names of
+        the best prior among their candidates linked to it."""
+        import numpy as np
+
+        if self.linked is None:
+            for row in self.rows:
+                row.names_nearby = [0.0] * len(row.candidates)
+            return
+        support = self.linked * prior[None, :]
+        by_name = np.maximum.reduceat(support, self.starts, axis=1)  # candidate x name
+        by_name[np.arange(len(self.owner)), self.owner] = 0.0
+        share = by_name.sum(axis=1) / (len(self.keys) - 1)
+        values = {key: share[self.owner == k].tolist() for k, key in enumerate(self.keys)}
+        for row in self.rows:
+            row.names_nearby = values.get(row.key, [])
+
+    def population_prior(self, gazetteer: Gazetteer):
+        """A reading far smaller than its name's largest lends little support."""
+        import numpy as np
+
+        prior = []
+        for row in self.first:
+            logs = np.log10(gazetteer.population[[c.index for c in row.candidates]] + 10.0)
+            prior.append(np.clip(1.0 + (logs - logs.max()) / PRIOR_DECADES, 0.0, 1.0))
+        return np.concatenate(prior) if prior else np.zeros(0)
+
+    def score_prior(self, scores: dict[str, list[float]]):
+        """Each reading's probability under the first pass, relative to its name's best."""
+        import numpy as np
+
+        prior = []
+        for key, row in zip(self.keys, self.first):
+            s = np.array(scores[key])
+            prior.append(np.exp(s - s.max()))
+        return np.concatenate(prior) if prior else np.zeros(0)
 
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -350,15 +462,45 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
 
 def _embedded(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     """A major place named inside a longer name ("Dubai World Cup", "Colorado State
-    University"): the name is located by it, the longest such part first."""
+    University", "University of Texas", "British Embassy"): the name is located by it.
+    The place must open the name or follow "of" (a "Convention Centre" is not in Centre),
+    and a one-word part must be the place's main name or a demonym; longest part first."""
     words = text.split()
+    if len(words) < 2:
+        return []
+    place = gazetteer.place_of_demonym(words[0])
+    if place is not None and words[-1].lower() not in _PLACE_HEADS:
+        return [_Candidate(place, True, "embedded")]  # "British Embassy", "European Commission"
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
+            at_end = start + size == len(words)
+            if start > 0 and words[start - 1].lower() != "of" and not at_end:
+                continue
             part = " ".join(words[start:start + size])
-            if part[:1].isupper() and len(part) > 3 and name_key(part) not in QUALIFIERS \
-                    and _is_major_place(part, gazetteer):
-                return [_Candidate(i, p, "embedded") for i, p in gazetteer.candidates(part)]
+            if not part[:1].isupper() or name_key(part) in QUALIFIERS:
+                continue
+            found = [(i, p) for i, p in gazetteer.candidates(part)]
+            if size == 1:
+                found = [(i, p) for i, p in found if p or (
+                    part.isupper() and gazetteer.entry(i).feature == "country")]  # "US ..."
+            if start > 0 and words[start - 1].lower() != "of":  # at the end: "Nazi Germany"
+                found = [(i, p) for i, p in found if gazetteer.entry(i).feature == "country"]
+            if found and (len(part) > 3 or part.isupper()) \
+                    and any(_is_major_entry(gazetteer.entry(i), p) for i, p in found):
+                return [_Candidate(i, p, "embedded") for i, p in found]
     return []
+
+
+_PLACE_HEADS = {"quarter", "street", "square", "road", "avenue", "park", "riviera", "sea",
+                "ocean", "river", "gulf", "coast", "island", "islands", "alps", "channel"}
+"""Last words that make "<demonym> X" a place of its own ("French Quarter"), not an
+institution of the country ("British Embassy")."""
+
+
+def _is_major_entry(entry, primary: bool) -> bool:
+    if entry.feature in ("country", "continent", "admin1", "region", "district", "facility"):
+        return True
+    return entry.feature == "city" and entry.population >= (100_000 if primary else 500_000)
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -491,6 +633,9 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
                 f["admin1_twin_of_big_city"] = 1.0
         if entry.feature == "city" and entry.country in admin1s:
             f["city_with_admin1_twin"] = 1.0
+        nearby = row.names_nearby[len(rows)] if row.names_nearby else 0.0
+        if nearby:
+            f["names_nearby"] = nearby
         if entry.feature == "admin2" and not candidate.main_name:
             f["admin2_by_alias"] = 1.0
         rows.append(f)
@@ -582,6 +727,32 @@ def _one_sense_per_name(keys: list[str], resolutions: list[Resolution],
             best[key] = Resolution(resolution.entry, resolution.score + bonus)
     return [Resolution(best[k].entry, r.score) if k in best and r.entry is not None else r
             for k, r in zip(keys, resolutions)]
+
+
+LOCAL_FEATURES = ("city", "district", "facility", "admin2")
+"""Features precise enough to stand for where an article's unknown local names lie."""
+
+
+def _place_unknown_names(rows: list[_Row], resolutions: list[Resolution],
+                         gazetteer: Gazetteer) -> None:
+    """Give names the gazetteer lacks ("Trump Tower", "Faubourg Marigny", "Anfield") the
+    point of the article's main local place: news names buildings, streets and
+    neighbourhoods of the town it reports from. They stay unresolved (no id), with the
+    place they were located by."""
+    counts: Counter = Counter()
+    first: dict[int, int] = {}
+    for position, resolution in enumerate(resolutions):
+        if resolution.entry is not None \
+                and gazetteer.entry(resolution.entry).feature in LOCAL_FEATURES:
+            counts[resolution.entry] += 1
+            first.setdefault(resolution.entry, position)
+    if not counts:
+        return
+    focus = max(counts, key=lambda index: (counts[index], -first[index]))
+    for row, resolution in zip(rows, resolutions):
+        if resolution.entry is None and resolution.reason == "not in the gazetteer" \
+                and name_key(row.toponym.text) not in QUALIFIERS:
+            resolution.located_by = focus
 
 
 def demonym_countries(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -689,9 +860,41 @@ def event_places(trigger: Token, places: Sequence[SpacySpan]) -> list[SpacySpan]
         head = trigger.head
         chosen = [p for p in in_sentence if _governed_by(p.root, head)
                   and not any(t.i == trigger.i or trigger in t.ancestors for t in [p.root])]
+    if not chosen:
+        chosen = _located_in_sentence(trigger, in_sentence)
     chosen_tokens = {t.i for p in chosen for t in p}
     return [p for p in chosen
             if not any(a.i in chosen_tokens for a in p.root.ancestors)]
+
+
+def _located_in_sentence(trigger: Token, places: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """Where the parse links no place to the trigger, the sentence's nearest place that
+    stands as a location (after "in", "at", "near"..., or naming a noun that does: "in
+    Iraq's northern Nineveh province") and not as a speaker's or an actor's origin."""
+    located = []
+    for place in places:
+        token = place.root
+        while token.dep_ in ("compound", "poss", "amod", "appos", "conj", "nmod") \
+                and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
+            token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ in EVENT_PREPOSITIONS \
+                and token.head.lower_ not in ("of", "from", "to") \
+                and not _under_speech(token, trigger):
+            located.append(place)
+    if not located:
+        return []
+    return [min(located, key=lambda p: abs(p.root.i - trigger.i))]
+
+
+def _under_speech(token: Token, trigger: Token) -> bool:
+    """True when a speech or meeting verb, not the trigger, governs the word."""
+    cues = _cues()
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_ in cues:
+            return True
+    return False
 
 
 def _governed_by(root: Token, trigger: Token) -> bool:

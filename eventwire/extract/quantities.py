@@ -142,8 +142,9 @@ def find_figures(doc: Doc) -> list[Figure]:
                 and doc[j + 2].lower_ in words["units"] and doc[j + 2].lower_ not in ("a", "an")) or (
                 doc[j + 1].lower_ == "and" and j + 2 < n and _is_number_word(doc[j + 2])
                 and not NUMBER_SHAPE.match(doc[j + 2].text))):
-            if NUMBER_SHAPE.match(doc[j + 1].text) and NUMBER_SHAPE.match(doc[j].text):
-                break  # "20 30" are two numbers (phone pieces, lists)
+            if NUMBER_SHAPE.match(doc[j].text) and (NUMBER_SHAPE.match(doc[j + 1].text) or
+                                                    doc[j + 1].lower_ in words["units"]):
+                break  # "20 30", "2016 Ninety-two" (a dateline that lost its comma): two numbers
             j += 1
         start = i
         if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in ("dozen", "hundred", "thousand", "million"):
@@ -194,6 +195,8 @@ def _looks_like_year(doc: Doc, start: int, end: int, value: float) -> bool:
     token = doc[start]
     if start != end or not re.fullmatch(r"(1[89]|20)\d\d", token.text):
         return False
+    if end + 1 < len(doc) and _is_number_word(doc[end + 1]):
+        return True  # "September 24 2016 Ninety-two civilians": a dateline that lost its comma
     return not _counts_people(token)
 
 
@@ -274,6 +277,9 @@ def _category(counted: Token, depth: int = 0) -> str:
     bare_number = counted.like_num or counted.pos_ == "NUM"
     if not bare_number and not lemma_in(counted, words["people_nouns"]):
         return "other"  # "two towns", "three weeks"
+    head_lemma = counted.head.lemma_.lower()
+    if counted.dep_ == "dobj" and counted.head.pos_ == "VERB" and head_lemma in words["category_verbs"]:
+        return words["category_verbs"][head_lemma]  # "killed 30 people injured 90": killed
     for child in counted.children:  # "wounded people", "people killed", "people who died"
         child_lemma = child.lemma_.lower()
         if child.pos_ in ("ADJ", "VERB", "NOUN") and child.dep_ not in ("relcl", "acl") and \

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -68,6 +69,24 @@ def cue_words() -> dict[str, CueWord]:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")),
                               delimiter="\t")
         return {row["lemma"]: CueWord(row["lemma"], row["kind"], row["content"]) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def noun_cues() -> frozenset[str]:
+    """Nouns that carry an attribution with a possessive speaker: "his call for", "Trump's
+    criticism of", "her claim that" (data/quote_noun_cues.tsv, learned from PolNeAR train)."""
+    path = resources.files("eventwire") / "data" / "quote_noun_cues.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return frozenset(row["lemma"] for row in rows)
+
+
+@lru_cache(maxsize=1)
+def cue_spans() -> dict[str, frozenset[str]]:
+    """PolNeAR's cue edges learned from train (data/quote_cue_spans.json): words before the
+    verb the cue leaves out, and 'prep noun' settings after it the cue takes in."""
+    path = resources.files("eventwire") / "data" / "quote_cue_spans.json"
+    return {key: frozenset(words) for key, words in json.loads(path.read_text("utf-8")).items()}
 
 
 # --- quote marks -------------------------------------------------------------------------
@@ -139,8 +158,10 @@ def _token_piece(tokens: list[Token]) -> Piece:
 def _cue_piece(verb: Token) -> tuple[Piece, int]:
     """The cue words: the verb with its auxiliaries, negation and adverbs just before it."""
     first = verb
+    outside = cue_spans()["left_outside"]
     for child in reversed(list(verb.lefts)):
-        if child.dep_ in CUE_MODIFIERS and child.i == first.i - 1 and not child.is_punct:
+        if child.dep_ in CUE_MODIFIERS and child.i == first.i - 1 and not child.is_punct \
+                and child.lower_ not in outside:  # "when asked": the cue is "asked"
             first = child
         else:
             break
@@ -176,22 +197,49 @@ def _source_piece(speaker: Token, bounds: Piece, text: str) -> Optional[Piece]:
     return piece
 
 
+# "LOS ANGELES, Feb. 2 (UPI) — ", "WASHINGTON (AP) — ": a wire dateline opening a paragraph
+WIRE_DATELINE = re.compile(r"[A-Z][A-Z.' ]{2,}(?:,[^\n—–]{0,40}?)?(?:\([A-Za-z]+\)\s*)?"
+                           r"(?:[—–]|--?)\s+")
+
+
+def _without_dateline(piece: Optional[Piece], text: str) -> Optional[Piece]:
+    """Content that opens with a wire dateline starts after it."""
+    if piece is None or (piece[0] > 0 and text[piece[0] - 1] != "\n"):
+        return piece
+    match = WIRE_DATELINE.match(text, piece[0], piece[1])
+    return (match.end(), piece[1]) if match and match.end() < piece[1] else piece
+
+
 def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piece,
                  text: str) -> Piece:
-    """PolNeAR's cue: with the time words right beside the verb ("said Thursday", "on
-    Thursday said"), which sit between source and content."""
+    """PolNeAR's cue: with the words between source and content that train shows it takes
+    in: time words after the verb ("said Thursday that"), settings ("said in a statement
+    that"), adverbs before it ("also said"), but not "when" or "on Thursday" before it."""
     doc = verb.doc
     start, end = cue
+    spans = cue_spans()
     k = verb.i + 1
-    while k < len(doc) and doc[k].head.i == verb.i and doc[k].idx >= end and (
-            doc[k].ent_type_ == "DATE" and doc[k].dep_ in ("npadvmod", "advmod")):
-        end = doc[k].idx + len(doc[k].text)
-        k += 1
+    while content[0] > end and k < len(doc) and doc[k].head.i == verb.i and doc[k].idx >= end:
+        token = doc[k]
+        if token.ent_type_ == "DATE" and token.dep_ in ("npadvmod", "advmod"):
+            last = token
+        elif token.dep_ == "prep" and any(
+                f"{token.lower_} {c.lemma_.lower()}" in spans["right_settings"]
+                for c in token.children if c.dep_ == "pobj"):
+            last = token.right_edge  # "said in a statement", "wrote on Facebook"
+            if last.idx >= content[0] >= end:
+                break
+        else:
+            break
+        end = last.idx + len(last.text)
+        k = last.i + 1
     first = doc[verb.i]
     for child in reversed(list(verb.lefts)):
         words = list(child.subtree)
         if words[-1].i != first.i - 1 or child.dep_ not in ("prep", "npadvmod", "advmod"):
             break
+        if any(t.lower_ in spans["left_outside"] for t in words):
+            break  # "on Tuesday said": the cue is "said"
         if not any(t.ent_type_ == "DATE" for t in words) and child.dep_ != "advmod":
             break
         if source is not None and words[0].idx < source[1]:
@@ -362,12 +410,18 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
     quotes = quotations(text)
     paragraphs = _Paragraphs(text)
     words = cue_words()
+    nouns = noun_cues() if all_cues else frozenset()
     found: list[Attribution] = []
     used_quotes: set[Piece] = set()
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             attribution = _according_to(token, paragraphs, quotes, text)
             if attribution:
+                found.append(attribution)
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
+            attribution = _noun_attribution(token, paragraphs, text)
+            if attribution and not _within((token.idx, token.idx + 1), quotes):
                 found.append(attribution)
             continue
         cue = words.get(token.lemma_.lower())
@@ -396,6 +450,37 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
     return found
 
 
+NOUN_CONTENT_PREPOSITIONS = {"of", "for", "about", "on", "against", "to", "over", "with"}
+
+
+def _noun_attribution(noun: Token, paragraphs: _Paragraphs, text: str) -> Optional[Attribution]:
+    """'his call for a ban', "Trump's criticism of Clinton", 'her claim that ...': the
+    possessor speaks, the noun (with its preposition) is the cue, the rest is the content."""
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        return None
+    bounds = paragraphs.around(noun.idx)
+    cue_end = noun
+    content = None
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in child.children
+                                                  if m.dep_ == "mark"):
+            content = _subtree_piece(child)
+            break
+        if child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPOSITIONS and child.i == noun.i + 1:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                cue_end, content = child, _subtree_piece(objects[0])
+            break
+    content = _trim(_clip(content, bounds), text) if content else None
+    source = _source_piece(speaker, bounds, text)
+    if content is None or source is None:
+        return None
+    return Attribution(kind="indirect", cue=(noun.idx, cue_end.idx + len(cue_end.text)),
+                       source=source, content=[content], cue_kind="thought", cue_token=noun.i,
+                       source_token=speaker.i, how="noun")
+
+
 def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
                       quotes: list[Piece], text: str, between: bool = False) -> Optional[Attribution]:
     bounds = paragraphs.around(verb.idx)
@@ -415,6 +500,10 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         head = verb.head if content else None
     if content is None:
         content = _adjacent_quote(verb, quotes, bounds, text)
+    if content is None:
+        content = _next_paragraph(verb, bounds, text)
+        if content is not None:
+            bounds = (bounds[0], content[1])  # the words run on into the next paragraph
     if content is not None and content[1] <= verb.idx:
         content = _lead_trimmed(content, verb.doc)  # "In contrast, Clinton has ..., it found"
     if content is None:
@@ -436,7 +525,7 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         elif source and content[0] < source[1] <= content[1]:
             content = (source[1], content[1])
     content = _widen_to_quotes(content, quotes, bounds, cue_piece, source)
-    content = _trim(content, text)
+    content = _trim(_without_dateline(content, text), text)
     if content is None:
         return None
     if between:
@@ -446,6 +535,21 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
                        content=pieces, cue_kind=cue.kind, cue_token=cue_i, how=how or "quote",
                        source_token=speaker.i if speaker is not None else None,
                        place_token=_speech_place(verb))
+
+
+COLON_AT_END = re.compile(r"\s*:\s*$")
+
+
+def _next_paragraph(verb: Token, bounds: Piece, text: str) -> Optional[Piece]:
+    """'Reporter Jomana Karadsheh says:' ending its paragraph: what is said is the next one."""
+    if not COLON_AT_END.match(text[verb.idx + len(verb.text):bounds[1]]):
+        return None
+    start = bounds[1]
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return (start, end) if end > start else None
 
 
 def _around(verb: Token, bounds: Piece) -> tuple[Optional[Piece], list[Piece]]:

@@ -7,11 +7,13 @@ links to. Settings were chosen on the dev half of the Zyte and NAEB sets
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from eventwire.errors import InputError
 from eventwire.ingest.sniff import looks_binary, read_file_bytes
@@ -25,6 +27,13 @@ EXTRACTION_OPTIONS = {"favor_precision": True, "include_comments": False,
 
 MIN_BODY_WORDS = 10
 """Fewer words than this is a menu or an error page, not an article."""
+
+JSON_LD = re.compile(rb"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
+ARTICLE_TYPES = ("Article", "BlogPosting", "LiveBlogPosting", "Report")
+"""schema.org types whose ``datePublished`` is the page's own article (``NewsArticle``,
+``ReportageNewsArticle``... end in ``Article``)."""
+TIME_ZONES = (timedelta(hours=-12), timedelta(hours=14))
+"""The earliest and latest UTC offsets in use: the dates one UTC instant has somewhere."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,54 @@ def parse_iso_date(value: Optional[str]) -> Optional[date]:
         return None
 
 
+def _schema_nodes(node) -> Iterator[dict]:
+    """Every object of a JSON-LD document, through lists and ``@graph``."""
+    if isinstance(node, list):
+        for item in node:
+            yield from _schema_nodes(item)
+    elif isinstance(node, dict):
+        yield node
+        yield from _schema_nodes(node.get("@graph"))
+
+
+def structured_published(html: bytes) -> Optional[datetime]:
+    """The ``datePublished`` that the page's JSON-LD gives its own article (ISO 8601 only),
+    with its UTC offset when it has one; None when there is none."""
+    for block in JSON_LD.findall(html):
+        try:
+            document = json.loads(block.decode("utf-8", "replace"))
+        except ValueError:
+            continue
+        for node in _schema_nodes(document):
+            types = node.get("@type")
+            types = types if isinstance(types, list) else [types]
+            value = node.get("datePublished")
+            if (isinstance(value, str) and any(isinstance(kind, str) and kind.endswith(
+                    ARTICLE_TYPES) for kind in types)):
+                try:
+                    return datetime.fromisoformat(value.strip())
+                except ValueError:
+                    continue
+    return None
+
+
+def publication_date(found: Optional[date], stated: Optional[datetime]) -> Optional[date]:
+    """The publication date, from trafilatura's (htmldate: URL, meta tags, visible dates)
+    and the article's own JSON-LD ``datePublished``.
+
+    The JSON-LD stamp is the article's own statement and wins, with one exception: a stamp
+    in UTC does not say the publisher's day, so a date that the same instant has in some
+    time zone (a page dated 22 December at 01:48 UTC is a 21 December page in New York)
+    is kept.
+    """
+    if stated is None:
+        return found
+    if found is None or stated.utcoffset() is None or stated.utcoffset():
+        return stated.date()  # no zone, or the publisher's own offset: the date as written
+    earliest, latest = (stated + offset for offset in TIME_ZONES)
+    return found if earliest.date() <= found <= latest.date() else stated.date()
+
+
 def extract_page(html: str | bytes, url: Optional[str] = None) -> Page:
     """The main text and metadata of one page; raises InputError when it holds no article."""
     import trafilatura
@@ -66,7 +123,9 @@ def extract_page(html: str | bytes, url: Optional[str] = None) -> Page:
     body = normalise_text(document.text or "") if document is not None else ""
     if len(body.split()) < MIN_BODY_WORDS:
         raise InputError("no article text found in the page (is it an article page?)")
-    return Page(body=body, title=document.title or None, published=parse_iso_date(document.date),
+    raw = html if isinstance(html, bytes) else html.encode("utf-8", "replace")
+    published = publication_date(parse_iso_date(document.date), structured_published(raw))
+    return Page(body=body, title=document.title or None, published=published,
                 author=document.author or None, url=document.url or url,
                 source=document.sitename or document.hostname or None,
                 language=document.language or None)

@@ -162,6 +162,64 @@ class ActorDictionary:
         return None
 
 
+@dataclass
+class PersonIndex:
+    """The dictionary's people by surname, for names it lacks in that spelling ("President
+    Mugabe", "Carlos Menem" for CARLOS_SAUL_MENEM, "Laurent Gbago" for Laurent Gbagbo)."""
+
+    by_surname: dict[str, set[int]]
+    by_first_name: dict[str, list[tuple[str, int]]]  # first name -> (surname, entry id)
+    roles: dict[int, str]  # entry id -> its roles as stored (duplicate entries share them)
+    words: dict[int, set[str]]  # entry id -> the words of all its names
+
+    def find(self, words: list[str]) -> Optional[int]:
+        """The one person these name words can be: with a first name, the people of that first
+        name whose surname is this one or one letter off (two in a long one); a surname alone
+        must be long and belong to one person only."""
+        from rapidfuzz.distance import Levenshtein
+
+        words = [w for w in words if w.isalpha()]
+        if not words or len(words[-1]) < 4:
+            return None
+        surname = words[-1]
+        if len(words) == 1:
+            found = self.by_surname.get(surname, set())
+            return self._one(found) if len(surname) >= 5 else None
+        cutoff = 0 if len(surname) < 5 else 1 if len(surname) < 8 else 2
+        found = {entry for other, entry in self.by_first_name.get(words[0], ())
+                 if Levenshtein.distance(other, surname, score_cutoff=cutoff) <= cutoff}
+        return self._one(found, set(words))
+
+    def _one(self, found: set[int], words: set[str] = frozenset()) -> Optional[int]:
+        """The entry, where every candidate is the same person (Phoenix files some twice), or
+        the one sharing the most of the name's words ("Omar Hassan al-Bashir")."""
+        if not found:
+            return None
+        if len({self.roles[e] for e in found}) == 1:
+            return min(found)
+        shared = sorted(((len(words & self.words[e]), e) for e in found), reverse=True)
+        return shared[0][1] if shared[0][0] > shared[1][0] else None
+
+
+@lru_cache(maxsize=1)
+def person_index() -> PersonIndex:
+    book = actor_dictionary()
+    by_surname: dict[str, set[int]] = {}
+    by_first_name: dict[str, set[tuple[str, int]]] = {}
+    name_words: dict[int, set[str]] = {}
+    for name, (entry_id, _) in book.names.items():
+        if book.entries[entry_id].kind != "person":
+            continue
+        words = [w for w in name.split(" ") if w.isalpha()]
+        if len(words) < 2:
+            continue
+        by_surname.setdefault(words[-1], set()).add(entry_id)
+        by_first_name.setdefault(words[0], set()).add((words[-1], entry_id))
+        name_words.setdefault(entry_id, set()).update(words)
+    roles = {e: book.entries[e].raw_roles for ids in by_surname.values() for e in ids}
+    return PersonIndex(by_surname, {k: sorted(v) for k, v in by_first_name.items()}, roles, name_words)
+
+
 def split_code(code: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """(country ISO3 or None, first sector) of a CAMEO-style code: SYRMIL -> (SYR, MIL),
     IGOUNO -> (None, IGO), RUS -> (RUS, None)."""

@@ -1,10 +1,14 @@
 """The same pipeline on a Ray cluster: Ray Data ``map_batches`` over an actor pool.
 
-Each actor loads the model once and extracts batch after batch; it writes each batch's
-extractions as one Parquet shard (pyarrow) into the shards folder, which must be reachable
-from every node (a shared filesystem, or an ``s3://``/``gs://`` URI pyarrow can write), and
-returns a one-row receipt (shard name, counts, errors). ``eventwire load SHARDS`` imports
-the shards into the store, in one writer; ``eventwire ingest --ray`` does both.
+Each actor loads the model once and extracts batch after batch. Its results reach the store
+one of two ways:
+
+- to the driver (the default): each batch's extractions come back through Ray's object
+  store and the driver, the one writer, stores them one transaction per article (SQLite or
+  PostgreSQL);
+- to Parquet shards: each batch becomes one shard in a folder every node can reach (a
+  shared filesystem, or an ``s3://``/``gs://`` URI pyarrow can write) and the actor returns
+  only a receipt; ``eventwire load SHARDS`` imports the shards, in one writer.
 
 The driver reads the inputs with the ordinary readers (every file kind, bad input reported
 once) and hands them to Ray in windows, so its memory stays flat on any corpus size.
@@ -56,10 +60,8 @@ def shard_table(extractions: list[Extraction]):
     })
 
 
-class ExtractToShards:
-    """A Ray actor: the pipeline, loaded once, over batches; each batch becomes a shard."""
-
-    shards = ""  # set by ``actor_class``
+class ExtractOnActor:
+    """A Ray actor: the pipeline, loaded once, over batches of articles (JSON)."""
 
     def __init__(self):
         from eventwire.pipeline import Pipeline
@@ -68,20 +70,46 @@ class ExtractToShards:
         self.pipeline.nlp  # load the model now, once per actor
         self.worker = f"{os.uname().nodename}:{os.getpid()}"
 
-    def __call__(self, batch: dict) -> dict:
-        import pyarrow.parquet as pq
-
+    def extract(self, batch: dict) -> tuple[list[Extraction], list[str]]:
+        """The batch's extractions, and its failures as JSON ``[article id, message]``."""
         articles = [Article.model_validate_json(text) for text in batch["article"]]
         errors: list[str] = []
         extractions = list(self.pipeline.extract_many(
             articles, batch_size=len(articles),
             on_error=lambda a, e: errors.append(json.dumps([a.id, str(e)]))))
+        return extractions, errors
+
+    def receipt(self, extractions: list[Extraction], errors: list[str], shard: str = "",
+                rows: Optional[list[str]] = None) -> dict:
+        """One row per batch: what the driver counts (and, to the driver, the rows)."""
+        return {"shard": [shard], "articles": [len(extractions)], "errors": [errors],
+                "extractions": [rows or []], "worker": [self.worker],
+                "peak_rss": [peak_rss_bytes()]}
+
+
+class ExtractToDriver(ExtractOnActor):
+    """Sends each batch's extractions (as JSON) back to the driver, which stores them."""
+
+    def __call__(self, batch: dict) -> dict:
+        extractions, errors = self.extract(batch)
+        return self.receipt(extractions, errors,
+                            rows=[e.model_dump_json() for e in extractions])
+
+
+class ExtractToShards(ExtractOnActor):
+    """Writes each batch's extractions as one Parquet shard; returns only a receipt."""
+
+    shards = ""  # set by ``actor_class``
+
+    def __call__(self, batch: dict) -> dict:
+        import pyarrow.parquet as pq
+
+        extractions, errors = self.extract(batch)
         shard = ""
         if extractions:
             shard = f"{self.shards}/part-{uuid.uuid4().hex}.parquet"
             pq.write_table(shard_table(extractions), shard)
-        return {"shard": [shard], "articles": [len(extractions)], "errors": [errors],
-                "worker": [self.worker], "peak_rss": [peak_rss_bytes()]}
+        return self.receipt(extractions, errors, shard=shard)
 
 
 def actor_class(shards: str) -> type:
@@ -102,6 +130,9 @@ def start_ray(address: Optional[str], workers: int) -> None:
     """Connect to a cluster (``auto``, ``ray://host:10001``) or start a local Ray."""
     import logging
 
+    # Ray's core logs an error line for every actor pool (constructor arguments kept in the
+    # object store): noise to a user, so only fatal lines from Ray's C++ core.
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     import ray
 
     quiet_ray_logs()
@@ -120,6 +151,24 @@ def start_ray(address: Optional[str], workers: int) -> None:
                              f"{str(err).splitlines()[0]}") from None
 
 
+def receipts_on_ray(articles: Iterable[Article], actor: type, *, address: Optional[str],
+                    workers: int, batch_size: int, window: int) -> Iterator[dict]:
+    """Run ``actor`` over ``articles`` on an actor pool of ``workers``; one receipt a batch.
+
+    The driver hands Ray ``window`` articles at a time, so it never holds the corpus.
+    """
+    import ray
+
+    for chunk in batched(articles, window):
+        start_ray(address, workers)  # only once there is work: a rerun may have none
+        dataset = ray.data.from_items([{"article": a.model_dump_json()} for a in chunk])
+        receipts = dataset.map_batches(
+            actor, batch_size=batch_size, batch_format="numpy", num_cpus=1,
+            compute=ray.data.ActorPoolStrategy(size=workers))
+        quiet_ray_logs()  # Ray Data sets its loggers up on first use
+        yield from receipts.iter_rows()
+
+
 def extract_on_ray(articles: Iterable[Article], shards: str | Path, *,
                    address: Optional[str] = None, workers: int = 2,
                    batch_size: int = BATCH_SIZE, window: int = WINDOW,
@@ -130,27 +179,43 @@ def extract_on_ray(articles: Iterable[Article], shards: str | Path, *,
     ``address``: None or "local" starts a local Ray with ``workers`` CPUs; anything else is
     passed to ``ray.init`` (``auto`` joins the cluster this machine belongs to).
     """
-    import ray
-
     shards = str(shards)
     if "://" not in shards:
         Path(shards).mkdir(parents=True, exist_ok=True)
         shards = str(Path(shards).resolve())
-    start_ray(address, workers)
     stats = RayStats()
     started = time.perf_counter()
-    for chunk in batched(articles, window):
-        dataset = ray.data.from_items([{"article": a.model_dump_json()} for a in chunk])
-        receipts = dataset.map_batches(
-            actor_class(shards), batch_size=batch_size, batch_format="numpy",
-            concurrency=workers, num_cpus=1)
-        quiet_ray_logs()  # Ray Data sets its loggers up on first use
-        for receipt in receipts.iter_rows():
-            _count(receipt, stats, on_error)
-            if on_progress:
-                on_progress(int(receipt["articles"]) + len(receipt["errors"]))
+    for receipt in receipts_on_ray(articles, actor_class(shards), address=address,
+                                   workers=workers, batch_size=batch_size, window=window):
+        _count(receipt, stats, on_error)
+        if on_progress:
+            on_progress(int(receipt["articles"]) + len(receipt["errors"]))
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def extractions_from_ray(articles: Iterable[Article], *, address: Optional[str] = None,
+                         workers: int = 2, batch_size: int = BATCH_SIZE,
+                         window: int = WINDOW, on_error: Optional[ErrorHandler] = None,
+                         on_progress: Optional[ProgressHandler] = None,
+                         stats: Optional[RayStats] = None) -> Iterator[Extraction]:
+    """The extractions of ``articles``, computed on Ray and streamed back to this process
+    (not in input order); failures go to ``on_error(article id, message)``."""
+    stats = stats if stats is not None else RayStats()
+    started = time.perf_counter()
+    try:
+        for receipt in receipts_on_ray(articles, ExtractToDriver, address=address,
+                                       workers=workers, batch_size=batch_size,
+                                       window=window):
+            _count(receipt, stats, on_error)
+            for row in receipt["extractions"]:
+                extraction = Extraction.model_validate_json(row)
+                stats.words += len(extraction.article.text.split())
+                yield extraction
+            if on_progress:
+                on_progress(int(receipt["articles"]) + len(receipt["errors"]))
+    finally:
+        stats.seconds = time.perf_counter() - started
 
 
 def _count(receipt: dict, stats: RayStats, on_error: Optional[ErrorHandler]) -> None:
@@ -224,22 +289,27 @@ def load_shards(store, shards: str | Path, *,
     return summary
 
 
-def ingest_on_ray(store, paths: Iterable[Path], shards: str | Path, *,
+def ingest_on_ray(store, paths: Iterable[Path], shards: str | Path | None = None, *,
                   address: Optional[str] = None, workers: int = 2,
                   console=None, **read_options):
-    """``eventwire ingest --ray``: read, extract on Ray into shards, import the shards.
+    """``eventwire ingest --ray``: read, extract on Ray, store.
 
-    Articles already in the store are not sent; ``read_options`` go to ``read_articles``.
+    Without ``shards`` the actors send their extractions back and this process stores them
+    as they come, one transaction per article. With ``shards`` the actors write Parquet
+    shards there, which are then imported (unless ``load`` is False: ``eventwire load``
+    imports them later, elsewhere). Articles already in the store are not sent, articles
+    that fail are reported and skipped; ``read_options`` go to ``read_articles``.
     Returns the store's IngestSummary with the Ray run's skips and time added.
     """
     from rich.console import Console
 
     from eventwire.ingest import read_articles
     from eventwire.scale.progress import article_progress
+    from eventwire.store.batch import IngestSummary
 
     console = console or Console(stderr=True)
+    summary = IngestSummary()
     skipped: list[str] = []
-    unchanged = 0
 
     def skip(where: str, err: object) -> None:
         skipped.append(f"{where}: {err}")
@@ -247,23 +317,33 @@ def ingest_on_ray(store, paths: Iterable[Path], shards: str | Path, *,
                       soft_wrap=True)
 
     def new_articles() -> Iterator[Article]:
-        nonlocal unchanged
         for article in read_articles(paths, on_skip=skip, **read_options):
             if store.has(article.sha256):
-                unchanged += 1
+                summary.unchanged += 1
             else:
                 yield article
+
+    def failed(article_id: str, message: str) -> None:
+        skip(f"article {article_id}", message)
 
     paths = list(paths)
     started = time.perf_counter()
     with article_progress(console, paths, read_options.get("glob", "**/*"),
                           description=f"extracting on Ray ({workers} workers)") as advance:
-        extract_on_ray(new_articles(), shards, address=address, workers=workers,
-                       on_error=lambda article_id, message: skip(f"article {article_id}",
-                                                                 message),
-                       on_progress=advance)
-    summary = load_shards(store, shards, on_skip=skip)
-    summary.unchanged += unchanged
+        if shards is None:
+            for extraction in extractions_from_ray(new_articles(), address=address,
+                                                   workers=workers, on_error=failed,
+                                                   on_progress=advance):
+                for result in store.add_many([extraction], on_error=failed):
+                    summary.count(result)
+        else:
+            extract_on_ray(new_articles(), shards, address=address, workers=workers,
+                           on_error=failed, on_progress=advance)
+    if shards is not None:
+        loaded = load_shards(store, shards, on_skip=skip)
+        summary.stored, summary.events = loaded.stored, loaded.events
+        summary.duplicates, summary.unchanged = loaded.duplicates, (summary.unchanged
+                                                                    + loaded.unchanged)
     summary.skipped = skipped
     summary.seconds = time.perf_counter() - started
     return summary

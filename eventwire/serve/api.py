@@ -14,6 +14,7 @@ from typing import Any, Callable, Literal, Optional
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
@@ -21,7 +22,8 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from eventwire.errors import InputError
 from eventwire.model import EventStatus, Extraction, PloverType
-from eventwire.serve.catalogue import COUNT_CAP, Catalogue, EventFilters
+from eventwire.serve.catalogue import (COUNT_CAP, MAP_COLUMNS, TIMELINE_DAYS, Catalogue,
+                                       EventFilters, timeline_periods)
 from eventwire.serve.evidence import event_view, highlights, segments
 from eventwire.serve.web import STATIC_DIR, template_env
 
@@ -30,6 +32,15 @@ MAX_EXTRACT_CHARS = 200_000
 MAX_BODY_BYTES = 4 * MAX_EXTRACT_CHARS + 10_000
 """Largest request body: the text in UTF-8 (up to 4 bytes a character) plus its metadata."""
 MAX_PAGE = 10_000
+MAP_POINTS = 10_000
+TABLE_ROWS = 200
+"""Events the dashboard's table lists (the newest that match)."""
+"""Events the dashboard's map shows (the newest that match)."""
+STATIC_MAX_AGE = {"/static/vendor/": 7 * 86400, "/static/": 3600}
+"""How long browsers keep static files (vendored libraries change only with upgrades)."""
+DATA_MAX_AGE = 15
+"""How long browsers keep map points and timelines: a reload reuses them, an ingest shows
+within seconds."""
 REPORT_EVENTS = 500
 """Most events a situation report reads (a report is for reading, not for exports)."""
 EVENT_ID = r"^[A-Za-z0-9_.:-]{1,128}$"
@@ -121,6 +132,12 @@ def feature_of(point: dict) -> dict:
             if located else None, "properties": properties}
 
 
+def cached(response: Response, seconds: int = DATA_MAX_AGE) -> Response:
+    """The response, kept by the browser for ``seconds``."""
+    response.headers["Cache-Control"] = f"private, max-age={seconds}"
+    return response
+
+
 def create_app(catalogue: Catalogue, token: Optional[str] = None,
                extractor: Extractor = default_extractor) -> FastAPI:
     """The API and dashboard over a catalogue of stored events."""
@@ -128,6 +145,10 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
                   description="Sourced, geolocated, dated events from news about armed "
                               "conflict; every field with the words behind it.")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for name in template_env().list_templates():  # compiled now, not on a user's first visit
+        template_env().get_template(name)
+    # The map's points compress about 8:1; level 5 costs a fifth of level 9 for 4% more bytes.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -151,6 +172,10 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
             CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
             if request.url.path == "/docs" else CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
+        for prefix, seconds in STATIC_MAX_AGE.items():
+            if request.url.path.startswith(prefix) and response.status_code in (200, 304):
+                response.headers["Cache-Control"] = f"public, max-age={seconds}"
+                break
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
@@ -201,6 +226,25 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
         total, page = catalogue.events(filters, limit, offset)
         return JSONResponse({"total": total, "limit": limit, "offset": offset,
                              "events": page})
+
+    @app.get("/points", tags=["map"], response_class=JSONResponse,
+             summary="Map points of the matching events, newest first, as compact arrays",
+             description="Each point is `[" + ", ".join(MAP_COLUMNS) + "]`; only events "
+                         "with coordinates. `total` counts every match, located or not, "
+                         f"up to {COUNT_CAP:,}.")
+    def map_points(filters: EventFilters = Depends(event_filters),
+                   limit: int = Query(MAP_POINTS, ge=1, le=MAX_PAGE)) -> JSONResponse:
+        total, points = catalogue.map_points(filters, limit)
+        return cached(JSONResponse({"total": total, "limit": limit, "columns": MAP_COLUMNS,
+                                    "points": points}))
+
+    @app.get("/timeline", tags=["map"], response_class=JSONResponse,
+             summary="Events and reported killed per period, and killed by perpetrator",
+             description=f"`unit=auto` counts by day up to {TIMELINE_DAYS} days, else by "
+                         "month. A longer event counts on its last day.")
+    def timeline(filters: EventFilters = Depends(event_filters),
+                 unit: Literal["auto", "day", "month"] = "auto") -> JSONResponse:
+        return cached(JSONResponse(timeline_periods(catalogue.timeline(filters), unit)))
 
     @app.get("/events/{event_id}", tags=["events"],
              summary="One event: its reports, figures by source, and the evidence of each")
@@ -273,17 +317,21 @@ def create_app(catalogue: Catalogue, token: Optional[str] = None,
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def dashboard(request: Request, filters: EventFilters = Depends(form_filters)):
-        total, events = catalogue.events(filters, 200, 0)
+        # No query here: the page comes at once, and its script asks for the map, the
+        # timeline and the table (in that order of need) while the browser lays it out.
         given = filters.given()
         query = urlencode([(k, v) for k, v in request.query_params.multi_items()
                            if k in given and v])
-        return page("dashboard.html", events=events, total=total, count_cap=COUNT_CAP,
+        data_urls = {"points": "/points" + (f"?{query}" if query else ""),
+                     "timeline": "/timeline" + (f"?{query}" if query else ""),
+                     "outlines": "/static/countries-110m.geojson"}
+        events_url = f"/events?limit={TABLE_ROWS}" + (f"&{query}" if query else "")
+        return page("dashboard.html", count_cap=COUNT_CAP,
+                    events_url=events_url,
                     filters={k: given.get(k) for k in ("since", "until", "type", "actor",
                                                        "place", "status")},
-                    query=query,
-                    types=typing.get_args(PloverType), statuses=typing.get_args(EventStatus),
-                    actor_names=[a["name"] for a in catalogue.actors(None, 200)],
-                    place_names=[p["name"] for p in catalogue.places(None, 200)])
+                    data_urls=data_urls,
+                    types=typing.get_args(PloverType), statuses=typing.get_args(EventStatus))
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:

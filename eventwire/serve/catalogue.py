@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Optional, Protocol
 
-from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy import String, and_, case, cast, func, literal, select
 
 from eventwire.model import Extraction
 from eventwire.serve.evidence import actor_label, event_view
@@ -58,6 +58,13 @@ class Catalogue(Protocol):
     def points(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
         """(how many match, a page of map points: id, type, date, place, lat, lon, ...)."""
 
+    def map_points(self, filters: EventFilters, limit: int) -> tuple[int, list[tuple]]:
+        """(how many match, the newest ``limit`` matches that have coordinates, as
+        ``MAP_COLUMNS`` tuples): all a map needs, compact."""
+
+    def timeline(self, filters: EventFilters) -> dict:
+        """Events and reported killed per day, and killed per day by perpetrator."""
+
     def event(self, event_id: str) -> Optional[dict]:
         """An event's summary with ``reports``: the event view of each report."""
 
@@ -87,7 +94,20 @@ _ACTOR_LABEL = case((article_event_actors.c.code.is_not(None),
 COUNT_CAP = 10_000
 """Totals above this are reported as COUNT_CAP + 1 ("more than 10,000")."""
 _KILLED = func.coalesce(events.c.fatalities_low, events.c.fatalities_high, 0)
-_DAY = func.coalesce(events.c.date_end, events.c.date_start)
+# Dates as the stored text (SQLite) or ISO text (PostgreSQL): parsing 10,000 dates into
+# Python objects only to print them again cost more than the query.
+_DAY = cast(func.coalesce(events.c.date_end, events.c.date_start), String)
+_START = cast(events.c.date_start, String)
+_PERPETRATOR = (select(func.min(_ACTOR_LABEL))
+                .select_from(event_reports).join(article_event_actors, _ROLE_LINK)
+                .where(event_reports.c.event_id == events.c.id,
+                       article_event_actors.c.role == "source")
+                .correlate(events).scalar_subquery())
+"""An event's perpetrator: the first (by label) source actor of any of its reports."""
+MAP_COLUMNS = ("id", "type", "date", "lat", "lon", "fatalities")
+"""What each map point holds, in order."""
+MAP_DECIMALS = 4
+"""Coordinates on the map to about 11 m: more digits only make the payload longer."""
 
 
 class StoreCatalogue:
@@ -154,20 +174,51 @@ class StoreCatalogue:
         """Like ``events`` but only what a map needs, read from one table (fast for 10,000)."""
         ids = self._ids(filters, limit, offset).subquery()
         query = (select(events.c.id, events.c.type, events.c.mode, events.c.status,
-                        events.c.date_start, events.c.date_end, events.c.place_name,
-                        events.c.lat, events.c.lon, events.c.fatalities_low,
-                        events.c.fatalities_high, events.c.reports)
+                        _START, _DAY, events.c.place_name, events.c.lat, events.c.lon,
+                        func.coalesce(events.c.fatalities_low, events.c.fatalities_high),
+                        events.c.reports)
                  .join(ids, ids.c.id == events.c.id)
                  .order_by(events.c.date_start.desc().nulls_last(), events.c.id))
+        names = ("id", "type", "mode", "status", "date_start", "date_end", "place", "lat",
+                 "lon", "fatalities", "reports")
         with self.store.engine.connect() as conn:
-            found = [{"id": r.id, "type": r.type, "mode": r.mode, "status": r.status,
-                      "date_start": r.date_start.isoformat() if r.date_start else None,
-                      "date_end": (r.date_end or r.date_start).isoformat() if r.date_start
-                      else None, "place": r.place_name, "lat": r.lat, "lon": r.lon,
-                      "fatalities": r.fatalities_low if r.fatalities_low is not None
-                      else r.fatalities_high, "reports": r.reports}
-                     for r in conn.execute(query)]
+            found = [dict(zip(names, row)) for row in conn.execute(query)]
         return self._total(filters, len(found), limit, offset), found
+
+    def map_points(self, filters: EventFilters, limit: int) -> tuple[int, list[tuple]]:
+        # The filter query itself with the map's columns in place of the id: one indexed
+        # read of the events table, in the store's order, no subquery to join back.
+        query = self._ids(filters, limit).with_only_columns(
+            events.c.id, events.c.type, _START, events.c.lat, events.c.lon,
+            func.coalesce(events.c.fatalities_low, events.c.fatalities_high))
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        # Rounded here, not in SQL: PostgreSQL has no round() for double precision.
+        located = [(event_id, type_, day, round(lat, MAP_DECIMALS), round(lon, MAP_DECIMALS),
+                    killed) for event_id, type_, day, lat, lon, killed in rows
+                   if lat is not None and lon is not None]
+        return self._total(filters, len(rows), limit, 0), located
+
+    def _matching(self, query, filters: EventFilters):
+        """``query`` over the events that match ``filters`` (all of them: no page)."""
+        if not filters.given():
+            return query  # every event: no need to ask the filter query for all the ids
+        ids = self._ids(filters)
+        if ids.get_final_froms() == [events] and ids.whereclause is not None:
+            # The filter's own conditions on the events table: SQLite then reads each
+            # matching row once, where "id IN (the filter query)" looks every id up again.
+            return query.where(ids.whereclause)
+        return query.where(events.c.id.in_(ids.order_by(None)))
+
+    def timeline(self, filters: EventFilters) -> dict:
+        by_day = self._matching(select(_DAY, func.count(), func.sum(_KILLED))
+                                .group_by(_DAY), filters)
+        # The perpetrator only for events with reported killed (a few), in a query of its
+        # own: grouped by together with the day, SQLite looks each one up twice.
+        by_who = self._matching(select(_DAY, _PERPETRATOR.label("who"), func.sum(_KILLED))
+                                .where(_KILLED > 0).group_by(_DAY, "who"), filters)
+        with self.store.engine.connect() as conn:
+            return timeline_of(conn.execute(by_day).all(), conn.execute(by_who).all())
 
     def event(self, event_id: str) -> Optional[dict]:
         fused = self.store.event(event_id)
@@ -194,19 +245,12 @@ class StoreCatalogue:
         return self.store.add(extraction).status == "stored"
 
     def stats(self, filters: EventFilters) -> dict:
-        ids = self._ids(filters).order_by(None).subquery()  # no page, so no need to sort
-        perpetrators = (select(event_reports.c.event_id, func.min(_ACTOR_LABEL))
-                        .join(article_event_actors, _ROLE_LINK)
-                        .where(article_event_actors.c.role == "source",
-                               event_reports.c.event_id.in_(select(ids.c.id)))
-                        .group_by(event_reports.c.event_id))
-        rows = (select(events.c.id, _DAY, events.c.type, events.c.place_name, _KILLED)
-                .join(ids, ids.c.id == events.c.id))
+        # One pass over the matching events, each perpetrator looked up once (the costly
+        # part), counted here: five GROUP BYs each looked every perpetrator up again.
+        query = self._matching(select(_DAY, events.c.type, events.c.place_name, _KILLED,
+                                      _PERPETRATOR), filters)
         with self.store.engine.connect() as conn:
-            # Two plain queries joined here: SQLite plans the joined GROUP BY far slower.
-            who = dict(conn.execute(perpetrators).all())
-            return stats_of((day, type_, place, killed, who.get(event_id))
-                            for event_id, day, type_, place, killed in conn.execute(rows))
+            return stats_of(conn.execute(query))
 
     def actors(self, query: Optional[str], limit: int) -> list[dict]:
         count = func.count(func.distinct(event_reports.c.event_id)).label("events")
@@ -243,9 +287,9 @@ class StoreCatalogue:
 
 def stats_of(rows) -> dict:
     """Counts and reported killed by day, type, perpetrator and place from (day, type,
-    place_name, killed, who) rows; a longer period counts on its last day."""
+    place_name, killed, perpetrator) rows; a longer period counts on its last day."""
     by_day: dict[str, list] = defaultdict(lambda: [0, 0.0])
-    by_day_who: Counter = Counter()
+    by_day_who: dict[tuple, float] = defaultdict(float)
     facets = {name: (Counter(), Counter()) for name in ("type", "perpetrator", "place")}
     total = 0
     for day, type_, place, killed, who in rows:
@@ -255,23 +299,57 @@ def stats_of(rows) -> dict:
             facets[name][0][key] += 1
             facets[name][1][key] += killed
         if day is not None:
-            by_day[str(day)][0] += 1
-            by_day[str(day)][1] += killed
+            by_day[day][0] += 1
+            by_day[day][1] += killed
             if killed:
-                by_day_who[(str(day), keys["perpetrator"])] += killed
+                by_day_who[day, keys["perpetrator"]] += killed
 
     def facet(name: str) -> list[dict]:
         counts, killed = facets[name]
         return [{name: key, "events": n, "fatalities": killed[key]}
                 for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
-    return {"events": total,
-            "by_day": [{"day": d, "events": n, "fatalities": k}
-                       for d, (n, k) in sorted(by_day.items())],
-            "by_day_perpetrator": [{"day": d, "perpetrator": p, "fatalities": k}
-                                   for (d, p), k in sorted(by_day_who.items())],
-            "by_type": facet("type"), "by_perpetrator": facet("perpetrator"),
-            "by_place": facet("place")}
+    timeline = timeline_of(((day, n, k) for day, (n, k) in by_day.items()),
+                           ((day, who, k) for (day, who), k in by_day_who.items()))
+    return {"events": total, **timeline, "by_type": facet("type"),
+            "by_perpetrator": facet("perpetrator"), "by_place": facet("place")}
+
+
+def timeline_of(days, killed_by) -> dict:
+    """The timeline from (day, events, killed) and (day, perpetrator or None, killed) rows;
+    a longer period counts on its last day."""
+    return {"by_day": [{"day": day, "events": n, "fatalities": float(killed)}
+                       for day, n, killed in sorted(days, key=lambda r: r[0] or "")
+                       if day is not None],
+            "by_day_perpetrator": sorted(
+                ({"day": day, "perpetrator": who or "unattributed", "fatalities": killed}
+                 for day, who, killed in killed_by if day is not None and killed),
+                key=lambda r: (r["day"], r["perpetrator"]))}
+
+
+TIMELINE_DAYS = 120
+"""Longest timeline drawn by day; a longer one is drawn by month (bars stay visible)."""
+
+
+def timeline_periods(timeline: dict, unit: str = "auto") -> dict:
+    """The dashboard's timeline: ``timeline`` (by day) as periods of a ``unit`` (day, month,
+    or auto: by day up to ``TIMELINE_DAYS`` days, else by month)."""
+    if unit == "auto":
+        unit = "day" if len(timeline["by_day"]) <= TIMELINE_DAYS else "month"
+    key = (lambda day: day) if unit == "day" else (lambda day: day[:7])
+    periods: dict[str, list] = {}
+    for row in timeline["by_day"]:
+        counts = periods.setdefault(key(row["day"]), [0, 0.0])
+        counts[0] += row["events"]
+        counts[1] += row["fatalities"]
+    killed_by: dict[tuple[str, str], float] = defaultdict(float)
+    for row in timeline["by_day_perpetrator"]:
+        killed_by[key(row["day"]), row["perpetrator"]] += row["fatalities"]
+    return {"unit": unit,
+            "periods": [{"period": k, "events": n, "fatalities": killed}
+                        for k, (n, killed) in periods.items()],
+            "killed_by": [{"period": k, "perpetrator": who, "fatalities": killed}
+                          for (k, who), killed in sorted(killed_by.items())]}
 
 
 def _place(place: Optional[dict]) -> Optional[dict]:

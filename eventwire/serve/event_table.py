@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -18,20 +19,44 @@ def _when(event) -> str:
     return start if start == end else f"{start}..{end}"
 
 
+def _period(event) -> str:
+    """The date, a period on two lines (so the column stays 13 characters wide)."""
+    if event.date is None:
+        return ""
+    start, end = event.date.start.isoformat(), event.date.end.isoformat()
+    return start if start == end else f"{start}\nto {end}"
+
+
 def render_events(events) -> Table:
-    """One row per fused event: what, who, whom, where, when, status, figures, reports."""
-    table = Table(title=f"{len(events)} events", title_justify="left")
-    for column in ("id", "type", "when", "status"):
-        table.add_column(column, no_wrap=True)
-    for column in ("who", "whom", "where", "figures"):
-        table.add_column(column, overflow="fold")
-    table.add_column("reports", justify="right")
+    """One row per fused event: which and what, when, who to whom, where, figures, reports.
+
+    Readable at 80 columns: no vertical rules, the id above type and status, a period
+    on two lines; who, where and figures wrap at word boundaries."""
+    table = Table(title=f"{len(events)} events", title_justify="left", box=box.SIMPLE_HEAD,
+                  padding=(0, 1, 0, 0), show_edge=False)
+    table.add_column("event", no_wrap=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("who → whom", min_width=14)
+    table.add_column("where", min_width=8)
+    table.add_column("figures", min_width=14)
+    table.add_column("rep.", justify="right", no_wrap=True)
     for event in events:
-        table.add_row(event.id, event.type, _when(event), event.status,
-                      _actors(event.source), _actors(event.target),
-                      event.place.name if event.place else "", event.figures_text(),
+        who, whom = _actors(event.source), _actors(event.target)
+        table.add_row(f"{event.id}\n{event.type}\n{event.status}", _period(event),
+                      f"{who or '?'} → {whom}" if whom else who,
+                      event.place.name if event.place else "", _figures(event),
                       str(len(event.reports)))
     return table
+
+
+def _figures(event) -> str:
+    """The event's figures by source: "SOHR: at least 384 killed, 45 killed"."""
+    by_source: dict[str, list[str]] = {}
+    for figure in event.figures:
+        source, _, amount = figure.describe().partition(": ")
+        if amount not in by_source.setdefault(source, []):
+            by_source[source].append(amount)
+    return "; ".join(f"{source}: {', '.join(amounts)}" for source, amounts in by_source.items())
 
 
 def render_event(event) -> Group:

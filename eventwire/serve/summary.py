@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -34,7 +35,15 @@ def _when(event) -> str:
         return ""
     if event.date.start == event.date.end:
         return event.date.start.isoformat()
-    return f"{event.date.start.isoformat()}..{event.date.end.isoformat()}"
+    return f"{event.date.start.isoformat()}\nto {event.date.end.isoformat()}"  # stays narrow
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD,
+                  padding=(0, 1, 0, 0), show_edge=False)
+    for column in columns:
+        table.add_column(column)
+    return table
 
 
 def render_summary(extraction: Extraction) -> Group:
@@ -43,29 +52,25 @@ def render_summary(extraction: Extraction) -> Group:
     head = Text(f"{article.title or article.id}", style="bold")
     head.append(f"  published {article.published or 'unknown'}", style="dim")
 
-    events = Table(title="Events", title_justify="left", show_lines=False)
-    for column in ("type", "cameo", "who", "did", "whom", "where", "when", "status", "claimed by"):
-        events.add_column(column)
+    # Few columns, no vertical rules: readable at 80 terminal columns (cells wrap at words).
+    events = _table("Events", "event", "who did what to whom", "where, when", "claimed by")
     for event in extraction.events:
-        events.add_row(event.type, event.cameo or "", _names(extraction, event.source),
-                       event.trigger.text, _names(extraction, event.target),
-                       _place(extraction, event.place), _when(event), event.status,
+        done = " ".join(part for part in (_names(extraction, event.source), event.trigger.text,
+                                          _names(extraction, event.target)) if part)
+        where_when = "\n".join(part for part in (_place(extraction, event.place), _when(event))
+                               if part)
+        events.add_row(f"{event.type}\n{event.cameo or ''}\n{event.status}", done, where_when,
                        _name(extraction, event.claimed_by))
 
-    figures = Table(title="Figures", title_justify="left")
-    for column in ("figure", "value", "qualifier", "category", "who", "part of", "by",
-                   "where", "source"):
-        figures.add_column(column)
+    figures = _table("Figures", "figure", "counts", "part of", "by", "where", "source")
     for q in extraction.quantities:
         part_of = extraction.by_id(q.part_of)
-        figures.add_row(q.text, "" if q.value is None else f"{q.value:g}", q.qualifier,
-                        q.category, q.who or "", part_of.text if part_of else "",
+        counts = ", ".join(part for part in (q.category, q.who, q.qualifier) if part)
+        figures.add_row(q.text, counts, part_of.text if part_of else "",
                         _name(extraction, q.perpetrator), _place(extraction, q.place),
                         _name(extraction, q.source))
 
-    quotes = Table(title="Quotes", title_justify="left")
-    for column in ("speaker", "cue", "kind", "quote"):
-        quotes.add_column(column)
+    quotes = _table("Quotes", "speaker", "cue", "kind", "quote")
     for quote in extraction.quotes:
         quotes.add_row(_name(extraction, quote.speaker), quote.cue.text if quote.cue else "",
                        quote.kind, quote.text if len(quote.text) < 160 else quote.text[:157] + "...")

@@ -62,8 +62,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from sqlalchemy import (and_, bindparam, create_engine, delete, event, func, insert, or_, select,
-                        text, tuple_, update)
+from sqlalchemy import (and_, bindparam, case, create_engine, delete, event, func, insert, or_, select,
+                        text, tuple_, union, update)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -84,6 +84,8 @@ FIGURE_CATEGORIES = ("killed", "injured", "displaced", "evacuated", "detained", 
                      "kidnapped", "people")
 """Figures shown beside a fused event: those about people, said in the event's sentence."""
 PAGE = 500
+LOOSE_DATE = "(ae.date_start IS NULL OR ae.precision NOT IN ('day', 'week'))"
+"""A stored report whose date is too loose for the fine-date window (SQL over ``ae``)."""
 
 
 # ---------------------------------------------------------------------------- results
@@ -278,6 +280,7 @@ class Store:
             raise InputError(f"cannot open the store '{url_or_path}': not a database URL "
                              "(give a file path or postgresql://user@host/db)") from err
         self.dialect = self.engine.dialect.name
+        self._inserts: dict[str, BulkInsert] = {}
         if migrate:
             from eventwire.store.migrations import upgrade
 
@@ -417,36 +420,41 @@ class Store:
 
     def _insert_extraction(self, conn: Connection, extraction: Extraction, article_id: str,
                            sha256: str, signature) -> list[Report]:
-        """Insert the article, its extraction and its items; returns its reports."""
+        """Insert the article, its extraction and its items (one bulk insert a table);
+        returns its reports."""
         article = extraction.article
         now = datetime.now(timezone.utc)
-        conn.execute(insert(articles).values(
+        write = self._bulk
+        write(conn, articles, [dict(
             id=article_id, sha256=sha256, title=article.title, source=article.source,
             url=article.url, published=article.published,
             text=article.text.encode("utf-8", "surrogatepass"), chars=len(article.text),
-            minhash=dedupe.signature_bytes(signature), ingested_at=now))
+            minhash=dedupe.signature_bytes(signature), ingested_at=now)])
         if article_id == article.id:
             data = extraction.model_dump_json(exclude={"article": {"text"}})
         else:
             record = extraction.model_dump(mode="json", exclude={"article": {"text"}})
             record["article"]["id"] = article_id
             data = json.dumps(record)
-        conn.execute(insert(extractions).values(article_id=article_id, data=data,
-                                                version=__version__, created_at=now))
+        write(conn, extractions, [dict(article_id=article_id, data=data, version=__version__,
+                                       created_at=now)])
         items = extraction.model_dump(include=set(ITEM_TABLES))  # one dump for every item
         for name, table in ITEM_TABLES.items():
-            rows = [item_row(table, article_id, item) for item in items[name]]
-            if rows:
-                conn.execute(insert(table), rows)
+            write(conn, table, [item_row(table, article_id, item) for item in items[name]])
         event_rows, role_rows = report_rows(extraction, article_id)
-        if event_rows:
-            conn.execute(insert(article_events), event_rows)
-        if role_rows:
-            conn.execute(insert(article_event_actors), role_rows)
-        conn.execute(insert(minhash_bands), [
-            {"band": band, "bucket": bucket, "article_id": article_id}
-            for band, bucket in dedupe.band_buckets(signature)])
+        write(conn, article_events, event_rows)
+        write(conn, article_event_actors, role_rows)
+        write(conn, minhash_bands, [{"band": band, "bucket": bucket, "article_id": article_id}
+                                    for band, bucket in dedupe.band_buckets(signature)])
         return reports_from_rows(event_rows, role_rows)
+
+    def _bulk(self, conn: Connection, table, rows: list[dict[str, Any]]) -> None:
+        """Insert rows through the driver's executemany, with a statement built once."""
+        if rows:
+            found = self._inserts.get(table.name)
+            if found is None:
+                found = self._inserts[table.name] = BulkInsert(table, self.engine.dialect)
+            found.execute(conn, rows)
 
     def _link_near_duplicate(self, conn: Connection, article_id: str, signature) -> Optional[str]:
         """Link the article to the most similar stored article above the threshold."""
@@ -483,105 +491,117 @@ class Store:
             return []
         new_keys = {report.key for report in new}
         candidates, event_of = self._candidates(conn, article_id, new)
+        originals = self._duplicate_map(conn, {r.article_id for r in candidates + new})
         matched: set[str] = set()
         if candidates:  # which stored events does any new report join?
-            originals = self._duplicate_map(conn, {r.article_id for r in candidates + new})
             for group in fusion.cluster(candidates + new, originals, new=new_keys):
                 if any(report.key in new_keys for report in group):
                     matched.update(event_of[r.key] for r in group if r.key in event_of)
         if not matched:  # the common case: every report is a happening of its own so far
-            self._write_events(conn, [[report] for report in new], {}, [])
+            self._write_events(conn, [[report] for report in new], {}, [], originals)
             return sorted(fusion.event_id(report) for report in new)
+        members, member_events = load_event_members(conn, sorted(matched))
         groups_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for row in conn.execute(select(event_reports)
-                                .where(event_reports.c.event_id.in_(sorted(matched)))):
-            groups_of[row.event_id].append((row.article_id, row.report_id))
-        members = load_reports(conn, tuple_(article_events.c.article_id, article_events.c.id)
-                               .in_(select(event_reports.c.article_id, event_reports.c.report_id)
-                                    .where(event_reports.c.event_id.in_(sorted(matched)))))
+        for member, event_id in zip(members, member_events):
+            groups_of[event_id].append(member.key)
+        originals.update(self._duplicate_map(conn, {r.article_id for r in members}
+                                             - originals.keys() - {r.article_id for r in new}))
         groups = self._cluster(conn, members + new, fixed=list(groups_of.values()),
-                               new=new_keys)
+                               new=new_keys, originals=originals)
         changed = [group for group in groups if any(r.key in new_keys for r in group)]
         changed_keys = {report.key for group in changed for report in group}
         old_ids = [event_id for event_id, keys in groups_of.items()
                    if changed_keys.intersection(keys)]
         current = {key: event_id for event_id in old_ids for key in groups_of[event_id]}
-        self._write_events(conn, changed, current, old_ids)
+        self._write_events(conn, changed, current, old_ids, originals)
         return sorted(fusion.event_id(group[0]) for group in changed)
 
     def _candidates(self, conn: Connection, article_id: str, new: list[Report]
                     ) -> tuple[list[Report], dict[tuple[str, str], str]]:
         """Stored reports a new report might describe the same happening as, and their
-        events: fine dates within the window, loose dates at the same place."""
+        events: fine dates within the window, loose dates at the same place.
+
+        The reports are found through indexes (type and date, GeoNames id, place name), and
+        only then filtered, so the cost follows the candidates, not the store's size. The
+        query is written as SQL text and run on the driver: it changes shape with every
+        article, and building it with SQLAlchemy cost more than running it."""
         types = sorted({report.type for report in new})
-        conditions = [article_events.c.date_start.between(low, high)
-                      for low, high in _merged_windows(new)]
-        loose = or_(article_events.c.date_start.is_(None),
-                    article_events.c.precision.not_in(("day", "week")))
-        for reports, date_condition in (([r for r in new if r.fine], loose),
+        windows = _merged_windows(new)
+        places = []  # (column, values, date condition or None)
+        for reports, date_condition in (([r for r in new if r.fine], LOOSE_DATE),
                                         ([r for r in new if not r.fine], None)):
             ids = sorted({r.geonameid for r in reports if r.geonameid})
             names = sorted({_clean(r.place_name.lower()) for r in reports
                             if not r.geonameid and r.place_name})
-            for place in ([article_events.c.geonameid.in_(ids)] if ids else []) + \
-                    ([func.lower(article_events.c.place_name).in_(names)] if names else []):
-                conditions.append(place if date_condition is None else and_(place, date_condition))
-        if not conditions:
+            places += ([("geonameid", ids, date_condition)] if ids else []) + \
+                ([("lower(place_name)", names, date_condition)] if names else [])
+        if not windows and not places:
             return [], {}
-        # Only reports that could pass same_happening: a shared actor, or a shared place.
         codes = sorted({code for r in new for code in r.codes})
         names = sorted({_clean(name) for r in new for name in r.names})
-        places = sorted({p for r in new for p in (r.geonameid, r.place_parent) if p})
+        place_ids = sorted({p for r in new for p in (r.geonameid, r.place_parent) if p})
+        place_names = sorted({_clean(r.place_name.lower()) for r in new if r.place_name})
+
+        # Positional parameters: the text is written in order, left to right.
+        sql = RawSQL(self.dialect)
+        lookups = [f"SELECT article_id, id FROM article_events WHERE type IN {sql.values(types)} "
+                   f"AND date_start BETWEEN {sql.value(low)} AND {sql.value(high)}"
+                   for low, high in windows]
+        lookups += [f"SELECT article_id, id FROM article_events WHERE {column} IN "
+                    f"{sql.values(values)}" for column, values, _ in places]
+        head = (f"SELECT {REPORT_COLUMNS_SQL}, er.event_id FROM ({' UNION '.join(lookups)}) "
+                "AS found JOIN article_events ae ON ae.article_id = found.article_id AND "
+                "ae.id = found.id JOIN event_reports er ON er.article_id = ae.article_id AND "
+                f"er.report_id = ae.id WHERE ae.type IN {sql.values(types)} AND "
+                f"ae.article_id <> {sql.value(article_id)}")
+        conditions = [f"ae.date_start BETWEEN {sql.value(low)} AND {sql.value(high)}"
+                      for low, high in windows]
+        for column, values, date_condition in places:
+            place = f"{column.replace('place_name', 'ae.place_name') if '(' in column else 'ae.' + column} IN {sql.values(values)}"
+            conditions.append(place if date_condition is None
+                              else f"({place} AND {date_condition})")
+        # Only reports that could pass same_happening: a shared actor, or a shared place.
         plausible = []
         if codes or names:
-            sharing = select(article_event_actors.c.article_id, article_event_actors.c.event_id)
-            plausible.append(tuple_(article_events.c.article_id, article_events.c.id).in_(
-                sharing.where(or_(article_event_actors.c.code.in_(codes),
-                                  func.lower(article_event_actors.c.name).in_(names)))))
-        if places:
-            plausible += [article_events.c.geonameid.in_(places),
-                          article_events.c.place_parent.in_(places)]
-        plausible += [func.lower(article_events.c.place_name).in_(
-            sorted({_clean(r.place_name.lower()) for r in new if r.place_name}))]
-        link = and_(article_events.c.article_id == event_reports.c.article_id,
-                    article_events.c.id == event_reports.c.report_id)
-        rows = [row._mapping for row in conn.execute(
-            select(article_events, event_reports.c.event_id.label("fused_id"))
-            .join(event_reports, link)
-            .where(article_events.c.type.in_(types), article_events.c.article_id != article_id,
-                   or_(*conditions), or_(*plausible)))]
-        if not rows:
-            return [], {}
-        keys = [(row["article_id"], row["id"]) for row in rows]
-        roles = []
-        for chunk in _chunks(keys, 300):
-            roles += [row._mapping for row in conn.execute(select(article_event_actors).where(
-                tuple_(article_event_actors.c.article_id,
-                       article_event_actors.c.event_id).in_(chunk)))]
-        return reports_from_rows(rows, roles), {key: row["fused_id"]
-                                                for key, row in zip(keys, rows)}
+            plausible.append(
+                "EXISTS (SELECT 1 FROM article_event_actors aea WHERE "
+                "aea.article_id = ae.article_id AND aea.event_id = ae.id AND "
+                f"(aea.code IN {sql.values(codes)} OR lower(aea.name) IN {sql.values(names)}))")
+        if place_ids:
+            plausible += [f"ae.geonameid IN {sql.values(place_ids)}",
+                          f"ae.place_parent IN {sql.values(place_ids)}"]
+        plausible.append(f"lower(ae.place_name) IN {sql.values(place_names)}")
+        query = f"{head} AND ({' OR '.join(conditions)}) AND ({' OR '.join(plausible)})"
+        rows = sql.run(conn, _with_actor_lists(query, self.dialect))
+        return ([_report_from_tuple(row) for row in rows],
+                {(row[0], row[1]): row[-1] for row in rows})
 
     def _cluster(self, conn: Connection, reports: list[Report],
                  fixed: list[list[tuple[str, str]]] = (),
-                 new: Optional[set[tuple[str, str]]] = None) -> list[list[Report]]:
+                 new: Optional[set[tuple[str, str]]] = None,
+                 originals: Optional[dict[str, str]] = None) -> list[list[Report]]:
         article_ids = sorted({report.article_id for report in reports})
         splits: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for chunk in _chunks(article_ids, 500):
             for row in conn.execute(select(fusion_splits)
                                     .where(fusion_splits.c.article_id.in_(chunk))):
                 splits[(row.article_id, row.report_id)].append((row.split_id, row.side))
-        originals = self._duplicate_map(conn, set(article_ids))
+        if originals is None:
+            originals = self._duplicate_map(conn, set(article_ids))
         return fusion.cluster(reports, originals, splits, fixed=fixed, new=new)
 
     def _write_events(self, conn: Connection, groups: list[list[Report]],
-                      current: dict[tuple[str, str], str], old_ids: Iterable[str]) -> None:
+                      current: dict[tuple[str, str], str], old_ids: Iterable[str],
+                      duplicates: Optional[dict[str, str]] = None) -> None:
         """Write groups of reports as fused events, touching only what changed.
 
         ``current`` maps the reports already linked to the event they are in; ``old_ids``
-        are the events these groups replace (dropped unless a group keeps the id).
+        are the events these groups replace (dropped unless a group keeps the id);
+        ``duplicates`` the near-duplicate map of their articles, when known.
         """
         old_ids = set(old_ids)
-        duplicates = self._duplicate_map(conn, {r.article_id for g in groups for r in g})
+        if duplicates is None:
+            duplicates = self._duplicate_map(conn, {r.article_id for g in groups for r in g})
         inserts, updates, new_links, moved_links, kept = [], [], [], [], set()
         for group in groups:
             row = event_row(group, duplicates)
@@ -598,8 +618,7 @@ class Store:
                     new_links.append(link)
                 elif linked != row["id"]:
                     moved_links.append({f"new_{k}": v for k, v in link.items()})
-        for chunk in _chunks(inserts, PAGE):
-            conn.execute(insert(events), chunk)
+        self._bulk(conn, events, inserts)
         if updates:
             conn.execute(update(events).where(events.c.id == bindparam("old_id")).values(
                 {column: bindparam(f"new_{column}") for column in events.columns.keys()
@@ -609,8 +628,7 @@ class Store:
                 event_reports.c.article_id == bindparam("new_article_id"),
                 event_reports.c.report_id == bindparam("new_report_id"))
                 .values(event_id=bindparam("new_event_id")), moved_links)
-        for chunk in _chunks(new_links, PAGE):
-            conn.execute(insert(event_reports), chunk)
+        self._bulk(conn, event_reports, new_links)
         for chunk in _chunks(sorted(old_ids - kept), 500):
             conn.execute(delete(event_reports).where(event_reports.c.event_id.in_(chunk)))
             conn.execute(delete(events).where(events.c.id.in_(chunk)))
@@ -927,6 +945,32 @@ class Store:
 
 # ---------------------------------------------------------------------------- rows
 
+class BulkInsert:
+    """An INSERT of every column of a table, built once for an engine; rows go to the
+    driver's ``executemany`` as tuples. SQLAlchemy's per-row statement and parameter
+    handling was most of the cost of storing an article (about 150 rows)."""
+
+    def __init__(self, table, dialect):
+        quote = dialect.identifier_preparer.quote
+        marker = "?" if dialect.paramstyle == "qmark" else "%s"
+        self.columns = [(column.name, column.type.dialect_impl(dialect).bind_processor(dialect))
+                        for column in table.columns]
+        self.sql = (f"INSERT INTO {quote(table.name)} "
+                    f"({', '.join(quote(name) for name, _ in self.columns)}) "
+                    f"VALUES ({', '.join([marker] * len(self.columns))})")
+
+    def values(self, row: dict[str, Any]) -> tuple:
+        return tuple(row.get(name) if process is None else process(row.get(name))
+                     for name, process in self.columns)
+
+    def execute(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        cursor = conn.connection.cursor()  # the DBAPI connection, inside conn's transaction
+        try:
+            cursor.executemany(self.sql, [self.values(row) for row in rows])
+        finally:
+            cursor.close()
+
+
 def item_row(table, article_id: str, item) -> dict[str, Any]:
     """A table row for an extracted item (model or its dump): the fields the table has,
     span split in two."""
@@ -1029,21 +1073,101 @@ def reports_from_rows(event_rows: Iterable, role_rows: Iterable) -> list[Report]
             codes[key].add(row["code"])
         elif row["name"]:
             names[key].add(row["name"].casefold())
-    reports = []
-    for row in event_rows:
-        key = (row["article_id"], row["id"])
-        reports.append(Report(
-            article_id=row["article_id"], report_id=row["id"], type=row["type"],
-            status=row["status"], published=row["published"], date_start=row["date_start"],
-            date_end=row["date_end"], precision=row["precision"], geonameid=row["geonameid"],
-            place_parent=row["place_parent"], place_name=row["place_name"],
-            place_qualifier=row["place_qualifier"], place_feature=row["place_feature"],
-            country=row["country"], admin1=row["admin1"],
-            codes=frozenset(codes.get(key, ())), names=frozenset(names.get(key, ())),
-            trigger=row["trigger_text"], lat=row["lat"], lon=row["lon"], mode=row["mode"],
-            cameo=row["cameo"], fatalities_low=row["fatalities_low"],
-            fatalities_high=row["fatalities_high"]))
-    return reports
+    return [report_from_row(row, codes.get((row["article_id"], row["id"]), ()),
+                            names.get((row["article_id"], row["id"]), ()))
+            for row in event_rows]
+
+
+LIST_SEPARATOR = "\x1f"
+"""Joins the codes and names of a report's actors in one column (names hold no \\x1f)."""
+
+
+def report_from_row(row, codes: Optional[Iterable[str]] = None,
+                    names: Optional[Iterable[str]] = None) -> Report:
+    """A Report from an ``article_events`` row; its actors given, or in the row's
+    ``actor_codes`` and ``actor_names`` columns (see _actor_lists)."""
+    if codes is None:
+        codes = [code for code in (row["actor_codes"] or "").split(LIST_SEPARATOR) if code]
+        names = [name.casefold() for name in (row["actor_names"] or "").split(LIST_SEPARATOR)
+                 if name]
+    return Report(
+        article_id=row["article_id"], report_id=row["id"], type=row["type"],
+        status=row["status"], published=row["published"], date_start=row["date_start"],
+        date_end=row["date_end"], precision=row["precision"], geonameid=row["geonameid"],
+        place_parent=row["place_parent"], place_name=row["place_name"],
+        place_qualifier=row["place_qualifier"], place_feature=row["place_feature"],
+        country=row["country"], admin1=row["admin1"],
+        codes=frozenset(codes), names=frozenset(names or ()),
+        trigger=row["trigger_text"], lat=row["lat"], lon=row["lon"], mode=row["mode"],
+        cameo=row["cameo"], fatalities_low=row["fatalities_low"],
+        fatalities_high=row["fatalities_high"])
+
+
+def load_event_members(conn: Connection, event_ids: list[str]) -> tuple[list[Report], list[str]]:
+    """The reports of fused events (one query, actors included), and the event of each."""
+    sql = RawSQL(conn.dialect.name)
+    rows = sql.run(conn, _with_actor_lists(
+        f"SELECT {REPORT_COLUMNS_SQL}, er.event_id FROM event_reports er JOIN article_events ae "
+        "ON ae.article_id = er.article_id AND ae.id = er.report_id "
+        f"WHERE er.event_id IN {sql.values(event_ids)}", conn.dialect.name))
+    return [_report_from_tuple(row) for row in rows], [row[-1] for row in rows]
+
+
+class RawSQL:
+    """SQL text run on the driver, for the queries of every ``add``: its parameters are
+    numbered in the order they are written (qmark for SQLite, format for psycopg)."""
+
+    def __init__(self, dialect: str):
+        self.dialect = dialect
+        self.params: list[Any] = []
+        self.marker = "?" if dialect == "sqlite" else "%s"
+
+    def value(self, value: Any) -> str:
+        if isinstance(value, date) and self.dialect == "sqlite":
+            value = value.isoformat()  # how SQLAlchemy stores dates in SQLite
+        self.params.append(value)
+        return self.marker
+
+    def values(self, values: Iterable[Any]) -> str:
+        """An IN list; never empty (an empty list matches nothing)."""
+        markers = [self.value(value) for value in values]
+        return f"({', '.join(markers)})" if markers else "(NULL)"
+
+    def run(self, conn: Connection, query: str) -> list[tuple]:
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(query, self.params)
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+
+
+REPORT_COLUMNS = [column.name for column in article_events.columns]
+REPORT_COLUMNS_SQL = ", ".join(f"ae.{name}" for name in REPORT_COLUMNS)
+_COLUMN = {name: index for index, name in enumerate(REPORT_COLUMNS)}
+_DATE_COLUMNS = [_COLUMN[name] for name in ("date_start", "date_end", "published")]
+
+
+def _with_actor_lists(query: str, dialect: str) -> str:
+    """Add each report's actor codes, and the names of its actors without a code (joined
+    by LIST_SEPARATOR), after the report columns of a query over ``article_events ae``."""
+    join = "group_concat" if dialect == "sqlite" else "string_agg"
+    own = "FROM article_event_actors r WHERE r.article_id = ae.article_id AND r.event_id = ae.id"
+    lists = (f"(SELECT {join}(r.code, '{LIST_SEPARATOR}') {own}), "
+             f"(SELECT {join}(CASE WHEN r.code IS NULL OR r.code = '' THEN r.name END, "
+             f"'{LIST_SEPARATOR}') {own})")
+    return query.replace(f"SELECT {REPORT_COLUMNS_SQL}, ", f"SELECT {REPORT_COLUMNS_SQL}, {lists}, ", 1)
+
+
+def _report_from_tuple(row: tuple) -> Report:
+    """A Report from a driver row: the report columns, actor codes, actor names, ..."""
+    values = list(row[:len(REPORT_COLUMNS)])
+    for index in _DATE_COLUMNS:
+        if isinstance(values[index], str):
+            values[index] = date.fromisoformat(values[index])
+    mapping = dict(zip(REPORT_COLUMNS, values))
+    mapping["actor_codes"], mapping["actor_names"] = row[len(REPORT_COLUMNS):len(REPORT_COLUMNS) + 2]
+    return report_from_row(mapping)
 
 
 def event_row(group: list[Report], duplicates: dict[str, str]) -> dict[str, Any]:

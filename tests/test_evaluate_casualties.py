@@ -1,0 +1,31 @@
+"""The FA-KES scorer: which killed figure of an article is its incident."""
+
+from __future__ import annotations
+
+from eventwire.evaluate.casualties import article_counts
+
+
+def test_a_war_wide_toll_is_not_the_incident(pipeline):
+    text = ("More than 290,000 people have been killed in Syria since 2011. On Monday air "
+            "strikes killed 12 civilians in the town of Saraqeb in Idlib province.")
+    assert article_counts(pipeline.extract(text))["civilians"] == 12
+
+
+def test_people_in_an_article_led_by_fighters_killed_are_not_civilians(pipeline):
+    text = ("At least 35 jihadists from the Islamic State group were killed in US-led air strikes "
+            "on Saturday. The strikes near Kobane killed 29 people, the monitor said.")
+    counts = article_counts(pipeline.extract(text))
+    assert counts["civilians"] == 0
+    assert counts["noncivilians"] == 35
+
+
+def test_the_first_civilian_figure_is_the_incident(pipeline):
+    text = ("Regime air strikes killed 22 civilians in Douma on Monday, the Syrian Observatory "
+            "said. Two days earlier 7 people were killed in shelling on the same town.")
+    assert article_counts(pipeline.extract(text))["civilians"] == 22
+
+
+def test_civilians_named_among_people_killed_are_the_count(pipeline):
+    text = ("At least 20 people, including 10 civilians, were killed by air strikes in the "
+            "province of Latakia on Sunday, the monitor said.")
+    assert article_counts(pipeline.extract(text))["civilians"] == 10
