@@ -43,7 +43,10 @@ def features(token: Optional[Token], sent: SpacySpan, rule_type: str, rule: str)
     tensor = doc.tensor
     if tensor is not None and len(tensor) == len(doc) and tensor.shape[1] == WIDTH:
         row[:WIDTH] = tensor[token.i]
-        row[WIDTH:2 * WIDTH] = tensor[sent.start:sent.end].mean(axis=0)
+        means = doc.user_data.setdefault("eventwire_sentence_means", {})
+        if (sent.start, sent.end) not in means:  # several events share one sentence
+            means[(sent.start, sent.end)] = tensor[sent.start:sent.end].mean(axis=0)
+        row[WIDTH:2 * WIDTH] = means[(sent.start, sent.end)]
     offset = 2 * WIDTH
     row[offset + LABELS.index(rule_type if rule_type in LABELS else "NONE")] = 1.0
     offset += len(LABELS)
@@ -91,7 +94,12 @@ def model() -> Optional[dict]:
         return None
     with path.open("rb") as handle:
         data = np.load(handle)
-        return {key: data[key] for key in data.files}
+        weights = {key: data[key] for key in data.files}
+    # standardising folded into the weights: (x - mean) / scale @ coef = x @ W + b
+    weights["folded_coef"] = (weights["coef"] / weights["scale"][:, None]).astype(np.float32)
+    weights["folded_bias"] = (weights["bias"] - (weights["mean"] / weights["scale"])
+                              @ weights["coef"]).astype(np.float32)
+    return weights
 
 
 def probabilities(row: np.ndarray) -> Optional[np.ndarray]:
@@ -99,8 +107,7 @@ def probabilities(row: np.ndarray) -> Optional[np.ndarray]:
     weights = model()
     if weights is None:
         return None
-    x = (row - weights["mean"]) / weights["scale"]
-    logits = x @ weights["coef"] + weights["bias"]
+    logits = row @ weights["folded_coef"] + weights["folded_bias"]
     logits -= logits.max()
     p = np.exp(logits)
     return p / p.sum()
