@@ -104,10 +104,11 @@ def is_worker(pid: int, name: str, peak: int, own_name: str) -> bool:
 
 
 class MemorySampler(threading.Thread):
-    """Samples the peak memory of this process and all its descendants every 0.2 s."""
+    """Samples the memory and CPU time of this process and all its descendants."""
 
-    def __init__(self):
+    def __init__(self, interval: float = 0.2):
         super().__init__(daemon=True)
+        self.interval = interval
         self.peaks: dict[int, tuple[str, int]] = {}
         self.resident: dict[int, int] = {}  # live processes' VmRSS at the last sample
         self.cpu: dict[int, float] = {}  # CPU seconds each process had used, last seen
@@ -130,7 +131,7 @@ class MemorySampler(threading.Thread):
             self.resident = resident
 
     def run(self) -> None:
-        while not self.done.wait(0.2):
+        while not self.done.wait(self.interval):
             self.sample()
 
     def cpu_total(self) -> float:
@@ -216,7 +217,7 @@ def run_memory(config: str, limit: int, data: Path, every: int, recycle_after: i
             words += len(article.text.split())
             yield article
 
-    sampler = MemorySampler()
+    sampler = MemorySampler(interval=1.0)  # peaks are the kernel's high-water marks
     sampler.start()
     if config == "c":
         from eventwire.scale.local import RECYCLE_AFTER, extract_parallel
@@ -254,7 +255,7 @@ def run_memory(config: str, limit: int, data: Path, every: int, recycle_after: i
                          if pid not in resident)
         print(f"{count:>7,} articles {seconds:7.0f} s {count / seconds:6.2f}/s  main "
               f"{point['main_rss_mb']}/{point['main_peak_mb']} MB  workers (pid: now/peak MB) "
-              f"{live or '-'}" + (f"  retired peaks {retired} MB" if retired else ""),
+              f"{live or '-'}" + (f"  ended workers' peaks {retired} MB" if retired else ""),
               flush=True)
 
     with open(os.devnull, "w", encoding="utf-8") as sink:  # the one writer, one by one

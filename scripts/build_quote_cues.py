@@ -116,10 +116,12 @@ def precision_by_lemma(articles, docs, lexicon: dict[str, str],
 
 def span_conventions(articles, docs, min_seen: int = 5) -> dict[str, list[str]]:
     """Where PolNeAR's cue starts and ends around its verb, from the gold cues of train:
-    the words just before the verb it leaves out ("when asked", "on Tuesday said") and the
-    settings just after it that it takes in ("said in a statement", "wrote on Facebook")."""
+    the words just before the verb it leaves out ("when asked", "on Tuesday said"), the
+    settings just after it that it takes in ("said in a statement", "wrote on Facebook") and
+    the verbs whose preposition it takes in ("said of", "railed against")."""
     left: dict[str, list[int]] = defaultdict(lambda: [0, 0])     # word -> [outside, inside]
     right: dict[str, list[int]] = defaultdict(lambda: [0, 0])    # "prep noun" -> same
+    verb_prep: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # "verb prep" -> same
     for article, doc in zip(articles, docs):
         for gold in article.attributions:
             for piece in gold.cue:
@@ -138,9 +140,12 @@ def span_conventions(articles, docs, min_seen: int = 5) -> dict[str, list[str]]:
                     if child.dep_ == "prep" and child.i == verb.i + 1 and objects:
                         inside = objects[0].idx + len(objects[0].text) <= span[1]
                         right[f"{child.lower_} {objects[0].lemma_.lower()}"][inside] += 1
+                        verb_prep[f"{verb.lemma_.lower()} {child.lower_}"][child.idx < span[1]] += 1
     return {"left_outside": sorted(w for w, (o, i) in left.items() if o + i >= min_seen and o > i),
             "right_settings": sorted(w for w, (o, i) in right.items()
-                                     if o + i >= min_seen and i > o)}
+                                     if o + i >= min_seen and i > o),
+            "right_prepositions": sorted(w for w, (o, i) in verb_prep.items()
+                                         if o + i >= min_seen and i > o)}
 
 
 def write(lexicon: dict[str, str], tally: dict[str, list[int]], threshold: float,

@@ -198,3 +198,12 @@ def test_sworn_to_fight_is_a_threat_of_force(pipeline):
     x = extract(pipeline, "Ethnic Albanians have sworn to fight until they gain control of "
                           "villages near Macedonia's border with Bulgaria.")
     assert x.events[0].type == "THREATEN" and x.events[0].cameo == "138"
+
+
+def test_a_subject_naming_uncoded_people_counts_as_an_actor(pipeline):
+    from eventwire.extract.events import _named_subject
+
+    doc = pipeline.nlp("Striking miners occupied the pit on Monday.")
+    assert _named_subject(next(t for t in doc if t.lower_ == "occupied"))
+    doc = pipeline.nlp("The storm blocked the road on Monday.")
+    assert not _named_subject(next(t for t in doc if t.lower_ == "blocked"))

@@ -150,3 +150,28 @@ def test_directions_are_not_placed_at_the_main_place():
     text = "Paris said the West must act."
     toponyms = [Toponym(0, 5, "Paris"), Toponym(14, 18, "West")]
     assert resolve_toponyms(text, toponyms)[1].located_by is None
+
+
+def test_names_that_agree_on_an_area_pick_each_others_readings():
+    # LGL (a Paris, Tennessee newspaper): neither name says which Paris or Henry County
+    text = ("Paris and Henry County is rich in both history and art opportunities. "
+            "The 2008-09 Leadership Henry County class toured the Lee Academy building.")
+    toponyms, start = [], 0
+    for name in ("Paris", "Henry County", "Henry County"):
+        start = text.index(name, start)
+        toponyms.append(Toponym(start, start + len(name), name))
+        start += len(name)
+    gazetteer = load_gazetteer()
+    paris, county, _ = resolve_toponyms(text, toponyms)
+    assert gazetteer.entry(paris.entry).geonameid == "4647963"  # Paris, Tennessee
+    assert gazetteer.entry(county.entry).admin1 == "TN"
+
+
+def test_an_institution_is_located_by_its_leading_demonym_but_a_quarter_is_not():
+    gazetteer = load_gazetteer()
+    text = "Protesters gathered outside the British Embassy and later in the French Quarter."
+    embassy = Toponym(text.index("British"), text.index(" and"), "British Embassy")
+    quarter = Toponym(text.index("French"), len(text) - 1, "French Quarter")
+    embassy_place, quarter_place = resolve_toponyms(text, [embassy, quarter])
+    assert gazetteer.entry(embassy_place.entry).geonameid == "2635167"  # United Kingdom
+    assert quarter_place.entry is None

@@ -3,6 +3,7 @@ actors and loaded into the store; on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import os
 from itertools import islice
 
 import pytest
@@ -70,8 +71,6 @@ def test_the_driver_stores_what_the_actors_return_once_on_each_engine(local_ray,
 @pytest.fixture
 def postgres_store():
     """An empty PostgreSQL store (SQLite's shards test is the first one above)."""
-    import os
-
     from eventwire.store import Store
     from tests.conftest import reset_postgres
 
@@ -83,6 +82,8 @@ def postgres_store():
         yield store
 
 
+@pytest.mark.skipif(not os.environ.get("EVENTWIRE_TEST_POSTGRES"),
+                    reason="PostgreSQL: set EVENTWIRE_TEST_POSTGRES (see .ci/services.sh)")
 def test_shards_written_on_ray_are_imported_into_postgresql(local_ray, data, tmp_path,
                                                             postgres_store):
     from rich.console import Console

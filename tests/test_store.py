@@ -326,3 +326,29 @@ def test_the_pipelines_own_extraction_round_trips(store, seed):
     assert store.count_events() == len(seed.events) > 0
     for kind in {event.type for event in seed.events}:
         assert store.count_events(type=kind) == sum(e.type == kind for e in seed.events)
+
+
+def test_a_store_of_the_first_schema_upgrades_and_its_names_are_searchable(store_url):
+    from alembic import command
+
+    from eventwire.store.migrations import alembic_config, current_revision, head_revision
+
+    old = Store(store_url, migrate=False)
+    with old._write() as conn:
+        command.upgrade(alembic_config(conn), "0001")  # the schema before search_names
+    old.add(seed_extraction())
+    old.close()
+    with Store(store_url) as store:  # opening migrates
+        with store.engine.connect() as conn:
+            assert current_revision(conn) == head_revision()
+        assert store.stats()["search_names"] > 0  # the names stored before, indexed
+        assert store.count_events(actor="government") == store.count_events(actor="SYRGOV") == 2
+        assert store.count_events(claimant="lavrov") == 1
+        text, published, story_id = voa_article(0)
+        store.add(build(text, published=published, source="VOA", article_id=story_id,
+                        actors=(("Iraqi special forces", dict(name="Iraqi special forces",
+                                                              code="IRQMIL", kind="group")),),
+                        events=({"type": "ASSAULT", "trigger": "killed", "nth": 1,
+                                 "source": ["Iraqi special forces"],
+                                 "date": "2025-03-13"},)))
+        assert store.count_events(actor="special forces") == 1  # new names too (triggers)

@@ -5,23 +5,30 @@ How it works, in order:
 1. **Units**: a left-to-right longest match of the actor dictionary (names, with date-bounded
    roles; see ``eventwire.resources.actors``) and of the agent nouns ("army", "rebels",
    "Foreign Minister") over the tokens; spaCy PERSON/ORG entities the dictionary lacks are
-   unknown names. The dictionary wins over spaCy's label ("Lavrov" is tagged ORG).
+   unknown names, unless the person index finds them under another spelling ("President
+   Mugabe", "Francois Mitterand"). The dictionary wins over spaCy's label ("Lavrov" is
+   tagged ORG).
 2. **Noun phrases**: a unit whose syntactic head lies in another unit to its right
    (compound, amod, poss, nmod) modifies it: "Syrian" + "army", "Regime" + "forces",
    "the Syrian regime's" + "army", "UN aid official" + "Jan Egeland". Each head unit with its
    modifiers is one actor, coded from both: the country from a state, an adjective or a
    possessor; the sector from the head noun, sharpened by modifiers ("rebel fighters" ->
    REB, "military hospital" -> MIL). A domestic agent with no country ("Regime forces",
-   "rebels") takes the article's country: the one its explicitly coded forces and
-   governments belong to.
-3. **Compounds**: coordinated actors ("Russia and Iran") and "six western countries
-   including the United States" become one more actor with ``members``; compounds are
-   listed after the simple actors.
+   "rebels") takes the state its own phrase names ("students throughout Indonesia",
+   "refugees fleeing the civil war in Liberia"), else the article's country (the one its
+   explicitly coded forces and governments belong to), else the one state its sentence
+   names. An unknown name takes the title it is in apposition to ("Niger's ambassador Brah
+   Mohamane").
+3. **Compounds**: coordinated actors ("Russia and Iran"), coordinated nationalities of one
+   head ("US and British forces": USAMIL and GBRMIL) and "six western countries including
+   the United States" become one more actor with ``members``; compounds are listed after
+   the simple actors.
 4. **Coreference**: later mentions point at the first (``refers_to`` = its id, and they carry
    its code): the same dictionary entry or surname ("Lavrov"), a definite title ("the
    Russian minister", "Russia's Foreign Minister": the named person with that code, before
    or after), he/she (the last person), and definite common nouns ("the British-based
-   monitor": the first actor of that code or sector).
+   monitor": the first actor of that code or sector; "the militant group": the last named
+   group).
 
 Spans: a named person's span is the name ("Sergei Lavrov"; titles before it are evidence
 of the role, not part of the span); every other actor's span is its noun phrase up to its
@@ -53,7 +60,7 @@ from datetime import date
 from typing import Optional
 
 from spacy.attrs import LEMMA, LOWER, TAG
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import doc_text, next_id
 from eventwire.model import Actor, Extraction
@@ -155,7 +162,6 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     for members in coordinated:
         if frozenset(m.id for m in members) not in joined:
             actors.append(_compound(text, members, actors, None))
-    actors.extend(subject_pronouns(doc, actors))
     extraction.actors.extend(actors)
     return extraction
 
@@ -242,7 +248,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     return units
 
 
-def _whole_person(ent, units: list[Unit], words: list[str], book: ActorDictionary,
+def _whole_person(ent: Span, units: list[Unit], words: list[str], book: ActorDictionary,
                   taken: set[int]) -> list[Unit]:
     """ "Omar Hassan al-Bashir": a name inside a longer person's name ("Hassan", King Hassan)
     gives way to the person the whole name is, where the person index knows them."""
@@ -793,10 +799,26 @@ def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list
             continue
         states = [c for c in unit.children if _is_state(c)] or ([unit] if _is_state(unit) else [])
         head = unit.root(doc) if unit.children else unit.root(doc).head
+        if states and unit.agent is not None:
+            for conj in head.conjuncts:  # "Sierra Leonean and Liberian refugees" (parsed as nouns)
+                other = by_token.get(conj.i)
+                bare = other.actor if other is not None else None
+                if bare is not None and _is_state(other) and bare.code == bare.country \
+                        and conj.i < head.i and actor.sector and actor.sector != actor.country:
+                    bare.sector = actor.sector
+                    bare.code = _join(bare.country, unit.agent, unit.agent.sector)
         for state in states:
             others = []
             for conj in state.root(doc).conjuncts:
                 other = by_token.get(conj.i)
+                bare = other.actor if other is not None and other is not state else None
+                if bare is not None and _is_state(other) and bare.code == bare.country \
+                        and actor.sector and actor.sector != actor.country and conj.i < head.i:
+                    # "Sierra Leonean and Liberian refugees": both are refugees
+                    bare.sector = actor.sector
+                    bare.code = (_join(bare.country, unit.agent, unit.agent.sector)
+                                 if unit.agent is not None else bare.country + actor.sector)
+                    continue
                 if other is not None and other is not state and _is_state(other) \
                         and other.actor is None and other.parent in (None, unit) and conj.i < head.i \
                         and other not in others:
@@ -887,56 +909,6 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     actors.extend(pronouns)
     actors.sort(key=lambda a: (a.span[0], -a.span[1]))
     _renumber(actors)
-
-
-SUBJECT_PRONOUNS = {"it": False, "they": True}  # pronoun -> plural
-
-
-def subject_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
-    """ "Syria says it is willing to withdraw", "rebel leaders said they would meet": an
-    "it"/"they" subject of a clause inside another clause refers to that clause's subject
-    actor (not a person for "it")."""
-    covering: dict[int, Actor] = {}
-    for actor in sorted(actors, key=lambda a: a.span[1] - a.span[0], reverse=True):
-        span = doc.char_span(*actor.span, alignment_mode="expand")
-        for token in span or []:
-            covering[token.i] = actor  # the smallest actor wins; a compound only where alone
-    found: list[Actor] = []
-    for token in doc:
-        plural = SUBJECT_PRONOUNS.get(token.lower_)
-        if plural is None or token.dep_ not in ("nsubj", "nsubjpass") or token.i in covering:
-            continue
-        antecedent = _clause_subject(token, covering, plural)
-        if antecedent is None:
-            continue
-        first = _root(antecedent, actors)
-        found.append(Actor(id=next_id("a", actors + found), text=token.text,
-                           span=(token.idx, token.idx + len(token)), name=first.name,
-                           code=first.code, country=first.country, sector=first.sector,
-                           kind=first.kind, refers_to=first.id))
-    return found
-
-
-def _clause_subject(pronoun: Token, covering: dict[int, Actor], plural: bool) -> Optional[Actor]:
-    node = pronoun.head
-    for _ in range(3):
-        if node.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acomp") or node.head is node:
-            return None
-        node = node.head
-        for child in node.children:
-            if child.dep_ not in ("nsubj", "nsubjpass") or child.i == pronoun.i:
-                continue
-            actor = covering.get(child.i)
-            if actor is None:
-                return None
-            if actor.members and not plural:
-                return None
-            if not plural and actor.kind == "person":
-                return None
-            if plural and actor.kind == "person" and not actor.members:
-                return None
-            return actor
-    return None
 
 
 BODY_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction",

@@ -20,8 +20,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.extract import next_id, span_evidence
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
+from eventwire.resources import event_classifier
 from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, plover_of,
-                                          rule_confidence, synonyms, triggers)
+                                          rule_confidence, synonyms, triggers, type_code)
 
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
 SUBJECTS = {"nsubj", "csubj"}
@@ -61,6 +62,8 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
             continue  # the headline restates the body, where the evidence is fuller
         for candidate in sentence_events(sent, actors, events, extraction):
             event = _build_event(candidate, sent, extraction, actors, events)
+            if event is None:
+                continue  # the classifier is sure this is no event
             events.append(event)
             if event.place and event.status in ("asserted", "claimed", "planned"):
                 event_places.add(event.place)
@@ -119,6 +122,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             kept.append(candidate)
         elif candidate.code.type == "PROTEST" and _crowd_subject(candidate.trigger):
             kept.append(candidate)  # "thousands of Iraqi Kurds demonstrated": a crowd acts
+        elif candidate.rule in ("pattern", "trigger") and _named_subject(candidate.trigger):
+            kept.append(candidate)  # "radical French farmers blocked roads": an uncoded actor
         elif candidate.code.type == "ASSAULT" and extraction is not None and any(
                 q.category == "killed" for q in _items_in(extraction.quantities,
                                                          _clause_tokens(candidate))):
@@ -126,10 +131,42 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     return kept
 
 
+def learned_recode(token: Token, sent: SpacySpan, code: PloverCode,
+                   rule: str) -> tuple[Optional[PloverCode], str, Optional[float]]:
+    """The learned classifier beside the rules (eventwire/resources/event_classifier.py):
+    where a weak rule coded the event (its policy's ``override_kinds``), a sure "no event"
+    drops it (code None) and a sure other type recodes it; thresholds cross-validated on dev.
+    Returns the code, the rule and the classifier's probability of the final type."""
+    policy = event_classifier.policy()
+    if not policy or event_classifier.model() is None:
+        return code, rule, None
+    probs = event_classifier.probabilities(event_classifier.features(token, sent, code.type, rule))
+    best = event_classifier.LABELS[int(probs.argmax())]
+    if rule in policy["override_kinds"]:
+        if best == "NONE" and policy.get("drop_at") and probs.max() >= policy["drop_at"]:
+            return None, rule, float(probs.max())
+        if best not in ("NONE", code.type) and probs.max() >= policy["override_at"]:
+            code, rule = type_code(best), "learned"
+    return code, rule, float(probs[event_classifier.LABELS.index(code.type)])
+
+
 def _aspect_of_nominal(token: Token, found: dict[int, Candidate]) -> bool:
     """An aspectual verb ("continue", "resume") whose subject is itself an event trigger."""
     return token.lemma_.lower() in status_cues()["aspectual_heads"] and any(
         child.dep_ in SUBJECTS and child.i in found for child in token.children)
+
+
+def _named_subject(token: Token) -> bool:
+    """The verb's subject names people or an organisation the actor stage did not code (a
+    named entity, or a plural noun of people: "radical French farmers"); a specific pattern
+    coded the verb, so the event is kept without coded actors (a verb's bare default is not)."""
+    for child in token.children:
+        if child.dep_ in SUBJECTS | {"agent"} and token.pos_ == "VERB":
+            head = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if head.ent_type_ in ("PERSON", "NORP", "ORG") or (
+                    head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in status_cues()["people_nouns"]):
+                return True
+    return False
 
 
 def _crowd_subject(token: Token) -> bool:
@@ -708,7 +745,7 @@ def _nearest(items, token: Token):
 
 
 def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
-                 actors: ActorIndex, events: list[Event]) -> Event:
+                 actors: ActorIndex, events: list[Event]) -> Optional[Event]:
     token = candidate.trigger
     quote = next((q for q in extraction.quotes
                   if q.span[0] <= token.idx < q.span[1]), None)
@@ -720,6 +757,9 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         code, rule = plover_of(recoded), "intent"
         if intent == "requested" and speaker:  # "Russia said Sudan must return ...": Russia asks Sudan
             source, target = [speaker], [a for a in source if a != speaker] or target
+    code, rule, learned = learned_recode(token, sent, code, rule)
+    if code is None:
+        return None
     clause = _clause_tokens(candidate)
     in_sentence = list(sent)
     place = _event_place(extraction.places, clause, in_sentence, token, actors,
@@ -733,7 +773,9 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         killed = [q for q in extraction.quantities if q.category == "killed" and not q.part_of]
         fatalities = (_nearest(_items_in(killed, clause), token)
                       or _nearest(_items_in(killed, in_sentence), token))
-    confidence = rule_confidence().get(rule, DEFAULT_CONFIDENCE.get(rule, 0.5))
+    confidence = event_classifier.calibrated_confidence(rule, learned)
+    if confidence is None:
+        confidence = rule_confidence().get(rule, DEFAULT_CONFIDENCE.get(rule, 0.5))
     return Event(
         id=next_id("e", extraction.events + events),
         type=code.type, mode=code.mode, context=code.context or None, cameo=code.cameo,

@@ -263,6 +263,7 @@ class _Context:
     admin1s: dict[str, set] = field(default_factory=lambda: defaultdict(set))
     points: dict[str, list] = field(default_factory=lambda: defaultdict(list))
     _total: Optional[Counter] = None
+    _per_name: dict = field(default_factory=dict)  # _context_for's answers while fixed
 
     def all_countries(self) -> Counter:
         if self._total is None:  # the context is fixed while a pass reads it
@@ -271,6 +272,7 @@ class _Context:
 
     def changed(self) -> None:
         self._total = None
+        self._per_name.clear()
 
 
 @dataclass
@@ -321,11 +323,15 @@ def ranking_inputs(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer,
         if resolution.entry is not None and resolution.margin >= CONFIDENT_MARGIN:
             _learn(context, row.key, resolution.entry, gazetteer)
     if links.linked is not None:  # support now comes from how likely each reading looked
-        links.share(links.score_prior(first_scores))
-        second_scores = {row.key: [sum(weights.get(k, 0.0) * v for k, v in f.items())
-                                   for f in _features(row, context, gazetteer)]
-                         for row in links.first}
-        links.share(links.score_prior(second_scores))
+        prior = links.score_prior(first_scores)
+        links.share(prior)
+        for _ in range(SUPPORT_ROUNDS):
+            scores = {row.key: [sum(weights.get(k, 0.0) * v for k, v in f.items())
+                                for f in _features(row, context, gazetteer)]
+                      for row in links.first}
+            # damped: two names must not swap their support back and forth
+            prior = (prior + links.score_prior(scores)) / 2
+            links.share(prior)
     final: dict[tuple, list] = {}  # a name's repeats share their features
     for row in rows:
         signature = (row.key, row.container, row.upper_case)
@@ -355,6 +361,9 @@ def article_candidates(text: str, toponyms: Sequence[Toponym],
 
 NEARBY_KM = 100.0
 """Candidates of two names this close are read as the same area ("Paris and Henry County")."""
+
+SUPPORT_ROUNDS = 3
+"""How many times the names' support is reweighed by the readings it favours."""
 
 PRIOR_DECADES = 3.0
 """A candidate this many powers of ten smaller than its name's largest gives no support."""
@@ -645,6 +654,14 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
 def _context_for(row: _Row, entries: list, context: _Context):
     """The context without the toponym's own name: countries, admin-1 units, and each
     candidate's distance to the nearest place the rest of the article located."""
+    signature = (row.key, tuple(e.index for e in entries))
+    found = context._per_name.get(signature)
+    if found is None:
+        found = context._per_name[signature] = _context_without(row, entries, context)
+    return found
+
+
+def _context_without(row: _Row, entries: list, context: _Context):
     countries = context.all_countries() - context.countries.get(row.key, Counter())
     admin1s = {unit for key, units in context.admin1s.items() if key != row.key
                for unit in units}

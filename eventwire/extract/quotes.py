@@ -86,7 +86,9 @@ def cue_spans() -> dict[str, frozenset[str]]:
     """PolNeAR's cue edges learned from train (data/quote_cue_spans.json): words before the
     verb the cue leaves out, and 'prep noun' settings after it the cue takes in."""
     path = resources.files("eventwire") / "data" / "quote_cue_spans.json"
-    return {key: frozenset(words) for key, words in json.loads(path.read_text("utf-8")).items()}
+    found = {key: frozenset(words) for key, words in json.loads(path.read_text("utf-8")).items()}
+    return {"left_outside": frozenset(), "right_settings": frozenset(),
+            "right_prepositions": frozenset(), **found}
 
 
 # --- quote marks -------------------------------------------------------------------------
@@ -233,6 +235,10 @@ def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piec
             break
         end = last.idx + len(last.text)
         k = last.i + 1
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and after.head.i == verb.i and after.dep_ == "prep" and after.idx >= end and \
+            f"{verb.lemma_.lower()} {after.lower_}" in spans["right_prepositions"]:
+        end = after.idx + len(after.text)  # "said of Apple", "railed against": the preposition is cue
     first = doc[verb.i]
     for child in reversed(list(verb.lefts)):
         words = list(child.subtree)

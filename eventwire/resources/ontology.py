@@ -123,6 +123,15 @@ def plover_of(cameo: Optional[str]) -> Optional[PloverCode]:
     return None
 
 
+@lru_cache(maxsize=None)
+def type_code(plover_type: str) -> PloverCode:
+    """The most general CAMEO code of a PLOVER type (the lowest "x0" code that maps to it,
+    else the lowest code): the code an event gets when only its type is known."""
+    codes = sorted(c for c, found in cameo_plover().items() if found.type == plover_type)
+    general = [c for c in codes if c.endswith("0")] or codes
+    return plover_of(general[0])
+
+
 @lru_cache(maxsize=1)
 def plover_modes() -> dict[str, list[str]]:
     """PLOVER type -> the modes the CAMEO mapping uses for it."""

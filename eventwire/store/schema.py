@@ -17,6 +17,7 @@ What is kept:
   different sides of a split are never fused again.
 - ``near_duplicates`` and ``minhash_bands``: near-duplicate articles (syndicated copies,
   updated versions) and the LSH index that finds them.
+- ``search_names``: the distinct lower-cased actor and claimant names, for name filters.
 
 Migrations (``eventwire/store/migrations``) create and change these tables; a test checks
 that the migrations and this module agree.
@@ -284,6 +285,16 @@ minhash_bands = Table(
     Column("bucket", BigInteger, primary_key=True),
     Column("article_id", String, _article_fk(), primary_key=True),
 )
+
+search_names = Table(
+    "search_names", metadata,
+    # lower(name) as the database computes it, so it meets the lower(...) indexes below.
+    Column("name", Text, primary_key=True),
+)
+"""Every distinct actor and claimant name, lower-cased: a name filter ("government") scans
+these few thousand rows, then reads the reports by the indexed lower(name). Triggers
+(migration 0002) add the names of every row written to ``article_event_actors`` and
+``article_events``, whoever writes it."""
 
 # Case-insensitive filters (actor, place, claimant, outlet names) use lower(...) indexes.
 Index("ix_articles_source_lower", func.lower(articles.c.source))

@@ -21,6 +21,7 @@ Python API (the CLI, the REST API and the exports are thin layers over it)::
                  since="2016-12-01", until="2016-12-31", limit=50)   # list[FusedEvent]
     store.event("<event id>")                # one FusedEvent or None
     store.count_events(**filters)            # how many match
+    store.select_event_ids(EventFilter(...)) # the SELECT of matching ids, to compose (the API)
     store.iter_events(**filters)             # every match, streamed in pages (exports)
     store.iter_extractions()                 # every Extraction, streamed
     store.actors("syr"), store.places("Aleppo")   # facets: names with event counts
@@ -43,7 +44,8 @@ report gave side by side with their sources (``figures``, ``figures_text()``), a
 ``reports``: each article's event with its trigger, sentence and outlet.
 
 Every write is one transaction: a crash loses nothing committed and leaves no half-written
-article. SQLite runs in WAL mode, so readers never block the writer nor see half a write;
+article. ``add`` writes each table's rows with one ``executemany`` on the driver (statements
+built once), and finds fusion candidates with one indexed query. SQLite runs in WAL mode, so readers never block the writer nor see half a write;
 writers take the write lock when they begin (and on PostgreSQL an advisory lock), so
 concurrent writers queue instead of failing. The schema is migrated (Alembic) when a store
 is opened.
@@ -54,6 +56,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import operator
 import os
 from collections import Counter, defaultdict, deque
 from contextlib import contextmanager
@@ -62,8 +65,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from sqlalchemy import (and_, bindparam, case, create_engine, delete, event, func, insert, or_, select,
-                        text, tuple_, union, update)
+from sqlalchemy import (and_, bindparam, create_engine, delete, event, func, insert, or_, select,
+                        text, tuple_, update)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -74,9 +77,10 @@ from eventwire.ingest import dedupe
 from eventwire.model import Article, EventDate, Evidence, Extraction, Span, text_sha256
 from eventwire.store import fusion
 from eventwire.store.fusion import Report
-from eventwire.store.schema import (ITEM_TABLES, article_event_actors, article_events, articles,
+from eventwire.store.schema import (ITEM_TABLES, CleanText, article_event_actors, article_events, articles,
                                     event_reports, events, extractions, fusion_splits,
-                                    minhash_bands, near_duplicates, quantities, actors)
+                                    minhash_bands, near_duplicates, quantities, actors,
+                                    search_names)
 
 DEFAULT_DB = "eventwire.db"
 WRITE_LOCK = 0x65766E74  # PostgreSQL advisory lock key that serialises writers ("evnt")
@@ -84,6 +88,9 @@ FIGURE_CATEGORIES = ("killed", "injured", "displaced", "evacuated", "detained", 
                      "kidnapped", "people")
 """Figures shown beside a fused event: those about people, said in the event's sentence."""
 PAGE = 500
+FEW_MATCHES = 500
+"""Up to this many reports matching a filter on reports: their events are read by id (see
+select_event_ids)."""
 LOOSE_DATE = "(ae.date_start IS NULL OR ae.precision NOT IN ('day', 'week'))"
 """A stored report whose date is too loose for the fine-date window (SQL over ``ae``)."""
 
@@ -335,9 +342,10 @@ class Store:
         signature = dedupe.signature(extraction.article.text)
         wanted = extraction.article.id
         with self._write() as conn:
-            found = {row.sha256: row.id for row in conn.execute(
-                select(articles.c.id, articles.c.sha256)
-                .where(or_(articles.c.sha256 == sha256, articles.c.id == wanted)))}
+            sql = RawSQL(self.dialect)
+            found = {found_sha: found_id for found_id, found_sha in sql.run(conn, (
+                "SELECT id, sha256 FROM articles "
+                f"WHERE sha256 = {sql.value(sha256)} OR id = {sql.value(wanted)}"))}
             if sha256 in found:
                 return AddResult(article_id=found[sha256], status="unchanged")
             # Another text holds the id: this one is stored as id~sha256 prefix.
@@ -458,21 +466,20 @@ class Store:
 
     def _link_near_duplicate(self, conn: Connection, article_id: str, signature) -> Optional[str]:
         """Link the article to the most similar stored article above the threshold."""
-        buckets = dedupe.band_buckets(signature)
-        shared = func.count().label("shared")
-        ranked = (select(minhash_bands.c.article_id, shared)
-                  .where(tuple_(minhash_bands.c.band, minhash_bands.c.bucket).in_(buckets),
-                         minhash_bands.c.article_id != article_id)
-                  .group_by(minhash_bands.c.article_id)
-                  .order_by(shared.desc(), minhash_bands.c.article_id)
-                  .limit(dedupe.MAX_CANDIDATES).subquery())
-        candidates = conn.execute(select(articles.c.id, articles.c.minhash)
-                                  .join(ranked, ranked.c.article_id == articles.c.id)).all()
+        sql = RawSQL(self.dialect)
+        pairs = ", ".join(f"({sql.value(band)}, {sql.value(bucket)})"
+                          for band, bucket in dedupe.band_buckets(signature))
+        candidates = sql.run(conn, (
+            "SELECT a.id, a.minhash FROM articles a JOIN (SELECT article_id, count(*) AS shared "
+            f"FROM minhash_bands WHERE (band, bucket) IN (VALUES {pairs}) "
+            f"AND article_id <> {sql.value(article_id)} GROUP BY article_id "
+            f"ORDER BY shared DESC, article_id LIMIT {int(dedupe.MAX_CANDIDATES)}) ranked "
+            "ON ranked.article_id = a.id"))
         best: Optional[tuple[float, str]] = None
-        for row in sorted(candidates, key=lambda r: r.id):
-            score = dedupe.similarity(signature, dedupe.signature_from_bytes(row.minhash))
+        for candidate_id, minhash in sorted(candidates):
+            score = dedupe.similarity(signature, dedupe.signature_from_bytes(minhash))
             if score >= dedupe.THRESHOLD and (best is None or score > best[0]):
-                best = (score, row.id)
+                best = (score, candidate_id)
         if best is None:
             return None
         original = conn.execute(select(near_duplicates.c.duplicate_of)
@@ -583,9 +590,11 @@ class Store:
         article_ids = sorted({report.article_id for report in reports})
         splits: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for chunk in _chunks(article_ids, 500):
-            for row in conn.execute(select(fusion_splits)
-                                    .where(fusion_splits.c.article_id.in_(chunk))):
-                splits[(row.article_id, row.report_id)].append((row.split_id, row.side))
+            sql = RawSQL(self.dialect)
+            for split_id, found_article, report_id, side in sql.run(conn, (
+                    "SELECT split_id, article_id, report_id, side FROM fusion_splits "
+                    f"WHERE article_id IN {sql.values(chunk)}")):
+                splits[(found_article, report_id)].append((split_id, side))
         if originals is None:
             originals = self._duplicate_map(conn, set(article_ids))
         return fusion.cluster(reports, originals, splits, fixed=fixed, new=new)
@@ -636,9 +645,9 @@ class Store:
     def _duplicate_map(self, conn: Connection, article_ids: set[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for chunk in _chunks(sorted(article_ids), 500):
-            found.update(conn.execute(select(near_duplicates.c.article_id,
-                                             near_duplicates.c.duplicate_of)
-                                      .where(near_duplicates.c.article_id.in_(chunk))).all())
+            sql = RawSQL(self.dialect)
+            found.update(sql.run(conn, "SELECT article_id, duplicate_of FROM near_duplicates "
+                                       f"WHERE article_id IN {sql.values(chunk)}"))
         return found
 
     def fuse(self) -> dict[str, int]:
@@ -739,14 +748,18 @@ class Store:
         """Fused events matching the filters, newest first (see :class:`EventFilter`)."""
         query = EventFilter(**filters)
         with self._read() as conn:
-            ids = conn.execute(self._select_ids(query)).scalars().all()
+            ids = conn.execute(self.select_event_ids(query, conn=conn)).scalars().all()
             return self._load_events(conn, ids)
 
     def count_events(self, **filters: Any) -> int:
+        """How many fused events match the filters (see :class:`EventFilter`)."""
         query = EventFilter(**{**filters, "limit": None, "offset": 0})
         with self._read() as conn:
-            return conn.execute(select(func.count()).select_from(
-                self._select_ids(query).subquery())).scalar()
+            event_conditions, matching = self._conditions(query, conn)
+            if matching is not None and not event_conditions:  # count the reports' side only
+                return conn.execute(select(func.count(matching.c.event_id.distinct()))).scalar()
+            ids = self.select_event_ids(query, conn=conn).order_by(None)
+            return conn.execute(select(func.count()).select_from(ids.subquery())).scalar()
 
     def event(self, event_id: str) -> Optional[FusedEvent]:
         with self._read() as conn:
@@ -758,7 +771,7 @@ class Store:
         query = EventFilter(**{**filters, "limit": None, "offset": 0})
         last = None
         while True:
-            select_ids = self._select_ids(query, order_by_id=True).limit(PAGE)
+            select_ids = self.select_event_ids(query, order_by_id=True).limit(PAGE)
             if last is not None:
                 select_ids = select_ids.where(events.c.id > last)
             with self._read() as conn:
@@ -829,7 +842,44 @@ class Store:
             return {name: conn.execute(select(func.count()).select_from(table)).scalar()
                     for name, table in metadata.tables.items()}
 
-    def _select_ids(self, query: EventFilter, order_by_id: bool = False):
+    def select_event_ids(self, query: EventFilter, order_by_id: bool = False,
+                         conn: Optional[Connection] = None):
+        """The SELECT of the ids of the fused events matching ``query`` (an EventFilter),
+        newest first (or ``query.order``), with its limit and offset; ``order_by_id`` orders
+        by id instead (for paging through every match). Compose it as a subquery, or run it.
+
+        Filters on reports (place, outlet, claimant, actor) are looked up first: when a few
+        thousand events match or fewer, their ids go into the query, so the database reads
+        those events only; when more match, it walks the events in order and keeps those
+        that match, stopping at the page's end. ``conn`` serves that look-up (default: a
+        short read of its own).
+        """
+        if conn is None:
+            with self._read() as own:
+                return self.select_event_ids(query, order_by_id, own)
+        event_conditions, matching = self._conditions(query, conn)
+        conditions = list(event_conditions)
+        if matching is not None:
+            # Not DISTINCT: SQLite would then walk every report in event order.
+            few = conn.execute(select(matching.c.event_id).limit(FEW_MATCHES + 1)).scalars().all()
+            if len(few) <= FEW_MATCHES:
+                conditions.append(events.c.id.in_(sorted(set(few))))
+            else:  # ``id || ''``: not the id index, so the scan follows the order's index
+                conditions.append(events.c.id.concat("").in_(select(matching.c.event_id)))
+        ids = select(events.c.id).where(*conditions)
+        if order_by_id:
+            return ids.order_by(events.c.id)
+        when = events.c.date_start.desc() if query.order == "newest" else events.c.date_start.asc()
+        ids = ids.order_by(when.nulls_last(), events.c.id)
+        if query.limit is not None:
+            ids = ids.limit(query.limit)
+        return ids.offset(query.offset) if query.offset else ids
+
+    _select_ids = select_event_ids  # the old private name, until eventwire/serve uses the new
+
+    def _conditions(self, query: EventFilter, conn: Connection):
+        """The filter's conditions on ``events``, and the subquery of the event ids its
+        conditions on reports and actors match (None without such conditions)."""
         conditions = []
         if query.type:
             conditions.append(events.c.type == query.type.upper())
@@ -858,33 +908,30 @@ class Store:
         if query.outlet:
             report_conditions.append(func.lower(article_events.c.outlet) == query.outlet.lower())
         if query.claimant:
+            claimant = query.claimant.strip()
             report_conditions.append(
-                article_events.c.claimant_code == query.claimant if _is_code(query.claimant)
-                else func.lower(article_events.c.claimant_name).contains(
-                    query.claimant.lower(), autoescape=True))
+                article_events.c.claimant_code == claimant if _is_code(claimant)
+                else func.lower(article_events.c.claimant_name).in_(
+                    _names_holding(conn, claimant)))
+        found = []
         if report_conditions:
-            conditions.append(events.c.id.in_(
-                select(event_reports.c.event_id).join(article_events, and_(
-                    article_events.c.article_id == event_reports.c.article_id,
-                    article_events.c.id == event_reports.c.report_id))
-                .where(*report_conditions)))
+            found.append(select(event_reports.c.event_id).join(article_events, and_(
+                article_events.c.article_id == event_reports.c.article_id,
+                article_events.c.id == event_reports.c.report_id))
+                .where(*report_conditions))
         if query.actor:
             actor = query.actor.strip()
-            conditions.append(events.c.id.in_(
-                select(event_reports.c.event_id).join(article_event_actors, and_(
-                    article_event_actors.c.article_id == event_reports.c.article_id,
-                    article_event_actors.c.event_id == event_reports.c.report_id))
+            found.append(select(event_reports.c.event_id).join(article_event_actors, and_(
+                article_event_actors.c.article_id == event_reports.c.article_id,
+                article_event_actors.c.event_id == event_reports.c.report_id))
                 .where(article_event_actors.c.code == actor if _is_code(actor)
-                       else func.lower(article_event_actors.c.name).contains(
-                           actor.lower(), autoescape=True))))
-        ids = select(events.c.id).where(*conditions)
-        if order_by_id:
-            return ids.order_by(events.c.id)
-        when = events.c.date_start.desc() if query.order == "newest" else events.c.date_start.asc()
-        ids = ids.order_by(when.nulls_last(), events.c.id)
-        if query.limit is not None:
-            ids = ids.limit(query.limit)
-        return ids.offset(query.offset) if query.offset else ids
+                       else func.lower(article_event_actors.c.name).in_(
+                           _names_holding(conn, actor))))
+        if not found:
+            return conditions, None
+        if len(found) == 2:  # both: events matching each
+            found = [found[0].where(event_reports.c.event_id.in_(found[1]))]
+        return conditions, found[0].subquery("matching")
 
     def _load_events(self, conn: Connection, ids: list[str]) -> list[FusedEvent]:
         """Fused events with their reports, actors and figures, in the order of ``ids``."""
@@ -953,15 +1000,25 @@ class BulkInsert:
     def __init__(self, table, dialect):
         quote = dialect.identifier_preparer.quote
         marker = "?" if dialect.paramstyle == "qmark" else "%s"
-        self.columns = [(column.name, column.type.dialect_impl(dialect).bind_processor(dialect))
-                        for column in table.columns]
+        self.names = [column.name for column in table.columns]
+        self.processors = [
+            (index, _drop_nul if isinstance(column.type, CleanText)
+             else column.type.dialect_impl(dialect).bind_processor(dialect))
+            for index, column in enumerate(table.columns)]
+        self.processors = [(index, process) for index, process in self.processors if process]
+        self.empty = dict.fromkeys(self.names)
+        pick = operator.itemgetter(*self.names)
+        self.pick = pick if len(self.names) > 1 else lambda row: (pick(row),)
         self.sql = (f"INSERT INTO {quote(table.name)} "
-                    f"({', '.join(quote(name) for name, _ in self.columns)}) "
-                    f"VALUES ({', '.join([marker] * len(self.columns))})")
+                    f"({', '.join(quote(name) for name in self.names)}) "
+                    f"VALUES ({', '.join([marker] * len(self.names))})")
 
-    def values(self, row: dict[str, Any]) -> tuple:
-        return tuple(row.get(name) if process is None else process(row.get(name))
-                     for name, process in self.columns)
+    def values(self, row: dict[str, Any]) -> list:
+        values = list(self.pick({**self.empty, **row}))  # columns a row lacks are NULL
+        for index, process in self.processors:
+            if values[index] is not None:
+                values[index] = process(values[index])
+        return values
 
     def execute(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         cursor = conn.connection.cursor()  # the DBAPI connection, inside conn's transaction
@@ -1042,6 +1099,11 @@ def report_rows(extraction: Extraction, article_id: str) -> tuple[list[dict], li
     return events_out, roles_out
 
 
+def _drop_nul(value):
+    """What CleanText does to a value bound to a query column (NUL characters dropped)."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
 def _figure_range(figure) -> tuple[Optional[float], Optional[float]]:
     if figure is None:
         return None, None
@@ -1079,13 +1141,14 @@ def reports_from_rows(event_rows: Iterable, role_rows: Iterable) -> list[Report]
 
 
 LIST_SEPARATOR = "\x1f"
-"""Joins the codes and names of a report's actors in one column (names hold no \\x1f)."""
+"""Joins the codes and names of a report's actors in one column (a name holding it would
+count as two names, for fusion's name overlap only)."""
 
 
 def report_from_row(row, codes: Optional[Iterable[str]] = None,
                     names: Optional[Iterable[str]] = None) -> Report:
     """A Report from an ``article_events`` row; its actors given, or in the row's
-    ``actor_codes`` and ``actor_names`` columns (see _actor_lists)."""
+    ``actor_codes`` and ``actor_names`` columns (see _with_actor_lists)."""
     if codes is None:
         codes = [code for code in (row["actor_codes"] or "").split(LIST_SEPARATOR) if code]
         names = [name.casefold() for name in (row["actor_names"] or "").split(LIST_SEPARATOR)
@@ -1292,6 +1355,14 @@ def _within(lat_column, lon_column, near: tuple[float, float], km: float):
                  + math.cos(rlat) * func.cos(func.radians(lat_column))
                  * func.sin(half_dlon) * func.sin(half_dlon))
     return and_(box, 2 * 6371.0088 * func.asin(func.sqrt(haversine)) <= km)
+
+
+def _names_holding(conn: Connection, part: str) -> list[str]:
+    """The lower-cased actor and claimant names that hold ``part``: a scan of the few
+    thousand distinct names (``search_names``), not of every report's. Given as values,
+    they meet the lower(name) indexes (as a subquery, SQLite scanned every report)."""
+    return conn.execute(select(search_names.c.name).where(
+        search_names.c.name.contains(part.lower(), autoescape=True))).scalars().all()
 
 
 def _is_code(value: str) -> bool:
