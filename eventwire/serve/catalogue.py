@@ -116,30 +116,29 @@ class StoreCatalogue:
     def __init__(self, store: Store):
         self.store = store
 
-    def _ids(self, filters: EventFilters, limit: Optional[int] = None, offset: int = 0):
-        """The matching event ids as a subquery, in the store's order and semantics."""
+    def _ids(self, filters: EventFilters, limit: Optional[int] = None, offset: int = 0,
+             conn=None):
+        """The SELECT of the matching event ids, in the store's order and semantics (the
+        store may look names up on ``conn`` to build it)."""
         from eventwire.store import EventFilter
 
         # The store's own filter query, so the API and `eventwire query` agree on what matches.
-        return self.store._select_ids(EventFilter(**filters.for_store(), limit=limit,
-                                                  offset=offset))
+        return self.store.select_event_ids(EventFilter(**filters.for_store(), limit=limit,
+                                                       offset=offset), conn=conn)
 
     def _total(self, filters: EventFilters, got: int, limit: int, offset: int) -> int:
         """How many events match, counted up to ``COUNT_CAP`` (exact counts of 100,000 rows
         cost more than the page itself); a short page tells the total for free."""
         if got < limit and (got or not offset):
             return offset + got
-        from eventwire.store import EventFilter
-
-        # Unordered, so SQLite counts straight off the filter's index.
-        ids = (self.store._select_ids(EventFilter(**filters.for_store(), limit=None))
-               .order_by(None).limit(COUNT_CAP + 1).subquery())
         with self.store.engine.connect() as conn:
+            # Unordered, so SQLite counts straight off the filter's index.
+            ids = self._ids(filters, conn=conn).order_by(None).limit(COUNT_CAP + 1).subquery()
             return conn.execute(select(func.count()).select_from(ids)).scalar()
 
     def events(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
         with self.store.engine.connect() as conn:
-            order = conn.execute(self._ids(filters, limit, offset)).scalars().all()
+            order = conn.execute(self._ids(filters, limit, offset, conn)).scalars().all()
             if not order:
                 return self._total(filters, 0, limit, offset), []
             # The page's ids as values: the filter query runs once, not once per query below.
@@ -172,26 +171,26 @@ class StoreCatalogue:
 
     def points(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
         """Like ``events`` but only what a map needs, read from one table (fast for 10,000)."""
-        ids = self._ids(filters, limit, offset).subquery()
-        query = (select(events.c.id, events.c.type, events.c.mode, events.c.status,
-                        _START, _DAY, events.c.place_name, events.c.lat, events.c.lon,
-                        func.coalesce(events.c.fatalities_low, events.c.fatalities_high),
-                        events.c.reports)
-                 .join(ids, ids.c.id == events.c.id)
-                 .order_by(events.c.date_start.desc().nulls_last(), events.c.id))
         names = ("id", "type", "mode", "status", "date_start", "date_end", "place", "lat",
                  "lon", "fatalities", "reports")
         with self.store.engine.connect() as conn:
+            ids = self._ids(filters, limit, offset, conn).subquery()
+            query = (select(events.c.id, events.c.type, events.c.mode, events.c.status,
+                            _START, _DAY, events.c.place_name, events.c.lat, events.c.lon,
+                            func.coalesce(events.c.fatalities_low, events.c.fatalities_high),
+                            events.c.reports)
+                     .join(ids, ids.c.id == events.c.id)
+                     .order_by(events.c.date_start.desc().nulls_last(), events.c.id))
             found = [dict(zip(names, row)) for row in conn.execute(query)]
         return self._total(filters, len(found), limit, offset), found
 
     def map_points(self, filters: EventFilters, limit: int) -> tuple[int, list[tuple]]:
         # The filter query itself with the map's columns in place of the id: one indexed
         # read of the events table, in the store's order, no subquery to join back.
-        query = self._ids(filters, limit).with_only_columns(
-            events.c.id, events.c.type, _START, events.c.lat, events.c.lon,
-            func.coalesce(events.c.fatalities_low, events.c.fatalities_high))
         with self.store.engine.connect() as conn:
+            query = self._ids(filters, limit, conn=conn).with_only_columns(
+                events.c.id, events.c.type, _START, events.c.lat, events.c.lon,
+                func.coalesce(events.c.fatalities_low, events.c.fatalities_high))
             rows = conn.execute(query).all()
         # Rounded here, not in SQL: PostgreSQL has no round() for double precision.
         located = [(event_id, type_, day, round(lat, MAP_DECIMALS), round(lon, MAP_DECIMALS),
@@ -199,11 +198,11 @@ class StoreCatalogue:
                    if lat is not None and lon is not None]
         return self._total(filters, len(rows), limit, 0), located
 
-    def _matching(self, query, filters: EventFilters):
+    def _matching(self, query, filters: EventFilters, conn):
         """``query`` over the events that match ``filters`` (all of them: no page)."""
         if not filters.given():
             return query  # every event: no need to ask the filter query for all the ids
-        ids = self._ids(filters)
+        ids = self._ids(filters, conn=conn)
         if ids.get_final_froms() == [events] and ids.whereclause is not None:
             # The filter's own conditions on the events table: SQLite then reads each
             # matching row once, where "id IN (the filter query)" looks every id up again.
@@ -211,13 +210,13 @@ class StoreCatalogue:
         return query.where(events.c.id.in_(ids.order_by(None)))
 
     def timeline(self, filters: EventFilters) -> dict:
-        by_day = self._matching(select(_DAY, func.count(), func.sum(_KILLED))
-                                .group_by(_DAY), filters)
-        # The perpetrator only for events with reported killed (a few), in a query of its
-        # own: grouped by together with the day, SQLite looks each one up twice.
-        by_who = self._matching(select(_DAY, _PERPETRATOR.label("who"), func.sum(_KILLED))
-                                .where(_KILLED > 0).group_by(_DAY, "who"), filters)
         with self.store.engine.connect() as conn:
+            by_day = self._matching(select(_DAY, func.count(), func.sum(_KILLED))
+                                    .group_by(_DAY), filters, conn)
+            # The perpetrator only for events with reported killed (a few), in a query of
+            # its own: grouped by together with the day, SQLite looks each one up twice.
+            by_who = self._matching(select(_DAY, _PERPETRATOR.label("who"), func.sum(_KILLED))
+                                    .where(_KILLED > 0).group_by(_DAY, "who"), filters, conn)
             return timeline_of(conn.execute(by_day).all(), conn.execute(by_who).all())
 
     def event(self, event_id: str) -> Optional[dict]:
@@ -247,9 +246,9 @@ class StoreCatalogue:
     def stats(self, filters: EventFilters) -> dict:
         # One pass over the matching events, each perpetrator looked up once (the costly
         # part), counted here: five GROUP BYs each looked every perpetrator up again.
-        query = self._matching(select(_DAY, events.c.type, events.c.place_name, _KILLED,
-                                      _PERPETRATOR), filters)
         with self.store.engine.connect() as conn:
+            query = self._matching(select(_DAY, events.c.type, events.c.place_name, _KILLED,
+                                          _PERPETRATOR), filters, conn)
             return stats_of(conn.execute(query))
 
     def actors(self, query: Optional[str], limit: int) -> list[dict]:
