@@ -110,6 +110,13 @@ MAP_DECIMALS = 4
 """Coordinates on the map to about 11 m: more digits only make the payload longer."""
 
 
+def _rounded(column):
+    """``column`` to ``MAP_DECIMALS`` decimals, in SQL: round(x) of one argument, as
+    PostgreSQL has no round(double precision, digits)."""
+    scale = 10 ** MAP_DECIMALS
+    return func.round(column * scale) / scale
+
+
 class StoreCatalogue:
     """The catalogue over a :class:`eventwire.store.Store`."""
 
@@ -189,13 +196,11 @@ class StoreCatalogue:
         # read of the events table, in the store's order, no subquery to join back.
         with self.store.engine.connect() as conn:
             query = self._ids(filters, limit, conn=conn).with_only_columns(
-                events.c.id, events.c.type, _START, events.c.lat, events.c.lon,
+                events.c.id, events.c.type, _START, _rounded(events.c.lat),
+                _rounded(events.c.lon),
                 func.coalesce(events.c.fatalities_low, events.c.fatalities_high))
             rows = conn.execute(query).all()
-        # Rounded here, not in SQL: PostgreSQL has no round() for double precision.
-        located = [(event_id, type_, day, round(lat, MAP_DECIMALS), round(lon, MAP_DECIMALS),
-                    killed) for event_id, type_, day, lat, lon, killed in rows
-                   if lat is not None and lon is not None]
+        located = [tuple(row) for row in rows if row[3] is not None and row[4] is not None]
         return self._total(filters, len(rows), limit, 0), located
 
     def _matching(self, query, filters: EventFilters, conn):
