@@ -565,8 +565,8 @@ def rules() -> tuple[Rule, ...]:
         rule("deictic", rf"\b(?P<before>the\s+day\s+(?:before|after)\s+)?(?P<deictic>today|tonight|yesterday|tomorrow)"
                         rf"(?:'s)?(?:\s+{part})?\b", _deictic, i),
         rule("this_part", rf"\b(?P<which>this|last|early\s+this|late\s+last|late\s+this)\s+{part}\b", _this_part, i),
-        rule("anaphoric", rf"\b(?:(?P<the>the)\s+)?(?P<rel>previous|next|following|same|preceding|prior|that|the\s+day\s+before|the\s+day\s+after)"
-                          rf"(?:\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year|weekend))?\b",
+        rule("anaphoric", r"\b(?:(?P<the>the)\s+)?(?P<rel>previous|next|following|same|preceding|prior|that|the\s+day\s+before|the\s+day\s+after)"
+                          r"(?:\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year|weekend))?\b",
              _anaphoric, i),
         rule("direction_unit", rf"\b{mod}?(?P<the>the\s+)?{direction}\s+(?P<unit>week|weekend|month|year|quarter|"
                                rf"decade|century|fortnight)\b", _direction_unit, i),
