@@ -134,8 +134,8 @@ class StoreCatalogue:
                                                        offset=offset), conn=conn)
 
     def _total(self, filters: EventFilters, got: int, limit: int, offset: int) -> int:
-        """How many events match, counted up to ``COUNT_CAP`` (exact counts of 100,000 rows
-        cost more than the page itself); a short page tells the total for free."""
+        """How many events match, reported up to ``COUNT_CAP`` (a larger count reads
+        ``COUNT_CAP + 1``, as the API documents); a short page tells the total for free."""
         if got < limit and (got or not offset):
             return offset + got
         # The store's own count: it counts name and code matches on the reports' side
