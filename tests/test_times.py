@@ -345,3 +345,19 @@ def test_narrative_months_belong_to_the_story_year(nlp):
     assert times["February"].value == "1941-02"  # after September: the following February
     assert times["the end of March"].value == "1941-03"
     assert times["480 BC"].value == "BC0480"
+
+
+
+def test_a_root_verb_with_its_own_to_never_loops(nlp, data):
+    # Reuters-21578, 1987-02-26: the line break leaves "to meet before June" as a sentence
+    # whose root carries its own "to"; the tense walk once climbed from that root to itself
+    # without end and the whole article failed.
+    from itertools import islice
+
+    from eventwire.ingest.jsonl import read_jsonl
+
+    corpus = read_jsonl(data / "corpora" / "bench_articles.jsonl.gz")
+    article = next(a for a in islice(corpus, 1000) if a.id == "reuters-144")
+    extraction = extract_times(nlp(article.text), Extraction(article=article))
+    assert time_at(extraction, "June").value == "1987-06"
+    assert time_at(extraction, "late March").value == "1987-03"

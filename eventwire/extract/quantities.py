@@ -293,7 +293,7 @@ def _category(counted: Token, depth: int = 0) -> str:
                     return words["category_adjectives"][grand.lower_]
     token = counted
     for _ in range(1 if bare_number else 4):  # up to the predicate: "civilians have been killed"
-        if token.dep_ in ("ROOT",) or token.head is token:
+        if token.dep_ in ("ROOT",) or token.head.i == token.i:
             break
         dep = token.dep_
         token = token.head
@@ -367,7 +367,7 @@ def _predicate(counted: Token, depth: int = 0) -> Optional[Token]:
             return child
     token = counted
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
         if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in words or token.dep_ != "prep"):
@@ -463,7 +463,7 @@ def _whole_of(counted: Token, wholes: dict[int, str]) -> Optional[str]:
         for _ in range(3):
             if anchor.i in wholes:
                 return wholes[anchor.i]
-            if anchor.head is anchor:
+            if anchor.head.i == anchor.i:
                 break
             anchor = anchor.head
     return None

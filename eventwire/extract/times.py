@@ -1169,7 +1169,7 @@ def governing_verb(token: Token, limit: int = 8) -> Optional[Token]:
     for _ in range(limit):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -1202,10 +1202,12 @@ def verb_direction(verb: Token) -> int:
         return 1
     if "to" in lowered or verb.dep_ in ("xcomp",):  # "plans to meet", "is due to vote"
         head = verb.head
+        if head.i == verb.i:
+            return 1  # a headline's "Leaders to meet on Tuesday" is a plan
         if head.lemma_ in v["future_cue_verbs"] or head.lower_ in ("due", "set", "going", "about") \
                 or (head.lemma_ == "be" and head.i < verb.i):  # "is to resume trading Tuesday"
             return 1
-        return verb_direction(head) if head is not verb and head.pos_ in ("VERB", "AUX") else 0
+        return verb_direction(head) if head.pos_ in ("VERB", "AUX") else 0
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
         return -1
     if verb.tag_ == "VBN" and lowered & {"has", "have", "had", "'ve", "'s"}:
