@@ -73,6 +73,18 @@ def reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture
+def postgres_url() -> str:
+    """An empty PostgreSQL database's URL (skips without EVENTWIRE_TEST_POSTGRES)."""
+    import os
+
+    url = os.environ.get("EVENTWIRE_TEST_POSTGRES")
+    if not url:
+        pytest.skip("PostgreSQL: set EVENTWIRE_TEST_POSTGRES (see .ci/services.sh)")
+    reset_postgres(url)
+    return url
+
+
 @pytest.fixture(params=STORE_ENGINES)
 def store_url(request, tmp_path) -> str:
     """A fresh, empty store's URL (or path) on each engine."""

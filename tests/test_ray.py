@@ -69,16 +69,11 @@ def test_the_driver_stores_what_the_actors_return_once_on_each_engine(local_ray,
 
 
 @pytest.fixture
-def postgres_store():
+def postgres_store(postgres_url):
     """An empty PostgreSQL store (SQLite's shards test is the first one above)."""
     from eventwire.store import Store
-    from tests.conftest import reset_postgres
 
-    url = os.environ.get("EVENTWIRE_TEST_POSTGRES")
-    if not url:
-        pytest.skip("PostgreSQL: set EVENTWIRE_TEST_POSTGRES (see .ci/services.sh)")
-    reset_postgres(url)
-    with Store(url) as store:
+    with Store(postgres_url) as store:
         yield store
 
 
