@@ -431,6 +431,11 @@ def _phrase(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i not in skip]
 
 
+def _object_words(preposition: Token) -> list[Token]:
+    """The words of a preposition's objects' phrases ("against Russia" -> "Russia")."""
+    return [t for c in preposition.children if c.dep_ == "pobj" for t in _phrase(c)]
+
+
 def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     token = candidate.trigger
     if token.pos_ in ("NOUN", "PROPN"):
@@ -454,7 +459,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         elif child.dep_ in OBJECTS:
             target += actors.within(_phrase(child))
         elif child.dep_ == "prep":
-            objects = [t for c in child.children if c.dep_ == "pobj" for t in _phrase(c)]
+            objects = _object_words(child)
             if passive and child.lower_ in cues["instrument_prepositions"]:
                 # "killed in government fire": whoever fires is the source
                 source += _instrument_actors(child, actors)
@@ -484,8 +489,7 @@ def _object_phrase_target(token: Token, actors: ActorIndex) -> list[str]:
             continue
         for preposition in child.children:
             if preposition.dep_ == "prep" and preposition.lower_ in prepositions:
-                found = actors.within(t for c in preposition.children if c.dep_ == "pobj"
-                                      for t in _phrase(c))
+                found = actors.within(_object_words(preposition))
                 if found:
                     return found
     return []
@@ -510,8 +514,7 @@ def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
                     if found:
                         return found
                 if grandchild.dep_ == "prep" and grandchild.lower_ in cues["target_prepositions"]:
-                    found = actors.within(t for c in grandchild.children if c.dep_ == "pobj"
-                                          for t in _phrase(c))
+                    found = actors.within(_object_words(grandchild))
                     if found:
                         return found
     return []
@@ -524,8 +527,7 @@ def _located_target(token: Token, actors: ActorIndex) -> list[str]:
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
-                found = [a for a in actors.within(t for c in child.children if c.dep_ == "pobj"
-                                                  for t in _phrase(c))
+                found = [a for a in actors.within(_object_words(child))
                          if actors.by_id[a].kind == "state"]
                 if found:
                     return found
@@ -555,7 +557,7 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             source += actors.within(child.subtree)
         elif child.dep_ == "prep":
-            objects = [t for c in child.children if c.dep_ == "pobj" for t in _phrase(c)]
+            objects = _object_words(child)
             if child.lower_ in cues["nominal_source_prepositions"]:
                 source += actors.within(objects)
             elif child.lower_ in cues["nominal_target_prepositions"] and not target:
