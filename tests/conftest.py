@@ -88,15 +88,9 @@ def postgres_url() -> str:
 @pytest.fixture(params=STORE_ENGINES)
 def store_url(request, tmp_path) -> str:
     """A fresh, empty store's URL (or path) on each engine."""
-    import os
-
     if request.param == "sqlite":
         return str(tmp_path / "eventwire.db")
-    url = os.environ.get("EVENTWIRE_TEST_POSTGRES")
-    if not url:
-        pytest.skip("PostgreSQL: set EVENTWIRE_TEST_POSTGRES (see .ci/services.sh)")
-    reset_postgres(url)
-    return url
+    return request.getfixturevalue("postgres_url")
 
 
 @pytest.fixture
