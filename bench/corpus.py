@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from itertools import islice
 
 from eventwire.evaluate import data_dir
@@ -15,3 +16,10 @@ def bench_articles(count: int) -> list[Article]:
     """The first ``count`` articles of the corpus that have text, streamed from the file."""
     articles = read_jsonl(data_dir().joinpath(*CORPUS))
     return list(islice((a for a in articles if a.text.strip()), count))
+
+
+def spacy_pass(nlp, articles: list[Article], batch_size: int = 16) -> tuple[list, float, float]:
+    """The parsed docs of ``articles``, with the pass's wall and CPU seconds."""
+    started, cpu = time.perf_counter(), time.process_time()
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=batch_size))
+    return docs, time.perf_counter() - started, time.process_time() - cpu

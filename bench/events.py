@@ -22,7 +22,7 @@ from eventwire.nlp import load_nlp
 from eventwire.pipeline import STAGES
 from eventwire.resources.ontology import cameo_plover, triggers
 
-from corpus import bench_articles  # bench/corpus.py
+from corpus import bench_articles, spacy_pass  # bench/corpus.py
 
 
 def main(count: int) -> None:
@@ -36,10 +36,7 @@ def main(count: int) -> None:
 
     records = bench_articles(count)
     words = sum(len(r.text.split()) for r in records)
-    started, cpu = time.perf_counter(), time.process_time()
-    docs = list(nlp.pipe((r.text for r in records), batch_size=16))
-    spacy_seconds = time.perf_counter() - started
-    spacy_cpu = time.process_time() - cpu
+    docs, spacy_seconds, spacy_cpu = spacy_pass(nlp, records)
 
     before = [(name, stage) for name, stage in STAGES if name != "events"]
     seconds = {name: 0.0 for name, _ in before}
