@@ -79,6 +79,49 @@ def extract_all(articles: list[Article]) -> tuple[list[Extraction], float]:
     return done, time.perf_counter() - started, time.process_time() - cpu
 
 
+def cached_extractions(articles: list[Article], cache: Path
+                       ) -> tuple[list[Extraction], float, float]:
+    """The extractions of ``articles`` and the extraction's wall and CPU seconds, extracted
+    once into ``cache`` (JSONL, one Extraction a line) and read back on later runs.
+
+    Extraction goes in chunks of 100; each chunk's timing is appended to ``cache.times``
+    (count, wall, CPU), so an interrupted run resumes where it stopped and the totals are
+    the sums. Reading the cache back is not timed."""
+    times = cache.with_name(cache.name + ".times")
+    done: list[Extraction] = []
+    if cache.exists():
+        with open(cache, encoding="utf-8") as stream:
+            done = [Extraction.model_validate_json(line) for line in stream if line.strip()]
+    chunks = [json.loads(line) for line in times.read_text().splitlines()] \
+        if times.exists() else []
+    done = done[:sum(chunk["articles"] for chunk in chunks)]  # a chunk cut short is redone
+    processed = sum(chunk["processed"] for chunk in chunks)
+    if processed < len(articles):
+        from eventwire.pipeline import default_pipeline
+
+        pipeline = default_pipeline()
+        pipeline.extract(articles[0])  # load the model and warm up, outside the timing
+        with open(cache, "w", encoding="utf-8") as stream:  # rewrite the complete chunks
+            stream.writelines(extraction.model_dump_json() + "\n" for extraction in done)
+        while processed < len(articles):
+            chunk = articles[processed:processed + 100]
+            started, cpu = time.perf_counter(), time.process_time()
+            found = list(pipeline.extract_many(chunk, on_error=lambda a, e: None))
+            wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+            with open(cache, "a", encoding="utf-8") as stream:
+                stream.writelines(extraction.model_dump_json() + "\n" for extraction in found)
+            with open(times, "a", encoding="utf-8") as stream:
+                stream.write(json.dumps({"processed": len(chunk), "articles": len(found),
+                                         "wall": wall, "cpu": cpu}) + "\n")
+            chunks.append({"processed": len(chunk), "articles": len(found), "wall": wall,
+                           "cpu": cpu})
+            done += found
+            processed += len(chunk)
+            print(f"extracted {processed} / {len(articles)} ({wall:.1f} s wall, "
+                  f"{cpu:.1f} s CPU for the last {len(chunk)})", flush=True)
+    return (done, sum(chunk["wall"] for chunk in chunks), sum(chunk["cpu"] for chunk in chunks))
+
+
 def reset_postgres(url: str) -> None:
     with Store(url, migrate=False) as store, store.engine.begin() as conn:
         for table in list(metadata.tables) + ["alembic_version"]:
