@@ -77,7 +77,7 @@ class Report:
     fatalities_low: Optional[float] = None
     fatalities_high: Optional[float] = None
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, str]:
         return self.article_id, self.report_id
 

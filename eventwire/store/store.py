@@ -533,8 +533,8 @@ class Store:
                     ) -> tuple[list[Report], dict[tuple[str, str], str]]:
         """Stored reports a new report might describe the same happening as, and their
         events: fine dates that meet, loose dates at the same place, and, for a
-        near-duplicate article, the reports of its copies in the whole fine window (the
-        same trigger fuses them; see fusion.same_happening).
+        near-duplicate article, every report of the articles it copies with (the same
+        trigger fuses them whatever their dates; see fusion.same_happening).
 
         The reports are found through indexes (type and date, GeoNames id, place name), and
         only then filtered, so the cost follows the candidates, not the store's size. The
@@ -545,10 +545,8 @@ class Store:
         # and status family whose dates it meets (fusion.fine_partner_dates).
         fine = sorted({(r.type, *fusion.fine_partner_dates(r), tuple(
             fusion.statuses_of_family(r.status) or ())) for r in new if r.fine})
-        windows = _merged_windows([(kind, low, high) for kind, low, high, _, _ in fine] + [
-            (r.type, r.date_start - fusion.FINE_WINDOW,
-             (r.date_end or r.date_start) + fusion.FINE_WINDOW)
-            for r in new if r.fine and duplicate_of is not None])
+        windows = _merged_windows([(kind, low, high) for kind, low, high, _, _ in fine])
+        copies = self._copies_of(conn, duplicate_of) if duplicate_of is not None else []
         places = []  # (column, values, date condition or None)
         for reports, date_condition in (([r for r in new if r.fine], LOOSE_DATE),
                                         ([r for r in new if not r.fine], None)):
@@ -557,7 +555,7 @@ class Store:
                             if not r.geonameid and r.place_name})
             places += ([("geonameid", ids, date_condition)] if ids else []) + \
                 ([("lower(place_name)", names, date_condition)] if names else [])
-        if not windows and not places:
+        if not windows and not places and not copies:
             return [], {}
         codes = sorted({code for r in new for code in r.codes})
         names = sorted({_clean(name) for r in new for name in r.names})
@@ -571,6 +569,9 @@ class Store:
                    for kind, low, high in windows]
         lookups += [f"SELECT article_id, id FROM article_events WHERE {column} IN "
                     f"{sql.values(values)}" for column, values, _ in places]
+        if copies:
+            lookups.append("SELECT article_id, id FROM article_events WHERE article_id IN "
+                           f"{sql.values(copies)}")
         head = (f"SELECT ae.article_id, ae.id, er.event_id FROM ({' UNION '.join(lookups)}) "
                 "AS found JOIN article_events ae ON ae.article_id = found.article_id AND "
                 "ae.id = found.id JOIN event_reports er ON er.article_id = ae.article_id AND "
@@ -582,14 +583,8 @@ class Store:
             f"AND ae.precision IN ('day', 'week')"
             + (f" AND ae.status IN {sql.values(statuses)})" if statuses else ")")
             for kind, low, high, ends, statuses in fine]
-        if duplicate_of is not None:
-            conditions += [f"(ae.type = {sql.value(r.type)} AND ae.date_start BETWEEN "
-                           f"{sql.value(r.date_start - fusion.FINE_WINDOW)} AND "
-                           f"{sql.value((r.date_end or r.date_start) + fusion.FINE_WINDOW)} "
-                           "AND (ae.article_id IN (SELECT article_id FROM near_duplicates "
-                           f"WHERE duplicate_of = {sql.value(duplicate_of)}) OR "
-                           f"ae.article_id = {sql.value(duplicate_of)}))"
-                           for r in new if r.fine]
+        if copies:
+            conditions.append(f"ae.article_id IN {sql.values(copies)}")
         for column, values, date_condition in places:
             place = f"{column.replace('place_name', 'ae.place_name') if '(' in column else 'ae.' + column} IN {sql.values(values)}"
             conditions.append(place if date_condition is None
@@ -609,6 +604,13 @@ class Store:
         rows = sql.run(conn, query)
         reports = self._reports.get(conn, [(row[0], row[1]) for row in rows])
         return reports, {(row[0], row[1]): row[2] for row in rows}
+
+    def _copies_of(self, conn: Connection, original: str) -> list[str]:
+        """An article and the articles recorded as its near-duplicates."""
+        sql = RawSQL(self.dialect)
+        found = sql.run(conn, "SELECT article_id FROM near_duplicates "
+                              f"WHERE duplicate_of = {sql.value(original)}")
+        return sorted({original, *(row[0] for row in found)})
 
     def _event_members(self, conn: Connection, event_ids: list[str]
                        ) -> tuple[list[Report], list[str]]:
@@ -1048,6 +1050,16 @@ class BulkInsert:
         self.sql = (f"INSERT INTO {quote(table.name)} "
                     f"({', '.join(quote(name) for name in self.names)}) "
                     f"VALUES ({', '.join([marker] * len(self.names))})")
+        self.columns_sql = None
+        if dialect.name == "postgresql":
+            # Many rows: one statement taking a column of values an array (unnest), one
+            # text for every batch, so the server parses it once; one row a statement
+            # cost most of the server's time storing an article.
+            arrays = ", ".join(f"%s::{column.type.compile(dialect=dialect)}[]"
+                               for column in table.columns)
+            self.columns_sql = (f"INSERT INTO {quote(table.name)} "
+                                f"({', '.join(quote(name) for name in self.names)}) "
+                                f"SELECT * FROM unnest({arrays})")
 
     def values(self, row: dict[str, Any]) -> list:
         values = list(self.pick({**self.empty, **row}))  # columns a row lacks are NULL
@@ -1059,7 +1071,11 @@ class BulkInsert:
     def execute(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         cursor = conn.connection.cursor()  # the DBAPI connection, inside conn's transaction
         try:
-            cursor.executemany(self.sql, [self.values(row) for row in rows])
+            if self.columns_sql is not None and len(rows) > 1:
+                cursor.execute(self.columns_sql,
+                               [list(column) for column in zip(*map(self.values, rows))])
+            else:
+                cursor.executemany(self.sql, [self.values(row) for row in rows])
         finally:
             cursor.close()
 
