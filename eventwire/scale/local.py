@@ -165,6 +165,23 @@ def worker_context():
     return context
 
 
+def _ready() -> None:
+    """A worker that does nothing: forking it proves the fork server has preloaded."""
+
+
+def start_fork_server() -> bool:
+    """Start the fork server and wait until it has loaded the pipeline (a few seconds, once
+    per process), so that the workers of the next run start at once. False where workers are
+    spawned instead. A run starts the server itself when needed; this only moves the wait."""
+    context = worker_context()
+    if context.get_start_method() != "forkserver":
+        return False
+    probe = context.Process(target=_ready, daemon=True)
+    probe.start()
+    probe.join()
+    return True
+
+
 def extract_parallel(articles: Iterable[Article], *, workers: Optional[int] = None,
                      batch_size: int = BATCH_SIZE, on_error: Optional[ErrorHandler] = None,
                      on_progress: Optional[ProgressHandler] = None,
