@@ -87,7 +87,8 @@ def cue_spans() -> dict[str, frozenset[str]]:
     verb the cue leaves out, and 'prep noun' settings after it the cue takes in."""
     path = resources.files("eventwire") / "data" / "quote_cue_spans.json"
     found = {key: frozenset(words) for key, words in json.loads(path.read_text("utf-8")).items()}
-    return {"left_outside": frozenset(), "right_settings": frozenset(),
+    return {"left_outside": frozenset(), "right_settings": frozenset(), "right_adverbs": frozenset(),
+            "chain_governors": frozenset(),
             "right_prepositions": frozenset(), **found}
 
 
@@ -221,14 +222,19 @@ def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piec
     start, end = cue
     spans = cue_spans()
     k = verb.i + 1
-    while content[0] > end and k < len(doc) and doc[k].head.i == verb.i and doc[k].idx >= end:
-        token = doc[k]
-        if token.ent_type_ == "DATE" and token.dep_ in ("npadvmod", "advmod"):
-            last = token
-        elif token.dep_ == "prep" and any(
-                f"{token.lower_} {c.lemma_.lower()}" in spans["right_settings"]
-                for c in token.children if c.dep_ == "pobj"):
-            last = token.right_edge  # "said in a statement", "wrote on Facebook"
+    while content[0] > end and k < len(doc) and doc[k].idx >= end:
+        child = next((c for c in verb.rights if c.left_edge.i == k), None)
+        if child is None:
+            break
+        words = list(child.subtree)
+        if child.dep_ in ("npadvmod", "advmod") and (
+                any(t.ent_type_ in ("DATE", "TIME") for t in words)
+                or child.lower_ in spans["right_adverbs"]):
+            last = child.right_edge  # "said Thursday morning", "said then"
+        elif child.dep_ == "prep" and any(
+                f"{child.lower_} {c.lemma_.lower()}" in spans["right_settings"]
+                for c in child.children if c.dep_ == "pobj"):
+            last = child.right_edge  # "said in a statement", "wrote on Facebook"
             if last.idx >= content[0] >= end:
                 break
         else:
@@ -439,9 +445,13 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
             continue
         if _within((token.idx, token.idx + 1), quotes):
             continue  # words inside a quotation are the quoted speaker's, not the article's
-        if token.dep_ == "xcomp" and _subject(token) is None and token.head.lemma_.lower() not in words:
+        governor = _governor(token) if all_cues else None
+        if governor is None and token.dep_ == "xcomp" and _subject(token) is None and \
+                token.head.lemma_.lower() not in words:
             continue  # "how to attack", "plans to announce": an intention, not an attribution
-        attribution = _verb_attribution(token, cue, paragraphs, quotes, text, all_cues)
+        if all_cues and any(_governor(c) is token for c in token.rights if c.lemma_.lower() in words):
+            continue  # "continued to call for": read from the verb it governs
+        attribution = _verb_attribution(token, cue, paragraphs, quotes, text, all_cues, governor)
         if attribution:
             found.append(attribution)
     for attribution in found:
@@ -449,6 +459,7 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
             for quote in quotes:
                 if quote[0] < piece[1] and piece[0] < quote[1]:
                     used_quotes.add(quote)
+    found += _signed_quotes(text, quotes, used_quotes)
     _continue_quotes(text, quotes, used_quotes, found)
     if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
         found = [a for a in found if not any(
@@ -487,10 +498,23 @@ def _noun_attribution(noun: Token, paragraphs: _Paragraphs, text: str) -> Option
                        source_token=speaker.i, how="noun")
 
 
+def _governor(verb: Token) -> Optional[Token]:
+    """The verb of aspect a reporting verb hangs on, whose words PolNeAR's cue takes in:
+    "continued to call for", "went on to explain", "keeps saying" (learned from train)."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and 0 < verb.i - head.i <= 3 and \
+            head.lemma_.lower() in cue_spans()["chain_governors"]:
+        return head
+    return None
+
+
 def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
-                      quotes: list[Piece], text: str, between: bool = False) -> Optional[Attribution]:
+                      quotes: list[Piece], text: str, between: bool = False,
+                      governor: Optional[Token] = None) -> Optional[Attribution]:
     bounds = paragraphs.around(verb.idx)
     cue_piece, cue_i = _cue_piece(verb)
+    if governor is not None:  # the cue runs from the governing verb: "continued to call for"
+        cue_piece = (_cue_piece(governor)[0][0], cue_piece[1])
     head, how = _complement(verb, cue, bounds)
     if how != "clause" and cue.content != "object" and _quote_just_before(verb, quotes, bounds, text):
         head, how = None, ""  # '"...," added the minister': the object is the speaker
@@ -514,11 +538,12 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         content = _lead_trimmed(content, verb.doc)  # "In contrast, Clinton has ..., it found"
     if content is None:
         return None
-    speaker = _subject(verb) or _agent(verb)
+    speaking = governor if governor is not None else verb
+    speaker = _subject(speaking) or _agent(speaking)
     if speaker is not None and head is not None and head.i < verb.i and speaker.i < head.i:
         speaker = None  # the parse took a word inside the quote for the subject
-    speaker = speaker or _inverted_subject(verb, content[1] <= verb.idx) or (
-        _left_speaker(verb, bounds) if verb.dep_ not in ("xcomp", "relcl", "acl") else None)
+    speaker = speaker or _inverted_subject(speaking, content[1] <= verb.idx) or (
+        _left_speaker(speaking, bounds) if speaking.dep_ not in ("xcomp", "relcl", "acl") else None)
     source = _source_piece(speaker, bounds, text) if speaker is not None else None
     if speaker is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         speaker = verb.head  # "the major Super PAC backing Jeb Bush"
@@ -602,6 +627,24 @@ def _according_to(according: Token, paragraphs: _Paragraphs,
                        cue_kind="speech", cue_token=according.i, source_token=objects[0].i)
 
 
+# '"...." ― Christina Lastra': a paragraph quoting someone and signed with a dash and a name
+SIGNED_PARAGRAPH = re.compile(r"^[^\S\n]*([\u201c\u201d\"].*[\u201d\"])[^\S\n]*([\u2015\u2014])[^\S\n]*"
+                              r"((?:[A-Z][\w.'\u2019-]*[^\S\n]?){1,5}?)[.,]?[^\S\n]*$", re.MULTILINE)
+
+
+def _signed_quotes(text: str, quotes: list[Piece], used: set[Piece]) -> list[Attribution]:
+    """Paragraphs that quote someone and end in a dash and their name: the dash is the cue."""
+    found = []
+    for signed in SIGNED_PARAGRAPH.finditer(text):
+        content, source = _trim(signed.span(1), text), _trim(signed.span(3), text)
+        if content is None or source is None or len(text[content[0]:content[1]].split()) < 4:
+            continue
+        used.update(q for q in quotes if content[0] <= q[0] and q[1] <= content[1])
+        found.append(Attribution(kind="direct", cue=signed.span(2), source=source,
+                                 content=[content], how="signature"))
+    return found
+
+
 def _continue_quotes(text: str, quotes: list[Piece], used: set[Piece],
                      found: list[Attribution]) -> None:
     """A full quotation right after an attributed one continues the same speaker's words:
@@ -636,11 +679,19 @@ def _outside(piece: Optional[Piece], other: Piece) -> Optional[Piece]:
     return max(candidates, key=lambda p: p[1] - p[0]) if candidates else None
 
 
+# a full stop that ends a sentence, not the one of "Ms.", "Sen." or "U.S."
+SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\bSt)[.?!](?=\s|$)")
+
+
+def _ends_sentence(gap: str) -> bool:
+    return SENTENCE_STOP.search(gap) is not None
+
+
 def _quote_just_before(verb: Token, quotes: list[Piece], bounds: Piece, text: str) -> bool:
     for quote in quotes:
         if bounds[0] <= quote[0] and quote[1] <= verb.idx and is_full_quote(text, quote):
             gap = text[quote[1]:verb.idx]
-            if len(gap) < 60 and not any(mark in gap for mark in ".?!\u201c\""):
+            if len(gap) < 60 and not _ends_sentence(gap) and not any(mark in gap for mark in "\u201c\""):
                 return True
     return False
 
@@ -655,7 +706,7 @@ def _adjacent_quote(verb: Token, quotes: list[Piece], bounds: Piece, text: str) 
         if quote[0] >= verb_end and len(after) < 30 and (":" in after or "," in after or not after.strip()):
             return quote
         before = text[quote[1]:verb.idx]
-        if quote[1] <= verb.idx and len(before) < 60 and "." not in before.strip(" ,"):
+        if quote[1] <= verb.idx and len(before) < 60 and not _ends_sentence(before.strip(" ,")):
             return quote[0], verb.idx  # '"..." travelling five kilometres, added'
 
     return None
