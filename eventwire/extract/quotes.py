@@ -377,6 +377,31 @@ def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_
     return _clip((start, end), bounds)
 
 
+RELATIVE_WORDS = {"which", "who", "whom", "whose", "where"}
+ASIDE_BREAKS = {",", "\u2014", "--", ";"}
+
+
+def _without_trailing_aside(content: Piece, doc: Doc, quotes: list[Piece]) -> Piece:
+    """Content without the aside that closes it after a comma (PolNeAR leaves it out): a
+    relative clause (", which forced her to leave") or a participle (", citing ...")."""
+    first = token_at(doc, content[0])
+    if first is None:
+        return content
+    k = first.i + 1
+    while k < len(doc) and doc[k].idx < content[1]:
+        token, before = doc[k], doc[k - 1]
+        if before.text in ASIDE_BREAKS and before.idx > content[0] and \
+                not _within((token.idx, token.idx + 1), quotes):
+            owner = token.head if token.lower_ in RELATIVE_WORDS else token
+            aside = (token.lower_ in RELATIVE_WORDS and owner.dep_ == "relcl") or \
+                (token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp"))
+            last = owner.right_edge
+            if aside and last.idx + len(last.text) >= content[1] - 1:
+                return content[0], before.idx
+        k += 1
+    return content
+
+
 def _lead_trimmed(piece: Optional[Piece], doc: Doc) -> Optional[Piece]:
     """Without a leading discourse word and its comma: 'Still, ...', 'Even so, ...'."""
     if piece is None:
@@ -560,6 +585,7 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
     if content is None:
         return None
     if between:
+        content = _without_trailing_aside(content, verb.doc, quotes)
         cue_piece = _cue_between(verb, cue_piece, source, content, text)
     pieces = sorted([content] + [p for p in (_trim(e, text) for e in extra) if p])
     return Attribution(kind=_kind(content, quotes, text), cue=cue_piece, source=source,
