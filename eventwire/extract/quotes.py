@@ -378,6 +378,7 @@ def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_
 
 
 RELATIVE_WORDS = {"which", "who", "whom", "whose", "where"}
+CONCESSIVE = {"though", "although", "while", "whereas"}
 ASIDE_BREAKS = {",", "\u2014", "--", ";"}
 
 
@@ -392,9 +393,10 @@ def _without_trailing_aside(content: Piece, doc: Doc, quotes: list[Piece]) -> Pi
         token, before = doc[k], doc[k - 1]
         if before.text in ASIDE_BREAKS and before.idx > content[0] and \
                 not _within((token.idx, token.idx + 1), quotes):
-            owner = token.head if token.lower_ in RELATIVE_WORDS else token
+            owner = token.head if token.lower_ in RELATIVE_WORDS or token.dep_ == "mark" else token
             aside = (token.lower_ in RELATIVE_WORDS and owner.dep_ == "relcl") or \
-                (token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp"))
+                (token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp")) or \
+                (token.dep_ == "mark" and token.lower_ in CONCESSIVE and owner.dep_ == "advcl")
             last = owner.right_edge
             if aside and last.idx + len(last.text) >= content[1] - 1:
                 return content[0], before.idx
