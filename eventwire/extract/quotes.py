@@ -178,12 +178,13 @@ def _cue_piece(verb: Token) -> tuple[Piece, int]:
 DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?[\u2014\u2013-]{1,2}\s+")
 
 
-def _source_piece(speaker: Token, bounds: Piece, text: str) -> Optional[Piece]:
+def _source_piece(speaker: Token, bounds: Piece, text: str, whole: bool = False) -> Optional[Piece]:
     """The words naming the speaker: the noun phrase without its relative clause ("Dino
-    Spencer, who now runs the gym") and without a dateline ("RENO, Nev. (AP) \u2014")."""
+    Spencer, who now runs the gym"; PolNeAR's source, ``whole``, keeps it) and without a
+    dateline ("RENO, Nev. (AP) \u2014")."""
     tokens = list(speaker.subtree)
     for child in speaker.children:
-        if child.dep_ in ("relcl", "acl") and child.i > speaker.i:
+        if child.dep_ in ("relcl", "acl") and child.i > speaker.i and not whole:
             cut = child.left_edge.i
             tokens = [t for t in tokens if t.i < cut]
             break
@@ -571,7 +572,7 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         speaker = None  # the parse took a word inside the quote for the subject
     speaker = speaker or _inverted_subject(speaking, content[1] <= verb.idx) or (
         _left_speaker(speaking, bounds) if speaking.dep_ not in ("xcomp", "relcl", "acl") else None)
-    source = _source_piece(speaker, bounds, text) if speaker is not None else None
+    source = _source_piece(speaker, bounds, text, between) if speaker is not None else None
     if speaker is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         speaker = verb.head  # "the major Super PAC backing Jeb Bush"
         before = [t for t in speaker.subtree if t.i < verb.left_edge.i]
