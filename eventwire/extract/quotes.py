@@ -178,16 +178,36 @@ def _cue_piece(verb: Token) -> tuple[Piece, int]:
 DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?[\u2014\u2013-]{1,2}\s+")
 
 
+def _holds_cue(clause: Token) -> bool:
+    """A clause with a reporting verb of its own ("who emphasized that ...")."""
+    words = cue_words()
+    return any(t.lemma_.lower() in words and t.pos_ == "VERB" for t in clause.subtree)
+
+
+def _after_comma(clause: Token) -> bool:
+    """A participle set off by a comma: 'Trump, speaking to a veterans group, said'."""
+    first = clause.left_edge
+    return clause.dep_ == "acl" and first.i > 0 and clause.doc[first.i - 1].text == ","
+
+
 def _source_piece(speaker: Token, bounds: Piece, text: str, whole: bool = False) -> Optional[Piece]:
     """The words naming the speaker: the noun phrase without its relative clause ("Dino
     Spencer, who now runs the gym"; PolNeAR's source, ``whole``, keeps it) and without a
     dateline ("RENO, Nev. (AP) \u2014")."""
     tokens = list(speaker.subtree)
     for child in speaker.children:
-        if child.dep_ in ("relcl", "acl") and child.i > speaker.i and not whole:
+        if child.dep_ in ("relcl", "acl") and child.i > speaker.i and (
+                not whole or _holds_cue(child) or _after_comma(child)):
             cut = child.left_edge.i
             tokens = [t for t in tokens if t.i < cut]
             break
+    if whole:  # "an arbitration panel in 2001", "Even China": the time and the focus word stay out
+        for child in speaker.children:
+            if child.i > speaker.i and child.dep_ == "prep" and all(
+                    t.ent_type_ == "DATE" for t in child.subtree if t.i != child.i):
+                tokens = [t for t in tokens if t.i < child.left_edge.i]
+        while tokens and tokens[0].dep_ == "advmod" and tokens[0].head.i == speaker.i:
+            tokens.pop(0)
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     if not tokens:
