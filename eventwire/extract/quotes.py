@@ -499,7 +499,9 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
             continue  # "how to attack", "plans to announce": an intention, not an attribution
         if all_cues and any(_governor(c) is token for c in token.rights if c.lemma_.lower() in words):
             continue  # "continued to call for": read from the verb it governs
-        attribution = _verb_attribution(token, cue, paragraphs, quotes, text, all_cues, governor)
+        attribution = _passive_attribution(token, paragraphs, text) if all_cues else None
+        attribution = attribution or _verb_attribution(token, cue, paragraphs, quotes, text,
+                                                       all_cues, governor)
         if attribution:
             found.append(attribution)
     for attribution in found:
@@ -544,6 +546,26 @@ def _noun_attribution(noun: Token, paragraphs: _Paragraphs, text: str) -> Option
     return Attribution(kind="indirect", cue=(noun.idx, cue_end.idx + len(cue_end.text)),
                        source=source, content=[content], cue_kind="thought", cue_token=noun.i,
                        source_token=speaker.i, how="noun")
+
+
+def _passive_attribution(verb: Token, paragraphs: _Paragraphs, text: str) -> Optional[Attribution]:
+    """'The registration issue was first reported by The Washington Post': the agent
+    speaks, the passive subject is what is said."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    said = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or said is None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    speaker = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if speaker is None or not (said.i < verb.i < agent.i):
+        return None
+    bounds = paragraphs.around(verb.idx)
+    cue_piece, cue_i = _cue_piece(verb)
+    source = _source_piece(speaker, bounds, text, whole=True)
+    content = _trim(_clip(_subtree_piece(said), bounds), text)
+    if source is None or content is None:
+        return None
+    return Attribution(kind="indirect", cue=cue_piece, source=source, content=[content],
+                       cue_kind="report", cue_token=cue_i, source_token=speaker.i, how="passive")
 
 
 def _governor(verb: Token) -> Optional[Token]:
