@@ -777,10 +777,23 @@ def _adjacent_quote(verb: Token, quotes: list[Piece], bounds: Piece, text: str) 
         if quote[0] >= verb_end and len(after) < 30 and (":" in after or "," in after or not after.strip()):
             return quote
         before = text[quote[1]:verb.idx]
-        if quote[1] <= verb.idx and len(before) < 60 and not _ends_sentence(before.strip(" ,")):
+        if quote[1] <= verb.idx and len(before) < 60 and not _ends_sentence(before.strip(" ,")) \
+                and not _cue_between_marks(verb, quote[1]):
             return quote[0], verb.idx  # '"..." travelling five kilometres, added'
 
     return None
+
+
+def _cue_between_marks(verb: Token, start: int) -> bool:
+    """Another reporting verb between a quotation and this verb: '"...," he said, cutting
+    off a reporter who asked': the quotation is his, not the asker's."""
+    words = cue_words()
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].idx >= start:
+        if verb.doc[k].pos_ == "VERB" and verb.doc[k].lemma_.lower() in words:
+            return True
+        k -= 1
+    return False
 
 
 def _widen_to_quotes(content: Optional[Piece], quotes: list[Piece], bounds: Piece,
