@@ -762,7 +762,8 @@ def _quote_just_before(verb: Token, quotes: list[Piece], bounds: Piece, text: st
     for quote in quotes:
         if bounds[0] <= quote[0] and quote[1] <= verb.idx and is_full_quote(text, quote):
             gap = text[quote[1]:verb.idx]
-            if len(gap) < 60 and not _ends_sentence(gap) and not any(mark in gap for mark in "\u201c\""):
+            if len(gap) < 60 and not _ends_sentence(gap) and not any(mark in gap for mark in "\u201c\"") \
+                    and not _cue_between_marks(verb, quote[1]):
                 return True
     return False
 
