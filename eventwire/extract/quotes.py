@@ -88,7 +88,7 @@ def cue_spans() -> dict[str, frozenset[str]]:
     path = resources.files("eventwire") / "data" / "quote_cue_spans.json"
     found = {key: frozenset(words) for key, words in json.loads(path.read_text("utf-8")).items()}
     return {"left_outside": frozenset(), "right_settings": frozenset(), "right_adverbs": frozenset(),
-            "chain_governors": frozenset(),
+            "chain_governors": frozenset(), "weak_frames": frozenset(),
             "right_prepositions": frozenset(), **found}
 
 
@@ -502,6 +502,8 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
         attribution = _passive_attribution(token, paragraphs, text) if all_cues else None
         attribution = attribution or _verb_attribution(token, cue, paragraphs, quotes, text,
                                                        all_cues, governor)
+        if attribution and all_cues and f"{attribution.how}:{cue.lemma}" in cue_spans()["weak_frames"]:
+            continue  # "found the money", "read the letter": this verb reads badly this way
         if attribution:
             found.append(attribution)
     for attribution in found:
