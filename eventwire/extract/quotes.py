@@ -425,6 +425,26 @@ def _without_trailing_aside(content: Piece, doc: Doc, quotes: list[Piece]) -> Pi
     return content
 
 
+def _through_colon(content: Piece, doc: Doc, bounds: Piece, quotes: list[Piece]) -> Piece:
+    """'she has the essential quality for the job: "Steadiness ..."': what follows a colon
+    that ends the content is more of it (to the end of its sentence or quotation)."""
+    text = doc_text(doc)
+    k = content[1]
+    while k < bounds[1] and text[k] in " \t":
+        k += 1
+    if k >= bounds[1] or text[k] != ":" or content[0] > k:
+        return content
+    after = token_at(doc, k + 1) or token_at(doc, k + 2)
+    if after is None or after.idx >= bounds[1]:
+        return content
+    end = after.sent.end_char
+    quote = _within((after.idx, after.idx + 1), quotes) or next(
+        (q for q in quotes if q[0] == after.idx), None)
+    if quote is not None:
+        end = max(end, quote[1])
+    return _trim(_clip((content[0], end), bounds), text) or content
+
+
 def _lead_trimmed(piece: Optional[Piece], doc: Doc) -> Optional[Piece]:
     """Without a leading discourse word and its comma: 'Still, ...', 'Even so, ...'."""
     if piece is None:
@@ -633,6 +653,7 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         return None
     if between:
         content = _without_trailing_aside(content, verb.doc, quotes)
+        content = _through_colon(content, verb.doc, bounds, quotes)
         cue_piece = _cue_between(verb, cue_piece, source, content, text)
     pieces = sorted([content] + [p for p in (_trim(e, text) for e in extra) if p])
     return Attribution(kind=_kind(content, quotes, text), cue=cue_piece, source=source,
