@@ -356,6 +356,14 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
             if child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(
                     m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")):
                 return child, "clause"
+            if child.dep_ == "advcl" and child.i > verb.i and \
+                    child.left_edge.lower_ == "that" and child.left_edge.i > verb.i:
+                return child, "clause"  # "tweeted in the early hours that ...": a misread ccomp
+        if verb.lemma_.lower() in ADDRESSEE_VERBS and objects:
+            for clause in objects[0].subtree:  # "told a meeting of leaders that few people ..."
+                if clause.dep_ in ("relcl", "acl", "ccomp") and clause.left_edge.lower_ == "that" and \
+                        clause.left_edge.dep_ == "mark":
+                    return clause, "clause"
     if cue.content in ("object", "both") or verb.lemma_.lower() not in ADDRESSEE_VERBS:
         for child in inside:
             if child.dep_ in ("dobj", "attr", "intj") and child.i > verb.i or \
