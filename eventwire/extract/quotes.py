@@ -525,7 +525,8 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
         if governor is None and token.dep_ == "xcomp" and _subject(token) is None and \
                 token.head.lemma_.lower() not in words:
             continue  # "how to attack", "plans to announce": an intention, not an attribution
-        if all_cues and any(_governor(c) is token for c in token.rights if c.lemma_.lower() in words):
+        if all_cues and any((_governor(c) or c).i == token.i for c in token.rights
+                            if c.lemma_.lower() in words):
             continue  # "continued to call for": read from the verb it governs
         attribution = _passive_attribution(token, paragraphs, text) if all_cues else None
         attribution = attribution or _verb_attribution(token, cue, paragraphs, quotes, text,
