@@ -641,6 +641,8 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         return None
     speaking = governor if governor is not None else verb
     speaker = _subject(speaking) or _agent(speaking)
+    if between and speaker is not None and speaker.dep_ == "nsubjpass":
+        speaker = _agent(speaking)  # "Obama's veto is expected": what is expected, not who expects
     if speaker is not None and head is not None and head.i < verb.i and speaker.i < head.i:
         speaker = None  # the parse took a word inside the quote for the subject
     speaker = speaker or _inverted_subject(speaking, content[1] <= verb.idx) or (
