@@ -11,7 +11,7 @@
 
 Train only (never dev or test); ``--docs`` reuses a DocBin of the train texts in archive
 order, ``--limit`` reads the first N train articles. Only lemmas are written, never text.
-Run it after scripts/build_quote_cues.py (which rewrites the other keys of the file).
+Run it after scripts/build_quote_cues.py (which rewrites the cue-edge keys and keeps these).
 """
 
 from __future__ import annotations
