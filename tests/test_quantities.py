@@ -192,6 +192,52 @@ def test_the_verb_of_an_object_outranks_a_reduced_relative(nlp):
     assert figure.category == "killed"
 
 
+# --- headlines run into the text (FA-KES) ----------------------------------------------
+
+@pytest.mark.parametrize("text,killed,injured", [
+    ("4 September 2016 2 killed 8 injured in terrorist rocket attacks on Aleppo.", [2], [8]),
+    ("Mon Nov 7 2016 Child Killed 20 People Injured in Terrorist Attacks in Damascus.", [], [20]),
+    ("6 Killed 12 Wounded in Al-Nusra Front Shelling of Sheikh Maqsood.", [6], [12]),
+    ("Posted on July 2 2016 by Asharq Al-Awsat English Thirty Killed in Syrian Strikes on Damascan "
+     "Suburb Town Thirty civilians were killed on Saturday in intensive Syrian air strikes.", [30, 30], []),
+])
+def test_headline_figures_keep_their_own_participle(nlp, text, killed, injured):
+    quantities = figures_in(nlp, text).quantities
+    assert [q.value for q in quantities if q.category == "killed"] == killed
+    assert [q.value for q in quantities if q.category == "injured"] == injured
+    assert not [q for q in quantities if q.value == 2016]
+
+
+def test_killed_and_injured_together_is_no_death_toll(nlp):
+    text = "Wed Jun 29 2016 URGENT 19 Killed and Injured in Tell Abyad Terrorist Attack in Northern Syria."
+    figure = one(figures_in(nlp, text), value=19)
+    assert figure.category == "people"
+
+
+@pytest.mark.parametrize("text,value,who", [
+    ("Three citizens were martyred and others were injured in terrorist suicide bombing.", 3, "civilians"),
+    ("The Syrian army killed 28 and wounded 30 Daesh terror group militants in Deir ez-Zor city.",
+     28, "fighters"),
+    ("Syrian Army Kills 15 Terrorists in Qalamoun.", 15, "fighters"),
+    ("Barazi had earlier reported a toll of eight while the Syrian Observatory for Human Rights "
+     "gave a death toll of 12.", 12, None),
+    ("WHO said in a statement putting the death toll at at least 70.", 70, None),
+    ("The group has executed 700 members of a tribe it has been battling in eastern Syria.",
+     700, "civilians"),
+])
+def test_killed_figures_in_other_words(nlp, text, value, who):
+    figure = one(figures_in(nlp, text), value=value)
+    assert (figure.category, figure.who) == ("killed", who)
+
+
+def test_a_lone_victim_is_a_figure_of_one_only_when_hurt(nlp):
+    text = ("A girl child was killed and a woman was injured in a terrorist rocket attack on "
+            "al-Hamadaniyeh neighborhood. A source at Aleppo Police Command told a reporter.")
+    quantities = figures_in(nlp, text).quantities
+    assert [(q.text, q.value, q.category, q.who) for q in quantities] == [
+        ("A girl child", 1, "killed", "children"), ("a woman", 1, "injured", "women")]
+
+
 # --- what is not a figure ---------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -89,6 +89,11 @@ def _war_toll(figure: Quantity, text: str) -> bool:
     return bool(WAR_TOLL.search(text[start:end if end >= 0 else len(text)]))
 
 
+def _worth(figure: Quantity) -> int:
+    value = figure.value if figure.value is not None else figure.low
+    return int(round(value)) if value else 0
+
+
 def article_counts(extraction: Extraction) -> dict[str, int]:
     """One count per FA-KES class, read off an extraction's killed figures (0 = none)."""
     text = extraction.article.text
@@ -98,20 +103,26 @@ def article_counts(extraction: Extraction) -> dict[str, int]:
     counts = {name: 0 for name in COUNTS}
 
     def first(figures: list[Quantity]) -> int:
-        for figure in figures:
-            value = figure.value if figure.value is not None else figure.low
-            if value:
-                return int(round(value))
+        # a vague figure ("dozens") is the count only where no figure gives a number
+        for figure in sorted(figures, key=lambda q: q.qualifier == "vague"):
+            if _worth(figure):
+                return _worth(figure)
         return 0
 
     by_id = {q.id: q for q in killed}
-    # "22 people, including six civilians": FA-KES counts the civilians among the people
-    named_parts = {q.part_of: q for q in killed if q.who in CIVILIAN_WHO - {"children", "women"}
+    # "22 people, including six civilians": FA-KES counts the civilians among the people; the
+    # same toll given again ("22 dead" in the headline) has the same civilians
+    named_parts = {q.part_of: q for q in killed if q.who == "civilians"
                    and q.part_of in by_id and by_id[q.part_of].who in UNNAMED_WHO}
-    top = [named_parts.get(q.id, q) for q in killed if q.part_of is None and first([q])]
+    parts_by_worth = {_worth(by_id[whole]): part for whole, part in named_parts.items()}
+    fighter_worths = {_worth(q) for q in killed if q.who in COMBATANT_WHO}
+    top = [named_parts.get(q.id) or (parts_by_worth.get(_worth(q)) if q.who in UNNAMED_WHO else None) or q
+           for q in killed if q.part_of is None and _worth(q)]
     civilian = (CIVILIAN_WHO | UNNAMED_WHO) - {"children", "women"}
     if top and top[0].who in COMBATANT_WHO:
         civilian -= UNNAMED_WHO  # an article led by fighters killed: "people" are them
+    # "70 killed" and "70 ISIS terrorists killed": the same dead, fighters
+    top = [q for q in top if not (q.who is None and _worth(q) in fighter_worths)]
     counts["civilians"] = first([q for q in top if q.who in civilian]) or \
         first([q for q in top if q.who in ("children", "women")])
     counts["children"] = first([q for q in killed if q.who == "children"])

@@ -31,6 +31,7 @@ MAX_MOVEMENT = 100_000_000
 PHONE = re.compile(r"(?:\+\d[\d\s().-]{6,}\d)|(?:\(\d{2,4}\)\s?\d{3}[\s.-]\d{3,4})|(?:\b\d{3}[.-]\d{3}[.-]\d{4}\b)")
 SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
 NUMBER_SHAPE = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
+YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Figure:
     low: Optional[float]
     high: Optional[float]
     qualifier: str
+    single: bool = False       # "a child was killed": one, kept only as a casualty figure
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +130,10 @@ def find_figures(doc: Doc) -> list[Figure]:
             figures.append(Figure(i, i, i + 1, None, words["vague"][lower], None, "vague"))
             i += 1
             continue
+        if lower in ("a", "an") and _single_noun(doc, token):
+            figures.append(Figure(i, i, i + 1, 1.0, None, None, "exact", single=True))
+            i += 1
+            continue
         if not _is_number_word(token) or token.i in dates or token.ent_type_ in ("ORDINAL", "MONEY") \
                 and not _counts_people(token):
             i += 1
@@ -164,6 +170,29 @@ def find_figures(doc: Doc) -> list[Figure]:
     return [f for f in figures if f.value is not None or f.low is not None]
 
 
+def _single_noun(doc: Doc, token: Token) -> bool:
+    """'a child was killed', 'left a woman dead': "a" before one person is a figure of one."""
+    head = token.head
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else token
+    return token.dep_ == "det" and 0 < head.i - token.i <= 3 and not _is_number_word(following) \
+        and following.lower_ not in quantity_words()["vague"] and \
+        any(form in quantity_words()["single_nouns"] for form in noun_forms(head))
+
+
+def noun_forms(token: Token) -> list[str]:
+    """The lemma and lower-cased forms of a noun, with the plural cut off where spaCy keeps it
+    (a capitalised headline noun, "Terrorists", is a proper noun to spaCy and keeps its -s)."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if lower.endswith("ies"):
+        forms.append(lower[:-3] + "y")
+    elif lower.endswith("men"):
+        forms.append(lower[:-3] + "man")
+    elif lower.endswith("s"):
+        forms.append(lower[:-1])
+    return forms
+
+
 def _date_tokens(doc: Doc) -> set[int]:
     """Tokens of the dates and times spaCy found that name a day, month, year or hour (it also
     calls "between 20 and 30" a date)."""
@@ -176,7 +205,10 @@ def _date_tokens(doc: Doc) -> set[int]:
         lowered = [t.lower_.rstrip(".") for t in ent]
         if any(word in date_words for word in lowered) or any(
                 re.fullmatch(r"(1[89]|20)\d\d|\d{1,2}[:.]\d\d|\d+(s|am|pm)", word) for word in lowered):
-            found.update(range(ent.start, ent.end))
+            end = ent.end
+            while end - ent.start > 1 and doc[end - 1].like_num and YEAR.fullmatch(doc[end - 2].text):
+                end -= 1  # "4 September 2016 2 killed": a dateline run into the headline's figure
+            found.update(range(ent.start, end))
     return found
 
 
@@ -193,8 +225,10 @@ def _looks_like_year(doc: Doc, start: int, end: int, value: float) -> bool:
     if any(word in months for word in near) or (end + 1 < len(doc) and doc[end + 1].lower_ in words["time_units"]):
         return True
     token = doc[start]
-    if start != end or not re.fullmatch(r"(1[89]|20)\d\d", token.text):
+    if start != end or not YEAR.fullmatch(token.text):
         return False
+    if any(doc[k].lower_.rstrip(".") in months for k in range(max(0, start - 3), start)):
+        return True  # "Mon Nov 7 2016 Child Killed": the year of a dateline
     if end + 1 < len(doc) and _is_number_word(doc[end + 1]):
         return True  # "September 24 2016 Ninety-two civilians": a dateline that lost its comma
     return not _counts_people(token)
@@ -241,6 +275,8 @@ def _counted(doc: Doc, figure: Figure) -> Token:
     """The noun a figure counts ("384 civilians" -> civilians; "hundreds of wounded people" ->
     people), or the number itself ("killing 12")."""
     last = doc[figure.end - 1]
+    if figure.single:
+        return last.head
     if figure.qualifier == "vague" or last.pos_ == "NOUN" and last.lower_ in quantity_words()["vague"]:
         for child in last.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -277,6 +313,11 @@ def _category(counted: Token, depth: int = 0) -> str:
     bare_number = counted.like_num or counted.pos_ == "NUM"
     if not bare_number and not lemma_in(counted, words["people_nouns"]):
         return "other"  # "two towns", "three weeks"
+    own = _own_participle(counted)
+    if own:
+        return own
+    if bare_number and _in_toll(counted):
+        return "killed"
     head_lemma = counted.head.lemma_.lower()
     if counted.dep_ == "dobj" and counted.head.pos_ == "VERB" and head_lemma in words["category_verbs"]:
         return words["category_verbs"][head_lemma]  # "killed 30 people injured 90": killed
@@ -326,7 +367,45 @@ def _category(counted: Token, depth: int = 0) -> str:
 
 
 def lemma_in(token: Token, table) -> bool:
-    return token.lemma_.lower() in table or token.lower_ in table
+    return any(form in table for form in noun_forms(token))
+
+
+def _own_participle(counted: Token) -> Optional[str]:
+    """'2 killed 8 injured', '20 People Injured': a participle right after the counted word says
+    what happened to it, even where the parse makes the word the object of an earlier verb."""
+    words = quantity_words()
+    adjectives = words["category_adjectives"]
+    doc = counted.doc
+    following = doc[counted.i + 1] if counted.i + 1 < len(doc) else counted
+    if following.lower_ in adjectives and counted.i + 3 < len(doc) and \
+            doc[counted.i + 2].lower_ in ("and", "&", "or") and doc[counted.i + 3].lower_ in adjectives:
+        return "people"  # "19 Killed and Injured": the dead and the wounded together, no toll
+    if following.lower_ in adjectives and (
+            following.head.i == counted.i and following.dep_ in ("acl", "amod", "relcl")
+            and not any(grand.dep_ in ("dobj", "nummod", "npadvmod") for grand in following.children)
+            or counted.like_num and following.head.i != counted.i):  # a headline's "2 killed"
+        return adjectives[following.lower_]
+    k = counted.i + 1  # "Town Thirty civilians were killed": a headline run into the parse
+    while k < len(doc) and k - counted.i <= 3 and doc[k].lemma_ in ("be", "have"):
+        k += 1
+    verb = doc[k] if k < len(doc) else counted
+    if k > counted.i + 1 and verb.tag_ == "VBN" and verb.lemma_.lower() in words["category_verbs"] \
+            and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+        return words["category_verbs"][verb.lemma_.lower()]
+    return None
+
+
+def _in_toll(number: Token) -> bool:
+    """'a death toll of 12', 'putting the death toll at 70', 'the toll has risen to 13'."""
+    tolls = quantity_words()["toll_nouns"]
+    if number.dep_ != "pobj" or number.head.dep_ not in ("prep",):
+        return False
+    holder = number.head.head
+    if holder.lemma_.lower() in tolls:
+        return True
+    return holder.pos_ in ("VERB", "AUX") and any(
+        child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in tolls
+        for child in holder.children)
 
 
 def _toll_subject(verb: Token) -> Optional[str]:
@@ -349,11 +428,28 @@ def _who(counted: Token) -> Optional[str]:
     for child in counted.children:  # "police officers", "child soldiers"
         if child.dep_ == "compound" and child.lemma_.lower() in ("police", "child", "woman"):
             return who[child.lemma_.lower()]
-    lemma = counted.lemma_.lower()
-    if lemma in who:
-        return who[lemma]
-    if counted.lower_ in who:
-        return who[counted.lower_]
+    forms = noun_forms(counted)
+    if "member" in forms:  # "members of a tribe" are not fighters; "members of IS" are
+        for prep in counted.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and lemma_in(obj, quantity_words()["group_nouns"]):
+                        return "civilians"
+    for form in forms:
+        if form in who:
+            return who[form]
+    if (counted.like_num or counted.pos_ == "NUM") and counted.dep_ == "dobj":
+        return _shared_object_who(counted.head)
+    return None
+
+
+def _shared_object_who(verb: Token) -> Optional[str]:
+    """'killed 28 and wounded 30 Daesh militants': the 28 are militants too."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB":
+            for obj in conj.children:
+                if obj.dep_ == "dobj" and any(c.dep_ == "nummod" for c in obj.children):
+                    return _who(obj)
     return None
 
 
@@ -398,7 +494,7 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
         if whole is not None and category in ("people", "other"):
             category = extraction_category(quantities, whole)
         category = _guard(category, figure)
-        if category == "other" and who is None:
+        if category == "other" and who is None or figure.single and category not in CASUALTY_CATEGORIES:
             continue
         start = doc[figure.start].idx
         last = max(figure.end - 1, counted.i) if counted.i - figure.end < 5 else figure.end - 1
