@@ -119,8 +119,11 @@ def article_counts(extraction: Extraction) -> dict[str, int]:
     top = [named_parts.get(q.id) or (parts_by_worth.get(_worth(q)) if q.who in UNNAMED_WHO else None) or q
            for q in killed if q.part_of is None and _worth(q)]
     civilian = (CIVILIAN_WHO | UNNAMED_WHO) - {"children", "women"}
+    named = {q.who for q in killed}
     if top and top[0].who in COMBATANT_WHO:
         civilian -= UNNAMED_WHO  # an article led by fighters killed: "people" are them
+    elif named & COMBATANT_WHO and not named & (CIVILIAN_WHO - {"men"}):
+        civilian -= {None}  # only fighters are named among the dead: "88 dead" counts them
     # "70 killed" and "70 ISIS terrorists killed": the same dead, fighters
     top = [q for q in top if not (q.who is None and _worth(q) in fighter_worths)]
     counts["civilians"] = first([q for q in top if q.who in civilian]) or \

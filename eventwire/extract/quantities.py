@@ -286,6 +286,10 @@ def _counted(doc: Doc, figure: Figure) -> Token:
         return last
     if figure.qualifier == "range" and last.dep_ == "conj" and last.head.i >= figure.number_start:
         last = last.head  # "between 20 and 30 people": 30 hangs on 20, 20 on people
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else last
+    if following.lower_ in quantity_words()["category_adjectives"] and \
+            following.i != last.head.i and following.dep_ != "amod":
+        return last  # "35 Dead Dozens Wounded": the number counts the dead, not the dozens
     token = last
     for _ in range(3):  # number -> nummod head (through "compound" and "quantmod" links)
         if token.dep_ in ("nummod", "compound", "quantmod", "amod") and token.head.i > token.i \
@@ -297,6 +301,12 @@ def _counted(doc: Doc, figure: Figure) -> Token:
             break
     if token.i == last.i and last.i + 1 < len(doc) and doc[last.i + 1].text == "%":
         return doc[last.i + 1]
+    if token.i == last.i and token.head.i < token.i:  # "October 3 2016 21 Syrian fighters have
+        for noun in doc[last.i + 1:last.i + 5]:        # been killed": a dateline took the 21
+            if noun.pos_ in ("NOUN", "PROPN") and lemma_in(noun, quantity_words()["people_nouns"]):
+                return noun
+            if noun.pos_ not in ("ADJ", "NOUN", "PROPN") or noun.like_num:
+                break
     return token
 
 
@@ -318,8 +328,8 @@ def _category(counted: Token, depth: int = 0) -> str:
         return own
     if bare_number and _in_toll(counted):
         return "killed"
-    head_lemma = counted.head.lemma_.lower()
-    if counted.dep_ == "dobj" and counted.head.pos_ == "VERB" and head_lemma in words["category_verbs"]:
+    head_lemma = verb_lemma(counted.head)
+    if counted.dep_ == "dobj" and head_lemma in words["category_verbs"]:
         return words["category_verbs"][head_lemma]  # "killed 30 people injured 90": killed
     for child in counted.children:  # "wounded people", "people killed", "people who died"
         child_lemma = child.lemma_.lower()
@@ -364,6 +374,18 @@ def _category(counted: Token, depth: int = 0) -> str:
     if lemma_in(counted, words["people_nouns"]):
         return "people"
     return "other"
+
+
+def verb_lemma(token: Token) -> str:
+    """A verb's lemma; a capitalised headline verb ("Army Kills 15 Terrorists") that spaCy
+    takes for a proper noun is cut back to its stem."""
+    if token.pos_ in ("VERB", "AUX"):
+        return token.lemma_.lower()
+    if not token.is_title:
+        return ""
+    verbs = quantity_words()["category_verbs"]
+    lower = token.lower_
+    return next((stem for stem in (lower[:-1], lower[:-2]) if stem in verbs), "")
 
 
 def lemma_in(token: Token, table) -> bool:
