@@ -63,6 +63,14 @@ PERPETRATOR_CLASSES = [
     ("USA", "international coalition forces"), ("IGONAT", "international coalition forces"),
     ("GBR", "international coalition forces"), ("FRA", "international coalition forces"),
 ]
+# names FA-KES classes apart where the actor codes do not (the SDF and al-Nusra are rebels to
+# CAMEO); "coalition" is the US-led one when it attacks (the Syrian Coalition does not)
+PERPETRATOR_NAMES = [
+    ("nusra", "al-nusra front"), ("fateh al-sham", "al-nusra front"), ("fatah al-sham", "al-nusra front"),
+    ("sdf", "self administration forces"), ("ypg", "self administration forces"),
+    ("kurd", "self administration forces"), ("syrian democratic forces", "self administration forces"),
+    ("coalition", "international coalition forces"),
+]
 
 
 def read_fakes(data: Path) -> list[dict]:
@@ -135,14 +143,34 @@ def article_counts(extraction: Extraction) -> dict[str, int]:
 
 
 def main_perpetrator(extraction: Extraction) -> str:
+    """The class of whoever killed: the perpetrator of the first killed figure that has one,
+    else the attacker of the first attack the events stage found."""
     for quantity in sorted(extraction.quantities, key=lambda q: q.span[0]):
         if quantity.category == "killed" and quantity.perpetrator:
-            actor = _root(extraction, quantity.perpetrator)
-            code = (actor.code or "") if actor else ""
-            for part, label in PERPETRATOR_CLASSES:
-                if part in code:
+            label = perpetrator_class(extraction, quantity.perpetrator)
+            if label:
+                return label
+    for event in sorted(extraction.events, key=lambda e: e.trigger.span[0]):
+        if event.type == "ASSAULT":
+            for actor_id in event.source:
+                label = perpetrator_class(extraction, actor_id)
+                if label:
                     return label
     return "unknown"
+
+
+def perpetrator_class(extraction: Extraction, actor_id: str) -> Optional[str]:
+    actor = extraction.by_id(actor_id)
+    root = _root(extraction, actor_id)
+    names = " ".join(a.text.lower() for a in (actor, root) if a is not None)
+    for part, label in PERPETRATOR_NAMES:
+        if re.search(rf"\b{re.escape(part)}", names):
+            return label
+    code = (root.code or "") if root else ""
+    for part, label in PERPETRATOR_CLASSES:
+        if part in code:
+            return label
+    return None
 
 
 def _root(extraction: Extraction, actor_id: Optional[str]):

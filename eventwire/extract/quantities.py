@@ -650,6 +650,12 @@ def _can_attack(extraction: Extraction, actor) -> bool:
         root = extraction.by_id(root.refers_to) or root
     if not root.code:
         return False
+    words = quantity_words()
+    if (root.sector or root.code[3:6]) in words["unarmed_sectors"]:
+        return False  # children, medics, activists and reporters kill nobody
+    after = extraction.article.text[actor.span[1]:actor.span[1] + 14].lower()
+    if re.match(r"-(\w+)", after) and re.match(r"-(\w+)", after).group(1) in words["held_words"]:
+        return False  # "rebel-held Idlib", "opposition-controlled areas" name a place
     return not (root.kind == "state" and any(p.span[0] <= actor.span[0] < p.span[1]
                                              for p in extraction.places))
 
