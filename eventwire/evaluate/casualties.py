@@ -50,7 +50,15 @@ GOVERNORATE_NAMES = {"aleppo": "aleppo", "damascus": "damascus", "idlib": "idlib
                      "raqa": "raqqa", "homs": "homs", "hasakah": "hasakeh", "al hasakah": "hasakeh",
                      "hasakeh": "hasakeh", "hama": "hama", "daraa": "daraa", "deraa": "daraa",
                      "latakia": "lattakia", "lattakia": "lattakia", "quneitra": "quneitra",
-                     "tartus": "tartous", "tartous": "tartous"}
+                     "tartus": "tartous", "tartous": "tartous", "raqa": "raqqa", "rakka": "raqqa",
+                     "hassakeh": "hasakeh", "hasaka": "hasakeh", "hassake": "hasakeh",
+                     "al-hasakah": "hasakeh", "deir al-zor": "deir ezzor", "deir el-zour": "deir ezzor",
+                     "deir ez zor": "deir ezzor", "deir al-zur": "deir ezzor", "dayr az zawr": "deir ezzor",
+                     "golan": "quneitra", "dara'a": "daraa", "dar'a": "daraa", "suwayda": "sweida",
+                     "al-suwayda": "sweida", "sweida": "sweida", "lattakia": "lattakia", "ladhiqiyah": "lattakia"}
+# a governorate's name in a place's words, whatever country the gazetteer gave the place
+GOVERNORATE_IN_TEXT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GOVERNORATE_NAMES), key=len, reverse=True))
+                                 + r")\b", re.IGNORECASE)
 # parts of root actor codes -> FA-KES perpetrator classes (first match wins)
 PERPETRATOR_CLASSES = [
     ("SYRGOV", "syrian government or russian troops"), ("SYRMIL", "syrian government or russian troops"),
@@ -185,6 +193,9 @@ def governorate(extraction: Extraction) -> Optional[str]:
     places = sorted(extraction.places, key=lambda p: (p.role != "event", p.span[0]))
     for place in places:
         if place.country != "SY":
+            named = GOVERNORATE_IN_TEXT.search(place.text)  # "Raqa" resolved to a US place
+            if named and place.country in (None, "") or named and place.text.lower() == named.group(1).lower():
+                return GOVERNORATE_NAMES[named.group(1).lower()]
             continue
         admin1 = (place.admin1 or "").split(".")[-1]
         if admin1 in SYRIA_ADMIN1:
