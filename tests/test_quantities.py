@@ -224,10 +224,24 @@ def test_killed_and_injured_together_is_no_death_toll(nlp):
     ("WHO said in a statement putting the death toll at at least 70.", 70, None),
     ("The group has executed 700 members of a tribe it has been battling in eastern Syria.",
      700, "civilians"),
+    ("Clashes have rocked the city leaving 23 civilians - including nine children - dead according "
+     "to the Syrian Observatory for Human Rights.", 23, "civilians"),
+    ("Terrorists targeted the neighborhoods with tens of rocket shells killing according to the latest "
+     "toll 44 civilians and wounding over 140.", 44, "civilians"),
+    ("Published October 3 2016 21 Syrian moderate opposition fighters have been killed in clashes "
+     "with the Daish terrorist organization.", 21, "fighters"),
 ])
 def test_killed_figures_in_other_words(nlp, text, value, who):
     figure = one(figures_in(nlp, text), value=value)
     assert (figure.category, figure.who) == ("killed", who)
+
+
+def test_several_hundred_is_vague(nlp):
+    text = ("The air force has carried out near-daily strikes since last December killing several "
+            "hundred people mostly civilians.")
+    figure = one(figures_in(nlp, text), category="killed")
+    assert (figure.text, figure.value, figure.low, figure.qualifier) == (
+        "several hundred people", None, 200, "vague")
 
 
 def test_a_lone_victim_is_a_figure_of_one_only_when_hurt(nlp):

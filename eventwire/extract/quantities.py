@@ -118,12 +118,17 @@ def find_figures(doc: Doc) -> list[Figure]:
     while i < n:
         token = doc[i]
         lower = token.lower_
-        two = f"{lower} {doc[i + 1].lower_} {doc[i + 2].lower_}" if i + 2 < n else ""
-        if two in words["vague"]:  # "tens of thousands", "hundreds of thousands"
+        three = f"{lower} {doc[i + 1].lower_} {doc[i + 2].lower_}" if i + 2 < n else ""
+        if three in words["vague"]:  # "tens of thousands", "hundreds of thousands", "a few hundred"
             start, _ = _qualifier_before(doc, i)
-            low = words["vague"][two]
-            figures.append(Figure(start, i, i + 3, None, low, None, "vague"))
+            figures.append(Figure(start, i, i + 3, None, words["vague"][three], None, "vague"))
             i += 3
+            continue
+        two = f"{lower} {doc[i + 1].lower_}" if i + 1 < n else ""
+        if two in words["vague"]:  # "several hundred"
+            start, _ = _qualifier_before(doc, i)
+            figures.append(Figure(start, i, i + 2, None, words["vague"][two], None, "vague"))
+            i += 2
             continue
         if lower in words["vague"] and token.pos_ in ("NOUN", "NUM", "ADJ", "DET") and \
                 lower not in ("several", "a few", "numerous", "many"):
@@ -283,6 +288,9 @@ def _counted(doc: Doc, figure: Figure) -> Token:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        if last.dep_ in ("nummod", "compound") and 0 < last.head.i - last.i <= 3 and \
+                last.head.pos_ in ("NOUN", "PROPN"):
+            return last.head  # "several hundred people"
         return last
     if figure.qualifier == "range" and last.dep_ == "conj" and last.head.i >= figure.number_start:
         last = last.head  # "between 20 and 30 people": 30 hangs on 20, 20 on people
@@ -348,6 +356,8 @@ def _category(counted: Token, depth: int = 0) -> str:
             break
         dep = token.dep_
         token = token.head
+        if token.lower_ == "to" and token.head.lower_ == "according" and token.head.head.i != token.head.i:
+            dep, token = "dobj", token.head.head  # "killing, according to the toll, 44 civilians"
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "ADJ", "AUX") and lemma in words["category_verbs"]:
             if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "conj", "pobj",
@@ -357,6 +367,12 @@ def _category(counted: Token, depth: int = 0) -> str:
             for child in token.children:  # "left 11 people dead"
                 if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in words["category_adjectives"]:
                     return words["category_adjectives"][child.lower_]
+            if lemma == "leave":  # "leaving 23 civilians - including nine children - dead"
+                for after in counted.doc[counted.i + 1:counted.i + 10]:
+                    if after.lower_ in words["category_adjectives"]:
+                        return words["category_adjectives"][after.lower_]
+                    if after.pos_ in ("VERB", "AUX") and after.dep_ != "prep" or after.text in (".", ";"):
+                        break
             toll = _toll_subject(token)
             if toll:
                 return toll
