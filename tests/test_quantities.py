@@ -236,6 +236,30 @@ def test_killed_figures_in_other_words(nlp, text, value, who):
     assert (figure.category, figure.who) == ("killed", who)
 
 
+@pytest.mark.parametrize("text,value,cumulative", [
+    ("More than 280000 people have been killed and millions have been displaced since Syrias "
+     "conflict broke out in March 2011.", 280000, True),
+    ("The United Nations says the war has killed more than 220000 people and wounded at least "
+     "1 million.", 220000, True),
+    ("More than 146000 people have died in Syrias three-year war and nearly half the countrys "
+     "population have fled their homes.", 146000, True),
+    ("Since then more than a quarter of a million people have been killed, the UN says.", 250000, True),
+    ("Air strikes by Syrian regime war planes in Aleppo on Sunday have killed around 32 civilians "
+     "in a rebel-held district a human rights monitor said.", 32, False),
+    ("The Observatory said at least 346 Islamic State fighters were killed since Tuesday, making it "
+     "one of the deadliest confrontations since the start of Syrias war.", 346, False),
+])
+def test_war_wide_tolls_are_cumulative(nlp, text, value, cumulative):
+    figure = one(figures_in(nlp, text), category="killed")
+    assert (figure.value, figure.cumulative) == (value, cumulative)
+
+
+def test_fractions_of_a_million(nlp):
+    values = [q.value for q in figures_in(nlp, "Half a million people fled and three quarters of a "
+                                               "million people were displaced.").quantities]
+    assert values == [500000, 750000]
+
+
 def test_several_hundred_is_vague(nlp):
     text = ("The air force has carried out near-daily strikes since last December killing several "
             "hundred people mostly civilians.")

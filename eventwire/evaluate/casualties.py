@@ -93,18 +93,6 @@ def read_fakes(data: Path) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-# a war-wide toll ("since the conflict began in 2011") is context, not the article's incident
-WAR_TOLL = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|war|conflict|uprising|revolt)"
-                      r"|\bsince\s+(?:march\s+)?(?:19|20)\d\d"
-                      r"|\b(?:war|conflict)\b.{0,40}\b(?:began|erupted|started)", re.IGNORECASE)
-
-
-def _war_toll(figure: Quantity, text: str) -> bool:
-    start = text.rfind(".", 0, figure.span[0]) + 1
-    end = text.find(".", figure.span[1])
-    return bool(WAR_TOLL.search(text[start:end if end >= 0 else len(text)]))
-
-
 def _worth(figure: Quantity) -> int:
     value = figure.value if figure.value is not None else figure.low
     return int(round(value)) if value else 0
@@ -112,9 +100,8 @@ def _worth(figure: Quantity) -> int:
 
 def article_counts(extraction: Extraction) -> dict[str, int]:
     """One count per FA-KES class, read off an extraction's killed figures (0 = none)."""
-    text = extraction.article.text
-    killed = sorted((q for q in extraction.quantities
-                     if q.category == "killed" and not _war_toll(q, text)),
+    # a war-wide toll ("since the conflict began in 2011") is context, not the incident
+    killed = sorted((q for q in extraction.quantities if q.category == "killed" and not q.cumulative),
                     key=lambda q: q.span[0])
     counts = {name: 0 for name in COUNTS}
 

@@ -164,6 +164,8 @@ def find_figures(doc: Doc) -> list[Figure]:
         if value is None:
             i = j + 1
             continue
+        if start < i:  # "a quarter of a million", "half a million"
+            start, value = _fraction_before(doc, start, value)
         if _looks_like_year(doc, start, j, value) or _is_score(doc, start, j):
             i = j + 1
             continue
@@ -173,6 +175,21 @@ def find_figures(doc: Doc) -> list[Figure]:
         figures.append(figure)
         i = j + 1
     return [f for f in figures if f.value is not None or f.low is not None]
+
+
+def _fraction_before(doc: Doc, start: int, value: float) -> tuple[int, float]:
+    """'a quarter of a million' is 250,000, 'half a million' 500,000, 'three quarters of a
+    million' 750,000: the fraction before "a million" takes its share."""
+    fractions = quantity_words()["fractions"]
+    k = start - 1
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in fractions:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in fractions:
+        return start, value
+    share = fractions[doc[k].lower_]
+    if k >= 1 and doc[k - 1].lower_ in ("a", "one", "three"):  # "three quarters" is 0.75 itself
+        k -= 1
+    return k, value * share
 
 
 def _single_noun(doc: Doc, token: Token) -> bool:
@@ -545,7 +562,7 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
             perpetrator=_perpetrator(extraction, predicate, counted),
             place=_linked(places, predicate, counted),
             time=_linked(times, predicate, counted),
-            source=_claimant(extraction, start))
+            source=_claimant(extraction, start), cumulative=_cumulative(text, start, end))
         if whole is not None:
             parent = next(q for q in quantities if q.id == whole)
             quantity = quantity.model_copy(update={
@@ -559,6 +576,37 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
         quantities.append(quantity)
         wholes[counted.i] = quantity.id
     return extraction.model_copy(update={"quantities": quantities})
+
+
+@lru_cache(maxsize=1)
+def _cumulative_cue() -> re.Pattern:
+    """Words that make a figure a war-wide or running total: 'since the conflict began', 'since
+    2011', 'the war has killed', 'died in Syria's three-year war', 'killed and millions displaced'."""
+    words = quantity_words()
+    war = "(?:" + "|".join(words["war_words"]) + r")(?!\s+(?:planes?|jets?|monitor|crimes?))"
+    start = "|".join(words["war_start_words"])
+    return re.compile(
+        rf"\bsince\s+(?:the\s+)?(?:{start})\b"
+        rf"|\bsince\s+(?:[a-z]+\s+)?(?:19|20)\d\d\b"
+        rf"|\b(?:{war})\b[^.]{{0,60}}\b(?:began|erupted|started|broke\s+out)\b"
+        rf"|\b(?:{war})\b[^.]{{0,60}}\b(?:has|have)\s+(?:so\s+far\s+|now\s+)?(?:killed|claimed|left|caused)\b"
+        rf"|\b(?:has|have)\s+(?:been\s+)?(?:killed|died)\b[^.]{{0,40}}\b(?:in|during|throughout)\s+"
+        rf"(?:the|its|syria'?s?)\s+(?:[a-z-]+\s+)?(?:{war})\b"
+        rf"|\bmillions?\b[^.]{{0,40}}\b(?:displaced|flee|fled|homeless|refugees)\b",
+        re.IGNORECASE)
+
+
+def _cumulative(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holding a figure gives it as a war-wide or running total."""
+    sentence_start = text.rfind(".", 0, start) + 1
+    sentence_end = text.find(".", end)
+    sentence = text[sentence_start:sentence_end if sentence_end >= 0 else len(text)]
+    for cue in _cumulative_cue().finditer(sentence):
+        # "the deadliest day since the war began" dates a record, not a total
+        before = sentence[max(0, cue.start() - 80):cue.start()].lower().split()
+        if not set(before) & set(quantity_words()["superlatives"]):
+            return True
+    return False
 
 
 def extraction_category(quantities: list[Quantity], quantity_id: str) -> str:
