@@ -153,6 +153,20 @@ def test_among_makes_the_earlier_figure_a_part(nlp):
     assert whole.category == "killed"
 
 
+@pytest.mark.parametrize("text,whole,parts", [
+    ("SANA reporter in Aleppo said that 6 civilians including a woman and two children were killed "
+     "and 12 other civilians were injured.", 6, [1, 2]),
+    ("Syria regime bombing kills 21 including 8 children.", 21, [8]),
+    ("11 children among 18 dead in Syria car bombings state media.", 18, [11]),
+])
+def test_parts_take_the_whole_and_its_category(nlp, text, whole, parts):
+    extraction = figures_in(nlp, text)
+    total = one(extraction, value=whole)
+    found = [q for q in extraction.quantities if q.part_of == total.id]
+    assert sorted(q.value for q in found) == parts
+    assert {q.category for q in found} == {total.category} == {"killed"}
+
+
 # --- perpetrator, place, time, source ---------------------------------------------------
 
 @pytest.mark.parametrize("text,perpetrator", [

@@ -571,8 +571,10 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
                 "source": quantity.source or parent.source})
         part = _part_among(counted, wholes) if whole is None else None
         if part is not None:  # the earlier, smaller figure is a part of this one
-            quantities = [q.model_copy(update={"part_of": quantity.id}) if q.id == part else q
-                          for q in quantities]
+            quantities = [q.model_copy(update={
+                "part_of": quantity.id,
+                "category": quantity.category if q.category in ("people", "other") else q.category})
+                if q.id == part else q for q in quantities]
         quantities.append(quantity)
         wholes[counted.i] = quantity.id
     return extraction.model_copy(update={"quantities": quantities})
@@ -640,11 +642,17 @@ def _whole_of(counted: Token, wholes: dict[int, str]) -> Optional[str]:
     """'384 civilians, including 45 children': the quantity id of the 384."""
     cues = set(quantity_words()["part_of_cues"]) - {"among"}
     token = counted
+    while token.dep_ == "conj" and token.head.i < token.i:  # "including a woman and two children"
+        token = token.head
     if token.dep_ == "pobj" and token.head.lower_ in cues:
-        anchor = token.head.head
+        cue = token.head
+        anchor = cue.head
         for _ in range(3):
             if anchor.i in wholes:
                 return wholes[anchor.i]
+            for child in anchor.children:  # "kills 21 including 8 children": the verb's object
+                if child.i < cue.i and child.i in wholes and child.dep_ in ("dobj", "nsubj", "nsubjpass"):
+                    return wholes[child.i]
             if anchor.head.i == anchor.i:
                 break
             anchor = anchor.head
