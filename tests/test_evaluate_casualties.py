@@ -58,3 +58,12 @@ def test_the_perpetrator_class_falls_back_on_the_attacker(pipeline):
     text = ("Kurdish-led Syrian Democratic Forces attacked Islamic State positions near Raqqa on "
             "Sunday. Three people were killed, local media said.")
     assert main_perpetrator(pipeline.extract(text)) == "self administration forces"
+
+
+def test_a_vague_toll_gives_way_to_the_number_counted_within_it(pipeline):
+    text = ("Air strikes kill dozens in Syrias Aleppo Monitor group Reuters Monday 21 Apr 2014 Dozens "
+            "of people have been killed in air strikes on the northern Syrian city of Aleppo a "
+            "monitoring group said on Monday including at least 29 people in a single neighbourhood. "
+            "Also on Monday state news agency SANA said two people were killed when mortars struck "
+            "central Damascus.")
+    assert article_counts(pipeline.extract(text))["civilians"] == 29

@@ -212,6 +212,8 @@ def test_the_verb_of_an_object_outranks_a_reduced_relative(nlp):
     ("4 September 2016 2 killed 8 injured in terrorist rocket attacks on Aleppo.", [2], [8]),
     ("Mon Nov 7 2016 Child Killed 20 People Injured in Terrorist Attacks in Damascus.", [], [20]),
     ("6 Killed 12 Wounded in Al-Nusra Front Shelling of Sheikh Maqsood.", [6], [12]),
+    ("A Syrian rebel Islamist group has launched a rocket attack on residential areas of Damascus "
+     "leaving at least three killed and 30 wounded according to local reports.", [3], [30]),
     ("Posted on July 2 2016 by Asharq Al-Awsat English Thirty Killed in Syrian Strikes on Damascan "
      "Suburb Town Thirty civilians were killed on Saturday in intensive Syrian air strikes.", [30, 30], []),
 ])

@@ -117,6 +117,10 @@ def article_counts(extraction: Extraction) -> dict[str, int]:
     # same toll given again ("22 dead" in the headline) has the same civilians
     named_parts = {q.part_of: q for q in killed if q.who == "civilians"
                    and q.part_of in by_id and by_id[q.part_of].who in UNNAMED_WHO}
+    # "dozens of people have been killed, including at least 29 in one district": the number
+    named_parts.update({q.part_of: q for q in reversed(killed) if q.part_of in by_id
+                        and by_id[q.part_of].qualifier == "vague" and q.qualifier != "vague"
+                        and q.who in CIVILIAN_WHO | UNNAMED_WHO and q.part_of not in named_parts})
     parts_by_worth = {_worth(by_id[whole]): part for whole, part in named_parts.items()}
     fighter_worths = {_worth(q) for q in killed if q.who in COMBATANT_WHO}
     top = [named_parts.get(q.id) or (parts_by_worth.get(_worth(q)) if q.who in UNNAMED_WHO else None) or q

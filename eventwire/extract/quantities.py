@@ -130,7 +130,7 @@ def find_figures(doc: Doc) -> list[Figure]:
             figures.append(Figure(start, i, i + 2, None, words["vague"][two], None, "vague"))
             i += 2
             continue
-        if lower in words["vague"] and token.pos_ in ("NOUN", "NUM", "ADJ", "DET") and \
+        if lower in words["vague"] and token.pos_ in ("NOUN", "NUM", "ADJ", "DET", "PROPN") and \
                 lower not in ("several", "a few", "numerous", "many"):
             figures.append(Figure(i, i, i + 1, None, words["vague"][lower], None, "vague"))
             i += 1
@@ -318,7 +318,7 @@ def _counted(doc: Doc, figure: Figure) -> Token:
     token = last
     for _ in range(3):  # number -> nummod head (through "compound" and "quantmod" links)
         if token.dep_ in ("nummod", "compound", "quantmod", "amod") and token.head.i > token.i \
-                and token.head.i - last.i <= 4:
+                and token.head.i - last.i <= 4 and token.head.pos_ != "VERB":  # "three killed"
             token = token.head
             if token.pos_ in ("NOUN", "PROPN") or token.text == "%":
                 break
@@ -577,6 +577,7 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
                 if q.id == part else q for q in quantities]
         quantities.append(quantity)
         wholes[counted.i] = quantity.id
+        wholes.setdefault(figure.end - 1, quantity.id)  # "Dozens of people have been killed, including ..."
     return extraction.model_copy(update={"quantities": quantities})
 
 
