@@ -67,3 +67,10 @@ def test_a_vague_toll_gives_way_to_the_number_counted_within_it(pipeline):
             "Also on Monday state news agency SANA said two people were killed when mortars struck "
             "central Damascus.")
     assert article_counts(pipeline.extract(text))["civilians"] == 29
+
+
+def test_the_attack_named_in_the_toll_sentence_gives_the_perpetrator(pipeline):
+    from eventwire.evaluate.casualties import main_perpetrator
+    text = ("US-led strikes on Syria kill 35 jihadists overnight Monitor AFP Saturday 4 Oct 2014 At "
+            "least 35 jihadists from the Islamic State group were killed in air strikes overnight.")
+    assert main_perpetrator(pipeline.extract(text)) == "international coalition forces"

@@ -141,14 +141,38 @@ def article_counts(extraction: Extraction) -> dict[str, int]:
     return counts
 
 
+# attacks named by whose they are, in the sentence of the toll: "US-led strikes", "coalition
+# raids", "Russian and Syrian warplanes" (the actors stage often finds no actor in them)
+ATTACK_WORDS = (r"(?:air\s*)?(?:strikes?|raids?|airstrikes?|warplanes|jets|aircraft|planes|bombing|"
+                r"bombardment|shelling|barrel\s+bombs?|helicopters)")
+ATTACKS_BY_CLASS = [
+    (re.compile(rf"\b(?:us|u\.s\.|american)[- ]led\b|\bcoalition\s+{ATTACK_WORDS}", re.IGNORECASE),
+     "international coalition forces"),
+    (re.compile(rf"\b(?:russian|syrian|regime|government|assad)\s+(?:and\s+(?:russian|syrian|regime)\s+)?"
+                rf"{ATTACK_WORDS}", re.IGNORECASE), "syrian government or russian troops"),
+]
+
+
 def main_perpetrator(extraction: Extraction) -> str:
     """The class of whoever killed: the perpetrator of the first killed figure that has one,
-    else the attacker of the first attack the events stage found."""
+    else the attack named in the first toll's sentence ("US-led strikes killed ..."), else the
+    attacker of the first attack the events stage found."""
     for quantity in sorted(extraction.quantities, key=lambda q: q.span[0]):
         if quantity.category == "killed" and quantity.perpetrator:
             label = perpetrator_class(extraction, quantity.perpetrator)
             if label:
                 return label
+    text = extraction.article.text
+    first = min((q for q in extraction.quantities if q.category == "killed" and not q.cumulative),
+                key=lambda q: q.span[0], default=None)
+    if first is not None:
+        start = text.rfind(".", 0, first.span[0]) + 1
+        end = text.find(".", first.span[1])
+        sentence = text[start:end if end >= 0 else len(text)]
+        named = [(match.start(), label) for pattern, label in ATTACKS_BY_CLASS
+                 for match in pattern.finditer(sentence)]
+        if named:
+            return min(named)[1]
     for event in sorted(extraction.events, key=lambda e: e.trigger.span[0]):
         if event.type == "ASSAULT":
             for actor_id in event.source:
