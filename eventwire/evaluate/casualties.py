@@ -153,6 +153,9 @@ ATTACKS_BY_CLASS = [
 ]
 
 
+HELD = re.compile(r"-(?:held|controlled|run|besieged|occupied)\b", re.IGNORECASE)
+
+
 def main_perpetrator(extraction: Extraction) -> str:
     """The class of whoever killed: the perpetrator of the first killed figure that has one,
     else the attack named in the first toll's sentence ("US-led strikes killed ..."), else the
@@ -185,6 +188,8 @@ def main_perpetrator(extraction: Extraction) -> str:
 def perpetrator_class(extraction: Extraction, actor_id: str) -> Optional[str]:
     actor = extraction.by_id(actor_id)
     root = _root(extraction, actor_id)
+    if actor is not None and HELD.match(extraction.article.text, actor.span[1]):
+        return None  # "rebel-held Khan Sheikhoun" names a place, not an attacker
     names = " ".join(a.text.lower() for a in (actor, root) if a is not None)
     for part, label in PERPETRATOR_NAMES:
         if re.search(rf"\b{re.escape(part)}", names):

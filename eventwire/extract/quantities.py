@@ -228,8 +228,9 @@ def _date_tokens(doc: Doc) -> set[int]:
         if any(word in date_words for word in lowered) or any(
                 re.fullmatch(r"(1[89]|20)\d\d|\d{1,2}[:.]\d\d|\d+(s|am|pm)", word) for word in lowered):
             end = ent.end
-            while end - ent.start > 1 and doc[end - 1].like_num and YEAR.fullmatch(doc[end - 2].text):
-                end -= 1  # "4 September 2016 2 killed": a dateline run into the headline's figure
+            while end - ent.start > 1 and doc[end - 1].like_num and (
+                    YEAR.fullmatch(doc[end - 2].text) or doc[end - 2].lower_ in words["time_units"]):
+                end -= 1  # "4 September 2016 2 killed", "in recent days 57 civilians": not the date's
             found.update(range(ent.start, end))
     return found
 
