@@ -246,6 +246,7 @@ def test_killed_and_injured_together_is_no_death_toll(nlp):
      "toll 44 civilians and wounding over 140.", 44, "civilians"),
     ("Published October 3 2016 21 Syrian moderate opposition fighters have been killed in clashes "
      "with the Daish terrorist organization.", 21, "fighters"),
+    ("ISIL Claims Beheading of 18 Syrians US Aid Worker.", 18, "people"),
     ("In recent days 57 civilians has been martyred and more than 150 people Injured in Continued "
      "Nusra Front- linked Terrorist Attacks on Aleppo.", 57, "civilians"),
 ])

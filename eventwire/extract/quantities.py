@@ -372,7 +372,7 @@ def _category(counted: Token, depth: int = 0) -> str:
     for _ in range(1 if bare_number else 4):  # up to the predicate: "civilians have been killed"
         if token.dep_ in ("ROOT",) or token.head.i == token.i:
             break
-        dep = token.dep_
+        dep, previous = token.dep_, token
         token = token.head
         if token.lower_ == "to" and token.head.lower_ == "according" and token.head.head.i != token.head.i:
             dep, token = "dobj", token.head.head  # "killing, according to the toll, 44 civilians"
@@ -381,6 +381,8 @@ def _category(counted: Token, depth: int = 0) -> str:
             if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "conj", "pobj",
                        "appos", "advmod"):
                 return words["category_verbs"][lemma]
+            if dep == "prep" and previous.lower_ == "of" and token.tag_ == "VBG":
+                return words["category_verbs"][lemma]  # "Beheading of 18 Syrians"
         if token.pos_ in ("VERB", "AUX"):
             for child in token.children:  # "left 11 people dead"
                 if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in words["category_adjectives"]:
