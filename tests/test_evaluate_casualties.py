@@ -74,3 +74,10 @@ def test_the_attack_named_in_the_toll_sentence_gives_the_perpetrator(pipeline):
     text = ("US-led strikes on Syria kill 35 jihadists overnight Monitor AFP Saturday 4 Oct 2014 At "
             "least 35 jihadists from the Islamic State group were killed in air strikes overnight.")
     assert main_perpetrator(pipeline.extract(text)) == "international coalition forces"
+
+
+def test_fighters_named_after_the_civilian_toll_are_another_story(pipeline):
+    text = ("Syrian regime air strikes killed 25 civilians in Hama on Monday, the Observatory said. "
+            "Elsewhere the army said it had killed 50 terrorists in clashes near Palmyra.")
+    counts = article_counts(pipeline.extract(text))
+    assert (counts["civilians"], counts["noncivilians"]) == (25, 0)

@@ -137,7 +137,11 @@ def article_counts(extraction: Extraction) -> dict[str, int]:
         first([q for q in top if q.who in ("children", "women")])
     counts["children"] = first([q for q in killed if q.who == "children"])
     counts["women"] = first([q for q in killed if q.who == "women"])
-    counts["noncivilians"] = first([q for q in killed if q.who in COMBATANT_WHO])
+    fighters = [q for q in killed if q.who in COMBATANT_WHO]
+    civilian_lead = [q for q in top if q.who in civilian and _worth(q)]
+    if fighters and civilian_lead and civilian_lead[0].span[0] < fighters[0].span[0]:
+        fighters = []  # fighters named after the incident's civilian toll are another story
+    counts["noncivilians"] = first(fighters)
     return counts
 
 
