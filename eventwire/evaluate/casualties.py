@@ -7,17 +7,24 @@ holds (row i is dev when i is even). ``eventwire evaluate fakes --split dev|test
 whole pipeline on each article and reads one count per class off its quantities:
 
 - civilians: the first ``killed`` figure counting civilians, people or nobody named (FA-KES
-  counts children and women among civilians), else the first counting children or women;
-  when the article's first killed figure counts fighters, a figure naming nobody counts
-  them too and is left out; a war-wide toll ("since the conflict began") is never the
-  article's incident;
+  counts children and women among civilians), else the first counting children or women; a
+  number outranks a vague "dozens" (and a number counted within the dozens is taken); the
+  civilians named in a toll of people ("22 people, including six civilians") are the count,
+  also where the same toll is given again ("22 dead" in the headline); where the first
+  figure counts fighters, or only fighters are named among the dead, a figure naming nobody
+  counts them and is left out, as is a bare figure that repeats a fighters' count; a
+  war-wide toll (``cumulative``: "since the conflict began") is never the incident;
 - children, women: the first ``killed`` figure for them;
-- non-civilians: the first ``killed`` figure counting fighters, soldiers or police.
+- non-civilians: the first ``killed`` figure counting fighters, soldiers or police, unless a
+  civilian toll comes first (fighters named after it are another clash).
 
 Figures that are ``part_of`` another are not counted again. Per count it reports exact
 match, match within 10%, and reported-vs-not F1 (does the article report a non-zero count);
-perpetrator-class accuracy (from the root actor of the main figure's perpetrator) and
-governorate accuracy (from the first Syrian place where something happened).
+perpetrator-class accuracy (the root actor of the first killed figure's perpetrator, else
+the attack named in that figure's sentence, "US-led strikes", else the attacker of the
+first attack the events stage found; names tell the SDF, al-Nusra and the coalition apart)
+and governorate accuracy (the first Syrian place where something happened, or a place named
+after a governorate wherever the gazetteer put it).
 """
 
 from __future__ import annotations
