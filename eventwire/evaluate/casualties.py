@@ -62,10 +62,11 @@ GOVERNORATE_NAMES = {"aleppo": "aleppo", "damascus": "damascus", "idlib": "idlib
                      "al-hasakah": "hasakeh", "deir al-zor": "deir ezzor", "deir el-zour": "deir ezzor",
                      "deir ez zor": "deir ezzor", "deir al-zur": "deir ezzor", "dayr az zawr": "deir ezzor",
                      "golan": "quneitra", "dara'a": "daraa", "dar'a": "daraa", "suwayda": "sweida",
-                     "al-suwayda": "sweida", "sweida": "sweida", "lattakia": "lattakia", "ladhiqiyah": "lattakia"}
+                     "al-suwayda": "sweida", "sweida": "sweida", "ladhiqiyah": "lattakia"}
 # a governorate's name in a place's words, whatever country the gazetteer gave the place
-GOVERNORATE_IN_TEXT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GOVERNORATE_NAMES), key=len, reverse=True))
-                                 + r")\b", re.IGNORECASE)
+GOVERNORATE_IN_TEXT = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, GOVERNORATE_NAMES), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
 # parts of root actor codes -> FA-KES perpetrator classes (first match wins)
 PERPETRATOR_CLASSES = [
     ("SYRGOV", "syrian government or russian troops"), ("SYRMIL", "syrian government or russian troops"),
@@ -225,7 +226,7 @@ def governorate(extraction: Extraction) -> Optional[str]:
     for place in places:
         if place.country != "SY":
             named = GOVERNORATE_IN_TEXT.search(place.text)  # "Raqa" resolved to a US place
-            if named and place.country in (None, "") or named and place.text.lower() == named.group(1).lower():
+            if named and (not place.country or place.text.lower() == named.group(1).lower()):
                 return GOVERNORATE_NAMES[named.group(1).lower()]
             continue
         admin1 = (place.admin1 or "").split(".")[-1]

@@ -586,8 +586,9 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
 
 @lru_cache(maxsize=1)
 def _cumulative_cue() -> re.Pattern:
-    """Words that make a figure a war-wide or running total: 'since the conflict began', 'since
-    2011', 'the war has killed', 'died in Syria's three-year war', 'killed and millions displaced'."""
+    """Words that make a figure a war-wide or running total: 'since the conflict began',
+    'since 2011', 'the war has killed', 'died in Syria's three-year war', 'killed and millions
+    displaced'."""
     words = quantity_words()
     war = "(?:" + "|".join(words["war_words"]) + r")(?!\s+(?:planes?|jets?|monitor|crimes?))"
     start = "|".join(words["war_start_words"])
@@ -595,7 +596,8 @@ def _cumulative_cue() -> re.Pattern:
         rf"\bsince\s+(?:the\s+)?(?:{start})\b"
         rf"|\bsince\s+(?:[a-z]+\s+)?(?:19|20)\d\d\b"
         rf"|\b(?:{war})\b[^.]{{0,60}}\b(?:began|erupted|started|broke\s+out)\b"
-        rf"|\b(?:{war})\b[^.]{{0,60}}\b(?:has|have)\s+(?:so\s+far\s+|now\s+)?(?:killed|claimed|left|caused)\b"
+        rf"|\b(?:{war})\b[^.]{{0,60}}\b(?:has|have)\s+(?:so\s+far\s+|now\s+)?"
+        rf"(?:killed|claimed|left|caused)\b"
         rf"|\b(?:has|have)\s+(?:been\s+)?(?:killed|died)\b[^.]{{0,40}}\b(?:in|during|throughout)\s+"
         rf"(?:the|its|syria'?s?)\s+(?:[a-z-]+\s+)?(?:{war})\b"
         rf"|\bmillions?\b[^.]{{0,40}}\b(?:displaced|flee|fled|homeless|refugees)\b",
