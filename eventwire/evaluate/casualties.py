@@ -226,7 +226,7 @@ def governorate(extraction: Extraction) -> Optional[str]:
     for place in places:
         if place.country != "SY":
             named = GOVERNORATE_IN_TEXT.search(place.text)  # "Raqa" resolved to a US place
-            if named and (not place.country or place.text.lower() == named.group(1).lower()):
+            if named:
                 return GOVERNORATE_NAMES[named.group(1).lower()]
             continue
         admin1 = (place.admin1 or "").split(".")[-1]
