@@ -292,7 +292,7 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym],
     final = [_best(row, f, weights, context, gazetteer) for row, f in zip(rows, features)]
     final = _one_sense_per_name([row.key for row in rows], final,
                                 [row.container for row in rows])
-    _place_unknown_names(rows, final, gazetteer)
+    _place_unknown_names(text, rows, final, gazetteer)
     for toponym, resolution in zip(toponyms, final):
         if resolution.entry is not None and toponym.qualifier:
             resolution.district = gazetteer.district(resolution.entry, toponym.qualifier)
@@ -750,26 +750,71 @@ LOCAL_FEATURES = ("city", "district", "facility", "admin2")
 """Features precise enough to stand for where an article's unknown local names lie."""
 
 
-def _place_unknown_names(rows: list[_Row], resolutions: list[Resolution],
+def _place_unknown_names(text: str, rows: list[_Row], resolutions: list[Resolution],
                          gazetteer: Gazetteer) -> None:
-    """Give names the gazetteer lacks ("Trump Tower", "Faubourg Marigny", "Anfield") the
-    point of the article's main local place: news names buildings, streets and
-    neighbourhoods of the town it reports from. They stay unresolved (no id), with the
-    place they were located by."""
-    counts: Counter = Counter()
-    first: dict[int, int] = {}
-    for position, resolution in enumerate(resolutions):
-        if resolution.entry is not None \
-                and gazetteer.entry(resolution.entry).feature in LOCAL_FEATURES:
-            counts[resolution.entry] += 1
-            first.setdefault(resolution.entry, position)
-    if not counts:
+    """Give names the gazetteer lacks ("Trump Tower", "Faubourg Marigny", "Anfield") a point:
+    that of the place written beside them ("Crossroads Correctional Center in Shelby",
+    "the Convention Centre, Dublin", "Cairo's suburb of Madinaty"), else that of the
+    article's main local place: news names buildings, streets and neighbourhoods of the town
+    it reports from. They stay unresolved (no id), with the place they were located by."""
+    local = [position for position, resolution in enumerate(resolutions)
+             if resolution.entry is not None
+             and gazetteer.entry(resolution.entry).feature in LOCAL_FEATURES]
+    if not local:
         return
-    focus = max(counts, key=lambda index: (counts[index], -first[index]))
-    for row, resolution in zip(rows, resolutions):
+    countries = Counter(gazetteer.entry(r.entry).country for r in resolutions
+                        if r.entry is not None)
+    datelines = [resolutions[p].entry for p in local if _is_dateline(text, rows[p].toponym)]
+    focus = _main_place([resolutions[p].entry for p in local], datelines,
+                        lambda index: countries[gazetteer.entry(index).country])
+    for position, (row, resolution) in enumerate(zip(rows, resolutions)):
         if resolution.entry is None and resolution.reason == "not in the gazetteer" \
                 and name_key(row.toponym.text) not in QUALIFIERS:
-            resolution.located_by = focus
+            beside = _place_beside(text, position, rows, local)
+            resolution.located_by = focus if beside is None else resolutions[beside].entry
+
+
+def _main_place(entries: list[int], datelines: list[int], country_mentions) -> int:
+    """The local place the article names most often, its dateline counting double and the
+    names of its country (cities, units, demonyms) adding to it: "CAIRO - ... Liverpool
+    Academy ... Egypt" is an article from Cairo. The first named wins among equals."""
+    counts = Counter(entries)
+    for index in datelines:
+        counts[index] += DATELINE_WEIGHT
+    first = {index: -position for position, index in reversed(list(enumerate(entries)))}
+    return max(counts, key=lambda index: (counts[index] + country_mentions(index),
+                                          first[index]))
+
+
+DATELINE_WEIGHT = 2
+"""How many mentions a dateline ("CAIRO -", "WASHINGTON (AP)") is worth for the main place."""
+
+
+def _is_dateline(text: str, toponym: Toponym) -> bool:
+    """True for a capitalised place name opening the article before a dash or "(AP)"."""
+    return toponym.start < 200 and toponym.text.isupper() \
+        and _DATELINE_END.match(text, toponym.end) is not None
+
+
+_DATELINE_END = re.compile(r"(?:,\s*[A-Za-z.\s]{2,20})?\s*(?:\(|-|—|–|:)")
+
+
+def _place_beside(text: str, position: int, rows: list[_Row], local: list[int]) -> Optional[int]:
+    """The local place that locates a name by the words between them: "X in Y", "X, Y",
+    "X near Y", "X at Y" after it; "Y's X", "Y's suburb of X" before it."""
+    toponym = rows[position].toponym
+    for other in local:
+        there = rows[other].toponym
+        if there.start >= toponym.end and _LOCATED_AFTER.fullmatch(text[toponym.end:there.start]):
+            return other
+        if there.end <= toponym.start and _LOCATED_BEFORE.fullmatch(
+                text[there.end:toponym.start]):
+            return other
+    return None
+
+
+_LOCATED_AFTER = re.compile(r"(?:,|\s+(?:in|near|at|outside)|,\s+(?:in|near|outside))\s+")
+_LOCATED_BEFORE = re.compile(r"['’]s?\s+(?:(?:[a-z-]+\s+){0,3}(?:of|in)\s+)?")
 
 
 def demonym_countries(text: str, gazetteer: Gazetteer) -> list[str]:
