@@ -205,8 +205,8 @@ def _names_a_place(text: str, gazetteer: Gazetteer) -> bool:
 
 def _is_major_place(text: str, gazetteer: Gazetteer) -> bool:
     """True for names of countries, admin-1 units, regions or sizeable cities."""
-    if gazetteer.country_of_demonym(text) is not None:
-        return False
+    if gazetteer.country_of_demonym(text) is not None or name_key(text) in QUALIFIERS:
+        return False  # "West" of "West Ham" is found only where spaCy calls it a place
     for index, primary in gazetteer.candidates(text):
         entry = gazetteer.entry(index)
         if entry.feature in ("country", "continent", "admin1", "region", "district",
@@ -354,9 +354,40 @@ class _Row:
 
 def article_candidates(text: str, toponyms: Sequence[Toponym],
                        gazetteer: Gazetteer) -> list[_Row]:
-    return [_Row(t, name_key(t.text), _candidates(t.text, gazetteer),
+    rows = [_Row(t, name_key(t.text), _candidates(t.text, gazetteer),
                  _container(text, t, gazetteer), t.text.isupper() and len(t.text) > 3)
             for t in toponyms]
+    initialisms = [row for row in rows if _INITIALISM.fullmatch(row.toponym.text)]
+    if initialisms:
+        named = _countries_named(text, rows, gazetteer)
+        for row in initialisms:
+            country = named.get(row.toponym.text.replace(".", ""))
+            if country is not None:
+                row.candidates = [_Candidate(country, True, "abbreviation")]
+    return rows
+
+
+_INITIALISM = re.compile(r"(?:[A-Z]\.?){2,4}")
+
+
+def _countries_named(text: str, rows: list[_Row], gazetteer: Gazetteer) -> dict[str, int]:
+    """Initials -> country for the countries the article names or gives demonyms of: "SA"
+    is South Africa in an article about South Africans, Saudi Arabia in one about Saudis."""
+    codes = set(demonym_countries(text, gazetteer))
+    for row in rows:
+        for candidate in row.candidates:
+            entry = gazetteer.entry(candidate.index)
+            if entry.feature == "country" and candidate.main_name and entry.country:
+                codes.add(entry.country)
+    named = {}
+    for code in codes:
+        index = gazetteer.country_entry.get(code)
+        if index is not None:
+            words = [w for w in gazetteer.entry(index).name.replace("-", " ").split()
+                     if w.lower() not in ("of", "the", "and")]
+            if len(words) > 1:
+                named.setdefault("".join(w[0].upper() for w in words), index)
+    return named
 
 
 NEARBY_KM = 100.0
@@ -450,8 +481,8 @@ class _Links:
 def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     """Every gazetteer place the name may stand for."""
     text = _POSSESSIVE.sub("", text.strip())
-    if name_key(text) in QUALIFIERS:  # "the West", "Western": directions, not places
-        return []
+    if name_key(text) in QUALIFIERS:  # a direction, unless a region is so named ("the West")
+        return _region_named(text, gazetteer)
     abbreviation = _abbreviations().get(text)
     if abbreviation and abbreviation in gazetteer.admin1_entry:  # "Ky.", "B.C."
         return [_Candidate(gazetteer.admin1_entry[abbreviation], True, "abbreviation")]
@@ -467,6 +498,14 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
             return found
     found = [_Candidate(i, False, "spelling") for i in _near_spellings(text, gazetteer)]
     return found or _embedded(text, gazetteer)
+
+
+def _region_named(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
+    """The region a direction word names on its own ("the West", "Western countries")."""
+    place = gazetteer.place_of_demonym(text)
+    found = [i for i, _ in gazetteer.candidates(text)] + ([place] if place is not None else [])
+    return [_Candidate(i, True) for i in dict.fromkeys(found)
+            if gazetteer.entry(i).feature == "region"]
 
 
 def _embedded(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -757,10 +796,13 @@ def _place_unknown_names(text: str, rows: list[_Row], resolutions: list[Resoluti
     "the Convention Centre, Dublin", "Cairo's suburb of Madinaty"), else that of the
     article's main local place: news names buildings, streets and neighbourhoods of the town
     it reports from. They stay unresolved (no id), with the place they were located by."""
-    local = [position for position, resolution in enumerate(resolutions)
-             if resolution.entry is not None
-             and gazetteer.entry(resolution.entry).feature in LOCAL_FEATURES]
-    if not local:
+    for features in (LOCAL_FEATURES, ("admin1",), ("country",)):
+        local = [position for position, resolution in enumerate(resolutions)
+                 if resolution.entry is not None
+                 and gazetteer.entry(resolution.entry).feature in features]
+        if local:  # without a town, the article's province, else its country
+            break
+    else:
         return
     countries = Counter(gazetteer.entry(r.entry).country for r in resolutions
                         if r.entry is not None)
