@@ -240,7 +240,7 @@ FEATURES = (
     "inside_container", "outside_container", "near_50km", "near_200km", "near_600km",
     "admin1_with_city_twin", "city_with_admin1_twin", "admin2_by_alias", "demonym",
     "abbreviation", "upper_case", "country_named_so", "embedded", "spelling",
-    "admin1_twin_of_big_city", "names_nearby",
+    "admin1_twin_of_big_city", "names_nearby", "admin1_named",
 )
 """What the ranker weighs for each candidate; weights in data/place_ranker.json."""
 
@@ -313,6 +313,12 @@ def ranking_inputs(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer,
     context = _Context()
     for country in demonym_countries(text, gazetteer):
         context.countries["#demonyms"][country] += 1
+    for row in rows:  # "Camp Murray, Wash.": the article is about Washington state
+        if row.container is not None:
+            country, admin1 = row.container
+            context.countries["#containers"][country] += 1
+            if admin1:
+                context.admin1s["#containers"].add((country, admin1))
     first_scores: dict[str, list[float]] = {}
     for row in rows:
         features = _features(row, context, gazetteer)
@@ -489,11 +495,12 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     place = gazetteer.place_of_demonym(text)
     if place is not None:  # "Syrian" or "European" given as a toponym
         return [_Candidate(place, True, "demonym")]
-    found = [_Candidate(i, p) for i, p in gazetteer.candidates(text)]
-    if found:
-        return found
-    for variant in _variants(text):
+    for variant in (text, *_variants(text)):
         found = [_Candidate(i, p) for i, p in gazetteer.candidates(variant)]
+        if found and _ADMIN_WORD.search(text):  # "Sokoto State": the state, not its capital
+            units = [c for c in found
+                     if gazetteer.entry(c.index).feature in ("admin1", "admin2")]
+            found = units or found
         if found:
             return found
     found = [_Candidate(i, False, "spelling") for i in _near_spellings(text, gazetteer)]
@@ -551,6 +558,7 @@ def _is_major_entry(entry, primary: bool) -> bool:
     return entry.feature == "city" and entry.population >= (100_000 if primary else 500_000)
 
 
+_ADMIN_WORD = re.compile(r"\s(?:State|Province|Governorate|Oblast|County|Parish|Prefecture)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -666,6 +674,8 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
             f["country_share"], f["country_seen"] = seen / total, float(seen > 0)
         if entry.admin1 and entry.feature != "admin1":
             f["admin1_seen"] = float((entry.country, entry.admin1) in admin1s_seen)
+        elif entry.admin1:  # the unit's towns or its abbreviation are named elsewhere
+            f["admin1_named"] = float((entry.country, entry.admin1) in admin1s_seen)
         if row.container is not None:
             country, admin1 = row.container
             inside = entry.country == country and (admin1 is None or entry.admin1 == admin1)
