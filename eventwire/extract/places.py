@@ -354,6 +354,7 @@ class _Row:
     key: str
     candidates: list[_Candidate]
     container: Optional[tuple]
+    container_sure: bool
     upper_case: bool
     names_nearby: list[float] = field(default_factory=list)
 
@@ -361,7 +362,7 @@ class _Row:
 def article_candidates(text: str, toponyms: Sequence[Toponym],
                        gazetteer: Gazetteer) -> list[_Row]:
     rows = [_Row(t, name_key(t.text), _candidates(t.text, gazetteer),
-                 _container(text, t, gazetteer), t.text.isupper() and len(t.text) > 3)
+                 *_container_reading(text, t, gazetteer), t.text.isupper() and len(t.text) > 3)
             for t in toponyms]
     initialisms = [row for row in rows if _INITIALISM.fullmatch(row.toponym.text)]
     if initialisms:
@@ -609,20 +610,30 @@ def _major_names(gazetteer: Gazetteer) -> dict[str, tuple[list[str], list[int]]]
 
 def _container(text: str, toponym: Toponym, gazetteer: Gazetteer) -> Optional[tuple]:
     """The country or admin-1 unit named right after ", " ("Hamburg, Germany"; "Erie, Pa.")."""
+    return _container_reading(text, toponym, gazetteer)[0]
+
+
+def _container_reading(text: str, toponym: Toponym,
+                       gazetteer: Gazetteer) -> tuple[Optional[tuple], bool]:
+    """The container, and whether it is sure: an abbreviation ("Mo.") or a name with one
+    reading that is not also a city's ("Pennsylvania"; not "Georgia", "Florida", "Minsk")."""
     match = _CONTAINER.match(text, toponym.end)
     if not match:
-        return None
+        return None, False
     words = match.group(1).split()
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
         if name in _abbreviations():
-            return _abbreviations()[name]
+            return _abbreviations()[name], True
         entries = [gazetteer.entry(i) for i, _ in gazetteer.candidates(name.rstrip("."))]
+        units = [e for e in entries if e.feature in ("country", "admin1")]
+        sure = len(units) == 1 and not any(e.feature == "city" and e.population >= 100_000
+                                           for e in entries)
         for feature in ("country", "admin1"):
             for entry in entries:
                 if entry.feature == feature:
-                    return (entry.country, entry.admin1 if feature == "admin1" else None)
-    return None
+                    return (entry.country, entry.admin1 if feature == "admin1" else None), sure
+    return None, False
 
 
 _CONTAINER = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
@@ -746,6 +757,12 @@ def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float]
     best = _city_of_city_state(row.candidates, best, gazetteer)
     candidate = row.candidates[best]
     entry = gazetteer.entry(candidate.index)
+    if features[best].get("outside_container") and entry.feature == "city" \
+            and row.container_sure and row.container[1]:
+        # "Holliday, Mo." with no Holliday in Missouri: the place is a small one there
+        unit = _container_entry(row.container, gazetteer)
+        return Resolution(None, scores[best], located_by=unit,
+                          reason="no place of this name in the unit named after it")
     supported = row.container is not None or features[best].get("country_seen", 0.0) > 0
     if not candidate.main_name and entry.population < SMALL_PLACE and not supported \
             and entry.feature == "city":
@@ -753,6 +770,14 @@ def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float]
     runner_up = max((sc for i, sc in enumerate(scores) if i != best), default=None)
     margin = 99.0 if runner_up is None else scores[best] - runner_up
     return Resolution(candidate.index, scores[best], margin=margin)
+
+
+def _container_entry(container: tuple, gazetteer: Gazetteer) -> Optional[int]:
+    """The gazetteer entry of a container: its admin-1 unit, else its country."""
+    country, admin1 = container
+    if admin1 and (country, admin1) in gazetteer.admin1_entry:
+        return gazetteer.admin1_entry[(country, admin1)]
+    return gazetteer.country_entry.get(country)
 
 
 def _city_of_city_state(candidates: list[_Candidate], best: int, gazetteer: Gazetteer) -> int:
