@@ -490,7 +490,7 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     text = _POSSESSIVE.sub("", text.strip())
     if name_key(text) in QUALIFIERS:  # a direction, unless a region is so named ("the West")
         return _region_named(text, gazetteer)
-    abbreviation = _abbreviations().get(text)
+    abbreviation = _abbreviations().get(text) or _abbreviations().get(text + ".")  # "D-Calif"
     if abbreviation and abbreviation in gazetteer.admin1_entry:  # "Ky.", "B.C."
         return [_Candidate(gazetteer.admin1_entry[abbreviation], True, "abbreviation")]
     place = gazetteer.place_of_demonym(text)
@@ -586,7 +586,9 @@ def _near_spellings(text: str, gazetteer: Gazetteer) -> list[int]:
 
     names, owners = _major_names(gazetteer).get(key[0], ((), ()))
     match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=83)
-    return [] if match is None else [owners[match[2]]]
+    if match is None or match[0][:3] != key[:3]:  # "Fire Island" is not the Faroe Islands
+        return []
+    return [owners[match[2]]]
 
 
 @lru_cache(maxsize=1)
