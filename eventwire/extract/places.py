@@ -586,7 +586,8 @@ def _near_spellings(text: str, gazetteer: Gazetteer) -> list[int]:
 
     names, owners = _major_names(gazetteer).get(key[0], ((), ()))
     match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=83)
-    if match is None or match[0][:3] != key[:3]:  # "Fire Island" is not the Faroe Islands
+    if match is None or any(fuzz.ratio(ours, theirs) < 80  # "Fire Island": no Faroe Islands
+                            for ours, theirs in zip(key.split(), match[0].split())):
         return []
     return [owners[match[2]]]
 
