@@ -229,3 +229,11 @@ def test_an_institution_is_located_by_its_leading_demonym_but_a_quarter_is_not()
     embassy_place, quarter_place = resolve_toponyms(text, [embassy, quarter])
     assert gazetteer.entry(embassy_place.entry).geonameid == "2635167"  # United Kingdom
     assert quarter_place.entry is None
+
+
+def test_a_park_named_after_another_town_is_located_by_the_town_it_is_in():
+    # LGL (Kansas City): Roanoke Park is in Kansas City, not in Roanoke, Virginia
+    text = ("Police shot the driver of the car, who was caught in the area of Roanoke Park in "
+            "Kansas City.")
+    park, city = resolve_toponyms(text, _toponyms(text, ["Roanoke Park", "Kansas City"]))
+    assert park.entry is None and park.located_by == city.entry

@@ -852,6 +852,13 @@ def _place_unknown_names(text: str, rows: list[_Row], resolutions: list[Resoluti
                 and name_key(row.toponym.text) not in QUALIFIERS:
             beside = _place_beside(text, position, rows, local)
             resolution.located_by = focus if beside is None else resolutions[beside].entry
+        elif resolution.entry is not None and row.candidates \
+                and row.candidates[0].how == "embedded":
+            # "Roanoke Park in Kansas City" lies in Kansas City, not in Roanoke
+            beside = _place_beside(text, position, rows, local)
+            if beside is not None and resolutions[beside].entry != resolution.entry:
+                resolution.entry, resolution.located_by = None, resolutions[beside].entry
+                resolution.reason = "named after another place; located by the place beside it"
 
 
 def _main_place(entries: list[int], datelines: list[int], country_mentions) -> int:
