@@ -476,6 +476,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
     elif not source:
         source = _inherited_subject(token, actors)
+    if not target and source:  # deeper targets never make an event on their own
+        target = _nested_target(token, actors, source)
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
 
@@ -518,6 +520,59 @@ def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
                     if found:
                         return found
     return []
+
+
+def _nested_target(token: Token, actors: ActorIndex, source: list[str]) -> list[str]:
+    """With no target at the verb itself, the nearest actor deeper in what follows it: the
+    object of a purpose or complement clause ("staged demonstrations to demand reforms by
+    Suharto's government"), of a condition ("threatened ... if the United States goes ahead"),
+    of a preposition's own phrase ("launched an investigation into crimes by Croat forces").
+    Nearest = fewest content words between (a preposition is no link). Not read: the verb's
+    own subject, what precedes the verb, relative clauses, time and cause adjuncts ("resigned
+    as the opposition threatened", "surrendered following a government offensive"), reported
+    speech frames and coordinated verbs (their own events)."""
+    own = [c for c in token.children if c.dep_ not in SUBJECTS | PASSIVE_SUBJECTS | {"agent"}]
+    frontier = [c for c in _argument_children(token, own) if c.i > token.i]
+    for _ in range(5):
+        found: list[str] = []
+        following: list[Token] = []
+        for node in frontier:
+            if node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                found += [a for a in actors.within(_phrase(node)) if a not in source]
+            elif actors.at(node) is not None:
+                found += [a for a in actors.within([node]) if a not in source]
+            following += _argument_children(node)
+        if found:
+            return _unique(found)
+        frontier = sorted(following, key=lambda t: t.i)
+    return []
+
+
+def _argument_children(node: Token, children: Optional[list[Token]] = None) -> list[Token]:
+    """The dependents of a word that may hold an event's target (see _nested_target); a
+    preposition is looked through to its objects."""
+    cues = status_cues()
+    kept = []
+    for child in node.children if children is None else children:
+        dep = child.dep_
+        if dep in {"relcl", "appos", "punct", "aux", "auxpass", "neg", "npadvmod", "cc", "det",
+                   "case"}:
+            continue
+        if dep in SUBJECTS | PASSIVE_SUBJECTS and node.pos_ not in ("VERB", "AUX"):
+            continue
+        if dep == "conj" and child.pos_ in ("VERB", "AUX"):
+            continue  # "opened its borders ... but was refusing": a second event
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues["adjunct_marks"]
+                                  for c in child.children):
+            continue  # "resigned as the opposition threatened": time and cause, not target
+        if child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in cues["speech_heads"]:
+            continue  # "..., Benin police said": the speaker is no target
+        if dep in ("prep", "agent"):
+            if child.lower_ not in cues["adjunct_prepositions"]:
+                kept += [c for c in _argument_children(child) if c.dep_ in ("pobj", "pcomp")]
+            continue
+        kept.append(child)
+    return kept
 
 
 def _located_target(token: Token, actors: ActorIndex) -> list[str]:
@@ -567,6 +622,11 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
         if token.dep_ in OBJECTS:
             source = _subject_of(token.head, actors)
     source = _unique(source)
+    if not target and source:  # "mounted its invasion of South Lebanon", "continued their
+        # hunger strike to demand the resignation of President Ben Bella"
+        target = _nested_target(token, actors, source)
+        if not target and token.dep_ in OBJECTS:
+            target = _nested_target(token.head, actors, source)
     return source, [t for t in _unique(target) if t not in source]
 
 
