@@ -111,8 +111,7 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         _assign_roles(candidate, actors)
         if not candidate.source:
             candidate.source = _anaphoric_source(candidate.trigger, earlier)
-        if not candidate.source and any(c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in
-                                        _clause_root(candidate.trigger).children):
+        if not candidate.source and _pronoun_subject(candidate.trigger):
             # "Syria says it is willing to withdraw": it = the speaker
             speaker = reported_speaker(candidate.trigger, actors)
             candidate.source = [speaker] if speaker else []
@@ -428,12 +427,29 @@ def _phrase(token: Token) -> list[Token]:
                 child.dep_ == "prep" and token.pos_ in ("NOUN", "PROPN")
                 and child.lower_ not in ("of", "including", "from", "by")):
             skip.update(t.i for t in child.subtree)
+    for descendant in token.subtree:  # "the bridge spanning the Rhine from France to Germany"
+        if descendant.i not in skip and descendant.i != token.i and descendant.dep_ in CLAUSAL:
+            skip.update(t.i for t in descendant.subtree)
     return [t for t in token.subtree if t.i not in skip]
 
 
-def _object_words(preposition: Token) -> list[Token]:
-    """The words of a preposition's objects' phrases ("against Russia" -> "Russia")."""
-    return [t for c in preposition.children if c.dep_ == "pobj" for t in _phrase(c)]
+def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
+    """The actors a noun phrase names: the actor at its head when there is one (with the
+    heads coordinated with it), else any actor inside it ("the deputy chief of Israel's
+    militia ally" -> the deputy chief; "leaders of Romania's new government" -> the
+    government)."""
+    if actors.at(token) is None:
+        return actors.within(_phrase(token))
+    found = actors.within([token])
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += [a for a in _phrase_actors(child, actors) if a not in found]
+    return found
+
+
+def _object_actors(preposition: Token, actors: "ActorIndex") -> list[str]:
+    """The actors a preposition's objects name ("against Russia" -> Russia)."""
+    return [a for c in preposition.children if c.dep_ == "pobj" for a in _phrase_actors(c, actors)]
 
 
 def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
@@ -447,7 +463,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in token.children)
     for child in token.children:
         if child.dep_ in SUBJECTS:
-            source += actors.within(_phrase(child))
+            source += _phrase_actors(child, actors)
         elif child.dep_ in PASSIVE_SUBJECTS:
             # "operations by the army have been halted": the by-phrase is the source
             agents = [t for c in child.children if c.dep_ == "prep" and c.lower_ == "by"
@@ -455,16 +471,15 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             source += actors.within(agents)
             target += actors.within(t for t in _phrase(child) if t not in agents)
         elif child.dep_ == "agent":
-            source += actors.within(t for c in child.children for t in _phrase(c))
+            source += [a for c in child.children for a in _phrase_actors(c, actors)]
         elif child.dep_ in OBJECTS:
-            target += actors.within(_phrase(child))
+            target += _phrase_actors(child, actors)
         elif child.dep_ == "prep":
-            objects = _object_words(child)
             if passive and child.lower_ in cues["instrument_prepositions"]:
                 # "killed in government fire": whoever fires is the source
                 source += _instrument_actors(child, actors)
             elif child.lower_ in cues["target_prepositions"] and not target:
-                target += actors.within(objects)
+                target += _object_actors(child, actors)
     if not target:
         target = _object_phrase_target(token, actors)
     if not target:
@@ -491,7 +506,7 @@ def _object_phrase_target(token: Token, actors: ActorIndex) -> list[str]:
             continue
         for preposition in child.children:
             if preposition.dep_ == "prep" and preposition.lower_ in prepositions:
-                found = actors.within(_object_words(preposition))
+                found = _object_actors(preposition, actors)
                 if found:
                     return found
     return []
@@ -512,11 +527,11 @@ def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
                 return found
             for grandchild in child.children:
                 if grandchild.dep_ in OBJECTS | {"dative"}:
-                    found = actors.within(_phrase(grandchild))
+                    found = _phrase_actors(grandchild, actors)
                     if found:
                         return found
                 if grandchild.dep_ == "prep" and grandchild.lower_ in cues["target_prepositions"]:
-                    found = actors.within(_object_words(grandchild))
+                    found = _object_actors(grandchild, actors)
                     if found:
                         return found
     return []
@@ -538,7 +553,7 @@ def _nested_target(token: Token, actors: ActorIndex, source: list[str]) -> list[
         following: list[Token] = []
         for node in frontier:
             if node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                found += [a for a in actors.within(_phrase(node)) if a not in source]
+                found += [a for a in _phrase_actors(node, actors) if a not in source]
             elif actors.at(node) is not None:
                 found += [a for a in actors.within([node]) if a not in source]
             following += _argument_children(node)
@@ -582,7 +597,7 @@ def _located_target(token: Token, actors: ActorIndex) -> list[str]:
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
-                found = [a for a in actors.within(_object_words(child))
+                found = [a for a in _object_actors(child, actors)
                          if actors.by_id[a].kind == "state"]
                 if found:
                     return found
@@ -612,11 +627,10 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             source += actors.within(child.subtree)
         elif child.dep_ == "prep":
-            objects = _object_words(child)
             if child.lower_ in cues["nominal_source_prepositions"]:
-                source += actors.within(objects)
+                source += _object_actors(child, actors)
             elif child.lower_ in cues["nominal_target_prepositions"] and not target:
-                target += actors.within(objects)
+                target += _object_actors(child, actors)
     if not source and token.dep_ in SUBJECTS | OBJECTS | PASSIVE_SUBJECTS:
         # "the attack killed ...": nothing more to learn; "X launched an attack": X
         if token.dep_ in OBJECTS:
@@ -633,7 +647,7 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
 def _subject_of(verb: Token, actors: ActorIndex) -> list[str]:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            return actors.within(_phrase(child))
+            return _phrase_actors(child, actors)
         if child.dep_ == "agent":
             return actors.within(t for c in child.children for t in _phrase(c))
     return []
@@ -644,8 +658,8 @@ def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
     node = token
     for _ in range(3):
         if node.dep_ == "relcl":
-            return actors.within(_phrase(node.head))
-        if node.dep_ not in ("xcomp", "conj", "advcl", "acl") or node.head.i == node.i:
+            return _phrase_actors(node.head, actors)
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or node.head.i == node.i:
             return []
         node = node.head
         if node.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
@@ -654,6 +668,20 @@ def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
         if found:
             return found
     return []
+
+
+def _pronoun_subject(token: Token) -> bool:
+    """The clause's subject, or the one it shares with its head ("Syria says it is willing to
+    withdraw"), is a pronoun."""
+    node = _clause_root(token)
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        if subjects:
+            return subjects[0].pos_ == "PRON"
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _unique(ids: list[str]) -> list[str]:
