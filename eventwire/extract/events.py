@@ -733,7 +733,11 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
             g.lemma_.lower() in cues["planning_heads"] and g.lemma_.lower() != token.lemma_.lower()
             for g in governors[:2]):
-        return "planned", "planned"
+        # a commitment the actor states is PLOVER's AGREE/THREATEN; a plan the reporter
+        # narrates ("Obama is scheduled to attend a summit") keeps the act's own type
+        committed = reported == "claimed" or any(
+            g.lemma_.lower() in cues["commissive_heads"] for g in governors[:2])
+        return "planned", ("planned" if committed else None)
     return reported, None
 
 
@@ -788,6 +792,20 @@ def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
             found = actors.within(objects) or actors.within(t.subtree)
             if found:
                 return found[0]
+    for child in clause_head(token).children:  # "X will provide ..., the WFP said": parsed
+        # as a clause hanging from the reported verb
+        if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > token.i and \
+                child.lemma_.lower() in cues["speech_heads"]:
+            found = _subject_of(child, actors)
+            if found:
+                return found[0]
+    for t in token.sent:  # "..., the World Food Program (WFP) said on Monday." misparsed
+        if t.i > token.i and t.pos_ == "VERB" and t.lemma_.lower() in cues["speech_heads"]:
+            commas = [c.i for c in token.sent if token.i < c.i < t.i and c.text == ","]
+            if commas:
+                found = actors.within(token.doc[commas[-1] + 1:t.i])
+                if found:
+                    return found[0]
     root = token.sent.root  # "..., the monitor says": the speech verb is the root
     if root.lemma_.lower() in cues["speech_heads"] and root.i != clause_head(token).i:
         found = _subject_of(root, actors)
