@@ -723,7 +723,7 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     if any(g.lemma_.lower() in cues["negating_heads"] for g in governors):
         return "negated", None
     if candidate.code.type == "REQUEST" or any(g.lemma_.lower() in cues["requesting_heads"]
-                                                for g in governors):
+                                                and not _own_wish(g) for g in governors):
         return "requested", None
     if auxiliaries & cues["requesting_auxiliaries"]:
         return "requested", "requested"  # "Sudan must return the helicopter"
@@ -767,6 +767,13 @@ def _governors(token: Token) -> list[Token]:
         if node.dep_ == "acomp" or any(c.dep_ == "acomp" for c in node.children):
             found += [c for c in node.children if c.dep_ == "acomp"]
     return found
+
+
+def _own_wish(governor: Token) -> bool:
+    """'X wants to help Israel' states X's own intent; 'X wants Putin to attack' asks another."""
+    return governor.lemma_.lower() in status_cues()["desire_heads"] and not any(
+        c.dep_ in OBJECTS or (c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS for g in c.children))
+        for c in governor.children)
 
 
 def _going_to(head: Token) -> bool:
