@@ -272,3 +272,14 @@ def test_the_speaker_of_a_misparsed_trailing_said(pipeline):
     event = main_event(x)
     assert event.status == "planned" and event.type == "AGREE"
     assert event.claimed_by is not None and "World Food" in x.by_id(event.claimed_by).text
+
+
+def test_a_reciprocal_agreement_has_no_recipient(pipeline):
+    # PLOVER gold record (dev); PLOVER codebook: "if two parties make a reciprocal agreement
+    # ..., code both as ACTOR (with no RECIPIENT)"
+    x = extract(pipeline, "Senior Hungarian and Romanian officials agreed on Wednesday that "
+                          "their countries should cooperate to encourage Romanian refugees in "
+                          "Hungary to return home.")
+    event = main_event(x)
+    assert event.type == "AGREE" and event.target == []
+    assert {c[:3] for c in codes(x, event.source)} == {"HUN", "ROU"}

@@ -875,6 +875,7 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     code, rule, learned = learned_recode(token, sent, code, rule)
     if code is None:
         return None
+    source, target = _reciprocal_roles(code, source, target, actors)
     clause = _clause_tokens(candidate)
     in_sentence = list(sent)
     place = _event_place(extraction.places, clause, in_sentence, token, actors,
@@ -902,6 +903,29 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         claimed_by=speaker, quote=quote.id if quote else None,
         fatalities=fatalities.id if fatalities else None,
         confidence=round(min(max(confidence, 0.01), 1.0), 3))
+
+
+def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
+                      actors: ActorIndex) -> tuple[list[str], list[str]]:
+    """PLOVER's codebook: "if two parties make a reciprocal agreement or have a meeting, code
+    both as ACTOR (with no RECIPIENT)": parties of several states in the subject ("Senior
+    Hungarian and Romanian officials agreed") leave no target. (Moving a partner named with
+    "with" into the source was tried: the PLOVER gold codes "held talks with" both ways.)
+    Visits, hosting, mediation and offers of support or aid keep their target."""
+    cues = status_cues()
+    if code.type not in ("AGREE", "CONSULT") or any(code.cameo.startswith(c) for c in
+                                                    cues["directed_consult_codes"]):
+        return source, target
+    countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    if len(countries) >= 2:
+        return source, []
+    return source, target
+
+
+def _actor_country(actor: Optional[Actor]) -> Optional[str]:
+    if actor is None:
+        return None
+    return actor.country or (actor.code[:3] if actor.code and len(actor.code) >= 3 else None)
 
 
 def _event_place(places: list[Place], clause: list[Token], sentence: list[Token],
