@@ -283,3 +283,11 @@ def test_a_reciprocal_agreement_has_no_recipient(pipeline):
     event = main_event(x)
     assert event.type == "AGREE" and event.target == []
     assert {c[:3] for c in codes(x, event.source)} == {"HUN", "ROU"}
+
+
+def test_the_subjects_own_troops_are_not_the_target(pipeline):
+    # PLOVER gold record (dev): AGREE, Syria -> Lebanon ("its troops" are Syria's own)
+    x = extract(pipeline, "Syria says it is willing to withdraw its troops from neighboring "
+                          "Lebanon, after fifteen years of effective military occupation.")
+    event = main_event(x)
+    assert codes(x, event.source) == {"SYR"} and codes(x, event.target) == {"LBN"}

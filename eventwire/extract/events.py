@@ -115,6 +115,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             # "Syria says it is willing to withdraw": it = the speaker
             speaker = reported_speaker(candidate.trigger, actors)
             candidate.source = [speaker] if speaker else []
+            if candidate.source and not candidate.target:
+                candidate.target = _nested_target(candidate.trigger, actors, candidate.source)
     kept = []
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
@@ -472,7 +474,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             target += actors.within(t for t in _phrase(child) if t not in agents)
         elif child.dep_ == "agent":
             source += [a for c in child.children for a in _phrase_actors(c, actors)]
-        elif child.dep_ in OBJECTS:
+        elif child.dep_ in OBJECTS and not _own_possession(child):
             target += _phrase_actors(child, actors)
         elif child.dep_ == "prep":
             if passive and child.lower_ in cues["instrument_prepositions"]:
@@ -552,15 +554,25 @@ def _nested_target(token: Token, actors: ActorIndex, source: list[str]) -> list[
         found: list[str] = []
         following: list[Token] = []
         for node in frontier:
-            if node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            if _own_possession(node):
+                pass  # "withdraw its troops from Lebanon": the source's own, look further
+            elif node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 found += [a for a in _phrase_actors(node, actors) if a not in source]
             elif actors.at(node) is not None:
                 found += [a for a in actors.within([node]) if a not in source]
             following += _argument_children(node)
+        found = [a for a in found if _actor_country(actors.by_id.get(a))]  # coded ones only
         if found:
             return _unique(found)
         frontier = sorted(following, key=lambda t: t.i)
     return []
+
+
+def _own_possession(token: Token) -> bool:
+    """'its troops', 'their peacekeeping force': what the subject owns is not its target."""
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+        for c in token.children)
 
 
 def _argument_children(node: Token, children: Optional[list[Token]] = None) -> list[Token]:
