@@ -162,6 +162,8 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     for members in coordinated:
         if frozenset(m.id for m in members) not in joined:
             actors.append(_compound(text, members, actors, None))
+    for actor in actors:
+        _international_function(actor)
     extraction.actors.extend(actors)
     return extraction
 
@@ -210,7 +212,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             people = words[i + name[0] - 1] not in book.entries[name[1]].name.lower().split()
         if name is not None and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro":
             name = None  # "pro-Russia rebels" are not Russia's
-        if name is not None and not _looks_like_name(doc[i:i + name[0]]):
+        if name is not None and not _looks_like_name(doc[i:i + name[0]],
+                                                     book.entries[name[1]].kind == "state"):
             name = None
         agent = book.match_agent(words, lemmas, i)
         if agent is not None and not _nominal(doc[i + agent[0] - 1]):
@@ -272,11 +275,16 @@ def _nominal(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("amod", "compound", "npadvmod")
 
 
-def _looks_like_name(span) -> bool:
-    """A dictionary name must look like one in the text: capitalised ("US", not "us")."""
+def _looks_like_name(span, state: bool = False) -> bool:
+    """A dictionary name must look like one in the text: capitalised ("US", not "us"; a typo
+    such as "iSrael" counts), or a state's adjective in lower case ("tunisian rioters")."""
     text = span.text
     if not any(t.text[:1].isupper() for t in span):
-        return False
+        if text.islower() and not (state and len(span) == 1 and len(text) >= 6
+                                   and span[0].tag_ == "JJ" and text.endswith(("an", "ese", "ish", "i"))):
+            return False
+        if len(text) <= 3:
+            return False
     if len(span) == 1 and len(text) <= 3 and not text.isupper():
         return False
     return True
@@ -557,6 +565,9 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
         kind = agent.kind or ("group" if sector[:3] in ARMED else
                               "organisation" if _word(root) in ORG_WORDS else "person")
     if organisation is not None:
+        if (organisation.code or "").startswith("IGO") and sector[:3] in ARMED | {"COP"}:
+            # "UN troops", "NATO peacekeeping troops": the body's armed units (IGOUNOMIL)
+            return Coding(organisation.code + sector[:3], None, sector[:3], kind, named=True)
         return Coding(organisation.code, organisation.country, organisation.sector, kind,
                       named=True)
     if kind == "person" and sector[:3] == "GOV" and _former(doc, unit):
@@ -569,6 +580,21 @@ def _join(country: Optional[str], agent: Agent, sector: str) -> Optional[str]:
     if country is None:
         return None
     return sector + country if agent.code.endswith("~") else country + sector
+
+
+FUNCTIONS = {"GOV", "MIL", "COP", "REF", "HLH", "MED", "DEV", "AGR", "EDU", "JUD", "LEG", "ENV",
+             "HRI", "LAB", "BUS", "CVL"}
+
+
+def _international_function(actor: Actor) -> None:
+    """An international body's sector is its function, as PLOVER codes it: the one its code
+    carries (IGOUNOMIL: MIL), else GOV, its governing organs ("the Security Council", "the
+    Secretary-General"); not the IGO prefix, which is already its country slot."""
+    code = actor.code or ""
+    if not code.startswith("IGO") or actor.country is not None or actor.sector not in (None, "IGO"):
+        return
+    chunks = [code[i:i + 3] for i in range(3, len(code), 3)]
+    actor.sector = next((c for c in chunks if c in FUNCTIONS), "GOV")
 
 
 # sectors that are no country's people ("the Red Cross", "a UN official")
@@ -720,15 +746,42 @@ def _unknown_name_modifier(doc: Doc, unit: Unit) -> bool:
 
 def _pronoun_owner(root: Token, actors: list[Actor]) -> Optional[str]:
     """The country of the state or body an "its"/"their" before the head stands for: the
-    last one before it in the same or the previous sentence."""
-    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in root.children):
+    subject of its clause where that is one ("Pakistan has urged its citizens"), else the
+    last one before it in the same or the previous sentence; "his"/"her" stand for the last
+    person ("President Goukouni Oueddei ... his government")."""
+    owner = next((c.lower_ for c in root.children if c.dep_ == "poss"
+                  and c.lower_ in ("its", "their", "his", "her")), None)
+    if owner is None:
         return None
+    person = owner in ("his", "her")
+    subject = _clause_subject(root)
+    if subject is not None and not person:
+        found = next((a for a in actors if a.span[0] <= subject.idx < a.span[1]
+                      and a.kind != "person" and not a.members), None)
+        if found is not None and found.country:
+            return found.country
     sentence_start = root.sent.start_char
     for actor in reversed(actors):
         if actor.span[0] >= root.idx or actor.span[0] < sentence_start - 400:
             continue
-        if actor.kind != "person" and actor.country:
+        if (actor.kind == "person") == person and actor.country:
             return actor.country
+    return None
+
+
+def _clause_subject(token: Token) -> Optional[Token]:
+    """The subject of the verb a noun is an argument of ("Pakistan" for "its citizens" in
+    "Pakistan ... has urged its citizens"), through coordinated verbs."""
+    head = token
+    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    for _ in range(3):
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.i < token.i]
+        if subjects:
+            return subjects[0]
+        if head.dep_ != "conj" or head.head is head:
+            return None
+        head = head.head
     return None
 
 
@@ -856,6 +909,7 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
             sentence_of[token.i] = number
     persons: list[tuple[int, Actor]] = []  # (token index, first mention) in text order
     pronouns: list[Actor] = []
+    acronyms: dict[str, Actor] = {}  # "FIS" -> the Islamic Salvation Front, once defined
     ordered = sorted(heads, key=lambda u: u.start)
     named_people = [(u.start, u.actor) for u in ordered if u.actor is not None
                     and u.actor.kind == "person" and u.source in ("name", "entity")]
@@ -891,6 +945,8 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
         if first is None and unit.source == "agent" and actor.code is None \
                 and unit.root(doc).lemma_.lower() in BODY_NOUNS and _definite(doc, unit):
             first = _last_named_body(unit, heads, sentence_of)  # "the militant group"
+        if first is None and unit.source == "entity" and actor.code is None:
+            first = _acronym_of(doc, unit, ordered, acronyms)  # "Islamic Salvation Front (FIS)"
         if first is None and unit.source == "entity" and len(actor.text.split()) == 1:
             first = _part_of_earlier_name(actor, actors)  # "Observatory" after the full name
             if first is not None:
@@ -909,6 +965,32 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     actors.extend(pronouns)
     actors.sort(key=lambda a: (a.span[0], -a.span[1]))
     _renumber(actors)
+
+
+def _acronym_of(doc: Doc, unit: Unit, ordered: list[Unit], acronyms: dict[str, Actor]
+                ) -> Optional[Actor]:
+    """The coded body an unknown acronym stands for: the one it follows in parentheses
+    ("the Islamic Salvation Front (FIS)", "Human Rights Watch (HRW)"), or, later in the
+    article, the one it was so defined for."""
+    word = doc[unit.start:unit.end].text
+    if unit.end - unit.start != 1 or not re.fullmatch(r"[A-Z][A-Z0-9/&-]{1,7}", word):
+        return None
+    if word in acronyms:
+        return acronyms[word]
+    if unit.start < 2 or doc[unit.start - 1].text != "(" or doc[unit.end:unit.end + 1].text != ")":
+        return None
+    before = next((u for u in ordered if u.end == unit.start - 1 and u.actor is not None
+                   and u.actor.code and u.actor.kind != "person"), None)
+    if before is None:
+        return None
+    first = before.actor
+    while first.refers_to:  # the first mention, not an earlier coreferent one
+        found = next((u.actor for u in ordered if u.actor is not None and u.actor.id == first.refers_to), None)
+        if found is None:
+            break
+        first = found
+    acronyms[word] = first
+    return first
 
 
 BODY_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction",

@@ -89,14 +89,18 @@ class ActorEntry:
     def code_at(self, when: Optional[date]) -> Optional[str]:
         """The code of this actor's role at a date; the latest-starting role that holds.
 
-        Without a date, the open role that started last. When no role holds at the date,
-        the nearest role in time (a person coded by the office they held or would hold).
+        Without a date, the open role that started last; a role with no dates at all is
+        Phoenix's catch-all status (KOFI_ANNAN: IGOUNO 1997-2006, then ELI without dates), so
+        a dated role, the office the person is known for, comes first. When no role holds at
+        the date, the nearest role in time (a person coded by the office they held or would
+        hold).
         """
         if not self.roles:
             return None
         if when is None:
-            open_roles = [r for r in self.roles if r.end is None]
-            pool = open_roles or self.roles
+            dated = [r for r in self.roles if r.dated]
+            open_roles = [r for r in dated or self.roles if r.end is None]
+            pool = open_roles or dated or self.roles
             return max(pool, key=lambda r: r.start or date.min).code
         holding = [r for r in self.roles if r.holds_at(when)]
         dated = [r for r in holding if r.dated]
