@@ -424,3 +424,101 @@ def test_the_state_department_is_the_us_government(actors_only):
     # PETR2-GSR
     text = "The US State department has advised against travel to Tunisia after the museum shooting."
     assert code(actors_only, text, "State department", "2015-03-20").code == "USAGOV"
+
+
+# --- third round: international bodies, forces by their weapons, acronyms, owners ---------
+
+@pytest.mark.parametrize("text, words, expected", [
+    # PLOVER-GSR01-AGREE-0009: an IGO's governing organ is coded GOV, as PLOVER does
+    ("Hungary has said it will support a U.N. Security Council resolution that aims to tighten "
+     "sanctions and impose a naval blockade against neighboring Serbia.",
+     "U.N. Security Council", ("IGOUNO", "GOV")),
+    # PLOVER-GSR01-AID-0008: its troops are its armed units
+    ("The first deployment of NATO peacekeeping troops have arrived in Bosnia, Defense Secretary "
+     "William Perry said.", "NATO peacekeeping troops", ("IGOWSTNATMIL", "MIL")),
+    # PETR2-GSR (AFP, 2014): gold IGOUNOMIL
+    ("Hundreds of UN troops withdrew from the Syrian to the Israeli-occupied sector of the Golan on "
+     "Monday.", "UN troops", ("IGOUNOMIL", "MIL")),
+    # PLOVER-GSR01-SUPPORT-0006: a secretary-general heads a body; he is no general
+    ("Arab League Secretary-General Chedli Klibi today urged the European Community to support the "
+     "Palestinian Liberation Organization (PLO).", "Chedli Klibi", ("IGOMEAARL", "GOV")),
+])
+def test_international_bodies_are_coded_by_their_function(actors_only, text, words, expected):
+    actor = code(actors_only, text, words, "2000-01-01")
+    assert (actor.code, actor.sector) == expected
+
+
+def test_an_undated_person_takes_the_office_they_are_known_for(actors_only):
+    # PLOVER-GSR01-THREATEN-0019 (PLOVER records carry no date): Phoenix's undated ELI
+    # catch-all for Kofi Annan is not his office
+    text = ("U.N. Secretary-General Kofi Annan announced on Monday that he will withdraw weapons "
+            "inspectors and humanitarian workers from Iraq.")
+    annan = code(actors_only, text, "Kofi Annan")
+    assert (annan.code, annan.sector) == ("IGOUNO", "GOV")
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # PLOVER-GSR01-FIGHT-0010
+    ("Israeli tanks fired four shell bombs at targets in Jericho, witnesses said, in a rare "
+     "incident in the West Bank city.", "Israeli tanks", "ISRMIL"),
+    # PLOVER-GSR01-SANCTION-0011
+    ("Syrian officers today ended mediation efforts between rival militias in Tripoli as shells "
+     "continued crashing into the north Lebanese port.", "Syrian officers", "SYRMIL"),
+    # PLOVER-GSR01-INVESTIGATE-0006
+    ("A US national has been put under investigation in Italy for her possible role in rioting "
+     "during a G8 summit in Genoa last month, Ansa news agency reported.", "A US national", "USACVL"),
+])
+def test_weapons_officers_and_nationals_are_their_states_actors(actors_only, text, words, expected):
+    assert code(actors_only, text, words).code == expected
+
+
+def test_an_acronym_in_parentheses_is_the_body_before_it(actors_only):
+    # PLOVER-GSR01-AGREE-0023
+    text = ("In an interview this weekend, President Abdelaziz Bouteflika said he is prepared to lift "
+            "ban on Islamic Salvation Front (FIS) but not with its historical leadership. The FIS "
+            "welcomed the offer.")
+    extraction = actors_only.extract(text)
+    front = next(a for a in extraction.actors if a.text == "Islamic Salvation Front")
+    acronyms = [a for a in extraction.actors if a.text.endswith("FIS")]
+    assert len(acronyms) == 2 and all(a.refers_to == front.id for a in acronyms)
+    assert {a.code for a in acronyms} == {front.code}
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # PLOVER-GSR01-THREATEN-0003: "his" is the last person's
+    ("Nigeria today announced that it will withdraw their peacekeeping force from Chad unless "
+     "President Goukouni Oueddei arranged a ceasefire with rebels fighting to topple his government.",
+     "his government", "TCDGOV"),
+    # PLOVER-GSR01-REJECT-0011: "its" is the subject's, not the last state named
+    ("Pakistan, a key U.S. ally in the war against terrorism, has refused to deploy peacekeepers in "
+     "Iraq and has urged its citizens to avoid coming here.", "its citizens", "PAKCVL"),
+])
+def test_a_possessive_pronoun_gives_its_owners_country(actors_only, text, words, expected):
+    assert code(actors_only, text, words).code == expected
+
+
+def test_a_rulers_one_word_name_is_an_unknown_persons_first_name(actors_only):
+    # PLOVER-GSR01-DEMAND-0007: "Abdullah" alone is King Abdullah in the dictionary
+    text = ("The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish "
+            "government provide information on the safety of its leader Abdullah Ocalan.")
+    ocalan = code(actors_only, text, "Ocalan")
+    assert ocalan.text == "Abdullah Ocalan"
+    assert ocalan.country != "SAU"
+
+
+def test_a_states_people_keep_phoenixs_code_and_are_civilians(actors_only):
+    # PLOVER-GSR01-REJECT-0015 (gold ZMB CVL); PETR2-GSR codes "two Brazilian men" BRAPPL
+    text = ("President Levy Mwanawasa has reneged on his commitment to the Zambian people for "
+            "holding elections under a new constitution.")
+    people = code(actors_only, text, "Zambian people")
+    assert (people.code, people.country, people.sector) == ("ZMBPPL", "ZMB", "CVL")
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # PETR2-GSR validation sentences, typed as found
+    ("Syrian forces clash with tunisian rioters in the Egyptian square", "tunisian rioters", "TUNOPP"),
+    ("The US Secretary of state wants to help iSrael", "iSrael", "ISR"),
+])
+def test_a_states_name_in_odd_case_is_still_the_state(actors_only, text, words, expected):
+    assert code(actors_only, text, words, "2015-06-09").code == expected
+    assert not actors_only.extract("Ask us about china plates and turkey dinners.").actors

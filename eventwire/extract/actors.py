@@ -247,8 +247,22 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             units.append(Unit(free[0], free[-1] + 1, "name", entry=book.entries[person]))
             continue
         units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_))
+    units.extend(_acronym_mentions(doc, units))
     units.sort(key=lambda u: u.start)
     return units
+
+
+def _acronym_mentions(doc: Doc, units: list[Unit]) -> list[Unit]:
+    """Later mentions of an acronym defined in parentheses ("Islamic Salvation Front (FIS)
+    ... The FIS"), where spaCy did not tag them: units to resolve to the body."""
+    taken = {t for u in units for t in range(u.start, u.end)}
+    defined = {doc[u.start].text for u in units if u.end - u.start == 1 and 0 < u.start < len(doc) - 1
+               and doc[u.start - 1].text == "(" and doc[u.end].text == ")"
+               and re.fullmatch(ACRONYM, doc[u.start].text)}
+    if not defined:
+        return []
+    return [Unit(t.i, t.i + 1, "entity", label="ORG") for t in doc
+            if t.text in defined and t.i not in taken]
 
 
 def _whole_person(ent: Span, units: list[Unit], words: list[str], book: ActorDictionary,
@@ -261,6 +275,12 @@ def _whole_person(ent: Span, units: list[Unit], words: list[str], book: ActorDic
         return units
     person = person_index().find(words[ent.start:ent.end])
     if person is None:
+        first = inside[0]
+        if len(inside) == 1 and first.start == ent.start and first.end == ent.start + 1 \
+                and all(t.pos_ == "PROPN" for t in ent[1:]):
+            # "Abdullah Ocalan": a one-word ruler's name ("Abdullah") is an unknown person's first name
+            taken.discard(first.start)
+            return [u for u in units if u is not first]
         return units
     for unit in inside:
         taken.difference_update(range(unit.start, unit.end))
@@ -440,6 +460,7 @@ def _country_from_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: 
             or (coding.sector or "PPL")[:3] in ("IGO", "NGO", "PPL"):
         return
     root = unit.root(doc)
+    armed = (coding.sector or "")[:3] == "MIL"
     frontier, seen, depth, fallback = [root], {root.i}, 0, None
     while frontier and depth < 4:
         following = []
@@ -447,8 +468,9 @@ def _country_from_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: 
             for child in token.children:
                 if child.i in seen or child.i < root.i or child.dep_ not in PLACE_PHRASE_DEPS:
                     continue
-                if child.dep_ == "prep" and child.lower_ not in PLACE_PREPOSITIONS:
-                    continue
+                if child.dep_ == "prep" and (child.lower_ not in PLACE_PREPOSITIONS or (
+                        armed and child.lower_ not in ("of", "from"))):
+                    continue  # "troops in Lebanon" may be anyone's; "rebels in the Ivory Coast" are its
                 if child.dep_ == "amod" and not any(c.dep_ == "prep" for c in child.children):
                     continue  # "loyal to X", not any adjective
                 seen.add(child.i)
@@ -522,16 +544,22 @@ def _office(entry: ActorEntry, country: Optional[str], sector: str = "GOV") -> O
     return f"{country}{sector}" if country else None
 
 
+def _first_name(child: Unit, kind: str) -> bool:
+    return kind == "person" and child.entry is not None and child.entry.kind == "person"
+
+
 def _code_from_modifiers(unit: Unit, children: list[Unit], sector: Optional[str], kind: str) -> Coding:
     """A name the dictionary does not code takes the code of its title ("UN aid official")."""
     for child in children:
         coding = child.coding
+        if _first_name(child, kind):
+            continue  # "Abdullah Ocalan": a first name that is also a ruler's is no title
         if coding and coding.code and not child.metonym \
                 and child.source in ("name", "agent", "entity") and not (
                 coding.kind == "group" and child.entry is not None and child.entry.kind == "state"):
             return Coding(coding.code, coding.country, coding.sector, kind, coding.explicit_country)
     for child in children:
-        if child.coding and child.coding.country:
+        if child.coding and child.coding.country and not _first_name(child, kind):
             return Coding(child.coding.country, child.coding.country, None, kind)
     return Coding(None, None, sector, kind, explicit_country=False)
 
@@ -572,8 +600,12 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
                       named=True)
     if kind == "person" and sector[:3] == "GOV" and _former(doc, unit):
         sector = "ELI"
-    return Coding(_join(country, agent, sector), country, sector[:3], kind,
-                  explicit_country=country is not None)
+    code = _join(country, agent, sector)
+    if sector[:3] == "PPL" and country:
+        # "the Zambian people", "two Brazilian men": Phoenix's code (BRAPPL), and as PLOVER
+        # sector a state's people are its civilians
+        sector = "CVL"
+    return Coding(code, country, sector[:3], kind, explicit_country=country is not None)
 
 
 def _join(country: Optional[str], agent: Agent, sector: str) -> Optional[str]:
@@ -973,7 +1005,7 @@ def _acronym_of(doc: Doc, unit: Unit, ordered: list[Unit], acronyms: dict[str, A
     ("the Islamic Salvation Front (FIS)", "Human Rights Watch (HRW)"), or, later in the
     article, the one it was so defined for."""
     word = doc[unit.start:unit.end].text
-    if unit.end - unit.start != 1 or not re.fullmatch(r"[A-Z][A-Z0-9/&-]{1,7}", word):
+    if unit.end - unit.start != 1 or not re.fullmatch(ACRONYM, word):
         return None
     if word in acronyms:
         return acronyms[word]
@@ -993,6 +1025,7 @@ def _acronym_of(doc: Doc, unit: Unit, ordered: list[Unit], acronyms: dict[str, A
     return first
 
 
+ACRONYM = r"[A-Z][A-Z0-9/&-]{1,7}"
 BODY_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction",
               "network", "party"}
 

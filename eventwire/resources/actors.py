@@ -48,8 +48,8 @@ NON_STATE_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "INS", "OPP", "C
 SECTORS = NON_STATE_PREFIXES | {"CRM", "RAD", "MOD", "PPL", "UNR", "AMN", "IRC", "RED", "DIP",
                                 "SET", "CHR", "MUS", "JEW", "BUD", "HIN", "MOS"}
 COUNTRIES = {"SRB", "MNE", "KSV", "BIH", "HRV", "SVN", "MKD"}  # units of former federations
-# regional codes CAMEO uses where a country code would stand
-REGIONS = {"AFR", "ASA", "BLK", "CAS", "CAU", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA",
+# regional codes CAMEO uses where a country code would stand (INT: transnational groups)
+REGIONS = {"INT", "AFR", "ASA", "BLK", "CAS", "CAU", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA",
            "MDT", "NAF", "NAM", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST", "WSB"}
 
 
