@@ -30,11 +30,12 @@ How it works, in order:
    monitor": the first actor of that code or sector; "the militant group": the last named
    group).
 
-Spans: a named person's span is the name ("Sergei Lavrov"; titles before it are evidence
-of the role, not part of the span); every other actor's span is its noun phrase up to its
-head ("the Syrian regime's army", "six western countries including the United States");
-a possessor that is itself an actor is a separate actor ("Russia" in "Russia's Foreign
-Minister"), and the possessed phrase starts after it.
+Spans: every actor's span is its noun phrase up to its head, titles included ("Russian
+Foreign Minister Sergei Lavrov", "the Syrian regime's army", "six western countries
+including the United States"), as news annotators mark actors (ConfliBERT); a named
+person's ``name`` is the name alone ("Sergei Lavrov"). A possessor that is itself an actor
+is a separate actor ("Russia" in "Russia's Foreign Minister"), and the possessed phrase
+starts after it.
 
 For the stages after this one (events, quotes, quantities)::
 
@@ -137,6 +138,7 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
         _country_from_phrase(doc, unit, by_token, when)
     for unit in heads:
         _title_codes_its_person(doc, unit, by_token)
+        _international_title(doc, unit, by_token)
     country = article_country(doc, units, heads)
     actors: list[Actor] = []
     text = doc_text(doc)
@@ -511,6 +513,21 @@ def _title_codes_its_person(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> 
             return
 
 
+def _international_title(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> None:
+    """A named person whose title names an international body acts for it ("U.N. mediator
+    Diego Cordovez", whom the dictionary knows as Ecuador's foreign minister)."""
+    coding = unit.coding
+    if coding is None or coding.kind != "person" or unit.source != "name" \
+            or (coding.code or "").startswith("IGO"):
+        return
+    for i in range(_np_left(unit.root(doc)), unit.start):
+        body = by_token.get(i)
+        if body is not None and body.entry is not None and body.entry.kind != "person" \
+                and body.coding is not None and (body.coding.code or "").startswith("IGO"):
+            unit.coding = Coding(body.coding.code, None, "GOV", "person")
+            return
+
+
 def _give_country(unit: Unit, country: str) -> None:
     coding = unit.coding
     sector = coding.sector or unit.agent.sector[:3]
@@ -751,18 +768,21 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
             and not _unknown_name_modifier(doc, unit):
         actor_country = country
         code = _join(country, unit.agent, sector) if unit.agent else country + sector
-    if unit.source in ("name", "entity"):
+    if unit.source in ("name", "entity") and not (unit.children or coding.kind == "person"):
         before = doc[unit.start - 1] if unit.start else None
         first = unit.start - 1 if before is not None and before.lower_ == "the" \
             and before.head.i == root.i else unit.start
-        if coding.kind == "person":
-            first = unit.start
         start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
     else:
         first = _phrase_start(doc, unit)
         start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
     words = text[start:end]
-    name = unit.entry.name if unit.entry is not None and coding.kind == "state" else _name_of(words)
+    if unit.entry is not None and coding.kind == "state":
+        name = unit.entry.name
+    elif unit.source in ("name", "entity") and coding.kind == "person":
+        name = doc[unit.start:unit.end].text  # "Jan Egeland", not "UN aid official Jan Egeland"
+    else:
+        name = _name_of(words)
     return Actor(id=next_id("a", actors), text=words, span=(start, end), name=name, code=code,
                  country=actor_country, sector=sector, kind=coding.kind)
 
