@@ -541,3 +541,10 @@ def test_a_person_acts_for_the_international_body_of_their_title(actors_only):
     text = ("Afghan rebel leaders said on Wednesday they would meet U.N. mediator Diego Cordovez if "
             "he gave them a veto over any settlement reached in peace talks.")
     assert code(actors_only, text, "Cordovez").code == "IGOUNO"
+
+
+def test_a_bare_agent_shares_the_nationality_of_its_conjunct(actors_only):
+    # PLOVER-GSR01 (ASSAULT, gold source ISR MIL)
+    text = ("Israeli helicopters and tanks shelled positions of the Palestinian security forces and "
+            "residential areas near the town of Rafah.")
+    assert code(actors_only, text, "tanks").code == "ISRMIL"

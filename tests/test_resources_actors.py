@@ -70,3 +70,8 @@ def test_a_bracketed_acronym_of_the_initials_is_a_name():
 def test_an_undated_role_gives_way_to_the_office_held():
     assert entry("kofi annan").code_at(None) == "IGOUNO"
     assert entry("kofi annan").code_at(date(2010, 1, 1)) == "ELI"
+
+
+def test_a_region_of_a_state_is_no_sector():
+    assert split_code("PSEGZA") == ("PSE", None)  # Gaza
+    assert split_code("RUSCNYREB") == ("RUS", "REB")  # Chechen rebels

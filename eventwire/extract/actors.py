@@ -137,6 +137,8 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     for unit in heads:
         _country_from_phrase(doc, unit, by_token, when)
     for unit in heads:
+        _country_from_conjunct(doc, unit, by_token)
+    for unit in heads:
         _title_codes_its_person(doc, unit, by_token)
         _international_title(doc, unit, by_token)
     country = article_country(doc, units, heads)
@@ -489,6 +491,23 @@ def _country_from_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: 
         frontier, depth = following, depth + 1
     if fallback:
         _give_country(unit, fallback)
+
+
+def _country_from_conjunct(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> None:
+    """A bare agent coordinated with one its nationality modifies shares it: "Israeli
+    helicopters and tanks" are both Israel's."""
+    coding = unit.coding
+    if coding is None or unit.source != "agent" or coding.country or coding.named or unit.children \
+            or (coding.sector or "PPL")[:3] in NOT_NATIONAL:
+        return
+    root = unit.root(doc)
+    if root.dep_ != "conj":
+        return
+    first = by_token.get(root.head.i)
+    found = first.coding if first is not None else None
+    if first is not None and first.source == "agent" and found is not None and found.country \
+            and found.explicit_country and any(_is_state(c) for c in first.children):
+        _give_country(unit, found.country)
 
 
 def _title_codes_its_person(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> None:

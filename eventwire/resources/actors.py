@@ -236,6 +236,10 @@ def split_code(code: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     second = code[3:6]
     if second and second not in SECTORS and second in COUNTRIES:
         return second, (code[6:9] or None)  # SCGSRB: Serbia within Serbia and Montenegro
+    if second and second not in SECTORS:
+        # PSEGZA, RUSCNYREB: a region of the state (Gaza, Chechnya), then perhaps a sector
+        third = code[6:9]
+        return country, (third if third in SECTORS else None)
     return country, (second or None)
 
 
