@@ -548,3 +548,14 @@ def test_a_bare_agent_shares_the_nationality_of_its_conjunct(actors_only):
     text = ("Israeli helicopters and tanks shelled positions of the Palestinian security forces and "
             "residential areas near the town of Rafah.")
     assert code(actors_only, text, "tanks").code == "ISRMIL"
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # ConfliBERT CAMEO annotations (news sentences): standard abbreviations Phoenix lacks
+    ("UK extradited radical Islamist preacher Abu Hamza al-Masri to the US.", "UK", "GBR"),
+    ("UNDOF also withdrew peacekeepers from another position in Syria as a precautionary measure.",
+     "UNDOF", "IGOUNOMIL"),
+    ("The ELN has said it will release Odin Sanchez, a former Colombian Congressman.", "ELN", "COLREB"),
+])
+def test_curated_abbreviations_of_states_missions_and_groups(actors_only, text, words, expected):
+    assert code(actors_only, text, words, "2019-01-01").code == expected
