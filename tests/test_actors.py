@@ -480,8 +480,9 @@ def test_an_acronym_in_parentheses_is_the_body_before_it(actors_only):
             "ban on Islamic Salvation Front (FIS) but not with its historical leadership. The FIS "
             "welcomed the offer.")
     extraction = actors_only.extract(text)
-    front = next(a for a in extraction.actors if a.text == "Islamic Salvation Front")
-    acronyms = [a for a in extraction.actors if a.text.endswith("FIS")]
+    front = next(a for a in extraction.actors if a.text.startswith("Islamic Salvation Front"))
+    assert front.text == "Islamic Salvation Front (FIS)"  # the span takes its acronym in
+    acronyms = [a for a in extraction.actors if a.text.endswith("FIS") and a is not front]
     assert len(acronyms) == 2 and all(a.refers_to == front.id for a in acronyms)
     assert {a.code for a in acronyms} == {front.code}
 
@@ -559,3 +560,14 @@ def test_a_bare_agent_shares_the_nationality_of_its_conjunct(actors_only):
 ])
 def test_curated_abbreviations_of_states_missions_and_groups(actors_only, text, words, expected):
     assert code(actors_only, text, words, "2019-01-01").code == expected
+
+
+def test_a_span_takes_a_bracketed_acronym_and_an_of_phrase_naming_a_place(actors_only):
+    # ConfliBERT CAMEO annotations mark "Houthi rebels of Yemen", "the Lebanese Armed Forces (LAF)"
+    text = ("Houthi rebels of Yemen attacked the Lebanese Armed Forces (LAF) near the border, the "
+            "Governor of Arizona said.")
+    extraction = actors_only.extract(text)
+    texts = {a.text for a in extraction.actors}
+    assert {"Houthi rebels of Yemen", "the Lebanese Armed Forces (LAF)",
+            "the Governor of Arizona"} <= texts
+    assert code(actors_only, text, "Yemen").code == "YEM"  # still an actor of its own

@@ -795,6 +795,9 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     else:
         first = _phrase_start(doc, unit)
         start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
+    if not _is_state(unit):
+        last = _phrase_end(doc, unit)
+        end = doc[last].idx + len(doc[last])
     words = text[start:end]
     if unit.entry is not None and coding.kind == "state":
         name = unit.entry.name
@@ -895,6 +898,28 @@ def _phrase_start(doc: Doc, unit: Unit) -> int:
                                   or doc[first].lower_ in ("another", "at", "least", "most")):
         first += 1  # "At least 384 civilians" -> "civilians": the figure is the quantities' stage
     return first
+
+
+def _phrase_end(doc: Doc, unit: Unit) -> int:
+    """Last token of an actor's phrase: its head, then an acronym in parentheses ("the
+    Lebanese Armed Forces (LAF)") and an "of" phrase that names a place or body ("the
+    Governor of Arizona", "Houthi rebels of Yemen"), as annotators mark actors."""
+    last = unit.end - 1
+    root = unit.root(doc)
+    if last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 3].text == ")" \
+            and re.fullmatch(ACRONYM, doc[last + 2].text):
+        return last + 3
+    for prep in root.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != last + 1:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects or objects[0].pos_ != "PROPN":
+            continue
+        edge = objects[0].right_edge.i
+        inside = doc[prep.i:edge + 1]
+        if edge - prep.i <= 6 and not any(t.is_punct and t.text not in "-'\u2019" for t in inside):
+            return edge
+    return last
 
 
 def _name_of(text: str) -> str:
