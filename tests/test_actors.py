@@ -67,7 +67,7 @@ def test_the_government_is_the_syrian_government_mentioned_first(seed):
 
 def test_the_regimes_army_is_an_actor_beside_the_regime(seed):
     army = actor_at(seed, "army has halted")
-    assert (army.text, army.code, army.kind) == ("army", "SYRMIL", "group")
+    assert (army.text, army.code, army.kind) == ("the Syrian regime\u2019s army", "SYRMIL", "group")
     regime = actor_at(seed, "Syrian regime\u2019s army")
     assert regime.text == "the Syrian regime" and regime.code == "SYRGOV"
 

@@ -34,8 +34,10 @@ Spans: every actor's span is its noun phrase up to its head, titles included ("R
 Foreign Minister Sergei Lavrov", "the Syrian regime's army", "six western countries
 including the United States"), as news annotators mark actors (ConfliBERT); a named
 person's ``name`` is the name alone ("Sergei Lavrov"). A possessor that is itself an actor
-is a separate actor ("Russia" in "Russia's Foreign Minister"), and the possessed phrase
-starts after it.
+is also a separate actor ("Russia" in "Russia's Foreign Ministry", whose span starts at
+"Russia"); a person's possessive is left out of the possessed phrase ("Assad's forces" is
+"forces"). A bracketed acronym and an "of" phrase naming a place or body end the span
+("the Lebanese Armed Forces (LAF)", "Houthi rebels of Yemen").
 
 For the stages after this one (events, quotes, quantities)::
 
@@ -879,13 +881,16 @@ def _np_left(token: Token) -> int:
 
 
 def _phrase_start(doc: Doc, unit: Unit) -> int:
-    """First token of a unit's noun phrase: its left edge, after a possessor that is an actor."""
+    """First token of a unit's noun phrase: its left edge, a state's or a body's possessive
+    included ("Russia's Foreign Ministry"; the possessor is also an actor of its own), a
+    person's not ("Assad's forces" are the forces)."""
     root = unit.root(doc)
     first = min([_np_left(root), unit.start] + [c.start for c in unit.children])
     for child in root.lefts:
         if child.dep_ == "poss" and child.i >= first:
             owner = next((c for c in unit.children if c.start <= child.i < c.end), None)
-            if owner is not None and _stands_alone(doc, owner):
+            if owner is not None and _stands_alone(doc, owner) and owner.coding is not None \
+                    and owner.coding.kind == "person":
                 first = child.right_edge.i + 1
                 while first < unit.start and doc[first].dep_ == "case":
                     first += 1
