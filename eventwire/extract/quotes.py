@@ -92,6 +92,65 @@ def cue_spans() -> dict[str, frozenset[str]]:
             "right_prepositions": frozenset(), **found}
 
 
+@lru_cache(maxsize=1)
+def cue_gate() -> Optional[dict]:
+    """The learned check on PolNeAR-style cues (data/quote_cue_gate.json, built by
+    scripts/train_quote_gate.py from PolNeAR train): logistic-regression weights over the
+    cue's parse features, the threshold below which an attribution is dropped, and the
+    extra cue verbs read only when the check passes them (None when the file is absent)."""
+    path = resources.files("eventwire") / "data" / "quote_cue_gate.json"
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text("utf-8"))
+
+
+PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"}
+
+
+def gate_features(attribution: "Attribution", doc: Doc) -> list[str]:
+    """What the cue check sees of one attribution: the cue verb and how it reads its
+    content, the speaker's kind, the content's place and length, the verb's dependents."""
+    verb = doc[attribution.cue_token]
+    lemma = verb.lemma_.lower()
+    how = attribution.how
+    rows = [f"lemma={lemma}", f"how={how}", f"lemma_how={lemma}|{how}", f"dep={verb.dep_}",
+            f"tag={verb.tag_}", f"kind={attribution.kind}", f"cue_kind={attribution.cue_kind}",
+            f"head_pos={verb.head.pos_}", f"dep_how={verb.dep_}|{how}",
+            f"lexicon={lemma in cue_words()}"]
+    if attribution.source_token is None:
+        rows.append("source=none")
+    else:
+        speaker = doc[attribution.source_token]
+        rows += [f"source_pos={speaker.pos_}", f"source_ent={speaker.ent_type_ or '-'}",
+                 f"source_dep={speaker.dep_}", f"source_lemma={speaker.lower_}"
+                 if speaker.lower_ in PRONOUNS else f"source_pos_how={speaker.pos_}|{how}",
+                 f"lemma_source={lemma}|{speaker.ent_type_ or speaker.pos_}",
+                 f"source_words={min(len(doc.text[attribution.source[0]:attribution.source[1]].split()), 6)}"
+                 if attribution.source else "source_words=0"]
+    if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl"):
+        rows.append(f"head_lemma={verb.dep_}|{verb.head.lemma_.lower()}")
+    content = attribution.content[0]
+    words = sum(1 for t in doc if content[0] <= t.idx < content[1])
+    rows += [f"content_words={min(words.bit_length(), 7)}",
+             f"content_before={content[1] <= attribution.cue[0]}",
+             f"cue_words={min(len(doc.text[attribution.cue[0]:attribution.cue[1]].split()), 5)}",
+             f"content_first={doc.text[content[0]:content[1]].split()[0].lower() if doc.text[content[0]:content[1]].split()[0].lower() in ('that', 'the', 'he', 'she', 'it', 'they', 'we', 'i') else '-'}",
+             f"content_end={doc.text[content[1]:content[1] + 1] or '$'}",
+             f"sentence_words={min((verb.sent.end - verb.sent.start).bit_length(), 7)}",
+             f"pieces={len(attribution.content)}"]
+    rows += [f"child={child.dep_}" for child in verb.children]
+    rows += [f"aux={child.lower_}" for child in verb.children if child.dep_ in ("aux", "neg")]
+    if verb.i + 1 < len(doc):
+        rows.append(f"next={doc[verb.i + 1].lower_ if doc[verb.i + 1].is_punct or doc[verb.i + 1].pos_ in ('ADP', 'SCONJ', 'PRON', 'DET') else doc[verb.i + 1].pos_}")
+    return rows
+
+
+def _gate_passes(attribution: "Attribution", doc: Doc, gate: dict) -> bool:
+    weights = gate["weights"]
+    score = gate["bias"] + sum(weights.get(f, 0.0) for f in gate_features(attribution, doc))
+    return score >= gate["threshold_logit"]
+
+
 # --- quote marks -------------------------------------------------------------------------
 
 def quotations(text: str) -> list[Piece]:
@@ -498,6 +557,10 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
     quotes = quotations(text)
     paragraphs = _Paragraphs(text)
     words = cue_words()
+    gate = cue_gate() if all_cues else None
+    if gate:  # verbs that read as cues only where the check passes them
+        words = {**{lemma: CueWord(lemma, "thought", content)
+                    for lemma, content in gate["extra_cues"].items()}, **words}
     nouns = noun_cues() if all_cues else frozenset()
     found: list[Attribution] = []
     used_quotes: set[Piece] = set()
@@ -535,6 +598,9 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
             continue  # "found the money", "read the letter": this verb reads badly this way
         if attribution:
             found.append(attribution)
+    if gate:  # the learned check drops cues that read badly in their context
+        found = [a for a in found if a.how in ("according", "noun") or a.cue_token < 0
+                 or _gate_passes(a, doc, gate)]
     for attribution in found:
         for piece in attribution.content:
             for quote in quotes:
