@@ -395,6 +395,7 @@ def _left_speaker(verb: Token, bounds: Piece) -> Optional[Token]:
     return None
 
 
+SAYING = {"say", "tell", "add", "write", "argue", "insist", "claim", "note", "warn", "explain"}
 ADDRESSEE_VERBS = {"tell", "ask", "remind", "assure", "warn", "urge", "thank", "inform"}
 CONTENT_PREPOSITIONS = {"about", "on", "for", "of", "against", "to", "at", "with", "into", "over"}
 OBJECT_TAIL = {"prep", "oprd", "xcomp", "acomp"}
@@ -418,6 +419,10 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
             if child.dep_ == "advcl" and child.i > verb.i and \
                     child.left_edge.lower_ == "that" and child.left_edge.i > verb.i:
                 return child, "clause"  # "tweeted in the early hours that ...": a misread ccomp
+            if child.dep_ == "advcl" and child.i > verb.i and verb.lemma_.lower() in SAYING and \
+                    any(c.dep_ == "nsubj" for c in child.children) and \
+                    not any(c.dep_ == "mark" for c in child.children):
+                return child, "clause"  # "said after the convention he would not": a misread ccomp
         if verb.lemma_.lower() in ADDRESSEE_VERBS and objects:
             for clause in objects[0].subtree:  # "told a meeting of leaders that few people ..."
                 if clause.dep_ in ("relcl", "acl", "ccomp") and clause.left_edge.lower_ == "that" and \
@@ -442,7 +447,8 @@ def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_
     tokens = list(head.subtree)
     cut = None
     for child in head.children:  # "says A and says B": B is another attribution
-        if child.dep_ == "conj" and child.i > head.i and child.lemma_.lower() in cue_words_:
+        if child.dep_ == "conj" and child.i > head.i and child.lemma_.lower() in cue_words_ and \
+                not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in child.children):
             cut = child.i
             break
     if cut is not None:
@@ -921,7 +927,13 @@ def _trim(piece: Optional[Piece], text: str) -> Optional[Piece]:
         start += 1
     while end > start and text[end - 1] in " \t\n,;:\u2014\u2013-":
         end -= 1
+    dangling = DANGLING_CONJUNCTION.search(text, start, end)
+    if dangling and dangling.end() == end:  # "were not complete, and": the cut left the "and"
+        return _trim((start, dangling.start()), text)
     return (start, end) if start < end else None
+
+
+DANGLING_CONJUNCTION = re.compile(r",\s+(?:and|but|or)$")
 
 
 def _kind(content: Piece, quotes: list[Piece], text: str) -> str:
