@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.extract import quotes
 from eventwire.extract.quotes import extract_quotes, find_attributions, quotations
 from eventwire.model import Actor, Article, Extraction, Place
 
@@ -275,3 +276,26 @@ def test_a_quotation_stays_with_the_verb_that_reports_it(nlp):
     said = next(a for a in found if words(text, a.cue) == "said")
     assert words(text, said.content[0]) == '"The evacuation is over,"'
     assert all('"' not in words(text, a.content[0]) for a in found if a is not said)
+
+
+# --- the learned cue check (fourth shift) -----------------------------------------------
+
+def test_the_learned_cue_check_drops_a_verb_that_reports_nothing(nlp, monkeypatch):
+    text = "He watched the debate from his hotel room in Cleveland."
+    assert not attributions_in(nlp, text, all_cues=True)[1]
+    gate = dict(quotes.cue_gate(), threshold_logit=-99.0)  # a check that passes everything
+    monkeypatch.setattr(quotes, "cue_gate", lambda: gate)
+    assert attributions_in(nlp, text, all_cues=True)[1]
+
+
+def test_a_coordinated_clause_with_its_own_subject_stays_in_the_content(nlp):
+    text = ('Bamberg said the videos were "inconclusive" and that the footage released Friday '
+            'did not show whether Scott had a gun.')
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.content[0]).endswith("did not show whether Scott had a gun")
+
+
+def test_a_misread_clause_after_a_time_is_still_what_is_said(nlp):
+    text = "Trump said after the convention he would not accept Cruz's endorsement if it were offered."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.content[0]).endswith("he would not accept Cruz's endorsement if it were offered")
