@@ -8,7 +8,8 @@ whole quotation, and "according to X" attaching X to the clause it modifies. Quo
 that never close end at their paragraph, so a stray mark never swallows the article.
 
 :func:`find_attributions` is the pure finder (character offsets only; the PolNeAR scorer
-measures it); :func:`extract_quotes` turns its findings into ``Quote`` items linked to the
+measures it; under PolNeAR's conventions a learned check, ``data/quote_cue_gate.json``, drops
+cues that read badly in their context); :func:`extract_quotes` turns its findings into ``Quote`` items linked to the
 actors and places the earlier stages found.
 """
 
@@ -125,24 +126,33 @@ def gate_features(attribution: "Attribution", doc: Doc) -> list[str]:
                  f"source_dep={speaker.dep_}", f"source_lemma={speaker.lower_}"
                  if speaker.lower_ in PRONOUNS else f"source_pos_how={speaker.pos_}|{how}",
                  f"lemma_source={lemma}|{speaker.ent_type_ or speaker.pos_}",
-                 f"source_words={min(len(doc.text[attribution.source[0]:attribution.source[1]].split()), 6)}"
-                 if attribution.source else "source_words=0"]
+                 f"source_words={min(_word_count(doc.text, attribution.source), 6)}"]
     if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl"):
         rows.append(f"head_lemma={verb.dep_}|{verb.head.lemma_.lower()}")
     content = attribution.content[0]
     words = sum(1 for t in doc if content[0] <= t.idx < content[1])
+    first = doc.text[content[0]:content[1]].split()[0].lower()
     rows += [f"content_words={min(words.bit_length(), 7)}",
              f"content_before={content[1] <= attribution.cue[0]}",
-             f"cue_words={min(len(doc.text[attribution.cue[0]:attribution.cue[1]].split()), 5)}",
-             f"content_first={doc.text[content[0]:content[1]].split()[0].lower() if doc.text[content[0]:content[1]].split()[0].lower() in ('that', 'the', 'he', 'she', 'it', 'they', 'we', 'i') else '-'}",
+             f"cue_words={min(_word_count(doc.text, attribution.cue), 5)}",
+             f"content_first={first if first in GATE_FIRST_WORDS else '-'}",
              f"content_end={doc.text[content[1]:content[1] + 1] or '$'}",
              f"sentence_words={min((verb.sent.end - verb.sent.start).bit_length(), 7)}",
              f"pieces={len(attribution.content)}"]
     rows += [f"child={child.dep_}" for child in verb.children]
     rows += [f"aux={child.lower_}" for child in verb.children if child.dep_ in ("aux", "neg")]
     if verb.i + 1 < len(doc):
-        rows.append(f"next={doc[verb.i + 1].lower_ if doc[verb.i + 1].is_punct or doc[verb.i + 1].pos_ in ('ADP', 'SCONJ', 'PRON', 'DET') else doc[verb.i + 1].pos_}")
+        after = doc[verb.i + 1]
+        rows.append(f"next={after.lower_ if after.is_punct or after.pos_ in GATE_WORD_POS else after.pos_}")
     return rows
+
+
+GATE_FIRST_WORDS = {"that", "the", "he", "she", "it", "they", "we", "i"}
+GATE_WORD_POS = {"ADP", "SCONJ", "PRON", "DET"}  # function words the check sees as words
+
+
+def _word_count(text: str, piece: Optional[Piece]) -> int:
+    return len(text[piece[0]:piece[1]].split()) if piece else 0
 
 
 def _gate_passes(attribution: "Attribution", doc: Doc, gate: dict) -> bool:
