@@ -596,10 +596,23 @@ class Store:
             for kind, low, high, ends, statuses in fine]
         if copies:
             conditions.append(f"ae.article_id IN {sql.values(copies)}")
-        for column, values, date_condition in places:
-            place = f"{column.replace('place_name', 'ae.place_name') if '(' in column else 'ae.' + column} IN {sql.values(values)}"
-            conditions.append(place if date_condition is None
-                              else f"({place} AND {date_condition})")
+        # At a new report's place: reports of its type and status family whose dates do
+        # not contradict it (loosely dated ones only, beside a fine date: the fine ones
+        # meet it above).
+        for kind, column, value, fine_date, start, end, statuses in dict.fromkeys(
+                (r.type, "ae.geonameid" if r.geonameid else "lower(ae.place_name)",
+                 r.geonameid or _clean(r.place_name.lower()), r.fine, r.date_start,
+                 r.date_end or r.date_start, tuple(fusion.statuses_of_family(r.status) or ()))
+                for r in new if r.geonameid or r.place_name):
+            term = f"(ae.type = {sql.value(kind)} AND {column} = {sql.value(value)}"
+            if statuses:
+                term += f" AND ae.status IN {sql.values(statuses)}"
+            if fine_date:
+                term += f" AND {LOOSE_DATE}"
+            if start is not None:
+                term += (f" AND (ae.date_start IS NULL OR (ae.date_start <= {sql.value(end)} "
+                         f"AND coalesce(ae.date_end, ae.date_start) >= {sql.value(start)}))")
+            conditions.append(term + ")")
         # Only reports that could pass same_happening: a shared place, or a shared actor
         # (tested last: the one condition that reads another table).
         plausible = []
