@@ -60,7 +60,7 @@ import math
 import operator
 import os
 from collections import Counter, defaultdict, deque
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Optional
@@ -352,7 +352,8 @@ class Store:
                 return AddResult(article_id=found[sha256], status="unchanged")
             # Another text holds the id: this one is stored as id~sha256 prefix.
             article_id = f"{wanted}~{sha256[:12]}" if found else wanted
-            new = self._insert_extraction(conn, extraction, article_id, sha256, signature)
+            with self._pipeline(conn):  # PostgreSQL: every insert in one round trip
+                new = self._insert_extraction(conn, extraction, article_id, sha256, signature)
             duplicate_of = self._link_near_duplicate(conn, article_id, signature)
             event_ids = self._fuse_article(conn, article_id, new, duplicate_of)
         self._reports.add(map(as_read_back, new))  # committed: stored reports never change
@@ -429,6 +430,14 @@ class Store:
         with self._read() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.sha256 == sha256)).scalar()
 
+    def _pipeline(self, conn: Connection):
+        """On PostgreSQL, psycopg's pipeline mode: the statements inside go to the server
+        without waiting for each answer (errors still raise, at the block's end at the
+        latest); elsewhere nothing."""
+        if self.dialect != "postgresql":
+            return nullcontext()
+        return conn.connection.driver_connection.pipeline()
+
     def _insert_extraction(self, conn: Connection, extraction: Extraction, article_id: str,
                            sha256: str, signature) -> list[Report]:
         """Insert the article, its extraction and its items (one bulk insert a table);
@@ -470,11 +479,12 @@ class Store:
     def _link_near_duplicate(self, conn: Connection, article_id: str, signature) -> Optional[str]:
         """Link the article to the most similar stored article above the threshold."""
         sql = RawSQL(self.dialect)
-        pairs = ", ".join(f"({sql.value(band)}, {sql.value(bucket)})"
-                          for band, bucket in dedupe.band_buckets(signature))
+        # One indexed look-up a band (a row-value IN list made SQLite scan every band).
+        pairs = " OR ".join(f"(band = {sql.value(band)} AND bucket = {sql.value(bucket)})"
+                            for band, bucket in dedupe.band_buckets(signature))
         candidates = sql.run(conn, (
             "SELECT a.id, a.minhash FROM articles a JOIN (SELECT article_id, count(*) AS shared "
-            f"FROM minhash_bands WHERE (band, bucket) IN (VALUES {pairs}) "
+            f"FROM minhash_bands WHERE ({pairs}) "
             f"AND article_id <> {sql.value(article_id)} GROUP BY article_id "
             f"ORDER BY shared DESC, article_id LIMIT {int(dedupe.MAX_CANDIDATES)}) ranked "
             "ON ranked.article_id = a.id"))
@@ -506,7 +516,8 @@ class Store:
         originals = self._duplicate_map(conn, {r.article_id for r in candidates + new})
         matched: set[str] = set()
         if candidates:  # which stored events does any new report join?
-            for group in fusion.cluster(candidates + new, originals, new=new_keys):
+            for group in fusion.cluster(candidates + new, originals, new=new_keys,
+                                        only_new=True):
                 if any(report.key in new_keys for report in group):
                     matched.update(event_of[r.key] for r in group if r.key in event_of)
         if not matched:  # the common case: every report is a happening of its own so far
@@ -519,7 +530,7 @@ class Store:
         originals.update(self._duplicate_map(conn, {r.article_id for r in members}
                                              - originals.keys() - {r.article_id for r in new}))
         groups = self._cluster(conn, members + new, fixed=list(groups_of.values()),
-                               new=new_keys, originals=originals)
+                               new=new_keys, originals=originals, only_new=True)
         changed = [group for group in groups if any(r.key in new_keys for r in group)]
         changed_keys = {report.key for group in changed for report in group}
         old_ids = [event_id for event_id, keys in groups_of.items()
@@ -585,21 +596,35 @@ class Store:
             for kind, low, high, ends, statuses in fine]
         if copies:
             conditions.append(f"ae.article_id IN {sql.values(copies)}")
-        for column, values, date_condition in places:
-            place = f"{column.replace('place_name', 'ae.place_name') if '(' in column else 'ae.' + column} IN {sql.values(values)}"
-            conditions.append(place if date_condition is None
-                              else f"({place} AND {date_condition})")
-        # Only reports that could pass same_happening: a shared actor, or a shared place.
+        # At a new report's place: reports of its type and status family whose dates do
+        # not contradict it (loosely dated ones only, beside a fine date: the fine ones
+        # meet it above).
+        for kind, column, value, fine_date, start, end, statuses in dict.fromkeys(
+                (r.type, "ae.geonameid" if r.geonameid else "lower(ae.place_name)",
+                 r.geonameid or _clean(r.place_name.lower()), r.fine, r.date_start,
+                 r.date_end or r.date_start, tuple(fusion.statuses_of_family(r.status) or ()))
+                for r in new if r.geonameid or r.place_name):
+            term = f"(ae.type = {sql.value(kind)} AND {column} = {sql.value(value)}"
+            if statuses:
+                term += f" AND ae.status IN {sql.values(statuses)}"
+            if fine_date:
+                term += f" AND {LOOSE_DATE}"
+            if start is not None:
+                term += (f" AND (ae.date_start IS NULL OR (ae.date_start <= {sql.value(end)} "
+                         f"AND coalesce(ae.date_end, ae.date_start) >= {sql.value(start)}))")
+            conditions.append(term + ")")
+        # Only reports that could pass same_happening: a shared place, or a shared actor
+        # (tested last: the one condition that reads another table).
         plausible = []
+        if place_ids:
+            plausible += [f"ae.geonameid IN {sql.values(place_ids)}",
+                          f"ae.place_parent IN {sql.values(place_ids)}"]
+        plausible.append(f"lower(ae.place_name) IN {sql.values(place_names)}")
         if codes or names:
             plausible.append(
                 "EXISTS (SELECT 1 FROM article_event_actors aea WHERE "
                 "aea.article_id = ae.article_id AND aea.event_id = ae.id AND "
                 f"(aea.code IN {sql.values(codes)} OR lower(aea.name) IN {sql.values(names)}))")
-        if place_ids:
-            plausible += [f"ae.geonameid IN {sql.values(place_ids)}",
-                          f"ae.place_parent IN {sql.values(place_ids)}"]
-        plausible.append(f"lower(ae.place_name) IN {sql.values(place_names)}")
         query = f"{head} AND ({' OR '.join(conditions)}) AND ({' OR '.join(plausible)})"
         rows = sql.run(conn, query)
         reports = self._reports.get(conn, [(row[0], row[1]) for row in rows])
@@ -624,7 +649,8 @@ class Store:
     def _cluster(self, conn: Connection, reports: list[Report],
                  fixed: list[list[tuple[str, str]]] = (),
                  new: Optional[set[tuple[str, str]]] = None,
-                 originals: Optional[dict[str, str]] = None) -> list[list[Report]]:
+                 originals: Optional[dict[str, str]] = None,
+                 only_new: bool = False) -> list[list[Report]]:
         article_ids = sorted({report.article_id for report in reports})
         splits: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for chunk in _chunks(article_ids, 500):
@@ -635,7 +661,8 @@ class Store:
                 splits[(found_article, report_id)].append((split_id, side))
         if originals is None:
             originals = self._duplicate_map(conn, set(article_ids))
-        return fusion.cluster(reports, originals, splits, fixed=fixed, new=new)
+        return fusion.cluster(reports, originals, splits, fixed=fixed, new=new,
+                              only_new=only_new)
 
     def _write_events(self, conn: Connection, groups: list[list[Report]],
                       current: dict[tuple[str, str], str], old_ids: Iterable[str],
