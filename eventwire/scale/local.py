@@ -3,8 +3,13 @@
 The reading process (the caller) sends batches of articles to the workers through a bounded
 queue, and at most a fixed number of batches are in flight at once, so memory stays flat
 whatever the corpus size. Each worker runs the whole pipeline (one spaCy pass through
-``nlp.pipe``, then every stage) on its batch and sends the extractions back; the caller gets
-them in input order and is the one writer (stdout, JSONL, or the store).
+``nlp.pipe``, then every stage) on its batch and sends the extractions back as JSON (a third
+of the cost of pickling the pydantic objects, both ways); the caller gets them in input order
+and is the one writer (stdout, JSONL, or the store).
+
+Workers are forked from a fork server that has loaded the model and the stages' resources
+once (``preload.py``), so neither the first workers nor a recycled worker's successor load
+anything again; where there is no fork server (Windows), workers are spawned and load their own.
 
 With one worker nothing is spawned: the pipeline runs in the calling process.
 """
@@ -125,25 +130,56 @@ DONE, RETIRED = -1, -2
 
 
 def _worker(tasks, results, recycle_after: int) -> None:
-    """A worker process: load the pipeline once, then extract batch after batch.
+    """A worker process: extract batch after batch with the (preloaded) pipeline.
 
     After ``recycle_after`` articles it retires (the parent starts a fresh one).
     """
-    from eventwire.pipeline import Pipeline
+    from eventwire.pipeline import default_pipeline
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     _exit_with_parent()
-    pipeline = Pipeline()  # the model loads with the first batch (a late successor may get none)
+    pipeline = default_pipeline()  # loaded by the fork server, or with the first batch
     done = 0
     while done < recycle_after and (task := tasks.get()) is not None:
         index, batch = task
         extractions, failures = _extract_batch(pipeline, batch)
         sendable = [(article, f"{err}" if isinstance(err, InputError)
                      else f"{type(err).__name__}: {err}") for article, err in failures]
-        results.put((index, extractions, sendable, os.getpid(), peak_rss_bytes()))
+        rows = [extraction.model_dump_json() for extraction in extractions]
+        results.put((index, rows, sendable, os.getpid(), peak_rss_bytes()))
         done += len(batch)
     results.put((RETIRED if done >= recycle_after else DONE, [], [], os.getpid(),
                  peak_rss_bytes()))
+
+
+def worker_context():
+    """Fork server with the pipeline preloaded where the platform has one, else spawn.
+
+    Not plain fork: the caller may run threads (a progress bar, the reader), and forking a
+    process with threads can copy a lock another thread holds.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["eventwire.scale.preload"])  # once the server runs: kept
+    return context
+
+
+def _ready() -> None:
+    """A worker that does nothing: forking it proves the fork server has preloaded."""
+
+
+def start_fork_server() -> bool:
+    """Start the fork server and wait until it has loaded the pipeline (a few seconds, once
+    per process), so that the workers of the next run start at once. False where workers are
+    spawned instead. A run starts the server itself when needed; this only moves the wait."""
+    context = worker_context()
+    if context.get_start_method() != "forkserver":
+        return False
+    probe = context.Process(target=_ready, daemon=True)
+    probe.start()
+    probe.join()
+    return True
 
 
 def extract_parallel(articles: Iterable[Article], *, workers: Optional[int] = None,
@@ -202,7 +238,7 @@ def _report(failures, on_error, stats) -> None:
 
 
 def _in_workers(articles, workers, batch_size, on_error, on_progress, stats, recycle_after):
-    context = multiprocessing.get_context("spawn")  # fork after threads is unsafe
+    context = worker_context()
     in_flight = threading.BoundedSemaphore(workers * BATCHES_PER_WORKER)
     tasks = context.Queue(maxsize=workers * 2)
     results = context.Queue()  # bounded by in_flight: the reader waits for a free slot
@@ -221,7 +257,7 @@ def _in_workers(articles, workers, batch_size, on_error, on_progress, stats, rec
                 if extracting:
                     tasks.put((count, batch))
                 else:  # straight to the results, to keep its place in the order
-                    results.put((count, batch, [], 0, 0))
+                    results.put((count, batch, [], 0, 0))  # pid 0: not JSON
                 count += 1
         except BaseException as err:  # reading failed: stop the run and raise it below
             fed["error"] = err
@@ -249,7 +285,7 @@ def _in_workers(articles, workers, batch_size, on_error, on_progress, stats, rec
             if fed["error"] is not None:
                 raise fed["error"]
             try:
-                index, extractions, failures, pid, peak = results.get(timeout=POLL_SECONDS)
+                index, rows, failures, pid, peak = results.get(timeout=POLL_SECONDS)
             except queue.Empty:
                 dead = [p for p in processes if not p.is_alive() and p.exitcode not in (0, None)]
                 if dead and finished < workers:
@@ -264,15 +300,16 @@ def _in_workers(articles, workers, batch_size, on_error, on_progress, stats, rec
             if index == DONE:
                 finished += 1
                 continue
-            pending[index] = (extractions, failures)
+            pending[index] = (rows, failures, pid != 0)
             while next_index in pending:
-                extractions, failures = pending.pop(next_index)
-                yield from extractions
+                rows, failures, from_worker = pending.pop(next_index)
+                for row in rows:  # JSON from a worker, or an item passed through as it was
+                    yield Extraction.model_validate_json(row) if from_worker else row
                 _report(failures, on_error, stats)
                 in_flight.release()
                 next_index += 1
                 if on_progress:
-                    on_progress(len(extractions) + len(failures))
+                    on_progress(len(rows) + len(failures))
         if fed["error"] is not None:
             raise fed["error"]
         _collect_peaks(results, processes, stats, workers - finished, start_worker)
@@ -294,7 +331,7 @@ def _collect_peaks(results, processes, stats: RunStats, remaining: int,
     deadline = time.monotonic() + 30
     while remaining > 0 and time.monotonic() < deadline:
         try:
-            index, _extractions, _failures, pid, peak = results.get(timeout=POLL_SECONDS)
+            index, _rows, _failures, pid, peak = results.get(timeout=POLL_SECONDS)
         except queue.Empty:
             if not any(process.is_alive() for process in processes):
                 return

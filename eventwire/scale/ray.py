@@ -64,10 +64,10 @@ class ExtractOnActor:
     """A Ray actor: the pipeline, loaded once, over batches of articles (JSON)."""
 
     def __init__(self):
-        from eventwire.pipeline import Pipeline
+        import eventwire.scale.preload  # noqa: F401  loads the model and resources, once
+        from eventwire.pipeline import default_pipeline
 
-        self.pipeline = Pipeline()
-        self.pipeline.nlp  # load the model now, once per actor
+        self.pipeline = default_pipeline()
         self.worker = f"{os.uname().nodename}:{os.getpid()}"
 
     def extract(self, batch: dict) -> tuple[list[Extraction], list[str]]:
