@@ -583,11 +583,13 @@ class Store:
         if copies:
             lookups.append("SELECT article_id, id FROM article_events WHERE article_id IN "
                            f"{sql.values(copies)}")
-        head = (f"SELECT ae.article_id, ae.id, er.event_id FROM ({' UNION '.join(lookups)}) "
-                "AS found JOIN article_events ae ON ae.article_id = found.article_id AND "
-                "ae.id = found.id JOIN event_reports er ON er.article_id = ae.article_id AND "
-                f"er.report_id = ae.id WHERE ae.type IN {sql.values(types)} AND "
-                f"ae.article_id <> {sql.value(article_id)}")
+        # The event of each report by its key, for the rows kept only (joined, PostgreSQL
+        # misjudged the rows found and hashed every link of the store).
+        head = ("SELECT ae.article_id, ae.id, (SELECT er.event_id FROM event_reports er WHERE "
+                "er.article_id = ae.article_id AND er.report_id = ae.id) FROM "
+                f"({' UNION '.join(lookups)}) AS found JOIN article_events ae ON "
+                "ae.article_id = found.article_id AND ae.id = found.id WHERE ae.type IN "
+                f"{sql.values(types)} AND ae.article_id <> {sql.value(article_id)}")
         conditions = [
             f"(ae.type = {sql.value(kind)} AND ae.date_start BETWEEN {sql.value(low)} AND "
             f"{sql.value(high)} AND coalesce(ae.date_end, ae.date_start) >= {sql.value(ends)} "
@@ -626,7 +628,7 @@ class Store:
                 "aea.article_id = ae.article_id AND aea.event_id = ae.id AND "
                 f"(aea.code IN {sql.values(codes)} OR lower(aea.name) IN {sql.values(names)}))")
         query = f"{head} AND ({' OR '.join(conditions)}) AND ({' OR '.join(plausible)})"
-        rows = sql.run(conn, query)
+        rows = [row for row in sql.run(conn, query) if row[2] is not None]  # fused reports
         reports = self._reports.get(conn, [(row[0], row[1]) for row in rows])
         return reports, {(row[0], row[1]): row[2] for row in rows}
 
