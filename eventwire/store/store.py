@@ -556,17 +556,8 @@ class Store:
         # and status family whose dates it meets (fusion.fine_partner_dates).
         fine = sorted({(r.type, *fusion.fine_partner_dates(r), tuple(
             fusion.statuses_of_family(r.status) or ())) for r in new if r.fine})
-        windows = _merged_windows([(kind, low, high) for kind, low, high, _, _ in fine])
         copies = self._copies_of(conn, duplicate_of) if duplicate_of is not None else []
-        places = []  # (column, values, date condition or None)
-        for reports, date_condition in (([r for r in new if r.fine], LOOSE_DATE),
-                                        ([r for r in new if not r.fine], None)):
-            ids = sorted({r.geonameid for r in reports if r.geonameid})
-            names = sorted({_clean(r.place_name.lower()) for r in reports
-                            if not r.geonameid and r.place_name})
-            places += ([("geonameid", ids, date_condition)] if ids else []) + \
-                ([("lower(place_name)", names, date_condition)] if names else [])
-        if not windows and not places and not copies:
+        if not fine and not copies and not any(r.geonameid or r.place_name for r in new):
             return [], {}
         codes = sorted({code for r in new for code in r.codes})
         names = sorted({_clean(name) for r in new for name in r.names})
@@ -575,19 +566,13 @@ class Store:
 
         # Positional parameters: the text is written in order, left to right.
         sql = RawSQL(self.dialect)
-        lookups = [f"SELECT article_id, id FROM article_events WHERE type = {sql.value(kind)} "
-                   f"AND date_start BETWEEN {sql.value(low)} AND {sql.value(high)}"
-                   for kind, low, high in windows]
-        lookups += [f"SELECT article_id, id FROM article_events WHERE {column} IN "
-                    f"{sql.values(values)}" for column, values, _ in places]
-        if copies:
-            lookups.append("SELECT article_id, id FROM article_events WHERE article_id IN "
-                           f"{sql.values(copies)}")
-        head = (f"SELECT ae.article_id, ae.id, er.event_id FROM ({' UNION '.join(lookups)}) "
-                "AS found JOIN article_events ae ON ae.article_id = found.article_id AND "
-                "ae.id = found.id JOIN event_reports er ON er.article_id = ae.article_id AND "
-                f"er.report_id = ae.id WHERE ae.type IN {sql.values(types)} AND "
-                f"ae.article_id <> {sql.value(article_id)}")
+        # Every term below reads an index (type and date, GeoNames id, lower(place name),
+        # article id), so the database ORs index look-ups; the event of each report is read
+        # by its key, for the rows kept only (a join with the look-ups as a subquery let
+        # PostgreSQL, its statistics behind a fast-growing store, rescan them per row).
+        head = ("SELECT ae.article_id, ae.id, (SELECT er.event_id FROM event_reports er WHERE "
+                "er.article_id = ae.article_id AND er.report_id = ae.id) FROM article_events ae "
+                f"WHERE ae.article_id <> {sql.value(article_id)}")
         conditions = [
             f"(ae.type = {sql.value(kind)} AND ae.date_start BETWEEN {sql.value(low)} AND "
             f"{sql.value(high)} AND coalesce(ae.date_end, ae.date_start) >= {sql.value(ends)} "
@@ -595,7 +580,8 @@ class Store:
             + (f" AND ae.status IN {sql.values(statuses)})" if statuses else ")")
             for kind, low, high, ends, statuses in fine]
         if copies:
-            conditions.append(f"ae.article_id IN {sql.values(copies)}")
+            conditions.append(f"(ae.article_id IN {sql.values(copies)} AND ae.type IN "
+                              f"{sql.values(types)})")
         # At a new report's place: reports of its type and status family whose dates do
         # not contradict it (loosely dated ones only, beside a fine date: the fine ones
         # meet it above).
@@ -626,7 +612,7 @@ class Store:
                 "aea.article_id = ae.article_id AND aea.event_id = ae.id AND "
                 f"(aea.code IN {sql.values(codes)} OR lower(aea.name) IN {sql.values(names)}))")
         query = f"{head} AND ({' OR '.join(conditions)}) AND ({' OR '.join(plausible)})"
-        rows = sql.run(conn, query)
+        rows = [row for row in sql.run(conn, query) if row[2] is not None]  # fused reports
         reports = self._reports.get(conn, [(row[0], row[1]) for row in rows])
         return reports, {(row[0], row[1]): row[2] for row in rows}
 
@@ -1481,18 +1467,6 @@ def _is_code(value: str) -> bool:
 def _clean(value: str) -> str:
     """A value compared with the query columns, which hold no NUL (see schema.CleanText)."""
     return value.replace("\x00", "")
-
-
-def _merged_windows(ranges: list[tuple[str, date, date]]) -> list[tuple[str, date, date]]:
-    """(type, low, high) date ranges, the overlapping ranges of a type merged (usually one
-    query range a type and article)."""
-    merged: list[tuple[str, date, date]] = []
-    for kind, low, high in sorted(ranges):
-        if merged and merged[-1][0] == kind and low <= merged[-1][2]:
-            merged[-1] = (kind, merged[-1][1], max(merged[-1][2], high))
-        else:
-            merged.append((kind, low, high))
-    return merged
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
