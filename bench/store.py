@@ -1,6 +1,7 @@
 """The store: ingest rate (SQLite, PostgreSQL), storage's share of the time, query latency.
 
     python bench/store.py [--articles 5000] [--events 100000] [--postgres URL] [--no-queries]
+                          [--ingest N [--workers 2]]
 
 1. Extracts the first ``--articles`` articles of the bench corpus (model load excluded)
    once, into ``--cache`` (JSONL, with the extraction's wall and CPU time beside it; later
@@ -14,6 +15,10 @@
    then times every filter of ``Store.events`` (a page of 100 events, fully loaded, median of
    5 runs; target: < 100 ms) and ``count_events``. Replicated events whose extraction gave
    them no place take the article's first place, so that the place filters have work.
+
+With ``--ingest N`` it also times the real ``eventwire ingest`` path end to end on the
+first N articles (worker processes extract while this process stores), against extraction
+alone on the same path: the storage's share there is what a user waits for.
 
 The extractions replicated are those of step 1 that hold events; while the events stage
 finds few, the hand-built extractions of real FA-KES reports in tests/store_fixtures.py are
@@ -191,6 +196,62 @@ def describe_storage(name: str, figures: dict, articles: int, extract_s: float,
     stats = figures["stats"]
     return (line + f"; {stats['events']} fused events from {stats['article_events']} "
             f"reports; load average {figures['load'][0]:.1f} -> {figures['load'][1]:.1f}")
+
+
+def time_ingest(count: int, workers: int, urls: list[tuple[str, Optional[str]]]) -> None:
+    """The real ``eventwire ingest`` path (``run_ingest``: worker processes extract, this
+    process stores while they extract the next batches) on the first ``count`` articles,
+    against extraction alone on the same path (``extract_parallel``, results dropped).
+    Prints wall time and CPU time (this process and its reaped workers)."""
+    import resource
+
+    from rich.console import Console
+
+    from eventwire.ingest import read_articles
+    from eventwire.scale.local import extract_parallel
+    from eventwire.store.batch import run_ingest
+
+    source = Path(tempfile.mkdtemp(prefix="eventwire-ingest-")) / "articles.jsonl"
+    with gzip.open(data_dir() / "corpora" / "bench_articles.jsonl.gz", "rt",
+                   encoding="utf-8") as stream, open(source, "w", encoding="utf-8") as out:
+        written = 0
+        for line in stream:
+            if json.loads(line)["text"].strip():
+                out.write(line)
+                written += 1
+                if written == count:
+                    break
+
+    def cpu() -> float:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    runs = []
+    for name, url in [("extraction alone", None), *urls]:
+        load, started, cpu_started = os.getloadavg()[0], time.perf_counter(), cpu()
+        server = None
+        if url is None:
+            for _ in extract_parallel(read_articles([source]), workers=workers,
+                                      on_error=lambda a, e: None):
+                pass
+        else:
+            with Store(url) as store:
+                server = postgres_cpu_seconds(store) if store.dialect == "postgresql" else None
+                run_ingest(store, [source], workers=workers,
+                           console=Console(file=open(os.devnull, "w")))
+                if server is not None:
+                    server = postgres_cpu_seconds(store) - server
+        wall, used = time.perf_counter() - started, cpu() - cpu_started
+        runs.append((name, wall, used, server))
+        base_wall, base_cpu = runs[0][1], runs[0][2]
+        extra = f" + server {server:.1f} s CPU" if server is not None else ""
+        share = "" if url is None else (
+            f"; +{100 * (wall / base_wall - 1):.1f} % wall, "
+            f"+{100 * ((used + (server or 0)) / base_cpu - 1):.1f} % CPU over extraction alone")
+        print(f"eventwire ingest -w {workers}, {count} articles, {name}: {wall:.1f} s wall, "
+              f"{used:.1f} s CPU{extra}{share}; load average {load:.1f} -> "
+              f"{os.getloadavg()[0]:.1f}", flush=True)
 
 
 # ---------------------------------------------------------------- 100,000 events
@@ -372,6 +433,10 @@ def main() -> None:
     parser.add_argument("--postgres", help="a scratch PostgreSQL database URL")
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--no-queries", action="store_true", help="step 1 only")
+    parser.add_argument("--ingest", type=int, metavar="N",
+                        help="also time `eventwire ingest` end to end on N articles, against "
+                             "extraction alone (with --workers worker processes)")
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--cache", type=Path,
                         help="JSONL of the extractions (default: in the temporary folder, "
                              "named after --articles); extracted once, read back after")
@@ -397,6 +462,12 @@ def main() -> None:
             figures = time_storage(url, done)
             print(describe_storage(name, figures, len(done), extract_s, extract_cpu),
                   flush=True)
+    if options.ingest:
+        urls = [("SQLite", str(scratch / "ingest-path.db"))]
+        if options.postgres:
+            reset_postgres(options.postgres)
+            urls.append(("PostgreSQL", options.postgres))
+        time_ingest(options.ingest, options.workers, urls)
     if options.no_queries:
         return
 

@@ -247,8 +247,7 @@ def test_the_actor_at_a_phrase_head_is_the_role(pipeline):
                           "Darfur State that was imposed six months ago after bloody tribal "
                           "clashes there, Omdurman radio reported Sunday.")
     event = main_event(x)
-    assert [x.by_id(i).text for i in event.source] == ["government"]
-    assert codes(x, event.source) == {"SDNGOV"}
+    assert len(event.source) == 1 and codes(x, event.source) == {"SDNGOV"}
 
 
 def test_a_narrated_plan_keeps_the_act_and_a_stated_one_is_an_intent(pipeline):

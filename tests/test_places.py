@@ -237,3 +237,15 @@ def test_a_park_named_after_another_town_is_located_by_the_town_it_is_in():
             "Kansas City.")
     park, city = resolve_toponyms(text, _toponyms(text, ["Roanoke Park", "Kansas City"]))
     assert park.entry is None and park.located_by == city.entry
+
+
+def test_one_name_written_two_ways_resolves_both_times():
+    # FA-KES (SANA): "Homs Province" and "Homs province" find different candidates, and the
+    # support each gets from the names around it must follow its own candidates
+    text = ("Terrorists targeted with rocket shells the town of Jeb al-Jarrah about 73 km east "
+            "of Homs city in the central Homs Province. Two persons were injured as the "
+            "terrorist organizations fired 28 rocket and mortar shells on al-Mushrefeh village "
+            "in the northeastern countryside of Homs province.")
+    homs = [p for p in places_of(text) if p.text.lower() == "homs province"]
+    assert len(homs) == 2
+    assert {p.country for p in homs} == {"SY"}

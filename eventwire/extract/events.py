@@ -423,15 +423,19 @@ def _phrase(token: Token) -> list[Token]:
     """A noun phrase's tokens without its clauses and its own place or time phrases
     ("rebels who want to leave" -> "rebels"; "a hospital in government-held Aleppo" ->
     "a hospital")."""
+    noun = token.pos_ in ("NOUN", "PROPN")
     skip: set[int] = set()
     for child in token.children:
         if child.dep_ in CLAUSAL or child.dep_ == "xcomp" or (
-                child.dep_ == "prep" and token.pos_ in ("NOUN", "PROPN")
+                noun and child.dep_ == "prep"
                 and child.lower_ not in ("of", "including", "from", "by")):
             skip.update(t.i for t in child.subtree)
-    for descendant in token.subtree:  # "the bridge spanning the Rhine from France to Germany"
-        if descendant.i not in skip and descendant.i != token.i and descendant.dep_ in CLAUSAL:
-            skip.update(t.i for t in descendant.subtree)
+    if token.pos_ not in ("VERB", "AUX"):  # a clause deeper in a phrase lends it no words
+        # ("the bridge spanning the Rhine from France to Germany"); a verb's own clause keeps
+        # its nested clauses (the event's place, time and figures: _clause_tokens)
+        for descendant in token.subtree:
+            if descendant.i not in skip and descendant.i != token.i and descendant.dep_ in CLAUSAL:
+                skip.update(t.i for t in descendant.subtree)
     return [t for t in token.subtree if t.i not in skip]
 
 
@@ -818,13 +822,14 @@ def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
             found = _subject_of(child, actors)
             if found:
                 return found[0]
-    for t in token.sent:  # "..., the World Food Program (WFP) said on Monday." misparsed
-        if t.i > token.i and t.pos_ == "VERB" and t.lemma_.lower() in cues["speech_heads"]:
-            commas = [c.i for c in token.sent if token.i < c.i < t.i and c.text == ","]
-            if commas:
-                found = actors.within(token.doc[commas[-1] + 1:t.i])
-                if found:
-                    return found[0]
+    last_comma = None  # "..., the World Food Program (WFP) said on Monday." misparsed
+    for t in token.doc[token.i + 1:token.sent.end]:
+        if t.text == ",":
+            last_comma = t.i
+        elif last_comma is not None and t.pos_ == "VERB" and t.lemma_.lower() in cues["speech_heads"]:
+            found = actors.within(token.doc[last_comma + 1:t.i])
+            if found:
+                return found[0]
     root = token.sent.root  # "..., the monitor says": the speech verb is the root
     if root.lemma_.lower() in cues["speech_heads"] and root.i != clause_head(token).i:
         found = _subject_of(root, actors)

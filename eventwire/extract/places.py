@@ -356,7 +356,7 @@ class _Row:
     container: Optional[tuple]
     container_sure: bool
     upper_case: bool
-    names_nearby: list[float] = field(default_factory=list)
+    names_nearby: dict[int, float] = field(default_factory=dict)  # gazetteer index -> support
 
 
 def article_candidates(text: str, toponyms: Sequence[Toponym],
@@ -420,8 +420,9 @@ class _Links:
         self.rows = rows
         self.keys = sorted({row.key for row in rows if row.candidates})
         first = {}
-        for row in rows:
-            first.setdefault(row.key, row)
+        for row in rows:  # rows of one name may differ in candidates ("X, Wash."): take the first
+            if row.candidates:
+                first.setdefault(row.key, row)
         self.first = [first[key] for key in self.keys]
         if len(self.keys) < 2:
             self.linked = None
@@ -454,15 +455,16 @@ class _Links:
 
         if self.linked is None:
             for row in self.rows:
-                row.names_nearby = [0.0] * len(row.candidates)
+                row.names_nearby = {}
             return
         support = self.linked * prior[None, :]
         by_name = np.maximum.reduceat(support, self.starts, axis=1)  # candidate x name
         by_name[np.arange(len(self.owner)), self.owner] = 0.0
         share = by_name.sum(axis=1) / (len(self.keys) - 1)
-        values = {key: share[self.owner == k].tolist() for k, key in enumerate(self.keys)}
+        values = {key: dict(zip((c.index for c in row.candidates), share[self.owner == k].tolist()))
+                  for k, (key, row) in enumerate(zip(self.keys, self.first))}
         for row in self.rows:
-            row.names_nearby = values.get(row.key, [])
+            row.names_nearby = values.get(row.key, {})
 
     def population_prior(self, gazetteer: Gazetteer):
         """A reading far smaller than its name's largest lends little support."""
@@ -705,7 +707,7 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
                 f["admin1_twin_of_big_city"] = 1.0
         if entry.feature == "city" and entry.country in admin1s:
             f["city_with_admin1_twin"] = 1.0
-        nearby = row.names_nearby[len(rows)] if row.names_nearby else 0.0
+        nearby = row.names_nearby.get(candidate.index, 0.0)
         if nearby:
             f["names_nearby"] = nearby
         if entry.feature == "admin2" and not candidate.main_name:

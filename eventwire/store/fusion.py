@@ -34,6 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter, itemgetter
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
@@ -214,7 +215,7 @@ def candidate_pairs(reports: list[Report], only: set[int] | None = None
             for j in partners:
                 if j != i:
                     pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+    return sorted(pairs, key=itemgetter(1, 0))
 
 
 def _place_key(report: Report) -> str:
@@ -231,7 +232,8 @@ class _Component:
 def cluster(reports: list[Report], originals: dict[str, str] | None = None,
             splits: dict[tuple[str, str], list[tuple[int, int]]] | None = None,
             fixed: list[list[tuple[str, str]]] = (),
-            new: set[tuple[str, str]] | None = None) -> list[list[Report]]:
+            new: set[tuple[str, str]] | None = None,
+            only_new: bool = False) -> list[list[Report]]:
     """The events: groups of reports of one happening, each group in report order.
 
     ``originals`` maps a near-duplicate article to the article it copies: articles with the
@@ -240,10 +242,11 @@ def cluster(reports: list[Report], originals: dict[str, str] | None = None,
     an event: reports on different sides of one split never share an event.
 
     To add reports to events already fused, pass the events as ``fixed`` groups of report
-    keys and the keys of the ``new`` reports: only pairs with a new report are tested.
+    keys and the keys of the ``new`` reports: only pairs with a new report are tested;
+    with ``only_new``, only the groups that hold a new report are returned.
     """
     splits, originals = splits or {}, originals or {}
-    reports = sorted(reports, key=lambda r: r.order)
+    reports = sorted(reports, key=attrgetter("order"))
     position = {report.key: index for index, report in enumerate(reports)}
     parent = list(range(len(reports)))
     components: dict[int, _Component] = {}  # made when first needed: most stay alone
@@ -276,6 +279,19 @@ def cluster(reports: list[Report], originals: dict[str, str] | None = None,
 
     for group in fixed:
         members = [position[key] for key in group if key in position]
+        if len(members) > 1 and all(parent[m] == m and m not in components for m in members):
+            # Members not yet united: one component at once, rooted where uniting them
+            # one by one would root it (the lowest index).
+            keep = min(members)
+            for member in members:
+                parent[member] = keep
+            sides: dict[int, set[int]] = defaultdict(set)
+            for member in members:
+                for split_id, side in splits.get(reports[member].key, []):
+                    sides[split_id].add(side)
+            components[keep] = _Component(members, {reports[m].article_id for m in members},
+                                          dict(sides))
+            continue
         for member in members[1:]:
             a, b = root(members[0]), root(member)
             if a != b:
@@ -294,7 +310,11 @@ def cluster(reports: list[Report], originals: dict[str, str] | None = None,
             unite(a, b)
     groups = [sorted(found.members) for found in components.values()]
     grouped = {i for members in groups for i in members}
-    groups += [[i] for i in range(len(reports)) if i not in grouped]
+    if only_new and fresh is not None:  # the groups holding a new report, nothing else
+        groups = [members for members in groups if not fresh.isdisjoint(members)]
+        groups += [[i] for i in sorted(fresh) if i not in grouped]
+    else:
+        groups += [[i] for i in range(len(reports)) if i not in grouped]
     return [[reports[i] for i in members] for members in sorted(groups)]
 
 

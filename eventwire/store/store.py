@@ -60,7 +60,7 @@ import math
 import operator
 import os
 from collections import Counter, defaultdict, deque
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Optional
@@ -352,7 +352,8 @@ class Store:
                 return AddResult(article_id=found[sha256], status="unchanged")
             # Another text holds the id: this one is stored as id~sha256 prefix.
             article_id = f"{wanted}~{sha256[:12]}" if found else wanted
-            new = self._insert_extraction(conn, extraction, article_id, sha256, signature)
+            with self._pipeline(conn):  # PostgreSQL: every insert in one round trip
+                new = self._insert_extraction(conn, extraction, article_id, sha256, signature)
             duplicate_of = self._link_near_duplicate(conn, article_id, signature)
             event_ids = self._fuse_article(conn, article_id, new, duplicate_of)
         self._reports.add(map(as_read_back, new))  # committed: stored reports never change
@@ -429,6 +430,14 @@ class Store:
         with self._read() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.sha256 == sha256)).scalar()
 
+    def _pipeline(self, conn: Connection):
+        """On PostgreSQL, psycopg's pipeline mode: the statements inside go to the server
+        without waiting for each answer (errors still raise, at the block's end at the
+        latest); elsewhere nothing."""
+        if self.dialect != "postgresql":
+            return nullcontext()
+        return conn.connection.driver_connection.pipeline()
+
     def _insert_extraction(self, conn: Connection, extraction: Extraction, article_id: str,
                            sha256: str, signature) -> list[Report]:
         """Insert the article, its extraction and its items (one bulk insert a table);
@@ -470,11 +479,12 @@ class Store:
     def _link_near_duplicate(self, conn: Connection, article_id: str, signature) -> Optional[str]:
         """Link the article to the most similar stored article above the threshold."""
         sql = RawSQL(self.dialect)
-        pairs = ", ".join(f"({sql.value(band)}, {sql.value(bucket)})"
-                          for band, bucket in dedupe.band_buckets(signature))
+        # One indexed look-up a band (a row-value IN list made SQLite scan every band).
+        pairs = " OR ".join(f"(band = {sql.value(band)} AND bucket = {sql.value(bucket)})"
+                            for band, bucket in dedupe.band_buckets(signature))
         candidates = sql.run(conn, (
             "SELECT a.id, a.minhash FROM articles a JOIN (SELECT article_id, count(*) AS shared "
-            f"FROM minhash_bands WHERE (band, bucket) IN (VALUES {pairs}) "
+            f"FROM minhash_bands WHERE ({pairs}) "
             f"AND article_id <> {sql.value(article_id)} GROUP BY article_id "
             f"ORDER BY shared DESC, article_id LIMIT {int(dedupe.MAX_CANDIDATES)}) ranked "
             "ON ranked.article_id = a.id"))
@@ -506,7 +516,8 @@ class Store:
         originals = self._duplicate_map(conn, {r.article_id for r in candidates + new})
         matched: set[str] = set()
         if candidates:  # which stored events does any new report join?
-            for group in fusion.cluster(candidates + new, originals, new=new_keys):
+            for group in fusion.cluster(candidates + new, originals, new=new_keys,
+                                        only_new=True):
                 if any(report.key in new_keys for report in group):
                     matched.update(event_of[r.key] for r in group if r.key in event_of)
         if not matched:  # the common case: every report is a happening of its own so far
@@ -519,7 +530,7 @@ class Store:
         originals.update(self._duplicate_map(conn, {r.article_id for r in members}
                                              - originals.keys() - {r.article_id for r in new}))
         groups = self._cluster(conn, members + new, fixed=list(groups_of.values()),
-                               new=new_keys, originals=originals)
+                               new=new_keys, originals=originals, only_new=True)
         changed = [group for group in groups if any(r.key in new_keys for r in group)]
         changed_keys = {report.key for group in changed for report in group}
         old_ids = [event_id for event_id, keys in groups_of.items()
@@ -545,17 +556,8 @@ class Store:
         # and status family whose dates it meets (fusion.fine_partner_dates).
         fine = sorted({(r.type, *fusion.fine_partner_dates(r), tuple(
             fusion.statuses_of_family(r.status) or ())) for r in new if r.fine})
-        windows = _merged_windows([(kind, low, high) for kind, low, high, _, _ in fine])
         copies = self._copies_of(conn, duplicate_of) if duplicate_of is not None else []
-        places = []  # (column, values, date condition or None)
-        for reports, date_condition in (([r for r in new if r.fine], LOOSE_DATE),
-                                        ([r for r in new if not r.fine], None)):
-            ids = sorted({r.geonameid for r in reports if r.geonameid})
-            names = sorted({_clean(r.place_name.lower()) for r in reports
-                            if not r.geonameid and r.place_name})
-            places += ([("geonameid", ids, date_condition)] if ids else []) + \
-                ([("lower(place_name)", names, date_condition)] if names else [])
-        if not windows and not places and not copies:
+        if not fine and not copies and not any(r.geonameid or r.place_name for r in new):
             return [], {}
         codes = sorted({code for r in new for code in r.codes})
         names = sorted({_clean(name) for r in new for name in r.names})
@@ -564,19 +566,13 @@ class Store:
 
         # Positional parameters: the text is written in order, left to right.
         sql = RawSQL(self.dialect)
-        lookups = [f"SELECT article_id, id FROM article_events WHERE type = {sql.value(kind)} "
-                   f"AND date_start BETWEEN {sql.value(low)} AND {sql.value(high)}"
-                   for kind, low, high in windows]
-        lookups += [f"SELECT article_id, id FROM article_events WHERE {column} IN "
-                    f"{sql.values(values)}" for column, values, _ in places]
-        if copies:
-            lookups.append("SELECT article_id, id FROM article_events WHERE article_id IN "
-                           f"{sql.values(copies)}")
-        head = (f"SELECT ae.article_id, ae.id, er.event_id FROM ({' UNION '.join(lookups)}) "
-                "AS found JOIN article_events ae ON ae.article_id = found.article_id AND "
-                "ae.id = found.id JOIN event_reports er ON er.article_id = ae.article_id AND "
-                f"er.report_id = ae.id WHERE ae.type IN {sql.values(types)} AND "
-                f"ae.article_id <> {sql.value(article_id)}")
+        # Every term below reads an index (type and date, GeoNames id, lower(place name),
+        # article id), so the database ORs index look-ups; the event of each report is read
+        # by its key, for the rows kept only (a join with the look-ups as a subquery let
+        # PostgreSQL, its statistics behind a fast-growing store, rescan them per row).
+        head = ("SELECT ae.article_id, ae.id, (SELECT er.event_id FROM event_reports er WHERE "
+                "er.article_id = ae.article_id AND er.report_id = ae.id) FROM article_events ae "
+                f"WHERE ae.article_id <> {sql.value(article_id)}")
         conditions = [
             f"(ae.type = {sql.value(kind)} AND ae.date_start BETWEEN {sql.value(low)} AND "
             f"{sql.value(high)} AND coalesce(ae.date_end, ae.date_start) >= {sql.value(ends)} "
@@ -584,24 +580,39 @@ class Store:
             + (f" AND ae.status IN {sql.values(statuses)})" if statuses else ")")
             for kind, low, high, ends, statuses in fine]
         if copies:
-            conditions.append(f"ae.article_id IN {sql.values(copies)}")
-        for column, values, date_condition in places:
-            place = f"{column.replace('place_name', 'ae.place_name') if '(' in column else 'ae.' + column} IN {sql.values(values)}"
-            conditions.append(place if date_condition is None
-                              else f"({place} AND {date_condition})")
-        # Only reports that could pass same_happening: a shared actor, or a shared place.
+            conditions.append(f"(ae.article_id IN {sql.values(copies)} AND ae.type IN "
+                              f"{sql.values(types)})")
+        # At a new report's place: reports of its type and status family whose dates do
+        # not contradict it (loosely dated ones only, beside a fine date: the fine ones
+        # meet it above).
+        for kind, column, value, fine_date, start, end, statuses in dict.fromkeys(
+                (r.type, "ae.geonameid" if r.geonameid else "lower(ae.place_name)",
+                 r.geonameid or _clean(r.place_name.lower()), r.fine, r.date_start,
+                 r.date_end or r.date_start, tuple(fusion.statuses_of_family(r.status) or ()))
+                for r in new if r.geonameid or r.place_name):
+            term = f"(ae.type = {sql.value(kind)} AND {column} = {sql.value(value)}"
+            if statuses:
+                term += f" AND ae.status IN {sql.values(statuses)}"
+            if fine_date:
+                term += f" AND {LOOSE_DATE}"
+            if start is not None:
+                term += (f" AND (ae.date_start IS NULL OR (ae.date_start <= {sql.value(end)} "
+                         f"AND coalesce(ae.date_end, ae.date_start) >= {sql.value(start)}))")
+            conditions.append(term + ")")
+        # Only reports that could pass same_happening: a shared place, or a shared actor
+        # (tested last: the one condition that reads another table).
         plausible = []
+        if place_ids:
+            plausible += [f"ae.geonameid IN {sql.values(place_ids)}",
+                          f"ae.place_parent IN {sql.values(place_ids)}"]
+        plausible.append(f"lower(ae.place_name) IN {sql.values(place_names)}")
         if codes or names:
             plausible.append(
                 "EXISTS (SELECT 1 FROM article_event_actors aea WHERE "
                 "aea.article_id = ae.article_id AND aea.event_id = ae.id AND "
                 f"(aea.code IN {sql.values(codes)} OR lower(aea.name) IN {sql.values(names)}))")
-        if place_ids:
-            plausible += [f"ae.geonameid IN {sql.values(place_ids)}",
-                          f"ae.place_parent IN {sql.values(place_ids)}"]
-        plausible.append(f"lower(ae.place_name) IN {sql.values(place_names)}")
         query = f"{head} AND ({' OR '.join(conditions)}) AND ({' OR '.join(plausible)})"
-        rows = sql.run(conn, query)
+        rows = [row for row in sql.run(conn, query) if row[2] is not None]  # fused reports
         reports = self._reports.get(conn, [(row[0], row[1]) for row in rows])
         return reports, {(row[0], row[1]): row[2] for row in rows}
 
@@ -624,7 +635,8 @@ class Store:
     def _cluster(self, conn: Connection, reports: list[Report],
                  fixed: list[list[tuple[str, str]]] = (),
                  new: Optional[set[tuple[str, str]]] = None,
-                 originals: Optional[dict[str, str]] = None) -> list[list[Report]]:
+                 originals: Optional[dict[str, str]] = None,
+                 only_new: bool = False) -> list[list[Report]]:
         article_ids = sorted({report.article_id for report in reports})
         splits: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for chunk in _chunks(article_ids, 500):
@@ -635,7 +647,8 @@ class Store:
                 splits[(found_article, report_id)].append((split_id, side))
         if originals is None:
             originals = self._duplicate_map(conn, set(article_ids))
-        return fusion.cluster(reports, originals, splits, fixed=fixed, new=new)
+        return fusion.cluster(reports, originals, splits, fixed=fixed, new=new,
+                              only_new=only_new)
 
     def _write_events(self, conn: Connection, groups: list[list[Report]],
                       current: dict[tuple[str, str], str], old_ids: Iterable[str],
@@ -1454,18 +1467,6 @@ def _is_code(value: str) -> bool:
 def _clean(value: str) -> str:
     """A value compared with the query columns, which hold no NUL (see schema.CleanText)."""
     return value.replace("\x00", "")
-
-
-def _merged_windows(ranges: list[tuple[str, date, date]]) -> list[tuple[str, date, date]]:
-    """(type, low, high) date ranges, the overlapping ranges of a type merged (usually one
-    query range a type and article)."""
-    merged: list[tuple[str, date, date]] = []
-    for kind, low, high in sorted(ranges):
-        if merged and merged[-1][0] == kind and low <= merged[-1][2]:
-            merged[-1] = (kind, merged[-1][1], max(merged[-1][2], high))
-        else:
-            merged.append((kind, low, high))
-    return merged
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
