@@ -1,16 +1,24 @@
 """The store: ingest rate (SQLite, PostgreSQL), storage's share of the time, query latency.
 
-    python bench/store.py [--articles 300] [--events 100000] [--postgres URL]
+    python bench/store.py [--articles 5000] [--events 100000] [--postgres URL] [--no-queries]
+                          [--ingest N [--workers 2]]
 
-1. Extracts the first ``--articles`` articles of the bench corpus (model load excluded),
-   then stores the extractions into a fresh SQLite file and, with ``--postgres``, into that
-   PostgreSQL database (its eventwire tables are DROPPED first: give a scratch database).
-   Prints articles/s and storage time as a share of extraction time (target: < 10 %).
+1. Extracts the first ``--articles`` articles of the bench corpus (model load excluded)
+   once, into ``--cache`` (JSONL, with the extraction's wall and CPU time beside it; later
+   runs read it back, untimed), then stores the extractions into a fresh SQLite file and,
+   with ``--postgres``, into that PostgreSQL database (its eventwire tables are DROPPED
+   first: give a scratch database). Prints articles/s, wall and CPU milliseconds an
+   article (this process; a local PostgreSQL server's CPU beside, read from /proc), the load
+   average, and storage time as a share of extraction time (target: < 10 %).
 2. Fills a SQLite store to ``--events`` fused events by replicating real extractions under
    new ids (new dates, places, outlets and actor countries, so that they do not all fuse),
    then times every filter of ``Store.events`` (a page of 100 events, fully loaded, median of
    5 runs; target: < 100 ms) and ``count_events``. Replicated events whose extraction gave
    them no place take the article's first place, so that the place filters have work.
+
+With ``--ingest N`` it also times the real ``eventwire ingest`` path end to end on the
+first N articles (worker processes extract while this process stores), against extraction
+alone on the same path: the storage's share there is what a user waits for.
 
 The extractions replicated are those of step 1 that hold events; while the events stage
 finds few, the hand-built extractions of real FA-KES reports in tests/store_fixtures.py are
@@ -23,6 +31,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import random
 import statistics
 import sys
@@ -30,6 +39,7 @@ import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 from sqlalchemy import insert, text
@@ -69,14 +79,52 @@ def read_corpus(count: int) -> list[Article]:
     return found
 
 
-def extract_all(articles: list[Article]) -> tuple[list[Extraction], float]:
-    from eventwire.pipeline import default_pipeline
+def cached_extractions(articles: list[Article], cache: Path
+                       ) -> tuple[list[Extraction], float, float]:
+    """The extractions of ``articles`` and the extraction's wall and CPU seconds, extracted
+    once into ``cache`` (JSONL, one Extraction a line) and read back on later runs.
 
-    pipeline = default_pipeline()
-    pipeline.extract(articles[0])  # load the model and warm up, outside the timing
-    started, cpu = time.perf_counter(), time.process_time()
-    done = list(pipeline.extract_many(articles, on_error=lambda a, e: None))
-    return done, time.perf_counter() - started, time.process_time() - cpu
+    Extraction goes in chunks of 100; each chunk's timing is appended to ``cache.times``
+    (count, wall, CPU), so an interrupted run resumes where it stopped and the totals are
+    the sums. Reading the cache back is not timed."""
+    times = cache.with_name(cache.name + ".times")
+    done: list[Extraction] = []
+    if cache.exists():
+        with open(cache, encoding="utf-8") as stream:
+            done = [Extraction.model_validate_json(line) for line in stream if line.strip()]
+    chunks = [json.loads(line) for line in times.read_text().splitlines()] \
+        if times.exists() else []
+    used, processed = [], 0  # the chunks that cover ``articles``; one cut short is redone
+    for chunk in chunks:
+        if processed < len(articles):
+            used.append(chunk)
+            processed += chunk["processed"]
+    chunks = used
+    done = done[:sum(chunk["articles"] for chunk in chunks)]
+    if processed < len(articles):
+        from eventwire.pipeline import default_pipeline
+
+        pipeline = default_pipeline()
+        pipeline.extract(articles[0])  # load the model and warm up, outside the timing
+        with open(cache, "w", encoding="utf-8") as stream:  # rewrite the complete chunks
+            stream.writelines(extraction.model_dump_json() + "\n" for extraction in done)
+        while processed < len(articles):
+            chunk = articles[processed:processed + 100]
+            started, cpu = time.perf_counter(), time.process_time()
+            found = list(pipeline.extract_many(chunk, on_error=lambda a, e: None))
+            wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+            with open(cache, "a", encoding="utf-8") as stream:
+                stream.writelines(extraction.model_dump_json() + "\n" for extraction in found)
+            with open(times, "a", encoding="utf-8") as stream:
+                stream.write(json.dumps({"processed": len(chunk), "articles": len(found),
+                                         "wall": wall, "cpu": cpu}) + "\n")
+            chunks.append({"processed": len(chunk), "articles": len(found), "wall": wall,
+                           "cpu": cpu})
+            done += found
+            processed += len(chunk)
+            print(f"extracted {processed} / {len(articles)} ({wall:.1f} s wall, "
+                  f"{cpu:.1f} s CPU for the last {len(chunk)})", flush=True)
+    return (done, sum(chunk["wall"] for chunk in chunks), sum(chunk["cpu"] for chunk in chunks))
 
 
 def reset_postgres(url: str) -> None:
@@ -85,14 +133,125 @@ def reset_postgres(url: str) -> None:
             conn.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
 
 
-def time_storage(url: str, done: list[Extraction]) -> tuple[float, float, dict]:
-    """Wall and CPU seconds (this process's: SQLite's work, not a PostgreSQL server's)."""
+def postgres_cpu_seconds(store: Store) -> Optional[float]:
+    """CPU seconds the PostgreSQL server has used so far (its postmaster, every live
+    process under it, and its reaped children), read from /proc; None when the server
+    is not a process of this machine."""
+    with store.engine.connect() as conn:
+        backend = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def stat(pid) -> Optional[list[str]]:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as stream:
+                return stream.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+
+    mine = stat(backend)
+    if mine is None:
+        return None
+    postmaster = mine[1]
+    own = stat(postmaster)
+    if own is None:
+        return None
+    ticks = sum(int(value) for value in own[11:15])  # utime stime cutime cstime
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            fields = stat(entry.name)
+            if fields is not None and fields[1] == postmaster:
+                ticks += int(fields[11]) + int(fields[12])
+    return ticks / tick
+
+
+def time_storage(url: str, done: list[Extraction]) -> dict:
+    """Wall and CPU seconds of storing every extraction (CPU: this process's, which holds
+    SQLite's work; a local PostgreSQL server's own CPU apart), and the store's row counts."""
     with Store(url) as store:
+        server = postgres_cpu_seconds(store) if store.dialect == "postgresql" else None
+        load = os.getloadavg()[0]
         started, cpu = time.perf_counter(), time.process_time()
         for extraction in done:
             store.add(extraction)
-        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
-        return seconds, cpu_seconds, store.stats()
+        figures = {"wall": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+                   "server": None, "load": (load, os.getloadavg()[0])}
+        if server is not None:
+            figures["server"] = postgres_cpu_seconds(store) - server
+        figures["stats"] = store.stats()
+        return figures
+
+
+def describe_storage(name: str, figures: dict, articles: int, extract_s: float,
+                     extract_cpu: float) -> str:
+    wall, cpu, server = figures["wall"], figures["cpu"], figures["server"]
+    line = (f"{name:<11} stored {articles} articles in {wall:.1f} s: {articles / wall:.1f} "
+            f"articles/s; an article {1000 * wall / articles:.2f} ms wall, "
+            f"{1000 * cpu / articles:.2f} ms CPU")
+    if server is not None:
+        line += f" + {1000 * server / articles:.2f} ms server CPU"
+    line += (f"; storage = {100 * wall / extract_s:.1f} % of extraction wall time, "
+             f"{100 * cpu / extract_cpu:.1f} % of its CPU time")
+    if server is not None:
+        line += f" ({100 * (cpu + server) / extract_cpu:.1f} % with the server's)"
+    stats = figures["stats"]
+    return (line + f"; {stats['events']} fused events from {stats['article_events']} "
+            f"reports; load average {figures['load'][0]:.1f} -> {figures['load'][1]:.1f}")
+
+
+def time_ingest(count: int, workers: int, urls: list[tuple[str, Optional[str]]]) -> None:
+    """The real ``eventwire ingest`` path (``run_ingest``: worker processes extract, this
+    process stores while they extract the next batches) on the first ``count`` articles,
+    against extraction alone on the same path (``extract_parallel``, results dropped).
+    Prints wall time and CPU time (this process and its reaped workers)."""
+    import resource
+
+    from rich.console import Console
+
+    from eventwire.ingest import read_articles
+    from eventwire.scale.local import extract_parallel
+    from eventwire.store.batch import run_ingest
+
+    source = Path(tempfile.mkdtemp(prefix="eventwire-ingest-")) / "articles.jsonl"
+    with gzip.open(data_dir() / "corpora" / "bench_articles.jsonl.gz", "rt",
+                   encoding="utf-8") as stream, open(source, "w", encoding="utf-8") as out:
+        written = 0
+        for line in stream:
+            if json.loads(line)["text"].strip():
+                out.write(line)
+                written += 1
+                if written == count:
+                    break
+
+    def cpu() -> float:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    runs = []
+    for name, url in [("extraction alone", None), *urls]:
+        load, started, cpu_started = os.getloadavg()[0], time.perf_counter(), cpu()
+        server = None
+        if url is None:
+            for _ in extract_parallel(read_articles([source]), workers=workers,
+                                      on_error=lambda a, e: None):
+                pass
+        else:
+            with Store(url) as store:
+                server = postgres_cpu_seconds(store) if store.dialect == "postgresql" else None
+                run_ingest(store, [source], workers=workers,
+                           console=Console(file=open(os.devnull, "w")))
+                if server is not None:
+                    server = postgres_cpu_seconds(store) - server
+        wall, used = time.perf_counter() - started, cpu() - cpu_started
+        runs.append((name, wall, used, server))
+        base_wall, base_cpu = runs[0][1], runs[0][2]
+        extra = f" + server {server:.1f} s CPU" if server is not None else ""
+        share = "" if url is None else (
+            f"; +{100 * (wall / base_wall - 1):.1f} % wall, "
+            f"+{100 * ((used + (server or 0)) / base_cpu - 1):.1f} % CPU over extraction alone")
+        print(f"eventwire ingest -w {workers}, {count} articles, {name}: {wall:.1f} s wall, "
+              f"{used:.1f} s CPU{extra}{share}; load average {load:.1f} -> "
+              f"{os.getloadavg()[0]:.1f}", flush=True)
 
 
 # ---------------------------------------------------------------- 100,000 events
@@ -269,34 +428,48 @@ def query_latency(store: Store) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--postgres", help="a scratch PostgreSQL database URL")
     parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--no-queries", action="store_true", help="step 1 only")
+    parser.add_argument("--ingest", type=int, metavar="N",
+                        help="also time `eventwire ingest` end to end on N articles, against "
+                             "extraction alone (with --workers worker processes)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--cache", type=Path,
+                        help="JSONL of the extractions (default: in the temporary folder, "
+                             "named after --articles); extracted once, read back after")
     parser.add_argument("--events-db", type=Path,
                         help="SQLite file for step 2; one already filled is only queried")
     options = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="eventwire-bench-"))
 
     corpus = read_corpus(options.articles)
-    done, extract_s, extract_cpu = extract_all(corpus)
+    cache = options.cache or Path(tempfile.gettempdir()) / (
+        f"eventwire-store-extractions-{options.articles}.jsonl")
+    done, extract_s, extract_cpu = cached_extractions(corpus, cache)
     events = sum(len(e.events) for e in done)
     print(f"extracted {len(done)} articles ({events} events) in {extract_s:.1f} s "
           f"({len(done) / extract_s:.1f} articles/s, {1000 * extract_s / len(done):.1f} ms each; "
-          f"CPU {1000 * extract_cpu / len(done):.1f} ms each)")
+          f"CPU {1000 * extract_cpu / len(done):.1f} ms each); cached in {cache}")
     if not options.skip_ingest:
         engines = [("SQLite", str(scratch / "ingest.db"))]
         if options.postgres:
             reset_postgres(options.postgres)
             engines.append(("PostgreSQL", options.postgres))
         for name, url in engines:
-            store_s, store_cpu, stats = time_storage(url, done)
-            print(f"{name:<11} stored {len(done)} articles in {store_s:.2f} s: "
-                  f"{len(done) / store_s:.1f} articles/s, {1000 * store_s / len(done):.1f} ms "
-                  f"each (CPU {1000 * store_cpu / len(done):.1f} ms); storage = "
-                  f"{100 * store_s / extract_s:.1f} % of extraction wall time, "
-                  f"{100 * store_cpu / extract_cpu:.1f} % of its CPU time; "
-                  f"{stats['events']} fused events from {stats['article_events']} reports")
+            figures = time_storage(url, done)
+            print(describe_storage(name, figures, len(done), extract_s, extract_cpu),
+                  flush=True)
+    if options.ingest:
+        urls = [("SQLite", str(scratch / "ingest-path.db"))]
+        if options.postgres:
+            reset_postgres(options.postgres)
+            urls.append(("PostgreSQL", options.postgres))
+        time_ingest(options.ingest, options.workers, urls)
+    if options.no_queries:
+        return
 
     events_db = options.events_db or scratch / "events.db"
     if options.events_db and events_db.exists():

@@ -128,6 +128,8 @@ class Quantity(Evidence):
     place: Optional[str] = None
     time: Optional[str] = None
     source: Optional[str] = Field(None, description="actor id of who gives the figure")
+    cumulative: bool = Field(False, description="a running or war-wide total ('since 2011', "
+                             "'the war has killed'), not one incident's")
 
 
 class EventDate(_Model):

@@ -201,7 +201,9 @@ def main() -> None:
             docs = list(DocBin().from_disk(args.docs).get_docs(nlp.vocab))
         else:
             docs = list(nlp.pipe((a.text for a in articles), batch_size=8))
-        SPANS_OUT.write_text(json.dumps(span_conventions(articles, docs), indent=1) + "\n")
+        learned = json.loads(SPANS_OUT.read_text()) if SPANS_OUT.is_file() else {}
+        learned.update(span_conventions(articles, docs))  # keeps build_quote_frames.py's keys
+        SPANS_OUT.write_text(json.dumps(learned, indent=1) + "\n")
         lexicon = candidates(articles, docs, args.min_gold)
         nouns = noun_candidates(articles, docs, args.min_gold)
         tally = precision_by_lemma(articles, docs, lexicon, nouns)

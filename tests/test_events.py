@@ -207,3 +207,86 @@ def test_a_subject_naming_uncoded_people_counts_as_an_actor(pipeline):
     assert _named_subject(next(t for t in doc if t.lower_ == "occupied"))
     doc = pipeline.nlp("The storm blocked the road on Monday.")
     assert not _named_subject(next(t for t in doc if t.lower_ == "blocked"))
+
+
+# --- roles from nested clauses, phrase heads, narrated plans (third session) -----------------
+
+def test_a_target_nested_in_a_purpose_clause(pipeline):
+    # PLOVER gold record (dev): PROTEST, source IDN students, target IDN government
+    x = extract(pipeline, "Tens of thousands of university students throughout Indonesia staged "
+                          "mass demonstrations Saturday to demand political reforms by President "
+                          "Suharto's government.")
+    event = main_event(x)
+    assert event.type == "PROTEST"
+    assert {c[:3] for c in codes(x, event.target)} == {"IDN"}
+    assert any(c.endswith("GOV") for c in codes(x, event.target))
+
+
+def test_a_target_in_a_condition_clause(pipeline):
+    # PLOVER gold record (dev): THREATEN, Russia -> United States
+    x = extract(pipeline, "Russia has threatened to stop negotiations to reduce long-range nuclear "
+                          "weapons if the United States goes ahead with the planned deployment of "
+                          "new medium-range nuclear missiles in Europe, the Washington Post "
+                          "reported today.")
+    event = main_event(x)
+    assert event.type == "THREATEN"
+    assert codes(x, event.source) == {"RUS"} and codes(x, event.target) == {"USA"}
+
+
+def test_no_target_from_a_time_adjunct(pipeline):
+    # PLOVER gold record (dev): RETREAT with no target; the opposition only sets the time
+    x = extract(pipeline, "Georgian President Eduard Shevardnadze resigned Sunday as the "
+                          "opposition threatened to storm his residence in Tbilisi.")
+    event = next(e for e in x.events if e.trigger.text == "resigned")
+    assert event.target == []
+
+
+def test_the_actor_at_a_phrase_head_is_the_role(pipeline):
+    # PLOVER gold record (dev): source SDN GOV; "Sudan's" only says whose government it is
+    x = extract(pipeline, "Sudan's government on Sunday lifted a state of emergency in West "
+                          "Darfur State that was imposed six months ago after bloody tribal "
+                          "clashes there, Omdurman radio reported Sunday.")
+    event = main_event(x)
+    assert len(event.source) == 1 and codes(x, event.source) == {"SDNGOV"}
+
+
+def test_a_narrated_plan_keeps_the_act_and_a_stated_one_is_an_intent(pipeline):
+    # PETR2-GSR (dev): "is scheduled to attend" is CAMEO 042, a visit, planned
+    x = extract(pipeline, "Obama is scheduled to attend a summit in Switzerland on the unrest "
+                          "in Iran")
+    event = main_event(x)
+    assert event.cameo.startswith("04") and event.status == "planned"
+    # the actor's own commitment is PLOVER's AGREE (statement of intent)
+    x = extract(pipeline, "Libya has offered to hand over to Great Britain two of its nationals "
+                          "suspected by the West of blowing up a Pan Am plane in 1988, a "
+                          "state-owned Egyptian newspaper said.")
+    assert main_event(x).type == "AGREE"
+
+
+def test_the_speaker_of_a_misparsed_trailing_said(pipeline):
+    # PLOVER gold record (dev): "..., the World Food Program (WFP) said on Monday."
+    x = extract(pipeline, "The United Nations will provide nearly 25,000 tons of emergency food "
+                          "aid to refugees fleeing the civil war in Liberia, the World Food "
+                          "Program (WFP) said on Monday.")
+    event = main_event(x)
+    assert event.status == "planned" and event.type == "AGREE"
+    assert event.claimed_by is not None and "World Food" in x.by_id(event.claimed_by).text
+
+
+def test_a_reciprocal_agreement_has_no_recipient(pipeline):
+    # PLOVER gold record (dev); PLOVER codebook: "if two parties make a reciprocal agreement
+    # ..., code both as ACTOR (with no RECIPIENT)"
+    x = extract(pipeline, "Senior Hungarian and Romanian officials agreed on Wednesday that "
+                          "their countries should cooperate to encourage Romanian refugees in "
+                          "Hungary to return home.")
+    event = main_event(x)
+    assert event.type == "AGREE" and event.target == []
+    assert {c[:3] for c in codes(x, event.source)} == {"HUN", "ROU"}
+
+
+def test_the_subjects_own_troops_are_not_the_target(pipeline):
+    # PLOVER gold record (dev): AGREE, Syria -> Lebanon ("its troops" are Syria's own)
+    x = extract(pipeline, "Syria says it is willing to withdraw its troops from neighboring "
+                          "Lebanon, after fifteen years of effective military occupation.")
+    event = main_event(x)
+    assert codes(x, event.source) == {"SYR"} and codes(x, event.target) == {"LBN"}

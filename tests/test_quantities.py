@@ -153,6 +153,20 @@ def test_among_makes_the_earlier_figure_a_part(nlp):
     assert whole.category == "killed"
 
 
+@pytest.mark.parametrize("text,whole,parts", [
+    ("SANA reporter in Aleppo said that 6 civilians including a woman and two children were killed "
+     "and 12 other civilians were injured.", 6, [1, 2]),
+    ("Syria regime bombing kills 21 including 8 children.", 21, [8]),
+    ("11 children among 18 dead in Syria car bombings state media.", 18, [11]),
+])
+def test_parts_take_the_whole_and_its_category(nlp, text, whole, parts):
+    extraction = figures_in(nlp, text)
+    total = one(extraction, value=whole)
+    found = [q for q in extraction.quantities if q.part_of == total.id]
+    assert sorted(q.value for q in found) == parts
+    assert {q.category for q in found} == {total.category} == {"killed"}
+
+
 # --- perpetrator, place, time, source ---------------------------------------------------
 
 @pytest.mark.parametrize("text,perpetrator", [
@@ -190,6 +204,95 @@ def test_the_verb_of_an_object_outranks_a_reduced_relative(nlp):
     text = "A suicide bomber killed 30 people injured 90 on Monday in an attack on a wedding."
     figure = one(figures_in(nlp, text), value=30)
     assert figure.category == "killed"
+
+
+# --- headlines run into the text (FA-KES) ----------------------------------------------
+
+@pytest.mark.parametrize("text,killed,injured", [
+    ("4 September 2016 2 killed 8 injured in terrorist rocket attacks on Aleppo.", [2], [8]),
+    ("Mon Nov 7 2016 Child Killed 20 People Injured in Terrorist Attacks in Damascus.", [], [20]),
+    ("6 Killed 12 Wounded in Al-Nusra Front Shelling of Sheikh Maqsood.", [6], [12]),
+    ("A Syrian rebel Islamist group has launched a rocket attack on residential areas of Damascus "
+     "leaving at least three killed and 30 wounded according to local reports.", [3], [30]),
+    ("Posted on July 2 2016 by Asharq Al-Awsat English Thirty Killed in Syrian Strikes on Damascan "
+     "Suburb Town Thirty civilians were killed on Saturday in intensive Syrian air strikes.", [30, 30], []),
+])
+def test_headline_figures_keep_their_own_participle(nlp, text, killed, injured):
+    quantities = figures_in(nlp, text).quantities
+    assert [q.value for q in quantities if q.category == "killed"] == killed
+    assert [q.value for q in quantities if q.category == "injured"] == injured
+    assert not [q for q in quantities if q.value == 2016]
+
+
+def test_killed_and_injured_together_is_no_death_toll(nlp):
+    text = "Wed Jun 29 2016 URGENT 19 Killed and Injured in Tell Abyad Terrorist Attack in Northern Syria."
+    figure = one(figures_in(nlp, text), value=19)
+    assert figure.category == "people"
+
+
+@pytest.mark.parametrize("text,value,who", [
+    ("Three citizens were martyred and others were injured in terrorist suicide bombing.", 3, "civilians"),
+    ("The Syrian army killed 28 and wounded 30 Daesh terror group militants in Deir ez-Zor city.",
+     28, "fighters"),
+    ("Syrian Army Kills 15 Terrorists in Qalamoun.", 15, "fighters"),
+    ("Barazi had earlier reported a toll of eight while the Syrian Observatory for Human Rights "
+     "gave a death toll of 12.", 12, None),
+    ("WHO said in a statement putting the death toll at at least 70.", 70, None),
+    ("The group has executed 700 members of a tribe it has been battling in eastern Syria.",
+     700, "civilians"),
+    ("Clashes have rocked the city leaving 23 civilians - including nine children - dead according "
+     "to the Syrian Observatory for Human Rights.", 23, "civilians"),
+    ("Terrorists targeted the neighborhoods with tens of rocket shells killing according to the latest "
+     "toll 44 civilians and wounding over 140.", 44, "civilians"),
+    ("Published October 3 2016 21 Syrian moderate opposition fighters have been killed in clashes "
+     "with the Daish terrorist organization.", 21, "fighters"),
+    ("ISIL Claims Beheading of 18 Syrians US Aid Worker.", 18, "people"),
+    ("In recent days 57 civilians has been martyred and more than 150 people Injured in Continued "
+     "Nusra Front- linked Terrorist Attacks on Aleppo.", 57, "civilians"),
+])
+def test_killed_figures_in_other_words(nlp, text, value, who):
+    figure = one(figures_in(nlp, text), value=value)
+    assert (figure.category, figure.who) == ("killed", who)
+
+
+@pytest.mark.parametrize("text,value,cumulative", [
+    ("More than 280000 people have been killed and millions have been displaced since Syrias "
+     "conflict broke out in March 2011.", 280000, True),
+    ("The United Nations says the war has killed more than 220000 people and wounded at least "
+     "1 million.", 220000, True),
+    ("More than 146000 people have died in Syrias three-year war and nearly half the countrys "
+     "population have fled their homes.", 146000, True),
+    ("Since then more than a quarter of a million people have been killed, the UN says.", 250000, True),
+    ("Air strikes by Syrian regime war planes in Aleppo on Sunday have killed around 32 civilians "
+     "in a rebel-held district a human rights monitor said.", 32, False),
+    ("The Observatory said at least 346 Islamic State fighters were killed since Tuesday, making it "
+     "one of the deadliest confrontations since the start of Syrias war.", 346, False),
+])
+def test_war_wide_tolls_are_cumulative(nlp, text, value, cumulative):
+    figure = one(figures_in(nlp, text), category="killed")
+    assert (figure.value, figure.cumulative) == (value, cumulative)
+
+
+def test_fractions_of_a_million(nlp):
+    values = [q.value for q in figures_in(nlp, "Half a million people fled and three quarters of a "
+                                               "million people were displaced.").quantities]
+    assert values == [500000, 750000]
+
+
+def test_several_hundred_is_vague(nlp):
+    text = ("The air force has carried out near-daily strikes since last December killing several "
+            "hundred people mostly civilians.")
+    figure = one(figures_in(nlp, text), category="killed")
+    assert (figure.text, figure.value, figure.low, figure.qualifier) == (
+        "several hundred people", None, 200, "vague")
+
+
+def test_a_lone_victim_is_a_figure_of_one_only_when_hurt(nlp):
+    text = ("A girl child was killed and a woman was injured in a terrorist rocket attack on "
+            "al-Hamadaniyeh neighborhood. A source at Aleppo Police Command told a reporter.")
+    quantities = figures_in(nlp, text).quantities
+    assert [(q.text, q.value, q.category, q.who) for q in quantities] == [
+        ("A girl child", 1, "killed", "children"), ("a woman", 1, "injured", "women")]
 
 
 # --- what is not a figure ---------------------------------------------------------------

@@ -226,3 +226,52 @@ def test_a_possessor_speaks_through_a_noun_cue_for_polnear_only(nlp):
     quote = only(found)
     assert (words(text, quote.source), words(text, quote.cue), words(text, quote.content[0])) == \
         ("Trump's", "criticism of", "the Iran deal")
+
+
+# --- PolNeAR conventions added in the third session -------------------------------------
+
+def test_a_title_abbreviation_is_not_a_sentence_end_before_the_cue(nlp):
+    text = '"We are not where we need to be on Aleppo," Sen. Graham said.'
+    attribution = only(attributions_in(nlp, text)[1])
+    assert words(text, attribution.source) == "Sen. Graham"
+    assert words(text, attribution.content[0]) == '"We are not where we need to be on Aleppo,"'
+
+
+def test_a_paragraph_signed_with_a_dash_and_a_name(nlp):
+    text = ('Aid workers left the city on Thursday.\n'
+            '\u201cAleppo is burning and the world is watching it burn.\u201d \u2015 Jan Egeland\n'
+            'The convoy moved on.')
+    attribution = only(attributions_in(nlp, text)[1])
+    assert (words(text, attribution.cue), words(text, attribution.source)) == ("\u2015", "Jan Egeland")
+    assert attribution.kind == "direct"
+
+
+def test_a_passive_report_names_its_source_after_by_for_polnear(nlp):
+    text = "The evacuation deal was first reported by Reuters."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.source) == "Reuters"
+    assert words(text, attribution.cue) == "was first reported"
+    assert words(text, attribution.content[0]) == "The evacuation deal"
+
+
+def test_polnear_source_keeps_the_relative_clause_the_product_drops(nlp):
+    text = "Jan Egeland, who chairs the U.N. humanitarian task force, said the evacuation must continue."
+    polnear = only(attributions_in(nlp, text, all_cues=True)[1])
+    product = only(attributions_in(nlp, text)[1])
+    assert words(text, polnear.source) == "Jan Egeland, who chairs the U.N. humanitarian task force"
+    assert words(text, product.source) == "Jan Egeland"
+
+
+def test_a_verb_of_aspect_and_its_reporting_verb_are_one_polnear_cue(nlp):
+    text = "Russia continued to call for a ceasefire in Aleppo."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "continued to call for"
+    assert words(text, attribution.content[0]) == "a ceasefire in Aleppo"
+
+
+def test_a_quotation_stays_with_the_verb_that_reports_it(nlp):
+    text = '"The evacuation is over," he said, cutting off a reporter who asked about the wounded.'
+    found = attributions_in(nlp, text, all_cues=True)[1]
+    said = next(a for a in found if words(text, a.cue) == "said")
+    assert words(text, said.content[0]) == '"The evacuation is over,"'
+    assert all('"' not in words(text, a.content[0]) for a in found if a is not said)

@@ -59,3 +59,19 @@ def test_split_code():
     assert split_code("RUS") == ("RUS", None)
     assert split_code("SCGSRB") == ("SRB", None)
     assert split_code(None) == (None, None)
+
+
+def test_a_bracketed_acronym_of_the_initials_is_a_name():
+    # "LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)"; not a disambiguating place ("(COLOMBIA)")
+    assert entry("ltte").code_at(date(2000, 1, 1)) == "LKAREB"
+    assert "colombia" not in actor_dictionary().names or entry("colombia").kind == "state"
+
+
+def test_an_undated_role_gives_way_to_the_office_held():
+    assert entry("kofi annan").code_at(None) == "IGOUNO"
+    assert entry("kofi annan").code_at(date(2010, 1, 1)) == "ELI"
+
+
+def test_a_region_of_a_state_is_no_sector():
+    assert split_code("PSEGZA") == ("PSE", None)  # Gaza
+    assert split_code("RUSCNYREB") == ("RUS", "REB")  # Chechen rebels

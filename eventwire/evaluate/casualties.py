@@ -7,17 +7,24 @@ holds (row i is dev when i is even). ``eventwire evaluate fakes --split dev|test
 whole pipeline on each article and reads one count per class off its quantities:
 
 - civilians: the first ``killed`` figure counting civilians, people or nobody named (FA-KES
-  counts children and women among civilians), else the first counting children or women;
-  when the article's first killed figure counts fighters, a figure naming nobody counts
-  them too and is left out; a war-wide toll ("since the conflict began") is never the
-  article's incident;
+  counts children and women among civilians), else the first counting children or women; a
+  number outranks a vague "dozens" (and a number counted within the dozens is taken); the
+  civilians named in a toll of people ("22 people, including six civilians") are the count,
+  also where the same toll is given again ("22 dead" in the headline); where the first
+  figure counts fighters, or only fighters are named among the dead, a figure naming nobody
+  counts them and is left out, as is a bare figure that repeats a fighters' count; a
+  war-wide toll (``cumulative``: "since the conflict began") is never the incident;
 - children, women: the first ``killed`` figure for them;
-- non-civilians: the first ``killed`` figure counting fighters, soldiers or police.
+- non-civilians: the first ``killed`` figure counting fighters, soldiers or police, unless a
+  civilian toll comes first (fighters named after it are another clash).
 
 Figures that are ``part_of`` another are not counted again. Per count it reports exact
 match, match within 10%, and reported-vs-not F1 (does the article report a non-zero count);
-perpetrator-class accuracy (from the root actor of the main figure's perpetrator) and
-governorate accuracy (from the first Syrian place where something happened).
+perpetrator-class accuracy (the root actor of the first killed figure's perpetrator, else
+the attack named in that figure's sentence, "US-led strikes", else the attacker of the
+first attack the events stage found; names tell the SDF, al-Nusra and the coalition apart)
+and governorate accuracy (the first Syrian place where something happened, or a place named
+after a governorate wherever the gazetteer put it).
 """
 
 from __future__ import annotations
@@ -50,7 +57,16 @@ GOVERNORATE_NAMES = {"aleppo": "aleppo", "damascus": "damascus", "idlib": "idlib
                      "raqa": "raqqa", "homs": "homs", "hasakah": "hasakeh", "al hasakah": "hasakeh",
                      "hasakeh": "hasakeh", "hama": "hama", "daraa": "daraa", "deraa": "daraa",
                      "latakia": "lattakia", "lattakia": "lattakia", "quneitra": "quneitra",
-                     "tartus": "tartous", "tartous": "tartous"}
+                     "tartus": "tartous", "tartous": "tartous", "raqa": "raqqa", "rakka": "raqqa",
+                     "hassakeh": "hasakeh", "hasaka": "hasakeh", "hassake": "hasakeh",
+                     "al-hasakah": "hasakeh", "deir al-zor": "deir ezzor", "deir el-zour": "deir ezzor",
+                     "deir ez zor": "deir ezzor", "deir al-zur": "deir ezzor", "dayr az zawr": "deir ezzor",
+                     "golan": "quneitra", "dara'a": "daraa", "dar'a": "daraa", "suwayda": "sweida",
+                     "al-suwayda": "sweida", "sweida": "sweida", "ladhiqiyah": "lattakia"}
+# a governorate's name in a place's words, whatever country the gazetteer gave the place
+GOVERNORATE_IN_TEXT = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, GOVERNORATE_NAMES), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
 # parts of root actor codes -> FA-KES perpetrator classes (first match wins)
 PERPETRATOR_CLASSES = [
     ("SYRGOV", "syrian government or russian troops"), ("SYRMIL", "syrian government or russian troops"),
@@ -62,6 +78,14 @@ PERPETRATOR_CLASSES = [
     ("SYRREB", "armed opposition groups"), ("SYROPP", "armed opposition groups"),
     ("USA", "international coalition forces"), ("IGONAT", "international coalition forces"),
     ("GBR", "international coalition forces"), ("FRA", "international coalition forces"),
+]
+# names FA-KES classes apart where the actor codes do not (the SDF and al-Nusra are rebels to
+# CAMEO); "coalition" is the US-led one when it attacks (the Syrian Coalition does not)
+PERPETRATOR_NAMES = [
+    ("nusra", "al-nusra front"), ("fateh al-sham", "al-nusra front"), ("fatah al-sham", "al-nusra front"),
+    ("sdf", "self administration forces"), ("ypg", "self administration forces"),
+    ("kurd", "self administration forces"), ("syrian democratic forces", "self administration forces"),
+    ("coalition", "international coalition forces"),
 ]
 
 
@@ -77,58 +101,116 @@ def read_fakes(data: Path) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-# a war-wide toll ("since the conflict began in 2011") is context, not the article's incident
-WAR_TOLL = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|war|conflict|uprising|revolt)"
-                      r"|\bsince\s+(?:march\s+)?(?:19|20)\d\d"
-                      r"|\b(?:war|conflict)\b.{0,40}\b(?:began|erupted|started)", re.IGNORECASE)
-
-
-def _war_toll(figure: Quantity, text: str) -> bool:
-    start = text.rfind(".", 0, figure.span[0]) + 1
-    end = text.find(".", figure.span[1])
-    return bool(WAR_TOLL.search(text[start:end if end >= 0 else len(text)]))
+def _worth(figure: Quantity) -> int:
+    value = figure.value if figure.value is not None else figure.low
+    return int(round(value)) if value else 0
 
 
 def article_counts(extraction: Extraction) -> dict[str, int]:
     """One count per FA-KES class, read off an extraction's killed figures (0 = none)."""
-    text = extraction.article.text
-    killed = sorted((q for q in extraction.quantities
-                     if q.category == "killed" and not _war_toll(q, text)),
+    # a war-wide toll ("since the conflict began in 2011") is context, not the incident
+    killed = sorted((q for q in extraction.quantities if q.category == "killed" and not q.cumulative),
                     key=lambda q: q.span[0])
     counts = {name: 0 for name in COUNTS}
 
     def first(figures: list[Quantity]) -> int:
-        for figure in figures:
-            value = figure.value if figure.value is not None else figure.low
-            if value:
-                return int(round(value))
+        # a vague figure ("dozens") is the count only where no figure gives a number
+        for figure in sorted(figures, key=lambda q: q.qualifier == "vague"):
+            if _worth(figure):
+                return _worth(figure)
         return 0
 
     by_id = {q.id: q for q in killed}
-    # "22 people, including six civilians": FA-KES counts the civilians among the people
-    named_parts = {q.part_of: q for q in killed if q.who in CIVILIAN_WHO - {"children", "women"}
+    # "22 people, including six civilians": FA-KES counts the civilians among the people; the
+    # same toll given again ("22 dead" in the headline) has the same civilians
+    named_parts = {q.part_of: q for q in killed if q.who == "civilians"
                    and q.part_of in by_id and by_id[q.part_of].who in UNNAMED_WHO}
-    top = [named_parts.get(q.id, q) for q in killed if q.part_of is None and first([q])]
+    # "dozens of people have been killed, including at least 29 in one district": the number
+    named_parts.update({q.part_of: q for q in reversed(killed) if q.part_of in by_id
+                        and by_id[q.part_of].qualifier == "vague" and q.qualifier != "vague"
+                        and q.who in CIVILIAN_WHO | UNNAMED_WHO and q.part_of not in named_parts})
+    parts_by_worth = {_worth(by_id[whole]): part for whole, part in named_parts.items()}
+    fighter_worths = {_worth(q) for q in killed if q.who in COMBATANT_WHO}
+    top = [named_parts.get(q.id) or (parts_by_worth.get(_worth(q)) if q.who in UNNAMED_WHO else None) or q
+           for q in killed if q.part_of is None and _worth(q)]
     civilian = (CIVILIAN_WHO | UNNAMED_WHO) - {"children", "women"}
+    named = {q.who for q in killed}
     if top and top[0].who in COMBATANT_WHO:
         civilian -= UNNAMED_WHO  # an article led by fighters killed: "people" are them
+    elif named & COMBATANT_WHO and not named & (CIVILIAN_WHO - {"men"}):
+        civilian -= {None}  # only fighters are named among the dead: "88 dead" counts them
+    # "70 killed" and "70 ISIS terrorists killed": the same dead, fighters
+    top = [q for q in top if not (q.who is None and _worth(q) in fighter_worths)]
     counts["civilians"] = first([q for q in top if q.who in civilian]) or \
         first([q for q in top if q.who in ("children", "women")])
     counts["children"] = first([q for q in killed if q.who == "children"])
     counts["women"] = first([q for q in killed if q.who == "women"])
-    counts["noncivilians"] = first([q for q in killed if q.who in COMBATANT_WHO])
+    fighters = [q for q in killed if q.who in COMBATANT_WHO]
+    civilian_lead = [q for q in top if q.who in civilian and _worth(q)]
+    if fighters and civilian_lead and civilian_lead[0].span[0] < fighters[0].span[0]:
+        fighters = []  # fighters named after the incident's civilian toll are another story
+    counts["noncivilians"] = first(fighters)
     return counts
 
 
+# attacks named by whose they are, in the sentence of the toll: "US-led strikes", "coalition
+# raids", "Russian and Syrian warplanes" (the actors stage often finds no actor in them)
+ATTACK_WORDS = (r"(?:air\s*)?(?:strikes?|raids?|airstrikes?|warplanes|jets|aircraft|planes|bombing|"
+                r"bombardment|shelling|barrel\s+bombs?|helicopters)")
+ATTACKS_BY_CLASS = [
+    (re.compile(rf"\b(?:us|u\.s\.|american)[- ]led\b|\bcoalition\s+{ATTACK_WORDS}", re.IGNORECASE),
+     "international coalition forces"),
+    (re.compile(rf"\b(?:russian|syrian|regime|government|assad)\s+(?:and\s+(?:russian|syrian|regime)\s+)?"
+                rf"{ATTACK_WORDS}", re.IGNORECASE), "syrian government or russian troops"),
+]
+
+
+HELD = re.compile(r"-(?:held|controlled|run|besieged|occupied)\b", re.IGNORECASE)
+
+
 def main_perpetrator(extraction: Extraction) -> str:
+    """The class of whoever killed: the perpetrator of the first killed figure that has one,
+    else the attack named in the first toll's sentence ("US-led strikes killed ..."), else the
+    attacker of the first attack the events stage found."""
     for quantity in sorted(extraction.quantities, key=lambda q: q.span[0]):
         if quantity.category == "killed" and quantity.perpetrator:
-            actor = _root(extraction, quantity.perpetrator)
-            code = (actor.code or "") if actor else ""
-            for part, label in PERPETRATOR_CLASSES:
-                if part in code:
+            label = perpetrator_class(extraction, quantity.perpetrator)
+            if label:
+                return label
+    text = extraction.article.text
+    first = min((q for q in extraction.quantities if q.category == "killed" and not q.cumulative),
+                key=lambda q: q.span[0], default=None)
+    if first is not None:
+        start = text.rfind(".", 0, first.span[0]) + 1
+        end = text.find(".", first.span[1])
+        sentence = text[start:end if end >= 0 else len(text)]
+        named = [(match.start(), label) for pattern, label in ATTACKS_BY_CLASS
+                 for match in pattern.finditer(sentence)]
+        if named:
+            return min(named)[1]
+    for event in sorted(extraction.events, key=lambda e: e.trigger.span[0]):
+        if event.type == "ASSAULT":
+            for actor_id in event.source:
+                label = perpetrator_class(extraction, actor_id)
+                if label:
                     return label
     return "unknown"
+
+
+def perpetrator_class(extraction: Extraction, actor_id: str) -> Optional[str]:
+    actor = extraction.by_id(actor_id)
+    root = _root(extraction, actor_id)
+    if actor is not None and HELD.match(extraction.article.text, actor.span[1]):
+        return None  # "rebel-held Khan Sheikhoun" names a place, not an attacker
+    names = " ".join(a.text.lower() for a in (actor, root) if a is not None)
+    for part, label in PERPETRATOR_NAMES:
+        if re.search(rf"\b{re.escape(part)}", names):
+            return label
+    code = (root.code or "") if root else ""
+    for part, label in PERPETRATOR_CLASSES:
+        if part in code:
+            return label
+    return None
 
 
 def _root(extraction: Extraction, actor_id: Optional[str]):
@@ -143,6 +225,9 @@ def governorate(extraction: Extraction) -> Optional[str]:
     places = sorted(extraction.places, key=lambda p: (p.role != "event", p.span[0]))
     for place in places:
         if place.country != "SY":
+            named = GOVERNORATE_IN_TEXT.search(place.text)  # "Raqa" resolved to a US place
+            if named:
+                return GOVERNORATE_NAMES[named.group(1).lower()]
             continue
         admin1 = (place.admin1 or "").split(".")[-1]
         if admin1 in SYRIA_ADMIN1:

@@ -30,11 +30,14 @@ How it works, in order:
    monitor": the first actor of that code or sector; "the militant group": the last named
    group).
 
-Spans: a named person's span is the name ("Sergei Lavrov"; titles before it are evidence
-of the role, not part of the span); every other actor's span is its noun phrase up to its
-head ("the Syrian regime's army", "six western countries including the United States");
-a possessor that is itself an actor is a separate actor ("Russia" in "Russia's Foreign
-Minister"), and the possessed phrase starts after it.
+Spans: every actor's span is its noun phrase up to its head, titles included ("Russian
+Foreign Minister Sergei Lavrov", "the Syrian regime's army", "six western countries
+including the United States"), as news annotators mark actors (ConfliBERT); a named
+person's ``name`` is the name alone ("Sergei Lavrov"). A possessor that is itself an actor
+is also a separate actor ("Russia" in "Russia's Foreign Ministry", whose span starts at
+"Russia"); a person's possessive is left out of the possessed phrase ("Assad's forces" is
+"forces"). A bracketed acronym and an "of" phrase naming a place or body end the span
+("the Lebanese Armed Forces (LAF)", "Houthi rebels of Yemen").
 
 For the stages after this one (events, quotes, quantities)::
 
@@ -136,7 +139,10 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     for unit in heads:
         _country_from_phrase(doc, unit, by_token, when)
     for unit in heads:
+        _country_from_conjunct(doc, unit, by_token)
+    for unit in heads:
         _title_codes_its_person(doc, unit, by_token)
+        _international_title(doc, unit, by_token)
     country = article_country(doc, units, heads)
     actors: list[Actor] = []
     text = doc_text(doc)
@@ -162,6 +168,8 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     for members in coordinated:
         if frozenset(m.id for m in members) not in joined:
             actors.append(_compound(text, members, actors, None))
+    for actor in actors:
+        _international_function(actor)
     extraction.actors.extend(actors)
     return extraction
 
@@ -210,7 +218,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             people = words[i + name[0] - 1] not in book.entries[name[1]].name.lower().split()
         if name is not None and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro":
             name = None  # "pro-Russia rebels" are not Russia's
-        if name is not None and not _looks_like_name(doc[i:i + name[0]]):
+        if name is not None and not _looks_like_name(doc[i:i + name[0]],
+                                                     book.entries[name[1]].kind == "state"):
             name = None
         agent = book.match_agent(words, lemmas, i)
         if agent is not None and not _nominal(doc[i + agent[0] - 1]):
@@ -244,8 +253,22 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             units.append(Unit(free[0], free[-1] + 1, "name", entry=book.entries[person]))
             continue
         units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_))
+    units.extend(_acronym_mentions(doc, units))
     units.sort(key=lambda u: u.start)
     return units
+
+
+def _acronym_mentions(doc: Doc, units: list[Unit]) -> list[Unit]:
+    """Later mentions of an acronym defined in parentheses ("Islamic Salvation Front (FIS)
+    ... The FIS"), where spaCy did not tag them: units to resolve to the body."""
+    taken = {t for u in units for t in range(u.start, u.end)}
+    defined = {doc[u.start].text for u in units if u.end - u.start == 1 and 0 < u.start < len(doc) - 1
+               and doc[u.start - 1].text == "(" and doc[u.end].text == ")"
+               and re.fullmatch(ACRONYM, doc[u.start].text)}
+    if not defined:
+        return []
+    return [Unit(t.i, t.i + 1, "entity", label="ORG") for t in doc
+            if t.text in defined and t.i not in taken]
 
 
 def _whole_person(ent: Span, units: list[Unit], words: list[str], book: ActorDictionary,
@@ -258,6 +281,12 @@ def _whole_person(ent: Span, units: list[Unit], words: list[str], book: ActorDic
         return units
     person = person_index().find(words[ent.start:ent.end])
     if person is None:
+        first = inside[0]
+        if len(inside) == 1 and first.start == ent.start and first.end == ent.start + 1 \
+                and all(t.pos_ == "PROPN" for t in ent[1:]):
+            # "Abdullah Ocalan": a one-word ruler's name ("Abdullah") is an unknown person's first name
+            taken.discard(first.start)
+            return [u for u in units if u is not first]
         return units
     for unit in inside:
         taken.difference_update(range(unit.start, unit.end))
@@ -272,11 +301,16 @@ def _nominal(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("amod", "compound", "npadvmod")
 
 
-def _looks_like_name(span) -> bool:
-    """A dictionary name must look like one in the text: capitalised ("US", not "us")."""
+def _looks_like_name(span, state: bool = False) -> bool:
+    """A dictionary name must look like one in the text: capitalised ("US", not "us"; a typo
+    such as "iSrael" counts), or a state's adjective in lower case ("tunisian rioters")."""
     text = span.text
     if not any(t.text[:1].isupper() for t in span):
-        return False
+        if text.islower() and not (state and len(span) == 1 and len(text) >= 6
+                                   and span[0].tag_ == "JJ" and text.endswith(("an", "ese", "ish", "i"))):
+            return False
+        if len(text) <= 3:
+            return False
     if len(span) == 1 and len(text) <= 3 and not text.isupper():
         return False
     return True
@@ -432,6 +466,7 @@ def _country_from_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: 
             or (coding.sector or "PPL")[:3] in ("IGO", "NGO", "PPL"):
         return
     root = unit.root(doc)
+    armed = (coding.sector or "")[:3] == "MIL"
     frontier, seen, depth, fallback = [root], {root.i}, 0, None
     while frontier and depth < 4:
         following = []
@@ -439,8 +474,9 @@ def _country_from_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: 
             for child in token.children:
                 if child.i in seen or child.i < root.i or child.dep_ not in PLACE_PHRASE_DEPS:
                     continue
-                if child.dep_ == "prep" and child.lower_ not in PLACE_PREPOSITIONS:
-                    continue
+                if child.dep_ == "prep" and (child.lower_ not in PLACE_PREPOSITIONS or (
+                        armed and child.lower_ not in ("of", "from"))):
+                    continue  # "troops in Lebanon" may be anyone's; "rebels in the Ivory Coast" are its
                 if child.dep_ == "amod" and not any(c.dep_ == "prep" for c in child.children):
                     continue  # "loyal to X", not any adjective
                 seen.add(child.i)
@@ -457,6 +493,23 @@ def _country_from_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: 
         frontier, depth = following, depth + 1
     if fallback:
         _give_country(unit, fallback)
+
+
+def _country_from_conjunct(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> None:
+    """A bare agent coordinated with one its nationality modifies shares it: "Israeli
+    helicopters and tanks" are both Israel's."""
+    coding = unit.coding
+    if coding is None or unit.source != "agent" or coding.country or coding.named or unit.children \
+            or (coding.sector or "PPL")[:3] in NOT_NATIONAL:
+        return
+    root = unit.root(doc)
+    if root.dep_ != "conj":
+        return
+    first = by_token.get(root.head.i)
+    found = first.coding if first is not None else None
+    if first is not None and first.source == "agent" and found is not None and found.country \
+            and found.explicit_country and any(_is_state(c) for c in first.children):
+        _give_country(unit, found.country)
 
 
 def _title_codes_its_person(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> None:
@@ -478,6 +531,21 @@ def _title_codes_its_person(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> 
             coding = unit.coding
             person.coding = Coding(coding.code, coding.country, coding.sector, "person",
                                    coding.explicit_country)
+            return
+
+
+def _international_title(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> None:
+    """A named person whose title names an international body acts for it ("U.N. mediator
+    Diego Cordovez", whom the dictionary knows as Ecuador's foreign minister)."""
+    coding = unit.coding
+    if coding is None or coding.kind != "person" or unit.source != "name" \
+            or (coding.code or "").startswith("IGO"):
+        return
+    for i in range(_np_left(unit.root(doc)), unit.start):
+        body = by_token.get(i)
+        if body is not None and body.entry is not None and body.entry.kind != "person" \
+                and body.coding is not None and (body.coding.code or "").startswith("IGO"):
+            unit.coding = Coding(body.coding.code, None, "GOV", "person")
             return
 
 
@@ -514,16 +582,22 @@ def _office(entry: ActorEntry, country: Optional[str], sector: str = "GOV") -> O
     return f"{country}{sector}" if country else None
 
 
+def _first_name(child: Unit, kind: str) -> bool:
+    return kind == "person" and child.entry is not None and child.entry.kind == "person"
+
+
 def _code_from_modifiers(unit: Unit, children: list[Unit], sector: Optional[str], kind: str) -> Coding:
     """A name the dictionary does not code takes the code of its title ("UN aid official")."""
     for child in children:
         coding = child.coding
+        if _first_name(child, kind):
+            continue  # "Abdullah Ocalan": a first name that is also a ruler's is no title
         if coding and coding.code and not child.metonym \
                 and child.source in ("name", "agent", "entity") and not (
                 coding.kind == "group" and child.entry is not None and child.entry.kind == "state"):
             return Coding(coding.code, coding.country, coding.sector, kind, coding.explicit_country)
     for child in children:
-        if child.coding and child.coding.country:
+        if child.coding and child.coding.country and not _first_name(child, kind):
             return Coding(child.coding.country, child.coding.country, None, kind)
     return Coding(None, None, sector, kind, explicit_country=False)
 
@@ -557,18 +631,40 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
         kind = agent.kind or ("group" if sector[:3] in ARMED else
                               "organisation" if _word(root) in ORG_WORDS else "person")
     if organisation is not None:
+        if (organisation.code or "").startswith("IGO") and sector[:3] in ARMED | {"COP"}:
+            # "UN troops", "NATO peacekeeping troops": the body's armed units (IGOUNOMIL)
+            return Coding(organisation.code + sector[:3], None, sector[:3], kind, named=True)
         return Coding(organisation.code, organisation.country, organisation.sector, kind,
                       named=True)
     if kind == "person" and sector[:3] == "GOV" and _former(doc, unit):
         sector = "ELI"
-    return Coding(_join(country, agent, sector), country, sector[:3], kind,
-                  explicit_country=country is not None)
+    code = _join(country, agent, sector)
+    if sector[:3] == "PPL" and country:
+        # "the Zambian people", "two Brazilian men": Phoenix's code (BRAPPL), and as PLOVER
+        # sector a state's people are its civilians
+        sector = "CVL"
+    return Coding(code, country, sector[:3], kind, explicit_country=country is not None)
 
 
 def _join(country: Optional[str], agent: Agent, sector: str) -> Optional[str]:
     if country is None:
         return None
     return sector + country if agent.code.endswith("~") else country + sector
+
+
+FUNCTIONS = {"GOV", "MIL", "COP", "REF", "HLH", "MED", "DEV", "AGR", "EDU", "JUD", "LEG", "ENV",
+             "HRI", "LAB", "BUS", "CVL"}
+
+
+def _international_function(actor: Actor) -> None:
+    """An international body's sector is its function, as PLOVER codes it: the one its code
+    carries (IGOUNOMIL: MIL), else GOV, its governing organs ("the Security Council", "the
+    Secretary-General"); not the IGO prefix, which is already its country slot."""
+    code = actor.code or ""
+    if not code.startswith("IGO") or actor.country is not None or actor.sector not in (None, "IGO"):
+        return
+    chunks = [code[i:i + 3] for i in range(3, len(code), 3)]
+    actor.sector = next((c for c in chunks if c in FUNCTIONS), "GOV")
 
 
 # sectors that are no country's people ("the Red Cross", "a UN official")
@@ -693,18 +789,24 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
             and not _unknown_name_modifier(doc, unit):
         actor_country = country
         code = _join(country, unit.agent, sector) if unit.agent else country + sector
-    if unit.source in ("name", "entity"):
+    if unit.source in ("name", "entity") and not (unit.children or coding.kind == "person"):
         before = doc[unit.start - 1] if unit.start else None
         first = unit.start - 1 if before is not None and before.lower_ == "the" \
             and before.head.i == root.i else unit.start
-        if coding.kind == "person":
-            first = unit.start
         start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
     else:
         first = _phrase_start(doc, unit)
         start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
+    if not _is_state(unit):
+        last = _phrase_end(doc, unit)
+        end = doc[last].idx + len(doc[last])
     words = text[start:end]
-    name = unit.entry.name if unit.entry is not None and coding.kind == "state" else _name_of(words)
+    if unit.entry is not None and coding.kind == "state":
+        name = unit.entry.name
+    elif unit.source in ("name", "entity") and coding.kind == "person":
+        name = doc[unit.start:unit.end].text  # "Jan Egeland", not "UN aid official Jan Egeland"
+    else:
+        name = _name_of(words)
     return Actor(id=next_id("a", actors), text=words, span=(start, end), name=name, code=code,
                  country=actor_country, sector=sector, kind=coding.kind)
 
@@ -720,15 +822,42 @@ def _unknown_name_modifier(doc: Doc, unit: Unit) -> bool:
 
 def _pronoun_owner(root: Token, actors: list[Actor]) -> Optional[str]:
     """The country of the state or body an "its"/"their" before the head stands for: the
-    last one before it in the same or the previous sentence."""
-    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in root.children):
+    subject of its clause where that is one ("Pakistan has urged its citizens"), else the
+    last one before it in the same or the previous sentence; "his"/"her" stand for the last
+    person ("President Goukouni Oueddei ... his government")."""
+    owner = next((c.lower_ for c in root.children if c.dep_ == "poss"
+                  and c.lower_ in ("its", "their", "his", "her")), None)
+    if owner is None:
         return None
+    person = owner in ("his", "her")
+    subject = _clause_subject(root)
+    if subject is not None and not person:
+        found = next((a for a in actors if a.span[0] <= subject.idx < a.span[1]
+                      and a.kind != "person" and not a.members), None)
+        if found is not None and found.country:
+            return found.country
     sentence_start = root.sent.start_char
     for actor in reversed(actors):
         if actor.span[0] >= root.idx or actor.span[0] < sentence_start - 400:
             continue
-        if actor.kind != "person" and actor.country:
+        if (actor.kind == "person") == person and actor.country:
             return actor.country
+    return None
+
+
+def _clause_subject(token: Token) -> Optional[Token]:
+    """The subject of the verb a noun is an argument of ("Pakistan" for "its citizens" in
+    "Pakistan ... has urged its citizens"), through coordinated verbs."""
+    head = token
+    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    for _ in range(3):
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.i < token.i]
+        if subjects:
+            return subjects[0]
+        if head.dep_ != "conj" or head.head is head:
+            return None
+        head = head.head
     return None
 
 
@@ -752,13 +881,16 @@ def _np_left(token: Token) -> int:
 
 
 def _phrase_start(doc: Doc, unit: Unit) -> int:
-    """First token of a unit's noun phrase: its left edge, after a possessor that is an actor."""
+    """First token of a unit's noun phrase: its left edge, a state's or a body's possessive
+    included ("Russia's Foreign Ministry"; the possessor is also an actor of its own), a
+    person's not ("Assad's forces" are the forces)."""
     root = unit.root(doc)
     first = min([_np_left(root), unit.start] + [c.start for c in unit.children])
     for child in root.lefts:
         if child.dep_ == "poss" and child.i >= first:
             owner = next((c for c in unit.children if c.start <= child.i < c.end), None)
-            if owner is not None and _stands_alone(doc, owner):
+            if owner is not None and _stands_alone(doc, owner) and owner.coding is not None \
+                    and owner.coding.kind == "person":
                 first = child.right_edge.i + 1
                 while first < unit.start and doc[first].dep_ == "case":
                     first += 1
@@ -771,6 +903,28 @@ def _phrase_start(doc: Doc, unit: Unit) -> int:
                                   or doc[first].lower_ in ("another", "at", "least", "most")):
         first += 1  # "At least 384 civilians" -> "civilians": the figure is the quantities' stage
     return first
+
+
+def _phrase_end(doc: Doc, unit: Unit) -> int:
+    """Last token of an actor's phrase: its head, then an acronym in parentheses ("the
+    Lebanese Armed Forces (LAF)") and an "of" phrase that names a place or body ("the
+    Governor of Arizona", "Houthi rebels of Yemen"), as annotators mark actors."""
+    last = unit.end - 1
+    root = unit.root(doc)
+    if last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 3].text == ")" \
+            and re.fullmatch(ACRONYM, doc[last + 2].text):
+        return last + 3
+    for prep in root.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != last + 1:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects or objects[0].pos_ != "PROPN":
+            continue
+        edge = objects[0].right_edge.i
+        inside = doc[prep.i:edge + 1]
+        if edge - prep.i <= 6 and not any(t.is_punct and t.text not in "-'\u2019" for t in inside):
+            return edge
+    return last
 
 
 def _name_of(text: str) -> str:
@@ -856,6 +1010,7 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
             sentence_of[token.i] = number
     persons: list[tuple[int, Actor]] = []  # (token index, first mention) in text order
     pronouns: list[Actor] = []
+    acronyms: dict[str, Actor] = {}  # "FIS" -> the Islamic Salvation Front, once defined
     ordered = sorted(heads, key=lambda u: u.start)
     named_people = [(u.start, u.actor) for u in ordered if u.actor is not None
                     and u.actor.kind == "person" and u.source in ("name", "entity")]
@@ -891,6 +1046,8 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
         if first is None and unit.source == "agent" and actor.code is None \
                 and unit.root(doc).lemma_.lower() in BODY_NOUNS and _definite(doc, unit):
             first = _last_named_body(unit, heads, sentence_of)  # "the militant group"
+        if first is None and unit.source == "entity" and actor.code is None:
+            first = _acronym_of(doc, unit, ordered, acronyms)  # "Islamic Salvation Front (FIS)"
         if first is None and unit.source == "entity" and len(actor.text.split()) == 1:
             first = _part_of_earlier_name(actor, actors)  # "Observatory" after the full name
             if first is not None:
@@ -911,6 +1068,33 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     _renumber(actors)
 
 
+def _acronym_of(doc: Doc, unit: Unit, ordered: list[Unit], acronyms: dict[str, Actor]
+                ) -> Optional[Actor]:
+    """The coded body an unknown acronym stands for: the one it follows in parentheses
+    ("the Islamic Salvation Front (FIS)", "Human Rights Watch (HRW)"), or, later in the
+    article, the one it was so defined for."""
+    word = doc[unit.start:unit.end].text
+    if unit.end - unit.start != 1 or not re.fullmatch(ACRONYM, word):
+        return None
+    if word in acronyms:
+        return acronyms[word]
+    if unit.start < 2 or doc[unit.start - 1].text != "(" or doc[unit.end:unit.end + 1].text != ")":
+        return None
+    before = next((u for u in ordered if u.end == unit.start - 1 and u.actor is not None
+                   and u.actor.code and u.actor.kind != "person"), None)
+    if before is None:
+        return None
+    first = before.actor
+    while first.refers_to:  # the first mention, not an earlier coreferent one
+        found = next((u.actor for u in ordered if u.actor is not None and u.actor.id == first.refers_to), None)
+        if found is None:
+            break
+        first = found
+    acronyms[word] = first
+    return first
+
+
+ACRONYM = r"[A-Z][A-Z0-9/&-]{1,7}"
 BODY_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction",
               "network", "party"}
 

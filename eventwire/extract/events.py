@@ -111,11 +111,12 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         _assign_roles(candidate, actors)
         if not candidate.source:
             candidate.source = _anaphoric_source(candidate.trigger, earlier)
-        if not candidate.source and any(c.dep_ in SUBJECTS and c.pos_ == "PRON" for c in
-                                        _clause_root(candidate.trigger).children):
+        if not candidate.source and _pronoun_subject(candidate.trigger):
             # "Syria says it is willing to withdraw": it = the speaker
             speaker = reported_speaker(candidate.trigger, actors)
             candidate.source = [speaker] if speaker else []
+            if candidate.source and not candidate.target:
+                candidate.target = _nested_target(candidate.trigger, actors, candidate.source)
     kept = []
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
@@ -428,12 +429,29 @@ def _phrase(token: Token) -> list[Token]:
                 child.dep_ == "prep" and token.pos_ in ("NOUN", "PROPN")
                 and child.lower_ not in ("of", "including", "from", "by")):
             skip.update(t.i for t in child.subtree)
+    for descendant in token.subtree:  # "the bridge spanning the Rhine from France to Germany"
+        if descendant.i not in skip and descendant.i != token.i and descendant.dep_ in CLAUSAL:
+            skip.update(t.i for t in descendant.subtree)
     return [t for t in token.subtree if t.i not in skip]
 
 
-def _object_words(preposition: Token) -> list[Token]:
-    """The words of a preposition's objects' phrases ("against Russia" -> "Russia")."""
-    return [t for c in preposition.children if c.dep_ == "pobj" for t in _phrase(c)]
+def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
+    """The actors a noun phrase names: the actor at its head when there is one (with the
+    heads coordinated with it), else any actor inside it ("the deputy chief of Israel's
+    militia ally" -> the deputy chief; "leaders of Romania's new government" -> the
+    government)."""
+    if actors.at(token) is None:
+        return actors.within(_phrase(token))
+    found = actors.within([token])
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += [a for a in _phrase_actors(child, actors) if a not in found]
+    return found
+
+
+def _object_actors(preposition: Token, actors: "ActorIndex") -> list[str]:
+    """The actors a preposition's objects name ("against Russia" -> Russia)."""
+    return [a for c in preposition.children if c.dep_ == "pobj" for a in _phrase_actors(c, actors)]
 
 
 def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
@@ -447,7 +465,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in token.children)
     for child in token.children:
         if child.dep_ in SUBJECTS:
-            source += actors.within(_phrase(child))
+            source += _phrase_actors(child, actors)
         elif child.dep_ in PASSIVE_SUBJECTS:
             # "operations by the army have been halted": the by-phrase is the source
             agents = [t for c in child.children if c.dep_ == "prep" and c.lower_ == "by"
@@ -455,16 +473,15 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             source += actors.within(agents)
             target += actors.within(t for t in _phrase(child) if t not in agents)
         elif child.dep_ == "agent":
-            source += actors.within(t for c in child.children for t in _phrase(c))
-        elif child.dep_ in OBJECTS:
-            target += actors.within(_phrase(child))
+            source += [a for c in child.children for a in _phrase_actors(c, actors)]
+        elif child.dep_ in OBJECTS and not _own_possession(child):
+            target += _phrase_actors(child, actors)
         elif child.dep_ == "prep":
-            objects = _object_words(child)
             if passive and child.lower_ in cues["instrument_prepositions"]:
                 # "killed in government fire": whoever fires is the source
                 source += _instrument_actors(child, actors)
             elif child.lower_ in cues["target_prepositions"] and not target:
-                target += actors.within(objects)
+                target += _object_actors(child, actors)
     if not target:
         target = _object_phrase_target(token, actors)
     if not target:
@@ -476,6 +493,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
     elif not source:
         source = _inherited_subject(token, actors)
+    if not target and source:  # deeper targets never make an event on their own
+        target = _nested_target(token, actors, source)
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
 
@@ -489,7 +508,7 @@ def _object_phrase_target(token: Token, actors: ActorIndex) -> list[str]:
             continue
         for preposition in child.children:
             if preposition.dep_ == "prep" and preposition.lower_ in prepositions:
-                found = actors.within(_object_words(preposition))
+                found = _object_actors(preposition, actors)
                 if found:
                     return found
     return []
@@ -510,14 +529,77 @@ def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
                 return found
             for grandchild in child.children:
                 if grandchild.dep_ in OBJECTS | {"dative"}:
-                    found = actors.within(_phrase(grandchild))
+                    found = _phrase_actors(grandchild, actors)
                     if found:
                         return found
                 if grandchild.dep_ == "prep" and grandchild.lower_ in cues["target_prepositions"]:
-                    found = actors.within(_object_words(grandchild))
+                    found = _object_actors(grandchild, actors)
                     if found:
                         return found
     return []
+
+
+def _nested_target(token: Token, actors: ActorIndex, source: list[str]) -> list[str]:
+    """With no target at the verb itself, the nearest actor deeper in what follows it: the
+    object of a purpose or complement clause ("staged demonstrations to demand reforms by
+    Suharto's government"), of a condition ("threatened ... if the United States goes ahead"),
+    of a preposition's own phrase ("launched an investigation into crimes by Croat forces").
+    Nearest = fewest content words between (a preposition is no link). Not read: the verb's
+    own subject, what precedes the verb, relative clauses, time and cause adjuncts ("resigned
+    as the opposition threatened", "surrendered following a government offensive"), reported
+    speech frames and coordinated verbs (their own events)."""
+    own = [c for c in token.children if c.dep_ not in SUBJECTS | PASSIVE_SUBJECTS | {"agent"}]
+    frontier = [c for c in _argument_children(token, own) if c.i > token.i]
+    for _ in range(5):
+        found: list[str] = []
+        following: list[Token] = []
+        for node in frontier:
+            if _own_possession(node):
+                pass  # "withdraw its troops from Lebanon": the source's own, look further
+            elif node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                found += [a for a in _phrase_actors(node, actors) if a not in source]
+            elif actors.at(node) is not None:
+                found += [a for a in actors.within([node]) if a not in source]
+            following += _argument_children(node)
+        found = [a for a in found if _actor_country(actors.by_id.get(a))]  # coded ones only
+        if found:
+            return _unique(found)
+        frontier = sorted(following, key=lambda t: t.i)
+    return []
+
+
+def _own_possession(token: Token) -> bool:
+    """'its troops', 'their peacekeeping force': what the subject owns is not its target."""
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+        for c in token.children)
+
+
+def _argument_children(node: Token, children: Optional[list[Token]] = None) -> list[Token]:
+    """The dependents of a word that may hold an event's target (see _nested_target); a
+    preposition is looked through to its objects."""
+    cues = status_cues()
+    kept = []
+    for child in node.children if children is None else children:
+        dep = child.dep_
+        if dep in {"relcl", "appos", "punct", "aux", "auxpass", "neg", "npadvmod", "cc", "det",
+                   "case"}:
+            continue
+        if dep in SUBJECTS | PASSIVE_SUBJECTS and node.pos_ not in ("VERB", "AUX"):
+            continue
+        if dep == "conj" and child.pos_ in ("VERB", "AUX"):
+            continue  # "opened its borders ... but was refusing": a second event
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues["adjunct_marks"]
+                                  for c in child.children):
+            continue  # "resigned as the opposition threatened": time and cause, not target
+        if child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in cues["speech_heads"]:
+            continue  # "..., Benin police said": the speaker is no target
+        if dep in ("prep", "agent"):
+            if child.lower_ not in cues["adjunct_prepositions"]:
+                kept += [c for c in _argument_children(child) if c.dep_ in ("pobj", "pcomp")]
+            continue
+        kept.append(child)
+    return kept
 
 
 def _located_target(token: Token, actors: ActorIndex) -> list[str]:
@@ -527,7 +609,7 @@ def _located_target(token: Token, actors: ActorIndex) -> list[str]:
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
-                found = [a for a in actors.within(_object_words(child))
+                found = [a for a in _object_actors(child, actors)
                          if actors.by_id[a].kind == "state"]
                 if found:
                     return found
@@ -557,23 +639,27 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             source += actors.within(child.subtree)
         elif child.dep_ == "prep":
-            objects = _object_words(child)
             if child.lower_ in cues["nominal_source_prepositions"]:
-                source += actors.within(objects)
+                source += _object_actors(child, actors)
             elif child.lower_ in cues["nominal_target_prepositions"] and not target:
-                target += actors.within(objects)
+                target += _object_actors(child, actors)
     if not source and token.dep_ in SUBJECTS | OBJECTS | PASSIVE_SUBJECTS:
         # "the attack killed ...": nothing more to learn; "X launched an attack": X
         if token.dep_ in OBJECTS:
             source = _subject_of(token.head, actors)
     source = _unique(source)
+    if not target and source:  # "mounted its invasion of South Lebanon", "continued their
+        # hunger strike to demand the resignation of President Ben Bella"
+        target = _nested_target(token, actors, source)
+        if not target and token.dep_ in OBJECTS:
+            target = _nested_target(token.head, actors, source)
     return source, [t for t in _unique(target) if t not in source]
 
 
 def _subject_of(verb: Token, actors: ActorIndex) -> list[str]:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            return actors.within(_phrase(child))
+            return _phrase_actors(child, actors)
         if child.dep_ == "agent":
             return actors.within(t for c in child.children for t in _phrase(c))
     return []
@@ -584,8 +670,8 @@ def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
     node = token
     for _ in range(3):
         if node.dep_ == "relcl":
-            return actors.within(_phrase(node.head))
-        if node.dep_ not in ("xcomp", "conj", "advcl", "acl") or node.head.i == node.i:
+            return _phrase_actors(node.head, actors)
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or node.head.i == node.i:
             return []
         node = node.head
         if node.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
@@ -594,6 +680,20 @@ def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
         if found:
             return found
     return []
+
+
+def _pronoun_subject(token: Token) -> bool:
+    """The clause's subject, or the one it shares with its head ("Syria says it is willing to
+    withdraw"), is a pronoun."""
+    node = _clause_root(token)
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        if subjects:
+            return subjects[0].pos_ == "PRON"
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -635,7 +735,7 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     if any(g.lemma_.lower() in cues["negating_heads"] for g in governors):
         return "negated", None
     if candidate.code.type == "REQUEST" or any(g.lemma_.lower() in cues["requesting_heads"]
-                                                for g in governors):
+                                                and not _own_wish(g) for g in governors):
         return "requested", None
     if auxiliaries & cues["requesting_auxiliaries"]:
         return "requested", "requested"  # "Sudan must return the helicopter"
@@ -645,7 +745,11 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
             g.lemma_.lower() in cues["planning_heads"] and g.lemma_.lower() != token.lemma_.lower()
             for g in governors[:2]):
-        return "planned", "planned"
+        # a commitment the actor states is PLOVER's AGREE/THREATEN; a plan the reporter
+        # narrates ("Obama is scheduled to attend a summit") keeps the act's own type
+        committed = reported == "claimed" or any(
+            g.lemma_.lower() in cues["commissive_heads"] for g in governors[:2])
+        return "planned", ("planned" if committed else None)
     return reported, None
 
 
@@ -677,6 +781,13 @@ def _governors(token: Token) -> list[Token]:
     return found
 
 
+def _own_wish(governor: Token) -> bool:
+    """'X wants to help Israel' states X's own intent; 'X wants Putin to attack' asks another."""
+    return governor.lemma_.lower() in status_cues()["desire_heads"] and not any(
+        c.dep_ in OBJECTS or (c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS for g in c.children))
+        for c in governor.children)
+
+
 def _going_to(head: Token) -> bool:
     return head.dep_ == "xcomp" and head.head.lower_ == "going" and any(
         c.lower_ == "to" for c in head.children)
@@ -700,6 +811,20 @@ def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
             found = actors.within(objects) or actors.within(t.subtree)
             if found:
                 return found[0]
+    for child in clause_head(token).children:  # "X will provide ..., the WFP said": parsed
+        # as a clause hanging from the reported verb
+        if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > token.i and \
+                child.lemma_.lower() in cues["speech_heads"]:
+            found = _subject_of(child, actors)
+            if found:
+                return found[0]
+    for t in token.sent:  # "..., the World Food Program (WFP) said on Monday." misparsed
+        if t.i > token.i and t.pos_ == "VERB" and t.lemma_.lower() in cues["speech_heads"]:
+            commas = [c.i for c in token.sent if token.i < c.i < t.i and c.text == ","]
+            if commas:
+                found = actors.within(token.doc[commas[-1] + 1:t.i])
+                if found:
+                    return found[0]
     root = token.sent.root  # "..., the monitor says": the speech verb is the root
     if root.lemma_.lower() in cues["speech_heads"] and root.i != clause_head(token).i:
         found = _subject_of(root, actors)
@@ -762,6 +887,7 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     code, rule, learned = learned_recode(token, sent, code, rule)
     if code is None:
         return None
+    source, target = _reciprocal_roles(code, source, target, actors)
     clause = _clause_tokens(candidate)
     in_sentence = list(sent)
     place = _event_place(extraction.places, clause, in_sentence, token, actors,
@@ -789,6 +915,29 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         claimed_by=speaker, quote=quote.id if quote else None,
         fatalities=fatalities.id if fatalities else None,
         confidence=round(min(max(confidence, 0.01), 1.0), 3))
+
+
+def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
+                      actors: ActorIndex) -> tuple[list[str], list[str]]:
+    """PLOVER's codebook: "if two parties make a reciprocal agreement or have a meeting, code
+    both as ACTOR (with no RECIPIENT)": parties of several states in the subject ("Senior
+    Hungarian and Romanian officials agreed") leave no target. (Moving a partner named with
+    "with" into the source was tried: the PLOVER gold codes "held talks with" both ways.)
+    Visits, hosting, mediation and offers of support or aid keep their target."""
+    cues = status_cues()
+    if code.type not in ("AGREE", "CONSULT") or any(code.cameo.startswith(c) for c in
+                                                    cues["directed_consult_codes"]):
+        return source, target
+    countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    if len(countries) >= 2:
+        return source, []
+    return source, target
+
+
+def _actor_country(actor: Optional[Actor]) -> Optional[str]:
+    if actor is None:
+        return None
+    return actor.country or (actor.code[:3] if actor.code and len(actor.code) >= 3 else None)
 
 
 def _event_place(places: list[Place], clause: list[Token], sentence: list[Token],

@@ -205,8 +205,8 @@ def _names_a_place(text: str, gazetteer: Gazetteer) -> bool:
 
 def _is_major_place(text: str, gazetteer: Gazetteer) -> bool:
     """True for names of countries, admin-1 units, regions or sizeable cities."""
-    if gazetteer.country_of_demonym(text) is not None:
-        return False
+    if gazetteer.country_of_demonym(text) is not None or name_key(text) in QUALIFIERS:
+        return False  # "West" of "West Ham" is found only where spaCy calls it a place
     for index, primary in gazetteer.candidates(text):
         entry = gazetteer.entry(index)
         if entry.feature in ("country", "continent", "admin1", "region", "district",
@@ -240,7 +240,7 @@ FEATURES = (
     "inside_container", "outside_container", "near_50km", "near_200km", "near_600km",
     "admin1_with_city_twin", "city_with_admin1_twin", "admin2_by_alias", "demonym",
     "abbreviation", "upper_case", "country_named_so", "embedded", "spelling",
-    "admin1_twin_of_big_city", "names_nearby",
+    "admin1_twin_of_big_city", "names_nearby", "admin1_named",
 )
 """What the ranker weighs for each candidate; weights in data/place_ranker.json."""
 
@@ -292,7 +292,7 @@ def resolve_toponyms(text: str, toponyms: Sequence[Toponym],
     final = [_best(row, f, weights, context, gazetteer) for row, f in zip(rows, features)]
     final = _one_sense_per_name([row.key for row in rows], final,
                                 [row.container for row in rows])
-    _place_unknown_names(rows, final, gazetteer)
+    _place_unknown_names(text, rows, final, gazetteer)
     for toponym, resolution in zip(toponyms, final):
         if resolution.entry is not None and toponym.qualifier:
             resolution.district = gazetteer.district(resolution.entry, toponym.qualifier)
@@ -313,6 +313,12 @@ def ranking_inputs(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer,
     context = _Context()
     for country in demonym_countries(text, gazetteer):
         context.countries["#demonyms"][country] += 1
+    for row in rows:  # "Camp Murray, Wash.": the article is about Washington state
+        if row.container is not None:
+            country, admin1 = row.container
+            context.countries["#containers"][country] += 1
+            if admin1:
+                context.admin1s["#containers"].add((country, admin1))
     first_scores: dict[str, list[float]] = {}
     for row in rows:
         features = _features(row, context, gazetteer)
@@ -348,15 +354,47 @@ class _Row:
     key: str
     candidates: list[_Candidate]
     container: Optional[tuple]
+    container_sure: bool
     upper_case: bool
-    names_nearby: list[float] = field(default_factory=list)
+    names_nearby: dict[int, float] = field(default_factory=dict)  # gazetteer index -> support
 
 
 def article_candidates(text: str, toponyms: Sequence[Toponym],
                        gazetteer: Gazetteer) -> list[_Row]:
-    return [_Row(t, name_key(t.text), _candidates(t.text, gazetteer),
-                 _container(text, t, gazetteer), t.text.isupper() and len(t.text) > 3)
+    rows = [_Row(t, name_key(t.text), _candidates(t.text, gazetteer),
+                 *_container_reading(text, t, gazetteer), t.text.isupper() and len(t.text) > 3)
             for t in toponyms]
+    initialisms = [row for row in rows if _INITIALISM.fullmatch(row.toponym.text)]
+    if initialisms:
+        named = _countries_named(text, rows, gazetteer)
+        for row in initialisms:
+            country = named.get(row.toponym.text.replace(".", ""))
+            if country is not None:
+                row.candidates = [_Candidate(country, True, "abbreviation")]
+    return rows
+
+
+_INITIALISM = re.compile(r"(?:[A-Z]\.?){2,4}")
+
+
+def _countries_named(text: str, rows: list[_Row], gazetteer: Gazetteer) -> dict[str, int]:
+    """Initials -> country for the countries the article names or gives demonyms of: "SA"
+    is South Africa in an article about South Africans, Saudi Arabia in one about Saudis."""
+    codes = set(demonym_countries(text, gazetteer))
+    for row in rows:
+        for candidate in row.candidates:
+            entry = gazetteer.entry(candidate.index)
+            if entry.feature == "country" and candidate.main_name and entry.country:
+                codes.add(entry.country)
+    named = {}
+    for code in codes:
+        index = gazetteer.country_entry.get(code)
+        if index is not None:
+            words = [w for w in gazetteer.entry(index).name.replace("-", " ").split()
+                     if w.lower() not in ("of", "the", "and")]
+            if len(words) > 1:
+                named.setdefault("".join(w[0].upper() for w in words), index)
+    return named
 
 
 NEARBY_KM = 100.0
@@ -382,8 +420,9 @@ class _Links:
         self.rows = rows
         self.keys = sorted({row.key for row in rows if row.candidates})
         first = {}
-        for row in rows:
-            first.setdefault(row.key, row)
+        for row in rows:  # rows of one name may differ in candidates ("X, Wash."): take the first
+            if row.candidates:
+                first.setdefault(row.key, row)
         self.first = [first[key] for key in self.keys]
         if len(self.keys) < 2:
             self.linked = None
@@ -416,15 +455,16 @@ class _Links:
 
         if self.linked is None:
             for row in self.rows:
-                row.names_nearby = [0.0] * len(row.candidates)
+                row.names_nearby = {}
             return
         support = self.linked * prior[None, :]
         by_name = np.maximum.reduceat(support, self.starts, axis=1)  # candidate x name
         by_name[np.arange(len(self.owner)), self.owner] = 0.0
         share = by_name.sum(axis=1) / (len(self.keys) - 1)
-        values = {key: share[self.owner == k].tolist() for k, key in enumerate(self.keys)}
+        values = {key: dict(zip((c.index for c in row.candidates), share[self.owner == k].tolist()))
+                  for k, (key, row) in enumerate(zip(self.keys, self.first))}
         for row in self.rows:
-            row.names_nearby = values.get(row.key, [])
+            row.names_nearby = values.get(row.key, {})
 
     def population_prior(self, gazetteer: Gazetteer):
         """A reading far smaller than its name's largest lends little support."""
@@ -450,23 +490,32 @@ class _Links:
 def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     """Every gazetteer place the name may stand for."""
     text = _POSSESSIVE.sub("", text.strip())
-    if name_key(text) in QUALIFIERS:  # "the West", "Western": directions, not places
-        return []
-    abbreviation = _abbreviations().get(text)
+    if name_key(text) in QUALIFIERS:  # a direction, unless a region is so named ("the West")
+        return _region_named(text, gazetteer)
+    abbreviation = _abbreviations().get(text) or _abbreviations().get(text + ".")  # "D-Calif"
     if abbreviation and abbreviation in gazetteer.admin1_entry:  # "Ky.", "B.C."
         return [_Candidate(gazetteer.admin1_entry[abbreviation], True, "abbreviation")]
     place = gazetteer.place_of_demonym(text)
     if place is not None:  # "Syrian" or "European" given as a toponym
         return [_Candidate(place, True, "demonym")]
-    found = [_Candidate(i, p) for i, p in gazetteer.candidates(text)]
-    if found:
-        return found
-    for variant in _variants(text):
+    for variant in (text, *_variants(text)):
         found = [_Candidate(i, p) for i, p in gazetteer.candidates(variant)]
+        if found and _ADMIN_WORD.search(text):  # "Sokoto State": the state, not its capital
+            units = [c for c in found
+                     if gazetteer.entry(c.index).feature in ("admin1", "admin2")]
+            found = units or found
         if found:
             return found
     found = [_Candidate(i, False, "spelling") for i in _near_spellings(text, gazetteer)]
     return found or _embedded(text, gazetteer)
+
+
+def _region_named(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
+    """The region a direction word names on its own ("the West", "Western countries")."""
+    place = gazetteer.place_of_demonym(text)
+    found = [i for i, _ in gazetteer.candidates(text)] + ([place] if place is not None else [])
+    return [_Candidate(i, True) for i in dict.fromkeys(found)
+            if gazetteer.entry(i).feature == "region"]
 
 
 def _embedded(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -512,6 +561,7 @@ def _is_major_entry(entry, primary: bool) -> bool:
     return entry.feature == "city" and entry.population >= (100_000 if primary else 500_000)
 
 
+_ADMIN_WORD = re.compile(r"\s(?:State|Province|Governorate|Oblast|County|Parish|Prefecture)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -538,7 +588,10 @@ def _near_spellings(text: str, gazetteer: Gazetteer) -> list[int]:
 
     names, owners = _major_names(gazetteer).get(key[0], ((), ()))
     match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=83)
-    return [] if match is None else [owners[match[2]]]
+    if match is None or any(fuzz.ratio(ours, theirs) < 80  # "Fire Island": no Faroe Islands
+                            for ours, theirs in zip(key.split(), match[0].split())):
+        return []
+    return [owners[match[2]]]
 
 
 @lru_cache(maxsize=1)
@@ -562,20 +615,30 @@ def _major_names(gazetteer: Gazetteer) -> dict[str, tuple[list[str], list[int]]]
 
 def _container(text: str, toponym: Toponym, gazetteer: Gazetteer) -> Optional[tuple]:
     """The country or admin-1 unit named right after ", " ("Hamburg, Germany"; "Erie, Pa.")."""
+    return _container_reading(text, toponym, gazetteer)[0]
+
+
+def _container_reading(text: str, toponym: Toponym,
+                       gazetteer: Gazetteer) -> tuple[Optional[tuple], bool]:
+    """The container, and whether it is sure: an abbreviation ("Mo.") or a name with one
+    reading that is not also a city's ("Pennsylvania"; not "Georgia", "Florida", "Minsk")."""
     match = _CONTAINER.match(text, toponym.end)
     if not match:
-        return None
+        return None, False
     words = match.group(1).split()
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
         if name in _abbreviations():
-            return _abbreviations()[name]
+            return _abbreviations()[name], True
         entries = [gazetteer.entry(i) for i, _ in gazetteer.candidates(name.rstrip("."))]
+        units = [e for e in entries if e.feature in ("country", "admin1")]
+        sure = len(units) == 1 and not any(e.feature == "city" and e.population >= 100_000
+                                           for e in entries)
         for feature in ("country", "admin1"):
             for entry in entries:
                 if entry.feature == feature:
-                    return (entry.country, entry.admin1 if feature == "admin1" else None)
-    return None
+                    return (entry.country, entry.admin1 if feature == "admin1" else None), sure
+    return None, False
 
 
 _CONTAINER = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
@@ -627,6 +690,8 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
             f["country_share"], f["country_seen"] = seen / total, float(seen > 0)
         if entry.admin1 and entry.feature != "admin1":
             f["admin1_seen"] = float((entry.country, entry.admin1) in admin1s_seen)
+        elif entry.admin1:  # the unit's towns or its abbreviation are named elsewhere
+            f["admin1_named"] = float((entry.country, entry.admin1) in admin1s_seen)
         if row.container is not None:
             country, admin1 = row.container
             inside = entry.country == country and (admin1 is None or entry.admin1 == admin1)
@@ -642,7 +707,7 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
                 f["admin1_twin_of_big_city"] = 1.0
         if entry.feature == "city" and entry.country in admin1s:
             f["city_with_admin1_twin"] = 1.0
-        nearby = row.names_nearby[len(rows)] if row.names_nearby else 0.0
+        nearby = row.names_nearby.get(candidate.index, 0.0)
         if nearby:
             f["names_nearby"] = nearby
         if entry.feature == "admin2" and not candidate.main_name:
@@ -697,6 +762,12 @@ def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float]
     best = _city_of_city_state(row.candidates, best, gazetteer)
     candidate = row.candidates[best]
     entry = gazetteer.entry(candidate.index)
+    if features[best].get("outside_container") and entry.feature == "city" \
+            and row.container_sure and row.container[1]:
+        # "Holliday, Mo." with no Holliday in Missouri: the place is a small one there
+        unit = _container_entry(row.container, gazetteer)
+        return Resolution(None, scores[best], located_by=unit,
+                          reason="no place of this name in the unit named after it")
     supported = row.container is not None or features[best].get("country_seen", 0.0) > 0
     if not candidate.main_name and entry.population < SMALL_PLACE and not supported \
             and entry.feature == "city":
@@ -704,6 +775,14 @@ def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float]
     runner_up = max((sc for i, sc in enumerate(scores) if i != best), default=None)
     margin = 99.0 if runner_up is None else scores[best] - runner_up
     return Resolution(candidate.index, scores[best], margin=margin)
+
+
+def _container_entry(container: tuple, gazetteer: Gazetteer) -> Optional[int]:
+    """The gazetteer entry of a container: its admin-1 unit, else its country."""
+    country, admin1 = container
+    if admin1 and (country, admin1) in gazetteer.admin1_entry:
+        return gazetteer.admin1_entry[(country, admin1)]
+    return gazetteer.country_entry.get(country)
 
 
 def _city_of_city_state(candidates: list[_Candidate], best: int, gazetteer: Gazetteer) -> int:
@@ -750,26 +829,81 @@ LOCAL_FEATURES = ("city", "district", "facility", "admin2")
 """Features precise enough to stand for where an article's unknown local names lie."""
 
 
-def _place_unknown_names(rows: list[_Row], resolutions: list[Resolution],
+def _place_unknown_names(text: str, rows: list[_Row], resolutions: list[Resolution],
                          gazetteer: Gazetteer) -> None:
-    """Give names the gazetteer lacks ("Trump Tower", "Faubourg Marigny", "Anfield") the
-    point of the article's main local place: news names buildings, streets and
-    neighbourhoods of the town it reports from. They stay unresolved (no id), with the
-    place they were located by."""
-    counts: Counter = Counter()
-    first: dict[int, int] = {}
-    for position, resolution in enumerate(resolutions):
-        if resolution.entry is not None \
-                and gazetteer.entry(resolution.entry).feature in LOCAL_FEATURES:
-            counts[resolution.entry] += 1
-            first.setdefault(resolution.entry, position)
-    if not counts:
+    """Give names the gazetteer lacks ("Trump Tower", "Faubourg Marigny", "Anfield") a point:
+    that of the place written beside them ("Crossroads Correctional Center in Shelby",
+    "the Convention Centre, Dublin", "Cairo's suburb of Madinaty"), else that of the
+    article's main local place: news names buildings, streets and neighbourhoods of the town
+    it reports from. They stay unresolved (no id), with the place they were located by."""
+    for features in (LOCAL_FEATURES, ("admin1",), ("country",)):
+        local = [position for position, resolution in enumerate(resolutions)
+                 if resolution.entry is not None
+                 and gazetteer.entry(resolution.entry).feature in features]
+        if local:  # without a town, the article's province, else its country
+            break
+    else:
         return
-    focus = max(counts, key=lambda index: (counts[index], -first[index]))
-    for row, resolution in zip(rows, resolutions):
+    countries = Counter(gazetteer.entry(r.entry).country for r in resolutions
+                        if r.entry is not None)
+    datelines = [resolutions[p].entry for p in local if _is_dateline(text, rows[p].toponym)]
+    focus = _main_place([resolutions[p].entry for p in local], datelines,
+                        lambda index: countries[gazetteer.entry(index).country])
+    for position, (row, resolution) in enumerate(zip(rows, resolutions)):
         if resolution.entry is None and resolution.reason == "not in the gazetteer" \
                 and name_key(row.toponym.text) not in QUALIFIERS:
-            resolution.located_by = focus
+            beside = _place_beside(text, position, rows, local)
+            resolution.located_by = focus if beside is None else resolutions[beside].entry
+        elif resolution.entry is not None and row.candidates \
+                and row.candidates[0].how == "embedded":
+            # "Roanoke Park in Kansas City" lies in Kansas City, not in Roanoke
+            beside = _place_beside(text, position, rows, local)
+            if beside is not None and resolutions[beside].entry != resolution.entry:
+                resolution.entry, resolution.located_by = None, resolutions[beside].entry
+                resolution.reason = "named after another place; located by the place beside it"
+
+
+def _main_place(entries: list[int], datelines: list[int], country_mentions) -> int:
+    """The local place the article names most often, its dateline counting double and the
+    names of its country (cities, units, demonyms) adding to it: "CAIRO - ... Liverpool
+    Academy ... Egypt" is an article from Cairo. The first named wins among equals."""
+    counts = Counter(entries)
+    for index in datelines:
+        counts[index] += DATELINE_WEIGHT
+    first = {index: -position for position, index in reversed(list(enumerate(entries)))}
+    return max(counts, key=lambda index: (counts[index] + country_mentions(index),
+                                          first[index]))
+
+
+DATELINE_WEIGHT = 2
+"""How many mentions a dateline ("CAIRO -", "WASHINGTON (AP)") is worth for the main place."""
+
+
+def _is_dateline(text: str, toponym: Toponym) -> bool:
+    """True for a capitalised place name opening the article before a dash or "(AP)"."""
+    return toponym.start < 200 and toponym.text.isupper() \
+        and _DATELINE_END.match(text, toponym.end) is not None
+
+
+_DATELINE_END = re.compile(r"(?:,\s*[A-Za-z.\s]{2,20})?\s*(?:\(|-|—|–|:)")
+
+
+def _place_beside(text: str, position: int, rows: list[_Row], local: list[int]) -> Optional[int]:
+    """The local place that locates a name by the words between them: "X in Y", "X, Y",
+    "X near Y", "X at Y" after it; "Y's X", "Y's suburb of X" before it."""
+    toponym = rows[position].toponym
+    for other in local:
+        there = rows[other].toponym
+        if there.start >= toponym.end and _LOCATED_AFTER.fullmatch(text[toponym.end:there.start]):
+            return other
+        if there.end <= toponym.start and _LOCATED_BEFORE.fullmatch(
+                text[there.end:toponym.start]):
+            return other
+    return None
+
+
+_LOCATED_AFTER = re.compile(r"(?:,|\s+(?:in|near|at|outside)|,\s+(?:in|near|outside))\s+")
+_LOCATED_BEFORE = re.compile(r"['’]s?\s+(?:(?:[a-z-]+\s+){0,3}(?:of|in)\s+)?")
 
 
 def demonym_countries(text: str, gazetteer: Gazetteer) -> list[str]:

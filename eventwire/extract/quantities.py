@@ -31,6 +31,7 @@ MAX_MOVEMENT = 100_000_000
 PHONE = re.compile(r"(?:\+\d[\d\s().-]{6,}\d)|(?:\(\d{2,4}\)\s?\d{3}[\s.-]\d{3,4})|(?:\b\d{3}[.-]\d{3}[.-]\d{4}\b)")
 SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
 NUMBER_SHAPE = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
+YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Figure:
     low: Optional[float]
     high: Optional[float]
     qualifier: str
+    single: bool = False       # "a child was killed": one, kept only as a casualty figure
 
 
 @lru_cache(maxsize=1)
@@ -116,16 +118,25 @@ def find_figures(doc: Doc) -> list[Figure]:
     while i < n:
         token = doc[i]
         lower = token.lower_
-        two = f"{lower} {doc[i + 1].lower_} {doc[i + 2].lower_}" if i + 2 < n else ""
-        if two in words["vague"]:  # "tens of thousands", "hundreds of thousands"
+        three = f"{lower} {doc[i + 1].lower_} {doc[i + 2].lower_}" if i + 2 < n else ""
+        if three in words["vague"]:  # "tens of thousands", "hundreds of thousands", "a few hundred"
             start, _ = _qualifier_before(doc, i)
-            low = words["vague"][two]
-            figures.append(Figure(start, i, i + 3, None, low, None, "vague"))
+            figures.append(Figure(start, i, i + 3, None, words["vague"][three], None, "vague"))
             i += 3
             continue
-        if lower in words["vague"] and token.pos_ in ("NOUN", "NUM", "ADJ", "DET") and \
+        two = f"{lower} {doc[i + 1].lower_}" if i + 1 < n else ""
+        if two in words["vague"]:  # "several hundred"
+            start, _ = _qualifier_before(doc, i)
+            figures.append(Figure(start, i, i + 2, None, words["vague"][two], None, "vague"))
+            i += 2
+            continue
+        if lower in words["vague"] and token.pos_ in ("NOUN", "NUM", "ADJ", "DET", "PROPN") and \
                 lower not in ("several", "a few", "numerous", "many"):
             figures.append(Figure(i, i, i + 1, None, words["vague"][lower], None, "vague"))
+            i += 1
+            continue
+        if lower in ("a", "an") and _single_noun(doc, token):
+            figures.append(Figure(i, i, i + 1, 1.0, None, None, "exact", single=True))
             i += 1
             continue
         if not _is_number_word(token) or token.i in dates or token.ent_type_ in ("ORDINAL", "MONEY") \
@@ -153,6 +164,8 @@ def find_figures(doc: Doc) -> list[Figure]:
         if value is None:
             i = j + 1
             continue
+        if start < i:  # "a quarter of a million", "half a million"
+            start, value = _fraction_before(doc, start, value)
         if _looks_like_year(doc, start, j, value) or _is_score(doc, start, j):
             i = j + 1
             continue
@@ -162,6 +175,44 @@ def find_figures(doc: Doc) -> list[Figure]:
         figures.append(figure)
         i = j + 1
     return [f for f in figures if f.value is not None or f.low is not None]
+
+
+def _fraction_before(doc: Doc, start: int, value: float) -> tuple[int, float]:
+    """'a quarter of a million' is 250,000, 'half a million' 500,000, 'three quarters of a
+    million' 750,000: the fraction before "a million" takes its share."""
+    fractions = quantity_words()["fractions"]
+    k = start - 1
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in fractions:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in fractions:
+        return start, value
+    share = fractions[doc[k].lower_]
+    if k >= 1 and doc[k - 1].lower_ in ("a", "one", "three"):  # "three quarters" is 0.75 itself
+        k -= 1
+    return k, value * share
+
+
+def _single_noun(doc: Doc, token: Token) -> bool:
+    """'a child was killed', 'left a woman dead': "a" before one person is a figure of one."""
+    head = token.head
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else token
+    return token.dep_ == "det" and 0 < head.i - token.i <= 3 and not _is_number_word(following) \
+        and following.lower_ not in quantity_words()["vague"] and \
+        any(form in quantity_words()["single_nouns"] for form in noun_forms(head))
+
+
+def noun_forms(token: Token) -> list[str]:
+    """The lemma and lower-cased forms of a noun, with the plural cut off where spaCy keeps it
+    (a capitalised headline noun, "Terrorists", is a proper noun to spaCy and keeps its -s)."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if lower.endswith("ies"):
+        forms.append(lower[:-3] + "y")
+    elif lower.endswith("men"):
+        forms.append(lower[:-3] + "man")
+    elif lower.endswith("s"):
+        forms.append(lower[:-1])
+    return forms
 
 
 def _date_tokens(doc: Doc) -> set[int]:
@@ -176,7 +227,11 @@ def _date_tokens(doc: Doc) -> set[int]:
         lowered = [t.lower_.rstrip(".") for t in ent]
         if any(word in date_words for word in lowered) or any(
                 re.fullmatch(r"(1[89]|20)\d\d|\d{1,2}[:.]\d\d|\d+(s|am|pm)", word) for word in lowered):
-            found.update(range(ent.start, ent.end))
+            end = ent.end
+            while end - ent.start > 1 and doc[end - 1].like_num and (
+                    YEAR.fullmatch(doc[end - 2].text) or doc[end - 2].lower_ in words["time_units"]):
+                end -= 1  # "4 September 2016 2 killed", "in recent days 57 civilians": not the date's
+            found.update(range(ent.start, end))
     return found
 
 
@@ -193,8 +248,10 @@ def _looks_like_year(doc: Doc, start: int, end: int, value: float) -> bool:
     if any(word in months for word in near) or (end + 1 < len(doc) and doc[end + 1].lower_ in words["time_units"]):
         return True
     token = doc[start]
-    if start != end or not re.fullmatch(r"(1[89]|20)\d\d", token.text):
+    if start != end or not YEAR.fullmatch(token.text):
         return False
+    if any(doc[k].lower_.rstrip(".") in months for k in range(max(0, start - 3), start)):
+        return True  # "Mon Nov 7 2016 Child Killed": the year of a dateline
     if end + 1 < len(doc) and _is_number_word(doc[end + 1]):
         return True  # "September 24 2016 Ninety-two civilians": a dateline that lost its comma
     return not _counts_people(token)
@@ -241,19 +298,28 @@ def _counted(doc: Doc, figure: Figure) -> Token:
     """The noun a figure counts ("384 civilians" -> civilians; "hundreds of wounded people" ->
     people), or the number itself ("killing 12")."""
     last = doc[figure.end - 1]
+    if figure.single:
+        return last.head
     if figure.qualifier == "vague" or last.pos_ == "NOUN" and last.lower_ in quantity_words()["vague"]:
         for child in last.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        if last.dep_ in ("nummod", "compound") and 0 < last.head.i - last.i <= 3 and \
+                last.head.pos_ in ("NOUN", "PROPN"):
+            return last.head  # "several hundred people"
         return last
     if figure.qualifier == "range" and last.dep_ == "conj" and last.head.i >= figure.number_start:
         last = last.head  # "between 20 and 30 people": 30 hangs on 20, 20 on people
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else last
+    if following.lower_ in quantity_words()["category_adjectives"] and \
+            following.i != last.head.i and following.dep_ != "amod":
+        return last  # "35 Dead Dozens Wounded": the number counts the dead, not the dozens
     token = last
     for _ in range(3):  # number -> nummod head (through "compound" and "quantmod" links)
         if token.dep_ in ("nummod", "compound", "quantmod", "amod") and token.head.i > token.i \
-                and token.head.i - last.i <= 4:
+                and token.head.i - last.i <= 4 and token.head.pos_ != "VERB":  # "three killed"
             token = token.head
             if token.pos_ in ("NOUN", "PROPN") or token.text == "%":
                 break
@@ -261,6 +327,12 @@ def _counted(doc: Doc, figure: Figure) -> Token:
             break
     if token.i == last.i and last.i + 1 < len(doc) and doc[last.i + 1].text == "%":
         return doc[last.i + 1]
+    if token.i == last.i and token.head.i < token.i:  # "October 3 2016 21 Syrian fighters have
+        for noun in doc[last.i + 1:last.i + 5]:        # been killed": a dateline took the 21
+            if noun.pos_ in ("NOUN", "PROPN") and lemma_in(noun, quantity_words()["people_nouns"]):
+                return noun
+            if noun.pos_ not in ("ADJ", "NOUN", "PROPN") or noun.like_num:
+                break
     return token
 
 
@@ -277,8 +349,13 @@ def _category(counted: Token, depth: int = 0) -> str:
     bare_number = counted.like_num or counted.pos_ == "NUM"
     if not bare_number and not lemma_in(counted, words["people_nouns"]):
         return "other"  # "two towns", "three weeks"
-    head_lemma = counted.head.lemma_.lower()
-    if counted.dep_ == "dobj" and counted.head.pos_ == "VERB" and head_lemma in words["category_verbs"]:
+    own = _own_participle(counted)
+    if own:
+        return own
+    if bare_number and _in_toll(counted):
+        return "killed"
+    head_lemma = verb_lemma(counted.head)
+    if counted.dep_ == "dobj" and head_lemma in words["category_verbs"]:
         return words["category_verbs"][head_lemma]  # "killed 30 people injured 90": killed
     for child in counted.children:  # "wounded people", "people killed", "people who died"
         child_lemma = child.lemma_.lower()
@@ -295,17 +372,27 @@ def _category(counted: Token, depth: int = 0) -> str:
     for _ in range(1 if bare_number else 4):  # up to the predicate: "civilians have been killed"
         if token.dep_ in ("ROOT",) or token.head.i == token.i:
             break
-        dep = token.dep_
+        dep, previous = token.dep_, token
         token = token.head
+        if token.lower_ == "to" and token.head.lower_ == "according" and token.head.head.i != token.head.i:
+            dep, token = "dobj", token.head.head  # "killing, according to the toll, 44 civilians"
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "ADJ", "AUX") and lemma in words["category_verbs"]:
             if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "conj", "pobj",
                        "appos", "advmod"):
                 return words["category_verbs"][lemma]
+            if dep == "prep" and previous.lower_ == "of" and token.tag_ == "VBG":
+                return words["category_verbs"][lemma]  # "Beheading of 18 Syrians"
         if token.pos_ in ("VERB", "AUX"):
             for child in token.children:  # "left 11 people dead"
                 if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in words["category_adjectives"]:
                     return words["category_adjectives"][child.lower_]
+            if lemma == "leave":  # "leaving 23 civilians - including nine children - dead"
+                for after in counted.doc[counted.i + 1:counted.i + 10]:
+                    if after.lower_ in words["category_adjectives"]:
+                        return words["category_adjectives"][after.lower_]
+                    if after.pos_ in ("VERB", "AUX") and after.dep_ != "prep" or after.text in (".", ";"):
+                        break
             toll = _toll_subject(token)
             if toll:
                 return toll
@@ -325,8 +412,58 @@ def _category(counted: Token, depth: int = 0) -> str:
     return "other"
 
 
+def verb_lemma(token: Token) -> str:
+    """A verb's lemma; a capitalised headline verb ("Army Kills 15 Terrorists") that spaCy
+    takes for a proper noun is cut back to its stem."""
+    if token.pos_ in ("VERB", "AUX"):
+        return token.lemma_.lower()
+    if not token.is_title:
+        return ""
+    verbs = quantity_words()["category_verbs"]
+    lower = token.lower_
+    return next((stem for stem in (lower[:-1], lower[:-2]) if stem in verbs), "")
+
+
 def lemma_in(token: Token, table) -> bool:
-    return token.lemma_.lower() in table or token.lower_ in table
+    return any(form in table for form in noun_forms(token))
+
+
+def _own_participle(counted: Token) -> Optional[str]:
+    """'2 killed 8 injured', '20 People Injured': a participle right after the counted word says
+    what happened to it, even where the parse makes the word the object of an earlier verb."""
+    words = quantity_words()
+    adjectives = words["category_adjectives"]
+    doc = counted.doc
+    following = doc[counted.i + 1] if counted.i + 1 < len(doc) else counted
+    if following.lower_ in adjectives and counted.i + 3 < len(doc) and \
+            doc[counted.i + 2].lower_ in ("and", "&", "or") and doc[counted.i + 3].lower_ in adjectives:
+        return "people"  # "19 Killed and Injured": the dead and the wounded together, no toll
+    if following.lower_ in adjectives and (
+            following.head.i == counted.i and following.dep_ in ("acl", "amod", "relcl")
+            and not any(grand.dep_ in ("dobj", "nummod", "npadvmod") for grand in following.children)
+            or counted.like_num and following.head.i != counted.i):  # a headline's "2 killed"
+        return adjectives[following.lower_]
+    k = counted.i + 1  # "Town Thirty civilians were killed": a headline run into the parse
+    while k < len(doc) and k - counted.i <= 3 and doc[k].lemma_ in ("be", "have"):
+        k += 1
+    verb = doc[k] if k < len(doc) else counted
+    if k > counted.i + 1 and verb.tag_ == "VBN" and verb.lemma_.lower() in words["category_verbs"] \
+            and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+        return words["category_verbs"][verb.lemma_.lower()]
+    return None
+
+
+def _in_toll(number: Token) -> bool:
+    """'a death toll of 12', 'putting the death toll at 70', 'the toll has risen to 13'."""
+    tolls = quantity_words()["toll_nouns"]
+    if number.dep_ != "pobj" or number.head.dep_ not in ("prep",):
+        return False
+    holder = number.head.head
+    if holder.lemma_.lower() in tolls:
+        return True
+    return holder.pos_ in ("VERB", "AUX") and any(
+        child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in tolls
+        for child in holder.children)
 
 
 def _toll_subject(verb: Token) -> Optional[str]:
@@ -349,11 +486,28 @@ def _who(counted: Token) -> Optional[str]:
     for child in counted.children:  # "police officers", "child soldiers"
         if child.dep_ == "compound" and child.lemma_.lower() in ("police", "child", "woman"):
             return who[child.lemma_.lower()]
-    lemma = counted.lemma_.lower()
-    if lemma in who:
-        return who[lemma]
-    if counted.lower_ in who:
-        return who[counted.lower_]
+    forms = noun_forms(counted)
+    if "member" in forms:  # "members of a tribe" are not fighters; "members of IS" are
+        for prep in counted.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and lemma_in(obj, quantity_words()["group_nouns"]):
+                        return "civilians"
+    for form in forms:
+        if form in who:
+            return who[form]
+    if (counted.like_num or counted.pos_ == "NUM") and counted.dep_ == "dobj":
+        return _shared_object_who(counted.head)
+    return None
+
+
+def _shared_object_who(verb: Token) -> Optional[str]:
+    """'killed 28 and wounded 30 Daesh militants': the 28 are militants too."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB":
+            for obj in conj.children:
+                if obj.dep_ == "dobj" and any(c.dep_ == "nummod" for c in obj.children):
+                    return _who(obj)
     return None
 
 
@@ -398,7 +552,7 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
         if whole is not None and category in ("people", "other"):
             category = extraction_category(quantities, whole)
         category = _guard(category, figure)
-        if category == "other" and who is None:
+        if category == "other" and who is None or figure.single and category not in CASUALTY_CATEGORIES:
             continue
         start = doc[figure.start].idx
         last = max(figure.end - 1, counted.i) if counted.i - figure.end < 5 else figure.end - 1
@@ -411,7 +565,7 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
             perpetrator=_perpetrator(extraction, predicate, counted),
             place=_linked(places, predicate, counted),
             time=_linked(times, predicate, counted),
-            source=_claimant(extraction, start))
+            source=_claimant(extraction, start), cumulative=_cumulative(text, start, end))
         if whole is not None:
             parent = next(q for q in quantities if q.id == whole)
             quantity = quantity.model_copy(update={
@@ -420,11 +574,47 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
                 "source": quantity.source or parent.source})
         part = _part_among(counted, wholes) if whole is None else None
         if part is not None:  # the earlier, smaller figure is a part of this one
-            quantities = [q.model_copy(update={"part_of": quantity.id}) if q.id == part else q
-                          for q in quantities]
+            quantities = [q.model_copy(update={
+                "part_of": quantity.id,
+                "category": quantity.category if q.category in ("people", "other") else q.category})
+                if q.id == part else q for q in quantities]
         quantities.append(quantity)
         wholes[counted.i] = quantity.id
+        wholes.setdefault(figure.end - 1, quantity.id)  # "Dozens of people have been killed, including ..."
     return extraction.model_copy(update={"quantities": quantities})
+
+
+@lru_cache(maxsize=1)
+def _cumulative_cue() -> re.Pattern:
+    """Words that make a figure a war-wide or running total: 'since the conflict began',
+    'since 2011', 'the war has killed', 'died in Syria's three-year war', 'killed and millions
+    displaced'."""
+    words = quantity_words()
+    war = "(?:" + "|".join(words["war_words"]) + r")(?!\s+(?:planes?|jets?|monitor|crimes?))"
+    start = "|".join(words["war_start_words"])
+    return re.compile(
+        rf"\bsince\s+(?:the\s+)?(?:{start})\b"
+        rf"|\bsince\s+(?:[a-z]+\s+)?(?:19|20)\d\d\b"
+        rf"|\b(?:{war})\b[^.]{{0,60}}\b(?:began|erupted|started|broke\s+out)\b"
+        rf"|\b(?:{war})\b[^.]{{0,60}}\b(?:has|have)\s+(?:so\s+far\s+|now\s+)?"
+        rf"(?:killed|claimed|left|caused)\b"
+        rf"|\b(?:has|have)\s+(?:been\s+)?(?:killed|died)\b[^.]{{0,40}}\b(?:in|during|throughout)\s+"
+        rf"(?:the|its|syria'?s?)\s+(?:[a-z-]+\s+)?(?:{war})\b"
+        rf"|\bmillions?\b[^.]{{0,40}}\b(?:displaced|flee|fled|homeless|refugees)\b",
+        re.IGNORECASE)
+
+
+def _cumulative(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holding a figure gives it as a war-wide or running total."""
+    sentence_start = text.rfind(".", 0, start) + 1
+    sentence_end = text.find(".", end)
+    sentence = text[sentence_start:sentence_end if sentence_end >= 0 else len(text)]
+    for cue in _cumulative_cue().finditer(sentence):
+        # "the deadliest day since the war began" dates a record, not a total
+        before = sentence[max(0, cue.start() - 80):cue.start()].lower().split()
+        if not set(before) & set(quantity_words()["superlatives"]):
+            return True
+    return False
 
 
 def extraction_category(quantities: list[Quantity], quantity_id: str) -> str:
@@ -458,11 +648,17 @@ def _whole_of(counted: Token, wholes: dict[int, str]) -> Optional[str]:
     """'384 civilians, including 45 children': the quantity id of the 384."""
     cues = set(quantity_words()["part_of_cues"]) - {"among"}
     token = counted
+    while token.dep_ == "conj" and token.head.i < token.i:  # "including a woman and two children"
+        token = token.head
     if token.dep_ == "pobj" and token.head.lower_ in cues:
-        anchor = token.head.head
+        cue = token.head
+        anchor = cue.head
         for _ in range(3):
             if anchor.i in wholes:
                 return wholes[anchor.i]
+            for child in anchor.children:  # "kills 21 including 8 children": the verb's object
+                if child.i < cue.i and child.i in wholes and child.dep_ in ("dobj", "nsubj", "nsubjpass"):
+                    return wholes[child.i]
             if anchor.head.i == anchor.i:
                 break
             anchor = anchor.head
@@ -532,6 +728,12 @@ def _can_attack(extraction: Extraction, actor) -> bool:
         root = extraction.by_id(root.refers_to) or root
     if not root.code:
         return False
+    words = quantity_words()
+    if (root.sector or root.code[3:6]) in words["unarmed_sectors"]:
+        return False  # children, medics, activists and reporters kill nobody
+    after = extraction.article.text[actor.span[1]:actor.span[1] + 14].lower()
+    if re.match(r"-(\w+)", after) and re.match(r"-(\w+)", after).group(1) in words["held_words"]:
+        return False  # "rebel-held Idlib", "opposition-controlled areas" name a place
     return not (root.kind == "state" and any(p.span[0] <= actor.span[0] < p.span[1]
                                              for p in extraction.places))
 

@@ -87,7 +87,8 @@ def cue_spans() -> dict[str, frozenset[str]]:
     verb the cue leaves out, and 'prep noun' settings after it the cue takes in."""
     path = resources.files("eventwire") / "data" / "quote_cue_spans.json"
     found = {key: frozenset(words) for key, words in json.loads(path.read_text("utf-8")).items()}
-    return {"left_outside": frozenset(), "right_settings": frozenset(),
+    return {"left_outside": frozenset(), "right_settings": frozenset(), "right_adverbs": frozenset(),
+            "chain_governors": frozenset(), "weak_frames": frozenset(),
             "right_prepositions": frozenset(), **found}
 
 
@@ -177,15 +178,36 @@ def _cue_piece(verb: Token) -> tuple[Piece, int]:
 DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?[\u2014\u2013-]{1,2}\s+")
 
 
-def _source_piece(speaker: Token, bounds: Piece, text: str) -> Optional[Piece]:
+def _holds_cue(clause: Token) -> bool:
+    """A clause with a reporting verb of its own ("who emphasized that ...")."""
+    words = cue_words()
+    return any(t.lemma_.lower() in words and t.pos_ == "VERB" for t in clause.subtree)
+
+
+def _after_comma(clause: Token) -> bool:
+    """A participle set off by a comma: 'Trump, speaking to a veterans group, said'."""
+    first = clause.left_edge
+    return clause.dep_ == "acl" and first.i > 0 and clause.doc[first.i - 1].text == ","
+
+
+def _source_piece(speaker: Token, bounds: Piece, text: str, whole: bool = False) -> Optional[Piece]:
     """The words naming the speaker: the noun phrase without its relative clause ("Dino
-    Spencer, who now runs the gym") and without a dateline ("RENO, Nev. (AP) \u2014")."""
+    Spencer, who now runs the gym"; PolNeAR's source, ``whole``, keeps it) and without a
+    dateline ("RENO, Nev. (AP) \u2014")."""
     tokens = list(speaker.subtree)
     for child in speaker.children:
-        if child.dep_ in ("relcl", "acl") and child.i > speaker.i:
+        if child.dep_ in ("relcl", "acl") and child.i > speaker.i and (
+                not whole or _holds_cue(child) or _after_comma(child)):
             cut = child.left_edge.i
             tokens = [t for t in tokens if t.i < cut]
             break
+    if whole:  # "an arbitration panel in 2001", "Even China": the time and the focus word stay out
+        for child in speaker.children:
+            if child.i > speaker.i and child.dep_ == "prep" and all(
+                    t.ent_type_ == "DATE" for t in child.subtree if t.i != child.i):
+                tokens = [t for t in tokens if t.i < child.left_edge.i]
+        while tokens and tokens[0].dep_ == "advmod" and tokens[0].head.i == speaker.i:
+            tokens.pop(0)
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     if not tokens:
@@ -221,14 +243,19 @@ def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piec
     start, end = cue
     spans = cue_spans()
     k = verb.i + 1
-    while content[0] > end and k < len(doc) and doc[k].head.i == verb.i and doc[k].idx >= end:
-        token = doc[k]
-        if token.ent_type_ == "DATE" and token.dep_ in ("npadvmod", "advmod"):
-            last = token
-        elif token.dep_ == "prep" and any(
-                f"{token.lower_} {c.lemma_.lower()}" in spans["right_settings"]
-                for c in token.children if c.dep_ == "pobj"):
-            last = token.right_edge  # "said in a statement", "wrote on Facebook"
+    while content[0] > end and k < len(doc) and doc[k].idx >= end:
+        child = next((c for c in verb.rights if c.left_edge.i == k), None)
+        if child is None:
+            break
+        words = list(child.subtree)
+        if child.dep_ in ("npadvmod", "advmod") and (
+                any(t.ent_type_ in ("DATE", "TIME") for t in words)
+                or child.lower_ in spans["right_adverbs"]):
+            last = child.right_edge  # "said Thursday morning", "said then"
+        elif child.dep_ == "prep" and any(
+                f"{child.lower_} {c.lemma_.lower()}" in spans["right_settings"]
+                for c in child.children if c.dep_ == "pobj"):
+            last = child.right_edge  # "said in a statement", "wrote on Facebook"
             if last.idx >= content[0] >= end:
                 break
         else:
@@ -329,6 +356,14 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
             if child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(
                     m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")):
                 return child, "clause"
+            if child.dep_ == "advcl" and child.i > verb.i and \
+                    child.left_edge.lower_ == "that" and child.left_edge.i > verb.i:
+                return child, "clause"  # "tweeted in the early hours that ...": a misread ccomp
+        if verb.lemma_.lower() in ADDRESSEE_VERBS and objects:
+            for clause in objects[0].subtree:  # "told a meeting of leaders that few people ..."
+                if clause.dep_ in ("relcl", "acl", "ccomp") and clause.left_edge.lower_ == "that" and \
+                        clause.left_edge.dep_ == "mark":
+                    return clause, "clause"
     if cue.content in ("object", "both") or verb.lemma_.lower() not in ADDRESSEE_VERBS:
         for child in inside:
             if child.dep_ in ("dobj", "attr", "intj") and child.i > verb.i or \
@@ -369,6 +404,53 @@ def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_
                 last = list(child.subtree)[-1]
                 end = max(end, last.idx + len(last.text))
     return _clip((start, end), bounds)
+
+
+RELATIVE_WORDS = {"which", "who", "whom", "whose", "where"}
+CONCESSIVE = {"though", "although", "while", "whereas"}
+ASIDE_BREAKS = {",", "\u2014", "--", ";"}
+
+
+def _without_trailing_aside(content: Piece, doc: Doc, quotes: list[Piece]) -> Piece:
+    """Content without the aside that closes it after a comma (PolNeAR leaves it out): a
+    relative clause (", which forced her to leave") or a participle (", citing ...")."""
+    first = token_at(doc, content[0])
+    if first is None:
+        return content
+    k = first.i + 1
+    while k < len(doc) and doc[k].idx < content[1]:
+        token, before = doc[k], doc[k - 1]
+        if before.text in ASIDE_BREAKS and before.idx > content[0] and \
+                not _within((token.idx, token.idx + 1), quotes):
+            owner = token.head if token.lower_ in RELATIVE_WORDS or token.dep_ == "mark" else token
+            aside = (token.lower_ in RELATIVE_WORDS and owner.dep_ == "relcl") or \
+                (token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp")) or \
+                (token.dep_ == "mark" and token.lower_ in CONCESSIVE and owner.dep_ == "advcl")
+            last = owner.right_edge
+            if aside and last.idx + len(last.text) >= content[1] - 1:
+                return content[0], before.idx
+        k += 1
+    return content
+
+
+def _through_colon(content: Piece, doc: Doc, bounds: Piece, quotes: list[Piece]) -> Piece:
+    """'she has the essential quality for the job: "Steadiness ..."': what follows a colon
+    that ends the content is more of it (to the end of its sentence or quotation)."""
+    text = doc_text(doc)
+    k = content[1]
+    while k < bounds[1] and text[k] in " \t":
+        k += 1
+    if k >= bounds[1] or text[k] != ":" or content[0] > k:
+        return content
+    after = token_at(doc, k + 1) or token_at(doc, k + 2)
+    if after is None or after.idx >= bounds[1]:
+        return content
+    end = after.sent.end_char
+    quote = _within((after.idx, after.idx + 1), quotes) or next(
+        (q for q in quotes if q[0] == after.idx), None)
+    if quote is not None:
+        end = max(end, quote[1])
+    return _trim(_clip((content[0], end), bounds), text) or content
 
 
 def _lead_trimmed(piece: Optional[Piece], doc: Doc) -> Optional[Piece]:
@@ -439,9 +521,18 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
             continue
         if _within((token.idx, token.idx + 1), quotes):
             continue  # words inside a quotation are the quoted speaker's, not the article's
-        if token.dep_ == "xcomp" and _subject(token) is None and token.head.lemma_.lower() not in words:
+        governor = _governor(token) if all_cues else None
+        if governor is None and token.dep_ == "xcomp" and _subject(token) is None and \
+                token.head.lemma_.lower() not in words:
             continue  # "how to attack", "plans to announce": an intention, not an attribution
-        attribution = _verb_attribution(token, cue, paragraphs, quotes, text, all_cues)
+        if all_cues and any((_governor(c) or c).i == token.i for c in token.rights
+                            if c.lemma_.lower() in words):
+            continue  # "continued to call for": read from the verb it governs
+        attribution = _passive_attribution(token, paragraphs, text) if all_cues else None
+        attribution = attribution or _verb_attribution(token, cue, paragraphs, quotes, text,
+                                                       all_cues, governor)
+        if attribution and all_cues and f"{attribution.how}:{cue.lemma}" in cue_spans()["weak_frames"]:
+            continue  # "found the money", "read the letter": this verb reads badly this way
         if attribution:
             found.append(attribution)
     for attribution in found:
@@ -449,6 +540,7 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
             for quote in quotes:
                 if quote[0] < piece[1] and piece[0] < quote[1]:
                     used_quotes.add(quote)
+    found += _signed_quotes(text, quotes, used_quotes)
     _continue_quotes(text, quotes, used_quotes, found)
     if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
         found = [a for a in found if not any(
@@ -487,10 +579,43 @@ def _noun_attribution(noun: Token, paragraphs: _Paragraphs, text: str) -> Option
                        source_token=speaker.i, how="noun")
 
 
-def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
-                      quotes: list[Piece], text: str, between: bool = False) -> Optional[Attribution]:
+def _passive_attribution(verb: Token, paragraphs: _Paragraphs, text: str) -> Optional[Attribution]:
+    """'The registration issue was first reported by The Washington Post': the agent
+    speaks, the passive subject is what is said."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    said = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or said is None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    speaker = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if speaker is None or not (said.i < verb.i < agent.i):
+        return None
     bounds = paragraphs.around(verb.idx)
     cue_piece, cue_i = _cue_piece(verb)
+    source = _source_piece(speaker, bounds, text, whole=True)
+    content = _trim(_clip(_subtree_piece(said), bounds), text)
+    if source is None or content is None:
+        return None
+    return Attribution(kind="indirect", cue=cue_piece, source=source, content=[content],
+                       cue_kind="report", cue_token=cue_i, source_token=speaker.i, how="passive")
+
+
+def _governor(verb: Token) -> Optional[Token]:
+    """The verb of aspect a reporting verb hangs on, whose words PolNeAR's cue takes in:
+    "continued to call for", "went on to explain", "keeps saying" (learned from train)."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and 0 < verb.i - head.i <= 3 and \
+            head.lemma_.lower() in cue_spans()["chain_governors"]:
+        return head
+    return None
+
+
+def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
+                      quotes: list[Piece], text: str, between: bool = False,
+                      governor: Optional[Token] = None) -> Optional[Attribution]:
+    bounds = paragraphs.around(verb.idx)
+    cue_piece, cue_i = _cue_piece(verb)
+    if governor is not None:  # the cue runs from the governing verb: "continued to call for"
+        cue_piece = (_cue_piece(governor)[0][0], cue_piece[1])
     head, how = _complement(verb, cue, bounds)
     if how != "clause" and cue.content != "object" and _quote_just_before(verb, quotes, bounds, text):
         head, how = None, ""  # '"...," added the minister': the object is the speaker
@@ -514,12 +639,15 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         content = _lead_trimmed(content, verb.doc)  # "In contrast, Clinton has ..., it found"
     if content is None:
         return None
-    speaker = _subject(verb) or _agent(verb)
+    speaking = governor if governor is not None else verb
+    speaker = _subject(speaking) or _agent(speaking)
+    if between and speaker is not None and speaker.dep_ == "nsubjpass":
+        speaker = _agent(speaking)  # "Obama's veto is expected": what is expected, not who expects
     if speaker is not None and head is not None and head.i < verb.i and speaker.i < head.i:
         speaker = None  # the parse took a word inside the quote for the subject
-    speaker = speaker or _inverted_subject(verb, content[1] <= verb.idx) or (
-        _left_speaker(verb, bounds) if verb.dep_ not in ("xcomp", "relcl", "acl") else None)
-    source = _source_piece(speaker, bounds, text) if speaker is not None else None
+    speaker = speaker or _inverted_subject(speaking, content[1] <= verb.idx) or (
+        _left_speaker(speaking, bounds) if speaking.dep_ not in ("xcomp", "relcl", "acl") else None)
+    source = _source_piece(speaker, bounds, text, between) if speaker is not None else None
     if speaker is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         speaker = verb.head  # "the major Super PAC backing Jeb Bush"
         before = [t for t in speaker.subtree if t.i < verb.left_edge.i]
@@ -535,6 +663,8 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
     if content is None:
         return None
     if between:
+        content = _without_trailing_aside(content, verb.doc, quotes)
+        content = _through_colon(content, verb.doc, bounds, quotes)
         cue_piece = _cue_between(verb, cue_piece, source, content, text)
     pieces = sorted([content] + [p for p in (_trim(e, text) for e in extra) if p])
     return Attribution(kind=_kind(content, quotes, text), cue=cue_piece, source=source,
@@ -602,6 +732,24 @@ def _according_to(according: Token, paragraphs: _Paragraphs,
                        cue_kind="speech", cue_token=according.i, source_token=objects[0].i)
 
 
+# '"...." ― Christina Lastra': a paragraph quoting someone and signed with a dash and a name
+SIGNED_PARAGRAPH = re.compile(r"^[^\S\n]*([\u201c\u201d\"].*[\u201d\"])[^\S\n]*([\u2015\u2014])[^\S\n]*"
+                              r"((?:[A-Z][\w.'\u2019-]*[^\S\n]?){1,5}?)[.,]?[^\S\n]*$", re.MULTILINE)
+
+
+def _signed_quotes(text: str, quotes: list[Piece], used: set[Piece]) -> list[Attribution]:
+    """Paragraphs that quote someone and end in a dash and their name: the dash is the cue."""
+    found = []
+    for signed in SIGNED_PARAGRAPH.finditer(text):
+        content, source = _trim(signed.span(1), text), _trim(signed.span(3), text)
+        if content is None or source is None or len(text[content[0]:content[1]].split()) < 4:
+            continue
+        used.update(q for q in quotes if content[0] <= q[0] and q[1] <= content[1])
+        found.append(Attribution(kind="direct", cue=signed.span(2), source=source,
+                                 content=[content], how="signature"))
+    return found
+
+
 def _continue_quotes(text: str, quotes: list[Piece], used: set[Piece],
                      found: list[Attribution]) -> None:
     """A full quotation right after an attributed one continues the same speaker's words:
@@ -636,11 +784,20 @@ def _outside(piece: Optional[Piece], other: Piece) -> Optional[Piece]:
     return max(candidates, key=lambda p: p[1] - p[0]) if candidates else None
 
 
+# a full stop that ends a sentence, not the one of "Ms.", "Sen." or "U.S."
+SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\bSt)[.?!](?=\s|$)")
+
+
+def _ends_sentence(gap: str) -> bool:
+    return SENTENCE_STOP.search(gap) is not None
+
+
 def _quote_just_before(verb: Token, quotes: list[Piece], bounds: Piece, text: str) -> bool:
     for quote in quotes:
         if bounds[0] <= quote[0] and quote[1] <= verb.idx and is_full_quote(text, quote):
             gap = text[quote[1]:verb.idx]
-            if len(gap) < 60 and not any(mark in gap for mark in ".?!\u201c\""):
+            if len(gap) < 60 and not _ends_sentence(gap) and not any(mark in gap for mark in "\u201c\"") \
+                    and not _cue_between_marks(verb, quote[1]):
                 return True
     return False
 
@@ -655,10 +812,23 @@ def _adjacent_quote(verb: Token, quotes: list[Piece], bounds: Piece, text: str) 
         if quote[0] >= verb_end and len(after) < 30 and (":" in after or "," in after or not after.strip()):
             return quote
         before = text[quote[1]:verb.idx]
-        if quote[1] <= verb.idx and len(before) < 60 and "." not in before.strip(" ,"):
+        if quote[1] <= verb.idx and len(before) < 60 and not _ends_sentence(before.strip(" ,")) \
+                and not _cue_between_marks(verb, quote[1]):
             return quote[0], verb.idx  # '"..." travelling five kilometres, added'
 
     return None
+
+
+def _cue_between_marks(verb: Token, start: int) -> bool:
+    """Another reporting verb between a quotation and this verb: '"...," he said, cutting
+    off a reporter who asked': the quotation is his, not the asker's."""
+    words = cue_words()
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].idx >= start:
+        if verb.doc[k].pos_ == "VERB" and verb.doc[k].lemma_.lower() in words:
+            return True
+        k -= 1
+    return False
 
 
 def _widen_to_quotes(content: Optional[Piece], quotes: list[Piece], bounds: Piece,

@@ -48,8 +48,8 @@ NON_STATE_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "INS", "OPP", "C
 SECTORS = NON_STATE_PREFIXES | {"CRM", "RAD", "MOD", "PPL", "UNR", "AMN", "IRC", "RED", "DIP",
                                 "SET", "CHR", "MUS", "JEW", "BUD", "HIN", "MOS"}
 COUNTRIES = {"SRB", "MNE", "KSV", "BIH", "HRV", "SVN", "MKD"}  # units of former federations
-# regional codes CAMEO uses where a country code would stand
-REGIONS = {"AFR", "ASA", "BLK", "CAS", "CAU", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA",
+# regional codes CAMEO uses where a country code would stand (INT: transnational groups)
+REGIONS = {"INT", "AFR", "ASA", "BLK", "CAS", "CAU", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA",
            "MDT", "NAF", "NAM", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST", "WSB"}
 
 
@@ -89,14 +89,18 @@ class ActorEntry:
     def code_at(self, when: Optional[date]) -> Optional[str]:
         """The code of this actor's role at a date; the latest-starting role that holds.
 
-        Without a date, the open role that started last. When no role holds at the date,
-        the nearest role in time (a person coded by the office they held or would hold).
+        Without a date, the open role that started last; a role with no dates at all is
+        Phoenix's catch-all status (KOFI_ANNAN: IGOUNO 1997-2006, then ELI without dates), so
+        a dated role, the office the person is known for, comes first. When no role holds at
+        the date, the nearest role in time (a person coded by the office they held or would
+        hold).
         """
         if not self.roles:
             return None
         if when is None:
-            open_roles = [r for r in self.roles if r.end is None]
-            pool = open_roles or self.roles
+            dated = [r for r in self.roles if r.dated]
+            open_roles = [r for r in dated or self.roles if r.end is None]
+            pool = open_roles or dated or self.roles
             return max(pool, key=lambda r: r.start or date.min).code
         holding = [r for r in self.roles if r.holds_at(when)]
         dated = [r for r in holding if r.dated]
@@ -232,6 +236,10 @@ def split_code(code: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     second = code[3:6]
     if second and second not in SECTORS and second in COUNTRIES:
         return second, (code[6:9] or None)  # SCGSRB: Serbia within Serbia and Montenegro
+    if second and second not in SECTORS:
+        # PSEGZA, RUSCNYREB: a region of the state (Gaza, Chechnya), then perhaps a sector
+        third = code[6:9]
+        return country, (third if third in SECTORS else None)
     return country, (second or None)
 
 

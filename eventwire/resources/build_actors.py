@@ -83,6 +83,27 @@ def clean_phrase(raw: str) -> str:
     return re.sub(r"\s+", " ", phrase).strip().lower()
 
 
+ACRONYM_SKIPS = {"of", "the", "and", "for", "in", "de", "del", "la", "le", "al", "el", "'s", "-"}
+
+
+def acronym(phrase: str) -> str | None:
+    """ "liberation tigers of tamil eelam (ltte)" -> "ltte": the bracketed short form, where
+    it is the initials of the name (not a place that tells two entries apart, as in
+    "national liberation army (colombia)")."""
+    found = re.fullmatch(r"(.+?)\s*\(\s*([a-z]{3,6})\s*\)\s*", phrase)
+    if found is None:
+        return None
+    return found.group(2) if found.group(2) == _initials(found.group(1)) else None
+
+
+def _bare(phrase: str) -> str:
+    return re.sub(r"\s*\(.*\)\s*$", "", phrase)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w not in ACRONYM_SKIPS)
+
+
 def read_actor_file(path: Path) -> list[Entry]:
     entries: list[Entry] = []
     current: Entry | None = None
@@ -213,14 +234,21 @@ def build_actors(source: Path) -> list[str]:
     lines = []
     all_phrases = sorted({p for e in entries for p in [e.name, *e.synonyms]})
     tokenised = dict(zip(all_phrases, tokenise(all_phrases)))
+    phrase_set = set(all_phrases)
+    initials_of: dict[str, set[str]] = {}  # "ana": Albanian National Army, Afghan National Army
+    for entry in entries:
+        for phrase in [entry.name, *entry.synonyms]:
+            initials_of.setdefault(_initials(_bare(phrase)), set()).add(_bare(entry.name))
     for entry in entries:
         if entry.name in seen:  # the International file repeats whole blocks
             continue
         seen.add(entry.name)
         kind = entry_kind(entry)
         synonyms = []
-        bare = [re.sub(r"\s*\(.*\)\s*$", "", p) for p in [entry.name, *entry.synonyms] if "(" in p]
-        for phrase in dict.fromkeys([entry.name, *entry.synonyms, *bare]):
+        bare = [_bare(p) for p in [entry.name, *entry.synonyms] if "(" in p]
+        short = [a for a in map(acronym, [entry.name, *entry.synonyms])
+                 if a and a not in phrase_set and len(initials_of.get(a, ())) <= 1]
+        for phrase in dict.fromkeys([entry.name, *entry.synonyms, *bare, *short]):
             if phrase not in tokenised:
                 tokenised[phrase] = tokenise([phrase])[0]
             tokens = tokenised[phrase]

@@ -109,17 +109,17 @@ def plover_of(cameo: Optional[str]) -> Optional[PloverCode]:
     (quotes, not events) and codes PLOVER does not map."""
     if not cameo or cameo.startswith("01"):
         return None
-    cameo = request_code(cameo)
+    original, cameo = cameo, request_code(cameo)  # an appeal keeps its own CAMEO code
     table = cameo_plover()
     for length in (len(cameo), 4, 3):
         code = cameo[:length]
         if code in table:
             found = table[code]
-            return PloverCode(cameo, found.type, found.mode, found.context, found.description)
+            return PloverCode(original, found.type, found.mode, found.context, found.description)
     root = cameo[:2]
     for code, found in table.items():  # the root's general code: "19" -> "190"
         if code == root + "0":
-            return PloverCode(cameo, found.type, found.mode, found.context, found.description)
+            return PloverCode(original, found.type, found.mode, found.context, found.description)
     return None
 
 

@@ -33,6 +33,8 @@ import hashlib
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter, itemgetter
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
@@ -76,16 +78,16 @@ class Report:
     fatalities_low: Optional[float] = None
     fatalities_high: Optional[float] = None
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, str]:
         return self.article_id, self.report_id
 
-    @property
+    @cached_property
     def order(self) -> tuple:
         """The fixed order fusion works in: oldest article first."""
         return (self.published or date.max, self.article_id, _natural(self.report_id))
 
-    @property
+    @cached_property
     def fine(self) -> bool:
         return self.date_start is not None and PRECISION_RANK.get(self.precision or "", 9) <= 1
 
@@ -159,6 +161,21 @@ def same_happening(a: Report, b: Report, near_duplicates: bool = False) -> bool:
     return True
 
 
+def fine_partner_dates(report: Report) -> tuple[date, date, date]:
+    """For a fine-dated report: the range a fine-dated partner's start must fall in, and
+    the earliest its end may be, for :func:`candidate_pairs` to pair them and
+    :func:`date_relation` to find them a match (the store's candidate query uses it)."""
+    end = report.date_end or report.date_start
+    slack = max(DAY_SLACK.values())
+    return report.date_start - FINE_WINDOW, end + slack, report.date_start - slack
+
+
+def statuses_of_family(status: str) -> Optional[list[str]]:
+    """The statuses a report of this status can fuse with (None: any unknown status)."""
+    family = STATUS_FAMILY.get(status)
+    return None if family is None else sorted(s for s, f in STATUS_FAMILY.items() if f == family)
+
+
 def candidate_pairs(reports: list[Report], only: set[int] | None = None
                     ) -> list[tuple[int, int]]:
     """Index pairs (i < j) worth testing with :func:`same_happening`, in a fixed order.
@@ -170,8 +187,10 @@ def candidate_pairs(reports: list[Report], only: set[int] | None = None
     """
     pairs: set[tuple[int, int]] = set()
     by_type: dict[str, list[int]] = defaultdict(list)
+    wanted = None if only is None else {reports[i].type for i in only}
     for index, report in enumerate(reports):
-        by_type[report.type].append(index)
+        if wanted is None or report.type in wanted:  # pairs are of one type
+            by_type[report.type].append(index)
     for indices in by_type.values():
         fine = sorted((i for i in indices if reports[i].fine),
                       key=lambda i: (reports[i].date_start, i))
@@ -196,7 +215,7 @@ def candidate_pairs(reports: list[Report], only: set[int] | None = None
             for j in partners:
                 if j != i:
                     pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+    return sorted(pairs, key=itemgetter(1, 0))
 
 
 def _place_key(report: Report) -> str:
@@ -213,7 +232,8 @@ class _Component:
 def cluster(reports: list[Report], originals: dict[str, str] | None = None,
             splits: dict[tuple[str, str], list[tuple[int, int]]] | None = None,
             fixed: list[list[tuple[str, str]]] = (),
-            new: set[tuple[str, str]] | None = None) -> list[list[Report]]:
+            new: set[tuple[str, str]] | None = None,
+            only_new: bool = False) -> list[list[Report]]:
     """The events: groups of reports of one happening, each group in report order.
 
     ``originals`` maps a near-duplicate article to the article it copies: articles with the
@@ -222,18 +242,24 @@ def cluster(reports: list[Report], originals: dict[str, str] | None = None,
     an event: reports on different sides of one split never share an event.
 
     To add reports to events already fused, pass the events as ``fixed`` groups of report
-    keys and the keys of the ``new`` reports: only pairs with a new report are tested.
+    keys and the keys of the ``new`` reports: only pairs with a new report are tested;
+    with ``only_new``, only the groups that hold a new report are returned.
     """
     splits, originals = splits or {}, originals or {}
-    reports = sorted(reports, key=lambda r: r.order)
+    reports = sorted(reports, key=attrgetter("order"))
     position = {report.key: index for index, report in enumerate(reports)}
     parent = list(range(len(reports)))
-    components = {}
-    for index, report in enumerate(reports):
-        sides: dict[int, set[int]] = defaultdict(set)
-        for split_id, side in splits.get(report.key, []):
-            sides[split_id].add(side)
-        components[index] = _Component([index], {report.article_id}, dict(sides))
+    components: dict[int, _Component] = {}  # made when first needed: most stay alone
+
+    def component(index: int) -> _Component:
+        found = components.get(index)
+        if found is None:
+            report = reports[index]
+            sides: dict[int, set[int]] = defaultdict(set)
+            for split_id, side in splits.get(report.key, []):
+                sides[split_id].add(side)
+            found = components[index] = _Component([index], {report.article_id}, dict(sides))
+        return found
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -244,7 +270,8 @@ def cluster(reports: list[Report], originals: dict[str, str] | None = None,
     def unite(a: int, b: int) -> None:
         keep, gone = (a, b) if a < b else (b, a)
         parent[gone] = keep
-        merged, other = components[keep], components.pop(gone)
+        merged, other = component(keep), component(gone)
+        del components[gone]
         merged.members += other.members
         merged.articles |= other.articles
         for split_id, sides in other.sides.items():
@@ -252,6 +279,19 @@ def cluster(reports: list[Report], originals: dict[str, str] | None = None,
 
     for group in fixed:
         members = [position[key] for key in group if key in position]
+        if len(members) > 1 and all(parent[m] == m and m not in components for m in members):
+            # Members not yet united: one component at once, rooted where uniting them
+            # one by one would root it (the lowest index).
+            keep = min(members)
+            for member in members:
+                parent[member] = keep
+            sides: dict[int, set[int]] = defaultdict(set)
+            for member in members:
+                for split_id, side in splits.get(reports[member].key, []):
+                    sides[split_id].add(side)
+            components[keep] = _Component(members, {reports[m].article_id for m in members},
+                                          dict(sides))
+            continue
         for member in members[1:]:
             a, b = root(members[0]), root(member)
             if a != b:
@@ -261,14 +301,20 @@ def cluster(reports: list[Report], originals: dict[str, str] | None = None,
         a, b = root(i), root(j)
         if a == b:
             continue
-        first, second = components[a], components[b]
+        first, second = component(a), component(b)
         if first.articles & second.articles or _split_apart(first, second):
             continue
         a_id, b_id = reports[i].article_id, reports[j].article_id
         dup = originals.get(a_id, a_id) == originals.get(b_id, b_id)
         if same_happening(reports[i], reports[j], near_duplicates=dup):
             unite(a, b)
-    groups = [sorted(component.members) for component in components.values()]
+    groups = [sorted(found.members) for found in components.values()]
+    grouped = {i for members in groups for i in members}
+    if only_new and fresh is not None:  # the groups holding a new report, nothing else
+        groups = [members for members in groups if not fresh.isdisjoint(members)]
+        groups += [[i] for i in sorted(fresh) if i not in grouped]
+    else:
+        groups += [[i] for i in range(len(reports)) if i not in grouped]
     return [[reports[i] for i in members] for members in sorted(groups)]
 
 

@@ -53,13 +53,14 @@ is opened.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import math
 import operator
 import os
 from collections import Counter, defaultdict, deque
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Optional
@@ -288,6 +289,7 @@ class Store:
                              "(give a file path or postgresql://user@host/db)") from err
         self.dialect = self.engine.dialect.name
         self._inserts: dict[str, BulkInsert] = {}
+        self._reports = ReportCache()
         if migrate:
             from eventwire.store.migrations import upgrade
 
@@ -350,9 +352,11 @@ class Store:
                 return AddResult(article_id=found[sha256], status="unchanged")
             # Another text holds the id: this one is stored as id~sha256 prefix.
             article_id = f"{wanted}~{sha256[:12]}" if found else wanted
-            new = self._insert_extraction(conn, extraction, article_id, sha256, signature)
+            with self._pipeline(conn):  # PostgreSQL: every insert in one round trip
+                new = self._insert_extraction(conn, extraction, article_id, sha256, signature)
             duplicate_of = self._link_near_duplicate(conn, article_id, signature)
-            event_ids = self._fuse_article(conn, article_id, new)
+            event_ids = self._fuse_article(conn, article_id, new, duplicate_of)
+        self._reports.add(map(as_read_back, new))  # committed: stored reports never change
         return AddResult(article_id=article_id, status="stored", events=event_ids,
                          duplicate_of=duplicate_of)
 
@@ -426,6 +430,14 @@ class Store:
         with self._read() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.sha256 == sha256)).scalar()
 
+    def _pipeline(self, conn: Connection):
+        """On PostgreSQL, psycopg's pipeline mode: the statements inside go to the server
+        without waiting for each answer (errors still raise, at the block's end at the
+        latest); elsewhere nothing."""
+        if self.dialect != "postgresql":
+            return nullcontext()
+        return conn.connection.driver_connection.pipeline()
+
     def _insert_extraction(self, conn: Connection, extraction: Extraction, article_id: str,
                            sha256: str, signature) -> list[Report]:
         """Insert the article, its extraction and its items (one bulk insert a table);
@@ -467,11 +479,12 @@ class Store:
     def _link_near_duplicate(self, conn: Connection, article_id: str, signature) -> Optional[str]:
         """Link the article to the most similar stored article above the threshold."""
         sql = RawSQL(self.dialect)
-        pairs = ", ".join(f"({sql.value(band)}, {sql.value(bucket)})"
-                          for band, bucket in dedupe.band_buckets(signature))
+        # One indexed look-up a band (a row-value IN list made SQLite scan every band).
+        pairs = " OR ".join(f"(band = {sql.value(band)} AND bucket = {sql.value(bucket)})"
+                            for band, bucket in dedupe.band_buckets(signature))
         candidates = sql.run(conn, (
             "SELECT a.id, a.minhash FROM articles a JOIN (SELECT article_id, count(*) AS shared "
-            f"FROM minhash_bands WHERE (band, bucket) IN (VALUES {pairs}) "
+            f"FROM minhash_bands WHERE ({pairs}) "
             f"AND article_id <> {sql.value(article_id)} GROUP BY article_id "
             f"ORDER BY shared DESC, article_id LIMIT {int(dedupe.MAX_CANDIDATES)}) ranked "
             "ON ranked.article_id = a.id"))
@@ -492,29 +505,32 @@ class Store:
 
     # ------------------------------------------------------------------ fusion
 
-    def _fuse_article(self, conn: Connection, article_id: str, new: list[Report]) -> list[str]:
-        """Fuse a new article's reports with the stored events they match."""
+    def _fuse_article(self, conn: Connection, article_id: str, new: list[Report],
+                      duplicate_of: Optional[str] = None) -> list[str]:
+        """Fuse a new article's reports with the stored events they match (``duplicate_of``:
+        the article it nearly copies, if any)."""
         if not new:
             return []
         new_keys = {report.key for report in new}
-        candidates, event_of = self._candidates(conn, article_id, new)
+        candidates, event_of = self._candidates(conn, article_id, new, duplicate_of)
         originals = self._duplicate_map(conn, {r.article_id for r in candidates + new})
         matched: set[str] = set()
         if candidates:  # which stored events does any new report join?
-            for group in fusion.cluster(candidates + new, originals, new=new_keys):
+            for group in fusion.cluster(candidates + new, originals, new=new_keys,
+                                        only_new=True):
                 if any(report.key in new_keys for report in group):
                     matched.update(event_of[r.key] for r in group if r.key in event_of)
         if not matched:  # the common case: every report is a happening of its own so far
             self._write_events(conn, [[report] for report in new], {}, [], originals)
             return sorted(fusion.event_id(report) for report in new)
-        members, member_events = load_event_members(conn, sorted(matched))
+        members, member_events = self._event_members(conn, sorted(matched))
         groups_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for member, event_id in zip(members, member_events):
             groups_of[event_id].append(member.key)
         originals.update(self._duplicate_map(conn, {r.article_id for r in members}
                                              - originals.keys() - {r.article_id for r in new}))
         groups = self._cluster(conn, members + new, fixed=list(groups_of.values()),
-                               new=new_keys, originals=originals)
+                               new=new_keys, originals=originals, only_new=True)
         changed = [group for group in groups if any(r.key in new_keys for r in group)]
         changed_keys = {report.key for group in changed for report in group}
         old_ids = [event_id for event_id, keys in groups_of.items()
@@ -523,17 +539,25 @@ class Store:
         self._write_events(conn, changed, current, old_ids, originals)
         return sorted(fusion.event_id(group[0]) for group in changed)
 
-    def _candidates(self, conn: Connection, article_id: str, new: list[Report]
+    def _candidates(self, conn: Connection, article_id: str, new: list[Report],
+                    duplicate_of: Optional[str] = None
                     ) -> tuple[list[Report], dict[tuple[str, str], str]]:
         """Stored reports a new report might describe the same happening as, and their
-        events: fine dates within the window, loose dates at the same place.
+        events: fine dates that meet, loose dates at the same place, and, for a
+        near-duplicate article, every report of the articles it copies with (the same
+        trigger fuses them whatever their dates; see fusion.same_happening).
 
         The reports are found through indexes (type and date, GeoNames id, place name), and
         only then filtered, so the cost follows the candidates, not the store's size. The
         query is written as SQL text and run on the driver: it changes shape with every
         article, and building it with SQLAlchemy cost more than running it."""
         types = sorted({report.type for report in new})
-        windows = _merged_windows(new)
+        # A fine-dated stored report can only fuse with a fine-dated new one of its type
+        # and status family whose dates it meets (fusion.fine_partner_dates).
+        fine = sorted({(r.type, *fusion.fine_partner_dates(r), tuple(
+            fusion.statuses_of_family(r.status) or ())) for r in new if r.fine})
+        windows = _merged_windows([(kind, low, high) for kind, low, high, _, _ in fine])
+        copies = self._copies_of(conn, duplicate_of) if duplicate_of is not None else []
         places = []  # (column, values, date condition or None)
         for reports, date_condition in (([r for r in new if r.fine], LOOSE_DATE),
                                         ([r for r in new if not r.fine], None)):
@@ -542,7 +566,7 @@ class Store:
                             if not r.geonameid and r.place_name})
             places += ([("geonameid", ids, date_condition)] if ids else []) + \
                 ([("lower(place_name)", names, date_condition)] if names else [])
-        if not windows and not places:
+        if not windows and not places and not copies:
             return [], {}
         codes = sorted({code for r in new for code in r.codes})
         names = sorted({_clean(name) for r in new for name in r.names})
@@ -551,42 +575,82 @@ class Store:
 
         # Positional parameters: the text is written in order, left to right.
         sql = RawSQL(self.dialect)
-        lookups = [f"SELECT article_id, id FROM article_events WHERE type IN {sql.values(types)} "
+        lookups = [f"SELECT article_id, id FROM article_events WHERE type = {sql.value(kind)} "
                    f"AND date_start BETWEEN {sql.value(low)} AND {sql.value(high)}"
-                   for low, high in windows]
+                   for kind, low, high in windows]
         lookups += [f"SELECT article_id, id FROM article_events WHERE {column} IN "
                     f"{sql.values(values)}" for column, values, _ in places]
-        head = (f"SELECT {REPORT_COLUMNS_SQL}, er.event_id FROM ({' UNION '.join(lookups)}) "
+        if copies:
+            lookups.append("SELECT article_id, id FROM article_events WHERE article_id IN "
+                           f"{sql.values(copies)}")
+        head = (f"SELECT ae.article_id, ae.id, er.event_id FROM ({' UNION '.join(lookups)}) "
                 "AS found JOIN article_events ae ON ae.article_id = found.article_id AND "
                 "ae.id = found.id JOIN event_reports er ON er.article_id = ae.article_id AND "
                 f"er.report_id = ae.id WHERE ae.type IN {sql.values(types)} AND "
                 f"ae.article_id <> {sql.value(article_id)}")
-        conditions = [f"ae.date_start BETWEEN {sql.value(low)} AND {sql.value(high)}"
-                      for low, high in windows]
-        for column, values, date_condition in places:
-            place = f"{column.replace('place_name', 'ae.place_name') if '(' in column else 'ae.' + column} IN {sql.values(values)}"
-            conditions.append(place if date_condition is None
-                              else f"({place} AND {date_condition})")
-        # Only reports that could pass same_happening: a shared actor, or a shared place.
+        conditions = [
+            f"(ae.type = {sql.value(kind)} AND ae.date_start BETWEEN {sql.value(low)} AND "
+            f"{sql.value(high)} AND coalesce(ae.date_end, ae.date_start) >= {sql.value(ends)} "
+            f"AND ae.precision IN ('day', 'week')"
+            + (f" AND ae.status IN {sql.values(statuses)})" if statuses else ")")
+            for kind, low, high, ends, statuses in fine]
+        if copies:
+            conditions.append(f"ae.article_id IN {sql.values(copies)}")
+        # At a new report's place: reports of its type and status family whose dates do
+        # not contradict it (loosely dated ones only, beside a fine date: the fine ones
+        # meet it above).
+        for kind, column, value, fine_date, start, end, statuses in dict.fromkeys(
+                (r.type, "ae.geonameid" if r.geonameid else "lower(ae.place_name)",
+                 r.geonameid or _clean(r.place_name.lower()), r.fine, r.date_start,
+                 r.date_end or r.date_start, tuple(fusion.statuses_of_family(r.status) or ()))
+                for r in new if r.geonameid or r.place_name):
+            term = f"(ae.type = {sql.value(kind)} AND {column} = {sql.value(value)}"
+            if statuses:
+                term += f" AND ae.status IN {sql.values(statuses)}"
+            if fine_date:
+                term += f" AND {LOOSE_DATE}"
+            if start is not None:
+                term += (f" AND (ae.date_start IS NULL OR (ae.date_start <= {sql.value(end)} "
+                         f"AND coalesce(ae.date_end, ae.date_start) >= {sql.value(start)}))")
+            conditions.append(term + ")")
+        # Only reports that could pass same_happening: a shared place, or a shared actor
+        # (tested last: the one condition that reads another table).
         plausible = []
+        if place_ids:
+            plausible += [f"ae.geonameid IN {sql.values(place_ids)}",
+                          f"ae.place_parent IN {sql.values(place_ids)}"]
+        plausible.append(f"lower(ae.place_name) IN {sql.values(place_names)}")
         if codes or names:
             plausible.append(
                 "EXISTS (SELECT 1 FROM article_event_actors aea WHERE "
                 "aea.article_id = ae.article_id AND aea.event_id = ae.id AND "
                 f"(aea.code IN {sql.values(codes)} OR lower(aea.name) IN {sql.values(names)}))")
-        if place_ids:
-            plausible += [f"ae.geonameid IN {sql.values(place_ids)}",
-                          f"ae.place_parent IN {sql.values(place_ids)}"]
-        plausible.append(f"lower(ae.place_name) IN {sql.values(place_names)}")
         query = f"{head} AND ({' OR '.join(conditions)}) AND ({' OR '.join(plausible)})"
-        rows = sql.run(conn, _with_actor_lists(query, self.dialect))
-        return ([_report_from_tuple(row) for row in rows],
-                {(row[0], row[1]): row[-1] for row in rows})
+        rows = sql.run(conn, query)
+        reports = self._reports.get(conn, [(row[0], row[1]) for row in rows])
+        return reports, {(row[0], row[1]): row[2] for row in rows}
+
+    def _copies_of(self, conn: Connection, original: str) -> list[str]:
+        """An article and the articles recorded as its near-duplicates."""
+        sql = RawSQL(self.dialect)
+        found = sql.run(conn, "SELECT article_id FROM near_duplicates "
+                              f"WHERE duplicate_of = {sql.value(original)}")
+        return sorted({original, *(row[0] for row in found)})
+
+    def _event_members(self, conn: Connection, event_ids: list[str]
+                       ) -> tuple[list[Report], list[str]]:
+        """The reports of fused events, and the event of each."""
+        sql = RawSQL(self.dialect)
+        rows = sql.run(conn, "SELECT article_id, report_id, event_id FROM event_reports "
+                             f"WHERE event_id IN {sql.values(event_ids)}")
+        return self._reports.get(conn, [(row[0], row[1]) for row in rows]), \
+            [row[2] for row in rows]
 
     def _cluster(self, conn: Connection, reports: list[Report],
                  fixed: list[list[tuple[str, str]]] = (),
                  new: Optional[set[tuple[str, str]]] = None,
-                 originals: Optional[dict[str, str]] = None) -> list[list[Report]]:
+                 originals: Optional[dict[str, str]] = None,
+                 only_new: bool = False) -> list[list[Report]]:
         article_ids = sorted({report.article_id for report in reports})
         splits: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for chunk in _chunks(article_ids, 500):
@@ -597,7 +661,8 @@ class Store:
                 splits[(found_article, report_id)].append((split_id, side))
         if originals is None:
             originals = self._duplicate_map(conn, set(article_ids))
-        return fusion.cluster(reports, originals, splits, fixed=fixed, new=new)
+        return fusion.cluster(reports, originals, splits, fixed=fixed, new=new,
+                              only_new=only_new)
 
     def _write_events(self, conn: Connection, groups: list[list[Report]],
                       current: dict[tuple[str, str], str], old_ids: Iterable[str],
@@ -1012,6 +1077,16 @@ class BulkInsert:
         self.sql = (f"INSERT INTO {quote(table.name)} "
                     f"({', '.join(quote(name) for name in self.names)}) "
                     f"VALUES ({', '.join([marker] * len(self.names))})")
+        self.columns_sql = None
+        if dialect.name == "postgresql":
+            # Many rows: one statement taking a column of values an array (unnest), one
+            # text for every batch, so the server parses it once; one row a statement
+            # cost most of the server's time storing an article.
+            arrays = ", ".join(f"%s::{column.type.compile(dialect=dialect)}[]"
+                               for column in table.columns)
+            self.columns_sql = (f"INSERT INTO {quote(table.name)} "
+                                f"({', '.join(quote(name) for name in self.names)}) "
+                                f"SELECT * FROM unnest({arrays})")
 
     def values(self, row: dict[str, Any]) -> list:
         values = list(self.pick({**self.empty, **row}))  # columns a row lacks are NULL
@@ -1023,7 +1098,11 @@ class BulkInsert:
     def execute(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         cursor = conn.connection.cursor()  # the DBAPI connection, inside conn's transaction
         try:
-            cursor.executemany(self.sql, [self.values(row) for row in rows])
+            if self.columns_sql is not None and len(rows) > 1:
+                cursor.execute(self.columns_sql,
+                               [list(column) for column in zip(*map(self.values, rows))])
+            else:
+                cursor.executemany(self.sql, [self.values(row) for row in rows])
         finally:
             cursor.close()
 
@@ -1166,14 +1245,42 @@ def report_from_row(row, codes: Optional[Iterable[str]] = None,
         fatalities_high=row["fatalities_high"])
 
 
-def load_event_members(conn: Connection, event_ids: list[str]) -> tuple[list[Report], list[str]]:
-    """The reports of fused events (one query, actors included), and the event of each."""
-    sql = RawSQL(conn.dialect.name)
-    rows = sql.run(conn, _with_actor_lists(
-        f"SELECT {REPORT_COLUMNS_SQL}, er.event_id FROM event_reports er JOIN article_events ae "
-        "ON ae.article_id = er.article_id AND ae.id = er.report_id "
-        f"WHERE er.event_id IN {sql.values(event_ids)}", conn.dialect.name))
-    return [_report_from_tuple(row) for row in rows], [row[-1] for row in rows]
+def as_read_back(report: Report) -> Report:
+    """A new report as reading it back from the store gives it: NUL characters dropped
+    from the query columns (schema.CleanText), names split as _with_actor_lists joins them."""
+    names = frozenset(part for name in report.names
+                      for part in _clean(name).split(LIST_SEPARATOR) if part)
+    return dataclasses.replace(
+        report, trigger=_clean(report.trigger), names=names,
+        place_name=None if report.place_name is None else _clean(report.place_name))
+
+
+class ReportCache:
+    """Reports (for fusion) by (article id, report id), read once and kept: a stored report
+    never changes (fusion changes the events and their links, never the reports), so each
+    ``add`` reads the keys of its candidates and only builds the reports it has not seen.
+    Bounded: past ``limit`` reports it starts again empty."""
+
+    def __init__(self, limit: int = 200_000):
+        self.limit = limit
+        self.found: dict[tuple[str, str], Report] = {}
+
+    def add(self, reports: Iterable[Report]) -> None:
+        if len(self.found) > self.limit:
+            self.found.clear()
+        self.found.update((report.key, report) for report in reports)
+
+    def get(self, conn: Connection, keys: list[tuple[str, str]]) -> list[Report]:
+        """The reports of these keys, in their order; those not kept are read (every report
+        of their articles at once)."""
+        missing = sorted({article_id for article_id, report_id in keys
+                          if (article_id, report_id) not in self.found})
+        for chunk in _chunks(missing, 500):
+            sql = RawSQL(conn.dialect.name)
+            self.add(_report_from_tuple(row) for row in sql.run(conn, _with_actor_lists(
+                f"SELECT {REPORT_COLUMNS_SQL} FROM article_events ae "
+                f"WHERE ae.article_id IN {sql.values(chunk)}", conn.dialect.name)))
+        return [self.found[key] for key in keys]
 
 
 class RawSQL:
@@ -1219,7 +1326,7 @@ def _with_actor_lists(query: str, dialect: str) -> str:
     lists = (f"(SELECT {join}(r.code, '{LIST_SEPARATOR}') {own}), "
              f"(SELECT {join}(CASE WHEN r.code IS NULL OR r.code = '' THEN r.name END, "
              f"'{LIST_SEPARATOR}') {own})")
-    return query.replace(f"SELECT {REPORT_COLUMNS_SQL}, ", f"SELECT {REPORT_COLUMNS_SQL}, {lists}, ", 1)
+    return query.replace(f"SELECT {REPORT_COLUMNS_SQL}", f"SELECT {REPORT_COLUMNS_SQL}, {lists}", 1)
 
 
 def _report_from_tuple(row: tuple) -> Report:
@@ -1376,18 +1483,15 @@ def _clean(value: str) -> str:
     return value.replace("\x00", "")
 
 
-def _merged_windows(reports: list[Report]) -> list[tuple[date, date]]:
-    """The date ranges in which a stored report's start may fall to meet one of these
-    fine-dated reports, overlapping ranges merged (usually one query range an article)."""
-    windows = sorted((r.date_start - fusion.FINE_WINDOW,
-                      (r.date_end or r.date_start) + fusion.FINE_WINDOW)
-                     for r in reports if r.fine)
-    merged: list[tuple[date, date]] = []
-    for low, high in windows:
-        if merged and low <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+def _merged_windows(ranges: list[tuple[str, date, date]]) -> list[tuple[str, date, date]]:
+    """(type, low, high) date ranges, the overlapping ranges of a type merged (usually one
+    query range a type and article)."""
+    merged: list[tuple[str, date, date]] = []
+    for kind, low, high in sorted(ranges):
+        if merged and merged[-1][0] == kind and low <= merged[-1][2]:
+            merged[-1] = (kind, merged[-1][1], max(merged[-1][2], high))
         else:
-            merged.append((low, high))
+            merged.append((kind, low, high))
     return merged
 
 
