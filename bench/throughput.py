@@ -184,14 +184,12 @@ def run_config(config: str, limit: int, data: Path) -> dict:
     sampler.start()
     count = 0
     if config in ("a", "a2", "b"):
-        from eventwire.pipeline import Pipeline
+        from eventwire.pipeline import default_pipeline
 
-        pipeline = Pipeline()
+        if config == "b":  # model and resources loaded as (c)'s fork server loads them
+            import eventwire.scale.preload  # noqa: F401
+        pipeline = default_pipeline()
         nlp = pipeline.nlp  # loaded before the clock starts
-        if config == "b":  # and the stages' resources, as (c)'s fork server loads them
-            from eventwire.scale.preload import warm_up
-
-            warm_up()
     started = time.perf_counter()
     cpu_before, cpu_start = sampler.cpu_total(), sampler.cpu_by_process()
     if config in ("a", "a2"):

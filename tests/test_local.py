@@ -55,3 +55,12 @@ def test_the_store_ingests_through_the_worker_path_once(tmp_path, data):
         again = run_ingest(store, [corpus], workers=2)
     assert (first.stored, first.unchanged) == (3, 0)
     assert (again.stored, again.unchanged) == (0, 3)
+
+
+def test_the_fork_server_is_ready_before_a_run(articles):
+    from eventwire.scale.local import start_fork_server
+
+    assert start_fork_server()  # Linux has a fork server: workers fork from its loaded pipeline
+    stats = RunStats()
+    assert len(list(extract_parallel(articles[:4], workers=2, batch_size=2, stats=stats))) == 4
+    assert len(stats.worker_peak_rss) == 2
