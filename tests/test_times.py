@@ -361,3 +361,14 @@ def test_a_root_verb_with_its_own_to_never_loops(nlp, data):
     extraction = extract_times(nlp(article.text), Extraction(article=article))
     assert time_at(extraction, "June").value == "1987-06"
     assert time_at(extraction, "late March").value == "1987-03"
+
+
+@pytest.mark.parametrize("weekday,day", [("Monday", 15), ("Tuesday", 16), ("Wednesday", 17),
+                                         ("Thursday", 18), ("Friday", 19), ("Saturday", 20),
+                                         ("Sunday", 21)])
+def test_a_weekday_before_a_full_date_is_one_expression_whatever_the_weekday(weekday, day):
+    # bench corpus (Reuters, August 2016): "... said on Friday 19 Aug 2016 ..."; the comma and
+    # space after the weekday once followed only the last weekday of a hash-ordered set
+    text = f"The ceasefire was announced on {weekday} {day} Aug 2016 in Geneva."
+    found = find_expressions(text)
+    assert [text[f.start:f.end] for f in found] == [f"{weekday} {day} Aug 2016"]

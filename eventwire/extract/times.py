@@ -46,7 +46,8 @@ def vocabulary() -> dict:
 
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so that it matches greedily."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+    # ties broken by the word itself: set order changes with PYTHONHASHSEED
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 # --- what an expression says, before calendar arithmetic --------------------------------------
@@ -511,7 +512,7 @@ def rules() -> tuple[Rule, ...]:
     v = vocabulary()
     month = rf"(?P<month>{_alternation(v['months'])})\.?"
     weekday = rf"(?P<weekday>{_alternation(v['weekdays'])})"
-    opt_weekday = rf"(?:{_alternation(v['weekdays'])},?\s+)?"
+    opt_weekday = rf"(?:(?:{_alternation(v['weekdays'])}),?\s+)?"  # the comma and space follow any weekday
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>1\d{3}|20\d{2})"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
