@@ -22,9 +22,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from eventwire.evaluate import data_dir
-from eventwire.evaluate.quotes import normalise, read_polnear
+from eventwire.evaluate.quotes import normalise, parsed_polnear
 from eventwire.extract import quotes as quotes_stage
-from eventwire.nlp import load_nlp
 
 SPANS_OUT = Path(__file__).resolve().parents[1] / "eventwire" / "data" / "quote_cue_spans.json"
 
@@ -71,13 +70,7 @@ def main() -> None:
     parser.add_argument("--docs", type=Path, help="DocBin of the train texts, in archive order")
     parser.add_argument("--limit", type=int, default=None, help="first N train articles")
     args = parser.parse_args()
-    articles = list(read_polnear(data_dir(), "train"))[:args.limit]
-    nlp = load_nlp()
-    if args.docs:
-        from spacy.tokens import DocBin
-        docs = list(DocBin().from_disk(args.docs).get_docs(nlp.vocab))[:len(articles)]
-    else:
-        docs = list(nlp.pipe((a.text for a in articles), batch_size=8))
+    articles, docs = parsed_polnear(data_dir(), "train", args.limit, args.docs)
     learned = json.loads(SPANS_OUT.read_text("utf-8"))
     learned["chain_governors"] = chain_governors(articles, docs)
     SPANS_OUT.write_text(json.dumps(learned, indent=1) + "\n", encoding="utf-8")

@@ -30,9 +30,8 @@ import numpy as np
 from scipy import optimize, sparse
 
 from eventwire.evaluate import data_dir
-from eventwire.evaluate.quotes import ROLES, normalise, read_polnear
+from eventwire.evaluate.quotes import ROLES, normalise, parsed_polnear
 from eventwire.extract import quotes as quotes_stage
-from eventwire.nlp import load_nlp
 
 OUT = Path(__file__).resolve().parents[1] / "eventwire" / "data" / "quote_cue_gate.json"
 
@@ -124,13 +123,7 @@ def main() -> None:
         count, extras, features, labels = pickle.loads(args.rows.read_bytes())
         write(args, count, extras, features, labels)
         return
-    articles = list(read_polnear(data_dir(), "train"))[:args.limit]
-    nlp = load_nlp()
-    if args.docs:
-        from spacy.tokens import DocBin
-        docs = list(DocBin().from_disk(args.docs).get_docs(nlp.vocab))[:len(articles)]
-    else:
-        docs = list(nlp.pipe((a.text for a in articles), batch_size=8))
+    articles, docs = parsed_polnear(data_dir(), "train", args.limit, args.docs)
     extras = extra_cues(articles, docs, args.min_gold)
     features, labels = rows(articles, docs, extras)
     if args.rows:

@@ -71,6 +71,23 @@ def read_polnear(data: Path, split: str) -> Iterator[GoldArticle]:
         yield GoldArticle(article, texts[article], parse_brat(body, texts[article]))
 
 
+def parsed_polnear(data: Path, split: str, limit: int | None = None,
+                   docbin: Path | None = None) -> tuple[list[GoldArticle], list]:
+    """The first ``limit`` articles of a compartment and their spaCy Docs, read back from a
+    DocBin of that compartment's texts in archive order when one is given (parsing all of
+    train takes minutes), else parsed now."""
+    from eventwire.nlp import load_nlp
+
+    articles = list(read_polnear(data, split))[:limit]
+    nlp = load_nlp()
+    if docbin is not None:
+        from spacy.tokens import DocBin
+
+        docs = list(DocBin().from_disk(docbin).get_docs(nlp.vocab))[:len(articles)]
+    else:
+        docs = list(nlp.pipe((a.text for a in articles), batch_size=8))
+    return articles, docs
+
 def parse_brat(body: str, text: str) -> list[GoldAttribution]:
     """Attribution relations (E lines) of a brat .ann file, with their span pieces."""
     spans: dict[str, tuple[str, list[Piece]]] = {}
