@@ -556,10 +556,6 @@ def _give_country(unit: Unit, country: str) -> None:
                          sector, coding.kind)
 
 
-def _has_title(children: list[Unit], sector: str) -> bool:
-    return any(c.source == "agent" and c.agent.sector[:3] == sector for c in children)
-
-
 def _title_sector(doc: Doc, unit: Unit, children: list[Unit]) -> Optional[str]:
     """GOV or MIL where a title before the name, or inside it, says so ("President Reagan",
     "General David Petraeus")."""

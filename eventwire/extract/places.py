@@ -613,14 +613,10 @@ def _major_names(gazetteer: Gazetteer) -> dict[str, tuple[list[str], list[int]]]
     return dict(by_letter)
 
 
-def _container(text: str, toponym: Toponym, gazetteer: Gazetteer) -> Optional[tuple]:
-    """The country or admin-1 unit named right after ", " ("Hamburg, Germany"; "Erie, Pa.")."""
-    return _container_reading(text, toponym, gazetteer)[0]
-
-
 def _container_reading(text: str, toponym: Toponym,
                        gazetteer: Gazetteer) -> tuple[Optional[tuple], bool]:
-    """The container, and whether it is sure: an abbreviation ("Mo.") or a name with one
+    """The container, the country or admin-1 unit named right after ", " ("Hamburg, Germany";
+    "Erie, Pa."), and whether it is sure: an abbreviation ("Mo.") or a name with one
     reading that is not also a city's ("Pennsylvania"; not "Georgia", "Florida", "Minsk")."""
     match = _CONTAINER.match(text, toponym.end)
     if not match:
