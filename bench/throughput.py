@@ -174,6 +174,39 @@ class MemorySampler(threading.Thread):
         return self.peaks
 
 
+class Arrivals:
+    """Counts results as they arrive and notes when the first one and the one that ends the
+    first tenth came: the rate after that tenth is the steady state, start-up left out."""
+
+    def __init__(self, expected: int, sampler: MemorySampler):
+        self.mark = max(1, expected // 10)
+        self.sampler = sampler
+        self.count = 0
+        self.started = self.first = self.at_mark = 0.0
+        self.cpu_at_first = 0.0
+
+    def start(self) -> None:
+        self.started = time.perf_counter()
+
+    def consume(self, results) -> int:
+        for _ in results:
+            self.count += 1
+            if self.count == 1:
+                self.first = time.perf_counter() - self.started
+                self.cpu_at_first = self.sampler.cpu_total()
+            if self.count == self.mark:
+                self.at_mark = time.perf_counter() - self.started
+        return self.count
+
+    def figures(self, seconds: float, cpu_before: float) -> dict:
+        after = self.count - self.mark
+        return {"first_result_s": self.first,
+                "cpu_to_first_result": self.cpu_at_first - cpu_before,
+                "steady_articles": after,
+                "steady_articles_per_s": (after / (seconds - self.at_mark)
+                                          if after > 0 and seconds > self.at_mark else 0.0)}
+
+
 def run_config(config: str, limit: int, data: Path) -> dict:
     """One configuration, in this process; returns its figures."""
     from eventwire.ingest.jsonl import read_jsonl
@@ -183,6 +216,8 @@ def run_config(config: str, limit: int, data: Path) -> dict:
     sampler = MemorySampler()
     sampler.start()
     count = 0
+    arrivals = Arrivals(len(articles), sampler)
+    before_clock = ""
     if config in ("a", "a2", "b"):
         from eventwire.pipeline import default_pipeline
 
@@ -192,33 +227,39 @@ def run_config(config: str, limit: int, data: Path) -> dict:
         nlp = pipeline.nlp  # loaded before the clock starts
     started = time.perf_counter()
     cpu_before, cpu_start = sampler.cpu_total(), sampler.cpu_by_process()
+    arrivals.start()
     if config in ("a", "a2"):
-        for _doc in nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE,
-                             n_process=1 if config == "a" else 2):
-            count += 1
+        count = arrivals.consume(nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE,
+                                          n_process=1 if config == "a" else 2))
     elif config == "b":
-        count = sum(1 for _ in pipeline.extract_many(articles, batch_size=BATCH_SIZE,
-                                                      on_error=lambda a, e: None))
+        count = arrivals.consume(pipeline.extract_many(articles, batch_size=BATCH_SIZE,
+                                                       on_error=lambda a, e: None))
     elif config == "c":
         from eventwire.scale.local import extract_parallel, start_fork_server
 
         # the one model load, in the fork server, before the clock as (a2)'s and (b)'s are
         server_started = time.perf_counter()
         start_fork_server()
-        print(f"fork server with the pipeline loaded ready in "
-              f"{time.perf_counter() - server_started:.1f} s (CPU "
-              f"{sampler.cpu_total() - cpu_before:.1f} s), before the clock", flush=True)
+        before_clock = (f"fork server with the pipeline loaded: "
+                        f"{time.perf_counter() - server_started:.1f} s, CPU "
+                        f"{sampler.cpu_total() - cpu_before:.1f} s")
         started = time.perf_counter()
         cpu_before, cpu_start = sampler.cpu_total(), sampler.cpu_by_process()
-        count = sum(1 for _ in extract_parallel(articles, workers=2, batch_size=BATCH_SIZE,
-                                                on_error=lambda a, e: None))
+        arrivals.start()
+        count = arrivals.consume(extract_parallel(articles, workers=2, batch_size=BATCH_SIZE,
+                                                  on_error=lambda a, e: None))
     elif config == "d":
         from eventwire.scale.ray import start_ray
 
+        ray_started = time.perf_counter()
         start_ray("local", 2)  # cluster start-up is not the pipeline's cost
+        before_clock = (f"local Ray started: {time.perf_counter() - ray_started:.1f} s, CPU "
+                        f"{sampler.cpu_total() - cpu_before:.1f} s (the actors start, and "
+                        f"load the model, inside the clock)")
         started = time.perf_counter()
         cpu_before, cpu_start = sampler.cpu_total(), sampler.cpu_by_process()
-        count = sum(1 for _ in on_ray(articles))
+        arrivals.start()
+        count = arrivals.consume(on_ray(articles))
     seconds = time.perf_counter() - started
     cpu_seconds = sampler.cpu_total() - cpu_before
     cpu_used = {pid: cpu - cpu_start.get(pid, 0.0)
@@ -237,6 +278,7 @@ def run_config(config: str, limit: int, data: Path) -> dict:
                  and pid not in gone_before)
     return {"config": config, "articles": count, "words": words, "seconds": seconds,
             "articles_per_s": count / seconds, "words_per_s": words / seconds,
+            **arrivals.figures(seconds, cpu_before), "before_clock": before_clock,
             "cpu_seconds": cpu_seconds, "main_peak_mb": peaks[os.getpid()][1] / 2**20,
             "worker_peak_mb": sorted(round(v / 2**20) for v in workers.values()),
             "fork_server_mb": round(server_peak / 2**20),
@@ -365,6 +407,8 @@ def show_flatness(figures: dict, first: int) -> None:
 
 def show(figures: dict) -> None:
     workers = figures["worker_peak_mb"]
+    if figures.get("before_clock"):
+        print(f"     before the clock: {figures['before_clock']}", flush=True)
     print(f"({figures['config']:>2}) {CONFIGS[figures['config']]:<30} "
           f"{figures['articles']:>6} articles {figures['seconds']:7.1f} s "
           f"{figures['articles_per_s']:7.2f} articles/s {figures['words_per_s']:8.0f} words/s "
@@ -375,6 +419,11 @@ def show(figures: dict) -> None:
              if figures.get("fork_server_mb") else "")
           + (f", other processes {figures['other_processes_mb']} MB"
              if figures.get("other_processes_mb", 0) > 50 else ""), flush=True)
+    if figures.get("steady_articles"):
+        print(f"     first result after {figures['first_result_s']:.1f} s (CPU "
+              f"{figures['cpu_to_first_result']:.1f} s by then); steady state, the "
+              f"{figures['steady_articles']} articles after the first tenth: "
+              f"{figures['steady_articles_per_s']:.2f} articles/s", flush=True)
     if figures.get("cpu_workers") or figures.get("cpu_others", 0) > 0.5:
         print(f"     CPU s by process: main {figures['cpu_main']:.1f}, workers "
               f"{figures['cpu_workers']}"
@@ -402,6 +451,10 @@ def main() -> None:
                         help="with --memory: articles per worker before a fresh one replaces "
                              "it (default: the product's, 5,000; lower it to see it on a "
                              "short run)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the configurations this many times, interleaved (a, a2, "
+                             "b, c, d, then again), and print each repetition's ratios and "
+                             "their medians: the machine's speed drifts between minutes")
     parser.add_argument("--data", type=Path, default=None)
     parser.add_argument("--run", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -417,29 +470,95 @@ def main() -> None:
         print(json.dumps(figures))
         return
     print(f"bench/throughput.py: first {args.limit} articles of {CORPUS}, batch size "
-          f"{BATCH_SIZE}, {os.cpu_count()} CPUs, load average "
-          f"{os.getloadavg()[0]:.1f} at start", flush=True)
-    results = {}
-    for config in configs:
-        extra = (["--memory", "--every", str(args.every), "--recycle-after",
-                  str(args.recycle_after)] if args.memory else [])
-        results[config] = in_fresh_process(config, args.limit, data, *extra)
-        show(results[config])
-        if args.memory:
-            show_flatness(results[config], min(1000, args.limit))
-    rate = {k: v["articles_per_s"] for k, v in results.items()}
-    if {"a", "b"} <= rate.keys():
-        print(f"(b)/(a) = {rate['b'] / rate['a']:.2f}   (target >= 0.70)")
-    if {"a", "a2", "b", "c"} <= rate.keys():
-        spacy_gain = rate["a2"] / rate["a"]
-        print(f"spaCy's own gain (a2)/(a) = {spacy_gain:.2f}; (c)/(b) = "
-              f"{rate['c'] / rate['b']:.2f} = {rate['c'] / rate['b'] / spacy_gain:.0%} of it "
-              f"(target >= 90%)")
-        if "d" in rate:
-            print(f"(d)/(b) = {rate['d'] / rate['b']:.2f} = "
-                  f"{rate['d'] / rate['b'] / spacy_gain:.0%} of spaCy's gain (target >= 80%)")
+          f"{BATCH_SIZE}, {os.cpu_count()} CPUs, {args.repeat} repetition(s) of "
+          f"{', '.join(configs)}, load average {os.getloadavg()[0]:.1f} at start", flush=True)
+    repetitions: list[dict] = []
+    for repetition in range(1, args.repeat + 1):
+        if args.repeat > 1:
+            print(f"--- repetition {repetition} of {args.repeat} (load average "
+                  f"{os.getloadavg()[0]:.1f})", flush=True)
+        results = {}
+        for config in configs:
+            extra = (["--memory", "--every", str(args.every), "--recycle-after",
+                      str(args.recycle_after)] if args.memory else [])
+            results[config] = in_fresh_process(config, args.limit, data, *extra)
+            show(results[config])
+            if args.memory:
+                show_flatness(results[config], min(1000, args.limit))
+        repetitions.append(results)
+        for line in ratio_lines(ratios(results, "articles_per_s")):
+            print(line, flush=True)
+        steady = ratios(results, "steady_articles_per_s")
+        if steady:
+            print("steady state (rates after the first tenth of the results; start-up "
+                  "left out): " + "; ".join(ratio_lines(steady, short=True)), flush=True)
+    if args.repeat > 1:
+        show_medians(repetitions, configs)
     print(f"load average at end {os.getloadavg()[0]:.1f} (other work on the machine slows "
-          f"every figure; compare ratios within one run)")
+          f"every figure; compare ratios within one repetition, and their medians)")
+
+
+TARGETS = {"b/a": 0.70, "c_share": 0.90, "d_share": 0.80}
+
+
+def ratios(results: dict, key: str) -> dict:
+    """The ratios the issue sets targets for, from one repetition's ``key`` rates."""
+    rate = {k: v.get(key, 0.0) for k, v in results.items()}
+    found: dict[str, float] = {}
+    if not all(rate.get(k, 1.0) > 0 for k in ("a", "a2", "b")):
+        return found
+    if {"a", "b"} <= rate.keys():
+        found["b/a"] = rate["b"] / rate["a"]
+    if {"a", "a2", "b"} <= rate.keys():
+        found["spacy_gain"] = rate["a2"] / rate["a"]
+        for config in ("c", "d"):
+            if config in rate:
+                found[f"{config}/b"] = rate[config] / rate["b"]
+                found[f"{config}_share"] = found[f"{config}/b"] / found["spacy_gain"]
+    return found
+
+
+def ratio_lines(found: dict, short: bool = False) -> list[str]:
+    lines = []
+    if "b/a" in found:
+        lines.append(f"(b)/(a) = {found['b/a']:.2f}" + ("" if short else "   (target >= 0.70)"))
+    if "spacy_gain" in found:
+        lines.append(f"spaCy's own gain (a2)/(a) = {found['spacy_gain']:.2f}")
+    for config, target in (("c", 90), ("d", 80)):
+        if f"{config}_share" in found:
+            lines.append(f"({config})/(b) = {found[f'{config}/b']:.2f} = "
+                         f"{found[f'{config}_share']:.0%} of spaCy's gain"
+                         + ("" if short else f" (target >= {target}%)"))
+    return lines
+
+
+def show_medians(repetitions: list[dict], configs: list[str]) -> None:
+    """Per configuration and per ratio: the median over the repetitions, and the range."""
+    from statistics import median
+
+    print(f"=== medians over {len(repetitions)} repetitions (each ratio is taken within "
+          f"one repetition, then the median of those ratios)", flush=True)
+    for config in configs:
+        rates = [r[config]["articles_per_s"] for r in repetitions]
+        cpu = [r[config]["cpu_seconds"] for r in repetitions]
+        steady = [r[config].get("steady_articles_per_s", 0.0) for r in repetitions]
+        print(f"({config:>2}) {CONFIGS[config]:<30} articles/s median {median(rates):6.2f} "
+              f"(range {min(rates):.2f}-{max(rates):.2f}), CPU s median {median(cpu):6.1f} "
+              f"(range {min(cpu):.1f}-{max(cpu):.1f}), steady state median "
+              f"{median(steady):6.2f} articles/s", flush=True)
+    for key, label in (("articles_per_s", "whole run, start-up included"),
+                       ("steady_articles_per_s", "steady state, after the first tenth")):
+        per_repetition = [ratios(r, key) for r in repetitions]
+        names = [n for n in per_repetition[0] if all(n in f for f in per_repetition)]
+        parts = []
+        for name in names:
+            values = [f[name] for f in per_repetition]
+            shown = (lambda v: f"{v:.0%}") if name.endswith("_share") else (lambda v: f"{v:.2f}")
+            target = (f", target >= {TARGETS[name]:.0%}" if name.endswith("_share") else
+                      f", target >= {TARGETS[name]:.2f}" if name in TARGETS else "")
+            parts.append(f"{name} median {shown(median(values))} ("
+                         + ", ".join(shown(v) for v in values) + target + ")")
+        print(f"ratios, {label}: " + "; ".join(parts), flush=True)
 
 
 if __name__ == "__main__":

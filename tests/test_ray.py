@@ -110,3 +110,18 @@ def test_failed_articles_come_back_to_the_driver_as_errors(local_ray, data):
     assert failed == ["blank"] and (stats.articles, stats.failed) == (1, 1)
     assert all(e.article.text == a.text for e, a in zip(
         sorted(extractions, key=lambda e: e.article.id), sorted(articles, key=lambda a: a.id)))
+
+
+def test_actors_extract_what_one_process_extracts_byte_for_byte(local_ray, data, pipeline):
+    """Two actors, batches of 3 cut from 7 articles (the last batch shorter): every
+    extraction that comes back is the in-process pipeline's, to the byte."""
+    from eventwire.ingest.jsonl import read_jsonl
+    from eventwire.scale.ray import RayStats, extractions_from_ray
+
+    articles = list(islice(read_jsonl(data / "corpora" / "bench_articles.jsonl.gz"), 7))
+    stats = RayStats()
+    on_ray = {e.article.id: e.model_dump_json()
+              for e in extractions_from_ray(articles, workers=2, batch_size=3, stats=stats)}
+    in_process = {e.article.id: e.model_dump_json()
+                  for e in pipeline.extract_many(articles, batch_size=3)}
+    assert stats.articles == 7 and on_ray == in_process
