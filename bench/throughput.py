@@ -176,10 +176,15 @@ class MemorySampler(threading.Thread):
 
 class Arrivals:
     """Counts results as they arrive and notes when the first one and the one that ends the
-    first tenth came: the rate after that tenth is the steady state, start-up left out."""
+    first tenth came: the rate after that tenth is the steady state, start-up left out.
+
+    Results come a batch at a time, so the tenth is rounded up to a whole batch; runs
+    shorter than 20 batches get no steady-state figure (a batch is too coarse a tick)."""
 
     def __init__(self, expected: int, sampler: MemorySampler):
-        self.mark = max(1, expected // 10)
+        tenth_in_batches = -(-(expected // 10) // BATCH_SIZE)
+        self.mark = (tenth_in_batches * BATCH_SIZE if expected >= 20 * BATCH_SIZE
+                     else expected + 1)
         self.sampler = sampler
         self.count = 0
         self.started = self.first = self.at_mark = 0.0
@@ -199,7 +204,7 @@ class Arrivals:
         return self.count
 
     def figures(self, seconds: float, cpu_before: float) -> dict:
-        after = self.count - self.mark
+        after = max(0, self.count - self.mark)
         return {"first_result_s": self.first,
                 "cpu_to_first_result": self.cpu_at_first - cpu_before,
                 "steady_articles": after,
@@ -512,7 +517,7 @@ def ratios(results: dict, key: str) -> dict:
     if {"a", "a2", "b"} <= rate.keys():
         found["spacy_gain"] = rate["a2"] / rate["a"]
         for config in ("c", "d"):
-            if config in rate:
+            if rate.get(config, 0.0) > 0:
                 found[f"{config}/b"] = rate[config] / rate["b"]
                 found[f"{config}_share"] = found[f"{config}/b"] / found["spacy_gain"]
     return found
@@ -544,8 +549,9 @@ def show_medians(repetitions: list[dict], configs: list[str]) -> None:
         steady = [r[config].get("steady_articles_per_s", 0.0) for r in repetitions]
         print(f"({config:>2}) {CONFIGS[config]:<30} articles/s median {median(rates):6.2f} "
               f"(range {min(rates):.2f}-{max(rates):.2f}), CPU s median {median(cpu):6.1f} "
-              f"(range {min(cpu):.1f}-{max(cpu):.1f}), steady state median "
-              f"{median(steady):6.2f} articles/s", flush=True)
+              f"(range {min(cpu):.1f}-{max(cpu):.1f})"
+              + (f", steady state median {median(steady):6.2f} articles/s"
+                 if all(steady) else ""), flush=True)
     for key, label in (("articles_per_s", "whole run, start-up included"),
                        ("steady_articles_per_s", "steady state, after the first tenth")):
         per_repetition = [ratios(r, key) for r in repetitions]
@@ -558,7 +564,8 @@ def show_medians(repetitions: list[dict], configs: list[str]) -> None:
                       f", target >= {TARGETS[name]:.2f}" if name in TARGETS else "")
             parts.append(f"{name} median {shown(median(values))} ("
                          + ", ".join(shown(v) for v in values) + target + ")")
-        print(f"ratios, {label}: " + "; ".join(parts), flush=True)
+        if parts:
+            print(f"ratios, {label}: " + "; ".join(parts), flush=True)
 
 
 if __name__ == "__main__":
