@@ -16,7 +16,14 @@ and (b) load the model (and (b) the stages' resources) before it starts, (c) sta
 server, which loads both once for every worker it forks, before it (and prints how long that
 took), (d) starts Ray before it (each actor then loads its own model inside the clock).
 CPU seconds count every process of the configuration, and a second line splits them by
-process.
+process. Each configuration also prints when its first result came (and the CPU spent by
+then) and, on runs of 20 batches or more, its steady-state rate: articles/s after the first
+tenth of the results, start-up left out (labelled as such; the headline rate keeps it in).
+
+The machine's speed can drift between minutes (a shared virtual machine), so one pass of
+the configurations decides little: ``--repeat N`` runs them interleaved (a, a2, b, c, d,
+then again), prints each repetition's ratios, then per configuration the median rate and
+CPU seconds and, per ratio, the median of the repetitions' ratios with every value.
 
 ``--memory`` runs the chosen configurations (c and/or d) as a stream instead: the articles
 are read one by one, each result is written (as JSON, to /dev/null) as it comes, and every
@@ -25,6 +32,7 @@ memory; workers replaced after ``--recycle-after`` articles show as new pids. Th
 "flat with corpus size" check:
 
     python bench/throughput.py --limit 1000                       # all five, one run
+    python bench/throughput.py --limit 1000 --repeat 3            # interleaved, medians
     python bench/throughput.py --configs c --memory --limit 25000 # memory over 25,000
     python bench/throughput.py --configs c --memory --limit 300 --every 100 --recycle-after 100
 """

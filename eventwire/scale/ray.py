@@ -71,8 +71,11 @@ class ExtractOnActor:
         self.worker = f"{os.uname().nodename}:{os.getpid()}"
 
     def extract(self, batch: dict) -> tuple[list[Extraction], list[str]]:
-        """The batch's extractions, and its failures as JSON ``[article id, message]``."""
-        articles = [Article.model_validate_json(text) for text in batch["article"]]
+        """The batch's extractions, and its failures as JSON ``[article id, message]``.
+
+        A row of ``batch`` is one batch of articles (``articles``: their JSON)."""
+        articles = [Article.model_validate_json(text)
+                    for row in batch["articles"] for text in row]
         errors: list[str] = []
         extractions = list(self.pipeline.extract_many(
             articles, batch_size=len(articles),
@@ -158,20 +161,20 @@ def receipts_on_ray(articles: Iterable[Article], actor: type, *, address: Option
 
     The driver hands Ray ``window`` articles at a time, so it never holds the corpus.
     """
-    import pyarrow as pa
     import ray
 
     for chunk in batched(articles, window):
         start_ray(address, workers)  # only once there is work: a rerun may have none
-        # One block per batch, so each actor call gets exactly one batch: from_items would
-        # cut a window into ~200 even blocks, and Ray Data would then split every task's
+        # One row per batch of articles, one row per actor call: with a row per article,
+        # from_items cuts a window into ~200 even blocks and Ray Data splits every task's
         # rows into a full batch and a remnant of a few articles (57 calls, not 32, for
-        # 1,000 articles in batches of 32), and store 200 objects instead of 32.
-        dataset = ray.data.from_arrow([
-            pa.table({"article": [a.model_dump_json() for a in batch]})
+        # 1,000 articles in batches of 32). from_items builds its blocks here, where
+        # from_arrow would start a worker process to read their metadata.
+        dataset = ray.data.from_items([
+            {"articles": [a.model_dump_json() for a in batch]}
             for batch in batched(chunk, batch_size)])
         receipts = dataset.map_batches(
-            actor, batch_size=batch_size, batch_format="numpy", num_cpus=1,
+            actor, batch_size=1, batch_format="numpy", num_cpus=1,
             compute=ray.data.ActorPoolStrategy(size=workers))
         quiet_ray_logs()  # Ray Data sets its loggers up on first use
         yield from receipts.iter_rows()
