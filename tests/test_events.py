@@ -290,3 +290,32 @@ def test_the_subjects_own_troops_are_not_the_target(pipeline):
                           "Lebanon, after fifteen years of effective military occupation.")
     event = main_event(x)
     assert codes(x, event.source) == {"SYR"} and codes(x, event.target) == {"LBN"}
+
+
+def test_a_declared_ceasefire_is_an_act_not_a_statement(pipeline):
+    # ConfliBERT train: a speech verb whose object is the act it performs
+    x = extract(pipeline, "In Colombia, the ELN declared a monthlong ceasefire on 1 April.")
+    event = only(x, "RETREAT")
+    assert event.cameo == "0871" and event.trigger.text == "declared"
+    assert codes(x, event.source) == {"COLREB"}
+
+
+def test_a_reported_act_under_a_speech_verb_is_still_not_the_speech(pipeline):
+    x = extract(pipeline, "Russia said the army declared a curfew in the city.")
+    assert [e.trigger.text for e in x.events] == ["declared"]
+    assert x.events[0].cameo == "1723"
+
+
+def test_ending_mediation_halts_mediation(pipeline):
+    # PLOVER dev (SANCTION), CAMEO 165
+    x = extract(pipeline, "Syrian officers today ended mediation efforts between rival militias in "
+                          "Tripoli as shells continued crashing into the north Lebanese port.")
+    event = main_event(x)
+    assert (event.type, event.cameo, event.trigger.text) == ("SANCTION", "165", "ended")
+
+
+def test_announcing_a_suspension_of_links_reduces_relations(pipeline):
+    x = extract(pipeline, "Italy announced a suspension of air links with Serbia on Wednesday.")
+    event = main_event(x)
+    assert event.type == "SANCTION"
+    assert codes(x, event.source) == {"ITA"} and codes(x, event.target) == {"SRB"}

@@ -96,12 +96,15 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     found: dict[int, Candidate] = {}
     speech = status_cues()["speech_heads"] | status_cues()["speech_according"]
     for token in sent:
-        if token.lemma_.lower() in speech or token.lower_ in speech:
+        speech_verb = token.lemma_.lower() in speech or token.lower_ in speech
+        if speech_verb and not _declares_object(token):
             continue  # statements are quotes, not events; what they report is coded instead
         coded = code_trigger(token, sent)
         if coded is None:
             continue
         code, rule = coded
+        if speech_verb and rule not in ("pattern", "trigger"):
+            continue  # "announced a plan": a statement; "declared a ceasefire": the act
         if token.pos_ in ("NOUN", "PROPN") and not _nominal_counts(token, rule, actors):
             continue
         found[token.i] = Candidate(token, code, rule)
@@ -130,6 +133,13 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
                                                          _clause_tokens(candidate))):
             kept.append(candidate)
     return kept
+
+
+def _declares_object(token: Token) -> bool:
+    """A speech verb whose object is an act it performs ("declared a ceasefire", "announced
+    a state of emergency"), not a report ("said the army attacked")."""
+    return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in token.children) and not any(
+        c.dep_ in ("ccomp", "xcomp", "csubj") for c in token.children)
 
 
 def learned_recode(token: Token, sent: SpacySpan, code: PloverCode,
