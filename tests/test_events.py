@@ -319,3 +319,19 @@ def test_announcing_a_suspension_of_links_reduces_relations(pipeline):
     event = main_event(x)
     assert event.type == "SANCTION"
     assert codes(x, event.source) == {"ITA"} and codes(x, event.target) == {"SRB"}
+
+
+def test_a_city_the_act_is_done_to_is_its_states_people(pipeline):
+    # PLOVER dev: gold target DZA CVL; the place stage resolves Algiers
+    x = extract(pipeline, "President Abdelaziz Bouteflicka threatened to institute a curfew in "
+                          "Algiers in response to recent unrest within the city.")
+    event = main_event(x)
+    assert event.type == "THREATEN" and codes(x, event.target) == {"DZACVL"}
+    assert x.by_id(event.target[0]).text == "Algiers"
+
+
+def test_an_actor_before_the_city_stays_the_target(pipeline):
+    x = extract(pipeline, "Syrian officers today ended mediation efforts between rival militias in "
+                          "Tripoli as shells continued crashing into the north Lebanese port.")
+    event = main_event(x)
+    assert all(not code.endswith("CVL") for code in codes(x, event.target))

@@ -53,7 +53,7 @@ class Candidate:
 
 def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
     """Add the events of every sentence to the extraction."""
-    actors = ActorIndex(doc, extraction.actors)
+    actors = ActorIndex(doc, extraction.actors, extraction.places)
     headline_end = _headline_end(extraction)
     events: list[Event] = []
     event_places: set[str] = set()
@@ -69,7 +69,8 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
                 event_places.add(event.place)
     places = [p.model_copy(update={"role": "event"}) if p.id in event_places else p
               for p in extraction.places]
-    return extraction.model_copy(update={"events": extraction.events + events, "places": places})
+    return extraction.model_copy(update={"events": extraction.events + events, "places": places,
+                                         "actors": extraction.actors + actors.added})
 
 
 def sentence_units(doc: Doc) -> Iterable[SpacySpan]:
@@ -119,7 +120,7 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             speaker = reported_speaker(candidate.trigger, actors)
             candidate.source = [speaker] if speaker else []
             if candidate.source and not candidate.target:
-                candidate.target = _nested_target(candidate.trigger, actors, candidate.source)
+                candidate.target = _deeper_target(candidate, actors)
     kept = []
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
@@ -404,9 +405,16 @@ def _in_complement(token: Token, head: Token) -> bool:
 class ActorIndex:
     """Which actor mention each token belongs to (the longest mention over it)."""
 
-    def __init__(self, doc: Doc, actors: list[Actor]):
+    def __init__(self, doc: Doc, actors: list[Actor], places: Iterable[Place] = ()):
         self.by_id = {a.id: a for a in actors}
         self.by_token: dict[int, Actor] = {}
+        self.added: list[Actor] = []  # places made targets (_place_target)
+        self.places: dict[int, Place] = {}
+        for place in places:
+            if place.country and place.feature not in (None, "country") and not place.metonymy:
+                span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+                for token in span if span is not None else ():
+                    self.places.setdefault(token.i, place)
         for actor in sorted(actors, key=lambda a: a.span[1] - a.span[0]):
             span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
             if span is None:
@@ -416,6 +424,24 @@ class ActorIndex:
 
     def at(self, token: Token) -> Optional[Actor]:
         return self.by_token.get(token.i)
+
+    def place_actor(self, place: Place, doc: Doc) -> Optional[str]:
+        """The people of a place that an act is done to ("blockade Paris", "a curfew in
+        Algiers"): PLOVER codes them as the state's civilians (FRA CVL, DZA CVL)."""
+        country = iso3(place.country)
+        if country is None:
+            return None
+        span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if span is None or any(t.i in self.by_token for t in span):
+            return None
+        actor = Actor(id=next_id("a", list(self.by_id.values())), text=place.text, span=place.span,
+                      name=place.name, code=country + "CVL", country=country, sector="CVL",
+                      kind="group")
+        self.by_id[actor.id] = actor
+        self.added.append(actor)
+        for token in span:
+            self.by_token[token.i] = actor
+        return actor.id
 
     def within(self, tokens: Iterable[Token]) -> list[str]:
         """Actor ids over these tokens, in text order; a compound actor brings its members."""
@@ -508,9 +534,23 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     elif not source:
         source = _inherited_subject(token, actors)
     if not target and source:  # deeper targets never make an event on their own
-        target = _nested_target(token, actors, source)
+        target = _deeper_target(candidate, actors, source)
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
+
+
+def _deeper_target(candidate: Candidate, actors: ActorIndex,
+                   source: Optional[list[str]] = None) -> list[str]:
+    """With no target at the verb: a place the act is done to, else an actor deeper in the
+    clause."""
+    source = candidate.source if source is None else source
+    target: list[str] = []
+    cues = status_cues()
+    if candidate.code.type in cues["place_target_types"] and not any(
+            candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"]):
+        # seizing a city acts on whoever holds it, not on its people
+        target = _place_target(candidate.trigger, actors)
+    return target or _nested_target(candidate.trigger, actors, source)
 
 
 def _object_phrase_target(token: Token, actors: ActorIndex) -> list[str]:
@@ -628,6 +668,36 @@ def _located_target(token: Token, actors: ActorIndex) -> list[str]:
                 if found:
                     return found
     return []
+
+
+PLACE_PATH = {"dobj", "obj", "pobj", "prep", "xcomp", "compound", "appos", "conj", "nsubjpass"}
+
+
+def _place_target(token: Token, actors: ActorIndex) -> list[str]:
+    """A city or region the act is done to or in, reached from the verb through objects and
+    prepositions only ("would blockade Paris", "threatened to institute a curfew in Algiers",
+    "fired at targets in Jericho"): the people of its state, as PLOVER codes them."""
+    for descendant in token.subtree:
+        place = actors.places.get(descendant.i)
+        if place is None or descendant.i == token.i:
+            continue
+        node = descendant
+        while node.i != token.i and node.dep_ in PLACE_PATH and not (
+                node.dep_ == "prep" and node.lower_ in status_cues()["adjunct_prepositions"]) and (
+                node.i == descendant.i or actors.at(node) is None):
+            node = node.head  # "militias in Tripoli": the militias are the target, not the city
+        if node.i == token.i:
+            found = actors.place_actor(place, token.doc)
+            return [found] if found else []
+    return []
+
+
+@lru_cache(maxsize=None)
+def iso3(alpha2: Optional[str]) -> Optional[str]:
+    """ISO 3166 alpha-3 of an alpha-2 country code (places carry alpha-2, actors alpha-3)."""
+    import pycountry
+    found = pycountry.countries.get(alpha_2=(alpha2 or "").upper()) if alpha2 else None
+    return found.alpha_3 if found else None
 
 
 def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:
