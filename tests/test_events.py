@@ -335,3 +335,20 @@ def test_an_actor_before_the_city_stays_the_target(pipeline):
                           "Tripoli as shells continued crashing into the north Lebanese port.")
     event = main_event(x)
     assert all(not code.endswith("CVL") for code in codes(x, event.target))
+
+
+def test_a_bombing_with_no_one_named_is_an_unidentified_armed_force(pipeline):
+    # PLOVER dev: gold source IRQ UAF
+    x = extract(pipeline, "A roadside bombing near the town of Samarra on Sunday killed one U.S. "
+                          "soldier and wounded two others, the military said.")
+    event = main_event(x)
+    assert event.type == "ASSAULT"
+    assert codes(x, event.source) == {"IRQUAF"} and codes(x, event.target) == {"USAMIL"}
+    assert x.by_id(event.source[0]).text == "A roadside bombing"
+
+
+def test_a_named_bomber_is_not_replaced_by_an_unidentified_force(pipeline):
+    x = extract(pipeline, "Taliban fighters detonated a bomb in Kabul, killing 12 policemen.",
+                published="2015-06-01")
+    event = main_event(x)
+    assert not any(code.endswith("UAF") for code in codes(x, event.source))

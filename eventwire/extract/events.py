@@ -121,6 +121,9 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             candidate.source = [speaker] if speaker else []
             if candidate.source and not candidate.target:
                 candidate.target = _deeper_target(candidate, actors)
+    for candidate in found.values():
+        if not candidate.source and candidate.code.type == "ASSAULT":
+            candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
     kept = []
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
@@ -410,7 +413,11 @@ class ActorIndex:
         self.by_token: dict[int, Actor] = {}
         self.added: list[Actor] = []  # places made targets (_place_target)
         self.places: dict[int, Place] = {}
+        self.countries: dict[int, str] = {}  # tokens of any resolved place -> its country
         for place in places:
+            span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+            if place.country and iso3(place.country) and span is not None:
+                self.countries.update((t.i, iso3(place.country)) for t in span)
             if place.country and place.feature not in (None, "country") and not place.metonymy:
                 span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
                 for token in span if span is not None else ():
@@ -434,9 +441,13 @@ class ActorIndex:
         span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
         if span is None or any(t.i in self.by_token for t in span):
             return None
-        actor = Actor(id=next_id("a", list(self.by_id.values())), text=place.text, span=place.span,
-                      name=place.name, code=country + "CVL", country=country, sector="CVL",
-                      kind="group")
+        return self.add(span, place.name, country, "CVL")
+
+    def add(self, span: SpacySpan, name: str, country: str, sector: str) -> str:
+        """A group actor the events stage names (a place's people, an unidentified attacker)."""
+        actor = Actor(id=next_id("a", list(self.by_id.values())), text=span.text,
+                      span=(span.start_char, span.end_char), name=name, code=country + sector,
+                      country=country, sector=sector, kind="group")
         self.by_id[actor.id] = actor
         self.added.append(actor)
         for token in span:
@@ -671,6 +682,29 @@ def _located_target(token: Token, actors: ActorIndex) -> list[str]:
 
 
 PLACE_PATH = {"dobj", "obj", "pobj", "prep", "xcomp", "compound", "appos", "conj", "nsubjpass"}
+
+
+def _unidentified_attacker(token: Token, actors: ActorIndex, sent: SpacySpan) -> list[str]:
+    """'A roadside bombing near Samarra killed ...': a weapon or attack as the subject, no one
+    named: an unidentified armed force (UAF) of the state where it struck (PLOVER: IRQ UAF)."""
+    subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+    if subject is None or actors.at(subject) is not None or not (
+            subject.lemma_.lower() in status_cues()["attack_nouns"]
+            or subject.lower_ in synonyms("&WEAPON") or subject.lemma_.lower() in synonyms("&WEAPON")):
+        return []
+    country = None
+    for t in list(subject.subtree) + list(sent):  # where it struck: its own phrase first
+        actor = actors.at(t)
+        country = actors.countries.get(t.i) or (
+            actor.country or (actor.code or "")[:3] if actor is not None and actor.kind == "state"
+            else None)
+        if country:
+            break
+    if not country:
+        return []
+    start = min(c.i for c in [subject] + [c for c in subject.children if c.i < subject.i]
+                for c in c.subtree)
+    return [actors.add(sent.doc[start:subject.i + 1], "unidentified armed force", country, "UAF")]
 
 
 def _place_target(token: Token, actors: ActorIndex) -> list[str]:
