@@ -557,8 +557,11 @@ def _deeper_target(candidate: Candidate, actors: ActorIndex,
     source = candidate.source if source is None else source
     target: list[str] = []
     cues = status_cues()
-    if candidate.code.type in cues["place_target_types"] and not any(
+    victims_named = any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in
+                        cues["casualty_verbs"] for c in candidate.trigger.children)
+    if candidate.code.type in cues["place_target_types"] and not victims_named and not any(
             candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"]):
+        # "a bomb in Kabul, killing 12 policemen": the policemen, not Kabul's people
         # seizing a city acts on whoever holds it, not on its people
         target = _place_target(candidate.trigger, actors)
     return target or _nested_target(candidate.trigger, actors, source)
