@@ -353,3 +353,13 @@ def test_a_named_bomber_is_not_replaced_by_an_unidentified_force(pipeline):
     event = main_event(x)
     assert codes(x, event.source) == {"AFGREB"}
     assert codes(x, event.target) == {"AFGCOP"}  # the victims the clause names, not Kabul
+
+
+def test_who_issues_a_declaration_demands_what_it_demands(pipeline):
+    # PLOVER dev: gold source TUR REB
+    x = extract(pipeline, "The rebel Kurdistan Workers' Party issued a declaration demanding that "
+                          "the Turkish government provide information on the safety of its leader "
+                          "Abdullah Ocalan.")
+    event = main_event(x)
+    assert event.type == "REQUEST"
+    assert codes(x, event.source) == {"TURREB"} and codes(x, event.target) == {"TURGOV"}

@@ -796,6 +796,9 @@ def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
             return []
         node = node.head
         if node.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
+            if token.tag_ == "VBG" and node.dep_ in OBJECTS and actors.at(node) is None:
+                # "issued a declaration demanding ...": who issued it demands
+                return _subject_of(node.head, actors)
             return []
         found = _subject_of(node, actors)
         if found:
