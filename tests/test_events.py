@@ -363,3 +363,23 @@ def test_who_issues_a_declaration_demands_what_it_demands(pipeline):
     event = main_event(x)
     assert event.type == "REQUEST"
     assert codes(x, event.source) == {"TURREB"} and codes(x, event.target) == {"TURGOV"}
+
+
+def test_returning_property_to_a_state_needs_an_object(pipeline):
+    # ConfliBERT train (material cooperation): CAMEO 0842 return property
+    x = extract(pipeline, "The United States returned two paintings to the government of Brazil.")
+    event = main_event(x)
+    assert (event.type, event.cameo) == ("RETREAT", "0842")
+    assert codes(x, event.source) == {"USA"} and codes(x, event.target) == {"BRAGOV"}
+    x = extract(pipeline, "The Russian delegation returned to Geneva on Monday.")
+    assert not [e for e in x.events if e.cameo == "0842"]
+
+
+def test_war_games_held_together_are_military_cooperation(pipeline):
+    # PLOVER dev (COOPERATE): two states' forces in the subject
+    x = extract(pipeline, "French and Egyptian warships on Monday launched 10 days of war games in "
+                          "the Mediterranean Sea, expected to be joined later by Italian and German "
+                          "vessels, the French embassy said Monday.")
+    assert (main_event(x).type, main_event(x).cameo) == ("COOPERATE", "062")
+    x = extract(pipeline, "North Korea launched military drills near the border.")
+    assert main_event(x).type == "MOBILIZE"

@@ -247,8 +247,9 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     best: Optional[Pattern] = None
     best_score = 0
     vocabulary = after.vocabulary | before.vocabulary
+    has_object = any(c.dep_ in OBJECTS for c in token.children)
     for pattern in trigger.patterns:
-        if not pattern.plain_words <= vocabulary:
+        if not pattern.plain_words <= vocabulary or (pattern.needs_object and not has_object):
             continue
         score = after.match(pattern.after_words)
         if score < 0:
@@ -1013,6 +1014,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     if code is None:
         return None
     source, target = _reciprocal_roles(code, source, target, actors)
+    if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
+        code, rule = plover_of("062"), "pattern"
     clause = _clause_tokens(candidate)
     in_sentence = list(sent)
     place = _event_place(extraction.places, clause, in_sentence, token, actors,
@@ -1057,6 +1060,17 @@ def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
     if len(countries) >= 2:
         return source, []
     return source, target
+
+
+def _joint_exercise(token: Token, source: list[str], actors: ActorIndex) -> bool:
+    """War games held together ("French and Egyptian warships launched war games", "joint
+    exercises"): CAMEO 062, military cooperation, not a show of force."""
+    cues = status_cues()
+    words = {t.lemma_.lower() for t in token.subtree}
+    if not words & set(cues["exercise_nouns"]):
+        return False
+    countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    return len(countries) >= 2 or "joint" in words
 
 
 def _actor_country(actor: Optional[Actor]) -> Optional[str]:
