@@ -383,3 +383,11 @@ def test_war_games_held_together_are_military_cooperation(pipeline):
     assert (main_event(x).type, main_event(x).cameo) == ("COOPERATE", "062")
     x = extract(pipeline, "North Korea launched military drills near the border.")
     assert main_event(x).type == "MOBILIZE"
+
+
+def test_a_narrated_plan_is_coded_as_the_planned_act(pipeline):
+    # PETR2-GSR dev: gold 042 (make a visit), not the planning verb's default 030
+    x = extract(pipeline, "The stopover came as the US leader prepared to attend the Beijing Olympics.")
+    event = next(e for e in x.events if e.trigger.text == "attend")
+    assert (event.cameo, event.status) == ("042", "planned")
+    assert not [e for e in x.events if e.trigger.text == "prepared"]

@@ -360,6 +360,13 @@ def _fold(found: dict[int, Candidate]) -> list[Candidate]:
         head = _governing_event(candidate.trigger, found)
         if head is None:
             continue
+        if _narrated_plan(head, candidate):
+            # "the US leader prepared to attend the Olympics": the visit is the event (planned)
+            folded.add(head.trigger.i)
+            for role in ("source", "target"):
+                if not getattr(candidate, role):
+                    getattr(candidate, role).extend(getattr(head, role))
+            continue
         is_object = candidate.trigger.pos_ in ("NOUN", "PROPN")
         same_type = head.code.type == candidate.code.type
         content = head.code.type in cues["content_types"] and _in_complement(candidate.trigger,
@@ -373,6 +380,17 @@ def _fold(found: dict[int, Candidate]) -> list[Candidate]:
                         theirs.extend(mine)
             head.absorbed.append(candidate.trigger)
     return [c for i, c in sorted(found.items()) if i not in folded]
+
+
+def _narrated_plan(head: Candidate, candidate: Candidate) -> bool:
+    """A planning verb coded only by its dictionary default ("prepare" 030) over the act it
+    plans (its xcomp): the act is the event. Stated commitments (promise, vow, ready to) stay
+    intents (event_status)."""
+    cues = status_cues()
+    lemma = head.trigger.lemma_.lower()
+    return (candidate.trigger.dep_ == "xcomp" and candidate.trigger.head.i == head.trigger.i
+            and head.rule == "verb" and lemma in set(cues["planning_heads"])
+            - set(cues["commissive_heads"]) - set(cues["desire_heads"]))
 
 
 def _governing_event(token: Token, found: dict[int, Candidate]) -> Optional[Candidate]:
@@ -1013,9 +1031,9 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     code, rule, learned = learned_recode(token, sent, code, rule)
     if code is None:
         return None
-    source, target = _reciprocal_roles(code, source, target, actors)
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
         code, rule = plover_of("062"), "pattern"
+    source, target = _reciprocal_roles(code, source, target, actors)
     clause = _clause_tokens(candidate)
     in_sentence = list(sent)
     place = _event_place(extraction.places, clause, in_sentence, token, actors,
@@ -1053,7 +1071,7 @@ def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
     "with" into the source was tried: the PLOVER gold codes "held talks with" both ways.)
     Visits, hosting, mediation and offers of support or aid keep their target."""
     cues = status_cues()
-    if code.type not in ("AGREE", "CONSULT") or any(code.cameo.startswith(c) for c in
+    if code.type not in ("AGREE", "CONSULT", "COOPERATE") or any(code.cameo.startswith(c) for c in
                                                     cues["directed_consult_codes"]):
         return source, target
     countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
