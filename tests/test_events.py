@@ -391,3 +391,15 @@ def test_a_narrated_plan_is_coded_as_the_planned_act(pipeline):
     event = next(e for e in x.events if e.trigger.text == "attend")
     assert (event.cameo, event.status) == ("042", "planned")
     assert not [e for e in x.events if e.trigger.text == "prepared"]
+
+
+def test_a_claimed_attack_is_also_the_speakers_accusation(pipeline):
+    # PETR2-GSR dev: gold 112 USA -> IMGMUSISI; the attack stays the main event (PLOVER)
+    x = extract(pipeline, "The US claimed that ISIL had attacked Iraq and taken the city of Mosul")
+    assert main_event(x).type == "ASSAULT"
+    accusations = [e for e in x.events if e.cameo == "112"]
+    assert len(accusations) == 1 and accusations[0].trigger.text == "claimed"
+    assert codes(x, accusations[0].source) == {"USA"}
+    assert codes(x, accusations[0].target) == {"IMGMUSISI"}
+    x = extract(pipeline, "Police said gunmen attacked a bus.")
+    assert not [e for e in x.events if e.type == "ACCUSE"]

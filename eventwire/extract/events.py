@@ -60,6 +60,7 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
     for sent in sentence_units(doc):
         if sent.end_char <= headline_end:
             continue  # the headline restates the body, where the evidence is fuller
+        accusations = []
         for candidate in sentence_events(sent, actors, events, extraction):
             event = _build_event(candidate, sent, extraction, actors, events)
             if event is None:
@@ -67,10 +68,34 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
             events.append(event)
             if event.place and event.status in ("asserted", "claimed", "planned"):
                 event_places.add(event.place)
+            accusations += [c for c in _accusation(candidate, event, sent)
+                            if all(c.trigger.i != a.trigger.i for a in accusations)]
+        for candidate in accusations:  # after the sentence's acts: the main event stays the act
+            event = _build_event(candidate, sent, extraction, actors, events)
+            if event is not None:
+                events.append(event.model_copy(update={"status": "asserted", "claimed_by": None,
+                                                       "quote": None}))
     places = [p.model_copy(update={"role": "event"}) if p.id in event_places else p
               for p in extraction.places]
     return extraction.model_copy(update={"events": extraction.events + events, "places": places,
                                          "actors": extraction.actors + actors.added})
+
+
+def _accusation(candidate: Candidate, event: Event, sent: SpacySpan) -> list[Candidate]:
+    """'The US claimed that ISIL had attacked Iraq': a claim or allegation that another actor
+    used force is itself an accusation (CAMEO 112) by the speaker against that actor."""
+    if event.type not in ("ASSAULT", "COERCE") or not event.claimed_by or not event.source \
+            or event.claimed_by in event.source:
+        return []
+    node = candidate.trigger
+    for _ in range(3):
+        if node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in status_cues()["accusing_heads"]:
+            return [Candidate(node, plover_of("112"), "intent", [event.claimed_by],
+                              list(event.source))]
+    return []
 
 
 def sentence_units(doc: Doc) -> Iterable[SpacySpan]:
