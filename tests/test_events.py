@@ -403,3 +403,11 @@ def test_a_claimed_attack_is_also_the_speakers_accusation(pipeline):
     assert codes(x, accusations[0].target) == {"IMGMUSISI"}
     x = extract(pipeline, "Police said gunmen attacked a bus.")
     assert not [e for e in x.events if e.type == "ACCUSE"]
+
+
+def test_wanting_to_act_oneself_is_an_intent(pipeline):
+    # PETR2-GSR dev: gold 033 (intent to provide aid); wanting another to act stays apart
+    x = extract(pipeline, "The US Secretary of state wants to help iSrael")
+    event = main_event(x)
+    assert (event.type, event.cameo, event.status) == ("AGREE", "033", "planned")
+    assert codes(x, event.target) == {"ISR"}

@@ -413,9 +413,12 @@ def _narrated_plan(head: Candidate, candidate: Candidate) -> bool:
     intents (event_status)."""
     cues = status_cues()
     lemma = head.trigger.lemma_.lower()
-    return (candidate.trigger.dep_ == "xcomp" and candidate.trigger.head.i == head.trigger.i
-            and head.rule == "verb" and lemma in set(cues["planning_heads"])
-            - set(cues["commissive_heads"]) - set(cues["desire_heads"]))
+    if candidate.trigger.dep_ != "xcomp" or candidate.trigger.head.i != head.trigger.i:
+        return False
+    if lemma in cues["desire_heads"]:
+        return _own_wish(head.trigger)  # "wants to help Israel": an intent to help (033)
+    return head.rule == "verb" and lemma in set(cues["planning_heads"]) - set(
+        cues["commissive_heads"])
 
 
 def _governing_event(token: Token, found: dict[int, Candidate]) -> Optional[Candidate]:
@@ -916,7 +919,8 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
         # a commitment the actor states is PLOVER's AGREE/THREATEN; a plan the reporter
         # narrates ("Obama is scheduled to attend a summit") keeps the act's own type
         committed = reported == "claimed" or any(
-            g.lemma_.lower() in cues["commissive_heads"] for g in governors[:2])
+            g.lemma_.lower() in cues["commissive_heads"] or (
+                g.lemma_.lower() in cues["desire_heads"] and _own_wish(g)) for g in governors[:2])
         return "planned", ("planned" if committed else None)
     return reported, None
 
