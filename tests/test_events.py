@@ -411,3 +411,12 @@ def test_wanting_to_act_oneself_is_an_intent(pipeline):
     event = main_event(x)
     assert (event.type, event.cameo, event.status) == ("AGREE", "033", "planned")
     assert codes(x, event.target) == {"ISR"}
+
+
+def test_who_comes_for_talks_holds_them(pipeline):
+    # PLOVER dev (CONSULT, both states as source, no recipient)
+    x = extract(pipeline, "U.S. and Russian negotiators return to Geneva this week for talk on "
+                          "limiting the number of European-based nuclear missiles.")
+    event = main_event(x)
+    assert event.type == "CONSULT" and event.trigger.text == "talk"
+    assert codes(x, event.source) == {"USAGOV", "RUSGOV"} and not event.target

@@ -811,6 +811,10 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
                 source += _object_actors(child, actors)
             elif child.lower_ in cues["nominal_target_prepositions"] and not target:
                 target += _object_actors(child, actors)
+    if not source and token.dep_ == "pobj" and token.head.lower_ == "for" \
+            and token.head.head.pos_ == "VERB":
+        # "negotiators return to Geneva for talks": who comes for them holds them
+        source = _subject_of(token.head.head, actors)
     if not source and token.dep_ in SUBJECTS | OBJECTS | PASSIVE_SUBJECTS:
         # "the attack killed ...": nothing more to learn; "X launched an attack": X
         if token.dep_ in OBJECTS:
