@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -27,7 +28,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.extract import doc_text, next_id
 from eventwire.model import Extraction, Place
-from eventwire.resources.gazetteer import FEATURE_CODE, Gazetteer, load_gazetteer, name_key
+from eventwire.resources.gazetteer import (FEATURE_CODE, Gazetteer, distance_km, load_gazetteer,
+                                          name_key)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -697,6 +699,8 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
                 if near <= radius:
                     f[name] = 1.0
                     break
+            else:
+                f["far_from_article"] = 1.0  # not weighed: read by _stray_town
         if entry.feature == "admin1" and entry.country in cities:
             f["admin1_with_city_twin"] = 1.0
             if entry.country in big_cities:
@@ -767,10 +771,53 @@ def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float]
     supported = row.container is not None or features[best].get("country_seen", 0.0) > 0
     if not candidate.main_name and entry.population < SMALL_PLACE and not supported \
             and entry.feature == "city":
-        return Resolution(None, scores[best], reason="only small places share this name")
+        return Resolution(None, scores[best], reason=ONLY_SMALL_PLACES)
+    if _stray_alias(candidate, entry, features[best], row):
+        return Resolution(None, scores[best], reason=STRAY_ALIAS)
+    if _stray_town(entry, features[best], row):
+        return Resolution(None, scores[best], reason=STRAY_TOWN)
     runner_up = max((sc for i, sc in enumerate(scores) if i != best), default=None)
     margin = 99.0 if runner_up is None else scores[best] - runner_up
     return Resolution(candidate.index, scores[best], margin=margin)
+
+
+ONLY_SMALL_PLACES = "only small places share this name"
+STRAY_ALIAS = "only an alternate name of a town away from the places the article names"
+STRAY_ALIAS_POPULATION = 50_000
+SPELT_ALIKE = 0.75
+"""difflib similarity above which two names are spellings of one name."""
+"""Below this, a town known by the name only as an alternate one needs the article's support."""
+
+
+def _stray_alias(candidate: _Candidate, entry, features: dict[str, float], row: _Row) -> bool:
+    """"South Side" in a Chicago story is not Eltingville, New York, which GeoNames also
+    calls so: a town reached only by an alternate name, in no admin-1 unit, container or
+    area the article names, is a guess the article does not back."""
+    return (not candidate.main_name and candidate.how == "name" and entry.feature == "city"
+            and entry.population < STRAY_ALIAS_POPULATION and row.container is None
+            and features.get("country_seen", 0.0) > 0
+            and not any(features.get(k) for k in ("admin1_seen", "names_nearby", "near_50km",
+                                                  "near_200km"))
+            and not _spelt_alike(row.key, name_key(entry.name)))
+
+
+STRAY_TOWN = "only a small town far from every place the article names"
+STRAY_TOWN_POPULATION = 20_000
+
+
+def _stray_town(entry, features: dict[str, float], row: _Row) -> bool:
+    """"Washington Square" in a New Orleans story is not the Pennsylvania town of that name:
+    a small town more than 600 km from every place the article located, outside its admin-1
+    units and with no name nearby, is a namesake, not the place meant."""
+    return (entry.feature == "city" and entry.population < STRAY_TOWN_POPULATION
+            and row.container is None and features.get("far_from_article", 0.0) > 0
+            and not any(features.get(k) for k in ("admin1_seen", "names_nearby")))
+
+
+def _spelt_alike(name: str, other: str) -> bool:
+    """"Valdai" and "Valday" are one name transliterated twice, "South Side" and
+    "Eltingville" are not."""
+    return SequenceMatcher(None, name, other).ratio() >= SPELT_ALIKE
 
 
 def _container_entry(container: tuple, gazetteer: Gazetteer) -> Optional[int]:
@@ -821,6 +868,9 @@ def _one_sense_per_name(keys: list[str], resolutions: list[Resolution],
             for k, r in zip(keys, resolutions)]
 
 
+UNPLACED_REASONS = ("not in the gazetteer", ONLY_SMALL_PLACES, STRAY_ALIAS, STRAY_TOWN)
+"""Unresolved names that are given the point of the place beside them, or the main place."""
+
 LOCAL_FEATURES = ("city", "district", "facility", "admin2")
 """Features precise enough to stand for where an article's unknown local names lie."""
 
@@ -842,13 +892,18 @@ def _place_unknown_names(text: str, rows: list[_Row], resolutions: list[Resoluti
         return
     countries = Counter(gazetteer.entry(r.entry).country for r in resolutions
                         if r.entry is not None)
+    units = [position for position, resolution in enumerate(resolutions)
+             if resolution.entry is not None
+             and gazetteer.entry(resolution.entry).feature in ("admin1", "admin2", "country")]
     datelines = [resolutions[p].entry for p in local if _is_dateline(text, rows[p].toponym)]
     focus = _main_place([resolutions[p].entry for p in local], datelines,
-                        lambda index: countries[gazetteer.entry(index).country])
+                        lambda index: countries[gazetteer.entry(index).country], gazetteer)
     for position, (row, resolution) in enumerate(zip(rows, resolutions)):
-        if resolution.entry is None and resolution.reason == "not in the gazetteer" \
+        if resolution.entry is None and resolution.reason in UNPLACED_REASONS \
                 and name_key(row.toponym.text) not in QUALIFIERS:
             beside = _place_beside(text, position, rows, local)
+            if beside is None:  # "the Summit of the Americas in Peru": the unit written beside
+                beside = _place_beside(text, position, rows, units)
             resolution.located_by = focus if beside is None else resolutions[beside].entry
         elif resolution.entry is not None and row.candidates \
                 and row.candidates[0].how == "embedded":
@@ -859,16 +914,25 @@ def _place_unknown_names(text: str, rows: list[_Row], resolutions: list[Resoluti
                 resolution.reason = "named after another place; located by the place beside it"
 
 
-def _main_place(entries: list[int], datelines: list[int], country_mentions) -> int:
+def _main_place(entries: list[int], datelines: list[int], country_mentions,
+                gazetteer: Gazetteer) -> int:
     """The local place the article names most often, its dateline counting double and the
     names of its country (cities, units, demonyms) adding to it: "CAIRO - ... Liverpool
-    Academy ... Egypt" is an article from Cairo. The first named wins among equals."""
+    Academy ... Egypt" is an article from Cairo. The places named within NEARBY_KM of it add
+    to it too: an article about Centreville, Gainesville and Dulles, which also names
+    Charleston once, is about northern Virginia. The first named wins among equals."""
     counts = Counter(entries)
     for index in datelines:
         counts[index] += DATELINE_WEIGHT
     first = {index: -position for position, index in reversed(list(enumerate(entries)))}
-    return max(counts, key=lambda index: (counts[index] + country_mentions(index),
-                                          first[index]))
+
+    def around(index: int) -> int:
+        here = gazetteer.entry(index)
+        return sum(n for other, n in counts.items() if other != index and distance_km(
+            here.lat, here.lon, gazetteer.lat[other], gazetteer.lon[other]) <= NEARBY_KM)
+
+    return max(counts, key=lambda index: (counts[index] + around(index)
+                                          + country_mentions(index), first[index]))
 
 
 DATELINE_WEIGHT = 2
