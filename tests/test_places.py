@@ -291,3 +291,12 @@ def test_an_unknown_name_written_beside_a_country_is_placed_in_it():
     names = ["Summit of the Americas", "Peru", "Washington"]
     summit, peru, _ = resolve_toponyms(text, _toponyms(text, names))
     assert summit.entry is None and summit.located_by == peru.entry
+
+
+def test_a_college_is_located_by_the_town_closing_its_name_but_germany_needs_a_country():
+    gazetteer = load_gazetteer()
+    text = "I hold a BA (Hons) in Divinity from Robinson College Cambridge. Nazi Germany fell."
+    college, nazi = resolve_toponyms(text, _toponyms(text, ["Robinson College Cambridge",
+                                                            "Nazi Germany"]))
+    assert gazetteer.entry(college.entry).geonameid == "2653941"  # Cambridge, England
+    assert gazetteer.entry(nazi.entry).geonameid == "2921044"  # Germany

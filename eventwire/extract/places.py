@@ -543,13 +543,19 @@ def _embedded(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
             if size == 1:
                 found = [(i, p) for i, p in found if p or (
                     part.isupper() and gazetteer.entry(i).feature == "country")]  # "US ..."
-            if start > 0 and words[start - 1].lower() != "of":  # at the end: "Nazi Germany"
+            if start > 0 and words[start - 1].lower() != "of" \
+                    and words[start - 1].lower() not in _INSTITUTION_HEADS:
+                # at the end: "Nazi Germany", but "Imperial College London" is in London
                 found = [(i, p) for i, p in found if gazetteer.entry(i).feature == "country"]
             if found and (len(part) > 3 or part.isupper()) \
                     and any(_is_major_entry(gazetteer.entry(i), p) for i, p in found):
                 return [_Candidate(i, p, "embedded") for i, p in found]
     return []
 
+
+_INSTITUTION_HEADS = {"college", "university", "hotel", "airport", "hospital", "stadium",
+                      "academy", "school", "institute"}
+"""Words after which the town a building or school is in may close its name."""
 
 _PLACE_HEADS = {"quarter", "street", "square", "road", "avenue", "park", "riviera", "sea",
                 "ocean", "river", "gulf", "coast", "island", "islands", "alps", "channel"}
