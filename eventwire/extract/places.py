@@ -664,6 +664,9 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
     countries, admin1s_seen, nearest = _context_for(row, entries, context)
     total = sum(countries.values())
     continents = country_continents()
+    by_continent = Counter()
+    for code, mentions in countries.items():
+        by_continent[continents.get(code)] += mentions
     logs = [math.log10(e.population + 10) for e in entries]
     top = max(logs)
     cities = {e.country for e in entries if e.feature == "city"}
@@ -695,8 +698,8 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
             f["country_share"], f["country_seen"] = seen / total, float(seen > 0)
             # "Venice" in a story about Ukraine: the article's continent counts too
             continent = continents.get(entry.country)
-            f["continent_share"] = sum(n for code, n in countries.items()
-                                       if continent and continents.get(code) == continent) / total
+            if continent:
+                f["continent_share"] = by_continent[continent] / total
         if entry.admin1 and entry.feature != "admin1":
             f["admin1_seen"] = float((entry.country, entry.admin1) in admin1s_seen)
         elif entry.admin1:  # the unit's towns or its abbreviation are named elsewhere
