@@ -290,3 +290,133 @@ def test_the_subjects_own_troops_are_not_the_target(pipeline):
                           "Lebanon, after fifteen years of effective military occupation.")
     event = main_event(x)
     assert codes(x, event.source) == {"SYR"} and codes(x, event.target) == {"LBN"}
+
+
+def test_a_declared_ceasefire_is_an_act_not_a_statement(pipeline):
+    # ConfliBERT train: a speech verb whose object is the act it performs
+    x = extract(pipeline, "In Colombia, the ELN declared a monthlong ceasefire on 1 April.")
+    event = only(x, "RETREAT")
+    assert event.cameo == "0871" and event.trigger.text == "declared"
+    assert codes(x, event.source) == {"COLREB"}
+
+
+def test_a_reported_act_under_a_speech_verb_is_still_not_the_speech(pipeline):
+    x = extract(pipeline, "Russia said the army declared a curfew in the city.")
+    assert [e.trigger.text for e in x.events] == ["declared"]
+    assert x.events[0].cameo == "1723"
+
+
+def test_ending_mediation_halts_mediation(pipeline):
+    # PLOVER dev (SANCTION), CAMEO 165
+    x = extract(pipeline, "Syrian officers today ended mediation efforts between rival militias in "
+                          "Tripoli as shells continued crashing into the north Lebanese port.")
+    event = main_event(x)
+    assert (event.type, event.cameo, event.trigger.text) == ("SANCTION", "165", "ended")
+
+
+def test_announcing_a_suspension_of_links_reduces_relations(pipeline):
+    x = extract(pipeline, "Italy announced a suspension of air links with Serbia on Wednesday.")
+    event = main_event(x)
+    assert event.type == "SANCTION"
+    assert codes(x, event.source) == {"ITA"} and codes(x, event.target) == {"SRB"}
+
+
+def test_a_city_the_act_is_done_to_is_its_states_people(pipeline):
+    # PLOVER dev: gold target DZA CVL; the place stage resolves Algiers
+    x = extract(pipeline, "President Abdelaziz Bouteflicka threatened to institute a curfew in "
+                          "Algiers in response to recent unrest within the city.")
+    event = main_event(x)
+    assert event.type == "THREATEN" and codes(x, event.target) == {"DZACVL"}
+    assert x.by_id(event.target[0]).text == "Algiers"
+
+
+def test_an_actor_before_the_city_stays_the_target(pipeline):
+    x = extract(pipeline, "Syrian officers today ended mediation efforts between rival militias in "
+                          "Tripoli as shells continued crashing into the north Lebanese port.")
+    event = main_event(x)
+    assert all(not code.endswith("CVL") for code in codes(x, event.target))
+
+
+def test_a_bombing_with_no_one_named_is_an_unidentified_armed_force(pipeline):
+    # PLOVER dev: gold source IRQ UAF
+    x = extract(pipeline, "A roadside bombing near the town of Samarra on Sunday killed one U.S. "
+                          "soldier and wounded two others, the military said.")
+    event = main_event(x)
+    assert event.type == "ASSAULT"
+    assert codes(x, event.source) == {"IRQUAF"} and codes(x, event.target) == {"USAMIL"}
+    assert x.by_id(event.source[0]).text == "A roadside bombing"
+
+
+def test_a_named_bomber_is_not_replaced_by_an_unidentified_force(pipeline):
+    x = pipeline.extract("Taliban fighters detonated a bomb in Kabul, killing 12 policemen.",
+                         published="2015-06-01")
+    event = main_event(x)
+    assert codes(x, event.source) == {"AFGREB"}
+    assert codes(x, event.target) == {"AFGCOP"}  # the victims the clause names, not Kabul
+
+
+def test_who_issues_a_declaration_demands_what_it_demands(pipeline):
+    # PLOVER dev: gold source TUR REB
+    x = extract(pipeline, "The rebel Kurdistan Workers' Party issued a declaration demanding that "
+                          "the Turkish government provide information on the safety of its leader "
+                          "Abdullah Ocalan.")
+    event = main_event(x)
+    assert event.type == "REQUEST"
+    assert codes(x, event.source) == {"TURREB"} and codes(x, event.target) == {"TURGOV"}
+
+
+def test_returning_property_to_a_state_needs_an_object(pipeline):
+    # ConfliBERT train (material cooperation): CAMEO 0842 return property
+    x = extract(pipeline, "The United States returned two paintings to the government of Brazil.")
+    event = main_event(x)
+    assert (event.type, event.cameo) == ("RETREAT", "0842")
+    assert codes(x, event.source) == {"USA"} and codes(x, event.target) == {"BRAGOV"}
+    x = extract(pipeline, "The Russian delegation returned to Geneva on Monday.")
+    assert not [e for e in x.events if e.cameo == "0842"]
+
+
+def test_war_games_held_together_are_military_cooperation(pipeline):
+    # PLOVER dev (COOPERATE): two states' forces in the subject
+    x = extract(pipeline, "French and Egyptian warships on Monday launched 10 days of war games in "
+                          "the Mediterranean Sea, expected to be joined later by Italian and German "
+                          "vessels, the French embassy said Monday.")
+    assert (main_event(x).type, main_event(x).cameo) == ("COOPERATE", "062")
+    x = extract(pipeline, "North Korea launched military drills near the border.")
+    assert main_event(x).type == "MOBILIZE"
+
+
+def test_a_narrated_plan_is_coded_as_the_planned_act(pipeline):
+    # PETR2-GSR dev: gold 042 (make a visit), not the planning verb's default 030
+    x = extract(pipeline, "The stopover came as the US leader prepared to attend the Beijing Olympics.")
+    event = next(e for e in x.events if e.trigger.text == "attend")
+    assert (event.cameo, event.status) == ("042", "planned")
+    assert not [e for e in x.events if e.trigger.text == "prepared"]
+
+
+def test_a_claimed_attack_is_also_the_speakers_accusation(pipeline):
+    # PETR2-GSR dev: gold 112 USA -> IMGMUSISI; the attack stays the main event (PLOVER)
+    x = extract(pipeline, "The US claimed that ISIL had attacked Iraq and taken the city of Mosul")
+    assert main_event(x).type == "ASSAULT"
+    accusations = [e for e in x.events if e.cameo == "112"]
+    assert len(accusations) == 1 and accusations[0].trigger.text == "claimed"
+    assert codes(x, accusations[0].source) == {"USA"}
+    assert codes(x, accusations[0].target) == {"IMGMUSISI"}
+    x = extract(pipeline, "Police said gunmen attacked a bus.")
+    assert not [e for e in x.events if e.type == "ACCUSE"]
+
+
+def test_wanting_to_act_oneself_is_an_intent(pipeline):
+    # PETR2-GSR dev: gold 033 (intent to provide aid); wanting another to act stays apart
+    x = extract(pipeline, "The US Secretary of state wants to help iSrael")
+    event = main_event(x)
+    assert (event.type, event.cameo, event.status) == ("AGREE", "033", "planned")
+    assert codes(x, event.target) == {"ISR"}
+
+
+def test_who_comes_for_talks_holds_them(pipeline):
+    # PLOVER dev (CONSULT, both states as source, no recipient)
+    x = extract(pipeline, "U.S. and Russian negotiators return to Geneva this week for talk on "
+                          "limiting the number of European-based nuclear missiles.")
+    event = main_event(x)
+    assert event.type == "CONSULT" and event.trigger.text == "talk"
+    assert codes(x, event.source) == {"USAGOV", "RUSGOV"} and not event.target

@@ -249,3 +249,54 @@ def test_one_name_written_two_ways_resolves_both_times():
     homs = [p for p in places_of(text) if p.text.lower() == "homs province"]
     assert len(homs) == 2
     assert {p.country for p in homs} == {"SY"}
+
+
+def test_eu_and_latin_america_read_as_the_regions_geonames_has():
+    gazetteer = load_gazetteer()
+    text = ("EU leaders met on Monday. Latin American exports fell, and the European Union "
+            "said trade with Latin America would recover.")
+    names = ["EU", "Latin American", "European Union", "Latin America"]
+    ids = [gazetteer.entry(r.entry).geonameid for r in resolve_toponyms(text, _toponyms(text, names))]
+    assert ids == ["6255148", "6255150", "6255148", "6255150"]  # Europe, South America
+
+
+def test_a_nickname_of_a_far_town_is_not_taken_but_placed_in_the_articles_city():
+    # GeoWebNews (Chicago police): GeoNames calls Eltingville, New York "South Side" too
+    text = ("A South Side man has been charged with murder in the stabbing death of a software "
+            "CEO in River North last month, according to Chicago police. He was pronounced "
+            "dead at Northwestern Memorial Hospital.")
+    names = ["South Side", "Chicago", "Northwestern Memorial Hospital"]
+    south_side, chicago, hospital = resolve_toponyms(text, _toponyms(text, names))
+    assert south_side.entry is None and south_side.located_by == chicago.entry
+    assert hospital.located_by == chicago.entry
+
+
+def test_the_main_place_is_where_the_articles_places_cluster():
+    # GeoWebNews (northern Virginia): Charleston is named first, but once; the rest lies
+    # around Centreville
+    text = ("The style looks a little like the architecture in Charleston, she said. "
+            "Lake Manassas is a 770-acre public reservoir. Residents shop in Centreville, "
+            "fly from Dulles International Airport and work in Gainesville.")
+    names = ["Charleston", "Lake Manassas", "Centreville", "Dulles International Airport",
+             "Gainesville"]
+    resolutions = resolve_toponyms(text, _toponyms(text, names))
+    gazetteer = load_gazetteer()
+    lake = gazetteer.entry(resolutions[1].located_by)
+    assert resolutions[1].entry is None and (lake.country, lake.admin1) == ("US", "VA")
+
+
+def test_an_unknown_name_written_beside_a_country_is_placed_in_it():
+    text = ("Leaders hope to sign a tentative agreement at the Summit of the Americas in Peru "
+            "in April, officials in Washington said.")
+    names = ["Summit of the Americas", "Peru", "Washington"]
+    summit, peru, _ = resolve_toponyms(text, _toponyms(text, names))
+    assert summit.entry is None and summit.located_by == peru.entry
+
+
+def test_a_college_is_located_by_the_town_closing_its_name_but_germany_needs_a_country():
+    gazetteer = load_gazetteer()
+    text = "I hold a BA (Hons) in Divinity from Robinson College Cambridge. Nazi Germany fell."
+    college, nazi = resolve_toponyms(text, _toponyms(text, ["Robinson College Cambridge",
+                                                            "Nazi Germany"]))
+    assert gazetteer.entry(college.entry).geonameid == "2653941"  # Cambridge, England
+    assert gazetteer.entry(nazi.entry).geonameid == "2921044"  # Germany

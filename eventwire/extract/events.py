@@ -53,13 +53,14 @@ class Candidate:
 
 def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
     """Add the events of every sentence to the extraction."""
-    actors = ActorIndex(doc, extraction.actors)
+    actors = ActorIndex(doc, extraction.actors, extraction.places)
     headline_end = _headline_end(extraction)
     events: list[Event] = []
     event_places: set[str] = set()
     for sent in sentence_units(doc):
         if sent.end_char <= headline_end:
             continue  # the headline restates the body, where the evidence is fuller
+        accusations = []
         for candidate in sentence_events(sent, actors, events, extraction):
             event = _build_event(candidate, sent, extraction, actors, events)
             if event is None:
@@ -67,9 +68,34 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
             events.append(event)
             if event.place and event.status in ("asserted", "claimed", "planned"):
                 event_places.add(event.place)
+            accusations += [c for c in _accusation(candidate, event, sent)
+                            if all(c.trigger.i != a.trigger.i for a in accusations)]
+        for candidate in accusations:  # after the sentence's acts: the main event stays the act
+            event = _build_event(candidate, sent, extraction, actors, events)
+            if event is not None:
+                events.append(event.model_copy(update={"status": "asserted", "claimed_by": None,
+                                                       "quote": None}))
     places = [p.model_copy(update={"role": "event"}) if p.id in event_places else p
               for p in extraction.places]
-    return extraction.model_copy(update={"events": extraction.events + events, "places": places})
+    return extraction.model_copy(update={"events": extraction.events + events, "places": places,
+                                         "actors": extraction.actors + actors.added})
+
+
+def _accusation(candidate: Candidate, event: Event, sent: SpacySpan) -> list[Candidate]:
+    """'The US claimed that ISIL had attacked Iraq': a claim or allegation that another actor
+    used force is itself an accusation (CAMEO 112) by the speaker against that actor."""
+    if event.type not in ("ASSAULT", "COERCE") or not event.claimed_by or not event.source \
+            or event.claimed_by in event.source:
+        return []
+    node = candidate.trigger
+    for _ in range(3):
+        if node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in status_cues()["accusing_heads"]:
+            return [Candidate(node, plover_of("112"), "intent", [event.claimed_by],
+                              list(event.source))]
+    return []
 
 
 def sentence_units(doc: Doc) -> Iterable[SpacySpan]:
@@ -96,12 +122,15 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     found: dict[int, Candidate] = {}
     speech = status_cues()["speech_heads"] | status_cues()["speech_according"]
     for token in sent:
-        if token.lemma_.lower() in speech or token.lower_ in speech:
+        speech_verb = token.lemma_.lower() in speech or token.lower_ in speech
+        if speech_verb and not _declares_object(token):
             continue  # statements are quotes, not events; what they report is coded instead
         coded = code_trigger(token, sent)
         if coded is None:
             continue
         code, rule = coded
+        if speech_verb and rule not in ("pattern", "trigger"):
+            continue  # "announced a plan": a statement; "declared a ceasefire": the act
         if token.pos_ in ("NOUN", "PROPN") and not _nominal_counts(token, rule, actors):
             continue
         found[token.i] = Candidate(token, code, rule)
@@ -116,7 +145,10 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             speaker = reported_speaker(candidate.trigger, actors)
             candidate.source = [speaker] if speaker else []
             if candidate.source and not candidate.target:
-                candidate.target = _nested_target(candidate.trigger, actors, candidate.source)
+                candidate.target = _deeper_target(candidate, actors)
+    for candidate in found.values():
+        if not candidate.source and candidate.code.type == "ASSAULT":
+            candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
     kept = []
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
@@ -130,6 +162,13 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
                                                          _clause_tokens(candidate))):
             kept.append(candidate)
     return kept
+
+
+def _declares_object(token: Token) -> bool:
+    """A speech verb whose object is an act it performs ("declared a ceasefire", "announced
+    a state of emergency"), not a report ("said the army attacked")."""
+    return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in token.children) and not any(
+        c.dep_ in ("ccomp", "xcomp", "csubj") for c in token.children)
 
 
 def learned_recode(token: Token, sent: SpacySpan, code: PloverCode,
@@ -233,8 +272,9 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     best: Optional[Pattern] = None
     best_score = 0
     vocabulary = after.vocabulary | before.vocabulary
+    has_object = any(c.dep_ in OBJECTS for c in token.children)
     for pattern in trigger.patterns:
-        if not pattern.plain_words <= vocabulary:
+        if not pattern.plain_words <= vocabulary or (pattern.needs_object and not has_object):
             continue
         score = after.match(pattern.after_words)
         if score < 0:
@@ -345,6 +385,13 @@ def _fold(found: dict[int, Candidate]) -> list[Candidate]:
         head = _governing_event(candidate.trigger, found)
         if head is None:
             continue
+        if _narrated_plan(head, candidate):
+            # "the US leader prepared to attend the Olympics": the visit is the event (planned)
+            folded.add(head.trigger.i)
+            for role in ("source", "target"):
+                if not getattr(candidate, role):
+                    getattr(candidate, role).extend(getattr(head, role))
+            continue
         is_object = candidate.trigger.pos_ in ("NOUN", "PROPN")
         same_type = head.code.type == candidate.code.type
         content = head.code.type in cues["content_types"] and _in_complement(candidate.trigger,
@@ -358,6 +405,20 @@ def _fold(found: dict[int, Candidate]) -> list[Candidate]:
                         theirs.extend(mine)
             head.absorbed.append(candidate.trigger)
     return [c for i, c in sorted(found.items()) if i not in folded]
+
+
+def _narrated_plan(head: Candidate, candidate: Candidate) -> bool:
+    """A planning verb coded only by its dictionary default ("prepare" 030) over the act it
+    plans (its xcomp): the act is the event. Stated commitments (promise, vow, ready to) stay
+    intents (event_status)."""
+    cues = status_cues()
+    lemma = head.trigger.lemma_.lower()
+    if candidate.trigger.dep_ != "xcomp" or candidate.trigger.head.i != head.trigger.i:
+        return False
+    if lemma in cues["desire_heads"]:
+        return _own_wish(head.trigger)  # "wants to help Israel": an intent to help (033)
+    return head.rule == "verb" and lemma in set(cues["planning_heads"]) - set(
+        cues["commissive_heads"])
 
 
 def _governing_event(token: Token, found: dict[int, Candidate]) -> Optional[Candidate]:
@@ -394,9 +455,20 @@ def _in_complement(token: Token, head: Token) -> bool:
 class ActorIndex:
     """Which actor mention each token belongs to (the longest mention over it)."""
 
-    def __init__(self, doc: Doc, actors: list[Actor]):
+    def __init__(self, doc: Doc, actors: list[Actor], places: Iterable[Place] = ()):
         self.by_id = {a.id: a for a in actors}
         self.by_token: dict[int, Actor] = {}
+        self.added: list[Actor] = []  # places made targets (_place_target)
+        self.places: dict[int, Place] = {}
+        self.countries: dict[int, str] = {}  # tokens of any resolved place -> its country
+        for place in places:
+            span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+            if place.country and iso3(place.country) and span is not None:
+                self.countries.update((t.i, iso3(place.country)) for t in span)
+            if place.country and place.feature not in (None, "country") and not place.metonymy:
+                span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+                for token in span if span is not None else ():
+                    self.places.setdefault(token.i, place)
         for actor in sorted(actors, key=lambda a: a.span[1] - a.span[0]):
             span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
             if span is None:
@@ -406,6 +478,28 @@ class ActorIndex:
 
     def at(self, token: Token) -> Optional[Actor]:
         return self.by_token.get(token.i)
+
+    def place_actor(self, place: Place, doc: Doc) -> Optional[str]:
+        """The people of a place that an act is done to ("blockade Paris", "a curfew in
+        Algiers"): PLOVER codes them as the state's civilians (FRA CVL, DZA CVL)."""
+        country = iso3(place.country)
+        if country is None:
+            return None
+        span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if span is None or any(t.i in self.by_token for t in span):
+            return None
+        return self.add(span, place.name, country, "CVL")
+
+    def add(self, span: SpacySpan, name: str, country: str, sector: str) -> str:
+        """A group actor the events stage names (a place's people, an unidentified attacker)."""
+        actor = Actor(id=next_id("a", list(self.by_id.values())), text=span.text,
+                      span=(span.start_char, span.end_char), name=name, code=country + sector,
+                      country=country, sector=sector, kind="group")
+        self.by_id[actor.id] = actor
+        self.added.append(actor)
+        for token in span:
+            self.by_token[token.i] = actor
+        return actor.id
 
     def within(self, tokens: Iterable[Token]) -> list[str]:
         """Actor ids over these tokens, in text order; a compound actor brings its members."""
@@ -498,9 +592,26 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     elif not source:
         source = _inherited_subject(token, actors)
     if not target and source:  # deeper targets never make an event on their own
-        target = _nested_target(token, actors, source)
+        target = _deeper_target(candidate, actors, source)
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
+
+
+def _deeper_target(candidate: Candidate, actors: ActorIndex,
+                   source: Optional[list[str]] = None) -> list[str]:
+    """With no target at the verb: a place the act is done to, else an actor deeper in the
+    clause."""
+    source = candidate.source if source is None else source
+    target: list[str] = []
+    cues = status_cues()
+    victims_named = any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in
+                        cues["casualty_verbs"] for c in candidate.trigger.children)
+    if candidate.code.type in cues["place_target_types"] and not victims_named and not any(
+            candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"]):
+        # "a bomb in Kabul, killing 12 policemen": the policemen, not Kabul's people
+        # seizing a city acts on whoever holds it, not on its people
+        target = _place_target(candidate.trigger, actors)
+    return target or _nested_target(candidate.trigger, actors, source)
 
 
 def _object_phrase_target(token: Token, actors: ActorIndex) -> list[str]:
@@ -620,6 +731,59 @@ def _located_target(token: Token, actors: ActorIndex) -> list[str]:
     return []
 
 
+PLACE_PATH = {"dobj", "obj", "pobj", "prep", "xcomp", "compound", "appos", "conj", "nsubjpass"}
+
+
+def _unidentified_attacker(token: Token, actors: ActorIndex, sent: SpacySpan) -> list[str]:
+    """'A roadside bombing near Samarra killed ...': a weapon or attack as the subject, no one
+    named: an unidentified armed force (UAF) of the state where it struck (PLOVER: IRQ UAF)."""
+    subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+    if subject is None or actors.at(subject) is not None or not (
+            subject.lemma_.lower() in status_cues()["attack_nouns"]
+            or subject.lower_ in synonyms("&WEAPON") or subject.lemma_.lower() in synonyms("&WEAPON")):
+        return []
+    country = None
+    for t in list(subject.subtree) + list(sent):  # where it struck: its own phrase first
+        actor = actors.at(t)
+        country = actors.countries.get(t.i) or (
+            actor.country or (actor.code or "")[:3] if actor is not None and actor.kind == "state"
+            else None)
+        if country:
+            break
+    if not country:
+        return []
+    start = min(c.i for c in [subject] + [c for c in subject.children if c.i < subject.i]
+                for c in c.subtree)
+    return [actors.add(sent.doc[start:subject.i + 1], "unidentified armed force", country, "UAF")]
+
+
+def _place_target(token: Token, actors: ActorIndex) -> list[str]:
+    """A city or region the act is done to or in, reached from the verb through objects and
+    prepositions only ("would blockade Paris", "threatened to institute a curfew in Algiers",
+    "fired at targets in Jericho"): the people of its state, as PLOVER codes them."""
+    for descendant in token.subtree:
+        place = actors.places.get(descendant.i)
+        if place is None or descendant.i == token.i:
+            continue
+        node = descendant
+        while node.i != token.i and node.dep_ in PLACE_PATH and not (
+                node.dep_ == "prep" and node.lower_ in status_cues()["adjunct_prepositions"]) and (
+                node.i == descendant.i or actors.at(node) is None):
+            node = node.head  # "militias in Tripoli": the militias are the target, not the city
+        if node.i == token.i:
+            found = actors.place_actor(place, token.doc)
+            return [found] if found else []
+    return []
+
+
+@lru_cache(maxsize=None)
+def iso3(alpha2: Optional[str]) -> Optional[str]:
+    """ISO 3166 alpha-3 of an alpha-2 country code (places carry alpha-2, actors alpha-3)."""
+    import pycountry
+    found = pycountry.countries.get(alpha_2=(alpha2 or "").upper()) if alpha2 else None
+    return found.alpha_3 if found else None
+
+
 def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:
     found: list[str] = []
     for pobj in preposition.children:
@@ -647,6 +811,10 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
                 source += _object_actors(child, actors)
             elif child.lower_ in cues["nominal_target_prepositions"] and not target:
                 target += _object_actors(child, actors)
+    if not source and token.dep_ == "pobj" and token.head.lower_ == "for" \
+            and token.head.head.pos_ == "VERB":
+        # "negotiators return to Geneva for talks": who comes for them holds them
+        source = _subject_of(token.head.head, actors)
     if not source and token.dep_ in SUBJECTS | OBJECTS | PASSIVE_SUBJECTS:
         # "the attack killed ...": nothing more to learn; "X launched an attack": X
         if token.dep_ in OBJECTS:
@@ -679,6 +847,9 @@ def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
             return []
         node = node.head
         if node.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
+            if token.tag_ == "VBG" and node.dep_ in OBJECTS and actors.at(node) is None:
+                # "issued a declaration demanding ...": who issued it demands
+                return _subject_of(node.head, actors)
             return []
         found = _subject_of(node, actors)
         if found:
@@ -752,7 +923,8 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
         # a commitment the actor states is PLOVER's AGREE/THREATEN; a plan the reporter
         # narrates ("Obama is scheduled to attend a summit") keeps the act's own type
         committed = reported == "claimed" or any(
-            g.lemma_.lower() in cues["commissive_heads"] for g in governors[:2])
+            g.lemma_.lower() in cues["commissive_heads"] or (
+                g.lemma_.lower() in cues["desire_heads"] and _own_wish(g)) for g in governors[:2])
         return "planned", ("planned" if committed else None)
     return reported, None
 
@@ -892,6 +1064,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     code, rule, learned = learned_recode(token, sent, code, rule)
     if code is None:
         return None
+    if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
+        code, rule = plover_of("062"), "pattern"
     source, target = _reciprocal_roles(code, source, target, actors)
     clause = _clause_tokens(candidate)
     in_sentence = list(sent)
@@ -930,13 +1104,24 @@ def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
     "with" into the source was tried: the PLOVER gold codes "held talks with" both ways.)
     Visits, hosting, mediation and offers of support or aid keep their target."""
     cues = status_cues()
-    if code.type not in ("AGREE", "CONSULT") or any(code.cameo.startswith(c) for c in
+    if code.type not in ("AGREE", "CONSULT", "COOPERATE") or any(code.cameo.startswith(c) for c in
                                                     cues["directed_consult_codes"]):
         return source, target
     countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
     if len(countries) >= 2:
         return source, []
     return source, target
+
+
+def _joint_exercise(token: Token, source: list[str], actors: ActorIndex) -> bool:
+    """War games held together ("French and Egyptian warships launched war games", "joint
+    exercises"): CAMEO 062, military cooperation, not a show of force."""
+    cues = status_cues()
+    words = {t.lemma_.lower() for t in token.subtree}
+    if not words & set(cues["exercise_nouns"]):
+        return False
+    countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    return len(countries) >= 2 or "joint" in words
 
 
 def _actor_country(actor: Optional[Actor]) -> Optional[str]:

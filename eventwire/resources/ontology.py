@@ -40,6 +40,7 @@ class Pattern:
     before: tuple
     after: tuple
     origin: str  # "pattern" (Phoenix), "trigger" (eventwire's additions)
+    needs_object: bool = False  # "returned paintings to Peru", not "returned to Geneva"
     before_words: tuple = field(init=False, repr=False)
     after_words: tuple = field(init=False, repr=False)
     plain_words: frozenset = field(init=False, repr=False)  # words that are not synonym sets
@@ -206,7 +207,7 @@ def triggers() -> dict[tuple[str, str], Trigger]:
                 before = tuple(w[1:] for w in words_ if w.startswith("<"))
                 after = tuple(w for w in words_ if not w.startswith("<"))
                 patterns.append(Pattern(None if cameo == "---" else cameo, before, after,
-                                        "trigger"))
+                                        "trigger", needs_object=entry_needs == "object"))
         table[key] = Trigger(lemma, pos, default,
                              tuple(patterns) + (old.patterns if old else ()), needs,
                              origin="trigger" if old is None else old.origin)
