@@ -492,21 +492,18 @@ class Store:
     def _link_near_duplicate(self, conn: Connection, article_id: str, signature) -> Optional[str]:
         """Link the article to the most similar stored article above the threshold."""
         sql = RawSQL(self.dialect)
-        buckets = list(dedupe.band_buckets(signature))
-        if self.dialect == "postgresql":  # one text whatever the bands: prepared, planned once
-            matching = (f"FROM unnest({sql.value([band for band, _ in buckets])}::integer[], "
-                        f"{sql.value([bucket for _, bucket in buckets])}::bigint[]) AS b(band, "
-                        "bucket) JOIN minhash_bands m ON m.band = b.band AND m.bucket = b.bucket "
-                        "WHERE")
-        else:  # one indexed look-up a band (a row-value IN list made SQLite scan every band)
-            pairs = " OR ".join(f"(band = {sql.value(band)} AND bucket = {sql.value(bucket)})"
-                                for band, bucket in buckets)
-            matching = f"FROM minhash_bands m WHERE ({pairs}) AND"
+        # One indexed look-up a band (a row-value IN list made SQLite scan every band).
+        # Every signature has the same bands, so the text never changes: prepared on
+        # PostgreSQL, whose generic plan (an OR of primary-key look-ups) cannot turn into
+        # a scan; joined to unnest(bands, buckets) instead, it sometimes did.
+        pairs = " OR ".join(f"(band = {sql.value(band)} AND bucket = {sql.value(bucket)})"
+                            for band, bucket in dedupe.band_buckets(signature))
         candidates = sql.run(conn, (
-            "SELECT a.id, a.minhash FROM articles a JOIN (SELECT m.article_id, count(*) AS shared "
-            f"{matching} m.article_id <> {sql.value(article_id)} GROUP BY m.article_id "
-            f"ORDER BY shared DESC, m.article_id LIMIT {int(dedupe.MAX_CANDIDATES)}) ranked "
-            "ON ranked.article_id = a.id"))
+            "SELECT a.id, a.minhash FROM articles a JOIN (SELECT article_id, count(*) AS shared "
+            f"FROM minhash_bands WHERE ({pairs}) "
+            f"AND article_id <> {sql.value(article_id)} GROUP BY article_id "
+            f"ORDER BY shared DESC, article_id LIMIT {int(dedupe.MAX_CANDIDATES)}) ranked "
+            "ON ranked.article_id = a.id"), prepared=True)
         best: Optional[tuple[float, str]] = None
         for candidate_id, minhash in sorted(candidates):
             score = dedupe.similarity(signature, dedupe.signature_from_bytes(minhash))
@@ -659,8 +656,9 @@ class Store:
         """The candidate query of ``_candidates`` on PostgreSQL, the same OR of index
         look-ups, in few texts: every term has one shape whatever its values (what a term
         lacks is a NULL parameter), and the terms are padded with terms that match nothing
-        (a NULL type) to a power of two, so psycopg prepares each text once (parsed once,
-        not once an article) instead of sending a new text every article."""
+        (a NULL type) to a power of two: some 40 texts in all, which psycopg converts once
+        each (it caches them by text), instead of a new text to parse every article; the
+        server plans each call with its values (see RawSQL.run)."""
         sql = RawSQL(self.dialect)
         family = lambda statuses: list(statuses) if statuses else None  # noqa: E731
         status = "coalesce(ae.status = ANY({}::text[]), true)"  # NULL: any status
@@ -1177,8 +1175,10 @@ class BulkInsert:
         columns_sql = self.update_columns_sql if update else self.columns_sql
         try:
             if columns_sql is not None and len(rows) > 1:
+                # An UPDATE joins its rows to the table: planned with its values (RawSQL.run)
                 cursor.execute(columns_sql,
-                               [list(column) for column in zip(*map(self.values, rows))])
+                               [list(column) for column in zip(*map(self.values, rows))],
+                               **(UNPREPARED["postgresql"] if update else {}))
             elif update:
                 cursor.executemany(self.update_sql,
                                    [self.update_order(self.values(row)) for row in rows])
@@ -1371,6 +1371,10 @@ class ReportCache:
         return [self.found[key] for key in keys]
 
 
+UNPREPARED = {"postgresql": {"prepare": False}}
+"""Keyword arguments to the driver's execute that keep a statement unprepared."""
+
+
 class RawSQL:
     """SQL text run on the driver, for the queries of every ``add``: its parameters are
     numbered in the order they are written (qmark for SQLite, format for psycopg)."""
@@ -1393,17 +1397,25 @@ class RawSQL:
 
     def among(self, values: Iterable[Any]) -> str:
         """``IN (...)`` on SQLite; on PostgreSQL ``= ANY(array)``, one parameter whatever the
-        count, so the query's text stays the same from one article to the next and psycopg
-        prepares it (parsed and planned once, not once an article)."""
+        count, so the query's text stays the same from one article to the next (psycopg
+        converts it once; see ``run``)."""
         if self.dialect == "sqlite":
             return f" IN {self.values(values)}"
         return f" = ANY({self.value(list(values))})"
 
-    def run(self, conn: Connection, query: str, rows: bool = True) -> list[tuple]:
-        """Run the query; its rows (none with ``rows=False``: a write)."""
+    def run(self, conn: Connection, query: str, rows: bool = True,
+            prepared: bool = False) -> list[tuple]:
+        """Run the query; its rows (none with ``rows=False``: a write).
+
+        Not a prepared statement on PostgreSQL unless ``prepared``: after 5 calls the server
+        may settle on one generic plan, and for a store growing from nothing that can be a
+        plan made for a nearly empty table (the event members' look-up ran 5 times slower
+        for a whole run, measured); each call is planned with its values. Constant texts
+        still spare psycopg converting them again (it caches them by text)."""
         cursor = conn.connection.cursor()
         try:
-            cursor.execute(query, self.params)
+            cursor.execute(query, self.params,
+                           **({} if prepared else UNPREPARED.get(self.dialect, {})))
             return cursor.fetchall() if rows else []
         finally:
             cursor.close()
