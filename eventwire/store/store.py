@@ -66,8 +66,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from sqlalchemy import (and_, bindparam, create_engine, delete, event, func, insert, or_, select,
-                        text, tuple_, update)
+from sqlalchemy import (and_, create_engine, delete, event, func, insert, or_, select,
+                        tuple_)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -320,14 +320,22 @@ class Store:
         return f"Store({self.display_url!r})"
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        """One write transaction; writers queue on the database's write lock."""
+    def _write(self, lock: bool = True) -> Iterator[Connection]:
+        """One write transaction; writers queue on the database's write lock (with
+        ``lock=False`` on PostgreSQL, the caller takes it: ``_lock``)."""
         with self.engine.connect() as conn:
             conn = conn.execution_options(eventwire_write=True)
             with conn.begin():
-                if self.dialect == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+                if lock:
+                    self._lock(conn)
                 yield conn
+
+    def _lock(self, conn: Connection) -> None:
+        """PostgreSQL: take the writers' advisory lock (SQLite's BEGIN IMMEDIATE takes its
+        own); in a pipeline, it goes with the statements that follow."""
+        if self.dialect == "postgresql":
+            sql = RawSQL(self.dialect)
+            sql.run(conn, f"SELECT pg_advisory_xact_lock({sql.value(WRITE_LOCK)})", rows=False)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -343,18 +351,21 @@ class Store:
         sha256 = text_sha256(extraction.article.text)
         signature = dedupe.signature(extraction.article.text)
         wanted = extraction.article.id
-        with self._write() as conn:
+        with self._write(lock=False) as conn:
             sql = RawSQL(self.dialect)
-            found = {found_sha: found_id for found_id, found_sha in sql.run(conn, (
-                "SELECT id, sha256 FROM articles "
-                f"WHERE sha256 = {sql.value(sha256)} OR id = {sql.value(wanted)}"))}
+            with self._pipeline(conn):  # PostgreSQL: BEGIN, the lock and the look-up at once
+                self._lock(conn)
+                found = {found_sha: found_id for found_id, found_sha in sql.run(conn, (
+                    "SELECT id, sha256 FROM articles "
+                    f"WHERE sha256 = {sql.value(sha256)} OR id = {sql.value(wanted)}"))}
             if sha256 in found:
                 return AddResult(article_id=found[sha256], status="unchanged")
             # Another text holds the id: this one is stored as id~sha256 prefix.
             article_id = f"{wanted}~{sha256[:12]}" if found else wanted
-            with self._pipeline(conn):  # PostgreSQL: every insert in one round trip
+            with self._pipeline(conn):  # PostgreSQL: every insert and the look-up of
+                # near-duplicates in one round trip
                 new = self._insert_extraction(conn, extraction, article_id, sha256, signature)
-            duplicate_of = self._link_near_duplicate(conn, article_id, signature)
+                duplicate_of = self._link_near_duplicate(conn, article_id, signature)
             event_ids = self._fuse_article(conn, article_id, new, duplicate_of)
         self._reports.add(map(as_read_back, new))  # committed: stored reports never change
         return AddResult(article_id=article_id, status="stored", events=event_ids,
@@ -468,18 +479,23 @@ class Store:
                                     for band, bucket in dedupe.band_buckets(signature)])
         return reports_from_rows(event_rows, role_rows)
 
-    def _bulk(self, conn: Connection, table, rows: list[dict[str, Any]]) -> None:
-        """Insert rows through the driver's executemany, with a statement built once."""
+    def _bulk(self, conn: Connection, table, rows: list[dict[str, Any]],
+              update: bool = False) -> None:
+        """Insert rows (or, with ``update``, update the rows of their primary keys) through
+        the driver, with a statement built once."""
         if rows:
             found = self._inserts.get(table.name)
             if found is None:
                 found = self._inserts[table.name] = BulkInsert(table, self.engine.dialect)
-            found.execute(conn, rows)
+            found.execute(conn, rows, update=update)
 
     def _link_near_duplicate(self, conn: Connection, article_id: str, signature) -> Optional[str]:
         """Link the article to the most similar stored article above the threshold."""
         sql = RawSQL(self.dialect)
         # One indexed look-up a band (a row-value IN list made SQLite scan every band).
+        # Every signature has the same bands, so the text never changes: prepared on
+        # PostgreSQL, whose generic plan (an OR of primary-key look-ups) cannot turn into
+        # a scan; joined to unnest(bands, buckets) instead, it sometimes did.
         pairs = " OR ".join(f"(band = {sql.value(band)} AND bucket = {sql.value(bucket)})"
                             for band, bucket in dedupe.band_buckets(signature))
         candidates = sql.run(conn, (
@@ -487,7 +503,7 @@ class Store:
             f"FROM minhash_bands WHERE ({pairs}) "
             f"AND article_id <> {sql.value(article_id)} GROUP BY article_id "
             f"ORDER BY shared DESC, article_id LIMIT {int(dedupe.MAX_CANDIDATES)}) ranked "
-            "ON ranked.article_id = a.id"))
+            "ON ranked.article_id = a.id"), prepared=True)
         best: Optional[tuple[float, str]] = None
         for candidate_id, minhash in sorted(candidates):
             score = dedupe.similarity(signature, dedupe.signature_from_bytes(minhash))
@@ -512,8 +528,10 @@ class Store:
         if not new:
             return []
         new_keys = {report.key for report in new}
-        candidates, event_of = self._candidates(conn, article_id, new, duplicate_of)
-        originals = self._duplicate_map(conn, {r.article_id for r in candidates + new})
+        candidates, event_of, originals = self._candidates(conn, article_id, new,
+                                                          duplicate_of)
+        if duplicate_of is not None:
+            originals[article_id] = duplicate_of
         matched: set[str] = set()
         if candidates:  # which stored events does any new report join?
             for group in fusion.cluster(candidates + new, originals, new=new_keys,
@@ -541,9 +559,10 @@ class Store:
 
     def _candidates(self, conn: Connection, article_id: str, new: list[Report],
                     duplicate_of: Optional[str] = None
-                    ) -> tuple[list[Report], dict[tuple[str, str], str]]:
-        """Stored reports a new report might describe the same happening as, and their
-        events: fine dates that meet, loose dates at the same place, and, for a
+                    ) -> tuple[list[Report], dict[tuple[str, str], str], dict[str, str]]:
+        """Stored reports a new report might describe the same happening as, their
+        events, and the near-duplicate map of their articles (article -> the article it
+        copies, read in the same query): fine dates that meet, loose dates at the same place, and, for a
         near-duplicate article, every report of the articles it copies with (the same
         trigger fuses them whatever their dates; see fusion.same_happening).
 
@@ -558,11 +577,21 @@ class Store:
             fusion.statuses_of_family(r.status) or ())) for r in new if r.fine})
         copies = self._copies_of(conn, duplicate_of) if duplicate_of is not None else []
         if not fine and not copies and not any(r.geonameid or r.place_name for r in new):
-            return [], {}
+            return [], {}, {}
         codes = sorted({code for r in new for code in r.codes})
         names = sorted({_clean(name) for r in new for name in r.names})
         place_ids = sorted({p for r in new for p in (r.geonameid, r.place_parent) if p})
         place_names = sorted({_clean(r.place_name.lower()) for r in new if r.place_name})
+        place_terms = list(dict.fromkeys(
+            (r.type, "ae.geonameid" if r.geonameid else "lower(ae.place_name)",
+             r.geonameid or _clean(r.place_name.lower()), r.fine, r.date_start,
+             r.date_end or r.date_start, tuple(fusion.statuses_of_family(r.status) or ()))
+            for r in new if r.geonameid or r.place_name))
+        if self.dialect == "postgresql":
+            rows = self._candidate_rows_postgresql(conn, article_id, fine, copies, types,
+                                                   place_terms, place_ids, place_names,
+                                                   codes, names)
+            return self._candidate_results(conn, rows)
 
         # Positional parameters: the text is written in order, left to right.
         sql = RawSQL(self.dialect)
@@ -571,28 +600,25 @@ class Store:
         # by its key, for the rows kept only (a join with the look-ups as a subquery let
         # PostgreSQL, its statistics behind a fast-growing store, rescan them per row).
         head = ("SELECT ae.article_id, ae.id, (SELECT er.event_id FROM event_reports er WHERE "
-                "er.article_id = ae.article_id AND er.report_id = ae.id) FROM article_events ae "
+                "er.article_id = ae.article_id AND er.report_id = ae.id), (SELECT nd.duplicate_of FROM "
+                "near_duplicates nd WHERE nd.article_id = ae.article_id) FROM article_events ae "
                 f"WHERE ae.article_id <> {sql.value(article_id)}")
         conditions = [
             f"(ae.type = {sql.value(kind)} AND ae.date_start BETWEEN {sql.value(low)} AND "
             f"{sql.value(high)} AND coalesce(ae.date_end, ae.date_start) >= {sql.value(ends)} "
             f"AND ae.precision IN ('day', 'week')"
-            + (f" AND ae.status IN {sql.values(statuses)})" if statuses else ")")
+            + (f" AND ae.status{sql.among(statuses)})" if statuses else ")")
             for kind, low, high, ends, statuses in fine]
         if copies:
-            conditions.append(f"(ae.article_id IN {sql.values(copies)} AND ae.type IN "
-                              f"{sql.values(types)})")
+            conditions.append(f"(ae.article_id{sql.among(copies)} AND ae.type"
+                              f"{sql.among(types)})")
         # At a new report's place: reports of its type and status family whose dates do
         # not contradict it (loosely dated ones only, beside a fine date: the fine ones
         # meet it above).
-        for kind, column, value, fine_date, start, end, statuses in dict.fromkeys(
-                (r.type, "ae.geonameid" if r.geonameid else "lower(ae.place_name)",
-                 r.geonameid or _clean(r.place_name.lower()), r.fine, r.date_start,
-                 r.date_end or r.date_start, tuple(fusion.statuses_of_family(r.status) or ()))
-                for r in new if r.geonameid or r.place_name):
+        for kind, column, value, fine_date, start, end, statuses in place_terms:
             term = f"(ae.type = {sql.value(kind)} AND {column} = {sql.value(value)}"
             if statuses:
-                term += f" AND ae.status IN {sql.values(statuses)}"
+                term += f" AND ae.status{sql.among(statuses)}"
             if fine_date:
                 term += f" AND {LOOSE_DATE}"
             if start is not None:
@@ -603,18 +629,72 @@ class Store:
         # (tested last: the one condition that reads another table).
         plausible = []
         if place_ids:
-            plausible += [f"ae.geonameid IN {sql.values(place_ids)}",
-                          f"ae.place_parent IN {sql.values(place_ids)}"]
-        plausible.append(f"lower(ae.place_name) IN {sql.values(place_names)}")
+            plausible += [f"ae.geonameid{sql.among(place_ids)}",
+                          f"ae.place_parent{sql.among(place_ids)}"]
+        plausible.append(f"lower(ae.place_name){sql.among(place_names)}")
         if codes or names:
             plausible.append(
                 "EXISTS (SELECT 1 FROM article_event_actors aea WHERE "
                 "aea.article_id = ae.article_id AND aea.event_id = ae.id AND "
-                f"(aea.code IN {sql.values(codes)} OR lower(aea.name) IN {sql.values(names)}))")
+                f"(aea.code{sql.among(codes)} OR lower(aea.name){sql.among(names)}))")
         query = f"{head} AND ({' OR '.join(conditions)}) AND ({' OR '.join(plausible)})"
         rows = [row for row in sql.run(conn, query) if row[2] is not None]  # fused reports
+        return self._candidate_results(conn, rows)
+
+    def _candidate_results(self, conn: Connection, rows: list[tuple]
+                           ) -> tuple[list[Report], dict[tuple[str, str], str], dict[str, str]]:
+        """Reports, their events and the near-duplicate map from candidate rows (article
+        id, report id, event id, the article its article copies)."""
         reports = self._reports.get(conn, [(row[0], row[1]) for row in rows])
-        return reports, {(row[0], row[1]): row[2] for row in rows}
+        return (reports, {(row[0], row[1]): row[2] for row in rows},
+                {row[0]: row[3] for row in rows if row[3] is not None})
+
+    def _candidate_rows_postgresql(self, conn: Connection, article_id: str, fine: list,
+                                   copies: list[str], types: list[str], place_terms: list,
+                                   place_ids: list[str], place_names: list[str],
+                                   codes: list[str], names: list[str]) -> list[tuple]:
+        """The candidate query of ``_candidates`` on PostgreSQL, the same OR of index
+        look-ups, in few texts: every term has one shape whatever its values (what a term
+        lacks is a NULL parameter), and the terms are padded with terms that match nothing
+        (a NULL type) to a power of two: some 40 texts in all, which psycopg converts once
+        each (it caches them by text), instead of a new text to parse every article; the
+        server plans each call with its values (see RawSQL.run)."""
+        sql = RawSQL(self.dialect)
+        family = lambda statuses: list(statuses) if statuses else None  # noqa: E731
+        status = "coalesce(ae.status = ANY({}::text[]), true)"  # NULL: any status
+        head = ("SELECT ae.article_id, ae.id, (SELECT er.event_id FROM event_reports er WHERE "
+                "er.article_id = ae.article_id AND er.report_id = ae.id), (SELECT nd.duplicate_of FROM "
+                "near_duplicates nd WHERE nd.article_id = ae.article_id) FROM article_events ae "
+                f"WHERE ae.article_id <> {sql.value(article_id)}")
+        conditions = [
+            f"(ae.type = {sql.value(kind)}::text AND ae.date_start BETWEEN {sql.value(low)}::date "
+            f"AND {sql.value(high)}::date AND coalesce(ae.date_end, ae.date_start) >= "
+            f"{sql.value(ends)}::date AND ae.precision IN ('day', 'week') AND "
+            f"{status.format(sql.value(family(statuses)))})"
+            for kind, low, high, ends, statuses in _padded(fine, (None,) * 5)]
+        if copies:
+            conditions.append(f"(ae.article_id{sql.among(copies)} AND ae.type"
+                              f"{sql.among(types)})")
+        for kind, column, value, fine_date, start, end, statuses in _padded(
+                place_terms, (None, "ae.geonameid", None, False, None, None, ())):
+            by_id = column == "ae.geonameid"
+            conditions.append(
+                f"(ae.type = {sql.value(kind)}::text AND (ae.geonameid = "
+                f"{sql.value(value if by_id else None)}::text OR lower(ae.place_name) = "
+                f"{sql.value(None if by_id else value)}::text) AND "
+                f"{status.format(sql.value(family(statuses)))} AND (NOT "
+                f"{sql.value(bool(fine_date))}::boolean OR {LOOSE_DATE}) AND "
+                f"({sql.value(start)}::date IS NULL OR ae.date_start IS NULL OR (ae.date_start <= "
+                f"{sql.value(end)}::date AND coalesce(ae.date_end, ae.date_start) >= "
+                f"{sql.value(start)}::date)))")
+        plausible = (
+            f"ae.geonameid{sql.among(place_ids)} OR ae.place_parent{sql.among(place_ids)} "
+            f"OR lower(ae.place_name){sql.among(place_names)} OR EXISTS (SELECT 1 FROM "
+            "article_event_actors aea WHERE aea.article_id = ae.article_id AND "
+            f"aea.event_id = ae.id AND (aea.code{sql.among(codes)} OR "
+            f"lower(aea.name){sql.among(names)}))")
+        query = f"{head} AND ({' OR '.join(conditions)}) AND ({plausible})"
+        return [row for row in sql.run(conn, query) if row[2] is not None]  # fused reports
 
     def _copies_of(self, conn: Connection, original: str) -> list[str]:
         """An article and the articles recorded as its near-duplicates."""
@@ -628,7 +708,7 @@ class Store:
         """The reports of fused events, and the event of each."""
         sql = RawSQL(self.dialect)
         rows = sql.run(conn, "SELECT article_id, report_id, event_id FROM event_reports "
-                             f"WHERE event_id IN {sql.values(event_ids)}")
+                             f"WHERE event_id{sql.among(event_ids)}")
         return self._reports.get(conn, [(row[0], row[1]) for row in rows]), \
             [row[2] for row in rows]
 
@@ -643,7 +723,7 @@ class Store:
             sql = RawSQL(self.dialect)
             for split_id, found_article, report_id, side in sql.run(conn, (
                     "SELECT split_id, article_id, report_id, side FROM fusion_splits "
-                    f"WHERE article_id IN {sql.values(chunk)}")):
+                    f"WHERE article_id{sql.among(chunk)}")):
                 splits[(found_article, report_id)].append((split_id, side))
         if originals is None:
             originals = self._duplicate_map(conn, set(article_ids))
@@ -667,7 +747,7 @@ class Store:
             row = event_row(group, duplicates)
             kept.add(row["id"])
             if row["id"] in old_ids:
-                updates.append({**{f"new_{k}": v for k, v in row.items()}, "old_id": row["id"]})
+                updates.append(row)
             else:
                 inserts.append(row)
             for report in group:
@@ -677,28 +757,24 @@ class Store:
                 if linked is None:
                     new_links.append(link)
                 elif linked != row["id"]:
-                    moved_links.append({f"new_{k}": v for k, v in link.items()})
-        self._bulk(conn, events, inserts)
-        if updates:
-            conn.execute(update(events).where(events.c.id == bindparam("old_id")).values(
-                {column: bindparam(f"new_{column}") for column in events.columns.keys()
-                 if column != "id"}), updates)
-        if moved_links:
-            conn.execute(update(event_reports).where(
-                event_reports.c.article_id == bindparam("new_article_id"),
-                event_reports.c.report_id == bindparam("new_report_id"))
-                .values(event_id=bindparam("new_event_id")), moved_links)
-        self._bulk(conn, event_reports, new_links)
-        for chunk in _chunks(sorted(old_ids - kept), 500):
-            conn.execute(delete(event_reports).where(event_reports.c.event_id.in_(chunk)))
-            conn.execute(delete(events).where(events.c.id.in_(chunk)))
+                    moved_links.append(link)
+        with self._pipeline(conn):  # PostgreSQL: the writes in one round trip
+            self._bulk(conn, events, inserts)
+            self._bulk(conn, events, updates, update=True)
+            self._bulk(conn, event_reports, moved_links, update=True)
+            self._bulk(conn, event_reports, new_links)
+            for chunk in _chunks(sorted(old_ids - kept), 500):
+                for table, column in (("event_reports", "event_id"), ("events", "id")):
+                    sql = RawSQL(self.dialect)
+                    sql.run(conn, f"DELETE FROM {table} WHERE {column}{sql.among(chunk)}",
+                            rows=False)
 
     def _duplicate_map(self, conn: Connection, article_ids: set[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for chunk in _chunks(sorted(article_ids), 500):
             sql = RawSQL(self.dialect)
             found.update(sql.run(conn, "SELECT article_id, duplicate_of FROM near_duplicates "
-                                       f"WHERE article_id IN {sql.values(chunk)}"))
+                                       f"WHERE article_id{sql.among(chunk)}"))
         return found
 
     def fuse(self) -> dict[str, int]:
@@ -1063,7 +1139,14 @@ class BulkInsert:
         self.sql = (f"INSERT INTO {quote(table.name)} "
                     f"({', '.join(quote(name) for name in self.names)}) "
                     f"VALUES ({', '.join([marker] * len(self.names))})")
-        self.columns_sql = None
+        keys = [column.name for column in table.primary_key.columns]
+        others = [name for name in self.names if name not in keys]
+        self.update_sql = (f"UPDATE {quote(table.name)} SET "
+                           f"{', '.join(f'{quote(name)} = {marker}' for name in others)} WHERE "
+                           f"{' AND '.join(f'{quote(name)} = {marker}' for name in keys)}")
+        self.update_order = operator.itemgetter(*[self.names.index(name)
+                                                  for name in others + keys])
+        self.columns_sql = self.update_columns_sql = None
         if dialect.name == "postgresql":
             # Many rows: one statement taking a column of values an array (unnest), one
             # text for every batch, so the server parses it once; one row a statement
@@ -1073,6 +1156,11 @@ class BulkInsert:
             self.columns_sql = (f"INSERT INTO {quote(table.name)} "
                                 f"({', '.join(quote(name) for name in self.names)}) "
                                 f"SELECT * FROM unnest({arrays})")
+            self.update_columns_sql = (
+                f"UPDATE {quote(table.name)} SET "
+                f"{', '.join(f'{quote(name)} = v.{quote(name)}' for name in others)} "
+                f"FROM unnest({arrays}) AS v({', '.join(quote(name) for name in self.names)}) "
+                f"WHERE {' AND '.join(f'{quote(table.name)}.{quote(name)} = v.{quote(name)}' for name in keys)}")
 
     def values(self, row: dict[str, Any]) -> list:
         values = list(self.pick({**self.empty, **row}))  # columns a row lacks are NULL
@@ -1081,12 +1169,19 @@ class BulkInsert:
                 values[index] = process(values[index])
         return values
 
-    def execute(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+    def execute(self, conn: Connection, rows: list[dict[str, Any]], update: bool = False
+                ) -> None:
         cursor = conn.connection.cursor()  # the DBAPI connection, inside conn's transaction
+        columns_sql = self.update_columns_sql if update else self.columns_sql
         try:
-            if self.columns_sql is not None and len(rows) > 1:
-                cursor.execute(self.columns_sql,
-                               [list(column) for column in zip(*map(self.values, rows))])
+            if columns_sql is not None and len(rows) > 1:
+                # An UPDATE joins its rows to the table: planned with its values (RawSQL.run)
+                cursor.execute(columns_sql,
+                               [list(column) for column in zip(*map(self.values, rows))],
+                               **(UNPREPARED["postgresql"] if update else {}))
+            elif update:
+                cursor.executemany(self.update_sql,
+                                   [self.update_order(self.values(row)) for row in rows])
             else:
                 cursor.executemany(self.sql, [self.values(row) for row in rows])
         finally:
@@ -1162,6 +1257,13 @@ def report_rows(extraction: Extraction, article_id: str) -> tuple[list[dict], li
                                   "code": named.code if named else None,
                                   "name": named.name if named else None})
     return events_out, roles_out
+
+
+def _padded(terms: list, filler: tuple) -> list:
+    """Terms padded with ``filler`` to a power of two (none stay none): few query texts."""
+    if not terms:
+        return []
+    return list(terms) + [filler] * ((1 << (len(terms) - 1).bit_length()) - len(terms))
 
 
 def _drop_nul(value):
@@ -1265,8 +1367,12 @@ class ReportCache:
             sql = RawSQL(conn.dialect.name)
             self.add(_report_from_tuple(row) for row in sql.run(conn, _with_actor_lists(
                 f"SELECT {REPORT_COLUMNS_SQL} FROM article_events ae "
-                f"WHERE ae.article_id IN {sql.values(chunk)}", conn.dialect.name)))
+                f"WHERE ae.article_id{sql.among(chunk)}", conn.dialect.name)))
         return [self.found[key] for key in keys]
+
+
+UNPREPARED = {"postgresql": {"prepare": False}}
+"""Keyword arguments to the driver's execute that keep a statement unprepared."""
 
 
 class RawSQL:
@@ -1289,11 +1395,28 @@ class RawSQL:
         markers = [self.value(value) for value in values]
         return f"({', '.join(markers)})" if markers else "(NULL)"
 
-    def run(self, conn: Connection, query: str) -> list[tuple]:
+    def among(self, values: Iterable[Any]) -> str:
+        """``IN (...)`` on SQLite; on PostgreSQL ``= ANY(array)``, one parameter whatever the
+        count, so the query's text stays the same from one article to the next (psycopg
+        converts it once; see ``run``)."""
+        if self.dialect == "sqlite":
+            return f" IN {self.values(values)}"
+        return f" = ANY({self.value(list(values))})"
+
+    def run(self, conn: Connection, query: str, rows: bool = True,
+            prepared: bool = False) -> list[tuple]:
+        """Run the query; its rows (none with ``rows=False``: a write).
+
+        Not a prepared statement on PostgreSQL unless ``prepared``: after 5 calls the server
+        may settle on one generic plan, and for a store growing from nothing that can be a
+        plan made for a nearly empty table (the event members' look-up ran 5 times slower
+        for a whole run, measured); each call is planned with its values. Constant texts
+        still spare psycopg converting them again (it caches them by text)."""
         cursor = conn.connection.cursor()
         try:
-            cursor.execute(query, self.params)
-            return cursor.fetchall()
+            cursor.execute(query, self.params,
+                           **({} if prepared else UNPREPARED.get(self.dialect, {})))
+            return cursor.fetchall() if rows else []
         finally:
             cursor.close()
 
