@@ -238,6 +238,24 @@ def test_a_title_abbreviation_is_not_a_sentence_end_before_the_cue(nlp):
     assert words(text, attribution.content[0]) == '"We are not where we need to be on Aleppo,"'
 
 
+def test_two_apostrophes_are_a_quote_mark_as_in_the_new_york_times_archive(nlp):
+    text = "''We are not where we need to be on Aleppo,'' Sen. Graham said. ''The city is burning.''"
+    second = text.index("''The")
+    assert quotations(text) == [(0, text.index(" Sen.")), (second, len(text))]
+    attribution = only(attributions_in(nlp, text)[1])
+    assert words(text, attribution.source) == "Sen. Graham"
+    assert attribution.kind == "direct"
+    assert [words(text, piece) for piece in attribution.content] == [
+        "''We are not where we need to be on Aleppo,''", "''The city is burning.''"]
+
+
+def test_a_quote_first_content_stops_at_its_closing_mark(nlp):
+    text = ('“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan '
+            'said Monday.')
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.content[0]) == "“We will achieve justice in this case,”"
+
+
 def test_a_paragraph_signed_with_a_dash_and_a_name(nlp):
     text = ('Aid workers left the city on Thursday.\n'
             '\u201cAleppo is burning and the world is watching it burn.\u201d \u2015 Jan Egeland\n'

@@ -166,11 +166,16 @@ def _gate_passes(attribution: "Attribution", doc: Doc, gate: dict) -> bool:
 def quotations(text: str) -> list[Piece]:
     """Spans of quoted text, marks included. Unclosed quotes end at their paragraph's end.
 
-    Curly marks pair by shape; a straight mark opens when none is open and closes otherwise.
+    Curly marks pair by shape; a straight mark opens when none is open and closes otherwise;
+    two apostrophes (''...'', the New York Times' archive style) are one straight mark.
     """
     found: list[Piece] = []
     opened: Optional[int] = None
-    for i, char in enumerate(text):
+    i = 0
+    while i < len(text):
+        char, width = text[i], 1
+        if text.startswith("''", i):
+            char, width = '"', 2
         if char == "\n":
             if opened is not None:  # a quote never runs past its paragraph
                 if i - opened > 1:
@@ -180,15 +185,16 @@ def quotations(text: str) -> list[Piece]:
             if char in OPENING and char != "\u201d":
                 opened = i
         elif char in CLOSING:
-            found.append((opened, i + 1))
+            found.append((opened, i + width))
             opened = None
         elif char == "\u201c":  # a new opening mark: the last quote was never closed
             if i - opened > 1:
                 found.append((opened, i))
             opened = i
+        i += width
     if opened is not None and len(text) - opened > 1:
         found.append((opened, len(text)))
-    return [piece for piece in found if len(text[piece[0]:piece[1]].strip("\"\u201c\u201d \n")) > 0]
+    return [piece for piece in found if len(text[piece[0]:piece[1]].strip("\"'\u201c\u201d \n")) > 0]
 
 
 def is_full_quote(text: str, piece: Piece) -> bool:
@@ -744,6 +750,7 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
     content = _trim(_without_dateline(content, text), text)
     if content is None:
         return None
+    content = _closed_quote_first(content, quotes, text, verb.idx)
     if between:
         content = _without_trailing_aside(content, verb.doc, quotes)
         content = _through_colon(content, verb.doc, bounds, quotes)
@@ -753,6 +760,18 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
                        content=pieces, cue_kind=cue.kind, cue_token=cue_i, how=how or "quote",
                        source_token=speaker.i if speaker is not None else None,
                        place_token=_speech_place(verb))
+
+
+def _closed_quote_first(content: Piece, quotes: list[Piece], text: str, cue_start: int) -> Piece:
+    """'"We will achieve justice in this case," Tulsa police Chief Chuck Jordan said': a
+    content before its cue that opens with a quotation closed by a comma ends there."""
+    if content[1] > cue_start:
+        return content
+    for quote in quotes:
+        if quote[0] == content[0] and quote[1] < content[1] and \
+                text[quote[0]:quote[1]].rstrip("\"'\u201d")[-1:] in (",", "?", "!"):
+            return quote
+    return content
 
 
 COLON_AT_END = re.compile(r"\s*:\s*$")
@@ -878,7 +897,7 @@ def _quote_just_before(verb: Token, quotes: list[Piece], bounds: Piece, text: st
     for quote in quotes:
         if bounds[0] <= quote[0] and quote[1] <= verb.idx and is_full_quote(text, quote):
             gap = text[quote[1]:verb.idx]
-            if len(gap) < 60 and not _ends_sentence(gap) and not any(mark in gap for mark in "\u201c\"") \
+            if len(gap) < 60 and not _ends_sentence(gap) and not any(mark in gap for mark in ("\u201c", '"', "''")) \
                     and not _cue_between_marks(verb, quote[1]):
                 return True
     return False
