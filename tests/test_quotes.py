@@ -256,6 +256,19 @@ def test_a_quote_first_content_stops_at_its_closing_mark(nlp):
     assert words(text, attribution.content[0]) == "“We will achieve justice in this case,”"
 
 
+def test_a_quotation_the_cue_interrupts_is_one_content_in_two_pieces(nlp):
+    text = '"We are not where we need to be on Aleppo," Sen. Graham said, "and the city is burning."'
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert [words(text, piece) for piece in attribution.content] == [
+        '"We are not where we need to be on Aleppo,"', '"and the city is burning."']
+
+
+def test_a_short_quotation_right_after_the_cue_continues_the_speaker(nlp):
+    text = '"We will not leave Aleppo," the commander said. "Never again."'
+    attribution = only(attributions_in(nlp, text)[1])
+    assert words(text, attribution.content[-1]) == '"Never again."'
+
+
 def test_a_paragraph_signed_with_a_dash_and_a_name(nlp):
     text = ('Aid workers left the city on Thursday.\n'
             '\u201cAleppo is burning and the world is watching it burn.\u201d \u2015 Jan Egeland\n'

@@ -755,6 +755,9 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
         content = _without_trailing_aside(content, verb.doc, quotes)
         content = _through_colon(content, verb.doc, bounds, quotes)
         cue_piece = _cue_between(verb, cue_piece, source, content, text)
+    opening = _opening_quote(content, quotes, text, source, cue_piece, bounds)
+    if opening is not None:
+        extra.append(opening)
     pieces = sorted([content] + [p for p in (_trim(e, text) for e in extra) if p])
     return Attribution(kind=_kind(content, quotes, text), cue=cue_piece, source=source,
                        content=pieces, cue_kind=cue.kind, cue_token=cue_i, how=how or "quote",
@@ -772,6 +775,19 @@ def _closed_quote_first(content: Piece, quotes: list[Piece], text: str, cue_star
                 text[quote[0]:quote[1]].rstrip("\"'\u201d")[-1:] in (",", "?", "!"):
             return quote
     return content
+
+
+def _opening_quote(content: Piece, quotes: list[Piece], text: str, source: Optional[Piece],
+                   cue: Piece, bounds: Piece) -> Optional[Piece]:
+    """'"A," Scott said, "B"': the quotation the cue interrupts opens before its speaker."""
+    left = min(cue[0], source[0]) if source else cue[0]
+    if content[0] < cue[1] or not _within((content[0], content[0] + 1), quotes):
+        return None
+    for quote in quotes:
+        if bounds[0] <= quote[0] and quote[1] <= left and not text[quote[1]:left].strip() and \
+                text[quote[0]:quote[1]].rstrip("\"'\u201d")[-1:] == "," and is_full_quote(text, quote):
+            return quote
+    return None
 
 
 COLON_AT_END = re.compile(r"\s*:\s*$")
@@ -857,13 +873,17 @@ def _continue_quotes(text: str, quotes: list[Piece], used: set[Piece],
     it becomes one more piece of that attribution's content."""
     by_end = sorted(found, key=lambda a: a.content[-1][1])
     for quote in quotes:
-        if quote in used or not is_full_quote(text, quote):
+        if quote in used or len(text[quote[0]:quote[1]].split()) < 2:
             continue
         before = [a for a in by_end if a.content[-1][1] <= quote[0] and a.kind in ("direct", "mixed")]
         if not before:
             continue
         previous = before[-1]
         gap = text[previous.content[-1][1]:quote[0]]
+        if not is_full_quote(text, quote) and not (  # '"I would," Melanie said. "I would, Donald."'
+                "\n" not in gap and len(gap) < 100 and previous.content[-1][1] <= previous.cue[0]
+                and previous.cue[1] <= quote[0]):
+            continue
         if len(gap) > 400 or gap.count("\n") > 2 or any(
                 a.cue[0] >= previous.content[-1][1] and a.cue[1] <= quote[0] and a is not previous
                 for a in found):
