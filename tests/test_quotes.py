@@ -269,6 +269,18 @@ def test_a_short_quotation_right_after_the_cue_continues_the_speaker(nlp):
     assert words(text, attribution.content[-1]) == '"Never again."'
 
 
+def test_a_condition_before_the_cue_is_not_what_is_said(nlp):
+    text = "If the convoy is allowed through, the agency would like to evacuate the wounded first."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.content[0]) == "to evacuate the wounded first"
+
+
+def test_the_day_after_a_cue_is_when_not_what(nlp):
+    text = "Jan Egeland said on Thursday."
+    assert attributions_in(nlp, text)[1] == []
+    assert attributions_in(nlp, text, all_cues=True)[1] == []
+
+
 def test_a_paragraph_signed_with_a_dash_and_a_name(nlp):
     text = ('Aid workers left the city on Thursday.\n'
             '\u201cAleppo is burning and the world is watching it burn.\u201d \u2015 Jan Egeland\n'

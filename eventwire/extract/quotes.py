@@ -297,8 +297,8 @@ def _source_piece(speaker: Token, bounds: Piece, text: str, whole: bool = False)
 
 
 # "LOS ANGELES, Feb. 2 (UPI) — ", "WASHINGTON (AP) — ": a wire dateline opening a paragraph
-WIRE_DATELINE = re.compile(r"[A-Z][A-Z.' ]{2,}(?:,[^\n—–]{0,40}?)?(?:\([A-Za-z]+\)\s*)?"
-                           r"(?:[—–]|--?)\s+")
+WIRE_DATELINE = re.compile(r"[A-Z][A-Z.' ]{2,}(?:,[^\n—–―]{0,40}?)?(?:\([A-Za-z]+\)\s*)?"
+                           r"(?:[—–―]|--?)\s+")
 
 
 def _without_dateline(piece: Optional[Piece], text: str) -> Optional[Piece]:
@@ -429,9 +429,10 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
         for child in inside:
             if child.dep_ == "xcomp" and objects and objects[0].i < child.i:
                 return objects[0], "object"  # "asked the candidates to make ..."
-            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(
-                    m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")):
-                return child, "clause"
+            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and child.i > verb.i and any(
+                    m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")
+                    and not any(m.lower_ == "even" for m in child.children)):
+                return child, "clause"  # "asked if ...", not "If schedules permit, he would like"
             if child.dep_ == "advcl" and child.i > verb.i and \
                     child.left_edge.lower_ == "that" and child.left_edge.i > verb.i:
                 return child, "clause"  # "tweeted in the early hours that ...": a misread ccomp
@@ -452,7 +453,7 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
     for child in inside:  # "pointed to X", "called for X", "spoke about X"
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and 0 < child.i - verb.i <= 2:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
+            if objects and objects[0].ent_type_ not in ("DATE", "TIME"):  # "said on Thursday": when
                 return objects[0], "preposition"
     return None, ""
 
