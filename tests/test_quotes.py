@@ -281,6 +281,14 @@ def test_the_day_after_a_cue_is_when_not_what(nlp):
     assert attributions_in(nlp, text, all_cues=True)[1] == []
 
 
+def test_a_scare_quote_after_a_partial_quote_is_the_writers(nlp):
+    text = ('The envoy said the siege was "a crime against humanity." '
+            'Government forces have besieged the "haven for foreign terrorists" since July.')
+    attribution = only(attributions_in(nlp, text)[1])
+    assert [words(text, piece) for piece in attribution.content] == [
+        'the siege was "a crime against humanity."']
+
+
 def test_a_paragraph_signed_with_a_dash_and_a_name(nlp):
     text = ('Aid workers left the city on Thursday.\n'
             '\u201cAleppo is burning and the world is watching it burn.\u201d \u2015 Jan Egeland\n'

@@ -881,6 +881,8 @@ def _continue_quotes(text: str, quotes: list[Piece], used: set[Piece],
             continue
         previous = before[-1]
         gap = text[previous.content[-1][1]:quote[0]]
+        if previous.kind == "mixed" and not text[quote[0]:quote[1]].lstrip("\"'\u201c ")[:1].isupper():
+            continue  # 'is "spiraling out of control" ... an "outlaw nation"': the writer's, not more of it
         if not is_full_quote(text, quote) and not (  # '"I would," Melanie said. "I would, Donald."'
                 "\n" not in gap and len(gap) < 100 and previous.content[-1][1] <= previous.cue[0]
                 and previous.cue[1] <= quote[0]):
