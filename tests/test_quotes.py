@@ -289,6 +289,13 @@ def test_a_scare_quote_after_a_partial_quote_is_the_writers(nlp):
         'the siege was "a crime against humanity."']
 
 
+def test_who_is_called_on_is_part_of_the_content(nlp):
+    text = "The U.N. called on Russia to stop the bombing of Aleppo."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "called on"
+    assert words(text, attribution.content[0]) == "Russia to stop the bombing of Aleppo"
+
+
 def test_a_paragraph_signed_with_a_dash_and_a_name(nlp):
     text = ('Aid workers left the city on Thursday.\n'
             '\u201cAleppo is burning and the world is watching it burn.\u201d \u2015 Jan Egeland\n'

@@ -458,6 +458,17 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
     return None, ""
 
 
+def _with_addressee(content: Piece, verb: Token, infinitive: Token) -> Piece:
+    """'called on Trump to stop attacking Machado': who is called on is part of the content."""
+    for child in verb.children:
+        if child.dep_ == "prep" and verb.i < child.i < infinitive.i and \
+                f"{verb.lemma_.lower()} {child.lower_}" in cue_spans()["right_prepositions"]:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].right_edge.i < infinitive.i:
+                return min(content[0], objects[0].left_edge.idx), content[1]
+    return content
+
+
 def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_: dict) -> Optional[Piece]:
     """The words of the content: the head's subtree, cut where another reporting verb's
     coordinated clause starts; an object takes the rest of the predicate ("X for Y")."""
@@ -712,6 +723,8 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
     extra: list[Piece] = []
     if head is not None:
         content = _content_piece(head, how, verb, bounds, cue_words())
+        if content and head.dep_ == "xcomp":
+            content = _with_addressee(content, verb, head)
         content = _outside(content, cue_piece) if content else None
         if how == "preposition" and content:  # "called for X": the preposition is cue
             cue_piece = (cue_piece[0], head.head.idx + len(head.head.text))
