@@ -163,6 +163,9 @@ def _gate_passes(attribution: "Attribution", doc: Doc, gate: dict) -> bool:
 
 # --- quote marks -------------------------------------------------------------------------
 
+QUOTE_OR_BREAK = re.compile("''|[\n\"\u201c\u201d\u00ab\u00bb]")
+
+
 def quotations(text: str) -> list[Piece]:
     """Spans of quoted text, marks included. Unclosed quotes end at their paragraph's end.
 
@@ -171,11 +174,10 @@ def quotations(text: str) -> list[Piece]:
     """
     found: list[Piece] = []
     opened: Optional[int] = None
-    i = 0
-    while i < len(text):
-        char, width = text[i], 1
-        if text.startswith("''", i):
-            char, width = '"', 2
+    for mark in QUOTE_OR_BREAK.finditer(text):  # only the marks and line breaks matter
+        i, char, width = mark.start(), mark.group(), len(mark.group())
+        if width == 2:
+            char = '"'
         if char == "\n":
             if opened is not None:  # a quote never runs past its paragraph
                 if i - opened > 1:
@@ -191,7 +193,6 @@ def quotations(text: str) -> list[Piece]:
             if i - opened > 1:
                 found.append((opened, i))
             opened = i
-        i += width
     if opened is not None and len(text) - opened > 1:
         found.append((opened, len(text)))
     return [piece for piece in found if len(text[piece[0]:piece[1]].strip("\"'\u201c\u201d \n")) > 0]
