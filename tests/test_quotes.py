@@ -238,6 +238,64 @@ def test_a_title_abbreviation_is_not_a_sentence_end_before_the_cue(nlp):
     assert words(text, attribution.content[0]) == '"We are not where we need to be on Aleppo,"'
 
 
+def test_two_apostrophes_are_a_quote_mark_as_in_the_new_york_times_archive(nlp):
+    text = "''We are not where we need to be on Aleppo,'' Sen. Graham said. ''The city is burning.''"
+    second = text.index("''The")
+    assert quotations(text) == [(0, text.index(" Sen.")), (second, len(text))]
+    attribution = only(attributions_in(nlp, text)[1])
+    assert words(text, attribution.source) == "Sen. Graham"
+    assert attribution.kind == "direct"
+    assert [words(text, piece) for piece in attribution.content] == [
+        "''We are not where we need to be on Aleppo,''", "''The city is burning.''"]
+
+
+def test_a_quote_first_content_stops_at_its_closing_mark(nlp):
+    text = ('“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan '
+            'said Monday.')
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.content[0]) == "“We will achieve justice in this case,”"
+
+
+def test_a_quotation_the_cue_interrupts_is_one_content_in_two_pieces(nlp):
+    text = '"We are not where we need to be on Aleppo," Sen. Graham said, "and the city is burning."'
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert [words(text, piece) for piece in attribution.content] == [
+        '"We are not where we need to be on Aleppo,"', '"and the city is burning."']
+
+
+def test_a_short_quotation_right_after_the_cue_continues_the_speaker(nlp):
+    text = '"We will not leave Aleppo," the commander said. "Never again."'
+    attribution = only(attributions_in(nlp, text)[1])
+    assert words(text, attribution.content[-1]) == '"Never again."'
+
+
+def test_a_condition_before_the_cue_is_not_what_is_said(nlp):
+    text = "If the convoy is allowed through, the agency would like to evacuate the wounded first."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.content[0]) == "to evacuate the wounded first"
+
+
+def test_the_day_after_a_cue_is_when_not_what(nlp):
+    text = "Jan Egeland said on Thursday."
+    assert attributions_in(nlp, text)[1] == []
+    assert attributions_in(nlp, text, all_cues=True)[1] == []
+
+
+def test_a_scare_quote_after_a_partial_quote_is_the_writers(nlp):
+    text = ('The envoy said the siege was "a crime against humanity." '
+            'Government forces have besieged the "haven for foreign terrorists" since July.')
+    attribution = only(attributions_in(nlp, text)[1])
+    assert [words(text, piece) for piece in attribution.content] == [
+        'the siege was "a crime against humanity."']
+
+
+def test_who_is_called_on_is_part_of_the_content(nlp):
+    text = "The U.N. called on Russia to stop the bombing of Aleppo."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "called on"
+    assert words(text, attribution.content[0]) == "Russia to stop the bombing of Aleppo"
+
+
 def test_a_paragraph_signed_with_a_dash_and_a_name(nlp):
     text = ('Aid workers left the city on Thursday.\n'
             '\u201cAleppo is burning and the world is watching it burn.\u201d \u2015 Jan Egeland\n'

@@ -142,7 +142,7 @@ def classify(gold_cue: list[Piece], gold_content: list[Piece], text: str) -> str
     cue = " ".join(text[s:e] for s, e in gold_cue).lower()
     if "according" in cue:
         return "according_to"
-    content = " ".join(text[s:e] for s, e in gold_content).strip()
+    content = " ".join(text[s:e] for s, e in gold_content).strip().replace("''", '"')
     if content[:1] in "\"\u201c" and content.rstrip(" ,.")[-1:] in "\"\u201d":
         return "direct"
     return "indirect"

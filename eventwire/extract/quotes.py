@@ -163,14 +163,21 @@ def _gate_passes(attribution: "Attribution", doc: Doc, gate: dict) -> bool:
 
 # --- quote marks -------------------------------------------------------------------------
 
+QUOTE_OR_BREAK = re.compile("''|[\n\"\u201c\u201d\u00ab\u00bb]")
+
+
 def quotations(text: str) -> list[Piece]:
     """Spans of quoted text, marks included. Unclosed quotes end at their paragraph's end.
 
-    Curly marks pair by shape; a straight mark opens when none is open and closes otherwise.
+    Curly marks pair by shape; a straight mark opens when none is open and closes otherwise;
+    two apostrophes (''...'', the New York Times' archive style) are one straight mark.
     """
     found: list[Piece] = []
     opened: Optional[int] = None
-    for i, char in enumerate(text):
+    for mark in QUOTE_OR_BREAK.finditer(text):  # only the marks and line breaks matter
+        i, char, width = mark.start(), mark.group(), len(mark.group())
+        if width == 2:
+            char = '"'
         if char == "\n":
             if opened is not None:  # a quote never runs past its paragraph
                 if i - opened > 1:
@@ -180,7 +187,7 @@ def quotations(text: str) -> list[Piece]:
             if char in OPENING and char != "\u201d":
                 opened = i
         elif char in CLOSING:
-            found.append((opened, i + 1))
+            found.append((opened, i + width))
             opened = None
         elif char == "\u201c":  # a new opening mark: the last quote was never closed
             if i - opened > 1:
@@ -188,7 +195,7 @@ def quotations(text: str) -> list[Piece]:
             opened = i
     if opened is not None and len(text) - opened > 1:
         found.append((opened, len(text)))
-    return [piece for piece in found if len(text[piece[0]:piece[1]].strip("\"\u201c\u201d \n")) > 0]
+    return [piece for piece in found if len(text[piece[0]:piece[1]].strip("\"'\u201c\u201d \n")) > 0]
 
 
 def is_full_quote(text: str, piece: Piece) -> bool:
@@ -291,8 +298,8 @@ def _source_piece(speaker: Token, bounds: Piece, text: str, whole: bool = False)
 
 
 # "LOS ANGELES, Feb. 2 (UPI) — ", "WASHINGTON (AP) — ": a wire dateline opening a paragraph
-WIRE_DATELINE = re.compile(r"[A-Z][A-Z.' ]{2,}(?:,[^\n—–]{0,40}?)?(?:\([A-Za-z]+\)\s*)?"
-                           r"(?:[—–]|--?)\s+")
+WIRE_DATELINE = re.compile(r"[A-Z][A-Z.' ]{2,}(?:,[^\n—–―]{0,40}?)?(?:\([A-Za-z]+\)\s*)?"
+                           r"(?:[—–―]|--?)\s+")
 
 
 def _without_dateline(piece: Optional[Piece], text: str) -> Optional[Piece]:
@@ -423,9 +430,10 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
         for child in inside:
             if child.dep_ == "xcomp" and objects and objects[0].i < child.i:
                 return objects[0], "object"  # "asked the candidates to make ..."
-            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(
-                    m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")):
-                return child, "clause"
+            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and child.i > verb.i and any(
+                    m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")
+                    and not any(m.lower_ == "even" for m in child.children)):
+                return child, "clause"  # "asked if ...", not "If schedules permit, he would like"
             if child.dep_ == "advcl" and child.i > verb.i and \
                     child.left_edge.lower_ == "that" and child.left_edge.i > verb.i:
                 return child, "clause"  # "tweeted in the early hours that ...": a misread ccomp
@@ -446,9 +454,20 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
     for child in inside:  # "pointed to X", "called for X", "spoke about X"
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and 0 < child.i - verb.i <= 2:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
+            if objects and objects[0].ent_type_ not in ("DATE", "TIME"):  # "said on Thursday": when
                 return objects[0], "preposition"
     return None, ""
+
+
+def _with_addressee(content: Piece, verb: Token, infinitive: Token) -> Piece:
+    """'called on Trump to stop attacking Machado': who is called on is part of the content."""
+    for child in verb.children:
+        if child.dep_ == "prep" and verb.i < child.i < infinitive.i and \
+                f"{verb.lemma_.lower()} {child.lower_}" in cue_spans()["right_prepositions"]:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].right_edge.i < infinitive.i:
+                return min(content[0], objects[0].left_edge.idx), content[1]
+    return content
 
 
 def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_: dict) -> Optional[Piece]:
@@ -705,6 +724,8 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
     extra: list[Piece] = []
     if head is not None:
         content = _content_piece(head, how, verb, bounds, cue_words())
+        if content and head.dep_ == "xcomp":
+            content = _with_addressee(content, verb, head)
         content = _outside(content, cue_piece) if content else None
         if how == "preposition" and content:  # "called for X": the preposition is cue
             cue_piece = (cue_piece[0], head.head.idx + len(head.head.text))
@@ -744,15 +765,44 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
     content = _trim(_without_dateline(content, text), text)
     if content is None:
         return None
+    content = _closed_quote_first(content, quotes, text, verb.idx)
     if between:
         content = _without_trailing_aside(content, verb.doc, quotes)
         content = _through_colon(content, verb.doc, bounds, quotes)
         cue_piece = _cue_between(verb, cue_piece, source, content, text)
+    opening = _opening_quote(content, quotes, text, source, cue_piece, bounds)
+    if opening is not None:
+        extra.append(opening)
     pieces = sorted([content] + [p for p in (_trim(e, text) for e in extra) if p])
     return Attribution(kind=_kind(content, quotes, text), cue=cue_piece, source=source,
                        content=pieces, cue_kind=cue.kind, cue_token=cue_i, how=how or "quote",
                        source_token=speaker.i if speaker is not None else None,
                        place_token=_speech_place(verb))
+
+
+def _closed_quote_first(content: Piece, quotes: list[Piece], text: str, cue_start: int) -> Piece:
+    """'"We will achieve justice in this case," Tulsa police Chief Chuck Jordan said': a
+    content before its cue that opens with a quotation closed by a comma ends there."""
+    if content[1] > cue_start:
+        return content
+    for quote in quotes:
+        if quote[0] == content[0] and quote[1] < content[1] and \
+                text[quote[0]:quote[1]].rstrip("\"'\u201d")[-1:] in (",", "?", "!"):
+            return quote
+    return content
+
+
+def _opening_quote(content: Piece, quotes: list[Piece], text: str, source: Optional[Piece],
+                   cue: Piece, bounds: Piece) -> Optional[Piece]:
+    """'"A," Scott said, "B"': the quotation the cue interrupts opens before its speaker."""
+    left = min(cue[0], source[0]) if source else cue[0]
+    if content[0] < cue[1] or not _within((content[0], content[0] + 1), quotes):
+        return None
+    for quote in quotes:
+        if bounds[0] <= quote[0] and quote[1] <= left and not text[quote[1]:left].strip() and \
+                text[quote[0]:quote[1]].rstrip("\"'\u201d")[-1:] == "," and is_full_quote(text, quote):
+            return quote
+    return None
 
 
 COLON_AT_END = re.compile(r"\s*:\s*$")
@@ -838,13 +888,19 @@ def _continue_quotes(text: str, quotes: list[Piece], used: set[Piece],
     it becomes one more piece of that attribution's content."""
     by_end = sorted(found, key=lambda a: a.content[-1][1])
     for quote in quotes:
-        if quote in used or not is_full_quote(text, quote):
+        if quote in used or len(text[quote[0]:quote[1]].split()) < 2:
             continue
         before = [a for a in by_end if a.content[-1][1] <= quote[0] and a.kind in ("direct", "mixed")]
         if not before:
             continue
         previous = before[-1]
         gap = text[previous.content[-1][1]:quote[0]]
+        if previous.kind == "mixed" and not text[quote[0]:quote[1]].lstrip("\"'\u201c ")[:1].isupper():
+            continue  # 'is "spiraling out of control" ... an "outlaw nation"': the writer's, not more of it
+        if not is_full_quote(text, quote) and not (  # '"I would," Melanie said. "I would, Donald."'
+                "\n" not in gap and len(gap) < 100 and previous.content[-1][1] <= previous.cue[0]
+                and previous.cue[1] <= quote[0]):
+            continue
         if len(gap) > 400 or gap.count("\n") > 2 or any(
                 a.cue[0] >= previous.content[-1][1] and a.cue[1] <= quote[0] and a is not previous
                 for a in found):
@@ -878,7 +934,7 @@ def _quote_just_before(verb: Token, quotes: list[Piece], bounds: Piece, text: st
     for quote in quotes:
         if bounds[0] <= quote[0] and quote[1] <= verb.idx and is_full_quote(text, quote):
             gap = text[quote[1]:verb.idx]
-            if len(gap) < 60 and not _ends_sentence(gap) and not any(mark in gap for mark in "\u201c\"") \
+            if len(gap) < 60 and not _ends_sentence(gap) and not any(mark in gap for mark in ("\u201c", '"', "''")) \
                     and not _cue_between_marks(verb, quote[1]):
                 return True
     return False
