@@ -466,7 +466,6 @@ class ActorIndex:
             if place.country and iso3(place.country) and span is not None:
                 self.countries.update((t.i, iso3(place.country)) for t in span)
             if place.country and place.feature not in (None, "country") and not place.metonymy:
-                span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
                 for token in span if span is not None else ():
                     self.places.setdefault(token.i, place)
         for actor in sorted(actors, key=lambda a: a.span[1] - a.span[0]):

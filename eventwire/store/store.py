@@ -599,10 +599,7 @@ class Store:
         # article id), so the database ORs index look-ups; the event of each report is read
         # by its key, for the rows kept only (a join with the look-ups as a subquery let
         # PostgreSQL, its statistics behind a fast-growing store, rescan them per row).
-        head = ("SELECT ae.article_id, ae.id, (SELECT er.event_id FROM event_reports er WHERE "
-                "er.article_id = ae.article_id AND er.report_id = ae.id), (SELECT nd.duplicate_of FROM "
-                "near_duplicates nd WHERE nd.article_id = ae.article_id) FROM article_events ae "
-                f"WHERE ae.article_id <> {sql.value(article_id)}")
+        head = f"{CANDIDATE_HEAD} WHERE ae.article_id <> {sql.value(article_id)}"
         conditions = [
             f"(ae.type = {sql.value(kind)} AND ae.date_start BETWEEN {sql.value(low)} AND "
             f"{sql.value(high)} AND coalesce(ae.date_end, ae.date_start) >= {sql.value(ends)} "
@@ -662,10 +659,7 @@ class Store:
         sql = RawSQL(self.dialect)
         family = lambda statuses: list(statuses) if statuses else None  # noqa: E731
         status = "coalesce(ae.status = ANY({}::text[]), true)"  # NULL: any status
-        head = ("SELECT ae.article_id, ae.id, (SELECT er.event_id FROM event_reports er WHERE "
-                "er.article_id = ae.article_id AND er.report_id = ae.id), (SELECT nd.duplicate_of FROM "
-                "near_duplicates nd WHERE nd.article_id = ae.article_id) FROM article_events ae "
-                f"WHERE ae.article_id <> {sql.value(article_id)}")
+        head = f"{CANDIDATE_HEAD} WHERE ae.article_id <> {sql.value(article_id)}"
         conditions = [
             f"(ae.type = {sql.value(kind)}::text AND ae.date_start BETWEEN {sql.value(low)}::date "
             f"AND {sql.value(high)}::date AND coalesce(ae.date_end, ae.date_start) >= "
@@ -1257,6 +1251,14 @@ def report_rows(extraction: Extraction, article_id: str) -> tuple[list[dict], li
                                   "code": named.code if named else None,
                                   "name": named.name if named else None})
     return events_out, roles_out
+
+
+CANDIDATE_HEAD = (
+    "SELECT ae.article_id, ae.id, (SELECT er.event_id FROM event_reports er WHERE "
+    "er.article_id = ae.article_id AND er.report_id = ae.id), (SELECT nd.duplicate_of FROM "
+    "near_duplicates nd WHERE nd.article_id = ae.article_id) FROM article_events ae")
+"""The candidate query's columns, on both engines: article, report, its fused event, the
+article its article copies."""
 
 
 def _padded(terms: list, filler: tuple) -> list:
