@@ -807,9 +807,9 @@ def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float]
 ONLY_SMALL_PLACES = "only small places share this name"
 STRAY_ALIAS = "only an alternate name of a town away from the places the article names"
 STRAY_ALIAS_POPULATION = 50_000
+"""Below this, a town known by the name only as an alternate one needs the article's support."""
 SPELT_ALIKE = 0.75
 """difflib similarity above which two names are spellings of one name."""
-"""Below this, a town known by the name only as an alternate one needs the article's support."""
 
 
 def _stray_alias(candidate: _Candidate, entry, features: dict[str, float], row: _Row) -> bool:
