@@ -264,7 +264,7 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
 def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Optional[str], str]:
     origin = "noun" if trigger.pos == "NOUN" else ("trigger" if trigger.origin == "trigger"
                                                     else "verb")
-    if not trigger.patterns:
+    if not trigger.patterns or not _any_pattern_possible(trigger, token):
         return trigger.default, origin
     after = _Window(_after_window(token))
     before = _Window(list(sent.doc[max(sent.start, token.i - WINDOW):token.i]))
@@ -291,6 +291,50 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     if best is not None and best_score > 0:
         return best.cameo, best.origin
     return trigger.default, origin
+
+
+def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
+    """Whether any of the trigger's patterns has all its words in the token's spaCy sentence
+    (both windows lie inside it): most triggers' patterns fail here, before the windows are
+    built."""
+    vocabulary = _sentence_vocabulary(token)
+    has_object = None
+    for plain_words, synonym_sets, needs_object in _pattern_words(trigger):
+        if not plain_words <= vocabulary or any(s.isdisjoint(vocabulary) for s in synonym_sets):
+            continue
+        if needs_object:
+            if has_object is None:
+                has_object = any(c.dep_ in OBJECTS for c in token.children)
+            if not has_object:
+                continue
+        return True
+    return False
+
+
+_PATTERN_WORDS: dict[int, tuple[Trigger, list]] = {}
+
+
+def _pattern_words(trigger: Trigger) -> list[tuple[frozenset, list[frozenset], bool]]:
+    """Each pattern's plain words, synonym sets and object need (kept per trigger object)."""
+    kept = _PATTERN_WORDS.get(id(trigger))
+    if kept is None or kept[0] is not trigger:
+        words = [(p.plain_words, [synonyms(w) for w in p.before_words + p.after_words
+                                  if w.startswith("&")], p.needs_object)
+                 for p in trigger.patterns]
+        kept = _PATTERN_WORDS[id(trigger)] = (trigger, words)
+    return kept[1]
+
+
+def _sentence_vocabulary(token: Token) -> set[str]:
+    """Every form and lower-case lemma of the token's spaCy sentence (cached per doc)."""
+    doc = token.doc
+    by_token = doc.user_data.get("eventwire_sentence_vocabulary")
+    if by_token is None:
+        by_token = doc.user_data["eventwire_sentence_vocabulary"] = []
+        for sent in doc.sents:
+            vocabulary = {w for t in sent for w in (t.lower_, t.lemma_.lower())}
+            by_token.extend([vocabulary] * len(sent))
+    return by_token[token.i]
 
 
 def _infinitive(token: Token) -> bool:
