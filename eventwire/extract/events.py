@@ -29,6 +29,7 @@ SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
+TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 
 DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6, "intent": 0.5}
@@ -122,6 +123,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     found: dict[int, Candidate] = {}
     speech = status_cues()["speech_heads"] | status_cues()["speech_according"]
     for token in sent:
+        if token.pos_ not in TRIGGER_POS:
+            continue  # code_trigger codes nothing else
         speech_verb = token.lemma_.lower() in speech or token.lower_ in speech
         if speech_verb and not _declares_object(token):
             continue  # statements are quotes, not events; what they report is coded instead
@@ -300,7 +303,8 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
     vocabulary = _sentence_vocabulary(token)
     has_object = None
     for plain_words, synonym_sets, needs_object in _pattern_words(trigger):
-        if not plain_words <= vocabulary or any(s.isdisjoint(vocabulary) for s in synonym_sets):
+        if not plain_words <= vocabulary or synonym_sets and any(
+                s.isdisjoint(vocabulary) for s in synonym_sets):
             continue
         if needs_object:
             if has_object is None:
@@ -1073,7 +1077,7 @@ def _items_in(items, tokens: list[Token]):
     found = []
     for item in items:
         first, last = _token_range(doc, item.span)
-        if any(i in inside for i in range(first, last)):
+        if not inside.isdisjoint(range(first, last)):
             found.append(item)
     return found
 
