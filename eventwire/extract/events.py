@@ -1047,6 +1047,9 @@ def _going_to(head: Token) -> bool:
 def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
     """The actor whose speech a clause reports: 'X said (that) ...', '... according to X'."""
     cues = status_cues()
+    vocabulary = _sentence_vocabulary(token)  # every word read below is in token.sent
+    if cues["speech_heads"].isdisjoint(vocabulary) and cues["speech_according"].isdisjoint(vocabulary):
+        return None  # no speech verb and no "according": nothing in the sentence reports
     node = clause_head(token)
     for _ in range(4):
         if node.head.i == node.i:
@@ -1112,11 +1115,15 @@ def _items_in(items, tokens: list[Token]):
 
 def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """The tokens a character span covers (cached per doc: spans are looked up many times)."""
-    cache = doc.user_data.setdefault("eventwire_token_ranges", {})
-    if span not in cache:
-        found = doc.char_span(span[0], span[1], alignment_mode="expand")
-        cache[span] = (found.start, found.end) if found is not None else (0, 0)
-    return cache[span]
+    cache = doc.user_data.get("eventwire_token_ranges")
+    if cache is None:
+        cache = doc.user_data["eventwire_token_ranges"] = {}
+    found = cache.get(span)
+    if found is None:
+        span_tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+        found = cache[span] = ((span_tokens.start, span_tokens.end) if span_tokens is not None
+                               else (0, 0))
+    return found
 
 
 def _nearest(items, token: Token):
