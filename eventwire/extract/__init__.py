@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Iterable
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span as SpacySpan
 
 from eventwire.model import Evidence
@@ -35,7 +36,7 @@ def token_starts(doc: Doc) -> list[int]:
     """Every token's start offset, in order (built once per doc, for bisection)."""
     starts = doc.user_data.get("eventwire_token_starts")
     if starts is None:
-        starts = doc.user_data["eventwire_token_starts"] = [t.idx for t in doc]
+        starts = doc.user_data["eventwire_token_starts"] = doc.to_array(IDX).tolist()
     return starts
 
 
@@ -55,6 +56,7 @@ def token_at(doc: Doc, char: int):
     if not len(doc):
         return None
     ends = doc.user_data.get("eventwire_token_ends")
-    if ends is None:  # built once per doc: each look-up is then one bisection of ints
-        ends = doc.user_data["eventwire_token_ends"] = [t.idx + len(t.text) for t in doc]
+    if ends is None:  # built once per doc from arrays: each look-up is then one bisection
+        ends = doc.user_data["eventwire_token_ends"] = [
+            start + length for start, length in doc.to_array([IDX, LENGTH]).tolist()]
     return doc[min(bisect_right(ends, char), len(doc) - 1)]  # first token whose end is past char
