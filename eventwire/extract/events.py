@@ -282,7 +282,8 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
         score_before = before.match(pattern.before_words)
         if score_before < 0 or not after.attached(pattern.prepositions, anchors):
             continue
-        if _bare_prepositions(pattern) and not after.attached(pattern.after_words, anchors):
+        if _bare_prepositions(pattern) and (not after.attached(pattern.after_words, anchors)
+                                             or _dates_only(token, pattern.after_words)):
             continue  # "demand ... on": a lone preposition counts only when it hangs from the verb
         score += score_before
         if score > best_score or (score == best_score and best is not None
@@ -291,6 +292,14 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     if best is not None and best_score > 0:
         return best.cameo, best.origin
     return trigger.default, origin
+
+
+def _dates_only(token: Token, prepositions: tuple[str, ...]) -> bool:
+    """The verb's phrases with these prepositions all name a date ("telephoned X on Monday" is
+    no "call on")."""
+    phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions]
+    return bool(phrases) and all(any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                                 for c in phrases)
 
 
 def _infinitive(token: Token) -> bool:
