@@ -469,3 +469,14 @@ def test_a_date_phrase_is_no_bare_preposition_pattern(pipeline):
     event = main_event(pipeline.extract("Russian President Vladimir Putin telephoned German "
                                         "Chancellor Angela Merkel on Monday."))
     assert event is not None and event.type == "CONSULT"
+
+
+def test_a_stated_willingness_to_act_is_an_intent(pipeline):
+    # CAMEO 036 "Express intent to meet or negotiate", as the codebook words it; a speech verb
+    # over a commissive noun is not itself the act ("announced its intention to release")
+    x = pipeline.extract("Syria expressed willingness to resume peace talks with Israel.")
+    event = main_event(x)
+    assert (event.type, event.cameo, event.status) == ("AGREE", "036", "planned")
+    release = main_event(pipeline.extract("Hamas announced its intention to release the "
+                                          "Israeli soldier."))
+    assert (release.type, release.trigger.text) == ("AGREE", "release")

@@ -167,7 +167,9 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
 def _declares_object(token: Token) -> bool:
     """A speech verb whose object is an act it performs ("declared a ceasefire", "announced
     a state of emergency"), not a report ("said the army attacked")."""
-    return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in token.children) and not any(
+    return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in
+                                        status_cues()["commissive_nouns"]
+                                        for c in token.children) and not any(
         c.dep_ in ("ccomp", "xcomp", "csubj") for c in token.children)
 
 
@@ -955,7 +957,11 @@ def _governors(token: Token) -> list[Token]:
     """The words an xcomp/acomp chain hangs from ("were unable to make" -> unable, were)."""
     found = []
     node = token
+    commissive_nouns = status_cues()["commissive_nouns"]
     for _ in range(3):
+        if node.dep_ == "acl" and node.head.lemma_.lower() in commissive_nouns:
+            found.append(node.head)  # "expressed its willingness to resume talks"
+            break
         if node.dep_ not in ("xcomp", "acomp", "ccomp") or node.head.i == node.i:
             break
         node = node.head
