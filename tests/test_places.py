@@ -300,3 +300,20 @@ def test_a_college_is_located_by_the_town_closing_its_name_but_germany_needs_a_c
                                                             "Nazi Germany"]))
     assert gazetteer.entry(college.entry).geonameid == "2653941"  # Cambridge, England
     assert gazetteer.entry(nazi.entry).geonameid == "2921044"  # Germany
+
+
+def test_a_square_named_like_a_far_village_is_placed_in_the_big_city_of_the_state_named():
+    # GeoWebNews (New Orleans' Faubourg Marigny): GeoNames has a Washington Square village in
+    # Pennsylvania; the article names Louisiana and no town
+    text = ("Expecting that the Louisiana Purchase would spur urban expansion, Marigny had his "
+            "parcel subdivided. Finiels reconciled an extension of the French Quarter street "
+            "grid with a sharp bend of the river, giving the avenue great width and an "
+            "adjacent park (Washington Square). Royal Street at Washington Square: the river "
+            "side of this block was home to Holy Redeemer Church.")
+    names = ["Louisiana", "French Quarter", "Washington Square", "Washington Square",
+             "Holy Redeemer Church"]
+    resolutions = resolve_toponyms(text, _toponyms(text, names))
+    gazetteer = load_gazetteer()
+    for square in resolutions[1:]:
+        assert square.entry is None
+        assert gazetteer.entry(square.located_by).name == "New Orleans"
