@@ -785,6 +785,8 @@ def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float]
     scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in features]
     best = max(range(len(scores)), key=scores.__getitem__)
     best = _city_of_city_state(row.candidates, best, gazetteer)
+    if row.upper_case:  # "(NEW YORK) -": a dateline names the city, never its state
+        best = _city_of_dateline(row.candidates, best, gazetteer)
     candidate = row.candidates[best]
     entry = gazetteer.entry(candidate.index)
     if features[best].get("outside_container") and entry.feature == "city" \
@@ -882,6 +884,19 @@ def _city_of_city_state(candidates: list[_Candidate], best: int, gazetteer: Gaze
                 and entry.population >= CITY_STATE_SHARE * chosen.population:
             return i
     return best
+
+
+def _city_of_dateline(candidates: list[_Candidate], best: int, gazetteer: Gazetteer) -> int:
+    """The largest town of the unit chosen for a name in capitals ("NEW YORK", "WASHINGTON"),
+    when it bears the unit's name: news datelines name towns."""
+    chosen = gazetteer.entry(candidates[best].index)
+    if chosen.feature != "admin1":
+        return best
+    towns = [i for i, candidate in enumerate(candidates)
+             if (entry := gazetteer.entry(candidate.index)).feature == "city"
+             and (entry.country, entry.admin1) == (chosen.country, chosen.admin1)]
+    return max(towns, key=lambda i: gazetteer.entry(candidates[i].index).population,
+               default=best)
 
 
 def _learn(context: _Context, key: str, index: int, gazetteer: Gazetteer) -> None:
