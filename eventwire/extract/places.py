@@ -854,7 +854,11 @@ def _feature_named_town(entry, features: dict[str, float], row: _Row) -> bool:
     return (entry.feature == "city" and entry.population < STRAY_TOWN_POPULATION
             and row.container is None and features.get("other_unit_seen", 0.0) > 0
             and not features.get("names_nearby")
-            and row.key.rsplit(" ", 1)[-1] in _PLACE_HEADS)
+            and row.key.rsplit(" ", 1)[-1] in _URBAN_HEADS)
+
+
+_URBAN_HEADS = {"square", "park", "quarter", "street", "road", "avenue", "plaza"}
+"""Last words of the names of squares, parks and streets that villages also bear."""
 
 
 def _spelt_alike(name: str, other: str) -> bool:
