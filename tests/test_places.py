@@ -317,3 +317,27 @@ def test_a_square_named_like_a_far_village_is_placed_in_the_big_city_of_the_stat
     for square in resolutions[1:]:
         assert square.entry is None
         assert gazetteer.entry(square.located_by).name == "New Orleans"
+
+
+def test_a_dateline_in_capitals_names_the_city_not_the_state():
+    # GeoWebNews (AP): the state's towns named after it must not pull the dateline to the state
+    text = ("(NEW YORK) — Police officers responding to reports of a man threatening people "
+            "with a gun fatally shot a man carrying a metal pipe. It happened in the Crown "
+            "Heights neighborhood of Brooklyn.")
+    new_york, _, _ = resolve_toponyms(text, _toponyms(text, ["NEW YORK", "Crown Heights",
+                                                            "Brooklyn"]))
+    assert load_gazetteer().entry(new_york.entry).name == "New York City"
+
+
+def test_combining_forms_and_the_republic_read_as_their_countries():
+    # GeoWebNews: "Austro-Hungarian" names Austria; "the Republic" in a Derry story, Ireland
+    gazetteer = load_gazetteer()
+    text = ("Princip was a Bosnian Serb seeking an end to Austro-Hungarian rule in Bosnia and "
+            "Herzegovina.")
+    austro, _ = resolve_toponyms(text, _toponyms(text, ["Austro", "Bosnia and Herzegovina"]))
+    assert gazetteer.entry(austro.entry).name == "Austria"
+    text = ("A new campus has opened at Derry's Altnagelvin Hospital, the first of its kind in "
+            "Northern Ireland. It supports people from the Republic who are attending.")
+    _, _, republic = resolve_toponyms(text, _toponyms(text, ["Derry", "Northern Ireland",
+                                                             "Republic"]))
+    assert gazetteer.entry(republic.entry).name == "Ireland"

@@ -373,6 +373,11 @@ def article_candidates(text: str, toponyms: Sequence[Toponym],
             country = named.get(row.toponym.text.replace(".", ""))
             if country is not None:
                 row.candidates = [_Candidate(country, True, "abbreviation")]
+    if "Ireland" in text or "Irish" in text:  # "people from the Republic" in an Irish story
+        for row in rows:
+            start = row.toponym.start
+            if row.key == "republic" and text[max(0, start - 4):start].lower() == "the ":
+                row.candidates = [_Candidate(gazetteer.country_entry["IE"], True)]
     return rows
 
 
