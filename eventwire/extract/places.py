@@ -363,7 +363,14 @@ class _Row:
 
 def article_candidates(text: str, toponyms: Sequence[Toponym],
                        gazetteer: Gazetteer) -> list[_Row]:
-    rows = [_Row(t, name_key(t.text), _candidates(t.text, gazetteer),
+    looked_up: dict[str, list[_Candidate]] = {}  # a name's repeats have the same candidates
+
+    def candidates(name: str) -> list[_Candidate]:
+        if name not in looked_up:
+            looked_up[name] = _candidates(name, gazetteer)
+        return list(looked_up[name])
+
+    rows = [_Row(t, name_key(t.text), candidates(t.text),
                  *_container_reading(text, t, gazetteer), t.text.isupper() and len(t.text) > 3)
             for t in toponyms]
     initialisms = [row for row in rows if _INITIALISM.fullmatch(row.toponym.text)]
