@@ -29,6 +29,7 @@ SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
+TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 
 DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6, "intent": 0.5}
@@ -122,6 +123,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     found: dict[int, Candidate] = {}
     speech = status_cues()["speech_heads"] | status_cues()["speech_according"]
     for token in sent:
+        if token.pos_ not in TRIGGER_POS:
+            continue  # code_trigger codes nothing else
         speech_verb = token.lemma_.lower() in speech or token.lower_ in speech
         if speech_verb and not _declares_object(token):
             continue  # statements are quotes, not events; what they report is coded instead
@@ -266,7 +269,7 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
 def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Optional[str], str]:
     origin = "noun" if trigger.pos == "NOUN" else ("trigger" if trigger.origin == "trigger"
                                                     else "verb")
-    if not trigger.patterns:
+    if not trigger.patterns or not _any_pattern_possible(trigger, token):
         return trigger.default, origin
     after = _Window(_after_window(token))
     before = _Window(list(sent.doc[max(sent.start, token.i - WINDOW):token.i]))
@@ -294,6 +297,51 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     if best is not None and best_score > 0:
         return best.cameo, best.origin
     return trigger.default, origin
+
+
+def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
+    """Whether any of the trigger's patterns has all its words in the token's spaCy sentence
+    (both windows lie inside it): most triggers' patterns fail here, before the windows are
+    built."""
+    vocabulary = _sentence_vocabulary(token)
+    has_object = None
+    for plain_words, synonym_sets, needs_object in _pattern_words(trigger):
+        if not plain_words <= vocabulary or synonym_sets and any(
+                s.isdisjoint(vocabulary) for s in synonym_sets):
+            continue
+        if needs_object:
+            if has_object is None:
+                has_object = any(c.dep_ in OBJECTS for c in token.children)
+            if not has_object:
+                continue
+        return True
+    return False
+
+
+_PATTERN_WORDS: dict[int, tuple[Trigger, list]] = {}
+
+
+def _pattern_words(trigger: Trigger) -> list[tuple[frozenset, list[frozenset], bool]]:
+    """Each pattern's plain words, synonym sets and object need (kept per trigger object)."""
+    kept = _PATTERN_WORDS.get(id(trigger))
+    if kept is None or kept[0] is not trigger:
+        words = [(p.plain_words, [synonyms(w) for w in p.before_words + p.after_words
+                                  if w.startswith("&")], p.needs_object)
+                 for p in trigger.patterns]
+        kept = _PATTERN_WORDS[id(trigger)] = (trigger, words)
+    return kept[1]
+
+
+def _sentence_vocabulary(token: Token) -> set[str]:
+    """Every form and lower-case lemma of the token's spaCy sentence (cached per doc)."""
+    doc = token.doc
+    by_token = doc.user_data.get("eventwire_sentence_vocabulary")
+    if by_token is None:
+        by_token = doc.user_data["eventwire_sentence_vocabulary"] = []
+        for sent in doc.sents:
+            vocabulary = {w for t in sent for w in (t.lower_, t.lemma_.lower())}
+            by_token.extend([vocabulary] * len(sent))
+    return by_token[token.i]
 
 
 def _dates_only(token: Token, prepositions: tuple[str, ...]) -> bool:
@@ -1044,7 +1092,7 @@ def _items_in(items, tokens: list[Token]):
     found = []
     for item in items:
         first, last = _token_range(doc, item.span)
-        if any(i in inside for i in range(first, last)):
+        if not inside.isdisjoint(range(first, last)):
             found.append(item)
     return found
 
