@@ -393,3 +393,20 @@ def test_a_light_verb_and_its_object_are_one_cue(nlp):
 def test_a_light_verb_pair_outside_the_learned_list_is_no_cue(nlp):
     text = "The army won control of the road to Aleppo."
     assert not [a for a in attributions_in(nlp, text, all_cues=True)[1] if a.how == "phrase"]
+
+
+def test_a_statement_and_its_reporting_participle_are_one_cue(nlp):
+    text = ("The Syrian Observatory for Human Rights issued a statement calling the strike "
+            "a massacre.")
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "issued a statement calling"
+    assert words(text, attribution.source) == "The Syrian Observatory for Human Rights"
+    assert words(text, attribution.content[0]).startswith("the strike")
+
+
+def test_a_copula_other_than_be_carries_an_adjective_cue(nlp):
+    text = "The monitors remained skeptical of the Russian account of the strike."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "remained skeptical of"
+    assert words(text, attribution.source) == "The monitors"
+    assert words(text, attribution.content[0]) == "the Russian account of the strike"

@@ -705,11 +705,19 @@ PHRASE_PREPOSITIONS = {"of", "about", "on", "for", "with", "in", "to", "at", "ag
                        "toward", "towards", "behind", "into"}
 
 
+COPULAS = {"be", "seem", "appear", "remain", "sound", "become", "grow"}  # "seemed confident"
+
+
 def _phrase_content(word: Token) -> tuple[Optional[Token], Optional[Token]]:
     """What a cue adjective or noun takes: a clause ("sure Trump would win", "concern that
-    ..."), an infinitive ("eager to"), or the object of the preposition right after it
-    ("critical of Trump"); with the preposition, which the cue takes in."""
+    ..."), an infinitive ("eager to"), the object of the preposition right after it
+    ("critical of Trump") or of a reporting participle ("a statement saying ..."); with the
+    preposition or participle, which the cue takes in."""
     for child in word.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in cue_words():
+            said = next((c for c in child.children if c.dep_ in ("ccomp", "dobj", "xcomp")
+                         and c.i > child.i), None)  # "issued a statement calling X a liar"
+            return (said, child) if said is not None else (None, None)
         if child.dep_ in ("ccomp", "xcomp") or child.dep_ in ("acl", "advcl") and any(
                 m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
             return child, None
@@ -743,7 +751,7 @@ def _adjective_attribution(adjective: Token, adjectives: frozenset[str], paragra
     """'Graham has been critical of Trump', 'she was sure Trump would triumph': the copula's
     subject speaks (or thinks), the adjective with its preposition is the cue."""
     copula = adjective.head
-    if adjective.dep_ != "acomp" or copula.lemma_.lower() != "be" or copula.i > adjective.i or \
+    if adjective.dep_ != "acomp" or copula.lemma_.lower() not in COPULAS or copula.i > adjective.i or \
             adjective.lemma_.lower() not in adjectives:
         return None
     speaker = _subject(copula)
