@@ -480,3 +480,10 @@ def test_a_stated_willingness_to_act_is_an_intent(pipeline):
     release = main_event(pipeline.extract("Hamas announced its intention to release the "
                                           "Israeli soldier."))
     assert (release.type, release.trigger.text) == ("AGREE", "release")
+
+
+def test_troops_pulling_out_of_an_area_retreat(pipeline):
+    army = pipeline.extract("The Syrian army pulled out of majority Kurdish areas of Syria last "
+                            "year.")
+    event = main_event(army)
+    assert (event.type, event.cameo) == ("RETREAT", "0874")

@@ -210,9 +210,11 @@ def triggers() -> dict[tuple[str, str], Trigger]:
                 after = tuple(w for w in words_ if not w.startswith("<"))
                 patterns.append(Pattern(None if cameo == "---" else cameo, before, after,
                                         "trigger", needs_object=entry_needs == "object"))
+        # a curated verb's bare default is a dictionary default like Phoenix's: without an
+        # actor it makes no event ("pulled out of the final", "executed a pass")
         table[key] = Trigger(lemma, pos, default,
                              tuple(patterns) + (old.patterns if old else ()), needs,
-                             origin="trigger" if old is None else old.origin)
+                             origin="verb")
     return table
 
 
