@@ -6,6 +6,7 @@ live here, so that no stage imports another stage's internals.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -30,6 +31,21 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """Every token's start offset, in order (built once per doc, for bisection)."""
+    starts = doc.user_data.get("eventwire_token_starts")
+    if starts is None:
+        starts = doc.user_data["eventwire_token_starts"] = [t.idx for t in doc]
+    return starts
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Give ``doc_text`` the article text the doc was parsed from (spaCy keeps every
+    character), so that no stage pays for spaCy's join; a doc of another length is left be."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data.setdefault("text", text)
+
+
 def span_evidence(span: SpacySpan) -> Evidence:
     return Evidence(text=span.text, span=(span.start_char, span.end_char))
 
@@ -38,11 +54,7 @@ def token_at(doc: Doc, char: int):
     """The token that holds (or starts nearest after) a character offset."""
     if not len(doc):
         return None
-    lo, hi = 0, len(doc) - 1
-    while lo < hi:  # first token whose end is past char
-        mid = (lo + hi) // 2
-        if doc[mid].idx + len(doc[mid].text) <= char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return doc[lo]
+    ends = doc.user_data.get("eventwire_token_ends")
+    if ends is None:  # built once per doc: each look-up is then one bisection of ints
+        ends = doc.user_data["eventwire_token_ends"] = [t.idx + len(t.text) for t in doc]
+    return doc[min(bisect_right(ends, char), len(doc) - 1)]  # first token whose end is past char

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.extract import next_id, span_evidence
@@ -29,6 +30,7 @@ SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
+TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 
 DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6, "intent": 0.5}
@@ -101,13 +103,15 @@ def _accusation(candidate: Candidate, event: Event, sent: SpacySpan) -> list[Can
 def sentence_units(doc: Doc) -> Iterable[SpacySpan]:
     """spaCy's sentences, cut again at line breaks (a headline or caption is not part of the
     paragraph that follows it)."""
+    strings = doc.vocab.strings
+    breaks = {i for i, orth in enumerate(doc.to_array(ORTH).tolist())  # no Token per word
+              if "\n" in strings[orth]}
     for sent in doc.sents:
         start = sent.start
-        for token in sent:
-            if "\n" in token.text:
-                if token.i > start:
-                    yield doc[start:token.i]
-                start = token.i + 1
+        for i in sorted(breaks.intersection(range(sent.start, sent.end))):
+            if i > start:
+                yield doc[start:i]
+            start = i + 1
         if start < sent.end:
             yield doc[start:sent.end]
 
@@ -122,6 +126,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     found: dict[int, Candidate] = {}
     speech = status_cues()["speech_heads"] | status_cues()["speech_according"]
     for token in sent:
+        if token.pos_ not in TRIGGER_POS:
+            continue  # code_trigger codes nothing else
         speech_verb = token.lemma_.lower() in speech or token.lower_ in speech
         if speech_verb and not _declares_object(token):
             continue  # statements are quotes, not events; what they report is coded instead
@@ -167,7 +173,9 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
 def _declares_object(token: Token) -> bool:
     """A speech verb whose object is an act it performs ("declared a ceasefire", "announced
     a state of emergency"), not a report ("said the army attacked")."""
-    return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in token.children) and not any(
+    return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in
+                                        status_cues()["commissive_nouns"]
+                                        for c in token.children) and not any(
         c.dep_ in ("ccomp", "xcomp", "csubj") for c in token.children)
 
 
@@ -264,7 +272,7 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
 def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Optional[str], str]:
     origin = "noun" if trigger.pos == "NOUN" else ("trigger" if trigger.origin == "trigger"
                                                     else "verb")
-    if not trigger.patterns:
+    if not trigger.patterns or not _any_pattern_possible(trigger, token):
         return trigger.default, origin
     after = _Window(_after_window(token))
     before = _Window(list(sent.doc[max(sent.start, token.i - WINDOW):token.i]))
@@ -282,7 +290,8 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
         score_before = before.match(pattern.before_words)
         if score_before < 0 or not after.attached(pattern.prepositions, anchors):
             continue
-        if _bare_prepositions(pattern) and not after.attached(pattern.after_words, anchors):
+        if _bare_prepositions(pattern) and (not after.attached(pattern.after_words, anchors)
+                                             or _dates_only(token, pattern.after_words)):
             continue  # "demand ... on": a lone preposition counts only when it hangs from the verb
         score += score_before
         if score > best_score or (score == best_score and best is not None
@@ -291,6 +300,74 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     if best is not None and best_score > 0:
         return best.cameo, best.origin
     return trigger.default, origin
+
+
+def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
+    """Whether any of the trigger's patterns has all its words in the token's spaCy sentence
+    (both windows lie inside it): most triggers' patterns fail here, before the windows are
+    built."""
+    vocabulary = _sentence_vocabulary(token)
+    has_object = None
+    for plain_words, synonym_sets, needs_object in _pattern_words(trigger):
+        if not plain_words <= vocabulary or synonym_sets and any(
+                s.isdisjoint(vocabulary) for s in synonym_sets):
+            continue
+        if needs_object:
+            if has_object is None:
+                has_object = any(c.dep_ in OBJECTS for c in token.children)
+            if not has_object:
+                continue
+        return True
+    return False
+
+
+_PATTERN_WORDS: dict[int, tuple[Trigger, list]] = {}
+
+
+def _pattern_words(trigger: Trigger) -> list[tuple[frozenset, list[frozenset], bool]]:
+    """Each pattern's plain words, synonym sets and object need (kept per trigger object)."""
+    kept = _PATTERN_WORDS.get(id(trigger))
+    if kept is None or kept[0] is not trigger:
+        words = [(p.plain_words, [synonyms(w) for w in p.before_words + p.after_words
+                                  if w.startswith("&")], p.needs_object)
+                 for p in trigger.patterns]
+        kept = _PATTERN_WORDS[id(trigger)] = (trigger, words)
+    return kept[1]
+
+
+def _sentence_vocabulary(token: Token) -> set[str]:
+    """Every form and lower-case lemma of the token's spaCy sentence (each sentence's built
+    once per doc, when first asked for, from whole-doc arrays)."""
+    doc = token.doc
+    cache = doc.user_data.get("eventwire_sentence_vocabulary")
+    if cache is None:
+        rows = doc.to_array([LOWER, LEMMA, SENT_START]).tolist()
+        sentence_of, starts, number = [], [], -1
+        for i, (_lower, _lemma, sent_start) in enumerate(rows):
+            if sent_start == 1 or i == 0:
+                number += 1
+                starts.append(i)
+            sentence_of.append(number)
+        starts.append(len(rows))
+        cache = doc.user_data["eventwire_sentence_vocabulary"] = (rows, sentence_of, starts, {})
+    rows, sentence_of, starts, built = cache
+    number = sentence_of[token.i]
+    vocabulary = built.get(number)
+    if vocabulary is None:
+        strings = doc.vocab.strings
+        vocabulary = built[number] = set()
+        for lower, lemma, _ in rows[starts[number]:starts[number + 1]]:
+            vocabulary.add(strings[lower])
+            vocabulary.add(strings[lemma].lower())
+    return vocabulary
+
+
+def _dates_only(token: Token, prepositions: tuple[str, ...]) -> bool:
+    """The verb's phrases with these prepositions all name a date ("telephoned X on Monday" is
+    no "call on")."""
+    phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions]
+    return bool(phrases) and all(any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                                 for c in phrases)
 
 
 def _infinitive(token: Token) -> bool:
@@ -312,10 +389,11 @@ def _after_window(token: Token) -> list[Token]:
         if (child.dep_ in CLAUSES_NOT_READ and not _infinitive(child)) or (
                 child.dep_ in SUBJECTS and child.i < token.i):
             skip.update(t.i for t in child.subtree)
-    for descendant in token.subtree:
+    subtree = list(token.subtree)  # walked twice: spaCy builds its Tokens anew on each walk
+    for descendant in subtree:
         if token.i not in (descendant.i, descendant.head.i) and descendant.dep_ in CLAUSES_NOT_READ:
             skip.update(t.i for t in descendant.subtree)  # "a resolution that aims to ...": not the verb's words
-    window = [t for t in token.subtree if t.i > token.i and t.i not in skip][:WINDOW]
+    window = [t for t in subtree if t.i > token.i and t.i not in skip][:WINDOW]
     has_object = any(c.dep_ in OBJECTS for c in token.children)
     for child in token.children:
         if child.dep_ in PASSIVE_SUBJECTS or (child.dep_ == "nsubj" and not has_object
@@ -341,11 +419,19 @@ class _Window:
 
     def match(self, words: tuple[str, ...]) -> int:
         """How many pattern words match in order (-1: not all of them)."""
+        forms = self.forms
+        end = len(forms)
         position = 0
-        for word in words:
-            while position < len(self.forms) and not self._has(word, position):
-                position += 1
-            if position == len(self.forms):
+        for word in words:  # _has, inlined: this loop runs for every pattern of every trigger
+            if word.startswith("&"):
+                members = synonyms(word)
+                while position < end and forms[position][0] not in members \
+                        and forms[position][1] not in members:
+                    position += 1
+            else:
+                while position < end and word != forms[position][0] and word != forms[position][1]:
+                    position += 1
+            if position == end:
                 return -1
             position += 1
         return len(words)
@@ -523,13 +609,14 @@ def _phrase(token: Token) -> list[Token]:
                 noun and child.dep_ == "prep"
                 and child.lower_ not in ("of", "including", "from", "by")):
             skip.update(t.i for t in child.subtree)
+    subtree = list(token.subtree)  # walked twice: spaCy builds its Tokens anew on each walk
     if token.pos_ not in ("VERB", "AUX"):  # a clause deeper in a phrase lends it no words
         # ("the bridge spanning the Rhine from France to Germany"); a verb's own clause keeps
         # its nested clauses (the event's place, time and figures: _clause_tokens)
-        for descendant in token.subtree:
+        for descendant in subtree:
             if descendant.i not in skip and descendant.i != token.i and descendant.dep_ in CLAUSAL:
                 skip.update(t.i for t in descendant.subtree)
-    return [t for t in token.subtree if t.i not in skip]
+    return [t for t in subtree if t.i not in skip]
 
 
 def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
@@ -946,7 +1033,11 @@ def _governors(token: Token) -> list[Token]:
     """The words an xcomp/acomp chain hangs from ("were unable to make" -> unable, were)."""
     found = []
     node = token
+    commissive_nouns = status_cues()["commissive_nouns"]
     for _ in range(3):
+        if node.dep_ == "acl" and node.head.lemma_.lower() in commissive_nouns:
+            found.append(node.head)  # "expressed its willingness to resume talks"
+            break
         if node.dep_ not in ("xcomp", "acomp", "ccomp") or node.head.i == node.i:
             break
         node = node.head
@@ -971,6 +1062,9 @@ def _going_to(head: Token) -> bool:
 def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
     """The actor whose speech a clause reports: 'X said (that) ...', '... according to X'."""
     cues = status_cues()
+    vocabulary = _sentence_vocabulary(token)  # every word read below is in token.sent
+    if cues["speech_heads"].isdisjoint(vocabulary) and cues["speech_according"].isdisjoint(vocabulary):
+        return None  # no speech verb and no "according": nothing in the sentence reports
     node = clause_head(token)
     for _ in range(4):
         if node.head.i == node.i:
@@ -1029,18 +1123,22 @@ def _items_in(items, tokens: list[Token]):
     found = []
     for item in items:
         first, last = _token_range(doc, item.span)
-        if any(i in inside for i in range(first, last)):
+        if not inside.isdisjoint(range(first, last)):
             found.append(item)
     return found
 
 
 def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """The tokens a character span covers (cached per doc: spans are looked up many times)."""
-    cache = doc.user_data.setdefault("eventwire_token_ranges", {})
-    if span not in cache:
-        found = doc.char_span(span[0], span[1], alignment_mode="expand")
-        cache[span] = (found.start, found.end) if found is not None else (0, 0)
-    return cache[span]
+    cache = doc.user_data.get("eventwire_token_ranges")
+    if cache is None:
+        cache = doc.user_data["eventwire_token_ranges"] = {}
+    found = cache.get(span)
+    if found is None:
+        span_tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+        found = cache[span] = ((span_tokens.start, span_tokens.end) if span_tokens is not None
+                               else (0, 0))
+    return found
 
 
 def _nearest(items, token: Token):

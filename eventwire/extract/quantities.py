@@ -57,9 +57,12 @@ def quantity_words() -> dict:
 # --- numbers ------------------------------------------------------------------------------
 
 def _is_number_word(token: Token) -> bool:
+    return _is_number_text(token.text, token.lower_)
+
+
+def _is_number_text(text: str, lower: str) -> bool:
     words = quantity_words()
-    lower = token.lower_
-    return bool(NUMBER_SHAPE.match(token.text)) or (
+    return bool(NUMBER_SHAPE.match(text)) or (
         lower in words["units"] and lower not in ("a", "an", "half")) or lower in words["multipliers"]
 
 
@@ -113,18 +116,21 @@ def find_figures(doc: Doc) -> list[Figure]:
     phones = _phone_chars(doc_text(doc))
     dates = _date_tokens(doc)
     figures: list[Figure] = []
+    tokens = list(doc)  # one Token each: doc[i] builds a new one on every access
+    lowers = [t.lower_ for t in tokens]
+    texts = [t.text for t in tokens]
     i = 0
     n = len(doc)
     while i < n:
-        token = doc[i]
-        lower = token.lower_
-        three = f"{lower} {doc[i + 1].lower_} {doc[i + 2].lower_}" if i + 2 < n else ""
+        token = tokens[i]
+        lower = lowers[i]
+        three = f"{lower} {lowers[i + 1]} {lowers[i + 2]}" if i + 2 < n else ""
         if three in words["vague"]:  # "tens of thousands", "hundreds of thousands", "a few hundred"
             start, _ = _qualifier_before(doc, i)
             figures.append(Figure(start, i, i + 3, None, words["vague"][three], None, "vague"))
             i += 3
             continue
-        two = f"{lower} {doc[i + 1].lower_}" if i + 1 < n else ""
+        two = f"{lower} {lowers[i + 1]}" if i + 1 < n else ""
         if two in words["vague"]:  # "several hundred"
             start, _ = _qualifier_before(doc, i)
             figures.append(Figure(start, i, i + 2, None, words["vague"][two], None, "vague"))
@@ -139,7 +145,7 @@ def find_figures(doc: Doc) -> list[Figure]:
             figures.append(Figure(i, i, i + 1, 1.0, None, None, "exact", single=True))
             i += 1
             continue
-        if not _is_number_word(token) or token.i in dates or token.ent_type_ in ("ORDINAL", "MONEY") \
+        if not _is_number_text(texts[i], lower) or i in dates or token.ent_type_ in ("ORDINAL", "MONEY") \
                 and not _counts_people(token):
             i += 1
             continue
@@ -148,17 +154,17 @@ def find_figures(doc: Doc) -> list[Figure]:
             continue
         # a run of number words: "eight thousand", "3.5 million", "two dozen"
         j = i
-        while j + 1 < n and (_is_number_word(doc[j + 1]) or (
-                doc[j + 1].text == "-" and j + 2 < n and doc[j].lower_ in words["units"]
-                and doc[j + 2].lower_ in words["units"] and doc[j + 2].lower_ not in ("a", "an")) or (
-                doc[j + 1].lower_ == "and" and j + 2 < n and _is_number_word(doc[j + 2])
-                and not NUMBER_SHAPE.match(doc[j + 2].text))):
-            if NUMBER_SHAPE.match(doc[j].text) and (NUMBER_SHAPE.match(doc[j + 1].text) or
-                                                    doc[j + 1].lower_ in words["units"]):
+        while j + 1 < n and (_is_number_text(texts[j + 1], lowers[j + 1]) or (
+                texts[j + 1] == "-" and j + 2 < n and lowers[j] in words["units"]
+                and lowers[j + 2] in words["units"] and lowers[j + 2] not in ("a", "an")) or (
+                lowers[j + 1] == "and" and j + 2 < n and _is_number_text(texts[j + 2], lowers[j + 2])
+                and not NUMBER_SHAPE.match(texts[j + 2]))):
+            if NUMBER_SHAPE.match(texts[j]) and (NUMBER_SHAPE.match(texts[j + 1]) or
+                                                       lowers[j + 1] in words["units"]):
                 break  # "20 30", "2016 Ninety-two" (a dateline that lost its comma): two numbers
             j += 1
         start = i
-        if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in ("dozen", "hundred", "thousand", "million"):
+        if i > 0 and lowers[i - 1] in ("a", "an") and lowers[i] in ("dozen", "hundred", "thousand", "million"):
             start = i - 1
         value = number_value([t.text for t in doc[start:j + 1]])
         if value is None:

@@ -26,7 +26,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import doc_text, next_id, token_at
+from eventwire.extract import doc_text, next_id, token_at, token_starts
 from eventwire.model import Actor, Evidence, Extraction, Place, Quote
 
 Piece = tuple[int, int]
@@ -112,6 +112,7 @@ def gate_features(attribution: "Attribution", doc: Doc) -> list[str]:
     """What the cue check sees of one attribution: the cue verb and how it reads its
     content, the speaker's kind, the content's place and length, the verb's dependents."""
     verb = doc[attribution.cue_token]
+    text = doc_text(doc)
     lemma = verb.lemma_.lower()
     how = attribution.how
     rows = [f"lemma={lemma}", f"how={how}", f"lemma_how={lemma}|{how}", f"dep={verb.dep_}",
@@ -126,17 +127,18 @@ def gate_features(attribution: "Attribution", doc: Doc) -> list[str]:
                  f"source_dep={speaker.dep_}", f"source_lemma={speaker.lower_}"
                  if speaker.lower_ in PRONOUNS else f"source_pos_how={speaker.pos_}|{how}",
                  f"lemma_source={lemma}|{speaker.ent_type_ or speaker.pos_}",
-                 f"source_words={min(_word_count(doc.text, attribution.source), 6)}"]
+                 f"source_words={min(_word_count(text, attribution.source), 6)}"]
     if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl"):
         rows.append(f"head_lemma={verb.dep_}|{verb.head.lemma_.lower()}")
     content = attribution.content[0]
-    words = sum(1 for t in doc if content[0] <= t.idx < content[1])
-    first = doc.text[content[0]:content[1]].split()[0].lower()
+    starts = token_starts(doc)
+    words = bisect.bisect_left(starts, content[1]) - bisect.bisect_left(starts, content[0])
+    first = text[content[0]:content[1]].split()[0].lower()
     rows += [f"content_words={min(words.bit_length(), 7)}",
              f"content_before={content[1] <= attribution.cue[0]}",
-             f"cue_words={min(_word_count(doc.text, attribution.cue), 5)}",
+             f"cue_words={min(_word_count(text, attribution.cue), 5)}",
              f"content_first={first if first in GATE_FIRST_WORDS else '-'}",
-             f"content_end={doc.text[content[1]:content[1] + 1] or '$'}",
+             f"content_end={text[content[1]:content[1] + 1] or '$'}",
              f"sentence_words={min((verb.sent.end - verb.sent.start).bit_length(), 7)}",
              f"pieces={len(attribution.content)}"]
     rows += [f"child={child.dep_}" for child in verb.children]
