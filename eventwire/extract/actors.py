@@ -205,8 +205,10 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     lemmas = [_lemma(string(lemma), tag, lower) for (_, lemma, _), tag, lower in zip(array, tags, lowers)]
     units: list[Unit] = []
     i = 0
+    name_starts, agent_starts = book.name_lengths, book.agent_lengths
     while i < len(doc):
-        name = book.match_name(words, i)
+        # most words start no name and no agent: skip the look-ups' calls for them
+        name = book.match_name(words, i) if words[i] in name_starts else None
         people = False
         if name is None and tags[i] in ("NNS", "NNPS"):
             name = book.match_name(words, i, lemmas)  # "Palestinians", "Libyans"
@@ -221,7 +223,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         if name is not None and not _looks_like_name(doc[i:i + name[0]],
                                                      book.entries[name[1]].kind == "state"):
             name = None
-        agent = book.match_agent(words, lemmas, i)
+        agent = book.match_agent(words, lemmas, i) \
+            if words[i] in agent_starts or lemmas[i] in agent_starts else None
         if agent is not None and not _nominal(doc[i + agent[0] - 1]):
             agent = None
         if name is not None and (agent is None or name[0] >= agent[0]):
@@ -1002,8 +1005,8 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     by_entry: dict[int, Actor] = {}
     sentence_of = {}
     for number, sentence in enumerate(doc.sents):
-        for token in sentence:
-            sentence_of[token.i] = number
+        for i in range(sentence.start, sentence.end):  # indexes only: no Token per word
+            sentence_of[i] = number
     persons: list[tuple[int, Actor]] = []  # (token index, first mention) in text order
     pronouns: list[Actor] = []
     acronyms: dict[str, Actor] = {}  # "FIS" -> the Islamic Salvation Front, once defined

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.extract import next_id, span_evidence
@@ -102,13 +103,15 @@ def _accusation(candidate: Candidate, event: Event, sent: SpacySpan) -> list[Can
 def sentence_units(doc: Doc) -> Iterable[SpacySpan]:
     """spaCy's sentences, cut again at line breaks (a headline or caption is not part of the
     paragraph that follows it)."""
+    strings = doc.vocab.strings
+    breaks = {i for i, orth in enumerate(doc.to_array(ORTH).tolist())  # no Token per word
+              if "\n" in strings[orth]}
     for sent in doc.sents:
         start = sent.start
-        for token in sent:
-            if "\n" in token.text:
-                if token.i > start:
-                    yield doc[start:token.i]
-                start = token.i + 1
+        for i in sorted(breaks.intersection(range(sent.start, sent.end))):
+            if i > start:
+                yield doc[start:i]
+            start = i + 1
         if start < sent.end:
             yield doc[start:sent.end]
 
@@ -333,15 +336,30 @@ def _pattern_words(trigger: Trigger) -> list[tuple[frozenset, list[frozenset], b
 
 
 def _sentence_vocabulary(token: Token) -> set[str]:
-    """Every form and lower-case lemma of the token's spaCy sentence (cached per doc)."""
+    """Every form and lower-case lemma of the token's spaCy sentence (each sentence's built
+    once per doc, when first asked for, from whole-doc arrays)."""
     doc = token.doc
-    by_token = doc.user_data.get("eventwire_sentence_vocabulary")
-    if by_token is None:
-        by_token = doc.user_data["eventwire_sentence_vocabulary"] = []
-        for sent in doc.sents:
-            vocabulary = {w for t in sent for w in (t.lower_, t.lemma_.lower())}
-            by_token.extend([vocabulary] * len(sent))
-    return by_token[token.i]
+    cache = doc.user_data.get("eventwire_sentence_vocabulary")
+    if cache is None:
+        rows = doc.to_array([LOWER, LEMMA, SENT_START]).tolist()
+        sentence_of, starts, number = [], [], -1
+        for i, (_lower, _lemma, sent_start) in enumerate(rows):
+            if sent_start == 1 or i == 0:
+                number += 1
+                starts.append(i)
+            sentence_of.append(number)
+        starts.append(len(rows))
+        cache = doc.user_data["eventwire_sentence_vocabulary"] = (rows, sentence_of, starts, {})
+    rows, sentence_of, starts, built = cache
+    number = sentence_of[token.i]
+    vocabulary = built.get(number)
+    if vocabulary is None:
+        strings = doc.vocab.strings
+        vocabulary = built[number] = set()
+        for lower, lemma, _ in rows[starts[number]:starts[number + 1]]:
+            vocabulary.add(strings[lower])
+            vocabulary.add(strings[lemma].lower())
+    return vocabulary
 
 
 def _dates_only(token: Token, prepositions: tuple[str, ...]) -> bool:
@@ -371,10 +389,11 @@ def _after_window(token: Token) -> list[Token]:
         if (child.dep_ in CLAUSES_NOT_READ and not _infinitive(child)) or (
                 child.dep_ in SUBJECTS and child.i < token.i):
             skip.update(t.i for t in child.subtree)
-    for descendant in token.subtree:
+    subtree = list(token.subtree)  # walked twice: spaCy builds its Tokens anew on each walk
+    for descendant in subtree:
         if token.i not in (descendant.i, descendant.head.i) and descendant.dep_ in CLAUSES_NOT_READ:
             skip.update(t.i for t in descendant.subtree)  # "a resolution that aims to ...": not the verb's words
-    window = [t for t in token.subtree if t.i > token.i and t.i not in skip][:WINDOW]
+    window = [t for t in subtree if t.i > token.i and t.i not in skip][:WINDOW]
     has_object = any(c.dep_ in OBJECTS for c in token.children)
     for child in token.children:
         if child.dep_ in PASSIVE_SUBJECTS or (child.dep_ == "nsubj" and not has_object
@@ -400,11 +419,19 @@ class _Window:
 
     def match(self, words: tuple[str, ...]) -> int:
         """How many pattern words match in order (-1: not all of them)."""
+        forms = self.forms
+        end = len(forms)
         position = 0
-        for word in words:
-            while position < len(self.forms) and not self._has(word, position):
-                position += 1
-            if position == len(self.forms):
+        for word in words:  # _has, inlined: this loop runs for every pattern of every trigger
+            if word.startswith("&"):
+                members = synonyms(word)
+                while position < end and forms[position][0] not in members \
+                        and forms[position][1] not in members:
+                    position += 1
+            else:
+                while position < end and word != forms[position][0] and word != forms[position][1]:
+                    position += 1
+            if position == end:
                 return -1
             position += 1
         return len(words)
@@ -582,13 +609,14 @@ def _phrase(token: Token) -> list[Token]:
                 noun and child.dep_ == "prep"
                 and child.lower_ not in ("of", "including", "from", "by")):
             skip.update(t.i for t in child.subtree)
+    subtree = list(token.subtree)  # walked twice: spaCy builds its Tokens anew on each walk
     if token.pos_ not in ("VERB", "AUX"):  # a clause deeper in a phrase lends it no words
         # ("the bridge spanning the Rhine from France to Germany"); a verb's own clause keeps
         # its nested clauses (the event's place, time and figures: _clause_tokens)
-        for descendant in token.subtree:
+        for descendant in subtree:
             if descendant.i not in skip and descendant.i != token.i and descendant.dep_ in CLAUSAL:
                 skip.update(t.i for t in descendant.subtree)
-    return [t for t in token.subtree if t.i not in skip]
+    return [t for t in subtree if t.i not in skip]
 
 
 def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
@@ -1034,6 +1062,9 @@ def _going_to(head: Token) -> bool:
 def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
     """The actor whose speech a clause reports: 'X said (that) ...', '... according to X'."""
     cues = status_cues()
+    vocabulary = _sentence_vocabulary(token)  # every word read below is in token.sent
+    if cues["speech_heads"].isdisjoint(vocabulary) and cues["speech_according"].isdisjoint(vocabulary):
+        return None  # no speech verb and no "according": nothing in the sentence reports
     node = clause_head(token)
     for _ in range(4):
         if node.head.i == node.i:
@@ -1099,11 +1130,15 @@ def _items_in(items, tokens: list[Token]):
 
 def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """The tokens a character span covers (cached per doc: spans are looked up many times)."""
-    cache = doc.user_data.setdefault("eventwire_token_ranges", {})
-    if span not in cache:
-        found = doc.char_span(span[0], span[1], alignment_mode="expand")
-        cache[span] = (found.start, found.end) if found is not None else (0, 0)
-    return cache[span]
+    cache = doc.user_data.get("eventwire_token_ranges")
+    if cache is None:
+        cache = doc.user_data["eventwire_token_ranges"] = {}
+    found = cache.get(span)
+    if found is None:
+        span_tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+        found = cache[span] = ((span_tokens.start, span_tokens.end) if span_tokens is not None
+                               else (0, 0))
+    return found
 
 
 def _nearest(items, token: Token):

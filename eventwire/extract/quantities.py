@@ -57,9 +57,12 @@ def quantity_words() -> dict:
 # --- numbers ------------------------------------------------------------------------------
 
 def _is_number_word(token: Token) -> bool:
+    return _is_number_text(token.text, token.lower_)
+
+
+def _is_number_text(text: str, lower: str) -> bool:
     words = quantity_words()
-    lower = token.lower_
-    return bool(NUMBER_SHAPE.match(token.text)) or (
+    return bool(NUMBER_SHAPE.match(text)) or (
         lower in words["units"] and lower not in ("a", "an", "half")) or lower in words["multipliers"]
 
 
@@ -115,6 +118,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     figures: list[Figure] = []
     tokens = list(doc)  # one Token each: doc[i] builds a new one on every access
     lowers = [t.lower_ for t in tokens]
+    texts = [t.text for t in tokens]
     i = 0
     n = len(doc)
     while i < n:
@@ -141,7 +145,7 @@ def find_figures(doc: Doc) -> list[Figure]:
             figures.append(Figure(i, i, i + 1, 1.0, None, None, "exact", single=True))
             i += 1
             continue
-        if not _is_number_word(token) or token.i in dates or token.ent_type_ in ("ORDINAL", "MONEY") \
+        if not _is_number_text(texts[i], lower) or i in dates or token.ent_type_ in ("ORDINAL", "MONEY") \
                 and not _counts_people(token):
             i += 1
             continue
@@ -150,12 +154,12 @@ def find_figures(doc: Doc) -> list[Figure]:
             continue
         # a run of number words: "eight thousand", "3.5 million", "two dozen"
         j = i
-        while j + 1 < n and (_is_number_word(tokens[j + 1]) or (
-                tokens[j + 1].text == "-" and j + 2 < n and lowers[j] in words["units"]
+        while j + 1 < n and (_is_number_text(texts[j + 1], lowers[j + 1]) or (
+                texts[j + 1] == "-" and j + 2 < n and lowers[j] in words["units"]
                 and lowers[j + 2] in words["units"] and lowers[j + 2] not in ("a", "an")) or (
-                lowers[j + 1] == "and" and j + 2 < n and _is_number_word(tokens[j + 2])
-                and not NUMBER_SHAPE.match(tokens[j + 2].text))):
-            if NUMBER_SHAPE.match(tokens[j].text) and (NUMBER_SHAPE.match(tokens[j + 1].text) or
+                lowers[j + 1] == "and" and j + 2 < n and _is_number_text(texts[j + 2], lowers[j + 2])
+                and not NUMBER_SHAPE.match(texts[j + 2]))):
+            if NUMBER_SHAPE.match(texts[j]) and (NUMBER_SHAPE.match(texts[j + 1]) or
                                                        lowers[j + 1] in words["units"]):
                 break  # "20 30", "2016 Ninety-two" (a dateline that lost its comma): two numbers
             j += 1

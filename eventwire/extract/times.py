@@ -1278,11 +1278,12 @@ def speech_time(doc: Doc, extraction: Extraction, quote: Quote, times: list[Time
 
 
 def _attached_to(doc: Doc, time: Time, verb_indexes: set[int]) -> bool:
-    span = doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    verb = governing_verb(span.root)
-    return verb is not None and verb.i in verb_indexes
+    verbs = doc.user_data.setdefault("eventwire_time_verbs", {})  # asked per quote and mention
+    if time.span not in verbs:
+        span = doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
+        verb = governing_verb(span.root) if span is not None and len(span) else None
+        verbs[time.span] = verb.i if verb is not None else None
+    return verbs[time.span] is not None and verbs[time.span] in verb_indexes
 
 
 # --- the stage ---------------------------------------------------------------------------------

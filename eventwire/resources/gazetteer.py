@@ -59,6 +59,7 @@ class Entry:
     capital: bool
 
 
+@lru_cache(maxsize=1 << 16)  # the same words come back in every article ("Syrian", "Aleppo")
 def name_key(name: str) -> str:
     """The form names are matched in: no accents, no dots or apostrophes, casefolded."""
     decomposed = unicodedata.normalize("NFKD", name)
