@@ -223,3 +223,18 @@ def eastern_ghouta_reports() -> list[Extraction]:
             events=({"type": "ASSAULT", "trigger": "killed", "target": ["civilians"],
                      "place": "Eastern Ghouta", "date": "2017-04-04", "fatalities": "19"},)),
     ]
+
+
+SYRIA = dict(geonameid="163843", country="SY", lat=35.0, lon=38.0, feature="country",
+             role="event")
+
+
+def syria_only_report() -> Extraction:
+    """The Khan Sheikhoun attack as the WHO told it the next day: "a suspected chemical
+    attack in Syria", placed in the country only, nobody named as its author."""
+    return fakes_extraction(
+        "fakes-1914947530", "Reuters",
+        places=(("Syria", dict(SYRIA, name="Syria")),),
+        quantities=(("70", dict(value=70, qualifier="at_least", category="killed")),),
+        events=({"type": "ASSAULT", "trigger": "chemical attack", "place": "Syria",
+                 "date": "2017-04-05", "fatalities": "70"},))

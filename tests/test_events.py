@@ -420,3 +420,70 @@ def test_who_comes_for_talks_holds_them(pipeline):
     event = main_event(x)
     assert event.type == "CONSULT" and event.trigger.text == "talk"
     assert codes(x, event.source) == {"USAGOV", "RUSGOV"} and not event.target
+
+
+# --- CAMEO codebook coverage (fifth session): verbs the Phoenix dictionary codes elsewhere ---
+
+def test_walking_out_of_negotiations_halts_them(pipeline):
+    x = pipeline.extract("Peace talks hit deadlock after the opposition walked out of "
+                         "negotiations in April over the escalating violence.")
+    assert any(e.cameo == "164" and e.trigger.text == "walked" for e in x.events)
+
+
+def test_slamming_air_strikes_is_criticism_but_slamming_into_a_building_is_not(pipeline):
+    x = pipeline.extract("United States State Department spokesperson Mark Toner slammed the "
+                         "air strikes on Daraya.")
+    assert only(x, "ACCUSE").trigger.text == "slammed"
+    crash = pipeline.extract("A Syrian warplane slammed into a residential area on Monday.")
+    assert not any(e.trigger.text == "slammed" for e in crash.events)
+
+
+def test_an_execution_is_an_assault_but_executing_a_plan_is_not(pipeline):
+    x = pipeline.extract("Syrian rebels executed a downed government pilot.")
+    assert only(x, "ASSAULT").trigger.text == "executed"
+    plan = pipeline.extract("The Syrian government executed a plan to rebuild Aleppo.")
+    assert not any(e.trigger.text == "executed" for e in plan.events)
+
+
+def test_freeing_civilians_is_a_release(pipeline):
+    x = pipeline.extract("The opposition forces freed 150 civilians who were captured at a "
+                         "school in the village.")
+    event = main_event(x)
+    assert (event.type, event.cameo, event.trigger.text) == ("RETREAT", "0841", "freed")
+
+
+@pytest.mark.parametrize("text,cameo", [
+    # curated rows shared with the Phoenix synonym block (event_trigger_blocks.tsv)
+    ("The United States terminated military aid to Pakistan.", "162"),
+    ("Israel allowed United Nations peacekeepers into southern Lebanon.", "0861"),
+    ("Kenya deployed peacekeepers to Somalia.", "074"),
+    ("Argentina broke off diplomatic relations with Britain.", "161"),
+])
+def test_codebook_acts_keep_their_cameo_family(pipeline, text, cameo):
+    event = main_event(pipeline.extract(text))
+    assert event is not None and event.cameo == cameo, (text, event and event.cameo)
+
+
+def test_a_date_phrase_is_no_bare_preposition_pattern(pipeline):
+    # "telephoned X on Monday" is not CALL's "call on" appeal (020)
+    event = main_event(pipeline.extract("Russian President Vladimir Putin telephoned German "
+                                        "Chancellor Angela Merkel on Monday."))
+    assert event is not None and event.type == "CONSULT"
+
+
+def test_a_stated_willingness_to_act_is_an_intent(pipeline):
+    # CAMEO 036 "Express intent to meet or negotiate", as the codebook words it; a speech verb
+    # over a commissive noun is not itself the act ("announced its intention to release")
+    x = pipeline.extract("Syria expressed willingness to resume peace talks with Israel.")
+    event = main_event(x)
+    assert (event.type, event.cameo, event.status) == ("AGREE", "036", "planned")
+    release = main_event(pipeline.extract("Hamas announced its intention to release the "
+                                          "Israeli soldier."))
+    assert (release.type, release.trigger.text) == ("AGREE", "release")
+
+
+def test_troops_pulling_out_of_an_area_retreat(pipeline):
+    army = pipeline.extract("The Syrian army pulled out of majority Kurdish areas of Syria last "
+                            "year.")
+    event = main_event(army)
+    assert (event.type, event.cameo) == ("RETREAT", "0874")

@@ -300,3 +300,44 @@ def test_a_college_is_located_by_the_town_closing_its_name_but_germany_needs_a_c
                                                             "Nazi Germany"]))
     assert gazetteer.entry(college.entry).geonameid == "2653941"  # Cambridge, England
     assert gazetteer.entry(nazi.entry).geonameid == "2921044"  # Germany
+
+
+def test_a_square_named_like_a_far_village_is_placed_in_the_big_city_of_the_state_named():
+    # GeoWebNews (New Orleans' Faubourg Marigny): GeoNames has a Washington Square village in
+    # Pennsylvania; the article names Louisiana and no town
+    text = ("Expecting that the Louisiana Purchase would spur urban expansion, Marigny had his "
+            "parcel subdivided. Finiels reconciled an extension of the French Quarter street "
+            "grid with a sharp bend of the river, giving the avenue great width and an "
+            "adjacent park (Washington Square). Royal Street at Washington Square: the river "
+            "side of this block was home to Holy Redeemer Church.")
+    names = ["Louisiana", "French Quarter", "Washington Square", "Washington Square",
+             "Holy Redeemer Church"]
+    resolutions = resolve_toponyms(text, _toponyms(text, names))
+    gazetteer = load_gazetteer()
+    for square in resolutions[1:]:
+        assert square.entry is None
+        assert gazetteer.entry(square.located_by).name == "New Orleans"
+
+
+def test_a_dateline_in_capitals_names_the_city_not_the_state():
+    # GeoWebNews (AP): the state's towns named after it must not pull the dateline to the state
+    text = ("(NEW YORK) — Police officers responding to reports of a man threatening people "
+            "with a gun fatally shot a man carrying a metal pipe. It happened in the Crown "
+            "Heights neighborhood of Brooklyn.")
+    new_york, _, _ = resolve_toponyms(text, _toponyms(text, ["NEW YORK", "Crown Heights",
+                                                            "Brooklyn"]))
+    assert load_gazetteer().entry(new_york.entry).name == "New York City"
+
+
+def test_combining_forms_and_the_republic_read_as_their_countries():
+    # GeoWebNews: "Austro-Hungarian" names Austria; "the Republic" in a Derry story, Ireland
+    gazetteer = load_gazetteer()
+    text = ("Princip was a Bosnian Serb seeking an end to Austro-Hungarian rule in Bosnia and "
+            "Herzegovina.")
+    austro, _ = resolve_toponyms(text, _toponyms(text, ["Austro", "Bosnia and Herzegovina"]))
+    assert gazetteer.entry(austro.entry).name == "Austria"
+    text = ("A new campus has opened at Derry's Altnagelvin Hospital, the first of its kind in "
+            "Northern Ireland. It supports people from the Republic who are attending.")
+    _, _, republic = resolve_toponyms(text, _toponyms(text, ["Derry", "Northern Ireland",
+                                                             "Republic"]))
+    assert gazetteer.entry(republic.entry).name == "Ireland"

@@ -357,3 +357,56 @@ def test_a_misread_clause_after_a_time_is_still_what_is_said(nlp):
     text = "Trump said after the convention he would not accept Cruz's endorsement if it were offered."
     attribution = only(attributions_in(nlp, text, all_cues=True)[1])
     assert words(text, attribution.content[0]).endswith("he would not accept Cruz's endorsement if it were offered")
+
+
+# --- phrase cues (PolNeAR conventions only) ---------------------------------------------
+
+def test_a_copular_adjective_is_a_polnear_cue(nlp):
+    text = "Senator Lindsey Graham has been critical of Russia's bombing of Aleppo."
+    assert not attributions_in(nlp, text)[1]  # the product keeps speech, not stances
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "has been critical of"
+    assert words(text, attribution.source) == "Senator Lindsey Graham"
+    assert words(text, attribution.content[0]) == "Russia's bombing of Aleppo"
+
+
+def test_a_copular_adjective_takes_a_clause(nlp):
+    text = "The monitors were sure the convoy had been hit from the air."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "were sure"
+    assert words(text, attribution.content[0]) == "the convoy had been hit from the air"
+
+
+def test_nobody_holds_the_view_of_an_expletive_it(nlp):
+    text = "It is clear that the talks in Geneva have failed."
+    assert not [a for a in attributions_in(nlp, text, all_cues=True)[1] if a.how == "phrase"]
+
+
+def test_a_light_verb_and_its_object_are_one_cue(nlp):
+    text = "Aid agencies have expressed concern about the fate of civilians in eastern Aleppo."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "have expressed concern about"
+    assert words(text, attribution.source) == "Aid agencies"
+    assert words(text, attribution.content[0]) == "the fate of civilians in eastern Aleppo"
+
+
+def test_a_light_verb_pair_outside_the_learned_list_is_no_cue(nlp):
+    text = "The army won control of the road to Aleppo."
+    assert not [a for a in attributions_in(nlp, text, all_cues=True)[1] if a.how == "phrase"]
+
+
+def test_a_statement_and_its_reporting_participle_are_one_cue(nlp):
+    text = ("The Syrian Observatory for Human Rights issued a statement calling the strike "
+            "a massacre.")
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "issued a statement calling"
+    assert words(text, attribution.source) == "The Syrian Observatory for Human Rights"
+    assert words(text, attribution.content[0]).startswith("the strike")
+
+
+def test_a_copula_other_than_be_carries_an_adjective_cue(nlp):
+    text = "The monitors remained skeptical of the Russian account of the strike."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "remained skeptical of"
+    assert words(text, attribution.source) == "The monitors"
+    assert words(text, attribution.content[0]) == "the Russian account of the strike"

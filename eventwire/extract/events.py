@@ -173,7 +173,9 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
 def _declares_object(token: Token) -> bool:
     """A speech verb whose object is an act it performs ("declared a ceasefire", "announced
     a state of emergency"), not a report ("said the army attacked")."""
-    return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in token.children) and not any(
+    return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in
+                                        status_cues()["commissive_nouns"]
+                                        for c in token.children) and not any(
         c.dep_ in ("ccomp", "xcomp", "csubj") for c in token.children)
 
 
@@ -288,7 +290,8 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
         score_before = before.match(pattern.before_words)
         if score_before < 0 or not after.attached(pattern.prepositions, anchors):
             continue
-        if _bare_prepositions(pattern) and not after.attached(pattern.after_words, anchors):
+        if _bare_prepositions(pattern) and (not after.attached(pattern.after_words, anchors)
+                                             or _dates_only(token, pattern.after_words)):
             continue  # "demand ... on": a lone preposition counts only when it hangs from the verb
         score += score_before
         if score > best_score or (score == best_score and best is not None
@@ -357,6 +360,14 @@ def _sentence_vocabulary(token: Token) -> set[str]:
             vocabulary.add(strings[lower])
             vocabulary.add(strings[lemma].lower())
     return vocabulary
+
+
+def _dates_only(token: Token, prepositions: tuple[str, ...]) -> bool:
+    """The verb's phrases with these prepositions all name a date ("telephoned X on Monday" is
+    no "call on")."""
+    phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions]
+    return bool(phrases) and all(any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                                 for c in phrases)
 
 
 def _infinitive(token: Token) -> bool:
@@ -1022,7 +1033,11 @@ def _governors(token: Token) -> list[Token]:
     """The words an xcomp/acomp chain hangs from ("were unable to make" -> unable, were)."""
     found = []
     node = token
+    commissive_nouns = status_cues()["commissive_nouns"]
     for _ in range(3):
+        if node.dep_ == "acl" and node.head.lemma_.lower() in commissive_nouns:
+            found.append(node.head)  # "expressed its willingness to resume talks"
+            break
         if node.dep_ not in ("xcomp", "acomp", "ccomp") or node.head.i == node.i:
             break
         node = node.head

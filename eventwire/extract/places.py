@@ -380,6 +380,11 @@ def article_candidates(text: str, toponyms: Sequence[Toponym],
             country = named.get(row.toponym.text.replace(".", ""))
             if country is not None:
                 row.candidates = [_Candidate(country, True, "abbreviation")]
+    if "Ireland" in text or "Irish" in text:  # "people from the Republic" in an Irish story
+        for row in rows:
+            start = row.toponym.start
+            if row.key == "republic" and text[max(0, start - 4):start].lower() == "the ":
+                row.candidates = [_Candidate(gazetteer.country_entry["IE"], True)]
     return rows
 
 
@@ -709,6 +714,8 @@ def _features(row: _Row, context: _Context, gazetteer: Gazetteer) -> list[dict[s
                 f["continent_share"] = by_continent[continent] / total
         if entry.admin1 and entry.feature != "admin1":
             f["admin1_seen"] = float((entry.country, entry.admin1) in admin1s_seen)
+            if not f["admin1_seen"] and any(c == entry.country for c, _ in admin1s_seen):
+                f["other_unit_seen"] = 1.0  # not weighed: read by _feature_named_town
         elif entry.admin1:  # the unit's towns or its abbreviation are named elsewhere
             f["admin1_named"] = float((entry.country, entry.admin1) in admin1s_seen)
         if row.container is not None:
@@ -790,6 +797,8 @@ def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float]
     scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in features]
     best = max(range(len(scores)), key=scores.__getitem__)
     best = _city_of_city_state(row.candidates, best, gazetteer)
+    if row.upper_case:  # "(NEW YORK) -": a dateline names the city, never its state
+        best = _city_of_dateline(row.candidates, best, gazetteer)
     candidate = row.candidates[best]
     entry = gazetteer.entry(candidate.index)
     if features[best].get("outside_container") and entry.feature == "city" \
@@ -806,6 +815,8 @@ def _best(row: _Row, features: list[dict[str, float]], weights: dict[str, float]
         return Resolution(None, scores[best], reason=STRAY_ALIAS)
     if _stray_town(entry, features[best], row):
         return Resolution(None, scores[best], reason=STRAY_TOWN)
+    if _feature_named_town(entry, features[best], row):
+        return Resolution(None, scores[best], reason=FEATURE_NAMED_TOWN)
     runner_up = max((sc for i, sc in enumerate(scores) if i != best), default=None)
     margin = 99.0 if runner_up is None else scores[best] - runner_up
     return Resolution(candidate.index, scores[best], margin=margin)
@@ -844,6 +855,24 @@ def _stray_town(entry, features: dict[str, float], row: _Row) -> bool:
             and not any(features.get(k) for k in ("admin1_seen", "names_nearby")))
 
 
+FEATURE_NAMED_TOWN = "a small town named like a square or park, outside the article's units"
+
+
+def _feature_named_town(entry, features: dict[str, float], row: _Row) -> bool:
+    """"Washington Square" in a story naming Louisiana is the New Orleans square, not the
+    Pennsylvania village: a small town whose name ends in a word for a square, park or
+    quarter, in none of the admin-1 units the article names in its country, is the
+    feature of that name, which the gazetteer lacks."""
+    return (entry.feature == "city" and entry.population < STRAY_TOWN_POPULATION
+            and row.container is None and features.get("other_unit_seen", 0.0) > 0
+            and not features.get("names_nearby")
+            and row.key.rsplit(" ", 1)[-1] in _URBAN_HEADS)
+
+
+_URBAN_HEADS = {"square", "park", "quarter", "street", "road", "avenue", "plaza"}
+"""Last words of the names of squares, parks and streets that villages also bear."""
+
+
 def _spelt_alike(name: str, other: str) -> bool:
     """"Valdai" and "Valday" are one name transliterated twice, "South Side" and
     "Eltingville" are not."""
@@ -873,6 +902,19 @@ def _city_of_city_state(candidates: list[_Candidate], best: int, gazetteer: Gaze
     return best
 
 
+def _city_of_dateline(candidates: list[_Candidate], best: int, gazetteer: Gazetteer) -> int:
+    """The largest town of the unit chosen for a name in capitals ("NEW YORK", "WASHINGTON"),
+    when it bears the unit's name: news datelines name towns."""
+    chosen = gazetteer.entry(candidates[best].index)
+    if chosen.feature != "admin1":
+        return best
+    towns = [i for i, candidate in enumerate(candidates)
+             if (entry := gazetteer.entry(candidate.index)).feature == "city"
+             and (entry.country, entry.admin1) == (chosen.country, chosen.admin1)]
+    return max(towns, key=lambda i: gazetteer.entry(candidates[i].index).population,
+               default=best)
+
+
 def _learn(context: _Context, key: str, index: int, gazetteer: Gazetteer) -> None:
     entry = gazetteer.entry(index)
     context.changed()
@@ -898,7 +940,8 @@ def _one_sense_per_name(keys: list[str], resolutions: list[Resolution],
             for k, r in zip(keys, resolutions)]
 
 
-UNPLACED_REASONS = ("not in the gazetteer", ONLY_SMALL_PLACES, STRAY_ALIAS, STRAY_TOWN)
+UNPLACED_REASONS = ("not in the gazetteer", ONLY_SMALL_PLACES, STRAY_ALIAS, STRAY_TOWN,
+                    FEATURE_NAMED_TOWN)
 """Unresolved names that are given the point of the place beside them, or the main place."""
 
 LOCAL_FEATURES = ("city", "district", "facility", "admin2")
@@ -928,6 +971,8 @@ def _place_unknown_names(text: str, rows: list[_Row], resolutions: list[Resoluti
     datelines = [resolutions[p].entry for p in local if _is_dateline(text, rows[p].toponym)]
     focus = _main_place([resolutions[p].entry for p in local], datelines,
                         lambda index: countries[gazetteer.entry(index).country], gazetteer)
+    # an article that names its province but no town: its local names lie in the big city
+    focus = gazetteer.largest_city(focus) or focus
     for position, (row, resolution) in enumerate(zip(rows, resolutions)):
         if resolution.entry is None and resolution.reason in UNPLACED_REASONS \
                 and name_key(row.toponym.text) not in QUALIFIERS:

@@ -105,6 +105,20 @@ def cue_gate() -> Optional[dict]:
     return json.loads(path.read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def phrase_cues() -> dict[str, frozenset[str]]:
+    """PolNeAR's cues that are not a reporting verb: copular adjectives ("has been critical
+    of", "was sure") and light verbs with their object noun ("expressed concern about",
+    "made the case for"), learned from train by scripts/build_quote_phrases.py
+    (data/quote_phrase_cues.json; empty sets when the file is absent)."""
+    path = resources.files("eventwire") / "data" / "quote_phrase_cues.json"
+    if not path.is_file():
+        return {"adjectives": frozenset(), "light_objects": frozenset()}
+    found = json.loads(path.read_text("utf-8"))
+    return {"adjectives": frozenset(found["adjectives"]),
+            "light_objects": frozenset(found["light_objects"])}
+
+
 PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"}
 
 
@@ -599,6 +613,7 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
         words = {**{lemma: CueWord(lemma, "thought", content)
                     for lemma, content in gate["extra_cues"].items()}, **words}
     nouns = noun_cues() if all_cues else frozenset()
+    phrases = phrase_cues() if all_cues else None
     found: list[Attribution] = []
     used_quotes: set[Piece] = set()
     for token in doc:
@@ -612,6 +627,12 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
             if attribution and not _within((token.idx, token.idx + 1), quotes):
                 found.append(attribution)
             continue
+        if phrases is not None and not _within((token.idx, token.idx + 1), quotes):
+            attribution = _adjective_attribution(token, phrases["adjectives"], paragraphs, quotes, text) \
+                or _light_verb_attribution(token, phrases["light_objects"], paragraphs, quotes, text)
+            if attribution:
+                found.append(attribution)
+                continue
         cue = words.get(token.lemma_.lower())
         if cue is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
             continue
@@ -636,7 +657,7 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
         if attribution:
             found.append(attribution)
     if gate:  # the learned check drops cues that read badly in their context
-        found = [a for a in found if a.how in ("according", "noun") or a.cue_token < 0
+        found = [a for a in found if a.how in ("according", "noun", "phrase") or a.cue_token < 0
                  or _gate_passes(a, doc, gate)]
     for attribution in found:
         for piece in attribution.content:
@@ -680,6 +701,87 @@ def _noun_attribution(noun: Token, paragraphs: _Paragraphs, text: str) -> Option
     return Attribution(kind="indirect", cue=(noun.idx, cue_end.idx + len(cue_end.text)),
                        source=source, content=[content], cue_kind="thought", cue_token=noun.i,
                        source_token=speaker.i, how="noun")
+
+
+PHRASE_PREPOSITIONS = {"of", "about", "on", "for", "with", "in", "to", "at", "against", "over",
+                       "toward", "towards", "behind", "into"}
+
+
+COPULAS = {"be", "seem", "appear", "remain", "sound", "become", "grow"}  # "seemed confident"
+
+
+def _phrase_content(word: Token) -> tuple[Optional[Token], Optional[Token]]:
+    """What a cue adjective or noun takes: a clause ("sure Trump would win", "concern that
+    ..."), an infinitive ("eager to"), the object of the preposition right after it
+    ("critical of Trump") or of a reporting participle ("a statement saying ..."); with the
+    preposition or participle, which the cue takes in."""
+    for child in word.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in cue_words():
+            said = next((c for c in child.children if c.dep_ in ("ccomp", "dobj", "xcomp")
+                         and c.i > child.i), None)  # "issued a statement calling X a liar"
+            return (said, child) if said is not None else (None, None)
+        if child.dep_ in ("ccomp", "xcomp") or child.dep_ in ("acl", "advcl") and any(
+                m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
+            return child, None
+        if child.dep_ == "prep" and child.i == word.i + 1 and child.lower_ in PHRASE_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            return (objects[0], child) if objects else (None, None)
+    return None, None
+
+
+def _phrase_attribution(first: Token, last: Token, speaker: Optional[Token], content_head: Token,
+                        paragraphs: _Paragraphs, quotes: list[Piece], text: str) -> Optional[Attribution]:
+    if last.i < first.i:
+        return None
+    bounds = paragraphs.around(first.idx)
+    cue = (first.idx, last.idx + len(last.text))
+    content = _trim(_clip(_subtree_piece(content_head), bounds), text)
+    content = _outside(content, cue)
+    if content is None or content[0] < cue[1]:
+        return None
+    content = _without_trailing_aside(content, first.doc, quotes)
+    source = _source_piece(speaker, bounds, text, whole=True) if speaker is not None else None
+    if source is not None and not source[1] <= cue[0]:
+        source = None
+    return Attribution(kind="indirect", cue=cue, source=source, content=[content],
+                       cue_kind="thought", cue_token=-1, how="phrase",
+                       source_token=speaker.i if source is not None else None)
+
+
+def _adjective_attribution(adjective: Token, adjectives: frozenset[str], paragraphs: _Paragraphs,
+                           quotes: list[Piece], text: str) -> Optional[Attribution]:
+    """'Graham has been critical of Trump', 'she was sure Trump would triumph': the copula's
+    subject speaks (or thinks), the adjective with its preposition is the cue."""
+    copula = adjective.head
+    if adjective.dep_ != "acomp" or copula.lemma_.lower() not in COPULAS or copula.i > adjective.i or \
+            adjective.lemma_.lower() not in adjectives:
+        return None
+    speaker = _subject(copula)
+    if speaker is None or speaker.i > copula.i or speaker.lower_ in ("it", "this", "that", "there"):
+        return None  # "it is clear that": nobody is named as holding the view
+    content_head, preposition = _phrase_content(adjective)
+    if content_head is None:
+        return None
+    first = token_at(adjective.doc, _cue_piece(copula)[0][0]) or copula
+    return _phrase_attribution(first, preposition or adjective, speaker, content_head, paragraphs,
+                               quotes, text)
+
+
+def _light_verb_attribution(verb: Token, light_objects: frozenset[str], paragraphs: _Paragraphs,
+                            quotes: list[Piece], text: str) -> Optional[Attribution]:
+    """'Republicans have expressed concern about X', 'made the case for Y': a light verb and
+    its object noun are the cue together, what the noun is about is the content."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > verb.i), None)
+    if noun is None or f"{verb.lemma_.lower()} {noun.lemma_.lower()}" not in light_objects:
+        return None
+    content_head, preposition = _phrase_content(noun)
+    if content_head is None:
+        return None
+    first = token_at(verb.doc, _cue_piece(verb)[0][0]) or verb
+    return _phrase_attribution(first, preposition or noun, _subject(verb), content_head,
+                               paragraphs, quotes, text)
 
 
 def _passive_attribution(verb: Token, paragraphs: _Paragraphs, text: str) -> Optional[Attribution]:

@@ -38,6 +38,8 @@ DEMONYMS = Path(__file__).resolve().parents[1] / "data" / "demonyms.csv"
 FEATURES = ("city", "admin1", "admin2", "country", "continent", "region", "district",
             "facility", "other")
 FEATURE_CODE = {name: i for i, name in enumerate(FEATURES)}
+LARGE_TOWN = 50_000
+"""Towns this large or larger can stand for their admin-1 unit (``largest_city``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,7 @@ class Gazetteer:
         self.demonyms: dict[str, str] = tables["demonyms"]
         self.demonym_places: dict[str, Optional[int]] = tables["demonym_places"]
         self._by_geonameid: Optional[dict[str, int]] = None
+        self._largest_city: Optional[dict[tuple, int]] = None
         self._entries: dict[int, Entry] = {}  # built on first use: most places never are
         self.country_entry: dict[str, int] = tables["country_entry"]
         self.admin1_entry: dict[tuple[str, str], int] = tables["admin1_entry"]
@@ -173,6 +176,19 @@ class Gazetteer:
         if key not in self.demonym_places and key.endswith("s"):  # "Palestinians"
             key = key[:-1]
         return self.demonym_places.get(key)
+
+    def largest_city(self, unit: int) -> Optional[int]:
+        """The most populous town of an admin-1 unit of 50,000 people or more, else None."""
+        if self._largest_city is None:
+            self._largest_city = {}
+            city = FEATURE_CODE["city"]
+            towns = np.flatnonzero((self.feature == city) & (self.population >= LARGE_TOWN))
+            for index in towns[np.argsort(-self.population[towns], kind="stable")].tolist():
+                key = (self.country_index[index], self.admin1s[index])
+                self._largest_city.setdefault(key, index)
+        if self.feature[unit] != FEATURE_CODE["admin1"]:
+            return None
+        return self._largest_city.get((self.country_index[unit], self.admin1s[unit]))
 
     def district(self, city: int, qualifier: str) -> Optional[int]:
         """The supplement's district for a qualified city ("east" Aleppo), if it has one."""

@@ -4,6 +4,7 @@ Data files (see eventwire/data/SOURCES.md), loaded once:
 - ``cameo_plover.tsv``: CAMEO code -> PLOVER type, mode, context (PLOVER's CAMEO2PLOVER table);
 - ``cameo_verbs.json``: the Phoenix verb dictionary in compact form (verb -> block -> patterns);
 - ``event_triggers.tsv``: eventwire's additions (conflict-news verbs and nominal triggers);
+- ``event_trigger_blocks.tsv``: Phoenix verb blocks whose verbs share those additions;
 - ``event_confidence.json``: the dev precision of each kind of rule, the events' confidence.
 """
 
@@ -188,6 +189,7 @@ def triggers() -> dict[tuple[str, str], Trigger]:
         row += [""] * (5 - len(row))
         lemma, pos, words, cameo, needs = (cell.strip() for cell in row[:5])
         added.setdefault((lemma, pos), []).append((words, cameo, needs or "any"))
+    _share_in_blocks(added, dictionary["verbs"])
     for key, entries in added.items():
         lemma, pos = key
         old = table.get(key)
@@ -208,10 +210,30 @@ def triggers() -> dict[tuple[str, str], Trigger]:
                 after = tuple(w for w in words_ if not w.startswith("<"))
                 patterns.append(Pattern(None if cameo == "---" else cameo, before, after,
                                         "trigger", needs_object=entry_needs == "object"))
+        # a curated verb's bare default is a dictionary default like Phoenix's: without an
+        # actor it makes no event ("pulled out of the final", "executed a pass")
         table[key] = Trigger(lemma, pos, default,
                              tuple(patterns) + (old.patterns if old else ()), needs,
-                             origin="trigger" if old is None else old.origin)
+                             origin="verb")
     return table
+
+
+def _share_in_blocks(added: dict[tuple[str, str], list], verbs: dict[str, list]) -> None:
+    """Give each verb of a synonym block (event_trigger_blocks.tsv) the worded curated rows of
+    its block-mates, so a row written for "halt" also codes "call off" and "terminate"."""
+    for row in _tsv("event_trigger_blocks.tsv"):
+        block, excluded = row[0].strip(), set((row[1] if len(row) > 1 else "").strip().split("|"))
+        members = [v for v, (name, _) in verbs.items() if name == block and v not in excluded]
+        shared = []
+        for lemma in members:
+            for entry in added.get((lemma, "VERB"), []):
+                if entry[0] and entry not in shared:
+                    shared.append(entry)
+        for lemma in members:
+            own = added.setdefault((lemma, "VERB"), [])
+            own.extend(entry for entry in shared if entry not in own)
+            if not own:
+                del added[(lemma, "VERB")]
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,9 @@ when they come from different articles and
   planned, requested, negated, hypothetical only with their own kind);
 - name overlapping actors (a shared CAMEO code, or a shared name where codes are missing);
 - happened at the same or a nested place (east Aleppo lies in Aleppo, Aleppo in Syria),
-  with no conflicting qualifier (east Aleppo is not west Aleppo);
+  with no conflicting qualifier (east Aleppo is not west Aleppo); when neither names an
+  actor, only the same place or a named part of it (:func:`part_of`), never a town inside
+  the country or province the other names;
 - have dates within a window that depends on their precision: a day either side for
   day-precision dates, overlapping weeks; month- or year-precise dates only fuse when place
   and actors agree exactly.
@@ -119,6 +121,17 @@ def place_relation(a: Report, b: Report) -> str:
     return "unknown"
 
 
+def part_of(a: Report, b: Report) -> bool:
+    """Whether one report's place is a named part of the other's (east Aleppo of Aleppo,
+    a district of its city), not merely inside the same country or province.
+
+    With nobody named, only this nesting fuses: a country or a province sees many attacks
+    a day, so a report placed there alone would join whichever one arrived first, and chain
+    the attacks of two towns into one event."""
+    return bool(a.geonameid and b.geonameid
+                and (a.geonameid == b.place_parent or b.geonameid == a.place_parent))
+
+
 def date_relation(a: Report, b: Report) -> str:
     """'match' (fine dates within the window), 'coarse' (coarse dates that overlap),
     'different' or 'unknown'."""
@@ -154,8 +167,9 @@ def same_happening(a: Report, b: Report, near_duplicates: bool = False) -> bool:
         return False
     if when in ("coarse", "unknown"):  # a loose date needs everything else to agree exactly
         return place == "same" and actors == "overlap"
-    if actors == "unknown":  # nobody named: the same place on the same day
-        return place in ("same", "nested") and a.precision == b.precision == "day"
+    if actors == "unknown":  # nobody named: the same place (or a part of it) on the same day
+        return (place == "same" or (place == "nested" and part_of(a, b))) \
+            and a.precision == b.precision == "day"
     if place == "unknown":
         return True  # same actors within the date window
     return True

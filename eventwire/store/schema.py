@@ -96,7 +96,6 @@ actors = Table(
     Column("sector", String),
     Column("kind", String, nullable=False),
     Column("refers_to", String),
-    Index(None, "code"),
 )
 
 places = Table(
@@ -114,7 +113,6 @@ places = Table(
     Column("feature", String),
     Column("qualifier", String),
     Column("role", String, nullable=False),
-    Index(None, "geonameid"),
 )
 
 times = Table(

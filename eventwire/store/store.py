@@ -573,20 +573,24 @@ class Store:
         types = sorted({report.type for report in new})
         # A fine-dated stored report can only fuse with a fine-dated new one of its type
         # and status family whose dates it meets (fusion.fine_partner_dates).
-        fine = sorted({(r.type, *fusion.fine_partner_dates(r), tuple(
+        fine = _merged_fine_terms({(r.type, *fusion.fine_partner_dates(r), tuple(
             fusion.statuses_of_family(r.status) or ())) for r in new if r.fine})
         copies = self._copies_of(conn, duplicate_of) if duplicate_of is not None else []
-        if not fine and not copies and not any(r.geonameid or r.place_name for r in new):
-            return [], {}, {}
         codes = sorted({code for r in new for code in r.codes})
         names = sorted({_clean(name) for r in new for name in r.names})
         place_ids = sorted({p for r in new for p in (r.geonameid, r.place_parent) if p})
         place_names = sorted({_clean(r.place_name.lower()) for r in new if r.place_name})
-        place_terms = list(dict.fromkeys(
+        # At a place, the stored reports a date cannot pair (a loose date on either side)
+        # fuse only when they also share an actor (fusion.same_happening): a report that
+        # names nobody needs no place term. (Testing each term's own actors in SQL cost
+        # PostgreSQL three times the query's time: a look-up a row and a term.)
+        place_terms = _merged_place_terms(
             (r.type, "ae.geonameid" if r.geonameid else "lower(ae.place_name)",
              r.geonameid or _clean(r.place_name.lower()), r.fine, r.date_start,
              r.date_end or r.date_start, tuple(fusion.statuses_of_family(r.status) or ()))
-            for r in new if r.geonameid or r.place_name))
+            for r in new if (r.geonameid or r.place_name) and (r.codes or r.names))
+        if not fine and not copies and not place_terms:
+            return [], {}, {}
         if self.dialect == "postgresql":
             rows = self._candidate_rows_postgresql(conn, article_id, fine, copies, types,
                                                    place_terms, place_ids, place_names,
@@ -686,7 +690,7 @@ class Store:
             f"OR lower(ae.place_name){sql.among(place_names)} OR EXISTS (SELECT 1 FROM "
             "article_event_actors aea WHERE aea.article_id = ae.article_id AND "
             f"aea.event_id = ae.id AND (aea.code{sql.among(codes)} OR "
-            f"lower(aea.name){sql.among(names)}))")
+            f"lower(aea.name){sql.among(names)}) OFFSET 0)")
         query = f"{head} AND ({' OR '.join(conditions)}) AND ({plausible})"
         return [row for row in sql.run(conn, query) if row[2] is not None]  # fused reports
 
@@ -1142,14 +1146,19 @@ class BulkInsert:
                                                   for name in others + keys])
         self.columns_sql = self.update_columns_sql = None
         if dialect.name == "postgresql":
-            # Many rows: one statement taking a column of values an array (unnest), one
-            # text for every batch, so the server parses it once; one row a statement
-            # cost most of the server's time storing an article.
-            arrays = ", ".join(f"%s::{column.type.compile(dialect=dialect)}[]"
-                               for column in table.columns)
+            # Many rows: one statement taking every row as one JSON text, one text for
+            # every batch, so the server parses it once (one row a statement cost most of
+            # the server's time storing an article); one JSON string is dumped by the
+            # json module's C code, where arrays cost psycopg a Python call a value.
+            rows_sql = f"json_populate_recordset(NULL::{quote(table.name)}, %s::json)"
             self.columns_sql = (f"INSERT INTO {quote(table.name)} "
                                 f"({', '.join(quote(name) for name in self.names)}) "
-                                f"SELECT * FROM unnest({arrays})")
+                                f"SELECT {', '.join(quote(name) for name in self.names)} "
+                                f"FROM {rows_sql}")
+            # An UPDATE takes arrays (unnest): its join to the table is planned for as
+            # many rows as they hold, where the JSON function's guess (100) may pick a scan.
+            arrays = ", ".join(f"%s::{column.type.compile(dialect=dialect)}[]"
+                               for column in table.columns)
             self.update_columns_sql = (
                 f"UPDATE {quote(table.name)} SET "
                 f"{', '.join(f'{quote(name)} = v.{quote(name)}' for name in others)} "
@@ -1163,21 +1172,35 @@ class BulkInsert:
                 values[index] = process(values[index])
         return values
 
+    def json(self, rows: list[dict[str, Any]]) -> Optional[str]:
+        """The rows as one JSON array of objects (dates as ISO text); None when a value
+        has no exact JSON form (bytes, a float that is not finite): then the rows go one
+        by one."""
+        try:
+            return json.dumps([dict(zip(self.names, self.values(row))) for row in rows],
+                              ensure_ascii=False, allow_nan=False, default=_json_value)
+        except (TypeError, ValueError):
+            return None
+
     def execute(self, conn: Connection, rows: list[dict[str, Any]], update: bool = False
                 ) -> None:
         cursor = conn.connection.cursor()  # the DBAPI connection, inside conn's transaction
-        columns_sql = self.update_columns_sql if update else self.columns_sql
+        many = len(rows) > 1
         try:
-            if columns_sql is not None and len(rows) > 1:
+            if update and many and self.update_columns_sql is not None:
                 # An UPDATE joins its rows to the table: planned with its values (RawSQL.run)
-                cursor.execute(columns_sql,
+                cursor.execute(self.update_columns_sql,
                                [list(column) for column in zip(*map(self.values, rows))],
-                               **(UNPREPARED["postgresql"] if update else {}))
+                               **UNPREPARED["postgresql"])
             elif update:
                 cursor.executemany(self.update_sql,
                                    [self.update_order(self.values(row)) for row in rows])
             else:
-                cursor.executemany(self.sql, [self.values(row) for row in rows])
+                rows_json = self.json(rows) if many and self.columns_sql is not None else None
+                if rows_json is not None:
+                    cursor.execute(self.columns_sql, [rows_json])
+                else:
+                    cursor.executemany(self.sql, [self.values(row) for row in rows])
         finally:
             cursor.close()
 
@@ -1259,6 +1282,55 @@ CANDIDATE_HEAD = (
     "near_duplicates nd WHERE nd.article_id = ae.article_id) FROM article_events ae")
 """The candidate query's columns, on both engines: article, report, its fused event, the
 article its article copies."""
+
+
+def _merged_statuses(families: Iterable[tuple]) -> tuple:
+    """The statuses of several terms at once; () (any status) when one of them takes any."""
+    families = list(families)
+    return () if not all(families) else tuple(sorted(set().union(*families)))
+
+
+def _merged_fine_terms(terms: Iterable[tuple]) -> list[tuple]:
+    """The candidate query's fine-date terms (type, lowest start, highest start, earliest
+    end, statuses), those of one type whose start ranges meet merged into one.
+
+    A dense article gives a dozen reports of one type a few days apart: each term is
+    rechecked on every row the query reads, and one term reads each row once. Merged
+    terms read a superset, which fusion's pair test then sorts out (same result)."""
+    merged: list[list] = []
+    for kind, low, high, ends, statuses in sorted(terms):
+        last = merged[-1] if merged else None
+        if last is not None and last[0] == kind and low <= last[2]:
+            last[2], last[3] = max(last[2], high), min(last[3], ends)
+            last[4] = _merged_statuses([last[4], statuses])
+        else:
+            merged.append([kind, low, high, ends, statuses])
+    return [tuple(term) for term in merged]
+
+
+def _merged_place_terms(terms: Iterable[tuple]) -> list[tuple]:
+    """The candidate query's place terms (type, column, value, fine, start, end, statuses),
+    one a type and place: the widest dates (None: any), loose stored dates only when every
+    merged report is fine; a superset, like _merged_fine_terms."""
+    by_place: dict[tuple, list[tuple]] = defaultdict(list)
+    for term in terms:
+        by_place[term[:3]].append(term)
+    merged = []
+    for key, group in by_place.items():
+        starts = [term[4] for term in group]
+        undated = any(start is None for start in starts)
+        merged.append((*key, all(term[3] for term in group),
+                       None if undated else min(starts),
+                       None if undated else max(term[5] for term in group),
+                       _merged_statuses(term[6] for term in group)))
+    return merged
+
+
+def _json_value(value: Any) -> str:
+    """Dates and times as PostgreSQL reads them back from JSON text (ISO 8601)."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
 def _padded(terms: list, filler: tuple) -> list:
