@@ -59,6 +59,7 @@ import json
 import math
 import operator
 import os
+import time
 from collections import Counter, defaultdict, deque
 from contextlib import contextmanager, nullcontext
 from datetime import date, datetime, timezone
@@ -69,7 +70,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import (and_, create_engine, delete, event, func, insert, or_, select,
                         tuple_)
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (ArgumentError, DisconnectionError, NoSuchModuleError,
+                            OperationalError)
 from sqlalchemy.pool import StaticPool
 
 from eventwire import __version__
@@ -92,6 +94,9 @@ PAGE = 500
 FEW_MATCHES = 500
 """Up to this many reports matching a filter on reports: their events are read by id (see
 select_event_ids)."""
+PING_AFTER_IDLE_S = 5.0
+"""A pooled PostgreSQL connection idle longer than this is pinged before use (the server may
+have closed it); one back sooner is used as it is (a ping an article was a round trip)."""
 LOOSE_DATE = "(ae.date_start IS NULL OR ae.precision NOT IN ('day', 'week'))"
 """A stored report whose date is too loose for the fine-date window (SQL over ``ae``)."""
 
@@ -260,10 +265,28 @@ def make_engine(url: str) -> Engine:
 
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url)
     except ModuleNotFoundError as err:
         raise InputError(f"cannot open '{url}': the driver is missing "
                          "(pip install 'eventwire[postgres]')") from err
+
+    @event.listens_for(engine, "checkin")
+    def _idle_from(_dbapi_connection, record):
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection, record, _proxy):
+        # pool_pre_ping, but only for a connection left idle a while: the writer takes its
+        # connection back for every article, and a ping each time was a round trip each.
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+            return  # just opened, or in use a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as err:  # the pool drops it and opens another
+            raise DisconnectionError(str(err)) from err
+
+    return engine
 
 
 def _ensure_math(dbapi_connection) -> None:
