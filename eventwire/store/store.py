@@ -607,11 +607,13 @@ class Store:
         # fuse only when they also share an actor (fusion.same_happening): a report that
         # names nobody needs no place term. (Testing each term's own actors in SQL cost
         # PostgreSQL three times the query's time: a look-up a row and a term.)
+        # An undated report's span is its article's week (fusion.Report.span); one of an
+        # undated article fuses with nothing but its copies.
         place_terms = _merged_place_terms(
             (r.type, "ae.geonameid" if r.geonameid else "lower(ae.place_name)",
-             r.geonameid or _clean(r.place_name.lower()), r.fine, r.date_start,
-             r.date_end or r.date_start, tuple(fusion.statuses_of_family(r.status) or ()))
-            for r in new if (r.geonameid or r.place_name) and (r.codes or r.names))
+             r.geonameid or _clean(r.place_name.lower()), r.fine, *r.span,
+             tuple(fusion.statuses_of_family(r.status) or ()))
+            for r in new if (r.geonameid or r.place_name) and (r.codes or r.names) and r.span)
         if not fine and not copies and not place_terms:
             return [], {}, {}
         if self.dialect == "postgresql":
@@ -645,8 +647,10 @@ class Store:
                 term += f" AND ae.status{sql.among(statuses)}"
             if fine_date:
                 term += f" AND {LOOSE_DATE}"
-            if start is not None:
-                term += (f" AND (ae.date_start IS NULL OR (ae.date_start <= {sql.value(end)} "
+            if start is not None:  # dates that meet; undated, an article of the days after
+                term += (f" AND ((ae.date_start IS NULL AND {PUBLISHED} BETWEEN "
+                         f"{sql.value(start)} AND {sql.value(end + fusion.UNDATED_WINDOW)}) OR "
+                         f"(ae.date_start <= {sql.value(end)} "
                          f"AND coalesce(ae.date_end, ae.date_start) >= {sql.value(start)}))")
             conditions.append(term + ")")
         # Only reports that could pass same_happening: a shared place, or a shared actor
@@ -705,9 +709,11 @@ class Store:
                 f"{sql.value(None if by_id else value)}::text) AND "
                 f"{status.format(sql.value(family(statuses)))} AND (NOT "
                 f"{sql.value(bool(fine_date))}::boolean OR {LOOSE_DATE}) AND "
-                f"({sql.value(start)}::date IS NULL OR ae.date_start IS NULL OR (ae.date_start <= "
-                f"{sql.value(end)}::date AND coalesce(ae.date_end, ae.date_start) >= "
-                f"{sql.value(start)}::date)))")
+                f"({sql.value(start)}::date IS NULL OR (ae.date_start IS NULL AND {PUBLISHED} "
+                f"BETWEEN {sql.value(start)}::date AND "
+                f"{sql.value(end + fusion.UNDATED_WINDOW if end else None)}::date) OR "
+                f"(ae.date_start <= {sql.value(end)}::date AND "
+                f"coalesce(ae.date_end, ae.date_start) >= {sql.value(start)}::date)))")
         plausible = (
             f"ae.geonameid{sql.among(place_ids)} OR ae.place_parent{sql.among(place_ids)} "
             f"OR lower(ae.place_name){sql.among(place_names)} OR EXISTS (SELECT 1 FROM "
@@ -1305,6 +1311,8 @@ CANDIDATE_HEAD = (
     "near_duplicates nd WHERE nd.article_id = ae.article_id) FROM article_events ae")
 """The candidate query's columns, on both engines: article, report, its fused event, the
 article its article copies."""
+PUBLISHED = "(SELECT a.published FROM articles a WHERE a.id = ae.article_id)"
+"""The publication date of a candidate's article: an undated report's span (SQL over ``ae``)."""
 
 
 def _merged_statuses(families: Iterable[tuple]) -> tuple:
