@@ -178,7 +178,29 @@ def time_storage(url: str, done: list[Extraction]) -> dict:
         if server is not None:
             figures["server"] = postgres_cpu_seconds(store) - server
         figures["stats"] = store.stats()
+        figures["sizes"] = event_sizes(store)
         return figures
+
+
+def event_sizes(store: Store) -> str:
+    """How many reports the fused events hold: the distribution a user sees."""
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        sizes = sorted((row[0] for row in conn.execute(text(
+            "SELECT count(*) FROM event_reports GROUP BY event_id"))), reverse=True)
+    if not sizes:
+        return "no fused events"
+    reports = sum(sizes)
+    big = [size for size in sizes if size >= 20]
+    bins = [(1, 1), (2, 4), (5, 19), (20, None)]
+    counts = ", ".join(
+        f"{low}{'+' if high is None else ('' if low == high else f'-{high}')}: "
+        f"{sum(1 for s in sizes if s >= low and (high is None or s <= high))}"
+        for low, high in bins)
+    return (f"event sizes (reports an event) {counts}; largest {sizes[0]}; "
+            f"events of 20+ hold {sum(big)} of {reports} reports "
+            f"({100 * sum(big) / reports:.0f} %)")
 
 
 def describe_storage(name: str, figures: dict, articles: int, extract_s: float,
@@ -195,7 +217,8 @@ def describe_storage(name: str, figures: dict, articles: int, extract_s: float,
         line += f" ({100 * (cpu + server) / extract_cpu:.1f} % with the server's)"
     stats = figures["stats"]
     return (line + f"; {stats['events']} fused events from {stats['article_events']} "
-            f"reports; load average {figures['load'][0]:.1f} -> {figures['load'][1]:.1f}")
+            f"reports; load average {figures['load'][0]:.1f} -> {figures['load'][1]:.1f}\n"
+            f"{'':<12}{figures['sizes']}")
 
 
 def time_ingest(count: int, workers: int, urls: list[tuple[str, Optional[str]]]) -> None:

@@ -238,3 +238,45 @@ def syria_only_report() -> Extraction:
         quantities=(("70", dict(value=70, qualifier="at_least", category="killed")),),
         events=({"type": "ASSAULT", "trigger": "chemical attack", "place": "Syria",
                  "date": "2017-04-05", "fatalities": "70"},))
+
+
+ALEPPO_CITY = dict(ALEPPO, name="Aleppo")
+
+
+def aleppo_barrel_bombs_years_apart() -> list[Extraction]:
+    """Two real barrel-bomb attacks on Aleppo by government aircraft, two years apart, each
+    told without a date the stages resolved: one type, one place, one actor."""
+    return [
+        fakes_extraction(
+            "fakes-1923848298", "Ahram Online",
+            actors=(("Syrian regime helicopters", dict(name="Syrian regime helicopters",
+                                                       code="SYRMIL", kind="group")),),
+            places=(("Aleppo", ALEPPO_CITY),),
+            events=({"type": "ASSAULT", "trigger": "dropped barrel bombs",
+                     "source": ["Syrian regime helicopters"], "place": "Aleppo"},)),
+        fakes_extraction(
+            "fakes-1923102859", "The New Arab",
+            actors=(("government forces", dict(name="government forces", code="SYRMIL",
+                                               kind="group")),),
+            places=(("Aleppo", ALEPPO_CITY),),
+            events=({"type": "ASSAULT", "trigger": "barrel bomb attack",
+                     "source": ["government forces"], "place": "Aleppo"},)),
+    ]
+
+
+def al_maleh_battle_a_day_apart() -> list[Extraction]:
+    """The battle around al-Maleh, north of Aleppo (70 killed), as The New Arab told it on
+    30 June 2016 and the Jordan Times the next day, neither with a resolved date."""
+    regime = ("regime", dict(name="Syrian government", code="SYRGOV", kind="organisation"))
+    return [
+        fakes_extraction(
+            "fakes-1923102946", "The New Arab", actors=(regime,),
+            places=(("Aleppo", ALEPPO_CITY),),
+            events=({"type": "ASSAULT", "trigger": "battle", "source": ["regime"],
+                     "place": "Aleppo"},)),
+        fakes_extraction(
+            "fakes-1924058058", "Jordan Times", actors=(regime,),
+            places=(("Aleppo", ALEPPO_CITY),),
+            events=({"type": "ASSAULT", "trigger": "battles", "source": ["regime"],
+                     "place": "Aleppo"},)),
+    ]

@@ -15,7 +15,8 @@ from eventwire.errors import InputError
 from eventwire.store import Store
 from eventwire.store.fusion import (Report, actor_relation, cluster, date_relation,
                                     place_relation, same_happening)
-from store_fixtures import (eastern_ghouta_reports, khan_sheikhoun_reports, seed_extraction,
+from store_fixtures import (al_maleh_battle_a_day_apart, aleppo_barrel_bombs_years_apart,
+                            eastern_ghouta_reports, khan_sheikhoun_reports, seed_extraction,
                             syria_only_report)
 
 ALEPPO = "170063"
@@ -58,6 +59,23 @@ def test_date_windows_follow_precision():
     assert same_happening(report("a"), report("b", **year))
     assert not same_happening(report("a", place_parent="163843", geonameid="ew:x"),
                               report("b", **year))
+
+
+def test_an_undated_report_is_dated_by_its_article_and_an_event_never_spans_disjoint_dates():
+    undated = dict(date_start=None, date_end=None, precision=None)
+    # Published 10 December: it happened in the week before.
+    assert report("a", published=date(2016, 12, 10), **undated).span == (
+        date(2016, 12, 3), date(2016, 12, 10))
+    assert same_happening(report("a"), report("b", published=date(2016, 12, 10), **undated))
+    assert not same_happening(report("a"), report("b", published=date(2016, 12, 20), **undated))
+    # No date and no publication date: nothing bounds it, it stays alone.
+    assert not same_happening(report("a", **undated), report("b", **undated))
+    # Each pair meets, the three do not (3-4 Dec, 9-16 Dec): no chain through the middle.
+    early, middle, late = (report(name, published=date(2016, 12, day), **undated)
+                           for name, day in (("a", 4), ("b", 10), ("c", 16)))
+    assert same_happening(early, middle) and same_happening(middle, late)
+    groups = cluster([late, middle, early])
+    assert [[r.article_id for r in group] for group in groups] == [["a", "b"], ["c"]]
 
 
 def test_actors_must_overlap_by_code():
@@ -182,3 +200,22 @@ def test_splitting_what_cannot_be_split_is_one_line(store):
     single = store.events()[0]
     with pytest.raises(InputError, match="one report"):
         store.split(single.id)
+
+
+def test_undated_reports_of_attacks_years_apart_stay_apart(store):
+    # Barrel bombs on Aleppo by government aircraft, June 2014 and August 2016: the same
+    # type, place and actor, neither dated by the stages. Fused, they began a chain that
+    # made one "event" of five years of fighting in a district.
+    for extraction in aleppo_barrel_bombs_years_apart():
+        store.add(extraction)
+    assert store.count_events() == 2
+    assert store.fuse() == {"reports": 2, "events": 2}
+
+
+def test_undated_reports_of_one_battle_a_day_apart_fuse(store):
+    # The battle around al-Maleh as two outlets told it on 30 June and 1 July 2016.
+    for extraction in al_maleh_battle_a_day_apart():
+        store.add(extraction)
+    [battle] = store.events()
+    assert [r.outlet for r in battle.reports] == ["The New Arab", "Jordan Times"]
+    assert battle.date is None  # fusion bounded it by publication; it claims no date

@@ -12,16 +12,20 @@ when they come from different articles and
   the country or province the other names;
 - have dates within a window that depends on their precision: a day either side for
   day-precision dates, overlapping weeks; month- or year-precise dates only fuse when place
-  and actors agree exactly.
+  and actors agree exactly. A report without a date of its own is dated by its article:
+  it happened in the ``UNDATED_WINDOW`` before publication (a low-precision range, fused
+  like a month-precise date); with no publication date either, it stays alone (only a
+  near-duplicate copy of its article joins it).
 
 What one side does not know (no actors, no place, no date) can be made up by the others
 being strong; see :func:`same_happening`. Reports of near-duplicate articles (a syndicated
 copy) with the same trigger words are the same report told twice, and fuse.
 
 The events are the connected components of that relation, built by uniting matching pairs
-in a fixed order (:func:`cluster`) under two constraints: two reports of one article never
-share an event (the article itself tells them apart), and reports a user split apart are
-never joined again. The same reports and splits give the same events and the same ids,
+in a fixed order (:func:`cluster`) under three constraints: two reports of one article never
+share an event (the article itself tells them apart), an event never holds two reports
+whose date ranges are disjoint (so undated reports cannot chain the fighting of five years
+at one place into one "event"), and reports a user split apart are never joined again. The same reports and splits give the same events and the same ids,
 whatever order articles arrived in, except where a constraint has to choose between
 candidates, which it does in that fixed order.
 
@@ -46,6 +50,9 @@ DAY_SLACK = {"day": timedelta(days=1), "week": timedelta(days=0)}
 """How far apart two fine-grained dates may be: time zones and "yesterday" shift a day."""
 FINE_WINDOW = timedelta(days=9)
 """The widest gap between starts of two fine (day or week) dates that may still fuse."""
+UNDATED_WINDOW = timedelta(days=7)
+"""An event an article reports without a date happened on or before its publication,
+in news almost always within the week ("on Tuesday", "yesterday", "this week")."""
 STATUS_FAMILY = {"asserted": "fact", "claimed": "fact", "negated": "negated",
                  "planned": "planned", "requested": "requested", "hypothetical": "hypothetical"}
 
@@ -93,6 +100,25 @@ class Report:
     def fine(self) -> bool:
         return self.date_start is not None and PRECISION_RANK.get(self.precision or "", 9) <= 1
 
+    @cached_property
+    def span(self) -> Optional[tuple[date, date]]:
+        """The dates fusion gives the report: its own, or without them the
+        ``UNDATED_WINDOW`` before its article's publication; None when neither is known."""
+        if self.date_start is not None:
+            return self.date_start, self.date_end or self.date_start
+        if self.published is not None:
+            return self.published - UNDATED_WINDOW, self.published
+        return None
+
+    @cached_property
+    def bounds(self) -> Optional[tuple[date, date]]:
+        """``span`` widened by the day of slack a fine date pairs with: two reports fused
+        by :func:`date_relation` always have bounds that meet (an event's reports must
+        all meet, :func:`cluster`)."""
+        if self.span is None or not self.fine:
+            return self.span
+        return self.span[0] - max(DAY_SLACK.values()), self.span[1]
+
 
 def _natural(item_id: str) -> tuple:
     """e2 before e10."""
@@ -133,10 +159,14 @@ def part_of(a: Report, b: Report) -> bool:
 
 
 def date_relation(a: Report, b: Report) -> str:
-    """'match' (fine dates within the window), 'coarse' (coarse dates that overlap),
-    'different' or 'unknown'."""
+    """'match' (fine dates within the window), 'coarse' (coarse dates, or an undated
+    report's publication window, that overlap), 'different' or 'unknown' (an undated report
+    of an undated article)."""
     if a.date_start is None or b.date_start is None:
-        return "unknown"
+        if a.span is None or b.span is None:
+            return "unknown"
+        (a_start, a_end), (b_start, b_end) = a.span, b.span
+        return "coarse" if a_start <= b_end and b_start <= a_end else "different"
     a_end, b_end = a.date_end or a.date_start, b.date_end or b.date_start
     if a.fine and b.fine:
         slack = max(DAY_SLACK.get(a.precision, timedelta(0)), DAY_SLACK.get(b.precision, timedelta(0)))
@@ -158,14 +188,16 @@ def same_happening(a: Report, b: Report, near_duplicates: bool = False) -> bool:
     """Whether two reports (of different articles) describe one happening."""
     if a.article_id == b.article_id or a.type != b.type:
         return False
+    when = date_relation(a, b)
     if near_duplicates and a.trigger and a.trigger.casefold() == b.trigger.casefold():
-        return STATUS_FAMILY.get(a.status) == STATUS_FAMILY.get(b.status)
-    if STATUS_FAMILY.get(a.status) != STATUS_FAMILY.get(b.status):
-        return False
-    place, when, actors = place_relation(a, b), date_relation(a, b), actor_relation(a, b)
+        return STATUS_FAMILY.get(a.status) == STATUS_FAMILY.get(b.status) \
+            and when != "different"
+    if STATUS_FAMILY.get(a.status) != STATUS_FAMILY.get(b.status) or when == "unknown":
+        return False  # undated, and no publication date to bound it: nothing to go by
+    place, actors = place_relation(a, b), actor_relation(a, b)
     if "different" in (place, when) or actors == "disjoint":
         return False
-    if when in ("coarse", "unknown"):  # a loose date needs everything else to agree exactly
+    if when == "coarse":  # a loose date needs everything else to agree exactly
         return place == "same" and actors == "overlap"
     if actors == "unknown":  # nobody named: the same place (or a part of it) on the same day
         return (place == "same" or (place == "nested" and part_of(a, b))) \
@@ -241,6 +273,20 @@ class _Component:
     members: list[int]
     articles: set[str]
     sides: dict[int, set[int]] = field(default_factory=dict)  # split id -> sides present
+    bounds: Optional[tuple[date, date]] = None  # the dates every member's bounds share
+
+
+def _meet(first: Optional[tuple[date, date]], second: Optional[tuple[date, date]]
+          ) -> Optional[tuple[date, date]]:
+    """The dates two ranges share (either None: the other); an empty range when disjoint."""
+    if first is None or second is None:
+        return first or second
+    return max(first[0], second[0]), min(first[1], second[1])
+
+
+def _disjoint(first: Optional[tuple[date, date]], second: Optional[tuple[date, date]]) -> bool:
+    shared = _meet(first, second)
+    return shared is not None and shared[0] > shared[1]
 
 
 def cluster(reports: list[Report], originals: dict[str, str] | None = None,
@@ -272,7 +318,8 @@ def cluster(reports: list[Report], originals: dict[str, str] | None = None,
             sides: dict[int, set[int]] = defaultdict(set)
             for split_id, side in splits.get(report.key, []):
                 sides[split_id].add(side)
-            found = components[index] = _Component([index], {report.article_id}, dict(sides))
+            found = components[index] = _Component([index], {report.article_id}, dict(sides),
+                                                   report.bounds)
         return found
 
     def root(i: int) -> int:
@@ -288,6 +335,7 @@ def cluster(reports: list[Report], originals: dict[str, str] | None = None,
         del components[gone]
         merged.members += other.members
         merged.articles |= other.articles
+        merged.bounds = _meet(merged.bounds, other.bounds)
         for split_id, sides in other.sides.items():
             merged.sides.setdefault(split_id, set()).update(sides)
 
@@ -303,8 +351,11 @@ def cluster(reports: list[Report], originals: dict[str, str] | None = None,
             for member in members:
                 for split_id, side in splits.get(reports[member].key, []):
                     sides[split_id].add(side)
+            bounds = None
+            for member in members:
+                bounds = _meet(bounds, reports[member].bounds)
             components[keep] = _Component(members, {reports[m].article_id for m in members},
-                                          dict(sides))
+                                          dict(sides), bounds)
             continue
         for member in members[1:]:
             a, b = root(members[0]), root(member)
@@ -316,8 +367,9 @@ def cluster(reports: list[Report], originals: dict[str, str] | None = None,
         if a == b:
             continue
         first, second = component(a), component(b)
-        if first.articles & second.articles or _split_apart(first, second):
-            continue
+        if (first.articles & second.articles or _split_apart(first, second)
+                or _disjoint(first.bounds, second.bounds)):
+            continue  # (intervals that meet pairwise share a date: one test an event)
         a_id, b_id = reports[i].article_id, reports[j].article_id
         dup = originals.get(a_id, a_id) == originals.get(b_id, b_id)
         if same_happening(reports[i], reports[j], near_duplicates=dup):

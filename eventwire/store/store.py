@@ -59,6 +59,7 @@ import json
 import math
 import operator
 import os
+import time
 from collections import Counter, defaultdict, deque
 from contextlib import contextmanager, nullcontext
 from datetime import date, datetime, timezone
@@ -69,7 +70,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import (and_, create_engine, delete, event, func, insert, or_, select,
                         tuple_)
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (ArgumentError, DisconnectionError, NoSuchModuleError,
+                            OperationalError)
 from sqlalchemy.pool import StaticPool
 
 from eventwire import __version__
@@ -92,6 +94,9 @@ PAGE = 500
 FEW_MATCHES = 500
 """Up to this many reports matching a filter on reports: their events are read by id (see
 select_event_ids)."""
+PING_AFTER_IDLE_S = 5.0
+"""A pooled PostgreSQL connection idle longer than this is pinged before use (the server may
+have closed it); one back sooner is used as it is (a ping an article was a round trip)."""
 LOOSE_DATE = "(ae.date_start IS NULL OR ae.precision NOT IN ('day', 'week'))"
 """A stored report whose date is too loose for the fine-date window (SQL over ``ae``)."""
 
@@ -260,10 +265,28 @@ def make_engine(url: str) -> Engine:
 
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url)
     except ModuleNotFoundError as err:
         raise InputError(f"cannot open '{url}': the driver is missing "
                          "(pip install 'eventwire[postgres]')") from err
+
+    @event.listens_for(engine, "checkin")
+    def _idle_from(_dbapi_connection, record):
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection, record, _proxy):
+        # pool_pre_ping, but only for a connection left idle a while: the writer takes its
+        # connection back for every article, and a ping each time was a round trip each.
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+            return  # just opened, or in use a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as err:  # the pool drops it and opens another
+            raise DisconnectionError(str(err)) from err
+
+    return engine
 
 
 def _ensure_math(dbapi_connection) -> None:
@@ -584,11 +607,13 @@ class Store:
         # fuse only when they also share an actor (fusion.same_happening): a report that
         # names nobody needs no place term. (Testing each term's own actors in SQL cost
         # PostgreSQL three times the query's time: a look-up a row and a term.)
+        # An undated report's span is its article's week (fusion.Report.span); one of an
+        # undated article fuses with nothing but its copies.
         place_terms = _merged_place_terms(
             (r.type, "ae.geonameid" if r.geonameid else "lower(ae.place_name)",
-             r.geonameid or _clean(r.place_name.lower()), r.fine, r.date_start,
-             r.date_end or r.date_start, tuple(fusion.statuses_of_family(r.status) or ()))
-            for r in new if (r.geonameid or r.place_name) and (r.codes or r.names))
+             r.geonameid or _clean(r.place_name.lower()), r.fine, *r.span,
+             tuple(fusion.statuses_of_family(r.status) or ()))
+            for r in new if (r.geonameid or r.place_name) and (r.codes or r.names) and r.span)
         if not fine and not copies and not place_terms:
             return [], {}, {}
         if self.dialect == "postgresql":
@@ -622,8 +647,10 @@ class Store:
                 term += f" AND ae.status{sql.among(statuses)}"
             if fine_date:
                 term += f" AND {LOOSE_DATE}"
-            if start is not None:
-                term += (f" AND (ae.date_start IS NULL OR (ae.date_start <= {sql.value(end)} "
+            if start is not None:  # dates that meet; undated, an article of the days after
+                term += (f" AND ((ae.date_start IS NULL AND {PUBLISHED} BETWEEN "
+                         f"{sql.value(start)} AND {sql.value(end + fusion.UNDATED_WINDOW)}) OR "
+                         f"(ae.date_start <= {sql.value(end)} "
                          f"AND coalesce(ae.date_end, ae.date_start) >= {sql.value(start)}))")
             conditions.append(term + ")")
         # Only reports that could pass same_happening: a shared place, or a shared actor
@@ -682,9 +709,11 @@ class Store:
                 f"{sql.value(None if by_id else value)}::text) AND "
                 f"{status.format(sql.value(family(statuses)))} AND (NOT "
                 f"{sql.value(bool(fine_date))}::boolean OR {LOOSE_DATE}) AND "
-                f"({sql.value(start)}::date IS NULL OR ae.date_start IS NULL OR (ae.date_start <= "
-                f"{sql.value(end)}::date AND coalesce(ae.date_end, ae.date_start) >= "
-                f"{sql.value(start)}::date)))")
+                f"({sql.value(start)}::date IS NULL OR (ae.date_start IS NULL AND {PUBLISHED} "
+                f"BETWEEN {sql.value(start)}::date AND "
+                f"{sql.value(end + fusion.UNDATED_WINDOW if end else None)}::date) OR "
+                f"(ae.date_start <= {sql.value(end)}::date AND "
+                f"coalesce(ae.date_end, ae.date_start) >= {sql.value(start)}::date)))")
         plausible = (
             f"ae.geonameid{sql.among(place_ids)} OR ae.place_parent{sql.among(place_ids)} "
             f"OR lower(ae.place_name){sql.among(place_names)} OR EXISTS (SELECT 1 FROM "
@@ -1282,6 +1311,8 @@ CANDIDATE_HEAD = (
     "near_duplicates nd WHERE nd.article_id = ae.article_id) FROM article_events ae")
 """The candidate query's columns, on both engines: article, report, its fused event, the
 article its article copies."""
+PUBLISHED = "(SELECT a.published FROM articles a WHERE a.id = ae.article_id)"
+"""The publication date of a candidate's article: an undated report's span (SQL over ``ae``)."""
 
 
 def _merged_statuses(families: Iterable[tuple]) -> tuple:
