@@ -308,31 +308,17 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
     built."""
     vocabulary = _sentence_vocabulary(token)
     has_object = None
-    for plain_words, synonym_sets, needs_object in _pattern_words(trigger):
-        if not plain_words <= vocabulary or synonym_sets and any(
-                s.isdisjoint(vocabulary) for s in synonym_sets):
+    for pattern in trigger.patterns:
+        if not pattern.plain_words <= vocabulary or any(
+                s.isdisjoint(vocabulary) for s in pattern.synonym_sets):
             continue
-        if needs_object:
+        if pattern.needs_object:
             if has_object is None:
                 has_object = any(c.dep_ in OBJECTS for c in token.children)
             if not has_object:
                 continue
         return True
     return False
-
-
-_PATTERN_WORDS: dict[int, tuple[Trigger, list]] = {}
-
-
-def _pattern_words(trigger: Trigger) -> list[tuple[frozenset, list[frozenset], bool]]:
-    """Each pattern's plain words, synonym sets and object need (kept per trigger object)."""
-    kept = _PATTERN_WORDS.get(id(trigger))
-    if kept is None or kept[0] is not trigger:
-        words = [(p.plain_words, [synonyms(w) for w in p.before_words + p.after_words
-                                  if w.startswith("&")], p.needs_object)
-                 for p in trigger.patterns]
-        kept = _PATTERN_WORDS[id(trigger)] = (trigger, words)
-    return kept[1]
 
 
 def _sentence_vocabulary(token: Token) -> set[str]:

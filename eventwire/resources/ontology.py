@@ -45,6 +45,7 @@ class Pattern:
     before_words: tuple = field(init=False, repr=False)
     after_words: tuple = field(init=False, repr=False)
     plain_words: frozenset = field(init=False, repr=False)  # words that are not synonym sets
+    synonym_sets: tuple = field(init=False, repr=False)  # the words of each "&SET" it names
     prepositions: tuple = field(init=False, repr=False)  # "(TO BORDER)" -> "to"
 
     def __post_init__(self) -> None:
@@ -53,6 +54,8 @@ class Pattern:
         object.__setattr__(self, "after_words", after)
         object.__setattr__(self, "plain_words",
                            frozenset(w for w in before + after if not w.startswith("&")))
+        object.__setattr__(self, "synonym_sets",
+                           tuple(synonyms(w) for w in before + after if w.startswith("&")))
         object.__setattr__(self, "prepositions", tuple(
             item[0] for item in self.after if isinstance(item, tuple) and item))
 
