@@ -278,7 +278,7 @@ def test_a_condition_before_the_cue_is_not_what_is_said(nlp):
 def test_the_day_after_a_cue_is_when_not_what(nlp):
     text = "Jan Egeland said on Thursday."
     assert attributions_in(nlp, text)[1] == []
-    assert attributions_in(nlp, text, all_cues=True)[1] == []
+    assert all(a.content == [] for a in attributions_in(nlp, text, all_cues=True)[1])
 
 
 def test_a_scare_quote_after_a_partial_quote_is_the_writers(nlp):
@@ -340,10 +340,10 @@ def test_a_quotation_stays_with_the_verb_that_reports_it(nlp):
 
 def test_the_learned_cue_check_drops_a_verb_that_reports_nothing(nlp, monkeypatch):
     text = "He watched the debate from his hotel room in Cleveland."
-    assert not attributions_in(nlp, text, all_cues=True)[1]
+    assert not attributions_in(nlp, text, all_cues=True, use_tagger=False)[1]
     gate = dict(quotes.cue_gate(), threshold_logit=-99.0)  # a check that passes everything
     monkeypatch.setattr(quotes, "cue_gate", lambda: gate)
-    assert attributions_in(nlp, text, all_cues=True)[1]
+    assert attributions_in(nlp, text, all_cues=True, use_tagger=False)[1]
 
 
 def test_a_coordinated_clause_with_its_own_subject_stays_in_the_content(nlp):
