@@ -698,14 +698,19 @@ def _tagged_attributions(doc: Doc, found: list[Attribution], quotes: list[Piece]
                 a.cue[0] < cue[1] and cue[0] < a.cue[1] for a in found):
             continue
         tokens = [t for t in doc[first:] if t.idx < cue[1]]
-        root = next((t for t in tokens if not (cue[0] <= t.head.idx < cue[1]) or t.head is t), tokens[0])
+        root = next((t for t in tokens if not (cue[0] <= t.head.idx < cue[1]) or t.head.i == t.i),
+                    tokens[0])
         attribution = None
         if root.pos_ in ("VERB", "AUX") and not _within((root.idx, root.idx + 1), quotes):
             word = CueWord(root.lemma_.lower(), "thought", "both")
             attribution = _verb_attribution(root, word, paragraphs, quotes, text, True)
         if attribution is None:
-            attribution = Attribution(kind="indirect", cue=cue, source=None, content=[],
-                                      cue_kind="thought", how="tagged")
+            speaker = _subject(root) if root.pos_ in ("VERB", "AUX") else None
+            source = _source_piece(speaker, paragraphs.around(root.idx), text, True) \
+                if speaker is not None else None
+            attribution = Attribution(kind="indirect", cue=cue, content=[], cue_kind="thought",
+                                      source=_outside(source, cue) if source else None,
+                                      source_token=speaker.i if source else None)
         attribution.cue = cue
         attribution.cue_token = root.i
         attribution.how = "tagged"
