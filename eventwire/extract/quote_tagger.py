@@ -26,8 +26,6 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 LABELS = ("O", "B", "I")
-FRAME_DEPS = {"nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "prep", "agent", "advcl",
-              "parataxis", "acomp", "dative"}  # the dependents that make a verb's frame
 RULE_MARKS = ("rc=", "rhow=", "rhead", "rct", "rsrc", "rule=")  # features from the rule finder
 Piece = tuple[int, int]
 
@@ -108,18 +106,9 @@ def token_features(doc: Doc, marks: list[list[str]], inside_quote: list[bool],
                f"q={inside_quote[token.i]}", f"lex={lemma in lexicon}",
                f"hlex={head_lemma in lexicon}", f"lex|d={lemma in lexicon}|{token.dep_}",
                f"sent0={token.is_sent_start}"]
-        frame = []
         for child in token.children:
             row.append(f"cd={child.dep_}")
             row.append(f"l|cd={lemma}|{child.dep_}")
-            if child.dep_ in FRAME_DEPS:
-                frame.append(child.dep_)
-        frame_text = "+".join(sorted(set(frame))) or "-"
-        row += [f"frame={frame_text}", f"l|frame={lemma}|{frame_text}",
-                f"t|frame={token.tag_}|{frame_text}",
-                f"subq={any(inside_quote[t.i] for t in (token.left_edge, token.right_edge))}",
-                f"sq={any(inside_quote[t.i] for t in (token.sent[0], token.sent[-1]))}",
-                f"glex={head.head.lemma_.lower() in lexicon}|{token.dep_}|{head.dep_}"]
         for offset in (-2, -1, 1, 2):
             j = token.i + offset
             if 0 <= j < n:
@@ -166,14 +155,12 @@ def decode(probabilities: list[list[float]]) -> list[str]:
 
 def probabilities(features: list[list[str]], tagger: dict) -> list[list[float]]:
     """P(O), P(B), P(I) of each token under the tagger's weights."""
-    weights = tagger["weights"]
-    bias = tagger["bias"]
+    tables = [(tagger["bias"][label], tagger["weights"][label]) for label in LABELS]
     out = []
     for row in features:
         logits = []
-        for label in LABELS:
-            table = weights[label]
-            logits.append(bias[label] + sum(table.get(f, 0.0) for f in row))
+        for bias, table in tables:
+            logits.append(bias + sum(table.get(f, 0.0) for f in row) if table else bias)
         top = max(logits)
         exp = [math.exp(v - top) for v in logits]
         total = sum(exp)
