@@ -1,21 +1,23 @@
 """A learned cue tagger for PolNeAR-style attributions: B/I/O per token over the parse.
 
 The rule finder (:func:`eventwire.extract.quotes.find_attributions`) reads attributions
-from a lexicon of cue words and their parse frames; its recall is capped by a long tail of
-cues it has no rule for and by cue edges that follow PolNeAR's conventions. This tagger
-reads every token's parse context together with what the rule finder made of it (inside a
-rule cue, at its head, inside a rule content or source), so it learns both where the
-rules' cue edges disagree with PolNeAR's annotators and which cue words the rules miss.
+from a lexicon of cue words and their parse frames, and drops a cue whose content it cannot
+read or whose context its check rejects. The tagger reads cue-ness from every token's parse
+context alone, and the PolNeAR finder adds its confident cues where no rule cue stands.
+Trained with ``--rule-marks``, it also sees what the rule finder made of each token (inside
+a rule cue, at its head, inside a rule content or source); the shipped weights do not
+(it then learned to copy the rules: the same dev F1 from a file three times larger).
 
-Model: multinomial logistic regression over string features (lemma, tag, dependency, the
-head's and children's labels, the neighbours, quote marks, the cue lexicon, the rule
-finder's marks) with the O->I transition forbidden at decoding (Viterbi over log
-probabilities). Trained on PolNeAR train only by ``scripts/train_quote_tagger.py``;
-weights in ``data/quote_cue_tagger.json.gz`` (feature strings, lemmas and numbers; no text).
+Model: multinomial logistic regression over string features (word, lemma, tag, dependency,
+the head's and children's labels, the neighbours, quote marks, the cue lexicon) with the
+O->I transition forbidden at decoding (Viterbi over log probabilities). Trained on PolNeAR
+train only by ``scripts/train_quote_tagger.py``; weights in
+``data/quote_cue_tagger.json.gz`` (feature strings, lemmas and numbers; no text).
 """
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 import math
@@ -23,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 LABELS = ("O", "B", "I")
 RULE_MARKS = ("rc=", "rhow=", "rhead", "rct", "rsrc", "rule=")  # features from the rule finder
@@ -68,7 +70,7 @@ def rule_marks(doc: Doc, attributions: list) -> list[list[str]]:
         for i in cue:
             marks[i].append("rc=B" if i == cue.start else "rc=I")
             marks[i].append(f"rhow={attribution.how}|{'B' if i == cue.start else 'I'}")
-        if cue and cue.stop - 1 + 1 < len(doc):
+        if cue and cue.stop < len(doc):
             marks[cue.stop].append("rc=after")
         if cue and cue.start > 0:
             marks[cue.start - 1].append("rc=before")
@@ -83,7 +85,6 @@ def rule_marks(doc: Doc, attributions: list) -> list[list[str]]:
 
 
 def _token_index(starts: list[int], char: int) -> int:
-    import bisect
     return max(0, bisect.bisect_right(starts, char) - 1)
 
 
