@@ -633,8 +633,15 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     source: list[str] = []
     target: list[str] = []
     passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in token.children)
+    victim_subject = token.lemma_.lower() in cues["victim_subject_verbs"]
     for child in token.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS and victim_subject:
+            target += _phrase_actors(child, actors)  # "five soldiers died in the shelling"
+        elif child.dep_ in SUBJECTS and actors.at(child) is None \
+                and child.lemma_.lower() in cues["attack_nouns"]:
+            # "the bombing of the hospital by Russian jets killed ...": the jets, not the hospital
+            source += _nominal_roles(child, actors)[0]
+        elif child.dep_ in SUBJECTS:
             source += _phrase_actors(child, actors)
         elif child.dep_ in PASSIVE_SUBJECTS:
             # "operations by the army have been halted": the by-phrase is the source
@@ -647,7 +654,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         elif child.dep_ in OBJECTS and not _own_possession(child):
             target += _phrase_actors(child, actors)
         elif child.dep_ == "prep":
-            if passive and child.lower_ in cues["instrument_prepositions"]:
+            if (passive or victim_subject) and child.lower_ in cues["instrument_prepositions"]:
                 # "killed in government fire": whoever fires is the source
                 source += _instrument_actors(child, actors)
             elif child.lower_ in cues["target_prepositions"] and not target:
@@ -658,7 +665,9 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = _embedded_target(token, actors)
     if not target:
         target = _located_target(token, actors)
-    if token.dep_ == "acl" and token.tag_ == "VBN" and not target:
+    if not source and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in token.children):
+        source = _misparsed_subject(token, actors)
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not target and not source:
         # "Syrian troops backed by Russia", "10 Russian soldiers killed in Ukraine"
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
     elif not source:
@@ -667,6 +676,22 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = _deeper_target(candidate, actors, source)
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
+
+
+def _misparsed_subject(token: Token, actors: ActorIndex) -> list[str]:
+    """A subject the parser attached otherwise: "USAID had announced a suspension" (USAID an
+    adverb of the verb), "Islamic State militants held 20,000 civilians" (held a participle
+    on the militants, though a participle on a noun takes no direct object)."""
+    if token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.i < token.i and any(
+            c.dep_ in ("dobj", "obj") for c in token.children):
+        return _phrase_actors(token.head, actors)
+    if token.pos_ != "VERB" or token.dep_ != "ROOT":
+        return []
+    deps = status_cues()["misparsed_subject_deps"]
+    for child in token.children:
+        if child.i < token.i and child.dep_ in deps and actors.at(child) is not None:
+            return _phrase_actors(child, actors)
+    return []
 
 
 def _deeper_target(candidate: Candidate, actors: ActorIndex,
@@ -859,7 +884,7 @@ def iso3(alpha2: Optional[str]) -> Optional[str]:
 def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:
     found: list[str] = []
     for pobj in preposition.children:
-        if pobj.dep_ != "pobj":
+        if pobj.dep_ not in ("pobj", "pcomp"):  # "died in shelling by rebels": a gerund
             continue
         modifiers = [t for c in pobj.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                      for t in c.subtree]
@@ -918,6 +943,8 @@ def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
         if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or node.head.i == node.i:
             return []
         node = node.head
+        if node.lemma_.lower() in status_cues()["victim_subject_verbs"]:
+            return []  # "soldiers died in rebel shelling": the dead do not shell
         if node.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
             if token.tag_ == "VBG" and node.dep_ in OBJECTS and actors.at(node) is None:
                 # "issued a declaration demanding ...": who issued it demands
