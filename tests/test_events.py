@@ -513,3 +513,20 @@ def test_misparsed_subjects_still_act(pipeline):
     extraction = pipeline.extract((
         "Islamic State militants held around 20,000 civilians as human shields in Raqqa."))
     assert [extraction.by_id(a).code for a in extraction.events[0].source] == ["IMGMUSISI"]
+
+
+def test_uncoded_people_as_subject_keep_the_event(pipeline):
+    # issue 5: "the two sides", "hackers": no dictionary codes them, the act still happened
+    x = pipeline.extract("The two sides exchanged fire across the border on Sunday.")
+    event = only(x, "ASSAULT")
+    assert [x.by_id(a).text for a in event.source] == ["The two sides"]
+    assert x.by_id(event.source[0]).code is None
+    x = pipeline.extract("Hackers attacked the websites of three ministries on Monday.")
+    assert [x.by_id(a).text for a in only(x, "ASSAULT").source] == ["Hackers"]
+
+
+def test_the_dead_are_no_uncoded_actor(pipeline):
+    # bench article: the victims of "died" never act, nor through a misparsed conjunct
+    x = pipeline.extract("At least four people died when gas was dropped on a neighbourhood "
+                         "of Aleppo.")
+    assert all(not e.source for e in x.events)

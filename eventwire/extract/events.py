@@ -155,6 +155,11 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     for candidate in found.values():
         if not candidate.source and candidate.code.type == "ASSAULT":
             candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
+        if not candidate.source and (candidate.rule in ("pattern", "trigger") or
+                                     candidate.code.type in status_cues()["uncoded_actor_types"]):
+            # a verb's bare default with no coded actor stays out (PETRARCH's rule): real
+            # articles are full of "controls", "left", "established" by uncoded subjects
+            candidate.source = _uncoded_subject(candidate.trigger, actors)
     kept = []
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
@@ -215,6 +220,45 @@ def _named_subject(token: Token) -> bool:
                     head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in status_cues()["people_nouns"]):
                 return True
     return False
+
+
+def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
+    """'The two sides agreed', 'musicians lifted a boycott', 'hundreds of strikers marched':
+    people the dictionaries cannot code still act; without an actor the event would be lost.
+    The subject (of the verb, or the one it shares with its head) becomes an uncoded actor
+    when it names people: a person, group or organisation entity, a people noun, or a plural
+    anaphor ("the two sides") no earlier event resolved."""
+    if token.pos_ != "VERB" or token.lemma_.lower() in status_cues()["victim_subject_verbs"]:
+        return []  # "313 people died": the dead are no actor
+    node = token
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subject is not None or node.dep_ not in ("xcomp", "conj") or node.head.i == node.i \
+                or any(c.dep_ == "auxpass" for c in node.children):
+            break  # a passive shares no agent with its head
+        node = node.head
+        if node.lemma_.lower() in status_cues()["victim_subject_verbs"]:
+            return []
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "NUM") or any(
+            actors.at(t) is not None or t.lower_ == "no" for t in _phrase(subject)):
+        return []
+    noun, end = subject, subject.i + 1
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and (subject.like_num or subject.lemma_.lower() in
+                           status_cues()["quantity_heads"]):
+        noun = next((c for c in of.children if c.dep_ == "pobj"), subject)  # "hundreds of strikers"
+        end = noun.i + 1
+    cues = status_cues()
+    words = " ".join(t.lower_ for t in subject.doc[subject.left_edge.i:end])
+    if not (noun.ent_type_ in ("PERSON", "NORP", "ORG")
+            or noun.lemma_.lower() in cues["people_nouns"] | cues["uncoded_people_nouns"]
+            or any(words == a or words.endswith(" " + a) for a in cues["plural_anaphors"])):
+        return []
+    kind = {"PERSON": "person", "ORG": "organisation"}.get(noun.ent_type_, "group")
+    return [actors.add_uncoded(subject.doc[subject.left_edge.i:end], kind)]
 
 
 def _crowd_subject(token: Token) -> bool:
@@ -566,6 +610,16 @@ class ActorIndex:
         actor = Actor(id=next_id("a", list(self.by_id.values())), text=span.text,
                       span=(span.start_char, span.end_char), name=name, code=country + sector,
                       country=country, sector=sector, kind="group")
+        self.by_id[actor.id] = actor
+        self.added.append(actor)
+        for token in span:
+            self.by_token[token.i] = actor
+        return actor.id
+
+    def add_uncoded(self, span: SpacySpan, kind: str) -> str:
+        """An actor no dictionary codes ("the two sides", "musicians"), named by its words."""
+        actor = Actor(id=next_id("a", list(self.by_id.values())), text=span.text,
+                      span=(span.start_char, span.end_char), name=span.text, kind=kind)
         self.by_id[actor.id] = actor
         self.added.append(actor)
         for token in span:
