@@ -726,6 +726,11 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
     elif not source:
         source = _inherited_subject(token, actors)
+    own = _own_forces(candidate, target, source, actors)
+    if own:  # "Japan sent troops to South Sudan": the troops are Japan's, South Sudan receives
+        target = [a for a in target if a not in own]
+        if not target:
+            target = _located_target(token, actors)
     if not target and source:  # deeper targets never make an event on their own
         target = _deeper_target(candidate, actors, source)
     candidate.source = _unique(source)
@@ -746,6 +751,27 @@ def _misparsed_subject(token: Token, actors: ActorIndex) -> list[str]:
         if child.i < token.i and child.dep_ in deps and actors.at(child) is not None:
             return _phrase_actors(child, actors)
     return []
+
+
+def _own_forces(candidate: Candidate, target: list[str], source: list[str],
+                actors: ActorIndex) -> list[str]:
+    """Forces the source sends, mobilises, withdraws or offers ("sent troops to South Sudan",
+    "mobilized the army", "withdrew its forces from Badme") are its own, not the target: armed
+    or police units of no other state than the source's, for acts that move forces."""
+    cues = status_cues()
+    if candidate.code.type not in cues["force_moving_types"] or not source:
+        return []
+    countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    own = []
+    for actor_id in target:
+        actor = actors.by_id.get(actor_id)
+        if actor is None or _actor_country(actor) not in countries | {None}:
+            continue
+        sector = actor.sector or (actor.code or "")[3:6]
+        head = actor.text.split()[-1].lower() if actor.text else ""
+        if sector in ("MIL", "COP") or head in cues["force_nouns"]:
+            own.append(actor_id)
+    return own
 
 
 def _deeper_target(candidate: Candidate, actors: ActorIndex,
@@ -821,7 +847,10 @@ def _nested_target(token: Token, actors: ActorIndex, source: list[str]) -> list[
         following: list[Token] = []
         for node in frontier:
             if _own_possession(node):
-                pass  # "withdraw its troops from Lebanon": the source's own, look further
+                # "withdraw its troops from Lebanon": the source's own, look further (through
+                # its prepositions, not into "its" or "reserve" of "its reserve troops")
+                following += [c for c in _argument_children(node) if c.dep_ in ("pobj", "pcomp")]
+                continue
             elif node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 found += [a for a in _phrase_actors(node, actors) if a not in source]
             elif actors.at(node) is not None:
