@@ -487,3 +487,46 @@ def test_troops_pulling_out_of_an_area_retreat(pipeline):
                             "year.")
     event = main_event(army)
     assert (event.type, event.cameo) == ("RETREAT", "0874")
+
+
+def test_victim_of_died_is_the_target_and_the_shelling_its_source(pipeline):
+    # ConfliBERT-style casualty report: the subject of "died" suffers the act
+    extraction = pipeline.extract((
+        "Two Syrian soldiers died in shelling by rebels on Monday."))
+    event = next(e for e in extraction.events if e.type == "ASSAULT")
+    assert [extraction.by_id(a).text for a in event.target] == ["Syrian soldiers"]
+    assert any(extraction.by_id(a).sector == "REB" for a in event.source)
+
+
+def test_attack_noun_subject_gives_its_by_agent_not_its_object(pipeline):
+    extraction = pipeline.extract((
+        "The bombing of the hospital by Russian jets killed 20 civilians in Idlib."))
+    event = next(e for e in extraction.events if e.type == "ASSAULT")
+    assert [extraction.by_id(a).code for a in event.source] == ["RUSMIL"]
+
+
+def test_misparsed_subjects_still_act(pipeline):
+    # ConfliBERT train sentences spaCy parses with the subject as an adverb or the verb as a participle
+    extraction = pipeline.extract((
+        "USAID had announced a suspension of aid in Yemen to take effect on March 27."))
+    assert [extraction.by_id(a).text for a in extraction.events[0].source] == ["USAID"]
+    extraction = pipeline.extract((
+        "Islamic State militants held around 20,000 civilians as human shields in Raqqa."))
+    assert [extraction.by_id(a).code for a in extraction.events[0].source] == ["IMGMUSISI"]
+
+
+def test_uncoded_people_as_subject_keep_the_event(pipeline):
+    # issue 5: "the two sides", "hackers": no dictionary codes them, the act still happened
+    x = pipeline.extract("The two sides exchanged fire across the border on Sunday.")
+    event = only(x, "ASSAULT")
+    assert [x.by_id(a).text for a in event.source] == ["The two sides"]
+    assert x.by_id(event.source[0]).code is None
+    x = pipeline.extract("Hackers attacked the websites of three ministries on Monday.")
+    assert [x.by_id(a).text for a in only(x, "ASSAULT").source] == ["Hackers"]
+
+
+def test_the_dead_are_no_uncoded_actor(pipeline):
+    # bench article: the victims of "died" never act, nor through a misparsed conjunct
+    x = pipeline.extract("At least four people died when gas was dropped on a neighbourhood "
+                         "of Aleppo.")
+    assert all(not e.source for e in x.events)
