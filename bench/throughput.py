@@ -11,10 +11,15 @@ words/s and peak resident memory (per process) of:
                                                       to the driver, as `ingest --ray` does)
 
 and the ratios the issue sets targets for. Each configuration runs in a fresh process so that
-its peak memory is its own. The clock measures the work, not the one-off start: (a), (a2)
-and (b) load the model (and (b) the stages' resources) before it starts, (c) starts its fork
-server, which loads both once for every worker it forks, before it (and prints how long that
-took), (d) starts Ray before it (each actor then loads its own model inside the clock).
+its peak memory is its own. The clock measures the work, not the one-off start, by one rule
+for all five: whatever a long-running service does once before its first article (load the
+model, and for the pipeline the stages' resources, in the processes that will extract or
+fork the extracting ones) happens before the clock, and whatever it does per run or per
+article happens inside it. So (a), (a2) and (b) load the model ((b) its resources too)
+before the clock; (c) starts its fork server, which loads both once for every worker it
+forks, before it (its workers are forked inside the clock: milliseconds each); (d) starts
+Ray and its pool of 2 actors, each loading both, before it (``ActorPool.start(wait=True)``,
+as a service keeps its pool warm). (c) and (d) print how long that start took and its CPU.
 CPU seconds count every process of the configuration, and a second line splits them by
 process. Each configuration also prints when its first result came (and the CPU spent by
 then) and, on runs of 20 batches or more, its steady-state rate: articles/s after the first

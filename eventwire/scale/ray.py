@@ -36,6 +36,9 @@ BATCH_SIZE = 64
 """Articles per actor call, and so per shard."""
 RECYCLE_AFTER = 5_000
 """Articles an actor extracts before a fresh one replaces it (spaCy's string store grows)."""
+IN_FLIGHT = 2
+"""Batches an actor holds at once: one running, one queued behind it, so that it never
+waits while the driver stores results (Ray Data's default for its actor pools, too)."""
 
 ErrorHandler = Callable[[str, str], None]
 ProgressHandler = Callable[[int], None]
@@ -124,7 +127,7 @@ def quiet_ray_logs() -> None:
     """Ray logs its start and its workers' lines; keep the warnings that matter."""
     import logging
 
-    for name in ("ray", "ray.data"):
+    for name in ("ray",):
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
@@ -160,18 +163,18 @@ class ActorPool:
     ``ingest --ray`` starts it on the first article to extract, so the actors load the
     model while the driver reads on. Ray Data's ``map_batches`` cannot do either: its
     actor pool lives for one dataset, whose input must exist before it runs (see
-    docs/deploy.md). Each actor has one batch at a time and the driver keeps the next
-    batch read ahead, so whichever actor is free first gets it (no batch waits behind
-    another actor's) and the driver holds at most ``workers + 1`` batches. An actor that
-    has extracted ``recycle_after`` articles is replaced by a fresh one, since spaCy's
-    string store grows with every new word it sees.
+    docs/deploy.md). The least busy actor gets the next batch, up to ``in_flight`` each,
+    and the driver keeps one more read ahead, so it holds at most ``workers * in_flight +
+    1`` batches. An actor that has extracted ``recycle_after`` articles is replaced by a
+    fresh one (when there is work for it), since spaCy's string store grows with every new
+    word it sees.
     """
 
     def __init__(self, actor: type, *args, address: Optional[str] = None, workers: int = 2,
-                 recycle_after: int = RECYCLE_AFTER):
+                 recycle_after: int = RECYCLE_AFTER, in_flight: int = IN_FLIGHT):
         self.actor, self.args = actor, args
         self.address, self.workers = address, workers
-        self.recycle_after = recycle_after
+        self.recycle_after, self.in_flight = recycle_after, in_flight
         self.actors: list = []
         self.done: dict = {}  # actor handle -> articles it has extracted
 
@@ -189,32 +192,47 @@ class ActorPool:
     def _new_actor(self):
         import ray
 
-        handle = ray.remote(num_cpus=1)(self.actor).remote(*self.args)
+        # as Ray Data's pools do, an actor lost with its node comes back elsewhere; a batch
+        # whose actor dies three times fails the run rather than loop on it
+        handle = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=2)(
+            self.actor).remote(*self.args)
         self.done[handle] = 0
         return handle
 
     def receipts(self, articles: Iterable[Article], batch_size: int) -> Iterator[dict]:
-        """Each batch of ``articles`` extracted by whichever actor is free: its receipt, in
-        the order they finish. The pool starts on the first article (a rerun with nothing
-        to extract starts no Ray), so the actors load while the rest of a batch is read."""
+        """Each batch of ``articles`` extracted by the least busy actor: its receipt, in the
+        order they finish. The pool starts on the first article (a rerun with nothing to
+        extract starts no Ray), so the actors load while the rest of a batch is read."""
         import ray
 
         pending = batched(self._starting(articles), batch_size)
         ahead = self._as_json(next(pending, None))
         running: dict = {}  # result ref -> (actor, articles in the batch)
-        idle = list(self.actors)
+        busy: dict = {}  # actor -> batches it has in flight
         while ahead is not None or running:
-            while ahead is not None and idle:
-                actor = idle.pop(0)
+            # hand out batches before the caller gets a result: it may take long to store
+            while ahead is not None and (actor := self._least_busy(busy)) is not None:
                 running[actor.extract_batch.remote(ahead)] = (actor, len(ahead))
+                busy[actor] = busy.get(actor, 0) + 1
                 ahead = self._as_json(next(pending, None))  # read on while actors work
             ready, _ = ray.wait(list(running), num_returns=1)
             actor, size = running.pop(ready[0])
             receipt = ray.get(ready[0])
+            busy[actor] -= 1
             self.done[actor] += size
-            idle.append(self._recycled(actor) if self.done[actor] >= self.recycle_after
-                        else actor)
+            if self.done[actor] >= self.recycle_after and not busy[actor]:
+                self._retire(actor)  # a fresh one starts when there is work for it
             yield receipt
+
+    def _least_busy(self, busy: dict):
+        """The working actor with the fewest batches in flight, below ``in_flight``; a fresh
+        actor in a retired one's place; None when every actor is full."""
+        working = [a for a in self.actors if self.done[a] < self.recycle_after]
+        if len(working) < self.workers:
+            working.append(self._new_actor())
+            self.actors.append(working[-1])
+        actor = min(working, key=lambda a: busy.get(a, 0))
+        return actor if busy.get(actor, 0) < self.in_flight else None
 
     def _starting(self, articles: Iterable[Article]) -> Iterator[Article]:
         for number, article in enumerate(articles):
@@ -227,15 +245,13 @@ class ActorPool:
         """What an actor call carries: the articles as JSON (None past the last batch)."""
         return None if batch is None else [a.model_dump_json() for a in batch]
 
-    def _recycled(self, actor):
-        """A fresh actor in the place of ``actor``, which has no batch left."""
+    def _retire(self, actor) -> None:
+        """End ``actor``, which has no batch left."""
         import ray
 
-        fresh = self._new_actor()
-        self.actors[self.actors.index(actor)] = fresh
+        self.actors.remove(actor)
         del self.done[actor]
         ray.kill(actor)
-        return fresh
 
     def close(self) -> None:
         import ray
