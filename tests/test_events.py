@@ -530,3 +530,11 @@ def test_the_dead_are_no_uncoded_actor(pipeline):
     x = pipeline.extract("At least four people died when gas was dropped on a neighbourhood "
                          "of Aleppo.")
     assert all(not e.source for e in x.events)
+
+
+def test_weapons_in_a_with_phrase_are_no_target(pipeline):
+    # ConfliBERT train: "attacked the cities in Saudi Arabia with rockets and drones"
+    x = pipeline.extract("The Houthis attacked Saudi oil facilities with drones and missiles.")
+    assert codes(x, only(x, "ASSAULT").target) == {"SAU"}
+    x = pipeline.extract("Israel clashed with Hezbollah on the border.")  # a partner stays
+    assert codes(x, only(x, "ASSAULT").target) == {"LBNREB"}

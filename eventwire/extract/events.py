@@ -711,7 +711,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             if (passive or victim_subject) and child.lower_ in cues["instrument_prepositions"]:
                 # "killed in government fire": whoever fires is the source
                 source += _instrument_actors(child, actors)
-            elif child.lower_ in cues["target_prepositions"] and not target:
+            elif child.lower_ in cues["target_prepositions"] and not target \
+                    and not _instrument(child):
                 target += _object_actors(child, actors)
     if not target:
         target = _object_phrase_target(token, actors)
@@ -751,6 +752,15 @@ def _misparsed_subject(token: Token, actors: ActorIndex) -> list[str]:
         if child.i < token.i and child.dep_ in deps and actors.at(child) is not None:
             return _phrase_actors(child, actors)
     return []
+
+
+def _instrument(preposition: Token) -> bool:
+    """'attacked the cities with rockets and drones': what is used is no target."""
+    if preposition.lower_ != "with":
+        return False
+    weapons = synonyms("&WEAPON") | status_cues()["instrument_nouns"]
+    return any(c.dep_ == "pobj" and (c.lower_ in weapons or c.lemma_.lower() in weapons)
+               for c in preposition.children)
 
 
 def _own_forces(candidate: Candidate, target: list[str], source: list[str],
