@@ -538,3 +538,16 @@ def test_weapons_in_a_with_phrase_are_no_target(pipeline):
     assert codes(x, only(x, "ASSAULT").target) == {"SAU"}
     x = pipeline.extract("Israel clashed with Hezbollah on the border.")  # a partner stays
     assert codes(x, only(x, "ASSAULT").target) == {"LBNREB"}
+
+
+def test_forces_a_state_sends_are_its_own_not_the_target(pipeline):
+    # CAMEO 074 / ConfliBERT train wording: bare "troops" take the sentence's other state
+    x = pipeline.extract("Japan sent troops to South Sudan to join the United Nations mission.")
+    event = x.events[0]
+    assert codes(x, event.source) == {"JPN"} and codes(x, event.target) == {"SSD"}
+    x = pipeline.extract("The U.S. has offered to send up to 30,000 troops to distribute "
+                         "supplies in Somalia.")
+    assert codes(x, x.events[0].target) == {"SOM"}
+    x = pipeline.extract("Israel mobilized its reserve troops ahead of a possible offensive "
+                         "against Hamas.")
+    assert "ISRMIL" not in codes(x, only(x, "MOBILIZE").target)

@@ -727,13 +727,14 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
     elif not source:
         source = _inherited_subject(token, actors)
+    if not target and source:  # deeper targets never make an event on their own
+        target = _deeper_target(candidate, actors, source)
     own = _own_forces(candidate, target, source, actors)
     if own:  # "Japan sent troops to South Sudan": the troops are Japan's, South Sudan receives
         target = [a for a in target if a not in own]
         if not target:
-            target = _located_target(token, actors)
-    if not target and source:  # deeper targets never make an event on their own
-        target = _deeper_target(candidate, actors, source)
+            target = [a for a in _located_target(token, actors) + _nested_target(
+                token, actors, source + own) if a not in own][:1]
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
 
@@ -775,8 +776,13 @@ def _own_forces(candidate: Candidate, target: list[str], source: list[str],
     own = []
     for actor_id in target:
         actor = actors.by_id.get(actor_id)
-        if actor is None or _actor_country(actor) not in countries | {None}:
+        if actor is None or not actor.text:
             continue
+        words = actor.text.split()
+        stated = any(w[:1].isupper() for w in words[1:]) or (
+            words[0][:1].isupper() and words[0].lower() not in ("the", "its", "their"))
+        if stated and _actor_country(actor) not in countries | {None}:
+            continue  # "troops" alone took the sentence's country; "Somali troops" name theirs
         sector = actor.sector or (actor.code or "")[3:6]
         head = actor.text.split()[-1].lower() if actor.text else ""
         if sector in ("MIL", "COP") or head in cues["force_nouns"]:
