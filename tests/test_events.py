@@ -551,3 +551,12 @@ def test_forces_a_state_sends_are_its_own_not_the_target(pipeline):
     x = pipeline.extract("Israel mobilized its reserve troops ahead of a possible offensive "
                          "against Hamas.")
     assert "ISRMIL" not in codes(x, only(x, "MOBILIZE").target)
+
+
+def test_a_passive_arrest_without_agent_is_by_the_state_where_it_happened(pipeline):
+    # ConfliBERT train: "Ingabire was arrested in Rwanda ..." (source Rwanda)
+    x = pipeline.extract("Ingabire was arrested in Rwanda for collaborating with a terrorist "
+                         "organization.")
+    event = only(x, "COERCE")
+    assert codes(x, event.source) == {"RWA"}
+    assert [x.by_id(a).text for a in event.target] == ["Ingabire"]

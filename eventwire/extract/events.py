@@ -605,11 +605,12 @@ class ActorIndex:
             return None
         return self.add(span, place.name, country, "CVL")
 
-    def add(self, span: SpacySpan, name: str, country: str, sector: str) -> str:
+    def add(self, span: SpacySpan, name: str, country: str, sector: str,
+            kind: str = "group") -> str:
         """A group actor the events stage names (a place's people, an unidentified attacker)."""
         actor = Actor(id=next_id("a", list(self.by_id.values())), text=span.text,
                       span=(span.start_char, span.end_char), name=name, code=country + sector,
-                      country=country, sector=sector, kind="group")
+                      country=country, sector=sector or None, kind=kind)
         self.by_id[actor.id] = actor
         self.added.append(actor)
         for token in span:
@@ -727,6 +728,11 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
     elif not source:
         source = _inherited_subject(token, actors)
+    if not source and passive and any(candidate.code.cameo.startswith(c)
+                                      for c in cues["state_coercion_codes"]):
+        # "Ingabire was arrested in Rwanda": only a state arrests, the state where it happened
+        source = [a for a in _located_target(token, actors) if a not in target] or \
+            _located_state(token, actors)
     if not target and source:  # deeper targets never make an event on their own
         target = _deeper_target(candidate, actors, source)
     own = _own_forces(candidate, target, source, actors)
@@ -752,6 +758,21 @@ def _misparsed_subject(token: Token, actors: ActorIndex) -> list[str]:
     for child in token.children:
         if child.i < token.i and child.dep_ in deps and actors.at(child) is not None:
             return _phrase_actors(child, actors)
+    return []
+
+
+def _located_state(token: Token, actors: ActorIndex) -> list[str]:
+    """The state of a city or region the act happened in ("was arrested in Cairo" -> Egypt),
+    named by the place's words."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for pobj in child.children:
+                place = actors.places.get(pobj.i)
+                if pobj.dep_ == "pobj" and place is not None and actors.at(pobj) is None:
+                    span = token.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+                    country = iso3(place.country)
+                    if span is not None and country:
+                        return [actors.add(span, place.name, country, "", kind="state")]
     return []
 
 
