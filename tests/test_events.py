@@ -560,3 +560,15 @@ def test_a_passive_arrest_without_agent_is_by_the_state_where_it_happened(pipeli
     event = only(x, "COERCE")
     assert codes(x, event.source) == {"RWA"}
     assert [x.by_id(a).text for a in event.target] == ["Ingabire"]
+
+
+def test_an_apposition_codes_an_unknown_name_and_adds_no_second_actor(pipeline):
+    # ConfliBERT train: "Gul Rahman , a suspected militant , was tortured and killed ..."
+    x = pipeline.extract("Gul Rahman, a suspected militant, was tortured in a secret CIA "
+                         "prison in Afghanistan.")
+    event = only(x, "ASSAULT")
+    assert [x.by_id(a).text for a in event.target] == ["a suspected militant"]
+    x = pipeline.extract("Ahmed Khalil, a Syrian police officer, was shot dead by rebels in Homs.")
+    event = only(x, "ASSAULT")
+    assert [x.by_id(a).text for a in event.target] == ["Ahmed Khalil"]
+    assert codes(x, event.target) == {"SYRCOP"} and codes(x, event.source) == {"SYRREB"}

@@ -668,6 +668,10 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
     if actors.at(token) is None:
         return actors.within(_phrase(token))
     found = actors.within([token])
+    if not actors.at(token).code:  # "Gul Rahman, a suspected militant": the apposition codes him
+        described = [a for c in token.children if c.dep_ == "appos" and actors.at(c) is not None
+                     and actors.at(c).code for a in actors.within([c])]
+        found = described or found
     for child in token.children:
         if child.dep_ == "conj":
             found += [a for a in _phrase_actors(child, actors) if a not in found]
@@ -703,7 +707,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             agents = [t for c in child.children if c.dep_ == "prep" and c.lower_ == "by"
                       for t in c.subtree]
             source += actors.within(agents)
-            target += actors.within(t for t in _phrase(child) if t not in agents)
+            target += [a for a in _phrase_actors(child, actors) if a not in actors.within(agents)]
         elif child.dep_ == "agent":
             source += [a for c in child.children for a in _phrase_actors(c, actors)]
         elif child.dep_ in OBJECTS and not _own_possession(child):
