@@ -572,3 +572,14 @@ def test_an_apposition_codes_an_unknown_name_and_adds_no_second_actor(pipeline):
     event = only(x, "ASSAULT")
     assert [x.by_id(a).text for a in event.target] == ["Ahmed Khalil"]
     assert codes(x, event.target) == {"SYRCOP"} and codes(x, event.source) == {"SYRREB"}
+
+
+def test_counted_objects_and_withdrawn_personnel(pipeline):
+    # "up to 16" is parsed as a particle and a preposition; advisers are a curated agent noun
+    x = pipeline.extract("Afghan rebels have kidnapped up to 16 Russian civilian advisers from "
+                         "a town bazaar.")
+    assert codes(x, x.events[0].target) == {"RUSGOV"}
+    # the staff a body withdraws are its own (CAMEO 1661/0874 wording), the state is the target
+    x = pipeline.extract("The United Nations will withdraw its inspectors and humanitarian "
+                         "workers from Iraq.")
+    assert codes(x, x.events[0].target) == {"IRQ"}

@@ -712,6 +712,12 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             source += [a for c in child.children for a in _phrase_actors(c, actors)]
         elif child.dep_ in OBJECTS and not _own_possession(child):
             target += _phrase_actors(child, actors)
+        elif child.dep_ == "prt" and child.lower_ == "up":
+            # "kidnapped up to 16 Russian advisers": a counted object parsed as a particle
+            target += [a for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
+                       for o in p.children if o.dep_ == "pobj" and any(
+                           c.dep_ == "nummod" for c in o.children)
+                       for a in _phrase_actors(o, actors)]
         elif child.dep_ == "prep":
             if (passive or victim_subject) and child.lower_ in cues["instrument_prepositions"]:
                 # "killed in government fire": whoever fires is the source
@@ -795,7 +801,8 @@ def _own_forces(candidate: Candidate, target: list[str], source: list[str],
     "mobilized the army", "withdrew its forces from Badme") are its own, not the target: armed
     or police units of no other state than the source's, for acts that move forces."""
     cues = status_cues()
-    if candidate.code.type not in cues["force_moving_types"] or not source:
+    sending = candidate.trigger.lemma_.lower() in cues["sending_verbs"]
+    if not source or not (sending or candidate.code.type in cues["force_moving_types"]):
         return []
     countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
     own = []
@@ -810,8 +817,9 @@ def _own_forces(candidate: Candidate, target: list[str], source: list[str],
             continue  # "troops" alone took the sentence's country; "Somali troops" name theirs
         sector = actor.sector or (actor.code or "")[3:6]
         head = actor.text.split()[-1].lower() if actor.text else ""
-        if sector in ("MIL", "COP") or head in cues["force_nouns"]:
-            own.append(actor_id)
+        if sector in ("MIL", "COP") or head in cues["force_nouns"] or (
+                head in cues["personnel_nouns"] and sending):
+            own.append(actor_id)  # "will withdraw weapons inspectors and humanitarian workers"
     return own
 
 
