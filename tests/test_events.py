@@ -530,3 +530,56 @@ def test_the_dead_are_no_uncoded_actor(pipeline):
     x = pipeline.extract("At least four people died when gas was dropped on a neighbourhood "
                          "of Aleppo.")
     assert all(not e.source for e in x.events)
+
+
+def test_weapons_in_a_with_phrase_are_no_target(pipeline):
+    # ConfliBERT train: "attacked the cities in Saudi Arabia with rockets and drones"
+    x = pipeline.extract("The Houthis attacked Saudi oil facilities with drones and missiles.")
+    assert codes(x, only(x, "ASSAULT").target) == {"SAU"}
+    x = pipeline.extract("Israel clashed with Hezbollah on the border.")  # a partner stays
+    assert codes(x, only(x, "ASSAULT").target) == {"LBNREB"}
+
+
+def test_forces_a_state_sends_are_its_own_not_the_target(pipeline):
+    # CAMEO 074 / ConfliBERT train wording: bare "troops" take the sentence's other state
+    x = pipeline.extract("Japan sent troops to South Sudan to join the United Nations mission.")
+    event = x.events[0]
+    assert codes(x, event.source) == {"JPN"} and codes(x, event.target) == {"SSD"}
+    x = pipeline.extract("The U.S. has offered to send up to 30,000 troops to distribute "
+                         "supplies in Somalia.")
+    assert codes(x, x.events[0].target) == {"SOM"}
+    x = pipeline.extract("Israel mobilized its reserve troops ahead of a possible offensive "
+                         "against Hamas.")
+    assert "ISRMIL" not in codes(x, only(x, "MOBILIZE").target)
+
+
+def test_a_passive_arrest_without_agent_is_by_the_state_where_it_happened(pipeline):
+    # ConfliBERT train: "Ingabire was arrested in Rwanda ..." (source Rwanda)
+    x = pipeline.extract("Ingabire was arrested in Rwanda for collaborating with a terrorist "
+                         "organization.")
+    event = only(x, "COERCE")
+    assert codes(x, event.source) == {"RWA"}
+    assert [x.by_id(a).text for a in event.target] == ["Ingabire"]
+
+
+def test_an_apposition_codes_an_unknown_name_and_adds_no_second_actor(pipeline):
+    # ConfliBERT train: "Gul Rahman , a suspected militant , was tortured and killed ..."
+    x = pipeline.extract("Gul Rahman, a suspected militant, was tortured in a secret CIA "
+                         "prison in Afghanistan.")
+    event = only(x, "ASSAULT")
+    assert [x.by_id(a).text for a in event.target] == ["a suspected militant"]
+    x = pipeline.extract("Ahmed Khalil, a Syrian police officer, was shot dead by rebels in Homs.")
+    event = only(x, "ASSAULT")
+    assert [x.by_id(a).text for a in event.target] == ["Ahmed Khalil"]
+    assert codes(x, event.target) == {"SYRCOP"} and codes(x, event.source) == {"SYRREB"}
+
+
+def test_counted_objects_and_withdrawn_personnel(pipeline):
+    # "up to 16" is parsed as a particle and a preposition; advisers are a curated agent noun
+    x = pipeline.extract("Afghan rebels have kidnapped up to 16 Russian civilian advisers from "
+                         "a town bazaar.")
+    assert codes(x, x.events[0].target) == {"RUSGOV"}
+    # the staff a body withdraws are its own (CAMEO 1661/0874 wording), the state is the target
+    x = pipeline.extract("The United Nations will withdraw its inspectors and humanitarian "
+                         "workers from Iraq.")
+    assert codes(x, x.events[0].target) == {"IRQ"}

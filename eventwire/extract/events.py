@@ -605,11 +605,12 @@ class ActorIndex:
             return None
         return self.add(span, place.name, country, "CVL")
 
-    def add(self, span: SpacySpan, name: str, country: str, sector: str) -> str:
+    def add(self, span: SpacySpan, name: str, country: str, sector: str,
+            kind: str = "group") -> str:
         """A group actor the events stage names (a place's people, an unidentified attacker)."""
         actor = Actor(id=next_id("a", list(self.by_id.values())), text=span.text,
                       span=(span.start_char, span.end_char), name=name, code=country + sector,
-                      country=country, sector=sector, kind="group")
+                      country=country, sector=sector or None, kind=kind)
         self.by_id[actor.id] = actor
         self.added.append(actor)
         for token in span:
@@ -667,6 +668,10 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
     if actors.at(token) is None:
         return actors.within(_phrase(token))
     found = actors.within([token])
+    if not actors.at(token).code:  # "Gul Rahman, a suspected militant": the apposition codes him
+        described = [a for c in token.children if c.dep_ == "appos" and actors.at(c) is not None
+                     and actors.at(c).code for a in actors.within([c])]
+        found = described or found
     for child in token.children:
         if child.dep_ == "conj":
             found += [a for a in _phrase_actors(child, actors) if a not in found]
@@ -702,16 +707,23 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             agents = [t for c in child.children if c.dep_ == "prep" and c.lower_ == "by"
                       for t in c.subtree]
             source += actors.within(agents)
-            target += actors.within(t for t in _phrase(child) if t not in agents)
+            target += [a for a in _phrase_actors(child, actors) if a not in actors.within(agents)]
         elif child.dep_ == "agent":
             source += [a for c in child.children for a in _phrase_actors(c, actors)]
         elif child.dep_ in OBJECTS and not _own_possession(child):
             target += _phrase_actors(child, actors)
+        elif child.dep_ == "prt" and child.lower_ == "up":
+            # "kidnapped up to 16 Russian advisers": a counted object parsed as a particle
+            target += [a for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
+                       for o in p.children if o.dep_ == "pobj" and any(
+                           c.dep_ == "nummod" for c in o.children)
+                       for a in _phrase_actors(o, actors)]
         elif child.dep_ == "prep":
             if (passive or victim_subject) and child.lower_ in cues["instrument_prepositions"]:
                 # "killed in government fire": whoever fires is the source
                 source += _instrument_actors(child, actors)
-            elif child.lower_ in cues["target_prepositions"] and not target:
+            elif child.lower_ in cues["target_prepositions"] and not target \
+                    and not _instrument(child):
                 target += _object_actors(child, actors)
     if not target:
         target = _object_phrase_target(token, actors)
@@ -726,13 +738,19 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
     elif not source:
         source = _inherited_subject(token, actors)
+    if not source and passive and any(candidate.code.cameo.startswith(c)
+                                      for c in cues["state_coercion_codes"]):
+        # "Ingabire was arrested in Rwanda": only a state arrests, the state where it happened
+        source = [a for a in _located_target(token, actors) if a not in target] or \
+            _located_state(token, actors)
+    if not target and source:  # deeper targets never make an event on their own
+        target = _deeper_target(candidate, actors, source)
     own = _own_forces(candidate, target, source, actors)
     if own:  # "Japan sent troops to South Sudan": the troops are Japan's, South Sudan receives
         target = [a for a in target if a not in own]
         if not target:
-            target = _located_target(token, actors)
-    if not target and source:  # deeper targets never make an event on their own
-        target = _deeper_target(candidate, actors, source)
+            target = [a for a in _located_target(token, actors) + _nested_target(
+                token, actors, source + own) if a not in own][:1]
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
 
@@ -753,24 +771,55 @@ def _misparsed_subject(token: Token, actors: ActorIndex) -> list[str]:
     return []
 
 
+def _located_state(token: Token, actors: ActorIndex) -> list[str]:
+    """The state of a city or region the act happened in ("was arrested in Cairo" -> Egypt),
+    named by the place's words."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for pobj in child.children:
+                place = actors.places.get(pobj.i)
+                if pobj.dep_ == "pobj" and place is not None and actors.at(pobj) is None:
+                    span = token.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+                    country = iso3(place.country)
+                    if span is not None and country:
+                        return [actors.add(span, place.name, country, "", kind="state")]
+    return []
+
+
+def _instrument(preposition: Token) -> bool:
+    """'attacked the cities with rockets and drones': what is used is no target."""
+    if preposition.lower_ != "with":
+        return False
+    weapons = synonyms("&WEAPON") | status_cues()["instrument_nouns"]
+    return any(c.dep_ == "pobj" and (c.lower_ in weapons or c.lemma_.lower() in weapons)
+               for c in preposition.children)
+
+
 def _own_forces(candidate: Candidate, target: list[str], source: list[str],
                 actors: ActorIndex) -> list[str]:
     """Forces the source sends, mobilises, withdraws or offers ("sent troops to South Sudan",
     "mobilized the army", "withdrew its forces from Badme") are its own, not the target: armed
     or police units of no other state than the source's, for acts that move forces."""
     cues = status_cues()
-    if candidate.code.type not in cues["force_moving_types"] or not source:
+    sending = candidate.trigger.lemma_.lower() in cues["sending_verbs"]
+    if not source or not (sending or candidate.code.type in cues["force_moving_types"]):
         return []
     countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
     own = []
     for actor_id in target:
         actor = actors.by_id.get(actor_id)
-        if actor is None or _actor_country(actor) not in countries | {None}:
+        if actor is None or not actor.text:
             continue
+        words = actor.text.split()
+        stated = any(w[:1].isupper() for w in words[1:]) or (
+            words[0][:1].isupper() and words[0].lower() not in ("the", "its", "their"))
+        if stated and _actor_country(actor) not in countries | {None}:
+            continue  # "troops" alone took the sentence's country; "Somali troops" name theirs
         sector = actor.sector or (actor.code or "")[3:6]
         head = actor.text.split()[-1].lower() if actor.text else ""
-        if sector in ("MIL", "COP") or head in cues["force_nouns"]:
-            own.append(actor_id)
+        if sector in ("MIL", "COP") or head in cues["force_nouns"] or (
+                head in cues["personnel_nouns"] and sending):
+            own.append(actor_id)  # "will withdraw weapons inspectors and humanitarian workers"
     return own
 
 
