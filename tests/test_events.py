@@ -583,3 +583,11 @@ def test_counted_objects_and_withdrawn_personnel(pipeline):
     x = pipeline.extract("The United Nations will withdraw its inspectors and humanitarian "
                          "workers from Iraq.")
     assert codes(x, x.events[0].target) == {"IRQ"}
+
+
+def test_a_condemned_attack_targets_its_attacker_not_its_victim(pipeline):
+    x = pipeline.extract("The United Nations condemned the bombing of the hospital by "
+                         "Russian jets.")
+    assert codes(x, x.events[0].target) == {"RUSMIL"}
+    x = pipeline.extract("Hamas fighters fired rockets at Israel.")  # performing: unchanged
+    assert codes(x, only(x, "ASSAULT").target) == {"ISR"}

@@ -710,6 +710,9 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             target += [a for a in _phrase_actors(child, actors) if a not in actors.within(agents)]
         elif child.dep_ == "agent":
             source += [a for c in child.children for a in _phrase_actors(c, actors)]
+        elif child.dep_ in OBJECTS and _judged_attack(candidate, child, actors):
+            # "condemned the bombing of the hospital by Russian jets": the jets are condemned
+            target += _nominal_roles(child, actors)[0]
         elif child.dep_ in OBJECTS and not _own_possession(child):
             target += _phrase_actors(child, actors)
         elif child.dep_ == "prt" and child.lower_ == "up":
@@ -769,6 +772,14 @@ def _misparsed_subject(token: Token, actors: ActorIndex) -> list[str]:
         if child.i < token.i and child.dep_ in deps and actors.at(child) is not None:
             return _phrase_actors(child, actors)
     return []
+
+
+def _judged_attack(candidate: Candidate, noun: Token, actors: ActorIndex) -> bool:
+    """An attack noun as the object of an act about it (condemning, blaming, praising), not of
+    one performing it ("launched an attack on X"), whose own phrase names who attacked."""
+    return candidate.code.type not in status_cues()["attack_performing_types"] \
+        and noun.lemma_.lower() in status_cues()["attack_nouns"] and actors.at(noun) is None \
+        and bool(_nominal_roles(noun, actors)[0])
 
 
 def _located_state(token: Token, actors: ActorIndex) -> list[str]:
