@@ -744,9 +744,10 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = _embedded_target(token, actors)
     if not target:
         target = _located_target(token, actors)
-    if not source and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in token.children):
-        source = _misparsed_subject(token, actors)
-    if token.dep_ == "acl" and token.tag_ == "VBN" and not target and not source:
+    misparsed = [] if source or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in token.children) \
+        else _misparsed_subject(token, actors)
+    source = source or misparsed
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not target and not misparsed:
         # "Syrian troops backed by Russia", "10 Russian soldiers killed in Ukraine"
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
     elif not source:
