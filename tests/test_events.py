@@ -591,3 +591,17 @@ def test_a_condemned_attack_targets_its_attacker_not_its_victim(pipeline):
     assert codes(x, x.events[0].target) == {"RUSMIL"}
     x = pipeline.extract("Hamas fighters fired rockets at Israel.")  # performing: unchanged
     assert codes(x, only(x, "ASSAULT").target) == {"ISR"}
+
+
+def test_people_in_a_body_act_for_it_but_not_people_in_a_place(pipeline):
+    x = pipeline.extract("Lawmakers in the European Parliament condemned the arrests of "
+                         "journalists.")
+    assert [x.by_id(a).text for a in x.events[0].source] == ["the European Parliament"]
+
+
+def test_a_participle_with_an_agent_still_targets_its_noun(pipeline):
+    # bench article: the misparsed-subject reading must not take "backed by" participles
+    x = pipeline.extract("Syrian forces backed by Lebanese Hezbollah fighters have entered a "
+                         "rebel-held mountain resort.")
+    event = next(e for e in x.events if e.trigger.text == "backed")
+    assert codes(x, event.source) == {"LBNREB"} and codes(x, event.target) == {"SYRMIL"}

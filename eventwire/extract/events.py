@@ -665,7 +665,17 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
     heads coordinated with it), else any actor inside it ("the deputy chief of Israel's
     militia ally" -> the deputy chief; "leaders of Romania's new government" -> the
     government)."""
-    if actors.at(token) is None:
+    head = actors.at(token)
+    if (head is None or not head.code) and token.tag_ in ("NNS", "NNPS"):
+        # "Republicans in Congress", "lawmakers in the European Parliament": people in a body
+        # act for it (a place stays out: "rebels in Aleppo")
+        body = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                for o in c.children if o.dep_ == "pobj" and actors.at(o) is not None
+                and actors.at(o).kind == "organisation" and actors.at(o).code
+                for a in actors.within([o])]
+        if body:
+            return body
+    if head is None:
         return actors.within(_phrase(token))
     found = actors.within([token])
     if not actors.at(token).code:  # "Gul Rahman, a suspected militant": the apposition codes him
@@ -734,9 +744,10 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = _embedded_target(token, actors)
     if not target:
         target = _located_target(token, actors)
-    if not source and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in token.children):
-        source = _misparsed_subject(token, actors)
-    if token.dep_ == "acl" and token.tag_ == "VBN" and not target and not source:
+    misparsed = [] if source or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in token.children) \
+        else _misparsed_subject(token, actors)
+    source = source or misparsed
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not target and not misparsed:
         # "Syrian troops backed by Russia", "10 Russian soldiers killed in Ukraine"
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
     elif not source:
@@ -797,11 +808,16 @@ def _located_state(token: Token, actors: ActorIndex) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=1)
+def _instrument_words() -> frozenset[str]:
+    return frozenset(synonyms("&WEAPON") | status_cues()["instrument_nouns"])
+
+
 def _instrument(preposition: Token) -> bool:
     """'attacked the cities with rockets and drones': what is used is no target."""
     if preposition.lower_ != "with":
         return False
-    weapons = synonyms("&WEAPON") | status_cues()["instrument_nouns"]
+    weapons = _instrument_words()
     return any(c.dep_ == "pobj" and (c.lower_ in weapons or c.lemma_.lower() in weapons)
                for c in preposition.children)
 
