@@ -22,6 +22,7 @@ import json
 import os
 import time
 import uuid
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -163,9 +164,9 @@ class ActorPool:
     ``ingest --ray`` starts it on the first article to extract, so the actors load the
     model while the driver reads on. Ray Data's ``map_batches`` cannot do either: its
     actor pool lives for one dataset, whose input must exist before it runs (see
-    docs/deploy.md). The least busy actor gets the next batch, up to ``in_flight`` each,
-    and the driver keeps one more read ahead, so it holds at most ``workers * in_flight +
-    1`` batches. An actor that has extracted ``recycle_after`` articles is replaced by a
+    docs/deploy.md). The least busy actor gets the next batch, up to ``in_flight`` each
+    (the last ``workers`` batches only to an actor with none), and the driver reads up to
+    ``workers + 1`` batches ahead, so it holds at most ``workers * (in_flight + 1) + 1``. An actor that has extracted ``recycle_after`` articles is replaced by a
     fresh one (when there is work for it), since spaCy's string store grows with every new
     word it sees.
     """
@@ -206,15 +207,36 @@ class ActorPool:
         import ray
 
         pending = batched(self._starting(articles), batch_size)
-        ahead = self._as_json(next(pending, None))
+        ahead: deque[list[str]] = deque()  # batches read, not yet handed out
+        ended = False
         running: dict = {}  # result ref -> (actor, articles in the batch)
         busy: dict = {}  # actor -> batches it has in flight
-        while ahead is not None or running:
-            # hand out batches before the caller gets a result: it may take long to store
-            while ahead is not None and (actor := self._least_busy(busy)) is not None:
-                running[actor.extract_batch.remote(ahead)] = (actor, len(ahead))
+
+        def read(up_to: int) -> None:
+            nonlocal ended
+            while not ended and len(ahead) < up_to:
+                batch = next(pending, None)
+                ended = batch is None
+                if batch is not None:
+                    ahead.append(self._as_json(batch))
+
+        read(1)
+        while ahead or running:
+            # hand out batches before the caller gets a result: it may take long to store.
+            # The last batches go only to an actor with none, whichever is free first, so
+            # that none waits behind another's at the end while an actor stands idle.
+            while ahead:
+                last = ended and len(ahead) <= self.workers
+                actor = self._least_busy(busy, 1 if last else self.in_flight)
+                if actor is None:
+                    break
+                batch = ahead.popleft()
+                running[actor.extract_batch.remote(batch)] = (actor, len(batch))
                 busy[actor] = busy.get(actor, 0) + 1
-                ahead = self._as_json(next(pending, None))  # read on while actors work
+                read(1)
+            read(self.workers + 1)  # read on while the actors work: the end shows early
+            if not running:
+                continue
             ready, _ = ray.wait(list(running), num_returns=1)
             actor, size = running.pop(ready[0])
             receipt = ray.get(ready[0])
@@ -224,15 +246,15 @@ class ActorPool:
                 self._retire(actor)  # a fresh one starts when there is work for it
             yield receipt
 
-    def _least_busy(self, busy: dict):
-        """The working actor with the fewest batches in flight, below ``in_flight``; a fresh
+    def _least_busy(self, busy: dict, limit: int):
+        """The working actor with the fewest batches in flight, if below ``limit``; a fresh
         actor in a retired one's place; None when every actor is full."""
         working = [a for a in self.actors if self.done[a] < self.recycle_after]
         if len(working) < self.workers:
             working.append(self._new_actor())
             self.actors.append(working[-1])
         actor = min(working, key=lambda a: busy.get(a, 0))
-        return actor if busy.get(actor, 0) < self.in_flight else None
+        return actor if busy.get(actor, 0) < limit else None
 
     def _starting(self, articles: Iterable[Article]) -> Iterator[Article]:
         for number, article in enumerate(articles):
