@@ -311,6 +311,9 @@ def _members(extraction, words: str):
     # PLOVER-GSR01-ASSAULT-0005 (spaCy parses "Sierra Leonean" as a noun, the head's conjunct)
     ("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees, "
      "whom authorities blame for a border conflict.", "Sierra Leonean and", ["LBRREF", "SLEREF"]),
+    # written from the CAMEO 190 description; spaCy makes "Azerbaijani" a proper-noun conjunct
+    ("Armenian and Azerbaijani forces clashed in Nagorno-Karabakh on Sunday.",
+     "Armenian and Azerbaijani", ["ARMMIL", "AZEMIL"]),
 ])
 def test_coordinated_nationalities_are_one_compound_of_each_states_actor(actors_only, text, words,
                                                                         expected):

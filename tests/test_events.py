@@ -487,3 +487,121 @@ def test_troops_pulling_out_of_an_area_retreat(pipeline):
                             "year.")
     event = main_event(army)
     assert (event.type, event.cameo) == ("RETREAT", "0874")
+
+
+def test_victim_of_died_is_the_target_and_the_shelling_its_source(pipeline):
+    # ConfliBERT-style casualty report: the subject of "died" suffers the act
+    extraction = pipeline.extract((
+        "Two Syrian soldiers died in shelling by rebels on Monday."))
+    event = next(e for e in extraction.events if e.type == "ASSAULT")
+    assert [extraction.by_id(a).text for a in event.target] == ["Syrian soldiers"]
+    assert any(extraction.by_id(a).sector == "REB" for a in event.source)
+
+
+def test_attack_noun_subject_gives_its_by_agent_not_its_object(pipeline):
+    extraction = pipeline.extract((
+        "The bombing of the hospital by Russian jets killed 20 civilians in Idlib."))
+    event = next(e for e in extraction.events if e.type == "ASSAULT")
+    assert [extraction.by_id(a).code for a in event.source] == ["RUSMIL"]
+
+
+def test_misparsed_subjects_still_act(pipeline):
+    # ConfliBERT train sentences spaCy parses with the subject as an adverb or the verb as a participle
+    extraction = pipeline.extract((
+        "USAID had announced a suspension of aid in Yemen to take effect on March 27."))
+    assert [extraction.by_id(a).text for a in extraction.events[0].source] == ["USAID"]
+    extraction = pipeline.extract((
+        "Islamic State militants held around 20,000 civilians as human shields in Raqqa."))
+    assert [extraction.by_id(a).code for a in extraction.events[0].source] == ["IMGMUSISI"]
+
+
+def test_uncoded_people_as_subject_keep_the_event(pipeline):
+    # issue 5: "the two sides", "hackers": no dictionary codes them, the act still happened
+    x = pipeline.extract("The two sides exchanged fire across the border on Sunday.")
+    event = only(x, "ASSAULT")
+    assert [x.by_id(a).text for a in event.source] == ["The two sides"]
+    assert x.by_id(event.source[0]).code is None
+    x = pipeline.extract("Hackers attacked the websites of three ministries on Monday.")
+    assert [x.by_id(a).text for a in only(x, "ASSAULT").source] == ["Hackers"]
+
+
+def test_the_dead_are_no_uncoded_actor(pipeline):
+    # bench article: the victims of "died" never act, nor through a misparsed conjunct
+    x = pipeline.extract("At least four people died when gas was dropped on a neighbourhood "
+                         "of Aleppo.")
+    assert all(not e.source for e in x.events)
+
+
+def test_weapons_in_a_with_phrase_are_no_target(pipeline):
+    # ConfliBERT train: "attacked the cities in Saudi Arabia with rockets and drones"
+    x = pipeline.extract("The Houthis attacked Saudi oil facilities with drones and missiles.")
+    assert codes(x, only(x, "ASSAULT").target) == {"SAU"}
+    x = pipeline.extract("Israel clashed with Hezbollah on the border.")  # a partner stays
+    assert codes(x, only(x, "ASSAULT").target) == {"LBNREB"}
+
+
+def test_forces_a_state_sends_are_its_own_not_the_target(pipeline):
+    # CAMEO 074 / ConfliBERT train wording: bare "troops" take the sentence's other state
+    x = pipeline.extract("Japan sent troops to South Sudan to join the United Nations mission.")
+    event = x.events[0]
+    assert codes(x, event.source) == {"JPN"} and codes(x, event.target) == {"SSD"}
+    x = pipeline.extract("The U.S. has offered to send up to 30,000 troops to distribute "
+                         "supplies in Somalia.")
+    assert codes(x, x.events[0].target) == {"SOM"}
+    x = pipeline.extract("Israel mobilized its reserve troops ahead of a possible offensive "
+                         "against Hamas.")
+    assert "ISRMIL" not in codes(x, only(x, "MOBILIZE").target)
+
+
+def test_a_passive_arrest_without_agent_is_by_the_state_where_it_happened(pipeline):
+    # ConfliBERT train: "Ingabire was arrested in Rwanda ..." (source Rwanda)
+    x = pipeline.extract("Ingabire was arrested in Rwanda for collaborating with a terrorist "
+                         "organization.")
+    event = only(x, "COERCE")
+    assert codes(x, event.source) == {"RWA"}
+    assert [x.by_id(a).text for a in event.target] == ["Ingabire"]
+
+
+def test_an_apposition_codes_an_unknown_name_and_adds_no_second_actor(pipeline):
+    # ConfliBERT train: "Gul Rahman , a suspected militant , was tortured and killed ..."
+    x = pipeline.extract("Gul Rahman, a suspected militant, was tortured in a secret CIA "
+                         "prison in Afghanistan.")
+    event = only(x, "ASSAULT")
+    assert [x.by_id(a).text for a in event.target] == ["a suspected militant"]
+    x = pipeline.extract("Ahmed Khalil, a Syrian police officer, was shot dead by rebels in Homs.")
+    event = only(x, "ASSAULT")
+    assert [x.by_id(a).text for a in event.target] == ["Ahmed Khalil"]
+    assert codes(x, event.target) == {"SYRCOP"} and codes(x, event.source) == {"SYRREB"}
+
+
+def test_counted_objects_and_withdrawn_personnel(pipeline):
+    # "up to 16" is parsed as a particle and a preposition; advisers are a curated agent noun
+    x = pipeline.extract("Afghan rebels have kidnapped up to 16 Russian civilian advisers from "
+                         "a town bazaar.")
+    assert codes(x, x.events[0].target) == {"RUSGOV"}
+    # the staff a body withdraws are its own (CAMEO 1661/0874 wording), the state is the target
+    x = pipeline.extract("The United Nations will withdraw its inspectors and humanitarian "
+                         "workers from Iraq.")
+    assert codes(x, x.events[0].target) == {"IRQ"}
+
+
+def test_a_condemned_attack_targets_its_attacker_not_its_victim(pipeline):
+    x = pipeline.extract("The United Nations condemned the bombing of the hospital by "
+                         "Russian jets.")
+    assert codes(x, x.events[0].target) == {"RUSMIL"}
+    x = pipeline.extract("Hamas fighters fired rockets at Israel.")  # performing: unchanged
+    assert codes(x, only(x, "ASSAULT").target) == {"ISR"}
+
+
+def test_people_in_a_body_act_for_it_but_not_people_in_a_place(pipeline):
+    x = pipeline.extract("Lawmakers in the European Parliament condemned the arrests of "
+                         "journalists.")
+    assert [x.by_id(a).text for a in x.events[0].source] == ["the European Parliament"]
+
+
+def test_a_participle_with_an_agent_still_targets_its_noun(pipeline):
+    # bench article: the misparsed-subject reading must not take "backed by" participles
+    x = pipeline.extract("Syrian forces backed by Lebanese Hezbollah fighters have entered a "
+                         "rebel-held mountain resort.")
+    event = next(e for e in x.events if e.trigger.text == "backed")
+    assert codes(x, event.source) == {"LBNREB"} and codes(x, event.target) == {"SYRMIL"}

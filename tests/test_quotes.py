@@ -278,7 +278,7 @@ def test_a_condition_before_the_cue_is_not_what_is_said(nlp):
 def test_the_day_after_a_cue_is_when_not_what(nlp):
     text = "Jan Egeland said on Thursday."
     assert attributions_in(nlp, text)[1] == []
-    assert attributions_in(nlp, text, all_cues=True)[1] == []
+    assert all(a.content == [] for a in attributions_in(nlp, text, all_cues=True)[1])
 
 
 def test_a_scare_quote_after_a_partial_quote_is_the_writers(nlp):
@@ -340,10 +340,10 @@ def test_a_quotation_stays_with_the_verb_that_reports_it(nlp):
 
 def test_the_learned_cue_check_drops_a_verb_that_reports_nothing(nlp, monkeypatch):
     text = "He watched the debate from his hotel room in Cleveland."
-    assert not attributions_in(nlp, text, all_cues=True)[1]
+    assert not attributions_in(nlp, text, all_cues=True, use_tagger=False)[1]
     gate = dict(quotes.cue_gate(), threshold_logit=-99.0)  # a check that passes everything
     monkeypatch.setattr(quotes, "cue_gate", lambda: gate)
-    assert attributions_in(nlp, text, all_cues=True)[1]
+    assert attributions_in(nlp, text, all_cues=True, use_tagger=False)[1]
 
 
 def test_a_coordinated_clause_with_its_own_subject_stays_in_the_content(nlp):
@@ -410,3 +410,32 @@ def test_a_copula_other_than_be_carries_an_adjective_cue(nlp):
     assert words(text, attribution.cue) == "remained skeptical of"
     assert words(text, attribution.source) == "The monitors"
     assert words(text, attribution.content[0]) == "the Russian account of the strike"
+
+
+# --- the learned cue tagger (sixth session) ---------------------------------------------
+
+def test_the_tagger_finds_a_cue_the_rules_miss_for_polnear_only(nlp):
+    # FA-KES (Syrian war news, CC BY 4.0) drops the comma before the speaker: the rules read
+    # no attribution; the tagger still reads "added" as a cue
+    text = ("The attack also caused many people to choke and some to foam at the mouth "
+            "the Observatory added.")
+    assert attributions_in(nlp, text, all_cues=True, use_tagger=False)[1] == []
+    tagged = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert (words(text, tagged.cue), tagged.how, tagged.content) == ("added", "tagged", [])
+    assert attributions_in(nlp, text)[1] == []  # the product stage never reads the tagger
+
+
+def test_a_tagged_verb_cue_keeps_its_speaker(nlp):
+    text = ("Hamza Khatib the manager of Al-Quds hospital in Aleppo told a Reuters photographer "
+            "the hospital had recorded four deaths from gas poisoning and 55 injuries.")
+    tagged = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, tagged.cue) == "told"
+    assert words(text, tagged.source).startswith("Hamza Khatib")
+
+
+def test_the_tagger_adds_nothing_where_a_rule_cue_stands(nlp):
+    text = "Human rights groups said the strike hit a market in Idlib."
+    with_tagger = attributions_in(nlp, text, all_cues=True)[1]
+    assert [a.cue for a in with_tagger] == [a.cue for a in
+                                            attributions_in(nlp, text, all_cues=True, use_tagger=False)[1]]
+    assert words(text, only(with_tagger).cue) == "said"

@@ -125,3 +125,29 @@ def test_actors_extract_what_one_process_extracts_byte_for_byte(local_ray, data,
     in_process = {e.article.id: e.model_dump_json()
                   for e in pipeline.extract_many(articles, batch_size=3)}
     assert stats.articles == 7 and on_ray == in_process
+
+
+def test_a_pool_started_before_the_work_serves_two_runs_and_recycles_its_actor(local_ray,
+                                                                                data):
+    """The pool loads the model before any article (as a service keeps it warm), serves one
+    run after another, and replaces an actor once it has extracted ``recycle_after``."""
+    from eventwire.ingest.jsonl import read_jsonl
+    from eventwire.scale.ray import ActorPool, ExtractToDriver, RayStats, extractions_from_ray
+
+    articles = list(islice(read_jsonl(data / "corpora" / "bench_articles.jsonl.gz"), 5))
+    with ActorPool(ExtractToDriver, workers=1, recycle_after=2,
+                   in_flight=1).start(wait=True) as pool:
+        assert len(pool.actors) == 1
+        first, second = RayStats(), RayStats()
+        ids = [e.article.id for e in extractions_from_ray(articles[:3], batch_size=2,
+                                                          pool=pool, stats=first)]
+        assert len(pool.actors) == 1  # still running for the next run
+        ids += [e.article.id for e in extractions_from_ray(articles[3:], batch_size=2,
+                                                           pool=pool, stats=second)]
+        assert pool.actors == []  # the second actor retired too; nothing is left to do
+    assert sorted(ids) == sorted(a.id for a in articles)
+    assert (first.articles, second.articles) == (3, 2)
+    # the first actor retires after 2 articles; its successor takes the third, then the
+    # second run's two
+    assert len(first.worker_peak_rss) == 2 and len(second.worker_peak_rss) == 1
+    assert set(second.worker_peak_rss) < set(first.worker_peak_rss)

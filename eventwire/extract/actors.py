@@ -961,7 +961,7 @@ def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list
                     bare.sector = actor.sector
                     bare.code = _join(bare.country, unit.agent, unit.agent.sector)
         for state in states:
-            others = []
+            others, joined = [], []
             for conj in state.root(doc).conjuncts:
                 other = by_token.get(conj.i)
                 bare = other.actor if other is not None and other is not state else None
@@ -971,14 +971,16 @@ def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list
                     bare.sector = actor.sector
                     bare.code = (_join(bare.country, unit.agent, unit.agent.sector)
                                  if unit.agent is not None else bare.country + actor.sector)
+                    if bare.country != actor.country and bare not in joined:
+                        joined.append(bare)  # "Armenian and Azerbaijani forces": both act
                     continue
                 if other is not None and other is not state and _is_state(other) \
                         and other.actor is None and other.parent in (None, unit) and conj.i < head.i \
                         and other not in others:
                     others.append(other)
-            if not others:
+            if not others and not joined:
                 continue
-            members = [actor]
+            members = [actor] + joined
             for other in sorted(others, key=lambda u: u.start):
                 country = split_code(other.entry.code_at(when))[0]
                 if not country or country == actor.country:

@@ -155,6 +155,11 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     for candidate in found.values():
         if not candidate.source and candidate.code.type == "ASSAULT":
             candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
+        if not candidate.source and (candidate.rule in ("pattern", "trigger") or
+                                     candidate.code.type in status_cues()["uncoded_actor_types"]):
+            # a verb's bare default with no coded actor stays out (PETRARCH's rule): real
+            # articles are full of "controls", "left", "established" by uncoded subjects
+            candidate.source = _uncoded_subject(candidate.trigger, actors)
     kept = []
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
@@ -215,6 +220,45 @@ def _named_subject(token: Token) -> bool:
                     head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in status_cues()["people_nouns"]):
                 return True
     return False
+
+
+def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
+    """'The two sides agreed', 'musicians lifted a boycott', 'hundreds of strikers marched':
+    people the dictionaries cannot code still act; without an actor the event would be lost.
+    The subject (of the verb, or the one it shares with its head) becomes an uncoded actor
+    when it names people: a person, group or organisation entity, a people noun, or a plural
+    anaphor ("the two sides") no earlier event resolved."""
+    if token.pos_ != "VERB" or token.lemma_.lower() in status_cues()["victim_subject_verbs"]:
+        return []  # "313 people died": the dead are no actor
+    node = token
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subject is not None or node.dep_ not in ("xcomp", "conj") or node.head.i == node.i \
+                or any(c.dep_ == "auxpass" for c in node.children):
+            break  # a passive shares no agent with its head
+        node = node.head
+        if node.lemma_.lower() in status_cues()["victim_subject_verbs"]:
+            return []
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "NUM") or any(
+            actors.at(t) is not None or t.lower_ == "no" for t in _phrase(subject)):
+        return []
+    noun, end = subject, subject.i + 1
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and (subject.like_num or subject.lemma_.lower() in
+                           status_cues()["quantity_heads"]):
+        noun = next((c for c in of.children if c.dep_ == "pobj"), subject)  # "hundreds of strikers"
+        end = noun.i + 1
+    cues = status_cues()
+    words = " ".join(t.lower_ for t in subject.doc[subject.left_edge.i:end])
+    if not (noun.ent_type_ in ("PERSON", "NORP", "ORG")
+            or noun.lemma_.lower() in cues["people_nouns"] | cues["uncoded_people_nouns"]
+            or any(words == a or words.endswith(" " + a) for a in cues["plural_anaphors"])):
+        return []
+    kind = {"PERSON": "person", "ORG": "organisation"}.get(noun.ent_type_, "group")
+    return [actors.add_uncoded(subject.doc[subject.left_edge.i:end], kind)]
 
 
 def _crowd_subject(token: Token) -> bool:
@@ -561,11 +605,22 @@ class ActorIndex:
             return None
         return self.add(span, place.name, country, "CVL")
 
-    def add(self, span: SpacySpan, name: str, country: str, sector: str) -> str:
+    def add(self, span: SpacySpan, name: str, country: str, sector: str,
+            kind: str = "group") -> str:
         """A group actor the events stage names (a place's people, an unidentified attacker)."""
         actor = Actor(id=next_id("a", list(self.by_id.values())), text=span.text,
                       span=(span.start_char, span.end_char), name=name, code=country + sector,
-                      country=country, sector=sector, kind="group")
+                      country=country, sector=sector or None, kind=kind)
+        self.by_id[actor.id] = actor
+        self.added.append(actor)
+        for token in span:
+            self.by_token[token.i] = actor
+        return actor.id
+
+    def add_uncoded(self, span: SpacySpan, kind: str) -> str:
+        """An actor no dictionary codes ("the two sides", "musicians"), named by its words."""
+        actor = Actor(id=next_id("a", list(self.by_id.values())), text=span.text,
+                      span=(span.start_char, span.end_char), name=span.text, kind=kind)
         self.by_id[actor.id] = actor
         self.added.append(actor)
         for token in span:
@@ -610,9 +665,23 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
     heads coordinated with it), else any actor inside it ("the deputy chief of Israel's
     militia ally" -> the deputy chief; "leaders of Romania's new government" -> the
     government)."""
-    if actors.at(token) is None:
+    head = actors.at(token)
+    if (head is None or not head.code) and token.tag_ in ("NNS", "NNPS"):
+        # "Republicans in Congress", "lawmakers in the European Parliament": people in a body
+        # act for it (a place stays out: "rebels in Aleppo")
+        body = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                for o in c.children if o.dep_ == "pobj" and actors.at(o) is not None
+                and actors.at(o).kind == "organisation" and actors.at(o).code
+                for a in actors.within([o])]
+        if body:
+            return body
+    if head is None:
         return actors.within(_phrase(token))
     found = actors.within([token])
+    if not actors.at(token).code:  # "Gul Rahman, a suspected militant": the apposition codes him
+        described = [a for c in token.children if c.dep_ == "appos" and actors.at(c) is not None
+                     and actors.at(c).code for a in actors.within([c])]
+        found = described or found
     for child in token.children:
         if child.dep_ == "conj":
             found += [a for a in _phrase_actors(child, actors) if a not in found]
@@ -633,24 +702,41 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     source: list[str] = []
     target: list[str] = []
     passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in token.children)
+    victim_subject = token.lemma_.lower() in cues["victim_subject_verbs"]
     for child in token.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS and victim_subject:
+            target += _phrase_actors(child, actors)  # "five soldiers died in the shelling"
+        elif child.dep_ in SUBJECTS and actors.at(child) is None \
+                and child.lemma_.lower() in cues["attack_nouns"]:
+            # "the bombing of the hospital by Russian jets killed ...": the jets, not the hospital
+            source += _nominal_roles(child, actors)[0]
+        elif child.dep_ in SUBJECTS:
             source += _phrase_actors(child, actors)
         elif child.dep_ in PASSIVE_SUBJECTS:
             # "operations by the army have been halted": the by-phrase is the source
             agents = [t for c in child.children if c.dep_ == "prep" and c.lower_ == "by"
                       for t in c.subtree]
             source += actors.within(agents)
-            target += actors.within(t for t in _phrase(child) if t not in agents)
+            target += [a for a in _phrase_actors(child, actors) if a not in actors.within(agents)]
         elif child.dep_ == "agent":
             source += [a for c in child.children for a in _phrase_actors(c, actors)]
+        elif child.dep_ in OBJECTS and _judged_attack(candidate, child, actors):
+            # "condemned the bombing of the hospital by Russian jets": the jets are condemned
+            target += _nominal_roles(child, actors)[0]
         elif child.dep_ in OBJECTS and not _own_possession(child):
             target += _phrase_actors(child, actors)
+        elif child.dep_ == "prt" and child.lower_ == "up":
+            # "kidnapped up to 16 Russian advisers": a counted object parsed as a particle
+            target += [a for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
+                       for o in p.children if o.dep_ == "pobj" and any(
+                           c.dep_ == "nummod" for c in o.children)
+                       for a in _phrase_actors(o, actors)]
         elif child.dep_ == "prep":
-            if passive and child.lower_ in cues["instrument_prepositions"]:
+            if (passive or victim_subject) and child.lower_ in cues["instrument_prepositions"]:
                 # "killed in government fire": whoever fires is the source
                 source += _instrument_actors(child, actors)
-            elif child.lower_ in cues["target_prepositions"] and not target:
+            elif child.lower_ in cues["target_prepositions"] and not target \
+                    and not _instrument(child):
                 target += _object_actors(child, actors)
     if not target:
         target = _object_phrase_target(token, actors)
@@ -658,15 +744,110 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = _embedded_target(token, actors)
     if not target:
         target = _located_target(token, actors)
-    if token.dep_ == "acl" and token.tag_ == "VBN" and not target:
+    misparsed = [] if source or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in token.children) \
+        else _misparsed_subject(token, actors)
+    source = source or misparsed
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not target and not misparsed:
         # "Syrian troops backed by Russia", "10 Russian soldiers killed in Ukraine"
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
     elif not source:
         source = _inherited_subject(token, actors)
+    if not source and passive and any(candidate.code.cameo.startswith(c)
+                                      for c in cues["state_coercion_codes"]):
+        # "Ingabire was arrested in Rwanda": only a state arrests, the state where it happened
+        source = [a for a in _located_target(token, actors) if a not in target] or \
+            _located_state(token, actors)
     if not target and source:  # deeper targets never make an event on their own
         target = _deeper_target(candidate, actors, source)
+    own = _own_forces(candidate, target, source, actors)
+    if own:  # "Japan sent troops to South Sudan": the troops are Japan's, South Sudan receives
+        target = [a for a in target if a not in own]
+        if not target:
+            target = [a for a in _located_target(token, actors) + _nested_target(
+                token, actors, source + own) if a not in own][:1]
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
+
+
+def _misparsed_subject(token: Token, actors: ActorIndex) -> list[str]:
+    """A subject the parser attached otherwise: "USAID had announced a suspension" (USAID an
+    adverb of the verb), "Islamic State militants held 20,000 civilians" (held a participle
+    on the militants, though a participle on a noun takes no direct object)."""
+    if token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.i < token.i and any(
+            c.dep_ in ("dobj", "obj") for c in token.children):
+        return _phrase_actors(token.head, actors)
+    if token.pos_ != "VERB" or token.dep_ != "ROOT":
+        return []
+    deps = status_cues()["misparsed_subject_deps"]
+    for child in token.children:
+        if child.i < token.i and child.dep_ in deps and actors.at(child) is not None:
+            return _phrase_actors(child, actors)
+    return []
+
+
+def _judged_attack(candidate: Candidate, noun: Token, actors: ActorIndex) -> bool:
+    """An attack noun as the object of an act about it (condemning, blaming, praising), not of
+    one performing it ("launched an attack on X"), whose own phrase names who attacked."""
+    return candidate.code.type not in status_cues()["attack_performing_types"] \
+        and noun.lemma_.lower() in status_cues()["attack_nouns"] and actors.at(noun) is None \
+        and bool(_nominal_roles(noun, actors)[0])
+
+
+def _located_state(token: Token, actors: ActorIndex) -> list[str]:
+    """The state of a city or region the act happened in ("was arrested in Cairo" -> Egypt),
+    named by the place's words."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for pobj in child.children:
+                place = actors.places.get(pobj.i)
+                if pobj.dep_ == "pobj" and place is not None and actors.at(pobj) is None:
+                    span = token.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+                    country = iso3(place.country)
+                    if span is not None and country:
+                        return [actors.add(span, place.name, country, "", kind="state")]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _instrument_words() -> frozenset[str]:
+    return frozenset(synonyms("&WEAPON") | status_cues()["instrument_nouns"])
+
+
+def _instrument(preposition: Token) -> bool:
+    """'attacked the cities with rockets and drones': what is used is no target."""
+    if preposition.lower_ != "with":
+        return False
+    weapons = _instrument_words()
+    return any(c.dep_ == "pobj" and (c.lower_ in weapons or c.lemma_.lower() in weapons)
+               for c in preposition.children)
+
+
+def _own_forces(candidate: Candidate, target: list[str], source: list[str],
+                actors: ActorIndex) -> list[str]:
+    """Forces the source sends, mobilises, withdraws or offers ("sent troops to South Sudan",
+    "mobilized the army", "withdrew its forces from Badme") are its own, not the target: armed
+    or police units of no other state than the source's, for acts that move forces."""
+    cues = status_cues()
+    sending = candidate.trigger.lemma_.lower() in cues["sending_verbs"]
+    if not source or not (sending or candidate.code.type in cues["force_moving_types"]):
+        return []
+    countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    own = []
+    for actor_id in target:
+        actor = actors.by_id.get(actor_id)
+        if actor is None or not actor.text:
+            continue
+        words = actor.text.split()
+        stated = any(w[:1].isupper() for w in words[1:]) or (
+            words[0][:1].isupper() and words[0].lower() not in ("the", "its", "their"))
+        if stated and _actor_country(actor) not in countries | {None}:
+            continue  # "troops" alone took the sentence's country; "Somali troops" name theirs
+        sector = actor.sector or (actor.code or "")[3:6]
+        head = actor.text.split()[-1].lower() if actor.text else ""
+        if sector in ("MIL", "COP") or head in cues["force_nouns"] or (
+                head in cues["personnel_nouns"] and sending):
+            own.append(actor_id)  # "will withdraw weapons inspectors and humanitarian workers"
+    return own
 
 
 def _deeper_target(candidate: Candidate, actors: ActorIndex,
@@ -742,7 +923,10 @@ def _nested_target(token: Token, actors: ActorIndex, source: list[str]) -> list[
         following: list[Token] = []
         for node in frontier:
             if _own_possession(node):
-                pass  # "withdraw its troops from Lebanon": the source's own, look further
+                # "withdraw its troops from Lebanon": the source's own, look further (through
+                # its prepositions, not into "its" or "reserve" of "its reserve troops")
+                following += [c for c in _argument_children(node) if c.dep_ in ("pobj", "pcomp")]
+                continue
             elif node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 found += [a for a in _phrase_actors(node, actors) if a not in source]
             elif actors.at(node) is not None:
@@ -859,7 +1043,7 @@ def iso3(alpha2: Optional[str]) -> Optional[str]:
 def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:
     found: list[str] = []
     for pobj in preposition.children:
-        if pobj.dep_ != "pobj":
+        if pobj.dep_ not in ("pobj", "pcomp"):  # "died in shelling by rebels": a gerund
             continue
         modifiers = [t for c in pobj.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                      for t in c.subtree]
@@ -918,6 +1102,8 @@ def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
         if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or node.head.i == node.i:
             return []
         node = node.head
+        if node.lemma_.lower() in status_cues()["victim_subject_verbs"]:
+            return []  # "soldiers died in rebel shelling": the dead do not shell
         if node.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
             if token.tag_ == "VBG" and node.dep_ in OBJECTS and actors.at(node) is None:
                 # "issued a declaration demanding ...": who issued it demands

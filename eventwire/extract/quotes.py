@@ -27,6 +27,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from eventwire.extract import doc_text, next_id, token_at, token_starts
+from eventwire.extract.quote_tagger import cue_tagger, decode, features_of, probabilities, tagged_spans
 from eventwire.model import Actor, Evidence, Extraction, Place, Quote
 
 Piece = tuple[int, int]
@@ -117,6 +118,14 @@ def phrase_cues() -> dict[str, frozenset[str]]:
     found = json.loads(path.read_text("utf-8"))
     return {"adjectives": frozenset(found["adjectives"]),
             "light_objects": frozenset(found["light_objects"])}
+
+
+@lru_cache(maxsize=1)
+def tagger_lexicon() -> frozenset[str]:
+    """Every lemma the rule finder reads as a cue: verbs, checked verbs, nouns, adjectives."""
+    gate = cue_gate() or {}
+    return frozenset(cue_words()) | frozenset(gate.get("extra_cues", ())) | noun_cues() \
+        | phrase_cues()["adjectives"]
 
 
 PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"}
@@ -596,7 +605,7 @@ def _speech_place(verb: Token) -> Optional[int]:
     return None
 
 
-def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
+def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True) -> list[Attribution]:
     """Attributions in a parsed doc, as character offsets.
 
     ``all_cues`` follows PolNeAR's conventions: thought and intention cues ("believes",
@@ -666,10 +675,48 @@ def find_attributions(doc: Doc, all_cues: bool = False) -> list[Attribution]:
                     used_quotes.add(quote)
     found += _signed_quotes(text, quotes, used_quotes)
     _continue_quotes(text, quotes, used_quotes, found)
+    if all_cues and use_tagger and cue_tagger() is not None:
+        found += _tagged_attributions(doc, found, quotes, paragraphs, text)
     if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
         found = [a for a in found if not any(
             b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
     return found
+
+
+def _tagged_attributions(doc: Doc, found: list[Attribution], quotes: list[Piece],
+                         paragraphs: _Paragraphs, text: str) -> list[Attribution]:
+    """Cues the learned tagger finds where the rules found none ("Lawmakers Rip Trump",
+    "investigators have also discovered that", "her conclusion that"). A verb cue reads
+    its speaker as a lexicon verb would; the content it would read is left out (PolNeAR
+    dev: content precision fell with it), and any other cue stands alone."""
+    tagger = cue_tagger()
+    marked = found if tagger.get("rule_marks") else []
+    probs = probabilities(features_of(doc, marked, quotes, tagger_lexicon()), tagger)
+    added = []
+    for cue, confidence, first in tagged_spans(doc, decode(probs), probs):
+        if confidence < tagger["threshold"] or any(
+                a.cue[0] < cue[1] and cue[0] < a.cue[1] for a in found):
+            continue
+        tokens = [t for t in doc[first:] if t.idx < cue[1]]
+        root = next((t for t in tokens if not (cue[0] <= t.head.idx < cue[1]) or t.head.i == t.i),
+                    tokens[0])
+        attribution = None
+        if root.pos_ in ("VERB", "AUX") and not _within((root.idx, root.idx + 1), quotes):
+            word = CueWord(root.lemma_.lower(), "thought", "both")
+            attribution = _verb_attribution(root, word, paragraphs, quotes, text, True)
+        if attribution is None:
+            speaker = _subject(root) if root.pos_ in ("VERB", "AUX") else None
+            source = _source_piece(speaker, paragraphs.around(root.idx), text, True) \
+                if speaker is not None else None
+            attribution = Attribution(kind="indirect", cue=cue, content=[], cue_kind="thought",
+                                      source=_outside(source, cue) if source else None,
+                                      source_token=speaker.i if source else None)
+        attribution.cue = cue
+        attribution.cue_token = root.i
+        attribution.how = "tagged"
+        attribution.content = []  # read from a verb outside the lexicon, it fell on dev
+        added.append(attribution)
+    return added
 
 
 NOUN_CONTENT_PREPOSITIONS = {"of", "for", "about", "on", "against", "to", "over", "with"}

@@ -1,7 +1,8 @@
-"""The same pipeline on a Ray cluster: Ray Data ``map_batches`` over an actor pool.
+"""The same pipeline on a Ray cluster: a pool of Ray actors, each with the model loaded once.
 
-Each actor loads the model once and extracts batch after batch. Its results reach the store
-one of two ways:
+Each actor loads the model once and extracts batch after batch; the pool can be started
+(and the model loaded) before the first article arrives. Its results reach the store one
+of two ways:
 
 - to the driver (the default): each batch's extractions come back through Ray's object
   store and the driver, the one writer, stores them one transaction per article (SQLite or
@@ -11,7 +12,8 @@ one of two ways:
   only a receipt; ``eventwire load SHARDS`` imports the shards, in one writer.
 
 The driver reads the inputs with the ordinary readers (every file kind, bad input reported
-once) and hands them to Ray in windows, so its memory stays flat on any corpus size.
+once) and hands them to the actors one batch at a time, keeping only the next batch read
+ahead, so its memory stays flat on any corpus size.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import json
 import os
 import time
 import uuid
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -32,8 +35,11 @@ SHARD_COLUMNS = ("article_id", "sha256", "title", "published", "events", "extrac
 """Columns of a shard; ``extraction`` is the Extraction as JSON (docs/extraction.schema.json)."""
 BATCH_SIZE = 64
 """Articles per actor call, and so per shard."""
-WINDOW = 5_000
-"""Articles handed to Ray at a time (the driver's memory bound)."""
+RECYCLE_AFTER = 5_000
+"""Articles an actor extracts before a fresh one replaces it (spaCy's string store grows)."""
+IN_FLIGHT = 2
+"""Batches an actor holds at once: one running, one queued behind it, so that it never
+waits while the driver stores results (Ray Data's default for its actor pools, too)."""
 
 ErrorHandler = Callable[[str, str], None]
 ProgressHandler = Callable[[int], None]
@@ -70,12 +76,13 @@ class ExtractOnActor:
         self.pipeline = default_pipeline()
         self.worker = f"{os.uname().nodename}:{os.getpid()}"
 
-    def extract(self, batch: dict) -> tuple[list[Extraction], list[str]]:
-        """The batch's extractions, and its failures as JSON ``[article id, message]``.
+    def ready(self) -> str:
+        """Answers once the constructor (the model load) is done: the pool's start signal."""
+        return self.worker
 
-        A row of ``batch`` is one batch of articles (``articles``: their JSON)."""
-        articles = [Article.model_validate_json(text)
-                    for row in batch["articles"] for text in row]
+    def extract(self, batch: list[str]) -> tuple[list[Extraction], list[str]]:
+        """The batch's extractions, and its failures as JSON ``[article id, message]``."""
+        articles = [Article.model_validate_json(text) for text in batch]
         errors: list[str] = []
         extractions = list(self.pipeline.extract_many(
             articles, batch_size=len(articles),
@@ -84,16 +91,16 @@ class ExtractOnActor:
 
     def receipt(self, extractions: list[Extraction], errors: list[str], shard: str = "",
                 rows: Optional[list[str]] = None) -> dict:
-        """One row per batch: what the driver counts (and, to the driver, the rows)."""
-        return {"shard": [shard], "articles": [len(extractions)], "errors": [errors],
-                "extractions": [rows or []], "worker": [self.worker],
-                "peak_rss": [peak_rss_bytes()]}
+        """What the driver counts for one batch (and, sent to the driver, the rows)."""
+        return {"shard": shard, "articles": len(extractions), "errors": errors,
+                "extractions": rows or [], "worker": self.worker,
+                "peak_rss": peak_rss_bytes()}
 
 
 class ExtractToDriver(ExtractOnActor):
     """Sends each batch's extractions (as JSON) back to the driver, which stores them."""
 
-    def __call__(self, batch: dict) -> dict:
+    def extract_batch(self, batch: list[str]) -> dict:
         extractions, errors = self.extract(batch)
         return self.receipt(extractions, errors,
                             rows=[e.model_dump_json() for e in extractions])
@@ -102,9 +109,11 @@ class ExtractToDriver(ExtractOnActor):
 class ExtractToShards(ExtractOnActor):
     """Writes each batch's extractions as one Parquet shard; returns only a receipt."""
 
-    shards = ""  # set by ``actor_class``
+    def __init__(self, shards: str):
+        super().__init__()
+        self.shards = shards.rstrip("/")
 
-    def __call__(self, batch: dict) -> dict:
+    def extract_batch(self, batch: list[str]) -> dict:
         import pyarrow.parquet as pq
 
         extractions, errors = self.extract(batch)
@@ -115,17 +124,11 @@ class ExtractToShards(ExtractOnActor):
         return self.receipt(extractions, errors, shard=shard)
 
 
-def actor_class(shards: str) -> type:
-    """ExtractToShards bound to a shards folder (a class attribute, not a constructor
-    argument, which Ray would keep in its object store for actor restarts)."""
-    return type("ExtractToShards", (ExtractToShards,), {"shards": shards.rstrip("/")})
-
-
 def quiet_ray_logs() -> None:
-    """Ray Data logs every dataset's start, progress and end; keep warnings that matter."""
+    """Ray logs its start and its workers' lines; keep the warnings that matter."""
     import logging
 
-    for name in ("ray", "ray.data"):
+    for name in ("ray",):
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
@@ -133,14 +136,12 @@ def start_ray(address: Optional[str], workers: int) -> None:
     """Connect to a cluster (``auto``, ``ray://host:10001``) or start a local Ray."""
     import logging
 
-    # Ray's core logs an error line for every actor pool (constructor arguments kept in the
-    # object store): noise to a user, so only fatal lines from Ray's C++ core.
+    # Only fatal lines from Ray's C++ core: its other lines are noise to a user.
     os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # nothing leaves the machine
     import ray
 
     quiet_ray_logs()
-    ray.data.DataContext.get_current().enable_progress_bars = False
     if ray.is_initialized():
         return
     options = {"include_dashboard": False, "log_to_driver": False,
@@ -155,34 +156,142 @@ def start_ray(address: Optional[str], workers: int) -> None:
                              f"{str(err).splitlines()[0]}") from None
 
 
-def receipts_on_ray(articles: Iterable[Article], actor: type, *, address: Optional[str],
-                    workers: int, batch_size: int, window: int) -> Iterator[dict]:
-    """Run ``actor`` over ``articles`` on an actor pool of ``workers``; one receipt a batch.
+class ActorPool:
+    """``workers`` actors on Ray, each with the pipeline loaded once, fed batch by batch.
 
-    The driver hands Ray ``window`` articles at a time, so it never holds the corpus.
+    The pool can be started before any article exists (``start(wait=True)`` returns once
+    every actor has loaded the model), as a long-running service keeps its workers warm;
+    ``ingest --ray`` starts it on the first article to extract, so the actors load the
+    model while the driver reads on. Ray Data's ``map_batches`` cannot do either: its
+    actor pool lives for one dataset, whose input must exist before it runs (see
+    docs/deploy.md). The least busy actor gets the next batch, up to ``in_flight`` each
+    (the last ``workers`` batches only to an actor with none), and the driver reads up to
+    ``workers + 1`` batches ahead, so it holds at most ``workers * (in_flight + 1) + 1``. An actor that has extracted ``recycle_after`` articles is replaced by a
+    fresh one (when there is work for it), since spaCy's string store grows with every new
+    word it sees.
     """
-    import ray
 
-    for chunk in batched(articles, window):
-        start_ray(address, workers)  # only once there is work: a rerun may have none
-        # One row per batch of articles, one row per actor call: with a row per article,
-        # from_items cuts a window into ~200 even blocks and Ray Data splits every task's
-        # rows into a full batch and a remnant of a few articles (57 calls, not 32, for
-        # 1,000 articles in batches of 32). from_items builds its blocks here, where
-        # from_arrow would start a worker process to read their metadata.
-        dataset = ray.data.from_items([
-            {"articles": [a.model_dump_json() for a in batch]}
-            for batch in batched(chunk, batch_size)])
-        receipts = dataset.map_batches(
-            actor, batch_size=1, batch_format="numpy", num_cpus=1,
-            compute=ray.data.ActorPoolStrategy(size=workers))
-        quiet_ray_logs()  # Ray Data sets its loggers up on first use
-        yield from receipts.iter_rows()
+    def __init__(self, actor: type, *args, address: Optional[str] = None, workers: int = 2,
+                 recycle_after: int = RECYCLE_AFTER, in_flight: int = IN_FLIGHT):
+        self.actor, self.args = actor, args
+        self.address, self.workers = address, workers
+        self.recycle_after, self.in_flight = recycle_after, in_flight
+        self.actors: list = []
+        self.done: dict = {}  # actor handle -> articles it has extracted
+
+    def start(self, wait: bool = False) -> "ActorPool":
+        """Start Ray and the actors (once); with ``wait``, return when all have loaded."""
+        import ray
+
+        start_ray(self.address, self.workers)
+        while len(self.actors) < self.workers:
+            self.actors.append(self._new_actor())
+        if wait:
+            ray.get([actor.ready.remote() for actor in self.actors])
+        return self
+
+    def _new_actor(self):
+        import ray
+
+        # as Ray Data's pools do, an actor lost with its node comes back elsewhere; a batch
+        # whose actor dies three times fails the run rather than loop on it
+        handle = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=2)(
+            self.actor).remote(*self.args)
+        self.done[handle] = 0
+        return handle
+
+    def receipts(self, articles: Iterable[Article], batch_size: int) -> Iterator[dict]:
+        """Each batch of ``articles`` extracted by the least busy actor: its receipt, in the
+        order they finish. The pool starts on the first article (a rerun with nothing to
+        extract starts no Ray), so the actors load while the rest of a batch is read."""
+        import ray
+
+        pending = batched(self._starting(articles), batch_size)
+        ahead: deque[list[str]] = deque()  # batches read, not yet handed out
+        ended = False
+        running: dict = {}  # result ref -> (actor, articles in the batch)
+        busy: dict = {}  # actor -> batches it has in flight
+
+        def read(up_to: int) -> None:
+            nonlocal ended
+            while not ended and len(ahead) < up_to:
+                batch = next(pending, None)
+                ended = batch is None
+                if batch is not None:
+                    ahead.append(self._as_json(batch))
+
+        read(1)
+        while ahead or running:
+            # hand out batches before the caller gets a result: it may take long to store.
+            # The last batches go only to an actor with none, whichever is free first, so
+            # that none waits behind another's at the end while an actor stands idle.
+            while ahead:
+                last = ended and len(ahead) <= self.workers
+                actor = self._least_busy(busy, 1 if last else self.in_flight)
+                if actor is None:
+                    break
+                batch = ahead.popleft()
+                running[actor.extract_batch.remote(batch)] = (actor, len(batch))
+                busy[actor] = busy.get(actor, 0) + 1
+                read(1)
+            read(self.workers + 1)  # read on while the actors work: the end shows early
+            if not running:
+                continue
+            ready, _ = ray.wait(list(running), num_returns=1)
+            actor, size = running.pop(ready[0])
+            receipt = ray.get(ready[0])
+            busy[actor] -= 1
+            self.done[actor] += size
+            if self.done[actor] >= self.recycle_after and not busy[actor]:
+                self._retire(actor)  # a fresh one starts when there is work for it
+            yield receipt
+
+    def _least_busy(self, busy: dict, limit: int):
+        """The working actor with the fewest batches in flight, if below ``limit``; a fresh
+        actor in a retired one's place; None when every actor is full."""
+        working = [a for a in self.actors if self.done[a] < self.recycle_after]
+        if len(working) < self.workers:
+            working.append(self._new_actor())
+            self.actors.append(working[-1])
+        actor = min(working, key=lambda a: busy.get(a, 0))
+        return actor if busy.get(actor, 0) < limit else None
+
+    def _starting(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for number, article in enumerate(articles):
+            if number == 0:
+                self.start()
+            yield article
+
+    @staticmethod
+    def _as_json(batch: Optional[list[Article]]) -> Optional[list[str]]:
+        """What an actor call carries: the articles as JSON (None past the last batch)."""
+        return None if batch is None else [a.model_dump_json() for a in batch]
+
+    def _retire(self, actor) -> None:
+        """End ``actor``, which has no batch left."""
+        import ray
+
+        self.actors.remove(actor)
+        del self.done[actor]
+        ray.kill(actor)
+
+    def close(self) -> None:
+        import ray
+
+        for actor in self.actors:
+            ray.kill(actor)
+        self.actors, self.done = [], {}
+
+    def __enter__(self) -> "ActorPool":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
 
 def extract_on_ray(articles: Iterable[Article], shards: str | Path, *,
                    address: Optional[str] = None, workers: int = 2,
-                   batch_size: int = BATCH_SIZE, window: int = WINDOW,
+                   batch_size: int = BATCH_SIZE, recycle_after: int = RECYCLE_AFTER,
                    on_error: Optional[ErrorHandler] = None,
                    on_progress: Optional[ProgressHandler] = None) -> RayStats:
     """Extract ``articles`` on Ray into Parquet shards under ``shards``; returns the counts.
@@ -196,45 +305,56 @@ def extract_on_ray(articles: Iterable[Article], shards: str | Path, *,
         shards = str(Path(shards).resolve())
     stats = RayStats()
     started = time.perf_counter()
-    for receipt in receipts_on_ray(articles, actor_class(shards), address=address,
-                                   workers=workers, batch_size=batch_size, window=window):
-        _count(receipt, stats, on_error)
-        if on_progress:
-            on_progress(int(receipt["articles"]) + len(receipt["errors"]))
+    with ActorPool(ExtractToShards, shards, address=address, workers=workers,
+                   recycle_after=recycle_after) as pool:
+        for receipt in pool.receipts(articles, batch_size):
+            _count(receipt, stats, on_error)
+            if on_progress:
+                on_progress(receipt["articles"] + len(receipt["errors"]))
     stats.seconds = time.perf_counter() - started
     return stats
 
 
 def extractions_from_ray(articles: Iterable[Article], *, address: Optional[str] = None,
                          workers: int = 2, batch_size: int = BATCH_SIZE,
-                         window: int = WINDOW, on_error: Optional[ErrorHandler] = None,
+                         recycle_after: int = RECYCLE_AFTER,
+                         on_error: Optional[ErrorHandler] = None,
                          on_progress: Optional[ProgressHandler] = None,
-                         stats: Optional[RayStats] = None) -> Iterator[Extraction]:
+                         stats: Optional[RayStats] = None,
+                         pool: Optional[ActorPool] = None) -> Iterator[Extraction]:
     """The extractions of ``articles``, computed on Ray and streamed back to this process
-    (not in input order); failures go to ``on_error(article id, message)``."""
+    (not in input order); failures go to ``on_error(article id, message)``.
+
+    ``pool``: an ActorPool of ExtractToDriver already started (and left running after);
+    without it, a pool of ``workers`` actors starts on the first article and ends here.
+    """
     stats = stats if stats is not None else RayStats()
     started = time.perf_counter()
+    own = pool is None
+    if own:
+        pool = ActorPool(ExtractToDriver, address=address, workers=workers,
+                         recycle_after=recycle_after)
     try:
-        for receipt in receipts_on_ray(articles, ExtractToDriver, address=address,
-                                       workers=workers, batch_size=batch_size,
-                                       window=window):
+        for receipt in pool.receipts(articles, batch_size):
             _count(receipt, stats, on_error)
             for row in receipt["extractions"]:
                 extraction = Extraction.model_validate_json(row)
                 stats.words += len(extraction.article.text.split())
                 yield extraction
             if on_progress:
-                on_progress(int(receipt["articles"]) + len(receipt["errors"]))
+                on_progress(receipt["articles"] + len(receipt["errors"]))
     finally:
         stats.seconds = time.perf_counter() - started
+        if own:
+            pool.close()
 
 
 def _count(receipt: dict, stats: RayStats, on_error: Optional[ErrorHandler]) -> None:
-    stats.articles += int(receipt["articles"])
+    stats.articles += receipt["articles"]
     stats.shards += bool(receipt["shard"])
-    worker = str(receipt["worker"])
+    worker = receipt["worker"]
     stats.worker_peak_rss[worker] = max(stats.worker_peak_rss.get(worker, 0),
-                                        int(receipt["peak_rss"]))
+                                        receipt["peak_rss"])
     for error in receipt["errors"]:
         stats.failed += 1
         article_id, message = json.loads(error)
