@@ -12,8 +12,8 @@ of two ways:
   only a receipt; ``eventwire load SHARDS`` imports the shards, in one writer.
 
 The driver reads the inputs with the ordinary readers (every file kind, bad input reported
-once) and hands them to the actors one batch at a time, keeping only the next batch read
-ahead, so its memory stays flat on any corpus size.
+once) and hands them to the actors a batch at a time, reading only a few batches ahead,
+so its memory stays flat on any corpus size.
 """
 
 from __future__ import annotations
