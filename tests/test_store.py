@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from eventwire.model import Extraction
 from eventwire.store import Store
-from store_fixtures import REPO, build, seed_extraction, voa_article
+from store_fixtures import REPO, build, fakes_extraction, seed_extraction, voa_article
 
 
 def test_add_stores_once_and_reads_back_exactly(store):
@@ -396,3 +396,22 @@ def test_a_store_of_the_first_schema_upgrades_and_its_names_are_searchable(store
                                  "source": ["Iraqi special forces"],
                                  "date": "2025-03-13"},)))
         assert store.count_events(actor="special forces") == 1  # new names too (triggers)
+
+
+def test_a_name_with_a_non_ascii_capital_is_found_as_written(store):
+    # GeoNames calls Hasakah "Al Ḩasakah"; SQLite's lower() folds only A-Z, so a filter that
+    # lower-cased the query in full ("al ḩasakah") never met the stored name on SQLite.
+    reporter = "Syrian Observatory for Human Rights"
+    store.add(fakes_extraction(
+        "fakes-1924058103", "Reuters",
+        actors=((reporter, dict(name=reporter, code="SYRNGO", kind="organisation")),),
+        places=(("Hasakah", dict(name="Al Ḩasakah", geonameid="173811", country="SY",
+                                 lat=36.50237, lon=40.74772, feature="city", role="event")),),
+        events=({"type": "ASSAULT", "trigger": "suicide bombing", "source": [reporter],
+                 "place": "Hasakah", "date": "2016-10-03"},)))
+    assert store.count_events(place="Al Ḩasakah") == 1
+    assert store.count_events(place="AL Ḩasakah") == 1  # other A-Z case, the same name
+    assert store.count_events(place="173811") == 1
+    assert [p["name"] for p in store.places("Ḩasakah")] == ["Al Ḩasakah"]
+    assert store.count_events(actor="syrian observatory") == 1
+    assert store.count_events(place="Aleppo") == 0

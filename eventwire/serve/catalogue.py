@@ -265,7 +265,7 @@ class StoreCatalogue:
         if query:
             found = found.where((article_event_actors.c.code == query.strip().upper())
                                 | func.lower(article_event_actors.c.name).contains(
-                                    query.strip().lower(), autoescape=True))
+                                    self.store.folded(query.strip()), autoescape=True))
         with self.store.engine.connect() as conn:
             return [{"name": r.name, "code": r.code, "events": r.events}
                     for r in conn.execute(found)]
@@ -281,7 +281,7 @@ class StoreCatalogue:
         if query:
             found = found.where((events.c.geonameid == query.strip())
                                 | func.lower(events.c.place_name).contains(
-                                    query.strip().lower(), autoescape=True))
+                                    self.store.folded(query.strip()), autoescape=True))
         with self.store.engine.connect() as conn:
             return [{"name": r.place_name, "geonameid": r.geonameid, "country": r.country,
                      "lat": r.lat, "lon": r.lon, "events": r.events}

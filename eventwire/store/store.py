@@ -60,6 +60,7 @@ import json
 import math
 import operator
 import os
+import string
 import time
 from collections import Counter, defaultdict, deque
 from contextlib import contextmanager, nullcontext
@@ -95,6 +96,8 @@ PAGE = 500
 FEW_MATCHES = 500
 """Up to this many reports matching a filter on reports: their events are read by id (see
 select_event_ids)."""
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+"""SQLite's ``lower()``: A-Z only (see Store.folded)."""
 SYNC_MODES = ("normal", "full")
 """How hard a commit is pushed to disk (``$EVENTWIRE_SYNC``, or ``Store(sync=...)``).
 
@@ -642,7 +645,7 @@ class Store:
         codes = sorted({code for r in new for code in r.codes})
         names = sorted({_clean(name) for r in new for name in r.names})
         place_ids = sorted({p for r in new for p in (r.geonameid, r.place_parent) if p})
-        place_names = sorted({_clean(r.place_name.lower()) for r in new if r.place_name})
+        place_names = sorted({_clean(self.folded(r.place_name)) for r in new if r.place_name})
         # At a place, the stored reports a date cannot pair (a loose date on either side)
         # fuse only when they also share an actor (fusion.same_happening): a report that
         # names nobody needs no place term. (Testing each term's own actors in SQL cost
@@ -651,7 +654,7 @@ class Store:
         # undated article fuses with nothing but its copies.
         place_terms = _merged_place_terms(
             (r.type, "ae.geonameid" if r.geonameid else "lower(ae.place_name)",
-             r.geonameid or _clean(r.place_name.lower()), r.fine, *r.span,
+             r.geonameid or _clean(self.folded(r.place_name)), r.fine, *r.span,
              tuple(fusion.statuses_of_family(r.status) or ()))
             for r in new if (r.geonameid or r.place_name) and (r.codes or r.names) and r.span)
         if not fine and not copies and not place_terms:
@@ -990,7 +993,8 @@ class Store:
                 .group_by(key, article_event_actors.c.code))
         if query:
             rows = rows.where(or_(
-                func.lower(article_event_actors.c.name).contains(query.lower(), autoescape=True),
+                func.lower(article_event_actors.c.name).contains(self.folded(query),
+                                                                 autoescape=True),
                 article_event_actors.c.code == query.upper()))
         rows = rows.order_by(func.count(event_reports.c.event_id.distinct()).desc(),
                              func.min(article_event_actors.c.name)).limit(limit)
@@ -1009,7 +1013,7 @@ class Store:
                           events.c.geonameid))
         if query:
             rows = rows.where(or_(
-                func.lower(events.c.place_name).contains(query.lower(), autoescape=True),
+                func.lower(events.c.place_name).contains(self.folded(query), autoescape=True),
                 events.c.geonameid == query))
         rows = rows.order_by(func.count().desc(), func.min(events.c.place_name)).limit(limit)
         with self._read() as conn:
@@ -1071,6 +1075,13 @@ class Store:
 
     _select_ids = select_event_ids  # the old private name, until eventwire/serve uses the new
 
+    def folded(self, text: str) -> str:
+        """``text`` lower-cased as this engine's ``lower()`` folds the stored names it is
+        compared with: PostgreSQL folds every letter, SQLite only A-Z, so on SQLite a name
+        with a non-ASCII capital ("Al Ḩasakah") is found as written (or with other A-Z
+        case), where Python's full ``lower()`` would never meet SQLite's."""
+        return text.lower() if self.dialect == "postgresql" else text.translate(ASCII_LOWER)
+
     def _conditions(self, query: EventFilter, conn: Connection):
         """The filter's conditions on ``events``, and the subquery of the event ids its
         conditions on reports and actors match (None without such conditions)."""
@@ -1091,7 +1102,7 @@ class Store:
                                          article_events.c.place_parent == query.geonameid))
         if query.place:  # a name, or a GeoNames id; places inside it match too
             raw = query.place.strip()
-            name = raw.lower()
+            name = self.folded(raw)
             inside = select(article_events.c.geonameid).where(
                 func.lower(article_events.c.place_name) == name,
                 article_events.c.geonameid.is_not(None)).distinct()
@@ -1100,13 +1111,14 @@ class Store:
                                          article_events.c.place_parent == raw,
                                          article_events.c.place_parent.in_(inside)))
         if query.outlet:
-            report_conditions.append(func.lower(article_events.c.outlet) == query.outlet.lower())
+            report_conditions.append(
+                func.lower(article_events.c.outlet) == self.folded(query.outlet))
         if query.claimant:
             claimant = query.claimant.strip()
             report_conditions.append(
                 article_events.c.claimant_code == claimant if _is_code(claimant)
                 else func.lower(article_events.c.claimant_name).in_(
-                    _names_holding(conn, claimant)))
+                    _names_holding(conn, self.folded(claimant))))
         found = []
         if report_conditions:
             found.append(select(event_reports.c.event_id).join(article_events, and_(
@@ -1120,7 +1132,7 @@ class Store:
                 article_event_actors.c.event_id == event_reports.c.report_id))
                 .where(article_event_actors.c.code == actor if _is_code(actor)
                        else func.lower(article_event_actors.c.name).in_(
-                           _names_holding(conn, actor))))
+                           _names_holding(conn, self.folded(actor)))))
         if not found:
             return conditions, None
         if len(found) == 2:  # both: events matching each
@@ -1722,8 +1734,8 @@ def _names_holding(conn: Connection, part: str) -> list[str]:
     """The lower-cased actor and claimant names that hold ``part``: a scan of the few
     thousand distinct names (``search_names``), not of every report's. Given as values,
     they meet the lower(name) indexes (as a subquery, SQLite scanned every report)."""
-    return conn.execute(select(search_names.c.name).where(
-        search_names.c.name.contains(part.lower(), autoescape=True))).scalars().all()
+    return conn.execute(select(search_names.c.name).where(  # ``part``: Store.folded
+        search_names.c.name.contains(part, autoescape=True))).scalars().all()
 
 
 def _is_code(value: str) -> bool:
