@@ -81,8 +81,10 @@ def rows(articles, docs, extras: dict[str, str]) -> tuple[list[list[str]], list[
     return features, labels
 
 
-def fit(features: list[list[str]], labels: list[float], min_count: int,
-        l2: float) -> tuple[dict[str, float], float]:
+def binary_matrix(features: list[list[str]],
+                  min_count: int) -> tuple[dict[str, int], sparse.csr_matrix]:
+    """The features seen in at least ``min_count`` rows, numbered, and the rows as a 0/1
+    sparse matrix over them (shared with scripts/train_quote_tagger.py)."""
     counts = Counter(f for row in features for f in set(row))
     vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
     data, indices, pointers = [], [], [0]
@@ -91,7 +93,14 @@ def fit(features: list[list[str]], labels: list[float], min_count: int,
         indices += columns
         data += [1.0] * len(columns)
         pointers.append(len(indices))
-    x = sparse.csr_matrix((data, indices, pointers), shape=(len(features), len(vocabulary)))
+    x = sparse.csr_matrix((data, indices, pointers), shape=(len(features), len(vocabulary)),
+                          dtype=np.float64)
+    return vocabulary, x
+
+
+def fit(features: list[list[str]], labels: list[float], min_count: int,
+        l2: float) -> tuple[dict[str, float], float]:
+    vocabulary, x = binary_matrix(features, min_count)
     y = np.asarray(labels)
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:

@@ -23,15 +23,15 @@ import argparse
 import gzip
 import json
 import pickle
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from scipy import optimize, sparse
+from scipy import optimize
 
 from eventwire.evaluate import data_dir
 from eventwire.evaluate.quotes import normalise, parsed_polnear
 from eventwire.extract import quote_tagger, quotes as quotes_stage
+from train_quote_gate import binary_matrix  # a sibling script: scripts/ is on sys.path
 
 OUT = Path(__file__).resolve().parents[1] / "eventwire" / "data" / "quote_cue_tagger.json.gz"
 
@@ -63,16 +63,7 @@ def rows(articles, docs, use_tagger: bool = False) -> tuple[list[list[str]], lis
 
 def fit(features: list[list[str]], labels: list[int], min_count: int,
         l2: float) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
-    counts = Counter(f for row in features for f in set(row))
-    vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-    data, indices, pointers = [], [], [0]
-    for row in features:
-        columns = sorted({vocabulary[f] for f in row if f in vocabulary})
-        indices += columns
-        data += [1.0] * len(columns)
-        pointers.append(len(indices))
-    x = sparse.csr_matrix((data, indices, pointers), shape=(len(features), len(vocabulary)),
-                          dtype=np.float64)
+    vocabulary, x = binary_matrix(features, min_count)
     xt = x.T.tocsr()
     y = np.zeros((len(labels), 3))
     y[np.arange(len(labels)), labels] = 1.0
