@@ -608,19 +608,17 @@ class ActorIndex:
     def add(self, span: SpacySpan, name: str, country: str, sector: str,
             kind: str = "group") -> str:
         """A group actor the events stage names (a place's people, an unidentified attacker)."""
-        actor = Actor(id=next_id("a", list(self.by_id.values())), text=span.text,
-                      span=(span.start_char, span.end_char), name=name, code=country + sector,
-                      country=country, sector=sector or None, kind=kind)
-        self.by_id[actor.id] = actor
-        self.added.append(actor)
-        for token in span:
-            self.by_token[token.i] = actor
-        return actor.id
+        return self._register(span, name=name, code=country + sector, country=country,
+                              sector=sector or None, kind=kind)
 
     def add_uncoded(self, span: SpacySpan, kind: str) -> str:
         """An actor no dictionary codes ("the two sides", "musicians"), named by its words."""
+        return self._register(span, name=span.text, kind=kind)
+
+    def _register(self, span: SpacySpan, **fields) -> str:
+        """A new actor over ``span``, known by its id and by each of its tokens."""
         actor = Actor(id=next_id("a", list(self.by_id.values())), text=span.text,
-                      span=(span.start_char, span.end_char), name=span.text, kind=kind)
+                      span=(span.start_char, span.end_char), **fields)
         self.by_id[actor.id] = actor
         self.added.append(actor)
         for token in span:
@@ -843,7 +841,7 @@ def _own_forces(candidate: Candidate, target: list[str], source: list[str],
         if stated and _actor_country(actor) not in countries | {None}:
             continue  # "troops" alone took the sentence's country; "Somali troops" name theirs
         sector = actor.sector or (actor.code or "")[3:6]
-        head = actor.text.split()[-1].lower() if actor.text else ""
+        head = words[-1].lower()
         if sector in ("MIL", "COP") or head in cues["force_nouns"] or (
                 head in cues["personnel_nouns"] and sending):
             own.append(actor_id)  # "will withdraw weapons inspectors and humanitarian workers"

@@ -27,6 +27,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from eventwire.extract import token_starts
+
 LABELS = ("O", "B", "I")
 RULE_MARKS = ("rc=", "rhow=", "rhead", "rct", "rsrc", "rule=")  # features from the rule finder
 Piece = tuple[int, int]
@@ -56,7 +58,7 @@ def rule_marks(doc: Doc, attributions: list) -> list[list[str]]:
     """What the rule finder made of each token: cue start or inside (with how it read the
     content), cue head, content, source."""
     marks: list[list[str]] = [[] for _ in doc]
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
 
     def tokens_of(piece: Optional[Piece]) -> range:
         if not piece:

@@ -29,14 +29,13 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from eventwire.errors import InputError
 from eventwire.model import Article, Extraction
-from eventwire.scale.local import RunStats, batched, peak_rss_bytes
+from eventwire.scale.local import (  # an actor recycles as a local worker does
+    RECYCLE_AFTER, RunStats, batched, peak_rss_bytes)
 
 SHARD_COLUMNS = ("article_id", "sha256", "title", "published", "events", "extraction")
 """Columns of a shard; ``extraction`` is the Extraction as JSON (docs/extraction.schema.json)."""
 BATCH_SIZE = 64
 """Articles per actor call, and so per shard."""
-RECYCLE_AFTER = 5_000
-"""Articles an actor extracts before a fresh one replaces it (spaCy's string store grows)."""
 IN_FLIGHT = 2
 """Batches an actor holds at once: one running, one queued behind it, so that it never
 waits while the driver stores results (Ray Data's default for its actor pools, too)."""
@@ -263,9 +262,9 @@ class ActorPool:
             yield article
 
     @staticmethod
-    def _as_json(batch: Optional[list[Article]]) -> Optional[list[str]]:
-        """What an actor call carries: the articles as JSON (None past the last batch)."""
-        return None if batch is None else [a.model_dump_json() for a in batch]
+    def _as_json(batch: list[Article]) -> list[str]:
+        """What an actor call carries: the articles as JSON."""
+        return [a.model_dump_json() for a in batch]
 
     def _retire(self, actor) -> None:
         """End ``actor``, which has no batch left."""
