@@ -86,3 +86,12 @@ def test_a_copy_s_report_that_names_nobody_fuses_with_the_first_version_s(store)
     [event] = store.events()
     assert sorted(report.article_id for report in event.reports) == sorted([AHRAM, NNA])
     assert store.fuse() == {"reports": 2, "events": 1}
+
+
+def test_a_copy_of_a_copy_is_linked_to_the_first_version(store):
+    # The NNA's copy of the AFP story, updated with a line: nearest to the NNA's copy,
+    # linked to Ahram Online's first version (on PostgreSQL it was linked to the copy).
+    store.add(build(text_of(AHRAM), published=None, article_id=AHRAM))
+    store.add(build(text_of(NNA), published=None, article_id=NNA))
+    updated = text_of(NNA) + " The toll later rose to seven, state television said."
+    assert store.add(build(updated, published=None, article_id="updated")).duplicate_of == AHRAM

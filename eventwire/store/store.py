@@ -581,8 +581,12 @@ class Store:
                 best = (score, candidate_id)
         if best is None:
             return None
-        original = conn.execute(select(near_duplicates.c.duplicate_of)
-                                .where(near_duplicates.c.article_id == best[1])).scalar()
+        # Run on the driver, rows fetched: in psycopg's pipeline a SQLAlchemy result had no
+        # rows yet, and a copy of a copy was linked to the copy on PostgreSQL.
+        sql = RawSQL(self.dialect)
+        original = next(iter(sql.run(conn, "SELECT duplicate_of FROM near_duplicates "
+                                           f"WHERE article_id = {sql.value(best[1])}")),
+                        (None,))[0]
         duplicate_of = original or best[1]  # copies of copies point at the first version
         conn.execute(insert(near_duplicates).values(article_id=article_id,
                                                     duplicate_of=duplicate_of,
