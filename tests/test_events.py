@@ -605,3 +605,40 @@ def test_a_participle_with_an_agent_still_targets_its_noun(pipeline):
                          "rebel-held mountain resort.")
     event = next(e for e in x.events if e.trigger.text == "backed")
     assert codes(x, event.source) == {"LBNREB"} and codes(x, event.target) == {"SYRMIL"}
+
+
+def test_a_resignation_that_happened_is_a_retreat_a_promised_one_is_not(pipeline):
+    # PLOVER's structured codebook (ngec/): RETREAT mode resign, "only resignations that have
+    # already happened"; CAMEO 083 alone would make it CONCEDE (PLOVER dev record)
+    x = pipeline.extract("Georgian President Eduard Shevardnadze resigned Sunday as the "
+                         "opposition threatened to storm his residence in Tbilisi.")
+    event = x.events[0]
+    assert (event.type, event.mode, event.cameo) == ("RETREAT", "resign", "083")
+    x = pipeline.extract("Georgian President Eduard Shevardnadze stepped down on Sunday.")
+    assert x.events[0].type == "RETREAT"
+    x = pipeline.extract("The Pakistani president said he would resign next month.")
+    assert x.events[0].type == "AGREE" and x.events[0].status == "planned"
+
+
+def test_a_preposition_with_its_own_object_makes_no_phrasal_verb(pipeline):
+    # bench article: "gave ... in aid" is aid, not "give in" (yield, CAMEO 080)
+    x = pipeline.extract("The mine was kept open in 1985 after Tasmania gave RGC 10 mln dlrs "
+                         "in aid.")
+    assert only(x, "AID").trigger.text == "gave"
+    assert not [e for e in x.events if e.type == "CONCEDE"]
+
+
+def test_codebook_acts_the_dictionary_missed(pipeline):
+    # ConfliBERT train sentences (held out) and codebook-worded ones, one per codebook mode
+    x = pipeline.extract("The Sudanese President Omer al-Bashir on Monday has declared an "
+                         "open-ended cessation of hostilities at all war zones until achieving "
+                         "peace in the country.")
+    assert x.events[0].type == "RETREAT" and x.events[0].cameo == "0871"
+    x = pipeline.extract("Russia launched cyber warfare against UK with dirty tricks.")
+    assert (x.events[0].type, x.events[0].cameo) == ("COERCE", "176")
+    x = pipeline.extract("Iran test-fired two new ballistic missiles on Wednesday.")
+    assert x.events[0].type == "MOBILIZE"
+    x = pipeline.extract("Israel cut off electricity to the Gaza Strip.")
+    assert x.events[0].type == "COERCE"
+    x = pipeline.extract("Zimbabwean police beat opposition supporters with batons.")
+    assert x.events[0].type == "ASSAULT"

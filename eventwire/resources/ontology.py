@@ -5,6 +5,8 @@ Data files (see eventwire/data/SOURCES.md), loaded once:
 - ``cameo_verbs.json``: the Phoenix verb dictionary in compact form (verb -> block -> patterns);
 - ``event_triggers.tsv``: eventwire's additions (conflict-news verbs and nominal triggers);
 - ``event_trigger_blocks.tsv``: Phoenix verb blocks whose verbs share those additions;
+- ``plover_codebook_types.tsv``: acts PLOVER's structured codebook types apart from their
+  CAMEO code's type (a resignation is RETREAT, not CAMEO 083's CONCEDE);
 - ``event_confidence.json``: the dev precision of each kind of rule, the events' confidence.
 """
 
@@ -126,6 +128,29 @@ def plover_of(cameo: Optional[str]) -> Optional[PloverCode]:
         if code == root + "0":
             return PloverCode(original, found.type, found.mode, found.context, found.description)
     return None
+
+
+@lru_cache(maxsize=1)
+def codebook_types() -> dict[tuple[str, str], tuple[str, str]]:
+    """(CAMEO code, trigger lemma) -> (PLOVER type, mode) where the codebook names the act."""
+    table = {}
+    for row in _tsv("plover_codebook_types.tsv"):
+        cameo, lemmas, type_, mode = (cell.strip() for cell in (row + [""] * 4)[:4])
+        for lemma in lemmas.split("|"):
+            table[(cameo, lemma)] = (type_, mode)
+    return table
+
+
+def codebook_typed(code: PloverCode, lemmas: tuple[str, ...]) -> PloverCode:
+    """The code with the type and mode the codebook gives its trigger's act, if it names one
+    (``lemmas``: the trigger's lemma, with its particle first: "step down", "step")."""
+    for lemma in lemmas:
+        for length in (len(code.cameo), 4, 3):
+            found = codebook_types().get((code.cameo[:length], lemma))
+            if found:
+                return PloverCode(code.cameo, found[0], found[1] or None, code.context,
+                                  code.description)
+    return code
 
 
 @lru_cache(maxsize=None)
