@@ -643,3 +643,13 @@ def test_codebook_acts_the_dictionary_missed(pipeline):
     assert x.events[0].type == "COERCE"
     x = pipeline.extract("Zimbabwean police beat opposition supporters with batons.")
     assert x.events[0].type == "ASSAULT"
+
+
+def test_imposed_sanctions_are_a_sanction(pipeline):
+    # CAMEO 163 is in family 16, "reduce relations"; the structured codebook's SANCTION covers
+    # curtailing commercial exchanges and its COERCE names no sanctions (PLOVER dev record)
+    x = pipeline.extract("President Bill Clinton has imposed sanctions on the Taliban religious "
+                         "faction that controls Afghanistan for its support of suspected "
+                         "terrorist Osama bin Laden, the White House said Tuesday.")
+    event = x.events[0]
+    assert (event.type, event.mode, event.cameo) == ("SANCTION", "discontinue", "163")

@@ -144,7 +144,7 @@ def codebook_types() -> dict[tuple[str, str], tuple[str, str]]:
 def codebook_typed(code: PloverCode, lemmas: tuple[str, ...]) -> PloverCode:
     """The code with the type and mode the codebook gives its trigger's act, if it names one
     (``lemmas``: the trigger's lemma, with its particle first: "step down", "step")."""
-    for lemma in lemmas:
+    for lemma in lemmas + ("*",):  # "*": whatever verb or noun coded it
         for length in (len(code.cameo), 4, 3):
             found = codebook_types().get((code.cameo[:length], lemma))
             if found:
