@@ -653,3 +653,12 @@ def test_imposed_sanctions_are_a_sanction(pipeline):
                          "terrorist Osama bin Laden, the White House said Tuesday.")
     event = x.events[0]
     assert (event.type, event.mode, event.cameo) == ("SANCTION", "discontinue", "163")
+
+
+def test_an_arrest_of_journalists_or_protesters_is_coercion_not_assault(pipeline):
+    # Phoenix codes these arrests CAMEO 175 (repression), typed ASSAULT by the 2021 table;
+    # the structured codebook's COERCE/arrest is "Arrest or detain people"
+    x = pipeline.extract("A British journalist was arrested in Egypt on Monday.")
+    assert (x.events[0].type, x.events[0].mode) == ("COERCE", "arrest")
+    x = pipeline.extract("Police in Minsk arrested hundreds of protesters on Sunday.")
+    assert x.events[0].type == "COERCE"
