@@ -169,6 +169,9 @@ def plover_modes() -> dict[str, list[str]]:
     for code in cameo_plover().values():
         if code.mode:
             modes.setdefault(code.type, set()).add(code.mode)
+    for type_, mode in codebook_types().values():  # "resign" is the codebook's own
+        if mode:
+            modes.setdefault(type_, set()).add(mode)
     return {t: sorted(m) for t, m in modes.items()}
 
 
