@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from eventwire.extract import children_of, next_id, span_evidence, subtree_of, tokens_of
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
 from eventwire.resources import event_classifier
-from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, plover_of,
-                                          rule_confidence, synonyms, triggers, type_code)
+from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, codebook_typed,
+                                          plover_of, rule_confidence, synonyms, triggers,
+                                          type_code)
 
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
 SUBJECTS = {"nsubj", "csubj"}
@@ -294,7 +295,7 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         # spaCy's lemmatizer slips on a few verbs ("staged" -> "stag")
         lemma = status_cues()["verb_lemma_fixes"].get(token.lower_, token.lemma_.lower())
         keys = [(f"{lemma} {child.lower_}", "VERB") for child in children_of(token)
-                if child.dep_ in ("prt", "prep")]
+                if child.dep_ == "prt" or (child.dep_ == "prep" and _verb_particle(child))]
         keys.append((lemma, "VERB"))
     elif token.pos_ in ("NOUN", "PROPN"):
         keys = [(token.lower_, "NOUN"), (token.lemma_.lower(), "NOUN")]
@@ -309,8 +310,18 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         if code is None:
             return None
         plover = plover_of(code)
-        return (plover, rule) if plover is not None else None
+        if plover is None:
+            return None
+        # the codebook names some acts by their verb ("stepped down" is a resignation)
+        return codebook_typed(plover, tuple(lemma for lemma, _ in keys)), rule
     return None
+
+
+def _verb_particle(preposition: Token) -> bool:
+    """Whether a preposition can make a phrasal verb with its head: next to the verb, or
+    without an object of its own ("gave 10 million dollars in aid" is no "give in")."""
+    return (preposition.i == preposition.head.i + 1
+            or not any(c.dep_ == "pobj" for c in children_of(preposition)))
 
 
 def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Optional[str], str]:
