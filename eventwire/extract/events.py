@@ -379,7 +379,9 @@ def _patterns_by_word(trigger: Trigger) -> tuple[list[Pattern], dict[str, list[P
         by_word: dict[str, list[Pattern]] = {}
         for pattern in trigger.patterns:
             if pattern.plain_words:
-                by_word.setdefault(min(pattern.plain_words), []).append(pattern)
+                # its longest word: the rarest, as a rule ("for", "in" are in most sentences)
+                by_word.setdefault(max(pattern.plain_words, key=lambda w: (len(w), w)),
+                                   []).append(pattern)
             else:
                 wordless.append(pattern)
         entry = _PATTERN_INDEX[id(trigger)] = (trigger, wordless, by_word)
