@@ -65,7 +65,7 @@ from typing import Optional
 from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extract import doc_text, next_id, tokens_of
+from eventwire.extract import doc_text, next_id
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
@@ -1222,7 +1222,10 @@ def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
         for i in range(span.start, span.end):
             at_token.setdefault(i, actor)
         ends.setdefault(span.end - 1, actor)
-    groups = [t.i for t in tokens_of(doc) if t.tag_ == "NNS" and t.lemma_.lower() in GROUP_OF_STATES]
+    strings = doc.vocab.strings  # whole-doc arrays: no Token per word
+    plural = strings["NNS"]  # the tag's hash
+    groups = [i for i, (tag, lemma) in enumerate(doc.to_array([TAG, LEMMA]).tolist())
+              if tag == plural and strings[lemma].lower() in GROUP_OF_STATES]
     compounds: list[Actor] = []
     done: set[int] = set()
     for i in sorted(set(ends) | set(groups)):

@@ -363,7 +363,9 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
     built."""
     vocabulary = _sentence_vocabulary(token)
     has_object = None
-    for pattern in trigger.patterns:
+    wordless, by_word = _patterns_by_word(trigger)
+    # only the patterns one of whose words the sentence has can pass (order is no matter: any)
+    for pattern in wordless + [p for word in vocabulary for p in by_word.get(word, ())]:
         if not pattern.plain_words <= vocabulary or any(
                 s.isdisjoint(vocabulary) for s in pattern.synonym_sets):
             continue
@@ -374,6 +376,27 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
                 continue
         return True
     return False
+
+
+_PATTERN_INDEX: dict[int, tuple] = {}
+
+
+def _patterns_by_word(trigger: Trigger) -> tuple[list[Pattern], dict[str, list[Pattern]]]:
+    """The trigger's patterns without plain words, and the others under one of their plain
+    words (built once per trigger: a block's patterns run to the hundreds)."""
+    entry = _PATTERN_INDEX.get(id(trigger))
+    if entry is None or entry[0] is not trigger:
+        wordless: list[Pattern] = []
+        by_word: dict[str, list[Pattern]] = {}
+        for pattern in trigger.patterns:
+            if pattern.plain_words:
+                # its longest word: the rarest, as a rule ("for", "in" are in most sentences)
+                by_word.setdefault(max(pattern.plain_words, key=lambda w: (len(w), w)),
+                                   []).append(pattern)
+            else:
+                wordless.append(pattern)
+        entry = _PATTERN_INDEX[id(trigger)] = (trigger, wordless, by_word)
+    return entry[1], entry[2]
 
 
 def _sentence_vocabulary(token: Token) -> set[str]:
