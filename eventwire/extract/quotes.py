@@ -27,6 +27,8 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from eventwire.extract import doc_text, next_id, token_at, token_starts
+from eventwire.extract.quote_edges import (best_end, content_edges, content_head, end_candidates,
+                                           end_features, quote_flags)
 from eventwire.extract.quote_tagger import cue_tagger, decode, features_of, probabilities, tagged_spans
 from eventwire.model import Actor, Evidence, Extraction, Place, Quote
 
@@ -71,6 +73,11 @@ def cue_words() -> dict[str, CueWord]:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")),
                               delimiter="\t")
         return {row["lemma"]: CueWord(row["lemma"], row["kind"], row["content"]) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def _cue_lemmas() -> frozenset[str]:
+    return frozenset(cue_words())
 
 
 @lru_cache(maxsize=1)
@@ -605,7 +612,8 @@ def _speech_place(verb: Token) -> Optional[int]:
     return None
 
 
-def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True) -> list[Attribution]:
+def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
+                      use_edges: bool = True) -> list[Attribution]:
     """Attributions in a parsed doc, as character offsets.
 
     ``all_cues`` follows PolNeAR's conventions: thought and intention cues ("believes",
@@ -677,10 +685,46 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True)
     _continue_quotes(text, quotes, used_quotes, found)
     if all_cues and use_tagger and cue_tagger() is not None:
         found += _tagged_attributions(doc, found, quotes, paragraphs, text)
+    edges = content_edges() if all_cues and use_edges else None
+    if edges is not None:  # the learned end edge of reported speech
+        flags = quote_flags(doc, quotes)
+        for attribution in found:
+            rows = edge_rows(doc, attribution, flags, paragraphs)
+            if rows is not None:
+                original, scored = rows
+                last = doc[best_end(scored, original, edges)]
+                start = attribution.content[-1][0]
+                attribution.content[-1] = (start, last.idx + len(last.text))
     if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
         found = [a for a in found if not any(
             b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
     return found
+
+
+def edge_rows(doc: Doc, attribution: Attribution, inside_quote: list[bool],
+              paragraphs: _Paragraphs) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
+    """The end candidates of an indirect or mixed content's last piece with their features,
+    and the token the rules ended it on; None where the edge is not the learner's to move
+    (direct quotes end at their marks, a content before its cue at the speaker; noun and
+    "according to" readings are left as read)."""
+    if not attribution.content or attribution.kind == "direct" or \
+            attribution.how in ("according", "noun", "tagged") or attribution.cue_token < 0:
+        return None
+    start, end = attribution.content[-1]
+    if end <= attribution.cue[0]:
+        return None  # a content before its cue ends where its speaker or cue begins
+    first, last = token_at(doc, start), token_at(doc, end - 1)
+    if first is None or last is None or last.i < first.i:
+        return None
+    limit = paragraphs.around(start)[1]
+    for piece in (attribution.cue, attribution.source):
+        if piece and piece[0] >= end:
+            limit = min(limit, piece[0])
+    head = content_head(doc, first.i, last.i)
+    lexicon = _cue_lemmas()
+    candidates = end_candidates(doc, first.i, last.i, limit)
+    return last.i, [(k, end_features(doc, first.i, last.i, k, head, attribution.how, attribution.kind,
+                                     lexicon, inside_quote)) for k in candidates]
 
 
 def _tagged_attributions(doc: Doc, found: list[Attribution], quotes: list[Piece],
