@@ -1,12 +1,15 @@
-"""Train the learned end edge of reported speech from PolNeAR train: eventwire/data/quote_content_edges.json.
+"""Train the learned end edges of PolNeAR attributions from PolNeAR train:
+eventwire/data/quote_content_edges.json (indirect content) and quote_cue_edges.json (verb cues).
 
-    PYTHONPATH=. python scripts/train_quote_edges.py [--docs train.spacy] [--margin 1.0]
+    PYTHONPATH=. python scripts/train_quote_edges.py --role content|cue [--docs train.spacy] [--margin 1.0]
 
 1. Instances: the PolNeAR finder (:func:`eventwire.extract.quotes.find_attributions`,
-   without the learned edge) runs over train; every indirect or mixed content it reads from a
-   cue word (:func:`eventwire.extract.quotes.edge_rows`) whose cue matches a train gold cue
-   and whose last piece starts where a piece of that gold content starts is one instance,
-   kept where the gold end is among its candidates (compared as the scorer compares spans).
+   without the learned edges) runs over train. ``--role content``: every indirect or mixed
+   content it reads from a cue word (:func:`eventwire.extract.quotes.edge_rows`) whose cue
+   matches a train gold cue and whose last piece starts where a piece of that gold content
+   starts; ``--role cue``: every verb cue (:func:`eventwire.extract.quotes.cue_edge_rows`)
+   that starts where a gold cue starts. Each is one instance, kept where the gold end is
+   among its candidates (compared as the scorer compares spans).
 2. Model: a conditional logit over each instance's candidates (softmax of a linear score,
    L2-regularised; numpy + scipy L-BFGS, no new dependency) over the string features of
    :func:`eventwire.extract.quote_edges.end_features`; features seen in fewer than
@@ -37,7 +40,7 @@ from eventwire.extract.quote_edges import quote_flags
 OUT = Path(__file__).resolve().parents[1] / "eventwire" / "data" / "quote_content_edges.json"
 
 
-def instances(articles, docs) -> tuple[list[list[list[str]]], list[int], Counter]:
+def instances(articles, docs, role: str) -> tuple[list[list[list[str]]], list[int], Counter]:
     """Each instance's candidates' features and the index of its gold candidate."""
     groups: list[list[list[str]]] = []
     positives: list[int] = []
@@ -48,19 +51,27 @@ def instances(articles, docs) -> tuple[list[list[list[str]]], list[int], Counter
         paragraphs = quotes_stage._Paragraphs(text)
         flags = quote_flags(doc, quotes)
         by_cue: dict = {}
+        gold_cues = set()
         for gold in article.attributions:
             for piece in gold.cue:
                 cue = normalise(piece, text)
                 if cue:
+                    gold_cues.add(cue)
                     by_cue.setdefault(cue, []).extend(
                         p for p in (normalise(c, text) for c in gold.content) if p)
         for found in quotes_stage.find_attributions(doc, all_cues=True, use_edges=False):
-            rows = quotes_stage.edge_rows(doc, found, flags, paragraphs)
+            if role == "cue":
+                rows = quotes_stage.cue_edge_rows(doc, found)
+                piece = found.cue
+                gold_pieces = list(gold_cues)
+            else:
+                rows = quotes_stage.edge_rows(doc, found, flags, paragraphs)
+                piece = found.content[-1] if found.content else None
+                gold_pieces = by_cue.get(normalise(found.cue, text))
             if rows is None:
                 continue
             tally["rows"] += 1
-            gold_pieces = by_cue.get(normalise(found.cue, text))
-            start = normalise(found.content[-1], text)
+            start = normalise(piece, text)
             if not gold_pieces or start is None:
                 continue
             same_start = [p for p in gold_pieces if p[0] == start[0]]
@@ -68,9 +79,8 @@ def instances(articles, docs) -> tuple[list[list[list[str]]], list[int], Counter
                 continue
             tally["same start"] += 1
             original, scored = rows
-            ends = [normalise((found.content[-1][0], doc[k].idx + len(doc[k].text)), text)
-                    for k, _ in scored]
-            hit = [i for i, piece in enumerate(ends) if piece in same_start]
+            ends = [normalise((piece[0], doc[k].idx + len(doc[k].text)), text) for k, _ in scored]
+            hit = [i for i, end in enumerate(ends) if end in same_start]
             if not hit:
                 tally["gold end not a candidate"] += 1
                 continue
@@ -127,10 +137,12 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=10)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--margin", type=float, default=1.0)
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--role", choices=("content", "cue"), default="content")
+    parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     articles, docs = parsed_polnear(data_dir(), "train", args.limit, args.docs)
-    groups, positives, tally = instances(articles, docs)
+    groups, positives, tally = instances(articles, docs, args.role)
+    args.out = args.out or OUT.with_name(f"quote_{args.role}_edges.json")
     print(dict(tally), "instances", len(groups))
     weights = fit(groups, positives, args.min_count, args.l2)
     args.out.write_text(json.dumps({"margin": args.margin, "l2": args.l2, "min_count": args.min_count,

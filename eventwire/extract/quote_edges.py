@@ -165,3 +165,75 @@ def best_end(scored: list[tuple[int, list[str]]], original: int, model: dict) ->
     if best != original and scores[best] - scores.get(original, 0.0) >= model["margin"]:
         return best
     return original
+
+
+# --- the cue's end ----------------------------------------------------------------------------
+
+CUE_REACH = 6  # words past the rules' cue end the cue may take in ("said in an interview")
+
+
+@lru_cache(maxsize=1)
+def cue_edges() -> Optional[dict]:
+    """The cue end-edge weights (data/quote_cue_edges.json) and the margin; None when absent."""
+    path = resources.files("eventwire") / "data" / "quote_cue_edges.json"
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def cue_end_candidates(doc: Doc, head: int, original: int, limit: int) -> list[int]:
+    """Last tokens a cue may end on: from its reporting word ``head`` to ``CUE_REACH`` words
+    past the rules' end ``original``, within its sentence, before any punctuation after the
+    rules' end and never past character ``limit`` (where its content or speaker starts)."""
+    candidates = [k for k in range(head, original + 1) if not doc[k].is_punct]
+    sentence_end = doc[original].sent.end
+    for k in range(original + 1, min(original + 1 + CUE_REACH, sentence_end)):
+        token = doc[k]
+        if token.is_punct or token.text in QUOTE_MARKS or token.idx + len(token.text) > limit:
+            break
+        candidates.append(k)
+        if "\n" in token.whitespace_:
+            break
+    if original not in candidates:
+        candidates.append(original)
+    return sorted(set(candidates))
+
+
+def _span_word(token: Token) -> str:
+    """A word inside a stretch the cue may take in: a date, a function word as itself, else its
+    part of speech."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return "DATE"
+    return _word(token)
+
+
+def cue_end_features(doc: Doc, head: int, original: int, k: int, how: str,
+                     content_after: Optional[int]) -> list[str]:
+    """String features of ending the cue on token ``k`` (the rules ended it on ``original``;
+    ``content_after`` is the first token of a content that follows the cue, if one does)."""
+    distance = k - original
+    way = "same" if distance == 0 else "long" if distance > 0 else "short"
+    verb = doc[head]
+    lemma = verb.lemma_.lower()
+    token = doc[k]
+    after = doc[k + 1] if k + 1 < len(doc) else None
+    low, high = sorted((k, original))
+    stretch = doc[low + 1:high + 1]
+    shape = "+".join(_span_word(t) for t in stretch)[:40] if stretch else "-"
+    first = stretch[0] if len(stretch) else None
+    touches = "content" if content_after is not None and k + 1 == content_after else \
+        "before-content" if content_after is not None else "no-content-after"
+    rows = [f"way={way}", f"way|b={way}|{_bucket(distance)}", f"way|shape={way}|{shape}",
+            f"way|first={way}|{_span_word(first) if first is not None else '-'}",
+            f"way|firstdep={way}|{first.dep_ if first is not None else '-'}",
+            f"way|lemma={way}|{lemma}", f"way|lemma|first={way}|{lemma}|"
+            f"{_span_word(first) if first is not None else '-'}",
+            f"way|how={way}|{how}", f"way|touch={way}|{touches}",
+            f"k={_span_word(token)}", f"kd={token.dep_}", f"kt={token.tag_}",
+            f"n={_word(after)}", f"nd={after.dep_ if after else '-'}",
+            f"n|touch={_word(after)}|{touches}", f"k|n={_span_word(token)}|{_word(after)}",
+            f"khead={'verb' if token.head.i == head else 'self' if k == head else 'other'}",
+            f"way|vdep={way}|{verb.dep_}", f"end_is_head={k == head}"]
+    if first is not None:
+        rows.append(f"way|firsthead={way}|{'verb' if first.head.i == head else 'other'}")
+    return rows

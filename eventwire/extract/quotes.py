@@ -27,7 +27,8 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from eventwire.extract import doc_text, next_id, token_at, token_starts
-from eventwire.extract.quote_edges import (best_end, content_edges, content_head, end_candidates,
+from eventwire.extract.quote_edges import (best_end, content_edges, content_head, cue_edges,
+                                           cue_end_candidates, cue_end_features, end_candidates,
                                            end_features, quote_flags)
 from eventwire.extract.quote_tagger import cue_tagger, decode, features_of, probabilities, tagged_spans
 from eventwire.model import Actor, Evidence, Extraction, Place, Quote
@@ -685,6 +686,14 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
     _continue_quotes(text, quotes, used_quotes, found)
     if all_cues and use_tagger and cue_tagger() is not None:
         found += _tagged_attributions(doc, found, quotes, paragraphs, text)
+    cue_model = cue_edges() if all_cues and use_edges else None
+    if cue_model is not None:  # the learned end edge of the cue
+        for attribution in found:
+            rows = cue_edge_rows(doc, attribution)
+            if rows is not None:
+                original, scored = rows
+                last = doc[best_end(scored, original, cue_model)]
+                attribution.cue = (attribution.cue[0], last.idx + len(last.text))
     edges = content_edges() if all_cues and use_edges else None
     if edges is not None:  # the learned end edge of reported speech
         flags = quote_flags(doc, quotes)
@@ -699,6 +708,30 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
         found = [a for a in found if not any(
             b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
     return found
+
+
+def cue_edge_rows(doc: Doc, attribution: Attribution) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
+    """The end candidates of a verb cue with their features, and the token the rules ended it
+    on; None for cues read otherwise (nouns, phrases, "according to", the tagger's)."""
+    if attribution.cue_token < 0 or attribution.how in ("according", "noun", "tagged", "phrase", "signature"):
+        return None
+    start, end = attribution.cue
+    last = token_at(doc, end - 1)
+    head = attribution.cue_token
+    if last is None or last.i < head or doc[head].idx < start:
+        return None
+    limit = len(doc_text(doc))
+    content_after = None
+    for piece in attribution.content + ([attribution.source] if attribution.source else []):
+        if piece[0] >= end:
+            limit = min(limit, piece[0])
+    later = [p for p in attribution.content if p[0] >= end]
+    if later:
+        first = token_at(doc, min(p[0] for p in later))
+        content_after = first.i if first is not None else None
+    candidates = cue_end_candidates(doc, head, last.i, limit)
+    return last.i, [(k, cue_end_features(doc, head, last.i, k, attribution.how, content_after))
+                    for k in candidates]
 
 
 def edge_rows(doc: Doc, attribution: Attribution, inside_quote: list[bool],
