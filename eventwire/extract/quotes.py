@@ -27,6 +27,9 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from eventwire.extract import children_of, doc_text, next_id, subtree_of, token_at, token_starts, tokens_of
+from eventwire.extract.quote_edges import (best_end, content_edges, content_head, cue_edges,
+                                           cue_end_candidates, cue_end_features, end_candidates,
+                                           end_features, quote_flags)
 from eventwire.extract.quote_tagger import cue_tagger, decode, features_of, probabilities, tagged_spans
 from eventwire.model import Actor, Evidence, Extraction, Place, Quote
 
@@ -71,6 +74,11 @@ def cue_words() -> dict[str, CueWord]:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")),
                               delimiter="\t")
         return {row["lemma"]: CueWord(row["lemma"], row["kind"], row["content"]) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def _cue_lemmas() -> frozenset[str]:
+    return frozenset(cue_words())
 
 
 @lru_cache(maxsize=1)
@@ -605,7 +613,8 @@ def _speech_place(verb: Token) -> Optional[int]:
     return None
 
 
-def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True) -> list[Attribution]:
+def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
+                      use_edges: bool = True) -> list[Attribution]:
     """Attributions in a parsed doc, as character offsets.
 
     ``all_cues`` follows PolNeAR's conventions: thought and intention cues ("believes",
@@ -677,10 +686,78 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True)
     _continue_quotes(text, quotes, used_quotes, found)
     if all_cues and use_tagger and cue_tagger() is not None:
         found += _tagged_attributions(doc, found, quotes, paragraphs, text)
+    cue_model = cue_edges() if all_cues and use_edges else None
+    if cue_model is not None:  # the learned end edge of the cue
+        for attribution in found:
+            rows = cue_edge_rows(doc, attribution)
+            if rows is not None:
+                original, scored = rows
+                last = doc[best_end(scored, original, cue_model)]
+                attribution.cue = (attribution.cue[0], last.idx + len(last.text))
+    edges = content_edges() if all_cues and use_edges else None
+    if edges is not None:  # the learned end edge of reported speech
+        flags = quote_flags(doc, quotes)
+        for attribution in found:
+            rows = edge_rows(doc, attribution, flags, paragraphs)
+            if rows is not None:
+                original, scored = rows
+                last = doc[best_end(scored, original, edges)]
+                start = attribution.content[-1][0]
+                attribution.content[-1] = (start, last.idx + len(last.text))
     if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
         found = [a for a in found if not any(
             b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
     return found
+
+
+def cue_edge_rows(doc: Doc, attribution: Attribution) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
+    """The end candidates of a verb cue with their features, and the token the rules ended it
+    on; None for cues read otherwise (nouns, phrases, "according to", the tagger's)."""
+    if attribution.cue_token < 0 or attribution.how in ("according", "noun", "tagged", "phrase", "signature"):
+        return None
+    start, end = attribution.cue
+    last = token_at(doc, end - 1)
+    head = attribution.cue_token
+    if last is None or last.i < head or doc[head].idx < start:
+        return None
+    limit = len(doc_text(doc))
+    content_after = None
+    for piece in attribution.content + ([attribution.source] if attribution.source else []):
+        if piece[0] >= end:
+            limit = min(limit, piece[0])
+    later = [p for p in attribution.content if p[0] >= end]
+    if later:
+        first = token_at(doc, min(p[0] for p in later))
+        content_after = first.i if first is not None else None
+    candidates = cue_end_candidates(doc, head, last.i, limit)
+    return last.i, [(k, cue_end_features(doc, head, last.i, k, attribution.how, content_after))
+                    for k in candidates]
+
+
+def edge_rows(doc: Doc, attribution: Attribution, inside_quote: list[bool],
+              paragraphs: _Paragraphs) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
+    """The end candidates of an indirect or mixed content's last piece with their features,
+    and the token the rules ended it on; None where the edge is not the learner's to move
+    (direct quotes end at their marks, a content before its cue at the speaker; noun and
+    "according to" readings are left as read)."""
+    if not attribution.content or attribution.kind == "direct" or \
+            attribution.how in ("according", "noun", "tagged") or attribution.cue_token < 0:
+        return None
+    start, end = attribution.content[-1]
+    if end <= attribution.cue[0]:
+        return None  # a content before its cue ends where its speaker or cue begins
+    first, last = token_at(doc, start), token_at(doc, end - 1)
+    if first is None or last is None or last.i < first.i:
+        return None
+    limit = paragraphs.around(start)[1]
+    for piece in (attribution.cue, attribution.source):
+        if piece and piece[0] >= end:
+            limit = min(limit, piece[0])
+    head = content_head(doc, first.i, last.i)
+    lexicon = _cue_lemmas()
+    candidates = end_candidates(doc, first.i, last.i, limit)
+    return last.i, [(k, end_features(doc, first.i, last.i, k, head, attribution.how, attribution.kind,
+                                     lexicon, inside_quote)) for k in candidates]
 
 
 def _tagged_attributions(doc: Doc, found: list[Attribution], quotes: list[Piece],
