@@ -662,3 +662,11 @@ def test_an_arrest_of_journalists_or_protesters_is_coercion_not_assault(pipeline
     assert (x.events[0].type, x.events[0].mode) == ("COERCE", "arrest")
     x = pipeline.extract("Police in Minsk arrested hundreds of protesters on Sunday.")
     assert x.events[0].type == "COERCE"
+
+
+def test_the_clause_act_comes_before_a_participle_describing_an_actor(pipeline):
+    # ConfliBERT train: the first event of a sentence is its main act (what the scorers read)
+    x = pipeline.extract("Meanwhile, Syrian government warplanes supported by Russia pounded the "
+                         "rebel-held enclave of eastern Ghouta for a sixth straight day Friday.")
+    assert [e.trigger.text for e in x.events][:2] == ["pounded", "supported"]
+    assert x.events[0].type == "ASSAULT"

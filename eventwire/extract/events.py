@@ -173,7 +173,17 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
                 q.category == "killed" for q in _items_in(extraction.quantities,
                                                          _clause_tokens(candidate))):
             kept.append(candidate)
-    return kept
+    return _clause_acts_first(kept)
+
+
+def _clause_acts_first(kept: list[Candidate]) -> list[Candidate]:
+    """A participle describing a noun ("warplanes supported by Russia pounded ...", "journalists
+    held in Syria were freed") comes after the acts of the clauses: the first event of a
+    sentence is its main act, not a description of one of its actors."""
+    described = [c for c in kept if c.trigger.dep_ == "acl" and c.trigger.tag_ in ("VBN", "VBG")]
+    if not described or len(described) == len(kept):
+        return kept
+    return [c for c in kept if c not in described] + described
 
 
 def _declares_object(token: Token) -> bool:
