@@ -11,12 +11,14 @@ quotes, not events: CAMEO 01 codes are dropped and 02 "appeal" codes fold into R
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
-from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.extract import next_id, span_evidence, tokens_of
@@ -124,10 +126,10 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     with an actor (PETRARCH's rule: no actor, no event) unless a curated pattern coded it or
     it counts the dead."""
     found: dict[int, Candidate] = {}
-    speech = status_cues()["speech_heads"] | status_cues()["speech_according"]
-    for token in tokens_of(sent.doc)[sent.start:sent.end]:
-        if token.pos_ not in TRIGGER_POS:
-            continue  # code_trigger codes nothing else
+    speech = _speech_words()
+    tokens = tokens_of(sent.doc)
+    for i in _trigger_positions(sent.doc, sent.start, sent.end):  # code_trigger codes no other
+        token = tokens[i]
         speech_verb = token.lemma_.lower() in speech or token.lower_ in speech
         if speech_verb and not _declares_object(token):
             continue  # statements are quotes, not events; what they report is coded instead
@@ -173,6 +175,24 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
                                                          _clause_tokens(candidate))):
             kept.append(candidate)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _speech_words() -> frozenset[str]:
+    return frozenset(status_cues()["speech_heads"] | status_cues()["speech_according"])
+
+
+_TRIGGER_POS_IDS = frozenset(SYMBOLS[pos] for pos in TRIGGER_POS)
+
+
+def _trigger_positions(doc: Doc, start: int, end: int) -> list[int]:
+    """The indices of the tokens in ``start:end`` whose part of speech is in TRIGGER_POS,
+    from one whole-doc array (no Token per word)."""
+    positions = doc.user_data.get("eventwire_trigger_positions")
+    if positions is None:
+        positions = doc.user_data["eventwire_trigger_positions"] = [
+            i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in _TRIGGER_POS_IDS]
+    return positions[bisect_left(positions, start):bisect_left(positions, end)]
 
 
 def _declares_object(token: Token) -> bool:
@@ -1327,10 +1347,12 @@ def _items_in(items, tokens: list[Token]):
         return []
     doc = tokens[0].doc
     inside = {t.i for t in tokens}
+    low, high = min(inside), max(inside)
     found = []
     for item in items:
         first, last = _token_range(doc, item.span)
-        if not inside.isdisjoint(range(first, last)):
+        # most items lie wholly before or after the tokens: no set test for them
+        if first <= high and last > low and not inside.isdisjoint(range(first, last)):
             found.append(item)
     return found
 
