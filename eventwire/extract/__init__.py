@@ -50,32 +50,11 @@ def tokens_of(doc: Doc) -> list:
     return tokens
 
 
-def children_of(token) -> tuple:
-    """``token.children``, walked once per token and doc (the stages ask again and again)."""
-    cache = token.doc.user_data.get("eventwire_children")
-    if cache is None:
-        cache = token.doc.user_data["eventwire_children"] = {}
-    found = cache.get(token.i)
-    if found is None:
-        found = cache[token.i] = tuple(token.children)
-    return found
-
-
-def subtree_of(token) -> tuple:
-    """``token.subtree``, walked once per token and doc."""
-    cache = token.doc.user_data.get("eventwire_subtrees")
-    if cache is None:
-        cache = token.doc.user_data["eventwire_subtrees"] = {}
-    found = cache.get(token.i)
-    if found is None:
-        found = cache[token.i] = tuple(token.subtree)
-    return found
-
-
 def forget_parse(doc: Doc) -> None:
-    """Drop the per-doc Token caches above, so that the doc is freed as soon as it is let go
-    (its Tokens refer back to it: a cycle only the garbage collector would break)."""
-    for key in ("eventwire_tokens", "eventwire_children", "eventwire_subtrees"):
+    """Drop the per-doc caches that hold Tokens (``tokens_of``, the events stage's phrases),
+    so that the doc is freed as soon as it is let go (its Tokens refer back to it: a cycle
+    only the garbage collector would break)."""
+    for key in ("eventwire_tokens", "eventwire_phrases"):
         doc.user_data.pop(key, None)
 
 

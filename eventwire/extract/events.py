@@ -11,15 +11,17 @@ quotes, not events: CAMEO 01 codes are dropped and 02 "appeal" codes fold into R
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
-from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from eventwire.extract import children_of, next_id, span_evidence, subtree_of, tokens_of
+from eventwire.extract import next_id, span_evidence, tokens_of
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
 from eventwire.resources import event_classifier
 from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, codebook_typed,
@@ -125,10 +127,10 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     with an actor (PETRARCH's rule: no actor, no event) unless a curated pattern coded it or
     it counts the dead."""
     found: dict[int, Candidate] = {}
-    speech = status_cues()["speech_heads"] | status_cues()["speech_according"]
-    for token in tokens_of(sent.doc)[sent.start:sent.end]:
-        if token.pos_ not in TRIGGER_POS:
-            continue  # code_trigger codes nothing else
+    speech = _speech_words()
+    tokens = tokens_of(sent.doc)
+    for i in _trigger_positions(sent.doc, sent.start, sent.end):  # code_trigger codes no other
+        token = tokens[i]
         speech_verb = token.lemma_.lower() in speech or token.lower_ in speech
         if speech_verb and not _declares_object(token):
             continue  # statements are quotes, not events; what they report is coded instead
@@ -186,13 +188,31 @@ def _clause_acts_first(kept: list[Candidate]) -> list[Candidate]:
     return [c for c in kept if c not in described] + described
 
 
+@lru_cache(maxsize=1)
+def _speech_words() -> frozenset[str]:
+    return frozenset(status_cues()["speech_heads"] | status_cues()["speech_according"])
+
+
+_TRIGGER_POS_IDS = frozenset(SYMBOLS[pos] for pos in TRIGGER_POS)
+
+
+def _trigger_positions(doc: Doc, start: int, end: int) -> list[int]:
+    """The indices of the tokens in ``start:end`` whose part of speech is in TRIGGER_POS,
+    from one whole-doc array (no Token per word)."""
+    positions = doc.user_data.get("eventwire_trigger_positions")
+    if positions is None:
+        positions = doc.user_data["eventwire_trigger_positions"] = [
+            i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in _TRIGGER_POS_IDS]
+    return positions[bisect_left(positions, start):bisect_left(positions, end)]
+
+
 def _declares_object(token: Token) -> bool:
     """A speech verb whose object is an act it performs ("declared a ceasefire", "announced
     a state of emergency"), not a report ("said the army attacked")."""
     return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in
                                         status_cues()["commissive_nouns"]
-                                        for c in children_of(token)) and not any(
-        c.dep_ in ("ccomp", "xcomp", "csubj") for c in children_of(token))
+                                        for c in token.children) and not any(
+        c.dep_ in ("ccomp", "xcomp", "csubj") for c in token.children)
 
 
 def learned_recode(token: Token, sent: SpacySpan, code: PloverCode,
@@ -217,16 +237,16 @@ def learned_recode(token: Token, sent: SpacySpan, code: PloverCode,
 def _aspect_of_nominal(token: Token, found: dict[int, Candidate]) -> bool:
     """An aspectual verb ("continue", "resume") whose subject is itself an event trigger."""
     return token.lemma_.lower() in status_cues()["aspectual_heads"] and any(
-        child.dep_ in SUBJECTS and child.i in found for child in children_of(token))
+        child.dep_ in SUBJECTS and child.i in found for child in token.children)
 
 
 def _named_subject(token: Token) -> bool:
     """The verb's subject names people or an organisation the actor stage did not code (a
     named entity, or a plural noun of people: "radical French farmers"); a specific pattern
     coded the verb, so the event is kept without coded actors (a verb's bare default is not)."""
-    for child in children_of(token):
+    for child in token.children:
         if child.dep_ in SUBJECTS | {"agent"} and token.pos_ == "VERB":
-            head = next((c for c in children_of(child) if c.dep_ == "pobj"), child)
+            head = next((c for c in child.children if c.dep_ == "pobj"), child)
             if head.ent_type_ in ("PERSON", "NORP", "ORG") or (
                     head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in status_cues()["people_nouns"]):
                 return True
@@ -243,12 +263,12 @@ def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
         return []  # "313 people died": the dead are no actor
     node = token
     for _ in range(3):
-        subject = next((c for c in children_of(node) if c.dep_ in SUBJECTS), None)
-        agent = next((c for c in children_of(node) if c.dep_ == "agent"), None)
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
-            subject = next((c for c in children_of(agent) if c.dep_ == "pobj"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subject is not None or node.dep_ not in ("xcomp", "conj") or node.head.i == node.i \
-                or any(c.dep_ == "auxpass" for c in children_of(node)):
+                or any(c.dep_ == "auxpass" for c in node.children):
             break  # a passive shares no agent with its head
         node = node.head
         if node.lemma_.lower() in status_cues()["victim_subject_verbs"]:
@@ -257,10 +277,10 @@ def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
             actors.at(t) is not None or t.lower_ == "no" for t in _phrase(subject)):
         return []
     noun, end = subject, subject.i + 1
-    of = next((c for c in children_of(subject) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None and (subject.like_num or subject.lemma_.lower() in
                            status_cues()["quantity_heads"]):
-        noun = next((c for c in children_of(of) if c.dep_ == "pobj"), subject)  # "hundreds of strikers"
+        noun = next((c for c in of.children if c.dep_ == "pobj"), subject)  # "hundreds of strikers"
         end = noun.i + 1
     cues = status_cues()
     words = " ".join(t.lower_ for t in subject.doc[subject.left_edge.i:end])
@@ -275,7 +295,7 @@ def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
 def _crowd_subject(token: Token) -> bool:
     """The verb's subject is a group of people counted or named in the plural ("prisoners",
     "thousands of Kurds")."""
-    for child in children_of(token):
+    for child in token.children:
         if child.dep_ in SUBJECTS and (child.tag_ in ("NNS", "NNPS") or child.like_num):
             return True
     return False
@@ -283,7 +303,7 @@ def _crowd_subject(token: Token) -> bool:
 
 def _anaphoric_source(token: Token, earlier: Iterable[Event]) -> list[str]:
     """'The two men had seen each other': the group an earlier event named ("Lavrov and Kerry")."""
-    subject = [c for c in children_of(_clause_root(token)) if c.dep_ in SUBJECTS]
+    subject = [c for c in _clause_root(token).children if c.dep_ in SUBJECTS]
     if not subject:
         return []
     words = " ".join(t.lower_ for t in _phrase(subject[0]))
@@ -304,7 +324,7 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
     if token.pos_ == "VERB":
         # spaCy's lemmatizer slips on a few verbs ("staged" -> "stag")
         lemma = status_cues()["verb_lemma_fixes"].get(token.lower_, token.lemma_.lower())
-        keys = [(f"{lemma} {child.lower_}", "VERB") for child in children_of(token)
+        keys = [(f"{lemma} {child.lower_}", "VERB") for child in token.children
                 if child.dep_ == "prt" or (child.dep_ == "prep" and _verb_particle(child))]
         keys.append((lemma, "VERB"))
     elif token.pos_ in ("NOUN", "PROPN"):
@@ -331,7 +351,7 @@ def _verb_particle(preposition: Token) -> bool:
     """Whether a preposition can make a phrasal verb with its head: next to the verb, or
     without an object of its own ("gave 10 million dollars in aid" is no "give in")."""
     return (preposition.i == preposition.head.i + 1
-            or not any(c.dep_ == "pobj" for c in children_of(preposition)))
+            or not any(c.dep_ == "pobj" for c in preposition.children))
 
 
 def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Optional[str], str]:
@@ -341,11 +361,11 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
         return trigger.default, origin
     after = _Window(_after_window(token))
     before = _Window(list(sent.doc[max(sent.start, token.i - WINDOW):token.i]))
-    anchors = {token.i} | {c.i for c in children_of(token) if c.dep_ in OBJECTS}
+    anchors = {token.i} | {c.i for c in token.children if c.dep_ in OBJECTS}
     best: Optional[Pattern] = None
     best_score = 0
     vocabulary = after.vocabulary | before.vocabulary
-    has_object = any(c.dep_ in OBJECTS for c in children_of(token))
+    has_object = any(c.dep_ in OBJECTS for c in token.children)
     for pattern in trigger.patterns:
         if not pattern.plain_words <= vocabulary or (pattern.needs_object and not has_object):
             continue
@@ -375,13 +395,17 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
     has_object = None
     wordless, by_word = _patterns_by_word(trigger)
     # only the patterns one of whose words the sentence has can pass (order is no matter: any)
-    for pattern in wordless + [p for word in vocabulary for p in by_word.get(word, ())]:
+    if len(by_word) < len(vocabulary):
+        possible = [p for word, found in by_word.items() if word in vocabulary for p in found]
+    else:
+        possible = [p for word in vocabulary for p in by_word.get(word, ())]
+    for pattern in wordless + possible:
         if not pattern.plain_words <= vocabulary or any(
                 s.isdisjoint(vocabulary) for s in pattern.synonym_sets):
             continue
         if pattern.needs_object:
             if has_object is None:
-                has_object = any(c.dep_ in OBJECTS for c in children_of(token))
+                has_object = any(c.dep_ in OBJECTS for c in token.children)
             if not has_object:
                 continue
         return True
@@ -439,14 +463,14 @@ def _sentence_vocabulary(token: Token) -> set[str]:
 def _dates_only(token: Token, prepositions: tuple[str, ...]) -> bool:
     """The verb's phrases with these prepositions all name a date ("telephoned X on Monday" is
     no "call on")."""
-    phrases = [c for c in children_of(token) if c.dep_ == "prep" and c.lower_ in prepositions]
-    return bool(phrases) and all(any(g.ent_type_ in ("DATE", "TIME") for g in children_of(c))
+    phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions]
+    return bool(phrases) and all(any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                                  for c in phrases)
 
 
 def _infinitive(token: Token) -> bool:
     """'sworn to fight' (parsed as an adverbial clause): the verb's own complement."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i == token.i - 1 for c in children_of(token))
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i == token.i - 1 for c in token.children)
 
 
 def _bare_prepositions(pattern: Pattern) -> bool:
@@ -459,20 +483,20 @@ def _bare_prepositions(pattern: Pattern) -> bool:
 def _after_window(token: Token) -> list[Token]:
     """Tokens after a trigger in its own clause; a passive's (or intransitive's) subject too."""
     skip: set[int] = set()
-    for child in children_of(token):
+    for child in token.children:
         if (child.dep_ in CLAUSES_NOT_READ and not _infinitive(child)) or (
                 child.dep_ in SUBJECTS and child.i < token.i):
-            skip.update(t.i for t in subtree_of(child))
-    subtree = list(subtree_of(token))  # walked twice: spaCy builds its Tokens anew on each walk
+            skip.update(t.i for t in child.subtree)
+    subtree = list(token.subtree)  # walked twice: spaCy builds its Tokens anew on each walk
     for descendant in subtree:
         if token.i not in (descendant.i, descendant.head.i) and descendant.dep_ in CLAUSES_NOT_READ:
-            skip.update(t.i for t in subtree_of(descendant))  # "a resolution that aims to ...": not the verb's words
+            skip.update(t.i for t in descendant.subtree)  # "a resolution that aims to ...": not the verb's words
     window = [t for t in subtree if t.i > token.i and t.i not in skip][:WINDOW]
-    has_object = any(c.dep_ in OBJECTS for c in children_of(token))
-    for child in children_of(token):
+    has_object = any(c.dep_ in OBJECTS for c in token.children)
+    for child in token.children:
         if child.dep_ in PASSIVE_SUBJECTS or (child.dep_ == "nsubj" and not has_object
                                               and token.pos_ == "VERB"):
-            window = [t for t in subtree_of(child) if t.dep_ not in CLAUSAL] + window
+            window = [t for t in child.subtree if t.dep_ not in CLAUSAL] + window
     return window
 
 
@@ -523,7 +547,7 @@ def _nominal_counts(token: Token, rule: str, actors: "ActorIndex") -> bool:
     if trigger is None or trigger.needs == "any":
         return True
     cues = status_cues()
-    for child in children_of(token):
+    for child in token.children:
         if child.dep_ in ("poss", "compound", "nmod") and (actors.at(child) or child.pos_ in ("PROPN",
                                                                                      "NOUN")):
             return True
@@ -681,24 +705,34 @@ class ActorIndex:
         return ids
 
 
-def _phrase(token: Token) -> list[Token]:
+def _phrase(token: Token) -> tuple[Token, ...]:
     """A noun phrase's tokens without its clauses and its own place or time phrases
     ("rebels who want to leave" -> "rebels"; "a hospital in government-held Aleppo" ->
-    "a hospital")."""
+    "a hospital"). Built once per token and doc: the roles, places and times ask again."""
+    cache = token.doc.user_data.get("eventwire_phrases")
+    if cache is None:
+        cache = token.doc.user_data["eventwire_phrases"] = {}
+    found = cache.get(token.i)
+    if found is None:
+        found = cache[token.i] = tuple(_phrase_tokens(token))
+    return found
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
     noun = token.pos_ in ("NOUN", "PROPN")
     skip: set[int] = set()
-    for child in children_of(token):
+    for child in token.children:
         if child.dep_ in CLAUSAL or child.dep_ == "xcomp" or (
                 noun and child.dep_ == "prep"
                 and child.lower_ not in ("of", "including", "from", "by")):
-            skip.update(t.i for t in subtree_of(child))
-    subtree = list(subtree_of(token))  # walked twice: spaCy builds its Tokens anew on each walk
+            skip.update(t.i for t in child.subtree)
+    subtree = list(token.subtree)  # walked twice: spaCy builds its Tokens anew on each walk
     if token.pos_ not in ("VERB", "AUX"):  # a clause deeper in a phrase lends it no words
         # ("the bridge spanning the Rhine from France to Germany"); a verb's own clause keeps
         # its nested clauses (the event's place, time and figures: _clause_tokens)
         for descendant in subtree:
             if descendant.i not in skip and descendant.i != token.i and descendant.dep_ in CLAUSAL:
-                skip.update(t.i for t in subtree_of(descendant))
+                skip.update(t.i for t in descendant.subtree)
     return [t for t in subtree if t.i not in skip]
 
 
@@ -711,8 +745,8 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
     if (head is None or not head.code) and token.tag_ in ("NNS", "NNPS"):
         # "Republicans in Congress", "lawmakers in the European Parliament": people in a body
         # act for it (a place stays out: "rebels in Aleppo")
-        body = [a for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "in"
-                for o in children_of(c) if o.dep_ == "pobj" and actors.at(o) is not None
+        body = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                for o in c.children if o.dep_ == "pobj" and actors.at(o) is not None
                 and actors.at(o).kind == "organisation" and actors.at(o).code
                 for a in actors.within([o])]
         if body:
@@ -721,10 +755,10 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
         return actors.within(_phrase(token))
     found = actors.within([token])
     if not actors.at(token).code:  # "Gul Rahman, a suspected militant": the apposition codes him
-        described = [a for c in children_of(token) if c.dep_ == "appos" and actors.at(c) is not None
+        described = [a for c in token.children if c.dep_ == "appos" and actors.at(c) is not None
                      and actors.at(c).code for a in actors.within([c])]
         found = described or found
-    for child in children_of(token):
+    for child in token.children:
         if child.dep_ == "conj":
             found += [a for a in _phrase_actors(child, actors) if a not in found]
     return found
@@ -732,7 +766,7 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
 
 def _object_actors(preposition: Token, actors: "ActorIndex") -> list[str]:
     """The actors a preposition's objects name ("against Russia" -> Russia)."""
-    return [a for c in children_of(preposition) if c.dep_ == "pobj" for a in _phrase_actors(c, actors)]
+    return [a for c in preposition.children if c.dep_ == "pobj" for a in _phrase_actors(c, actors)]
 
 
 def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
@@ -743,9 +777,9 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     cues = status_cues()
     source: list[str] = []
     target: list[str] = []
-    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in children_of(token))
+    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in token.children)
     victim_subject = token.lemma_.lower() in cues["victim_subject_verbs"]
-    for child in children_of(token):
+    for child in token.children:
         if child.dep_ in SUBJECTS and victim_subject:
             target += _phrase_actors(child, actors)  # "five soldiers died in the shelling"
         elif child.dep_ in SUBJECTS and actors.at(child) is None \
@@ -756,12 +790,12 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             source += _phrase_actors(child, actors)
         elif child.dep_ in PASSIVE_SUBJECTS:
             # "operations by the army have been halted": the by-phrase is the source
-            agents = [t for c in children_of(child) if c.dep_ == "prep" and c.lower_ == "by"
-                      for t in subtree_of(c)]
+            agents = [t for c in child.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for t in c.subtree]
             source += actors.within(agents)
             target += [a for a in _phrase_actors(child, actors) if a not in actors.within(agents)]
         elif child.dep_ == "agent":
-            source += [a for c in children_of(child) for a in _phrase_actors(c, actors)]
+            source += [a for c in child.children for a in _phrase_actors(c, actors)]
         elif child.dep_ in OBJECTS and _judged_attack(candidate, child, actors):
             # "condemned the bombing of the hospital by Russian jets": the jets are condemned
             target += _nominal_roles(child, actors)[0]
@@ -769,9 +803,9 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             target += _phrase_actors(child, actors)
         elif child.dep_ == "prt" and child.lower_ == "up":
             # "kidnapped up to 16 Russian advisers": a counted object parsed as a particle
-            target += [a for p in children_of(child) if p.dep_ == "prep" and p.lower_ == "to"
-                       for o in children_of(p) if o.dep_ == "pobj" and any(
-                           c.dep_ == "nummod" for c in children_of(o))
+            target += [a for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
+                       for o in p.children if o.dep_ == "pobj" and any(
+                           c.dep_ == "nummod" for c in o.children)
                        for a in _phrase_actors(o, actors)]
         elif child.dep_ == "prep":
             if (passive or victim_subject) and child.lower_ in cues["instrument_prepositions"]:
@@ -786,7 +820,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = _embedded_target(token, actors)
     if not target:
         target = _located_target(token, actors)
-    misparsed = [] if source or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in children_of(token)) \
+    misparsed = [] if source or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in token.children) \
         else _misparsed_subject(token, actors)
     source = source or misparsed
     if token.dep_ == "acl" and token.tag_ == "VBN" and not target and not misparsed:
@@ -816,12 +850,12 @@ def _misparsed_subject(token: Token, actors: ActorIndex) -> list[str]:
     adverb of the verb), "Islamic State militants held 20,000 civilians" (held a participle
     on the militants, though a participle on a noun takes no direct object)."""
     if token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.i < token.i and any(
-            c.dep_ in ("dobj", "obj") for c in children_of(token)):
+            c.dep_ in ("dobj", "obj") for c in token.children):
         return _phrase_actors(token.head, actors)
     if token.pos_ != "VERB" or token.dep_ != "ROOT":
         return []
     deps = status_cues()["misparsed_subject_deps"]
-    for child in children_of(token):
+    for child in token.children:
         if child.i < token.i and child.dep_ in deps and actors.at(child) is not None:
             return _phrase_actors(child, actors)
     return []
@@ -838,9 +872,9 @@ def _judged_attack(candidate: Candidate, noun: Token, actors: ActorIndex) -> boo
 def _located_state(token: Token, actors: ActorIndex) -> list[str]:
     """The state of a city or region the act happened in ("was arrested in Cairo" -> Egypt),
     named by the place's words."""
-    for child in children_of(token):
+    for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "in":
-            for pobj in children_of(child):
+            for pobj in child.children:
                 place = actors.places.get(pobj.i)
                 if pobj.dep_ == "pobj" and place is not None and actors.at(pobj) is None:
                     span = token.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
@@ -861,7 +895,7 @@ def _instrument(preposition: Token) -> bool:
         return False
     weapons = _instrument_words()
     return any(c.dep_ == "pobj" and (c.lower_ in weapons or c.lemma_.lower() in weapons)
-               for c in children_of(preposition))
+               for c in preposition.children)
 
 
 def _own_forces(candidate: Candidate, target: list[str], source: list[str],
@@ -900,7 +934,7 @@ def _deeper_target(candidate: Candidate, actors: ActorIndex,
     target: list[str] = []
     cues = status_cues()
     victims_named = any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in
-                        cues["casualty_verbs"] for c in children_of(candidate.trigger))
+                        cues["casualty_verbs"] for c in candidate.trigger.children)
     if candidate.code.type in cues["place_target_types"] and not victims_named and not any(
             candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"]):
         # "a bomb in Kabul, killing 12 policemen": the policemen, not Kabul's people
@@ -913,10 +947,10 @@ def _object_phrase_target(token: Token, actors: ActorIndex) -> list[str]:
     """'threatened further action against Russia', 'lifted a blockade on Palestinian lorries':
     the target hangs from the verb's object."""
     prepositions = set(status_cues()["target_prepositions"]) - {"for"}  # "demand for reforms"
-    for child in children_of(token):
+    for child in token.children:
         if child.dep_ not in OBJECTS:
             continue
-        for preposition in children_of(child):
+        for preposition in child.children:
             if preposition.dep_ == "prep" and preposition.lower_ in prepositions:
                 found = _object_actors(preposition, actors)
                 if found:
@@ -928,7 +962,7 @@ def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
     """'demanded that Hamas renounce ...' -> Hamas; 'promised to continue aid to Mozambique'
     -> Mozambique: the target a complement clause names."""
     cues = status_cues()
-    for child in children_of(token):
+    for child in token.children:
         if child.dep_ == "ccomp":
             found = _subject_of(child, actors)
             if found:
@@ -937,7 +971,7 @@ def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
             found = _object_phrase_target(child, actors)  # "threatened to break relations with Russia"
             if found:
                 return found
-            for grandchild in children_of(child):
+            for grandchild in child.children:
                 if grandchild.dep_ in OBJECTS | {"dative"}:
                     found = _phrase_actors(grandchild, actors)
                     if found:
@@ -958,7 +992,7 @@ def _nested_target(token: Token, actors: ActorIndex, source: list[str]) -> list[
     own subject, what precedes the verb, relative clauses, time and cause adjuncts ("resigned
     as the opposition threatened", "surrendered following a government offensive"), reported
     speech frames and coordinated verbs (their own events)."""
-    own = [c for c in children_of(token) if c.dep_ not in SUBJECTS | PASSIVE_SUBJECTS | {"agent"}]
+    own = [c for c in token.children if c.dep_ not in SUBJECTS | PASSIVE_SUBJECTS | {"agent"}]
     frontier = [c for c in _argument_children(token, own) if c.i > token.i]
     for _ in range(5):
         found: list[str] = []
@@ -985,7 +1019,7 @@ def _own_possession(token: Token) -> bool:
     """'its troops', 'their peacekeeping force': what the subject owns is not its target."""
     return token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
-        for c in children_of(token))
+        for c in token.children)
 
 
 def _argument_children(node: Token, children: Optional[list[Token]] = None) -> list[Token]:
@@ -993,7 +1027,7 @@ def _argument_children(node: Token, children: Optional[list[Token]] = None) -> l
     preposition is looked through to its objects."""
     cues = status_cues()
     kept = []
-    for child in children_of(node) if children is None else children:
+    for child in node.children if children is None else children:
         dep = child.dep_
         if dep in {"relcl", "appos", "punct", "aux", "auxpass", "neg", "npadvmod", "cc", "det",
                    "case"}:
@@ -1003,7 +1037,7 @@ def _argument_children(node: Token, children: Optional[list[Token]] = None) -> l
         if dep == "conj" and child.pos_ in ("VERB", "AUX"):
             continue  # "opened its borders ... but was refusing": a second event
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues["adjunct_marks"]
-                                  for c in children_of(child)):
+                                  for c in child.children):
             continue  # "resigned as the opposition threatened": time and cause, not target
         if child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in cues["speech_heads"]:
             continue  # "..., Benin police said": the speaker is no target
@@ -1018,9 +1052,9 @@ def _argument_children(node: Token, children: Optional[list[Token]] = None) -> l
 def _located_target(token: Token, actors: ActorIndex) -> list[str]:
     """PLOVER's convention: with no other target, the state where it happens is the target
     ("troops arrived in Bosnia", "lifted the state of emergency in West Darfur")."""
-    heads = [token] + [c for c in children_of(token) if c.dep_ in OBJECTS]
+    heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
     for head in heads:
-        for child in children_of(head):
+        for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
                 found = [a for a in _object_actors(child, actors)
                          if actors.by_id[a].kind == "state"]
@@ -1035,13 +1069,13 @@ PLACE_PATH = {"dobj", "obj", "pobj", "prep", "xcomp", "compound", "appos", "conj
 def _unidentified_attacker(token: Token, actors: ActorIndex, sent: SpacySpan) -> list[str]:
     """'A roadside bombing near Samarra killed ...': a weapon or attack as the subject, no one
     named: an unidentified armed force (UAF) of the state where it struck (PLOVER: IRQ UAF)."""
-    subject = next((c for c in children_of(token) if c.dep_ in SUBJECTS), None)
+    subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
     if subject is None or actors.at(subject) is not None or not (
             subject.lemma_.lower() in status_cues()["attack_nouns"]
             or subject.lower_ in synonyms("&WEAPON") or subject.lemma_.lower() in synonyms("&WEAPON")):
         return []
     country = None
-    for t in list(subtree_of(subject)) + list(sent):  # where it struck: its own phrase first
+    for t in list(subject.subtree) + list(sent):  # where it struck: its own phrase first
         actor = actors.at(t)
         country = actors.countries.get(t.i) or (
             actor.country or (actor.code or "")[:3] if actor is not None and actor.kind == "state"
@@ -1050,8 +1084,8 @@ def _unidentified_attacker(token: Token, actors: ActorIndex, sent: SpacySpan) ->
             break
     if not country:
         return []
-    start = min(c.i for c in [subject] + [c for c in children_of(subject) if c.i < subject.i]
-                for c in subtree_of(c))
+    start = min(c.i for c in [subject] + [c for c in subject.children if c.i < subject.i]
+                for c in c.subtree)
     return [actors.add(sent.doc[start:subject.i + 1], "unidentified armed force", country, "UAF")]
 
 
@@ -1059,7 +1093,7 @@ def _place_target(token: Token, actors: ActorIndex) -> list[str]:
     """A city or region the act is done to or in, reached from the verb through objects and
     prepositions only ("would blockade Paris", "threatened to institute a curfew in Algiers",
     "fired at targets in Jericho"): the people of its state, as PLOVER codes them."""
-    for descendant in subtree_of(token):
+    for descendant in token.subtree:
         place = actors.places.get(descendant.i)
         if place is None or descendant.i == token.i:
             continue
@@ -1084,15 +1118,15 @@ def iso3(alpha2: Optional[str]) -> Optional[str]:
 
 def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:
     found: list[str] = []
-    for pobj in children_of(preposition):
+    for pobj in preposition.children:
         if pobj.dep_ not in ("pobj", "pcomp"):  # "died in shelling by rebels": a gerund
             continue
-        modifiers = [t for c in children_of(pobj) if c.dep_ in ("compound", "amod", "poss", "nmod")
-                     for t in subtree_of(c)]
+        modifiers = [t for c in pobj.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                     for t in c.subtree]
         found += actors.within(modifiers)
-        for child in children_of(pobj):  # "fire by government forces"
+        for child in pobj.children:  # "fire by government forces"
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                found += actors.within(t for c in children_of(child) for t in _phrase(c))
+                found += actors.within(t for c in child.children for t in _phrase(c))
     return found
 
 
@@ -1101,9 +1135,9 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
     cues = status_cues()
     source: list[str] = []
     target: list[str] = []
-    for child in children_of(token):
+    for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            source += actors.within(subtree_of(child))
+            source += actors.within(child.subtree)
         elif child.dep_ == "prep":
             if child.lower_ in cues["nominal_source_prepositions"]:
                 source += _object_actors(child, actors)
@@ -1127,11 +1161,11 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
 
 
 def _subject_of(verb: Token, actors: ActorIndex) -> list[str]:
-    for child in children_of(verb):
+    for child in verb.children:
         if child.dep_ in SUBJECTS:
             return _phrase_actors(child, actors)
         if child.dep_ == "agent":
-            return actors.within(t for c in children_of(child) for t in _phrase(c))
+            return actors.within(t for c in child.children for t in _phrase(c))
     return []
 
 
@@ -1162,7 +1196,7 @@ def _pronoun_subject(token: Token) -> bool:
     withdraw"), is a pronoun."""
     node = _clause_root(token)
     for _ in range(4):
-        subjects = [c for c in children_of(node) if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         if subjects:
             return subjects[0].pos_ == "PRON"
         if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head.i == node.i:
@@ -1198,14 +1232,14 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     reported = "claimed" if quote is not None or speaker is not None else "asserted"
     governors = _governors(head)
     near = [g for g in governors[:1] if g.lemma_.lower() not in cues["speech_heads"]]
-    auxiliaries = {c.lower_ for t in clause | set(near) for c in children_of(t)
+    auxiliaries = {c.lower_ for t in clause | set(near) for c in t.children
                    if c.dep_ in ("aux", "auxpass")}
-    negated = any(c.dep_ == "neg" for t in clause | set(near) for c in children_of(t))
+    negated = any(c.dep_ == "neg" for t in clause | set(near) for c in t.children)
     if any(g.lemma_.lower() in cues["refusing_heads"] for g in governors) or (
             negated and auxiliaries & cues["planned_auxiliaries"]):
         return reported, "refused"  # "refused to deploy", "will not accept"
     if negated or any(c.dep_ == "det" and c.lower_ in cues["negating_determiners"]
-                      for c in children_of(token)):
+                      for c in token.children):
         return "negated", None
     if any(g.lemma_.lower() in cues["negating_heads"] for g in governors):
         return "negated", None
@@ -1214,7 +1248,7 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
         return "requested", None
     if auxiliaries & cues["requesting_auxiliaries"]:
         return "requested", "requested"  # "Sudan must return the helicopter"
-    marks = {c.lower_ for t in clause for c in children_of(t) if c.dep_ == "mark"}
+    marks = {c.lower_ for t in clause for c in t.children if c.dep_ == "mark"}
     if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"]:
         return "hypothetical", None
     if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
@@ -1256,21 +1290,21 @@ def _governors(token: Token) -> list[Token]:
             break
         node = node.head
         found.append(node)
-        if node.dep_ == "acomp" or any(c.dep_ == "acomp" for c in children_of(node)):
-            found += [c for c in children_of(node) if c.dep_ == "acomp"]
+        if node.dep_ == "acomp" or any(c.dep_ == "acomp" for c in node.children):
+            found += [c for c in node.children if c.dep_ == "acomp"]
     return found
 
 
 def _own_wish(governor: Token) -> bool:
     """'X wants to help Israel' states X's own intent; 'X wants Putin to attack' asks another."""
     return governor.lemma_.lower() in status_cues()["desire_heads"] and not any(
-        c.dep_ in OBJECTS or (c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS for g in children_of(c)))
-        for c in children_of(governor))
+        c.dep_ in OBJECTS or (c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS for g in c.children))
+        for c in governor.children)
 
 
 def _going_to(head: Token) -> bool:
     return head.dep_ == "xcomp" and head.head.lower_ == "going" and any(
-        c.lower_ == "to" for c in children_of(head))
+        c.lower_ == "to" for c in head.children)
 
 
 def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
@@ -1290,11 +1324,11 @@ def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
         node = node.head
     for t in token.sent:  # "..., according to the Syrian Observatory"
         if t.lower_ in cues["speech_according"]:
-            objects = [w for c in subtree_of(t) if c.dep_ == "pobj" for w in _phrase(c)]
-            found = actors.within(objects) or actors.within(subtree_of(t))
+            objects = [w for c in t.subtree if c.dep_ == "pobj" for w in _phrase(c)]
+            found = actors.within(objects) or actors.within(t.subtree)
             if found:
                 return found[0]
-    for child in children_of(clause_head(token)):  # "X will provide ..., the WFP said": parsed
+    for child in clause_head(token).children:  # "X will provide ..., the WFP said": parsed
         # as a clause hanging from the reported verb
         if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > token.i and \
                 child.lemma_.lower() in cues["speech_heads"]:
@@ -1334,10 +1368,12 @@ def _items_in(items, tokens: list[Token]):
         return []
     doc = tokens[0].doc
     inside = {t.i for t in tokens}
+    low, high = min(inside), max(inside)
     found = []
     for item in items:
         first, last = _token_range(doc, item.span)
-        if not inside.isdisjoint(range(first, last)):
+        # most items lie wholly before or after the tokens: no set test for them
+        if first <= high and last > low and not inside.isdisjoint(range(first, last)):
             found.append(item)
     return found
 
@@ -1428,7 +1464,7 @@ def _joint_exercise(token: Token, source: list[str], actors: ActorIndex) -> bool
     """War games held together ("French and Egyptian warships launched war games", "joint
     exercises"): CAMEO 062, military cooperation, not a show of force."""
     cues = status_cues()
-    words = {t.lemma_.lower() for t in subtree_of(token)}
+    words = {t.lemma_.lower() for t in token.subtree}
     if not words & set(cues["exercise_nouns"]):
         return False
     countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}

@@ -26,7 +26,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import children_of, doc_text, next_id, subtree_of, token_at, token_starts, tokens_of
+from eventwire.extract import doc_text, next_id, token_at, token_starts
 from eventwire.extract.quote_edges import (best_end, content_edges, content_head, cue_edges,
                                            cue_end_candidates, cue_end_features, end_candidates,
                                            end_features, quote_flags)
@@ -172,8 +172,8 @@ def gate_features(attribution: "Attribution", doc: Doc) -> list[str]:
              f"content_end={text[content[1]:content[1] + 1] or '$'}",
              f"sentence_words={min((verb.sent.end - verb.sent.start).bit_length(), 7)}",
              f"pieces={len(attribution.content)}"]
-    rows += [f"child={child.dep_}" for child in children_of(verb)]
-    rows += [f"aux={child.lower_}" for child in children_of(verb) if child.dep_ in ("aux", "neg")]
+    rows += [f"child={child.dep_}" for child in verb.children]
+    rows += [f"aux={child.lower_}" for child in verb.children if child.dep_ in ("aux", "neg")]
     if verb.i + 1 < len(doc):
         after = doc[verb.i + 1]
         rows.append(f"next={after.lower_ if after.is_punct or after.pos_ in GATE_WORD_POS else after.pos_}")
@@ -258,7 +258,7 @@ def _clip(piece: Piece, bounds: Piece) -> Optional[Piece]:
 
 
 def _subtree_piece(token: Token) -> Piece:
-    subtree = list(subtree_of(token))
+    subtree = list(token.subtree)
     first, last = subtree[0], subtree[-1]
     return first.idx, last.idx + len(last.text)
 
@@ -290,7 +290,7 @@ DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?[\u2014\u2013-]{1,2}\s+")
 def _holds_cue(clause: Token) -> bool:
     """A clause with a reporting verb of its own ("who emphasized that ...")."""
     words = cue_words()
-    return any(t.lemma_.lower() in words and t.pos_ == "VERB" for t in subtree_of(clause))
+    return any(t.lemma_.lower() in words and t.pos_ == "VERB" for t in clause.subtree)
 
 
 def _after_comma(clause: Token) -> bool:
@@ -303,17 +303,17 @@ def _source_piece(speaker: Token, bounds: Piece, text: str, whole: bool = False)
     """The words naming the speaker: the noun phrase without its relative clause ("Dino
     Spencer, who now runs the gym"; PolNeAR's source, ``whole``, keeps it) and without a
     dateline ("RENO, Nev. (AP) \u2014")."""
-    tokens = list(subtree_of(speaker))
-    for child in children_of(speaker):
+    tokens = list(speaker.subtree)
+    for child in speaker.children:
         if child.dep_ in ("relcl", "acl") and child.i > speaker.i and (
                 not whole or _holds_cue(child) or _after_comma(child)):
             cut = child.left_edge.i
             tokens = [t for t in tokens if t.i < cut]
             break
     if whole:  # "an arbitration panel in 2001", "Even China": the time and the focus word stay out
-        for child in children_of(speaker):
+        for child in speaker.children:
             if child.i > speaker.i and child.dep_ == "prep" and all(
-                    t.ent_type_ == "DATE" for t in subtree_of(child) if t.i != child.i):
+                    t.ent_type_ == "DATE" for t in child.subtree if t.i != child.i):
                 tokens = [t for t in tokens if t.i < child.left_edge.i]
         while tokens and tokens[0].dep_ == "advmod" and tokens[0].head.i == speaker.i:
             tokens.pop(0)
@@ -356,14 +356,14 @@ def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piec
         child = next((c for c in verb.rights if c.left_edge.i == k), None)
         if child is None:
             break
-        words = list(subtree_of(child))
+        words = list(child.subtree)
         if child.dep_ in ("npadvmod", "advmod") and (
                 any(t.ent_type_ in ("DATE", "TIME") for t in words)
                 or child.lower_ in spans["right_adverbs"]):
             last = child.right_edge  # "said Thursday morning", "said then"
         elif child.dep_ == "prep" and any(
                 f"{child.lower_} {c.lemma_.lower()}" in spans["right_settings"]
-                for c in children_of(child) if c.dep_ == "pobj"):
+                for c in child.children if c.dep_ == "pobj"):
             last = child.right_edge  # "said in a statement", "wrote on Facebook"
             if last.idx >= content[0] >= end:
                 break
@@ -377,7 +377,7 @@ def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piec
         end = after.idx + len(after.text)  # "said of Apple", "railed against": the preposition is cue
     first = doc[verb.i]
     for child in reversed(list(verb.lefts)):
-        words = list(subtree_of(child))
+        words = list(child.subtree)
         if words[-1].i != first.i - 1 or child.dep_ not in ("prep", "npadvmod", "advmod"):
             break
         if any(t.lower_ in spans["left_outside"] for t in words):
@@ -398,7 +398,7 @@ def _within(piece: Piece, quotes: list[Piece]) -> Optional[Piece]:
 
 
 def _subject(verb: Token) -> Optional[Token]:
-    for child in children_of(verb):
+    for child in verb.children:
         if child.dep_ in SUBJECTS:
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -410,9 +410,9 @@ def _subject(verb: Token) -> Optional[Token]:
 
 def _agent(verb: Token) -> Optional[Token]:
     """The speaker of a passive: 'was echoed by X'."""
-    for child in children_of(verb):
+    for child in verb.children:
         if child.dep_ == "agent":
-            return next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -454,7 +454,7 @@ OBJECT_PREPOSITIONS = {"for", "as", "of", "on", "over", "about", "to", "with", "
 
 def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Token], str]:
     """The head of what is said and how it hangs on the verb: clause, object or preposition."""
-    inside = [c for c in children_of(verb) if bounds[0] <= c.idx < bounds[1]]
+    inside = [c for c in verb.children if bounds[0] <= c.idx < bounds[1]]
     clauses = [c for c in inside if c.dep_ == "ccomp"]
     if clauses:
         return clauses[0], "clause"
@@ -464,18 +464,18 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
             if child.dep_ == "xcomp" and objects and objects[0].i < child.i:
                 return objects[0], "object"  # "asked the candidates to make ..."
             if child.dep_ == "xcomp" or (child.dep_ == "advcl" and child.i > verb.i and any(
-                    m.lower_ in ("if", "whether") for m in children_of(child) if m.dep_ == "mark")
-                    and not any(m.lower_ == "even" for m in children_of(child))):
+                    m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")
+                    and not any(m.lower_ == "even" for m in child.children)):
                 return child, "clause"  # "asked if ...", not "If schedules permit, he would like"
             if child.dep_ == "advcl" and child.i > verb.i and \
                     child.left_edge.lower_ == "that" and child.left_edge.i > verb.i:
                 return child, "clause"  # "tweeted in the early hours that ...": a misread ccomp
             if child.dep_ == "advcl" and child.i > verb.i and verb.lemma_.lower() in SAYING and \
-                    any(c.dep_ == "nsubj" for c in children_of(child)) and \
-                    not any(c.dep_ == "mark" for c in children_of(child)):
+                    any(c.dep_ == "nsubj" for c in child.children) and \
+                    not any(c.dep_ == "mark" for c in child.children):
                 return child, "clause"  # "said after the convention he would not": a misread ccomp
         if verb.lemma_.lower() in ADDRESSEE_VERBS and objects:
-            for clause in subtree_of(objects[0]):  # "told a meeting of leaders that few people ..."
+            for clause in objects[0].subtree:  # "told a meeting of leaders that few people ..."
                 if clause.dep_ in ("relcl", "acl", "ccomp") and clause.left_edge.lower_ == "that" and \
                         clause.left_edge.dep_ == "mark":
                     return clause, "clause"
@@ -486,7 +486,7 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
                 return child, "object"
     for child in inside:  # "pointed to X", "called for X", "spoke about X"
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and 0 < child.i - verb.i <= 2:
-            objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].ent_type_ not in ("DATE", "TIME"):  # "said on Thursday": when
                 return objects[0], "preposition"
     return None, ""
@@ -494,10 +494,10 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
 
 def _with_addressee(content: Piece, verb: Token, infinitive: Token) -> Piece:
     """'called on Trump to stop attacking Machado': who is called on is part of the content."""
-    for child in children_of(verb):
+    for child in verb.children:
         if child.dep_ == "prep" and verb.i < child.i < infinitive.i and \
                 f"{verb.lemma_.lower()} {child.lower_}" in cue_spans()["right_prepositions"]:
-            objects = [c for c in children_of(child) if c.dep_ == "pobj"]
+            objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0].right_edge.i < infinitive.i:
                 return min(content[0], objects[0].left_edge.idx), content[1]
     return content
@@ -506,11 +506,11 @@ def _with_addressee(content: Piece, verb: Token, infinitive: Token) -> Piece:
 def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_: dict) -> Optional[Piece]:
     """The words of the content: the head's subtree, cut where another reporting verb's
     coordinated clause starts; an object takes the rest of the predicate ("X for Y")."""
-    tokens = list(subtree_of(head))
+    tokens = list(head.subtree)
     cut = None
-    for child in children_of(head):  # "says A and says B": B is another attribution
+    for child in head.children:  # "says A and says B": B is another attribution
         if child.dep_ == "conj" and child.i > head.i and child.lemma_.lower() in cue_words_ and \
-                not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in children_of(child)):
+                not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in child.children):
             cut = child.i
             break
     if cut is not None:
@@ -522,13 +522,13 @@ def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if how == "object":
-        for child in children_of(verb):
+        for child in verb.children:
             if child.i <= head.i:
                 continue
             if child.dep_ == "prep" and child.lower_ not in OBJECT_PREPOSITIONS:
                 break  # "praised X at a press conference": where, not what
             if child.i > head.i and child.dep_ in OBJECT_TAIL:
-                last = list(subtree_of(child))[-1]
+                last = list(child.subtree)[-1]
                 end = max(end, last.idx + len(last.text))
     return _clip((start, end), bounds)
 
@@ -601,9 +601,9 @@ def _lead_trimmed(piece: Optional[Piece], doc: Doc) -> Optional[Piece]:
 
 def _speech_place(verb: Token) -> Optional[int]:
     """The token of the place where the words were spoken: 'said in Hamburg', 'Speaking from Geneva'."""
-    for child in children_of(verb):
+    for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
-            for obj in children_of(child):
+            for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                     return obj.i
         if child.dep_ == "advcl" and child.lemma_ == "speak":
@@ -634,7 +634,7 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
     phrases = phrase_cues() if all_cues else None
     found: list[Attribution] = []
     used_quotes: set[Piece] = set()
-    for token in tokens_of(doc):
+    for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             attribution = _according_to(token, paragraphs, quotes, text)
             if attribution:
@@ -802,19 +802,19 @@ NOUN_CONTENT_PREPOSITIONS = {"of", "for", "about", "on", "against", "to", "over"
 def _noun_attribution(noun: Token, paragraphs: _Paragraphs, text: str) -> Optional[Attribution]:
     """'his call for a ban', "Trump's criticism of Clinton", 'her claim that ...': the
     possessor speaks, the noun (with its preposition) is the cue, the rest is the content."""
-    speaker = next((c for c in children_of(noun) if c.dep_ == "poss"), None)
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
     if speaker is None:
         return None
     bounds = paragraphs.around(noun.idx)
     cue_end = noun
     content = None
     for child in noun.rights:
-        if child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in children_of(child)
+        if child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in child.children
                                                   if m.dep_ == "mark"):
             content = _subtree_piece(child)
             break
         if child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPOSITIONS and child.i == noun.i + 1:
-            objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 cue_end, content = child, _subtree_piece(objects[0])
             break
@@ -841,14 +841,14 @@ def _phrase_content(word: Token) -> tuple[Optional[Token], Optional[Token]]:
     preposition or participle, which the cue takes in."""
     for child in word.rights:
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in cue_words():
-            said = next((c for c in children_of(child) if c.dep_ in ("ccomp", "dobj", "xcomp")
+            said = next((c for c in child.children if c.dep_ in ("ccomp", "dobj", "xcomp")
                          and c.i > child.i), None)  # "issued a statement calling X a liar"
             return (said, child) if said is not None else (None, None)
         if child.dep_ in ("ccomp", "xcomp") or child.dep_ in ("acl", "advcl") and any(
-                m.lower_ == "that" and m.dep_ == "mark" for m in children_of(child)):
+                m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
             return child, None
         if child.dep_ == "prep" and child.i == word.i + 1 and child.lower_ in PHRASE_PREPOSITIONS:
-            objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             return (objects[0], child) if objects else (None, None)
     return None, None
 
@@ -897,7 +897,7 @@ def _light_verb_attribution(verb: Token, light_objects: frozenset[str], paragrap
     its object noun are the cue together, what the noun is about is the content."""
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
         return None
-    noun = next((c for c in children_of(verb) if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > verb.i), None)
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > verb.i), None)
     if noun is None or f"{verb.lemma_.lower()} {noun.lemma_.lower()}" not in light_objects:
         return None
     content_head, preposition = _phrase_content(noun)
@@ -911,11 +911,11 @@ def _light_verb_attribution(verb: Token, light_objects: frozenset[str], paragrap
 def _passive_attribution(verb: Token, paragraphs: _Paragraphs, text: str) -> Optional[Attribution]:
     """'The registration issue was first reported by The Washington Post': the agent
     speaks, the passive subject is what is said."""
-    agent = next((c for c in children_of(verb) if c.dep_ == "agent"), None)
-    said = next((c for c in children_of(verb) if c.dep_ == "nsubjpass"), None)
-    if agent is None or said is None or any(c.dep_ in ("ccomp", "xcomp") for c in children_of(verb)):
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    said = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or said is None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None
-    speaker = next((c for c in children_of(agent) if c.dep_ == "pobj"), None)
+    speaker = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if speaker is None or not (said.i < verb.i < agent.i):
         return None
     bounds = paragraphs.around(verb.idx)
@@ -981,7 +981,7 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
     source = _source_piece(speaker, bounds, text, between) if speaker is not None else None
     if speaker is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         speaker = verb.head  # "the major Super PAC backing Jeb Bush"
-        before = [t for t in subtree_of(speaker) if t.i < verb.left_edge.i]
+        before = [t for t in speaker.subtree if t.i < verb.left_edge.i]
         source = _clip(_token_piece(before), bounds) if before else None
     if source is not None:
         source = _outside(source, cue_piece)
@@ -1051,7 +1051,7 @@ def _next_paragraph(verb: Token, bounds: Piece, text: str) -> Optional[Piece]:
 def _around(verb: Token, bounds: Piece) -> tuple[Optional[Piece], list[Piece]]:
     """The clause a parenthetical cue interrupts, in its two pieces."""
     head = verb.head
-    tokens = [t for t in subtree_of(head) if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
     left = [t for t in tokens if t.i < verb.left_edge.i]
     right = [t for t in tokens if t.i > verb.right_edge.i]
     pieces = [_clip(_token_piece(part), bounds) for part in (left, right) if part]
@@ -1066,8 +1066,8 @@ def _according_to(according: Token, paragraphs: _Paragraphs,
     """'..., according to the Syrian Observatory': the source is the object of 'to'."""
     doc = according.doc
     to = doc[according.i + 1]
-    objects = [c for c in children_of(to) if c.dep_ == "pobj"] or \
-              [c for c in children_of(according) if c.dep_ == "pobj"]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or \
+              [c for c in according.children if c.dep_ == "pobj"]
     bounds = paragraphs.around(according.idx)
     cue_piece = (according.idx, to.idx + len(to.text))
     if not objects:
