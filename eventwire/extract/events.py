@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from eventwire.extract import next_id, span_evidence
+from eventwire.extract import children_of, next_id, span_evidence, subtree_of, tokens_of
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
 from eventwire.resources import event_classifier
 from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, codebook_typed,
@@ -126,7 +126,7 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     it counts the dead."""
     found: dict[int, Candidate] = {}
     speech = status_cues()["speech_heads"] | status_cues()["speech_according"]
-    for token in sent:
+    for token in tokens_of(sent.doc)[sent.start:sent.end]:
         if token.pos_ not in TRIGGER_POS:
             continue  # code_trigger codes nothing else
         speech_verb = token.lemma_.lower() in speech or token.lower_ in speech
@@ -191,8 +191,8 @@ def _declares_object(token: Token) -> bool:
     a state of emergency"), not a report ("said the army attacked")."""
     return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in
                                         status_cues()["commissive_nouns"]
-                                        for c in token.children) and not any(
-        c.dep_ in ("ccomp", "xcomp", "csubj") for c in token.children)
+                                        for c in children_of(token)) and not any(
+        c.dep_ in ("ccomp", "xcomp", "csubj") for c in children_of(token))
 
 
 def learned_recode(token: Token, sent: SpacySpan, code: PloverCode,
@@ -217,16 +217,16 @@ def learned_recode(token: Token, sent: SpacySpan, code: PloverCode,
 def _aspect_of_nominal(token: Token, found: dict[int, Candidate]) -> bool:
     """An aspectual verb ("continue", "resume") whose subject is itself an event trigger."""
     return token.lemma_.lower() in status_cues()["aspectual_heads"] and any(
-        child.dep_ in SUBJECTS and child.i in found for child in token.children)
+        child.dep_ in SUBJECTS and child.i in found for child in children_of(token))
 
 
 def _named_subject(token: Token) -> bool:
     """The verb's subject names people or an organisation the actor stage did not code (a
     named entity, or a plural noun of people: "radical French farmers"); a specific pattern
     coded the verb, so the event is kept without coded actors (a verb's bare default is not)."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in SUBJECTS | {"agent"} and token.pos_ == "VERB":
-            head = next((c for c in child.children if c.dep_ == "pobj"), child)
+            head = next((c for c in children_of(child) if c.dep_ == "pobj"), child)
             if head.ent_type_ in ("PERSON", "NORP", "ORG") or (
                     head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in status_cues()["people_nouns"]):
                 return True
@@ -243,12 +243,12 @@ def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
         return []  # "313 people died": the dead are no actor
     node = token
     for _ in range(3):
-        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
-        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        subject = next((c for c in children_of(node) if c.dep_ in SUBJECTS), None)
+        agent = next((c for c in children_of(node) if c.dep_ == "agent"), None)
         if agent is not None:
-            subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            subject = next((c for c in children_of(agent) if c.dep_ == "pobj"), None)
         if subject is not None or node.dep_ not in ("xcomp", "conj") or node.head.i == node.i \
-                or any(c.dep_ == "auxpass" for c in node.children):
+                or any(c.dep_ == "auxpass" for c in children_of(node)):
             break  # a passive shares no agent with its head
         node = node.head
         if node.lemma_.lower() in status_cues()["victim_subject_verbs"]:
@@ -257,10 +257,10 @@ def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
             actors.at(t) is not None or t.lower_ == "no" for t in _phrase(subject)):
         return []
     noun, end = subject, subject.i + 1
-    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in children_of(subject) if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None and (subject.like_num or subject.lemma_.lower() in
                            status_cues()["quantity_heads"]):
-        noun = next((c for c in of.children if c.dep_ == "pobj"), subject)  # "hundreds of strikers"
+        noun = next((c for c in children_of(of) if c.dep_ == "pobj"), subject)  # "hundreds of strikers"
         end = noun.i + 1
     cues = status_cues()
     words = " ".join(t.lower_ for t in subject.doc[subject.left_edge.i:end])
@@ -275,7 +275,7 @@ def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
 def _crowd_subject(token: Token) -> bool:
     """The verb's subject is a group of people counted or named in the plural ("prisoners",
     "thousands of Kurds")."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in SUBJECTS and (child.tag_ in ("NNS", "NNPS") or child.like_num):
             return True
     return False
@@ -283,7 +283,7 @@ def _crowd_subject(token: Token) -> bool:
 
 def _anaphoric_source(token: Token, earlier: Iterable[Event]) -> list[str]:
     """'The two men had seen each other': the group an earlier event named ("Lavrov and Kerry")."""
-    subject = [c for c in _clause_root(token).children if c.dep_ in SUBJECTS]
+    subject = [c for c in children_of(_clause_root(token)) if c.dep_ in SUBJECTS]
     if not subject:
         return []
     words = " ".join(t.lower_ for t in _phrase(subject[0]))
@@ -304,7 +304,7 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
     if token.pos_ == "VERB":
         # spaCy's lemmatizer slips on a few verbs ("staged" -> "stag")
         lemma = status_cues()["verb_lemma_fixes"].get(token.lower_, token.lemma_.lower())
-        keys = [(f"{lemma} {child.lower_}", "VERB") for child in token.children
+        keys = [(f"{lemma} {child.lower_}", "VERB") for child in children_of(token)
                 if child.dep_ == "prt" or (child.dep_ == "prep" and _verb_particle(child))]
         keys.append((lemma, "VERB"))
     elif token.pos_ in ("NOUN", "PROPN"):
@@ -331,7 +331,7 @@ def _verb_particle(preposition: Token) -> bool:
     """Whether a preposition can make a phrasal verb with its head: next to the verb, or
     without an object of its own ("gave 10 million dollars in aid" is no "give in")."""
     return (preposition.i == preposition.head.i + 1
-            or not any(c.dep_ == "pobj" for c in preposition.children))
+            or not any(c.dep_ == "pobj" for c in children_of(preposition)))
 
 
 def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Optional[str], str]:
@@ -341,11 +341,11 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
         return trigger.default, origin
     after = _Window(_after_window(token))
     before = _Window(list(sent.doc[max(sent.start, token.i - WINDOW):token.i]))
-    anchors = {token.i} | {c.i for c in token.children if c.dep_ in OBJECTS}
+    anchors = {token.i} | {c.i for c in children_of(token) if c.dep_ in OBJECTS}
     best: Optional[Pattern] = None
     best_score = 0
     vocabulary = after.vocabulary | before.vocabulary
-    has_object = any(c.dep_ in OBJECTS for c in token.children)
+    has_object = any(c.dep_ in OBJECTS for c in children_of(token))
     for pattern in trigger.patterns:
         if not pattern.plain_words <= vocabulary or (pattern.needs_object and not has_object):
             continue
@@ -373,17 +373,40 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
     built."""
     vocabulary = _sentence_vocabulary(token)
     has_object = None
-    for pattern in trigger.patterns:
+    wordless, by_word = _patterns_by_word(trigger)
+    # only the patterns one of whose words the sentence has can pass (order is no matter: any)
+    for pattern in wordless + [p for word in vocabulary for p in by_word.get(word, ())]:
         if not pattern.plain_words <= vocabulary or any(
                 s.isdisjoint(vocabulary) for s in pattern.synonym_sets):
             continue
         if pattern.needs_object:
             if has_object is None:
-                has_object = any(c.dep_ in OBJECTS for c in token.children)
+                has_object = any(c.dep_ in OBJECTS for c in children_of(token))
             if not has_object:
                 continue
         return True
     return False
+
+
+_PATTERN_INDEX: dict[int, tuple] = {}
+
+
+def _patterns_by_word(trigger: Trigger) -> tuple[list[Pattern], dict[str, list[Pattern]]]:
+    """The trigger's patterns without plain words, and the others under one of their plain
+    words (built once per trigger: a block's patterns run to the hundreds)."""
+    entry = _PATTERN_INDEX.get(id(trigger))
+    if entry is None or entry[0] is not trigger:
+        wordless: list[Pattern] = []
+        by_word: dict[str, list[Pattern]] = {}
+        for pattern in trigger.patterns:
+            if pattern.plain_words:
+                # its longest word: the rarest, as a rule ("for", "in" are in most sentences)
+                by_word.setdefault(max(pattern.plain_words, key=lambda w: (len(w), w)),
+                                   []).append(pattern)
+            else:
+                wordless.append(pattern)
+        entry = _PATTERN_INDEX[id(trigger)] = (trigger, wordless, by_word)
+    return entry[1], entry[2]
 
 
 def _sentence_vocabulary(token: Token) -> set[str]:
@@ -416,14 +439,14 @@ def _sentence_vocabulary(token: Token) -> set[str]:
 def _dates_only(token: Token, prepositions: tuple[str, ...]) -> bool:
     """The verb's phrases with these prepositions all name a date ("telephoned X on Monday" is
     no "call on")."""
-    phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions]
-    return bool(phrases) and all(any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+    phrases = [c for c in children_of(token) if c.dep_ == "prep" and c.lower_ in prepositions]
+    return bool(phrases) and all(any(g.ent_type_ in ("DATE", "TIME") for g in children_of(c))
                                  for c in phrases)
 
 
 def _infinitive(token: Token) -> bool:
     """'sworn to fight' (parsed as an adverbial clause): the verb's own complement."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i == token.i - 1 for c in token.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i == token.i - 1 for c in children_of(token))
 
 
 def _bare_prepositions(pattern: Pattern) -> bool:
@@ -436,20 +459,20 @@ def _bare_prepositions(pattern: Pattern) -> bool:
 def _after_window(token: Token) -> list[Token]:
     """Tokens after a trigger in its own clause; a passive's (or intransitive's) subject too."""
     skip: set[int] = set()
-    for child in token.children:
+    for child in children_of(token):
         if (child.dep_ in CLAUSES_NOT_READ and not _infinitive(child)) or (
                 child.dep_ in SUBJECTS and child.i < token.i):
-            skip.update(t.i for t in child.subtree)
-    subtree = list(token.subtree)  # walked twice: spaCy builds its Tokens anew on each walk
+            skip.update(t.i for t in subtree_of(child))
+    subtree = list(subtree_of(token))  # walked twice: spaCy builds its Tokens anew on each walk
     for descendant in subtree:
         if token.i not in (descendant.i, descendant.head.i) and descendant.dep_ in CLAUSES_NOT_READ:
-            skip.update(t.i for t in descendant.subtree)  # "a resolution that aims to ...": not the verb's words
+            skip.update(t.i for t in subtree_of(descendant))  # "a resolution that aims to ...": not the verb's words
     window = [t for t in subtree if t.i > token.i and t.i not in skip][:WINDOW]
-    has_object = any(c.dep_ in OBJECTS for c in token.children)
-    for child in token.children:
+    has_object = any(c.dep_ in OBJECTS for c in children_of(token))
+    for child in children_of(token):
         if child.dep_ in PASSIVE_SUBJECTS or (child.dep_ == "nsubj" and not has_object
                                               and token.pos_ == "VERB"):
-            window = [t for t in child.subtree if t.dep_ not in CLAUSAL] + window
+            window = [t for t in subtree_of(child) if t.dep_ not in CLAUSAL] + window
     return window
 
 
@@ -500,7 +523,7 @@ def _nominal_counts(token: Token, rule: str, actors: "ActorIndex") -> bool:
     if trigger is None or trigger.needs == "any":
         return True
     cues = status_cues()
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("poss", "compound", "nmod") and (actors.at(child) or child.pos_ in ("PROPN",
                                                                                      "NOUN")):
             return True
@@ -664,18 +687,18 @@ def _phrase(token: Token) -> list[Token]:
     "a hospital")."""
     noun = token.pos_ in ("NOUN", "PROPN")
     skip: set[int] = set()
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in CLAUSAL or child.dep_ == "xcomp" or (
                 noun and child.dep_ == "prep"
                 and child.lower_ not in ("of", "including", "from", "by")):
-            skip.update(t.i for t in child.subtree)
-    subtree = list(token.subtree)  # walked twice: spaCy builds its Tokens anew on each walk
+            skip.update(t.i for t in subtree_of(child))
+    subtree = list(subtree_of(token))  # walked twice: spaCy builds its Tokens anew on each walk
     if token.pos_ not in ("VERB", "AUX"):  # a clause deeper in a phrase lends it no words
         # ("the bridge spanning the Rhine from France to Germany"); a verb's own clause keeps
         # its nested clauses (the event's place, time and figures: _clause_tokens)
         for descendant in subtree:
             if descendant.i not in skip and descendant.i != token.i and descendant.dep_ in CLAUSAL:
-                skip.update(t.i for t in descendant.subtree)
+                skip.update(t.i for t in subtree_of(descendant))
     return [t for t in subtree if t.i not in skip]
 
 
@@ -688,8 +711,8 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
     if (head is None or not head.code) and token.tag_ in ("NNS", "NNPS"):
         # "Republicans in Congress", "lawmakers in the European Parliament": people in a body
         # act for it (a place stays out: "rebels in Aleppo")
-        body = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
-                for o in c.children if o.dep_ == "pobj" and actors.at(o) is not None
+        body = [a for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "in"
+                for o in children_of(c) if o.dep_ == "pobj" and actors.at(o) is not None
                 and actors.at(o).kind == "organisation" and actors.at(o).code
                 for a in actors.within([o])]
         if body:
@@ -698,10 +721,10 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
         return actors.within(_phrase(token))
     found = actors.within([token])
     if not actors.at(token).code:  # "Gul Rahman, a suspected militant": the apposition codes him
-        described = [a for c in token.children if c.dep_ == "appos" and actors.at(c) is not None
+        described = [a for c in children_of(token) if c.dep_ == "appos" and actors.at(c) is not None
                      and actors.at(c).code for a in actors.within([c])]
         found = described or found
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "conj":
             found += [a for a in _phrase_actors(child, actors) if a not in found]
     return found
@@ -709,7 +732,7 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
 
 def _object_actors(preposition: Token, actors: "ActorIndex") -> list[str]:
     """The actors a preposition's objects name ("against Russia" -> Russia)."""
-    return [a for c in preposition.children if c.dep_ == "pobj" for a in _phrase_actors(c, actors)]
+    return [a for c in children_of(preposition) if c.dep_ == "pobj" for a in _phrase_actors(c, actors)]
 
 
 def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
@@ -720,9 +743,9 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     cues = status_cues()
     source: list[str] = []
     target: list[str] = []
-    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in token.children)
+    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in children_of(token))
     victim_subject = token.lemma_.lower() in cues["victim_subject_verbs"]
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in SUBJECTS and victim_subject:
             target += _phrase_actors(child, actors)  # "five soldiers died in the shelling"
         elif child.dep_ in SUBJECTS and actors.at(child) is None \
@@ -733,12 +756,12 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             source += _phrase_actors(child, actors)
         elif child.dep_ in PASSIVE_SUBJECTS:
             # "operations by the army have been halted": the by-phrase is the source
-            agents = [t for c in child.children if c.dep_ == "prep" and c.lower_ == "by"
-                      for t in c.subtree]
+            agents = [t for c in children_of(child) if c.dep_ == "prep" and c.lower_ == "by"
+                      for t in subtree_of(c)]
             source += actors.within(agents)
             target += [a for a in _phrase_actors(child, actors) if a not in actors.within(agents)]
         elif child.dep_ == "agent":
-            source += [a for c in child.children for a in _phrase_actors(c, actors)]
+            source += [a for c in children_of(child) for a in _phrase_actors(c, actors)]
         elif child.dep_ in OBJECTS and _judged_attack(candidate, child, actors):
             # "condemned the bombing of the hospital by Russian jets": the jets are condemned
             target += _nominal_roles(child, actors)[0]
@@ -746,9 +769,9 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             target += _phrase_actors(child, actors)
         elif child.dep_ == "prt" and child.lower_ == "up":
             # "kidnapped up to 16 Russian advisers": a counted object parsed as a particle
-            target += [a for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
-                       for o in p.children if o.dep_ == "pobj" and any(
-                           c.dep_ == "nummod" for c in o.children)
+            target += [a for p in children_of(child) if p.dep_ == "prep" and p.lower_ == "to"
+                       for o in children_of(p) if o.dep_ == "pobj" and any(
+                           c.dep_ == "nummod" for c in children_of(o))
                        for a in _phrase_actors(o, actors)]
         elif child.dep_ == "prep":
             if (passive or victim_subject) and child.lower_ in cues["instrument_prepositions"]:
@@ -763,7 +786,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = _embedded_target(token, actors)
     if not target:
         target = _located_target(token, actors)
-    misparsed = [] if source or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in token.children) \
+    misparsed = [] if source or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in children_of(token)) \
         else _misparsed_subject(token, actors)
     source = source or misparsed
     if token.dep_ == "acl" and token.tag_ == "VBN" and not target and not misparsed:
@@ -793,12 +816,12 @@ def _misparsed_subject(token: Token, actors: ActorIndex) -> list[str]:
     adverb of the verb), "Islamic State militants held 20,000 civilians" (held a participle
     on the militants, though a participle on a noun takes no direct object)."""
     if token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.i < token.i and any(
-            c.dep_ in ("dobj", "obj") for c in token.children):
+            c.dep_ in ("dobj", "obj") for c in children_of(token)):
         return _phrase_actors(token.head, actors)
     if token.pos_ != "VERB" or token.dep_ != "ROOT":
         return []
     deps = status_cues()["misparsed_subject_deps"]
-    for child in token.children:
+    for child in children_of(token):
         if child.i < token.i and child.dep_ in deps and actors.at(child) is not None:
             return _phrase_actors(child, actors)
     return []
@@ -815,9 +838,9 @@ def _judged_attack(candidate: Candidate, noun: Token, actors: ActorIndex) -> boo
 def _located_state(token: Token, actors: ActorIndex) -> list[str]:
     """The state of a city or region the act happened in ("was arrested in Cairo" -> Egypt),
     named by the place's words."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "prep" and child.lower_ == "in":
-            for pobj in child.children:
+            for pobj in children_of(child):
                 place = actors.places.get(pobj.i)
                 if pobj.dep_ == "pobj" and place is not None and actors.at(pobj) is None:
                     span = token.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
@@ -838,7 +861,7 @@ def _instrument(preposition: Token) -> bool:
         return False
     weapons = _instrument_words()
     return any(c.dep_ == "pobj" and (c.lower_ in weapons or c.lemma_.lower() in weapons)
-               for c in preposition.children)
+               for c in children_of(preposition))
 
 
 def _own_forces(candidate: Candidate, target: list[str], source: list[str],
@@ -877,7 +900,7 @@ def _deeper_target(candidate: Candidate, actors: ActorIndex,
     target: list[str] = []
     cues = status_cues()
     victims_named = any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in
-                        cues["casualty_verbs"] for c in candidate.trigger.children)
+                        cues["casualty_verbs"] for c in children_of(candidate.trigger))
     if candidate.code.type in cues["place_target_types"] and not victims_named and not any(
             candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"]):
         # "a bomb in Kabul, killing 12 policemen": the policemen, not Kabul's people
@@ -890,10 +913,10 @@ def _object_phrase_target(token: Token, actors: ActorIndex) -> list[str]:
     """'threatened further action against Russia', 'lifted a blockade on Palestinian lorries':
     the target hangs from the verb's object."""
     prepositions = set(status_cues()["target_prepositions"]) - {"for"}  # "demand for reforms"
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ not in OBJECTS:
             continue
-        for preposition in child.children:
+        for preposition in children_of(child):
             if preposition.dep_ == "prep" and preposition.lower_ in prepositions:
                 found = _object_actors(preposition, actors)
                 if found:
@@ -905,7 +928,7 @@ def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
     """'demanded that Hamas renounce ...' -> Hamas; 'promised to continue aid to Mozambique'
     -> Mozambique: the target a complement clause names."""
     cues = status_cues()
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "ccomp":
             found = _subject_of(child, actors)
             if found:
@@ -914,7 +937,7 @@ def _embedded_target(token: Token, actors: ActorIndex) -> list[str]:
             found = _object_phrase_target(child, actors)  # "threatened to break relations with Russia"
             if found:
                 return found
-            for grandchild in child.children:
+            for grandchild in children_of(child):
                 if grandchild.dep_ in OBJECTS | {"dative"}:
                     found = _phrase_actors(grandchild, actors)
                     if found:
@@ -935,7 +958,7 @@ def _nested_target(token: Token, actors: ActorIndex, source: list[str]) -> list[
     own subject, what precedes the verb, relative clauses, time and cause adjuncts ("resigned
     as the opposition threatened", "surrendered following a government offensive"), reported
     speech frames and coordinated verbs (their own events)."""
-    own = [c for c in token.children if c.dep_ not in SUBJECTS | PASSIVE_SUBJECTS | {"agent"}]
+    own = [c for c in children_of(token) if c.dep_ not in SUBJECTS | PASSIVE_SUBJECTS | {"agent"}]
     frontier = [c for c in _argument_children(token, own) if c.i > token.i]
     for _ in range(5):
         found: list[str] = []
@@ -962,7 +985,7 @@ def _own_possession(token: Token) -> bool:
     """'its troops', 'their peacekeeping force': what the subject owns is not its target."""
     return token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
-        for c in token.children)
+        for c in children_of(token))
 
 
 def _argument_children(node: Token, children: Optional[list[Token]] = None) -> list[Token]:
@@ -970,7 +993,7 @@ def _argument_children(node: Token, children: Optional[list[Token]] = None) -> l
     preposition is looked through to its objects."""
     cues = status_cues()
     kept = []
-    for child in node.children if children is None else children:
+    for child in children_of(node) if children is None else children:
         dep = child.dep_
         if dep in {"relcl", "appos", "punct", "aux", "auxpass", "neg", "npadvmod", "cc", "det",
                    "case"}:
@@ -980,7 +1003,7 @@ def _argument_children(node: Token, children: Optional[list[Token]] = None) -> l
         if dep == "conj" and child.pos_ in ("VERB", "AUX"):
             continue  # "opened its borders ... but was refusing": a second event
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues["adjunct_marks"]
-                                  for c in child.children):
+                                  for c in children_of(child)):
             continue  # "resigned as the opposition threatened": time and cause, not target
         if child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in cues["speech_heads"]:
             continue  # "..., Benin police said": the speaker is no target
@@ -995,9 +1018,9 @@ def _argument_children(node: Token, children: Optional[list[Token]] = None) -> l
 def _located_target(token: Token, actors: ActorIndex) -> list[str]:
     """PLOVER's convention: with no other target, the state where it happens is the target
     ("troops arrived in Bosnia", "lifted the state of emergency in West Darfur")."""
-    heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
+    heads = [token] + [c for c in children_of(token) if c.dep_ in OBJECTS]
     for head in heads:
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
                 found = [a for a in _object_actors(child, actors)
                          if actors.by_id[a].kind == "state"]
@@ -1012,13 +1035,13 @@ PLACE_PATH = {"dobj", "obj", "pobj", "prep", "xcomp", "compound", "appos", "conj
 def _unidentified_attacker(token: Token, actors: ActorIndex, sent: SpacySpan) -> list[str]:
     """'A roadside bombing near Samarra killed ...': a weapon or attack as the subject, no one
     named: an unidentified armed force (UAF) of the state where it struck (PLOVER: IRQ UAF)."""
-    subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+    subject = next((c for c in children_of(token) if c.dep_ in SUBJECTS), None)
     if subject is None or actors.at(subject) is not None or not (
             subject.lemma_.lower() in status_cues()["attack_nouns"]
             or subject.lower_ in synonyms("&WEAPON") or subject.lemma_.lower() in synonyms("&WEAPON")):
         return []
     country = None
-    for t in list(subject.subtree) + list(sent):  # where it struck: its own phrase first
+    for t in list(subtree_of(subject)) + list(sent):  # where it struck: its own phrase first
         actor = actors.at(t)
         country = actors.countries.get(t.i) or (
             actor.country or (actor.code or "")[:3] if actor is not None and actor.kind == "state"
@@ -1027,8 +1050,8 @@ def _unidentified_attacker(token: Token, actors: ActorIndex, sent: SpacySpan) ->
             break
     if not country:
         return []
-    start = min(c.i for c in [subject] + [c for c in subject.children if c.i < subject.i]
-                for c in c.subtree)
+    start = min(c.i for c in [subject] + [c for c in children_of(subject) if c.i < subject.i]
+                for c in subtree_of(c))
     return [actors.add(sent.doc[start:subject.i + 1], "unidentified armed force", country, "UAF")]
 
 
@@ -1036,7 +1059,7 @@ def _place_target(token: Token, actors: ActorIndex) -> list[str]:
     """A city or region the act is done to or in, reached from the verb through objects and
     prepositions only ("would blockade Paris", "threatened to institute a curfew in Algiers",
     "fired at targets in Jericho"): the people of its state, as PLOVER codes them."""
-    for descendant in token.subtree:
+    for descendant in subtree_of(token):
         place = actors.places.get(descendant.i)
         if place is None or descendant.i == token.i:
             continue
@@ -1061,15 +1084,15 @@ def iso3(alpha2: Optional[str]) -> Optional[str]:
 
 def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:
     found: list[str] = []
-    for pobj in preposition.children:
+    for pobj in children_of(preposition):
         if pobj.dep_ not in ("pobj", "pcomp"):  # "died in shelling by rebels": a gerund
             continue
-        modifiers = [t for c in pobj.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                     for t in c.subtree]
+        modifiers = [t for c in children_of(pobj) if c.dep_ in ("compound", "amod", "poss", "nmod")
+                     for t in subtree_of(c)]
         found += actors.within(modifiers)
-        for child in pobj.children:  # "fire by government forces"
+        for child in children_of(pobj):  # "fire by government forces"
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                found += actors.within(t for c in child.children for t in _phrase(c))
+                found += actors.within(t for c in children_of(child) for t in _phrase(c))
     return found
 
 
@@ -1078,9 +1101,9 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
     cues = status_cues()
     source: list[str] = []
     target: list[str] = []
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            source += actors.within(child.subtree)
+            source += actors.within(subtree_of(child))
         elif child.dep_ == "prep":
             if child.lower_ in cues["nominal_source_prepositions"]:
                 source += _object_actors(child, actors)
@@ -1104,11 +1127,11 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
 
 
 def _subject_of(verb: Token, actors: ActorIndex) -> list[str]:
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in SUBJECTS:
             return _phrase_actors(child, actors)
         if child.dep_ == "agent":
-            return actors.within(t for c in child.children for t in _phrase(c))
+            return actors.within(t for c in children_of(child) for t in _phrase(c))
     return []
 
 
@@ -1139,7 +1162,7 @@ def _pronoun_subject(token: Token) -> bool:
     withdraw"), is a pronoun."""
     node = _clause_root(token)
     for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        subjects = [c for c in children_of(node) if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         if subjects:
             return subjects[0].pos_ == "PRON"
         if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head.i == node.i:
@@ -1175,14 +1198,14 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     reported = "claimed" if quote is not None or speaker is not None else "asserted"
     governors = _governors(head)
     near = [g for g in governors[:1] if g.lemma_.lower() not in cues["speech_heads"]]
-    auxiliaries = {c.lower_ for t in clause | set(near) for c in t.children
+    auxiliaries = {c.lower_ for t in clause | set(near) for c in children_of(t)
                    if c.dep_ in ("aux", "auxpass")}
-    negated = any(c.dep_ == "neg" for t in clause | set(near) for c in t.children)
+    negated = any(c.dep_ == "neg" for t in clause | set(near) for c in children_of(t))
     if any(g.lemma_.lower() in cues["refusing_heads"] for g in governors) or (
             negated and auxiliaries & cues["planned_auxiliaries"]):
         return reported, "refused"  # "refused to deploy", "will not accept"
     if negated or any(c.dep_ == "det" and c.lower_ in cues["negating_determiners"]
-                      for c in token.children):
+                      for c in children_of(token)):
         return "negated", None
     if any(g.lemma_.lower() in cues["negating_heads"] for g in governors):
         return "negated", None
@@ -1191,7 +1214,7 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
         return "requested", None
     if auxiliaries & cues["requesting_auxiliaries"]:
         return "requested", "requested"  # "Sudan must return the helicopter"
-    marks = {c.lower_ for t in clause for c in t.children if c.dep_ == "mark"}
+    marks = {c.lower_ for t in clause for c in children_of(t) if c.dep_ == "mark"}
     if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"]:
         return "hypothetical", None
     if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
@@ -1233,21 +1256,21 @@ def _governors(token: Token) -> list[Token]:
             break
         node = node.head
         found.append(node)
-        if node.dep_ == "acomp" or any(c.dep_ == "acomp" for c in node.children):
-            found += [c for c in node.children if c.dep_ == "acomp"]
+        if node.dep_ == "acomp" or any(c.dep_ == "acomp" for c in children_of(node)):
+            found += [c for c in children_of(node) if c.dep_ == "acomp"]
     return found
 
 
 def _own_wish(governor: Token) -> bool:
     """'X wants to help Israel' states X's own intent; 'X wants Putin to attack' asks another."""
     return governor.lemma_.lower() in status_cues()["desire_heads"] and not any(
-        c.dep_ in OBJECTS or (c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS for g in c.children))
-        for c in governor.children)
+        c.dep_ in OBJECTS or (c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS for g in children_of(c)))
+        for c in children_of(governor))
 
 
 def _going_to(head: Token) -> bool:
     return head.dep_ == "xcomp" and head.head.lower_ == "going" and any(
-        c.lower_ == "to" for c in head.children)
+        c.lower_ == "to" for c in children_of(head))
 
 
 def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
@@ -1267,11 +1290,11 @@ def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
         node = node.head
     for t in token.sent:  # "..., according to the Syrian Observatory"
         if t.lower_ in cues["speech_according"]:
-            objects = [w for c in t.subtree if c.dep_ == "pobj" for w in _phrase(c)]
-            found = actors.within(objects) or actors.within(t.subtree)
+            objects = [w for c in subtree_of(t) if c.dep_ == "pobj" for w in _phrase(c)]
+            found = actors.within(objects) or actors.within(subtree_of(t))
             if found:
                 return found[0]
-    for child in clause_head(token).children:  # "X will provide ..., the WFP said": parsed
+    for child in children_of(clause_head(token)):  # "X will provide ..., the WFP said": parsed
         # as a clause hanging from the reported verb
         if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > token.i and \
                 child.lemma_.lower() in cues["speech_heads"]:
@@ -1356,7 +1379,7 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         code, rule = plover_of("062"), "pattern"
     source, target = _reciprocal_roles(code, source, target, actors)
     clause = _clause_tokens(candidate)
-    in_sentence = list(sent)
+    in_sentence = tokens_of(sent.doc)[sent.start:sent.end]
     place = _event_place(extraction.places, clause, in_sentence, token, actors,
                          candidate.source + candidate.target)
     time = (_nearest(_items_in(extraction.times, clause), token)
@@ -1405,7 +1428,7 @@ def _joint_exercise(token: Token, source: list[str], actors: ActorIndex) -> bool
     """War games held together ("French and Egyptian warships launched war games", "joint
     exercises"): CAMEO 062, military cooperation, not a show of force."""
     cues = status_cues()
-    words = {t.lemma_.lower() for t in token.subtree}
+    words = {t.lemma_.lower() for t in subtree_of(token)}
     if not words & set(cues["exercise_nouns"]):
         return False
     countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}

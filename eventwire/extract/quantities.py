@@ -21,7 +21,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import doc_text, next_id, token_at
+from eventwire.extract import children_of, doc_text, next_id, subtree_of, token_at, tokens_of
 from eventwire.model import Extraction, Quantity
 
 CASUALTY_CATEGORIES = {"killed", "injured", "kidnapped", "detained", "missing"}
@@ -116,7 +116,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     phones = _phone_chars(doc_text(doc))
     dates = _date_tokens(doc)
     figures: list[Figure] = []
-    tokens = list(doc)  # one Token each: doc[i] builds a new one on every access
+    tokens = tokens_of(doc)  # one Token each: doc[i] builds a new one on every access
     lowers = [t.lower_ for t in tokens]
     texts = [t.text for t in tokens]
     i = 0
@@ -307,9 +307,9 @@ def _counted(doc: Doc, figure: Figure) -> Token:
     if figure.single:
         return last.head
     if figure.qualifier == "vague" or last.pos_ == "NOUN" and last.lower_ in quantity_words()["vague"]:
-        for child in last.children:
+        for child in children_of(last):
             if child.dep_ == "prep" and child.lower_ == "of":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+                objects = [c for c in children_of(child) if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
         if last.dep_ in ("nummod", "compound") and 0 < last.head.i - last.i <= 3 and \
@@ -363,7 +363,7 @@ def _category(counted: Token, depth: int = 0) -> str:
     head_lemma = verb_lemma(counted.head)
     if counted.dep_ == "dobj" and head_lemma in words["category_verbs"]:
         return words["category_verbs"][head_lemma]  # "killed 30 people injured 90": killed
-    for child in counted.children:  # "wounded people", "people killed", "people who died"
+    for child in children_of(counted):  # "wounded people", "people killed", "people who died"
         child_lemma = child.lemma_.lower()
         if child.pos_ in ("ADJ", "VERB", "NOUN") and child.dep_ not in ("relcl", "acl") and \
                 child.lower_ in words["category_adjectives"]:
@@ -371,7 +371,7 @@ def _category(counted: Token, depth: int = 0) -> str:
         if child.dep_ in ("acl", "relcl") and child_lemma in words["category_verbs"]:
             return words["category_verbs"][child_lemma]
         if child.dep_ in ("acl", "relcl"):  # "three people who went missing"
-            for grand in child.children:
+            for grand in children_of(child):
                 if grand.dep_ in ("acomp", "oprd", "xcomp") and grand.lower_ in words["category_adjectives"]:
                     return words["category_adjectives"][grand.lower_]
     token = counted
@@ -390,7 +390,7 @@ def _category(counted: Token, depth: int = 0) -> str:
             if dep == "prep" and previous.lower_ == "of" and token.tag_ == "VBG":
                 return words["category_verbs"][lemma]  # "Beheading of 18 Syrians"
         if token.pos_ in ("VERB", "AUX"):
-            for child in token.children:  # "left 11 people dead"
+            for child in children_of(token):  # "left 11 people dead"
                 if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in words["category_adjectives"]:
                     return words["category_adjectives"][child.lower_]
             if lemma == "leave":  # "leaving 23 civilians - including nine children - dead"
@@ -403,9 +403,9 @@ def _category(counted: Token, depth: int = 0) -> str:
             if toll:
                 return toll
             if lemma == "be":  # "six civilians were among 22 people killed"
-                for child in token.children:
+                for child in children_of(token):
                     if child.dep_ == "prep" and child.lower_ == "among":
-                        for obj in child.children:
+                        for obj in children_of(child):
                             if obj.dep_ == "pobj":
                                 return _category(obj, depth + 1)
             break
@@ -446,7 +446,7 @@ def _own_participle(counted: Token) -> Optional[str]:
         return "people"  # "19 Killed and Injured": the dead and the wounded together, no toll
     if following.lower_ in adjectives and (
             following.head.i == counted.i and following.dep_ in ("acl", "amod", "relcl")
-            and not any(grand.dep_ in ("dobj", "nummod", "npadvmod") for grand in following.children)
+            and not any(grand.dep_ in ("dobj", "nummod", "npadvmod") for grand in children_of(following))
             or counted.like_num and following.head.i != counted.i):  # a headline's "2 killed"
         return adjectives[following.lower_]
     k = counted.i + 1  # "Town Thirty civilians were killed": a headline run into the parse
@@ -454,7 +454,7 @@ def _own_participle(counted: Token) -> Optional[str]:
         k += 1
     verb = doc[k] if k < len(doc) else counted
     if k > counted.i + 1 and verb.tag_ == "VBN" and verb.lemma_.lower() in words["category_verbs"] \
-            and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+            and not any(child.dep_ in ("nsubj", "nsubjpass") for child in children_of(verb)):
         return words["category_verbs"][verb.lemma_.lower()]
     return None
 
@@ -469,18 +469,18 @@ def _in_toll(number: Token) -> bool:
         return True
     return holder.pos_ in ("VERB", "AUX") and any(
         child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in tolls
-        for child in holder.children)
+        for child in children_of(holder))
 
 
 def _toll_subject(verb: Token) -> Optional[str]:
     """'the death toll rose to 50', 'the toll reached at least 112'."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in ("toll", "number", "tally"):
             if child.lemma_.lower() == "toll":
                 return "killed"
-            for grand in child.children:
+            for grand in children_of(child):
                 if grand.dep_ == "prep":
-                    for obj in grand.children:
+                    for obj in children_of(grand):
                         category = quantity_words()["category_nouns"].get(obj.lower_)
                         if category:
                             return category
@@ -489,14 +489,14 @@ def _toll_subject(verb: Token) -> Optional[str]:
 
 def _who(counted: Token) -> Optional[str]:
     who = quantity_words()["who"]
-    for child in counted.children:  # "police officers", "child soldiers"
+    for child in children_of(counted):  # "police officers", "child soldiers"
         if child.dep_ == "compound" and child.lemma_.lower() in ("police", "child", "woman"):
             return who[child.lemma_.lower()]
     forms = noun_forms(counted)
     if "member" in forms:  # "members of a tribe" are not fighters; "members of IS" are
-        for prep in counted.children:
+        for prep in children_of(counted):
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
+                for obj in children_of(prep):
                     if obj.dep_ == "pobj" and lemma_in(obj, quantity_words()["group_nouns"]):
                         return "civilians"
     for form in forms:
@@ -509,10 +509,10 @@ def _who(counted: Token) -> Optional[str]:
 
 def _shared_object_who(verb: Token) -> Optional[str]:
     """'killed 28 and wounded 30 Daesh militants': the 28 are militants too."""
-    for conj in verb.children:
+    for conj in children_of(verb):
         if conj.dep_ == "conj" and conj.pos_ == "VERB":
-            for obj in conj.children:
-                if obj.dep_ == "dobj" and any(c.dep_ == "nummod" for c in obj.children):
+            for obj in children_of(conj):
+                if obj.dep_ == "dobj" and any(c.dep_ == "nummod" for c in children_of(obj)):
                     return _who(obj)
     return None
 
@@ -522,7 +522,7 @@ def _predicate(counted: Token, depth: int = 0) -> Optional[Token]:
     if depth > 2:
         return None
     words = quantity_words()["category_verbs"]
-    for child in counted.children:
+    for child in children_of(counted):
         if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
             return child
     token = counted
@@ -532,9 +532,9 @@ def _predicate(counted: Token, depth: int = 0) -> Optional[Token]:
         token = token.head
         if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in words or token.dep_ != "prep"):
             if token.lemma_.lower() == "be":
-                for child in token.children:
+                for child in children_of(token):
                     if child.dep_ == "prep" and child.lower_ == "among":
-                        for obj in child.children:
+                        for obj in children_of(child):
                             if obj.dep_ == "pobj":
                                 return _predicate(obj, depth + 1) or token
             return token
@@ -646,7 +646,7 @@ def _part_among(counted: Token, wholes: dict[int, str]) -> Optional[str]:
         return None
     anchor = counted.head.head
     if anchor.lemma_ == "be":  # "six civilians were among 22 people killed"
-        anchor = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), anchor)
+        anchor = next((c for c in children_of(anchor) if c.dep_ in ("nsubj", "nsubjpass")), anchor)
     return wholes.get(anchor.i)
 
 
@@ -662,7 +662,7 @@ def _whole_of(counted: Token, wholes: dict[int, str]) -> Optional[str]:
         for _ in range(3):
             if anchor.i in wholes:
                 return wholes[anchor.i]
-            for child in anchor.children:  # "kills 21 including 8 children": the verb's object
+            for child in children_of(anchor):  # "kills 21 including 8 children": the verb's object
                 if child.i < cue.i and child.i in wholes and child.dep_ in ("dobj", "nsubj", "nsubjpass"):
                     return wholes[child.i]
             if anchor.head.i == anchor.i:
@@ -674,14 +674,14 @@ def _whole_of(counted: Token, wholes: dict[int, str]) -> Optional[str]:
 def _clause_tokens(predicate: Optional[Token], counted: Token) -> list[Token]:
     """Tokens of the predicate's own clause (not of clauses nested in it), and the counted
     noun's phrase."""
-    tokens = list(counted.subtree)
+    tokens = list(subtree_of(counted))
     if predicate is None:
         return tokens
     stack = [predicate]
     while stack:
         token = stack.pop()
         tokens.append(token)
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "csubj") and child.pos_ in ("VERB", "AUX"):
                 continue
             if child.lower_ == "according":
@@ -696,11 +696,11 @@ def _perpetrator(extraction: Extraction, predicate: Optional[Token], counted: To
     if predicate is None:
         return None
     heads = set(quantity_words()["attack_heads"])
-    victims = {t.i for t in counted.subtree}
+    victims = {t.i for t in subtree_of(counted)}
     candidates: list[Token] = []
-    for child in predicate.children:
+    for child in children_of(predicate):
         if child.dep_ == "prep" and child.lower_ in ("in", "by", "from", "during", "after") or child.dep_ == "agent":
-            candidates += [c for c in child.children if c.dep_ == "pobj"]
+            candidates += [c for c in children_of(child) if c.dep_ == "pobj"]
         if child.dep_ in ("nsubj",) and child.i not in victims:
             candidates.append(child)
     if predicate.dep_ in ("acl",) and predicate.head.i not in victims:
@@ -710,7 +710,7 @@ def _perpetrator(extraction: Extraction, predicate: Optional[Token], counted: To
             if token.i not in victims and token not in candidates:
                 candidates.append(token)
     for candidate in candidates:
-        words = [t for t in candidate.subtree if t.i not in victims]
+        words = [t for t in subtree_of(candidate) if t.i not in victims]
         is_attack = candidate.lower_ in heads or candidate.lemma_.lower() in heads
         if not is_attack and candidate.dep_ == "pobj" and candidate.head.lower_ not in ("by",):
             continue

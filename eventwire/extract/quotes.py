@@ -26,7 +26,10 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import doc_text, next_id, token_at, token_starts
+from eventwire.extract import children_of, doc_text, next_id, subtree_of, token_at, token_starts, tokens_of
+from eventwire.extract.quote_edges import (best_end, content_edges, content_head, cue_edges,
+                                           cue_end_candidates, cue_end_features, end_candidates,
+                                           end_features, quote_flags)
 from eventwire.extract.quote_tagger import cue_tagger, decode, features_of, probabilities, tagged_spans
 from eventwire.model import Actor, Evidence, Extraction, Place, Quote
 
@@ -71,6 +74,11 @@ def cue_words() -> dict[str, CueWord]:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")),
                               delimiter="\t")
         return {row["lemma"]: CueWord(row["lemma"], row["kind"], row["content"]) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def _cue_lemmas() -> frozenset[str]:
+    return frozenset(cue_words())
 
 
 @lru_cache(maxsize=1)
@@ -164,8 +172,8 @@ def gate_features(attribution: "Attribution", doc: Doc) -> list[str]:
              f"content_end={text[content[1]:content[1] + 1] or '$'}",
              f"sentence_words={min((verb.sent.end - verb.sent.start).bit_length(), 7)}",
              f"pieces={len(attribution.content)}"]
-    rows += [f"child={child.dep_}" for child in verb.children]
-    rows += [f"aux={child.lower_}" for child in verb.children if child.dep_ in ("aux", "neg")]
+    rows += [f"child={child.dep_}" for child in children_of(verb)]
+    rows += [f"aux={child.lower_}" for child in children_of(verb) if child.dep_ in ("aux", "neg")]
     if verb.i + 1 < len(doc):
         after = doc[verb.i + 1]
         rows.append(f"next={after.lower_ if after.is_punct or after.pos_ in GATE_WORD_POS else after.pos_}")
@@ -250,7 +258,7 @@ def _clip(piece: Piece, bounds: Piece) -> Optional[Piece]:
 
 
 def _subtree_piece(token: Token) -> Piece:
-    subtree = list(token.subtree)
+    subtree = list(subtree_of(token))
     first, last = subtree[0], subtree[-1]
     return first.idx, last.idx + len(last.text)
 
@@ -282,7 +290,7 @@ DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?[\u2014\u2013-]{1,2}\s+")
 def _holds_cue(clause: Token) -> bool:
     """A clause with a reporting verb of its own ("who emphasized that ...")."""
     words = cue_words()
-    return any(t.lemma_.lower() in words and t.pos_ == "VERB" for t in clause.subtree)
+    return any(t.lemma_.lower() in words and t.pos_ == "VERB" for t in subtree_of(clause))
 
 
 def _after_comma(clause: Token) -> bool:
@@ -295,17 +303,17 @@ def _source_piece(speaker: Token, bounds: Piece, text: str, whole: bool = False)
     """The words naming the speaker: the noun phrase without its relative clause ("Dino
     Spencer, who now runs the gym"; PolNeAR's source, ``whole``, keeps it) and without a
     dateline ("RENO, Nev. (AP) \u2014")."""
-    tokens = list(speaker.subtree)
-    for child in speaker.children:
+    tokens = list(subtree_of(speaker))
+    for child in children_of(speaker):
         if child.dep_ in ("relcl", "acl") and child.i > speaker.i and (
                 not whole or _holds_cue(child) or _after_comma(child)):
             cut = child.left_edge.i
             tokens = [t for t in tokens if t.i < cut]
             break
     if whole:  # "an arbitration panel in 2001", "Even China": the time and the focus word stay out
-        for child in speaker.children:
+        for child in children_of(speaker):
             if child.i > speaker.i and child.dep_ == "prep" and all(
-                    t.ent_type_ == "DATE" for t in child.subtree if t.i != child.i):
+                    t.ent_type_ == "DATE" for t in subtree_of(child) if t.i != child.i):
                 tokens = [t for t in tokens if t.i < child.left_edge.i]
         while tokens and tokens[0].dep_ == "advmod" and tokens[0].head.i == speaker.i:
             tokens.pop(0)
@@ -348,14 +356,14 @@ def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piec
         child = next((c for c in verb.rights if c.left_edge.i == k), None)
         if child is None:
             break
-        words = list(child.subtree)
+        words = list(subtree_of(child))
         if child.dep_ in ("npadvmod", "advmod") and (
                 any(t.ent_type_ in ("DATE", "TIME") for t in words)
                 or child.lower_ in spans["right_adverbs"]):
             last = child.right_edge  # "said Thursday morning", "said then"
         elif child.dep_ == "prep" and any(
                 f"{child.lower_} {c.lemma_.lower()}" in spans["right_settings"]
-                for c in child.children if c.dep_ == "pobj"):
+                for c in children_of(child) if c.dep_ == "pobj"):
             last = child.right_edge  # "said in a statement", "wrote on Facebook"
             if last.idx >= content[0] >= end:
                 break
@@ -369,7 +377,7 @@ def _cue_between(verb: Token, cue: Piece, source: Optional[Piece], content: Piec
         end = after.idx + len(after.text)  # "said of Apple", "railed against": the preposition is cue
     first = doc[verb.i]
     for child in reversed(list(verb.lefts)):
-        words = list(child.subtree)
+        words = list(subtree_of(child))
         if words[-1].i != first.i - 1 or child.dep_ not in ("prep", "npadvmod", "advmod"):
             break
         if any(t.lower_ in spans["left_outside"] for t in words):
@@ -390,7 +398,7 @@ def _within(piece: Piece, quotes: list[Piece]) -> Optional[Piece]:
 
 
 def _subject(verb: Token) -> Optional[Token]:
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in SUBJECTS:
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -402,9 +410,9 @@ def _subject(verb: Token) -> Optional[Token]:
 
 def _agent(verb: Token) -> Optional[Token]:
     """The speaker of a passive: 'was echoed by X'."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            return next((c for c in children_of(child) if c.dep_ == "pobj"), None)
     return None
 
 
@@ -446,7 +454,7 @@ OBJECT_PREPOSITIONS = {"for", "as", "of", "on", "over", "about", "to", "with", "
 
 def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Token], str]:
     """The head of what is said and how it hangs on the verb: clause, object or preposition."""
-    inside = [c for c in verb.children if bounds[0] <= c.idx < bounds[1]]
+    inside = [c for c in children_of(verb) if bounds[0] <= c.idx < bounds[1]]
     clauses = [c for c in inside if c.dep_ == "ccomp"]
     if clauses:
         return clauses[0], "clause"
@@ -456,18 +464,18 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
             if child.dep_ == "xcomp" and objects and objects[0].i < child.i:
                 return objects[0], "object"  # "asked the candidates to make ..."
             if child.dep_ == "xcomp" or (child.dep_ == "advcl" and child.i > verb.i and any(
-                    m.lower_ in ("if", "whether") for m in child.children if m.dep_ == "mark")
-                    and not any(m.lower_ == "even" for m in child.children)):
+                    m.lower_ in ("if", "whether") for m in children_of(child) if m.dep_ == "mark")
+                    and not any(m.lower_ == "even" for m in children_of(child))):
                 return child, "clause"  # "asked if ...", not "If schedules permit, he would like"
             if child.dep_ == "advcl" and child.i > verb.i and \
                     child.left_edge.lower_ == "that" and child.left_edge.i > verb.i:
                 return child, "clause"  # "tweeted in the early hours that ...": a misread ccomp
             if child.dep_ == "advcl" and child.i > verb.i and verb.lemma_.lower() in SAYING and \
-                    any(c.dep_ == "nsubj" for c in child.children) and \
-                    not any(c.dep_ == "mark" for c in child.children):
+                    any(c.dep_ == "nsubj" for c in children_of(child)) and \
+                    not any(c.dep_ == "mark" for c in children_of(child)):
                 return child, "clause"  # "said after the convention he would not": a misread ccomp
         if verb.lemma_.lower() in ADDRESSEE_VERBS and objects:
-            for clause in objects[0].subtree:  # "told a meeting of leaders that few people ..."
+            for clause in subtree_of(objects[0]):  # "told a meeting of leaders that few people ..."
                 if clause.dep_ in ("relcl", "acl", "ccomp") and clause.left_edge.lower_ == "that" and \
                         clause.left_edge.dep_ == "mark":
                     return clause, "clause"
@@ -478,7 +486,7 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
                 return child, "object"
     for child in inside:  # "pointed to X", "called for X", "spoke about X"
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and 0 < child.i - verb.i <= 2:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].ent_type_ not in ("DATE", "TIME"):  # "said on Thursday": when
                 return objects[0], "preposition"
     return None, ""
@@ -486,10 +494,10 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece) -> tuple[Optional[Toke
 
 def _with_addressee(content: Piece, verb: Token, infinitive: Token) -> Piece:
     """'called on Trump to stop attacking Machado': who is called on is part of the content."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "prep" and verb.i < child.i < infinitive.i and \
                 f"{verb.lemma_.lower()} {child.lower_}" in cue_spans()["right_prepositions"]:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in children_of(child) if c.dep_ == "pobj"]
             if objects and objects[0].right_edge.i < infinitive.i:
                 return min(content[0], objects[0].left_edge.idx), content[1]
     return content
@@ -498,11 +506,11 @@ def _with_addressee(content: Piece, verb: Token, infinitive: Token) -> Piece:
 def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_: dict) -> Optional[Piece]:
     """The words of the content: the head's subtree, cut where another reporting verb's
     coordinated clause starts; an object takes the rest of the predicate ("X for Y")."""
-    tokens = list(head.subtree)
+    tokens = list(subtree_of(head))
     cut = None
-    for child in head.children:  # "says A and says B": B is another attribution
+    for child in children_of(head):  # "says A and says B": B is another attribution
         if child.dep_ == "conj" and child.i > head.i and child.lemma_.lower() in cue_words_ and \
-                not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in child.children):
+                not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in children_of(child)):
             cut = child.i
             break
     if cut is not None:
@@ -514,13 +522,13 @@ def _content_piece(head: Token, how: str, verb: Token, bounds: Piece, cue_words_
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if how == "object":
-        for child in verb.children:
+        for child in children_of(verb):
             if child.i <= head.i:
                 continue
             if child.dep_ == "prep" and child.lower_ not in OBJECT_PREPOSITIONS:
                 break  # "praised X at a press conference": where, not what
             if child.i > head.i and child.dep_ in OBJECT_TAIL:
-                last = list(child.subtree)[-1]
+                last = list(subtree_of(child))[-1]
                 end = max(end, last.idx + len(last.text))
     return _clip((start, end), bounds)
 
@@ -593,9 +601,9 @@ def _lead_trimmed(piece: Optional[Piece], doc: Doc) -> Optional[Piece]:
 
 def _speech_place(verb: Token) -> Optional[int]:
     """The token of the place where the words were spoken: 'said in Hamburg', 'Speaking from Geneva'."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
-            for obj in child.children:
+            for obj in children_of(child):
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                     return obj.i
         if child.dep_ == "advcl" and child.lemma_ == "speak":
@@ -605,7 +613,8 @@ def _speech_place(verb: Token) -> Optional[int]:
     return None
 
 
-def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True) -> list[Attribution]:
+def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
+                      use_edges: bool = True) -> list[Attribution]:
     """Attributions in a parsed doc, as character offsets.
 
     ``all_cues`` follows PolNeAR's conventions: thought and intention cues ("believes",
@@ -625,7 +634,7 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True)
     phrases = phrase_cues() if all_cues else None
     found: list[Attribution] = []
     used_quotes: set[Piece] = set()
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             attribution = _according_to(token, paragraphs, quotes, text)
             if attribution:
@@ -677,10 +686,78 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True)
     _continue_quotes(text, quotes, used_quotes, found)
     if all_cues and use_tagger and cue_tagger() is not None:
         found += _tagged_attributions(doc, found, quotes, paragraphs, text)
+    cue_model = cue_edges() if all_cues and use_edges else None
+    if cue_model is not None:  # the learned end edge of the cue
+        for attribution in found:
+            rows = cue_edge_rows(doc, attribution)
+            if rows is not None:
+                original, scored = rows
+                last = doc[best_end(scored, original, cue_model)]
+                attribution.cue = (attribution.cue[0], last.idx + len(last.text))
+    edges = content_edges() if all_cues and use_edges else None
+    if edges is not None:  # the learned end edge of reported speech
+        flags = quote_flags(doc, quotes)
+        for attribution in found:
+            rows = edge_rows(doc, attribution, flags, paragraphs)
+            if rows is not None:
+                original, scored = rows
+                last = doc[best_end(scored, original, edges)]
+                start = attribution.content[-1][0]
+                attribution.content[-1] = (start, last.idx + len(last.text))
     if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
         found = [a for a in found if not any(
             b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
     return found
+
+
+def cue_edge_rows(doc: Doc, attribution: Attribution) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
+    """The end candidates of a verb cue with their features, and the token the rules ended it
+    on; None for cues read otherwise (nouns, phrases, "according to", the tagger's)."""
+    if attribution.cue_token < 0 or attribution.how in ("according", "noun", "tagged", "phrase", "signature"):
+        return None
+    start, end = attribution.cue
+    last = token_at(doc, end - 1)
+    head = attribution.cue_token
+    if last is None or last.i < head or doc[head].idx < start:
+        return None
+    limit = len(doc_text(doc))
+    content_after = None
+    for piece in attribution.content + ([attribution.source] if attribution.source else []):
+        if piece[0] >= end:
+            limit = min(limit, piece[0])
+    later = [p for p in attribution.content if p[0] >= end]
+    if later:
+        first = token_at(doc, min(p[0] for p in later))
+        content_after = first.i if first is not None else None
+    candidates = cue_end_candidates(doc, head, last.i, limit)
+    return last.i, [(k, cue_end_features(doc, head, last.i, k, attribution.how, content_after))
+                    for k in candidates]
+
+
+def edge_rows(doc: Doc, attribution: Attribution, inside_quote: list[bool],
+              paragraphs: _Paragraphs) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
+    """The end candidates of an indirect or mixed content's last piece with their features,
+    and the token the rules ended it on; None where the edge is not the learner's to move
+    (direct quotes end at their marks, a content before its cue at the speaker; noun and
+    "according to" readings are left as read)."""
+    if not attribution.content or attribution.kind == "direct" or \
+            attribution.how in ("according", "noun", "tagged") or attribution.cue_token < 0:
+        return None
+    start, end = attribution.content[-1]
+    if end <= attribution.cue[0]:
+        return None  # a content before its cue ends where its speaker or cue begins
+    first, last = token_at(doc, start), token_at(doc, end - 1)
+    if first is None or last is None or last.i < first.i:
+        return None
+    limit = paragraphs.around(start)[1]
+    for piece in (attribution.cue, attribution.source):
+        if piece and piece[0] >= end:
+            limit = min(limit, piece[0])
+    head = content_head(doc, first.i, last.i)
+    lexicon = _cue_lemmas()
+    candidates = end_candidates(doc, first.i, last.i, limit)
+    return last.i, [(k, end_features(doc, first.i, last.i, k, head, attribution.how, attribution.kind,
+                                     lexicon, inside_quote)) for k in candidates]
 
 
 def _tagged_attributions(doc: Doc, found: list[Attribution], quotes: list[Piece],
@@ -725,19 +802,19 @@ NOUN_CONTENT_PREPOSITIONS = {"of", "for", "about", "on", "against", "to", "over"
 def _noun_attribution(noun: Token, paragraphs: _Paragraphs, text: str) -> Optional[Attribution]:
     """'his call for a ban', "Trump's criticism of Clinton", 'her claim that ...': the
     possessor speaks, the noun (with its preposition) is the cue, the rest is the content."""
-    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    speaker = next((c for c in children_of(noun) if c.dep_ == "poss"), None)
     if speaker is None:
         return None
     bounds = paragraphs.around(noun.idx)
     cue_end = noun
     content = None
     for child in noun.rights:
-        if child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in child.children
+        if child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in children_of(child)
                                                   if m.dep_ == "mark"):
             content = _subtree_piece(child)
             break
         if child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPOSITIONS and child.i == noun.i + 1:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 cue_end, content = child, _subtree_piece(objects[0])
             break
@@ -764,14 +841,14 @@ def _phrase_content(word: Token) -> tuple[Optional[Token], Optional[Token]]:
     preposition or participle, which the cue takes in."""
     for child in word.rights:
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in cue_words():
-            said = next((c for c in child.children if c.dep_ in ("ccomp", "dobj", "xcomp")
+            said = next((c for c in children_of(child) if c.dep_ in ("ccomp", "dobj", "xcomp")
                          and c.i > child.i), None)  # "issued a statement calling X a liar"
             return (said, child) if said is not None else (None, None)
         if child.dep_ in ("ccomp", "xcomp") or child.dep_ in ("acl", "advcl") and any(
-                m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
+                m.lower_ == "that" and m.dep_ == "mark" for m in children_of(child)):
             return child, None
         if child.dep_ == "prep" and child.i == word.i + 1 and child.lower_ in PHRASE_PREPOSITIONS:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
             return (objects[0], child) if objects else (None, None)
     return None, None
 
@@ -820,7 +897,7 @@ def _light_verb_attribution(verb: Token, light_objects: frozenset[str], paragrap
     its object noun are the cue together, what the noun is about is the content."""
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
         return None
-    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > verb.i), None)
+    noun = next((c for c in children_of(verb) if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > verb.i), None)
     if noun is None or f"{verb.lemma_.lower()} {noun.lemma_.lower()}" not in light_objects:
         return None
     content_head, preposition = _phrase_content(noun)
@@ -834,11 +911,11 @@ def _light_verb_attribution(verb: Token, light_objects: frozenset[str], paragrap
 def _passive_attribution(verb: Token, paragraphs: _Paragraphs, text: str) -> Optional[Attribution]:
     """'The registration issue was first reported by The Washington Post': the agent
     speaks, the passive subject is what is said."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    said = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if agent is None or said is None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+    agent = next((c for c in children_of(verb) if c.dep_ == "agent"), None)
+    said = next((c for c in children_of(verb) if c.dep_ == "nsubjpass"), None)
+    if agent is None or said is None or any(c.dep_ in ("ccomp", "xcomp") for c in children_of(verb)):
         return None
-    speaker = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    speaker = next((c for c in children_of(agent) if c.dep_ == "pobj"), None)
     if speaker is None or not (said.i < verb.i < agent.i):
         return None
     bounds = paragraphs.around(verb.idx)
@@ -904,7 +981,7 @@ def _verb_attribution(verb: Token, cue: CueWord, paragraphs: _Paragraphs,
     source = _source_piece(speaker, bounds, text, between) if speaker is not None else None
     if speaker is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         speaker = verb.head  # "the major Super PAC backing Jeb Bush"
-        before = [t for t in speaker.subtree if t.i < verb.left_edge.i]
+        before = [t for t in subtree_of(speaker) if t.i < verb.left_edge.i]
         source = _clip(_token_piece(before), bounds) if before else None
     if source is not None:
         source = _outside(source, cue_piece)
@@ -974,7 +1051,7 @@ def _next_paragraph(verb: Token, bounds: Piece, text: str) -> Optional[Piece]:
 def _around(verb: Token, bounds: Piece) -> tuple[Optional[Piece], list[Piece]]:
     """The clause a parenthetical cue interrupts, in its two pieces."""
     head = verb.head
-    tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    tokens = [t for t in subtree_of(head) if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
     left = [t for t in tokens if t.i < verb.left_edge.i]
     right = [t for t in tokens if t.i > verb.right_edge.i]
     pieces = [_clip(_token_piece(part), bounds) for part in (left, right) if part]
@@ -989,8 +1066,8 @@ def _according_to(according: Token, paragraphs: _Paragraphs,
     """'..., according to the Syrian Observatory': the source is the object of 'to'."""
     doc = according.doc
     to = doc[according.i + 1]
-    objects = [c for c in to.children if c.dep_ == "pobj"] or \
-              [c for c in according.children if c.dep_ == "pobj"]
+    objects = [c for c in children_of(to) if c.dep_ == "pobj"] or \
+              [c for c in children_of(according) if c.dep_ == "pobj"]
     bounds = paragraphs.around(according.idx)
     cue_piece = (according.idx, to.idx + len(to.text))
     if not objects:
