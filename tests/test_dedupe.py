@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from eventwire.ingest import dedupe
 from store_fixtures import build, fakes_articles
 
@@ -66,3 +68,21 @@ def test_the_store_s_signature_is_datasketch_s_minhash():
     for text in texts:
         expected = dedupe.minhash(text).hashvalues.astype(dedupe.SIGNATURE_DTYPE)
         assert (dedupe.signature(text) == expected).all()
+
+
+def test_a_copy_s_report_that_names_nobody_fuses_with_the_first_version_s(store):
+    # The bomb blast in Aleppo's Salah al-Din district, one AFP story as Ahram Online and
+    # the NNA ran it, its event given with no actor and no place: told twice with the same
+    # trigger it is one report, one event. The candidate query offered a copy's reports
+    # only when they shared a place or an actor, so these stayed two events (fuse() from
+    # scratch joined them).
+    blast = ({"type": "ASSAULT", "trigger": "bomb blast", "date": "2017-04-19"},)
+    first = build(text_of(AHRAM), published=date(2017, 4, 19), source="Ahram Online",
+                  article_id=AHRAM, events=blast)
+    copy = build(text_of(NNA), published=date(2017, 4, 19), source="NNA", article_id=NNA,
+                 events=blast)
+    store.add(first)
+    assert store.add(copy).duplicate_of == AHRAM
+    [event] = store.events()
+    assert sorted(report.article_id for report in event.reports) == sorted([AHRAM, NNA])
+    assert store.fuse() == {"reports": 2, "events": 1}

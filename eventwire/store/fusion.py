@@ -25,9 +25,13 @@ The events are the connected components of that relation, built by uniting match
 in a fixed order (:func:`cluster`) under three constraints: two reports of one article never
 share an event (the article itself tells them apart), an event never holds two reports
 whose date ranges are disjoint (so undated reports cannot chain the fighting of five years
-at one place into one "event"), and reports a user split apart are never joined again. The same reports and splits give the same events and the same ids,
-whatever order articles arrived in, except where a constraint has to choose between
-candidates, which it does in that fixed order.
+at one place into one "event"), and reports a user split apart are never joined again.
+``fuse()`` from scratch is deterministic: the same reports, near-duplicate links and splits
+give the same events and ids. Adding articles one by one in publication order gives the
+same events as ``fuse()`` (the store re-clusters every stored event a new report pairs
+with, :func:`partners`); where an older article arrives after newer ones and a constraint
+has to choose, the events already stored keep what they hold (a re-run of ``fuse()``
+re-decides in the fixed order).
 
 Everything here is pure; ``store.py`` reads reports from the database and writes the
 components back.

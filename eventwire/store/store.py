@@ -680,9 +680,6 @@ class Store:
             f"AND ae.precision IN ('day', 'week')"
             + (f" AND ae.status{sql.among(statuses)})" if statuses else ")")
             for kind, low, high, ends, statuses in fine]
-        if copies:
-            conditions.append(f"(ae.article_id{sql.among(copies)} AND ae.type"
-                              f"{sql.among(types)})")
         # At a new report's place: reports of its type and status family whose dates do
         # not contradict it (loosely dated ones only, beside a fine date: the fine ones
         # meet it above).
@@ -700,17 +697,22 @@ class Store:
             conditions.append(term + ")")
         # Only reports that could pass same_happening: a shared place, or a shared actor
         # (tested last: the one condition that reads another table).
-        plausible = []
-        if place_ids:
-            plausible += [f"ae.geonameid{sql.among(place_ids)}",
-                          f"ae.place_parent{sql.among(place_ids)}"]
-        plausible.append(f"lower(ae.place_name){sql.among(place_names)}")
-        if codes or names:
-            plausible.append(
-                "EXISTS (SELECT 1 FROM article_event_actors aea WHERE "
-                "aea.article_id = ae.article_id AND aea.event_id = ae.id AND "
-                f"(aea.code{sql.among(codes)} OR lower(aea.name){sql.among(names)}))")
-        query = f"{head} AND ({' OR '.join(conditions)}) AND ({' OR '.join(plausible)})"
+        terms = []
+        if conditions:
+            plausible = []
+            if place_ids:
+                plausible += [f"ae.geonameid{sql.among(place_ids)}",
+                              f"ae.place_parent{sql.among(place_ids)}"]
+            plausible.append(f"lower(ae.place_name){sql.among(place_names)}")
+            if codes or names:
+                plausible.append(
+                    "EXISTS (SELECT 1 FROM article_event_actors aea WHERE "
+                    "aea.article_id = ae.article_id AND aea.event_id = ae.id AND "
+                    f"(aea.code{sql.among(codes)} OR lower(aea.name){sql.among(names)}))")
+            terms.append(f"(({' OR '.join(conditions)}) AND ({' OR '.join(plausible)}))")
+        if copies:  # a copy's report fuses by its trigger, whoever and wherever it names
+            terms.append(f"(ae.article_id{sql.among(copies)} AND ae.type{sql.among(types)})")
+        query = f"{head} AND ({' OR '.join(terms)})"
         rows = [row for row in sql.run(conn, query) if row[2] is not None]  # fused reports
         return self._candidate_results(conn, rows)
 
@@ -742,9 +744,6 @@ class Store:
             f"{sql.value(ends)}::date AND ae.precision IN ('day', 'week') AND "
             f"{status.format(sql.value(family(statuses)))})"
             for kind, low, high, ends, statuses in _padded(fine, (None,) * 5)]
-        if copies:
-            conditions.append(f"(ae.article_id{sql.among(copies)} AND ae.type"
-                              f"{sql.among(types)})")
         for kind, column, value, fine_date, start, end, statuses in _padded(
                 place_terms, (None, "ae.geonameid", None, False, None, None, ())):
             by_id = column == "ae.geonameid"
@@ -759,13 +758,18 @@ class Store:
                 f"{sql.value(end + fusion.UNDATED_WINDOW if end else None)}::date) OR "
                 f"(ae.date_start <= {sql.value(end)}::date AND "
                 f"coalesce(ae.date_end, ae.date_start) >= {sql.value(start)}::date)))")
-        plausible = (
-            f"ae.geonameid{sql.among(place_ids)} OR ae.place_parent{sql.among(place_ids)} "
-            f"OR lower(ae.place_name){sql.among(place_names)} OR EXISTS (SELECT 1 FROM "
-            "article_event_actors aea WHERE aea.article_id = ae.article_id AND "
-            f"aea.event_id = ae.id AND (aea.code{sql.among(codes)} OR "
-            f"lower(aea.name){sql.among(names)}) OFFSET 0)")
-        query = f"{head} AND ({' OR '.join(conditions)}) AND ({plausible})"
+        terms = []
+        if conditions:
+            plausible = (
+                f"ae.geonameid{sql.among(place_ids)} OR ae.place_parent{sql.among(place_ids)} "
+                f"OR lower(ae.place_name){sql.among(place_names)} OR EXISTS (SELECT 1 FROM "
+                "article_event_actors aea WHERE aea.article_id = ae.article_id AND "
+                f"aea.event_id = ae.id AND (aea.code{sql.among(codes)} OR "
+                f"lower(aea.name){sql.among(names)}) OFFSET 0)")
+            terms.append(f"(({' OR '.join(conditions)}) AND ({plausible}))")
+        if copies:  # a copy's report fuses by its trigger, whoever and wherever it names
+            terms.append(f"(ae.article_id{sql.among(copies)} AND ae.type{sql.among(types)})")
+        query = f"{head} AND ({' OR '.join(terms)})"
         return [row for row in sql.run(conn, query) if row[2] is not None]  # fused reports
 
     def _copies_of(self, conn: Connection, original: str) -> list[str]:
