@@ -109,9 +109,10 @@ def _relation(token: Optional[Token], head: Token) -> str:
 
 
 def end_features(doc: Doc, first: int, original: int, k: int, head: Token, how: str,
-                 kind: str, lexicon: frozenset[str], inside_quote: list[bool]) -> list[str]:
+                 kind: str, lexicon: frozenset[str], inside_quote: list[bool],
+                 cue_lemma: str = "") -> list[str]:
     """String features of ending the content on token ``k`` (the rules ended it on
-    ``original``)."""
+    ``original``; ``cue_lemma`` is the reporting word's lemma)."""
     distance = k - original
     way = "same" if distance == 0 else "long" if distance > 0 else "short"
     token = doc[k]
@@ -137,7 +138,8 @@ def end_features(doc: Doc, first: int, original: int, k: int, head: Token, how: 
             f"how|way={how}|{way}", f"kind|way={kind}|{way}",
             f"cue_between|way={cue_between}|{way}", f"subj_between|way={subject_between}|{way}",
             f"hd|way={head.dep_}|{way}", f"ht|way={head.tag_}|{way}",
-            f"first|way={'start' if k == first else 'later'}|{way}"]
+            f"first|way={'start' if k == first else 'later'}|{way}",
+            f"lemma|way={cue_lemma}|{way}", f"lemma|way|n={cue_lemma}|{way}|{n}"]
     if after is not None and after.is_punct and after2 is not None:
         rows.append(f"p|n2d|rel={after.text}|{after2.dep_}|{_relation(after2, head)}")
     return rows

@@ -756,8 +756,9 @@ def edge_rows(doc: Doc, attribution: Attribution, inside_quote: list[bool],
     head = content_head(doc, first.i, last.i)
     lexicon = _cue_lemmas()
     candidates = end_candidates(doc, first.i, last.i, limit)
+    cue_lemma = doc[attribution.cue_token].lemma_.lower()
     return last.i, [(k, end_features(doc, first.i, last.i, k, head, attribution.how, attribution.kind,
-                                     lexicon, inside_quote)) for k in candidates]
+                                     lexicon, inside_quote, cue_lemma)) for k in candidates]
 
 
 def _tagged_attributions(doc: Doc, found: list[Attribution], quotes: list[Piece],
