@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.quote_edges import best_end, content_edges, cue_edges, end_candidates
+from eventwire.extract.quote_edges import best_end, content_edges, cue_edges, end_candidates, start_edges
 from eventwire.extract.quotes import extract_quotes, find_attributions
 from eventwire.model import Article, Extraction
 
@@ -88,3 +88,11 @@ def test_the_cue_edge_never_reaches_into_the_content(nlp):
     for attribution in find_attributions(doc, all_cues=True):
         assert all(attribution.cue[1] <= start for start, _ in attribution.content
                    if start >= attribution.cue[0])
+
+
+def test_the_start_edge_takes_in_the_subject_the_parse_split_off(nlp):
+    # bench corpus: the parse hangs "shelling on Sunday" apart from its clause
+    text = "The Observatory said shelling on Sunday hit several areas of the capital."
+    assert contents(nlp, text, use_edges=False) == [["hit several areas of the capital"]]
+    assert contents(nlp, text) == [["shelling on Sunday hit several areas of the capital"]]
+    assert start_edges() is start_edges() and start_edges()["margin"] > 0

@@ -44,6 +44,15 @@ def content_edges() -> Optional[dict]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def start_edges() -> Optional[dict]:
+    """The content start-edge weights (data/quote_start_edges.json); None when absent."""
+    path = resources.files("eventwire") / "data" / "quote_start_edges.json"
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def _word(token: Optional[Token]) -> str:
     """A function word or punctuation as itself, any other word as its part of speech."""
     if token is None:
@@ -239,3 +248,45 @@ def cue_end_features(doc: Doc, head: int, original: int, k: int, how: str,
     if first is not None:
         rows.append(f"way|firsthead={way}|{'verb' if first.head.i == head else 'other'}")
     return rows
+
+
+# --- the content's start ----------------------------------------------------------------------
+
+START_REACH = 8  # words either side of the rules' start a content may start on
+
+
+def start_candidates(doc: Doc, original: int, last: int, floor: int) -> list[int]:
+    """First tokens a content ending on ``last`` may start on: up to ``START_REACH`` words either
+    side of the rules' ``original``, within its sentence and never before character ``floor``
+    (the end of its cue or speaker, or its paragraph's start)."""
+    sentence = doc[original].sent
+    candidates = []
+    for k in range(max(sentence.start, original - START_REACH), min(last, original + START_REACH) + 1):
+        token = doc[k]
+        if token.idx < floor or token.is_punct or token.text in QUOTE_MARKS:
+            continue
+        candidates.append(k)
+    if original not in candidates:
+        candidates.append(original)
+    return sorted(candidates)
+
+
+def start_features(doc: Doc, original: int, k: int, head: Token, how: str, cue_lemma: str,
+                   cue_before: bool) -> list[str]:
+    """String features of starting the content on token ``k`` (the rules started it on
+    ``original``)."""
+    distance = k - original
+    way = "same" if distance == 0 else "long" if distance < 0 else "short"
+    token = doc[k]
+    before = doc[k - 1] if k > 0 else None
+    low, high = sorted((k, original))
+    stretch = doc[low:high]
+    shape = "+".join(_span_word(t) for t in stretch)[:40] if len(stretch) else "-"
+    relation = _relation(token, head)
+    return [f"way={way}", f"way|b={way}|{_bucket(distance)}", f"way|shape={way}|{shape}",
+            f"w={_word(token)}", f"wd={token.dep_}", f"way|w={way}|{_word(token)}",
+            f"way|wd={way}|{token.dep_}", f"p={_word(before)}", f"p|w={_word(before)}|{_word(token)}",
+            f"rel={relation}", f"way|rel={way}|{relation}", f"sent0={token.is_sent_start}",
+            f"how|way={how}|{way}", f"lemma|way={cue_lemma}|{way}",
+            f"lemma|way|w={cue_lemma}|{way}|{_word(token)}", f"cue_before|way={cue_before}|{way}",
+            f"hd|way={head.dep_}|{way}"]

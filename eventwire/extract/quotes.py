@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Token
 from eventwire.extract import doc_text, next_id, token_at, token_starts
 from eventwire.extract.quote_edges import (best_end, content_edges, content_head, cue_edges,
                                            cue_end_candidates, cue_end_features, end_candidates,
-                                           end_features, quote_flags)
+                                           end_features, quote_flags, start_candidates,
+                                           start_features, start_edges)
 from eventwire.extract.quote_tagger import cue_tagger, decode, features_of, probabilities, tagged_spans
 from eventwire.model import Actor, Evidence, Extraction, Place, Quote
 
@@ -694,6 +695,14 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
                 original, scored = rows
                 last = doc[best_end(scored, original, cue_model)]
                 attribution.cue = (attribution.cue[0], last.idx + len(last.text))
+    start_model = start_edges() if all_cues and use_edges else None
+    if start_model is not None:  # the learned start edge of reported speech
+        for attribution in found:
+            rows = start_edge_rows(doc, attribution, paragraphs)
+            if rows is not None:
+                original, scored = rows
+                first = doc[best_end(scored, original, start_model)]
+                attribution.content[-1] = (first.idx, attribution.content[-1][1])
     edges = content_edges() if all_cues and use_edges else None
     if edges is not None:  # the learned end edge of reported speech
         flags = quote_flags(doc, quotes)
@@ -732,6 +741,29 @@ def cue_edge_rows(doc: Doc, attribution: Attribution) -> Optional[tuple[int, lis
     candidates = cue_end_candidates(doc, head, last.i, limit)
     return last.i, [(k, cue_end_features(doc, head, last.i, k, attribution.how, content_after))
                     for k in candidates]
+
+
+def start_edge_rows(doc: Doc, attribution: Attribution,
+                    paragraphs: _Paragraphs) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
+    """The start candidates of an indirect or mixed content's last piece with their features,
+    and the token the rules started it on; None where the edge is not the learner's to move."""
+    if not attribution.content or attribution.kind == "direct" or \
+            attribution.how in ("according", "noun", "tagged", "phrase", "signature") or \
+            attribution.cue_token < 0:
+        return None
+    start, end = attribution.content[-1]
+    first, last = token_at(doc, start), token_at(doc, end - 1)
+    if first is None or last is None or last.i < first.i:
+        return None
+    floor = paragraphs.around(start)[0]
+    for piece in (attribution.cue, attribution.source) + tuple(attribution.content[:-1]):
+        if piece and piece[1] <= start:
+            floor = max(floor, piece[1])
+    head = content_head(doc, first.i, last.i)
+    cue_lemma = doc[attribution.cue_token].lemma_.lower()
+    cue_before = attribution.cue[1] <= start
+    return first.i, [(k, start_features(doc, first.i, k, head, attribution.how, cue_lemma, cue_before))
+                     for k in start_candidates(doc, first.i, last.i, floor)]
 
 
 def edge_rows(doc: Doc, attribution: Attribution, inside_quote: list[bool],
