@@ -56,3 +56,13 @@ def test_the_store_links_a_copy_to_the_first_version(store):
     assert store.add(copy).duplicate_of == AHRAM
     [(article, original, score)] = store.near_duplicates(AHRAM)
     assert (article, original) == (NNA, AHRAM) and score >= dedupe.THRESHOLD
+
+
+def test_the_store_s_signature_is_datasketch_s_minhash():
+    # dedupe.signature computes datasketch's values its own faster way: stored signatures
+    # and bands must stay what they were (the texts of real articles, and edge cases).
+    texts = [text_of(AHRAM), text_of(NNA), "", "one", "four words only here",
+             "Ünïcode CAFÉ naïve 北京 市 — x\x00y z w v u"]
+    for text in texts:
+        expected = dedupe.minhash(text).hashvalues.astype(dedupe.SIGNATURE_DTYPE)
+        assert (dedupe.signature(text) == expected).all()

@@ -16,8 +16,8 @@ from eventwire.store import Store
 from eventwire.store.fusion import (Report, actor_relation, cluster, date_relation,
                                     place_relation, same_happening)
 from store_fixtures import (al_maleh_battle_a_day_apart, aleppo_barrel_bombs_years_apart,
-                            eastern_ghouta_reports, khan_sheikhoun_reports, seed_extraction,
-                            syria_only_report)
+                            eastern_ghouta_reports, fakes_extraction, khan_sheikhoun_reports,
+                            seed_extraction, syria_only_report)
 
 ALEPPO = "170063"
 
@@ -219,3 +219,38 @@ def test_undated_reports_of_one_battle_a_day_apart_fuse(store):
     [battle] = store.events()
     assert [r.outlet for r in battle.reports] == ["The New Arab", "Jordan Times"]
     assert battle.date is None  # fusion bounded it by publication; it claims no date
+
+
+def test_adding_articles_in_publication_order_fuses_as_fuse_does(store):
+    # Regime attacks told by three real FA-KES articles (fields given by hand): Y and X
+    # report one on 1-2 October 2016; X also reports another on 4 October, which Z
+    # (published 7 October) reports on the 3rd. Z's report could join X's first report
+    # alone, but not the event of X's and Y's (their dates share 1 October only, a day
+    # of slack short of the 3rd); it is X's second report that it fuses with. ``add``
+    # used to look only at the events a first clustering joined, where Z's report took
+    # X's first report and so hid the second (two reports of one article): Z stayed
+    # alone, and fuse() from scratch gave other events than adding.
+    regime = ("regime", dict(name="Syrian government", code="SYRMIL", kind="organisation"))
+    told = [
+        fakes_extraction("fakes-1923848289", "Ahram Online", actors=(regime,), events=(
+            {"type": "ASSAULT", "trigger": "killed", "source": ["regime"],
+             "date": "2016-10-01"},)),
+        fakes_extraction("fakes-1923102911", "The New Arab", actors=(regime,), events=(
+            {"type": "ASSAULT", "trigger": "killed", "source": ["regime"],
+             "date": "2016-10-02"},
+            {"type": "ASSAULT", "trigger": "killed", "nth": 1, "source": ["regime"],
+             "date": "2016-10-04"})),
+        fakes_extraction("fakes-1924058193", "The New Arab", actors=(regime,), events=(
+            {"type": "ASSAULT", "trigger": "killed", "source": ["regime"],
+             "date": "2016-10-03"},)),
+    ]
+    for extraction in told:
+        store.add(extraction)
+    events = lambda: sorted(tuple(sorted((r.article_id, r.event_id) for r in e.reports))  # noqa: E731
+                            for e in store.events())
+    added = events()
+    assert store.fuse() == {"reports": 4, "events": 2}
+    assert events() == added
+    assert added == [
+        (("fakes-1923102911", "e1"), ("fakes-1923848289", "e1")),
+        (("fakes-1923102911", "e2"), ("fakes-1924058193", "e1"))]

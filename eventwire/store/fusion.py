@@ -264,6 +264,30 @@ def candidate_pairs(reports: list[Report], only: set[int] | None = None
     return sorted(pairs, key=itemgetter(1, 0))
 
 
+def partners(reports: list[Report], new: set[tuple[str, str]],
+             originals: dict[str, str] | None = None) -> set[tuple[str, str]]:
+    """The keys of the reports not in ``new`` that describe the same happening as one of the
+    ``new`` reports (:func:`same_happening`, pair by pair).
+
+    The store adds an article by re-clustering the stored events these reports are in
+    with the new reports: every such event, not only those a first clustering would join
+    (a constraint there, two reports of one article, could hide an event that the
+    clustering of every report in order joins: ``add`` and ``fuse()`` then differed)."""
+    originals = originals or {}
+    reports = sorted(reports, key=attrgetter("order"))
+    fresh = {index for index, report in enumerate(reports) if report.key in new}
+    found: set[tuple[str, str]] = set()
+    for i, j in candidate_pairs(reports, fresh):
+        first, second = reports[i], reports[j]
+        if (i in fresh) == (j in fresh):
+            continue  # two new reports: one article's, never fused
+        a_id, b_id = first.article_id, second.article_id
+        if same_happening(first, second,
+                          near_duplicates=originals.get(a_id, a_id) == originals.get(b_id, b_id)):
+            found.add(second.key if i in fresh else first.key)
+    return found
+
+
 def _place_key(report: Report) -> str:
     return report.geonameid or (report.place_name or "").casefold()
 
