@@ -16,9 +16,10 @@ start) and quote_cue_edges.json (end of verb cues). The shipped files:
    among its candidates (compared as the scorer compares spans).
 2. Model: a conditional logit over each instance's candidates (softmax of a linear score,
    L2-regularised; numpy + scipy L-BFGS, no new dependency) over the string features of
-   :func:`eventwire.extract.quote_edges.end_features`; features seen in fewer than
+   :func:`eventwire.extract.quote_edges.end_features` (``start_features``,
+   ``cue_end_features``); features seen in fewer than
    ``--min-count`` instances are left out.
-3. ``--margin``: how much more than the rules' end another candidate must score (chosen on
+3. ``--margin``: how much more than the rules' edge another candidate must score (chosen on
    dev with ``eventwire evaluate polnear --split dev``).
 
 Train only: never dev or test. ``--docs`` reuses a spaCy DocBin of the train texts in archive

@@ -1,4 +1,5 @@
-"""A learned end edge for the content of reported speech, under PolNeAR's conventions.
+"""Learned edges of PolNeAR attributions: the end and start of indirect content, the end of a
+verb cue.
 
 The rule finder (:func:`eventwire.extract.quotes.find_attributions`) ends a content where
 the complement's subtree ends, less the asides its rules cut off (", which ...", ", citing
@@ -9,10 +10,13 @@ them): each candidate is scored by a conditional logit over string features of t
 and after the edge, how they hang on the content's head and how far the edge is from the
 rules' end, and the rules' end is kept unless another candidate scores ``margin`` more.
 
-Trained on PolNeAR train only by ``scripts/train_quote_edges.py`` (attributions whose cue
-and content start match train's gold; the gold end is the positive candidate); weights in
-``data/quote_content_edges.json`` (feature strings and numbers; no text). Only the PolNeAR
-finder uses it: the product's quotes stage keeps the rules' edges.
+A content's start (within ``START_REACH`` words of the rules' start) and a verb cue's end (the
+verb up to ``CUE_REACH`` words past the rules' end: "said in an interview", "said Friday")
+are chosen the same way. Trained on PolNeAR train only by ``scripts/train_quote_edges.py``
+(attributions whose cue and other edge match train's gold; the gold edge is the positive
+candidate); weights in ``data/quote_content_edges.json``, ``quote_start_edges.json`` and
+``quote_cue_edges.json`` (feature strings and numbers; no text). Only the PolNeAR finder uses
+them: the product's quotes stage keeps the rules' edges.
 """
 
 from __future__ import annotations
