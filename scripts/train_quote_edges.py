@@ -1,20 +1,25 @@
 """Train the learned end edges of PolNeAR attributions from PolNeAR train:
-eventwire/data/quote_content_edges.json (indirect content) and quote_cue_edges.json (verb cues).
+eventwire/data/quote_content_edges.json (end of indirect content), quote_start_edges.json (its
+start) and quote_cue_edges.json (end of verb cues). The shipped files:
 
-    PYTHONPATH=. python scripts/train_quote_edges.py --role content|cue [--docs train.spacy] [--margin 1.0]
+    PYTHONPATH=. python scripts/train_quote_edges.py --role content --docs train.spacy
+    PYTHONPATH=. python scripts/train_quote_edges.py --role cue --docs train.spacy
+    PYTHONPATH=. python scripts/train_quote_edges.py --role start --margin 0.5 --docs train.spacy
 
 1. Instances: the PolNeAR finder (:func:`eventwire.extract.quotes.find_attributions`,
    without the learned edges) runs over train. ``--role content``: every indirect or mixed
    content it reads from a cue word (:func:`eventwire.extract.quotes.edge_rows`) whose cue
    matches a train gold cue and whose last piece starts where a piece of that gold content
    starts; ``--role cue``: every verb cue (:func:`eventwire.extract.quotes.cue_edge_rows`)
-   that starts where a gold cue starts. Each is one instance, kept where the gold end is
+   that starts where a gold cue starts; ``--role start``: as for content, with the end
+   matching and the start learned. Each is one instance, kept where the gold end is
    among its candidates (compared as the scorer compares spans).
 2. Model: a conditional logit over each instance's candidates (softmax of a linear score,
    L2-regularised; numpy + scipy L-BFGS, no new dependency) over the string features of
-   :func:`eventwire.extract.quote_edges.end_features`; features seen in fewer than
+   :func:`eventwire.extract.quote_edges.end_features` (``start_features``,
+   ``cue_end_features``); features seen in fewer than
    ``--min-count`` instances are left out.
-3. ``--margin``: how much more than the rules' end another candidate must score (chosen on
+3. ``--margin``: how much more than the rules' edge another candidate must score (chosen on
    dev with ``eventwire evaluate polnear --split dev``).
 
 Train only: never dev or test. ``--docs`` reuses a spaCy DocBin of the train texts in archive
@@ -64,6 +69,10 @@ def instances(articles, docs, role: str) -> tuple[list[list[list[str]]], list[in
                 rows = quotes_stage.cue_edge_rows(doc, found)
                 piece = found.cue
                 gold_pieces = list(gold_cues)
+            elif role == "start":
+                rows = quotes_stage.start_edge_rows(doc, found, paragraphs)
+                piece = found.content[-1] if found.content else None
+                gold_pieces = by_cue.get(normalise(found.cue, text))
             else:
                 rows = quotes_stage.edge_rows(doc, found, flags, paragraphs)
                 piece = found.content[-1] if found.content else None
@@ -74,12 +83,14 @@ def instances(articles, docs, role: str) -> tuple[list[list[list[str]]], list[in
             start = normalise(piece, text)
             if not gold_pieces or start is None:
                 continue
-            same_start = [p for p in gold_pieces if p[0] == start[0]]
+            # the edge that is not learned must already match: the start for an end, the end for a start
+            same_start = [p for p in gold_pieces if (p[1] == start[1] if role == "start" else p[0] == start[0])]
             if not same_start:
                 continue
             tally["same start"] += 1
             original, scored = rows
-            ends = [normalise((piece[0], doc[k].idx + len(doc[k].text)), text) for k, _ in scored]
+            ends = [normalise((doc[k].idx, piece[1]) if role == "start" else
+                              (piece[0], doc[k].idx + len(doc[k].text)), text) for k, _ in scored]
             hit = [i for i, end in enumerate(ends) if end in same_start]
             if not hit:
                 tally["gold end not a candidate"] += 1
@@ -137,12 +148,12 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=10)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--margin", type=float, default=1.0)
-    parser.add_argument("--role", choices=("content", "cue"), default="content")
+    parser.add_argument("--role", choices=("content", "cue", "start"), default="content")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     articles, docs = parsed_polnear(data_dir(), "train", args.limit, args.docs)
     groups, positives, tally = instances(articles, docs, args.role)
-    args.out = args.out or OUT.with_name(f"quote_{args.role}_edges.json")
+    args.out = args.out or OUT.with_name(f"quote_{args.role}_edges.json")  # start: the content's start
     print(dict(tally), "instances", len(groups))
     weights = fit(groups, positives, args.min_count, args.l2)
     args.out.write_text(json.dumps({"margin": args.margin, "l2": args.l2, "min_count": args.min_count,

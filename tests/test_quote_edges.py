@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.quote_edges import best_end, content_edges, end_candidates
+from eventwire.extract.quote_edges import best_end, content_edges, cue_edges, end_candidates, start_edges
 from eventwire.extract.quotes import extract_quotes, find_attributions
 from eventwire.model import Article, Extraction
 
@@ -66,3 +66,33 @@ def test_the_product_stage_keeps_the_rules_edges(nlp):
     extraction = Extraction(article=Article.from_text(text))
     quote = extract_quotes(doc, extraction).quotes[0]
     assert quote.text.endswith("to besiege Aleppo")
+
+
+def cues(nlp, text, **options):
+    doc = nlp(text)
+    return [text[a.cue[0]:a.cue[1]] for a in find_attributions(doc, all_cues=True, **options)]
+
+
+def test_the_cue_edge_drops_half_a_setting(nlp):
+    # bench corpus: the rules' cue took "at" without "the time"
+    text = ("U.S. officials said at the time that the airstrike hit an al-Qaida gathering killing "
+            "dozens of militants.")
+    assert cues(nlp, text, use_edges=False) == ["said at"]
+    assert cues(nlp, text) == ["said"]
+    assert cue_edges() is cue_edges() and cue_edges()["margin"] > 0
+
+
+def test_the_cue_edge_never_reaches_into_the_content(nlp):
+    text = "The Syrian Observatory for Human Rights said on Sunday that 12 civilians were killed."
+    doc = nlp(text)
+    for attribution in find_attributions(doc, all_cues=True):
+        assert all(attribution.cue[1] <= start for start, _ in attribution.content
+                   if start >= attribution.cue[0])
+
+
+def test_the_start_edge_takes_in_the_subject_the_parse_split_off(nlp):
+    # bench corpus: the parse hangs "shelling on Sunday" apart from its clause
+    text = "The Observatory said shelling on Sunday hit several areas of the capital."
+    assert contents(nlp, text, use_edges=False) == [["hit several areas of the capital"]]
+    assert contents(nlp, text) == [["shelling on Sunday hit several areas of the capital"]]
+    assert start_edges() is start_edges() and start_edges()["margin"] > 0

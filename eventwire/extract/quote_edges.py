@@ -1,4 +1,5 @@
-"""A learned end edge for the content of reported speech, under PolNeAR's conventions.
+"""Learned edges of PolNeAR attributions: the end and start of indirect content, the end of a
+verb cue.
 
 The rule finder (:func:`eventwire.extract.quotes.find_attributions`) ends a content where
 the complement's subtree ends, less the asides its rules cut off (", which ...", ", citing
@@ -9,10 +10,13 @@ them): each candidate is scored by a conditional logit over string features of t
 and after the edge, how they hang on the content's head and how far the edge is from the
 rules' end, and the rules' end is kept unless another candidate scores ``margin`` more.
 
-Trained on PolNeAR train only by ``scripts/train_quote_edges.py`` (attributions whose cue
-and content start match train's gold; the gold end is the positive candidate); weights in
-``data/quote_content_edges.json`` (feature strings and numbers; no text). Only the PolNeAR
-finder uses it: the product's quotes stage keeps the rules' edges.
+A content's start (within ``START_REACH`` words of the rules' start) and a verb cue's end (the
+verb up to ``CUE_REACH`` words past the rules' end: "said in an interview", "said Friday")
+are chosen the same way. Trained on PolNeAR train only by ``scripts/train_quote_edges.py``
+(attributions whose cue and other edge match train's gold; the gold edge is the positive
+candidate); weights in ``data/quote_content_edges.json``, ``quote_start_edges.json`` and
+``quote_cue_edges.json`` (feature strings and numbers; no text). Only the PolNeAR finder uses
+them: the product's quotes stage keeps the rules' edges.
 """
 
 from __future__ import annotations
@@ -39,6 +43,15 @@ MAX_CANDIDATES = 60
 def content_edges() -> Optional[dict]:
     """The end-edge weights (data/quote_content_edges.json) and the margin; None when absent."""
     path = resources.files("eventwire") / "data" / "quote_content_edges.json"
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def start_edges() -> Optional[dict]:
+    """The content start-edge weights (data/quote_start_edges.json); None when absent."""
+    path = resources.files("eventwire") / "data" / "quote_start_edges.json"
     if not path.is_file():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
@@ -109,9 +122,10 @@ def _relation(token: Optional[Token], head: Token) -> str:
 
 
 def end_features(doc: Doc, first: int, original: int, k: int, head: Token, how: str,
-                 kind: str, lexicon: frozenset[str], inside_quote: list[bool]) -> list[str]:
+                 kind: str, lexicon: frozenset[str], inside_quote: list[bool],
+                 cue_lemma: str = "") -> list[str]:
     """String features of ending the content on token ``k`` (the rules ended it on
-    ``original``)."""
+    ``original``; ``cue_lemma`` is the reporting word's lemma)."""
     distance = k - original
     way = "same" if distance == 0 else "long" if distance > 0 else "short"
     token = doc[k]
@@ -137,7 +151,8 @@ def end_features(doc: Doc, first: int, original: int, k: int, head: Token, how: 
             f"how|way={how}|{way}", f"kind|way={kind}|{way}",
             f"cue_between|way={cue_between}|{way}", f"subj_between|way={subject_between}|{way}",
             f"hd|way={head.dep_}|{way}", f"ht|way={head.tag_}|{way}",
-            f"first|way={'start' if k == first else 'later'}|{way}"]
+            f"first|way={'start' if k == first else 'later'}|{way}",
+            f"lemma|way={cue_lemma}|{way}", f"lemma|way|n={cue_lemma}|{way}|{n}"]
     if after is not None and after.is_punct and after2 is not None:
         rows.append(f"p|n2d|rel={after.text}|{after2.dep_}|{_relation(after2, head)}")
     return rows
@@ -237,3 +252,45 @@ def cue_end_features(doc: Doc, head: int, original: int, k: int, how: str,
     if first is not None:
         rows.append(f"way|firsthead={way}|{'verb' if first.head.i == head else 'other'}")
     return rows
+
+
+# --- the content's start ----------------------------------------------------------------------
+
+START_REACH = 8  # words either side of the rules' start a content may start on
+
+
+def start_candidates(doc: Doc, original: int, last: int, floor: int) -> list[int]:
+    """First tokens a content ending on ``last`` may start on: up to ``START_REACH`` words either
+    side of the rules' ``original``, within its sentence and never before character ``floor``
+    (the end of its cue or speaker, or its paragraph's start)."""
+    sentence = doc[original].sent
+    candidates = []
+    for k in range(max(sentence.start, original - START_REACH), min(last, original + START_REACH) + 1):
+        token = doc[k]
+        if token.idx < floor or token.is_punct or token.text in QUOTE_MARKS:
+            continue
+        candidates.append(k)
+    if original not in candidates:
+        candidates.append(original)
+    return sorted(candidates)
+
+
+def start_features(doc: Doc, original: int, k: int, head: Token, how: str, cue_lemma: str,
+                   cue_before: bool) -> list[str]:
+    """String features of starting the content on token ``k`` (the rules started it on
+    ``original``)."""
+    distance = k - original
+    way = "same" if distance == 0 else "long" if distance < 0 else "short"
+    token = doc[k]
+    before = doc[k - 1] if k > 0 else None
+    low, high = sorted((k, original))
+    stretch = doc[low:high]
+    shape = "+".join(_span_word(t) for t in stretch)[:40] if len(stretch) else "-"
+    relation = _relation(token, head)
+    return [f"way={way}", f"way|b={way}|{_bucket(distance)}", f"way|shape={way}|{shape}",
+            f"w={_word(token)}", f"wd={token.dep_}", f"way|w={way}|{_word(token)}",
+            f"way|wd={way}|{token.dep_}", f"p={_word(before)}", f"p|w={_word(before)}|{_word(token)}",
+            f"rel={relation}", f"way|rel={way}|{relation}", f"sent0={token.is_sent_start}",
+            f"how|way={how}|{way}", f"lemma|way={cue_lemma}|{way}",
+            f"lemma|way|w={cue_lemma}|{way}|{_word(token)}", f"cue_before|way={cue_before}|{way}",
+            f"hd|way={head.dep_}|{way}"]
