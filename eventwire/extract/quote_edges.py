@@ -39,22 +39,24 @@ QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``", "\u2018", "\u2019"}
 MAX_CANDIDATES = 60
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=3)
+def _edge_model(name: str) -> Optional[dict]:
+    """The weights and margin in data/<name>.json, read once; None when absent (before the
+    trainer has written them)."""
+    path = resources.files("eventwire") / "data" / f"{name}.json"
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def content_edges() -> Optional[dict]:
-    """The end-edge weights (data/quote_content_edges.json) and the margin; None when absent."""
-    path = resources.files("eventwire") / "data" / "quote_content_edges.json"
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The content end-edge model (data/quote_content_edges.json)."""
+    return _edge_model("quote_content_edges")
 
 
-@lru_cache(maxsize=1)
 def start_edges() -> Optional[dict]:
-    """The content start-edge weights (data/quote_start_edges.json); None when absent."""
-    path = resources.files("eventwire") / "data" / "quote_start_edges.json"
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The content start-edge model (data/quote_start_edges.json)."""
+    return _edge_model("quote_start_edges")
 
 
 def _word(token: Optional[Token]) -> str:
@@ -187,13 +189,9 @@ def best_end(scored: list[tuple[int, list[str]]], original: int, model: dict) ->
 CUE_REACH = 6  # words past the rules' cue end the cue may take in ("said in an interview")
 
 
-@lru_cache(maxsize=1)
 def cue_edges() -> Optional[dict]:
-    """The cue end-edge weights (data/quote_cue_edges.json) and the margin; None when absent."""
-    path = resources.files("eventwire") / "data" / "quote_cue_edges.json"
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The cue end-edge model (data/quote_cue_edges.json)."""
+    return _edge_model("quote_cue_edges")
 
 
 def cue_end_candidates(doc: Doc, head: int, original: int, limit: int) -> list[int]:
