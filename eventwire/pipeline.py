@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.errors import InputError
-from eventwire.extract import remember_text
+from eventwire.extract import forget_parse, remember_text
 from eventwire.extract.actors import extract_actors
 from eventwire.extract.events import extract_events
 from eventwire.extract.places import extract_places
@@ -60,8 +60,11 @@ class Pipeline:
         """Every stage over one parsed article."""
         extraction = Extraction(article=article)
         remember_text(doc, article.text)
-        for _name, stage in self.stages:
-            extraction = stage(doc, extraction)
+        try:
+            for _name, stage in self.stages:
+                extraction = stage(doc, extraction)
+        finally:
+            forget_parse(doc)
         check_spans(extraction)
         return extraction
 

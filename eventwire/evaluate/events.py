@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 
 from eventwire.evaluate import macro_f1, parity_split, prf
 from eventwire.model import Actor, Event, Extraction
-from eventwire.resources.ontology import OLD_PLOVER_TYPES, plover_of
+from eventwire.resources.ontology import OLD_PLOVER_TYPES, codebook_typed, plover_of
 
 PENTA_CLASSES = ("statement", "verbal cooperation", "material cooperation", "verbal conflict",
                  "material conflict")
@@ -200,6 +200,7 @@ def _score_cameo_records(records: list[dict], extractions: list[Extraction]) -> 
                 counts["gold_codable"] += 1
                 counts["root_right_codable"] += code[:2] in roots
                 want = plover_of(code)
+                want = codebook_typed(want, ()) if want is not None else None
                 counts["plover_right"] += want is not None and want.type in {e.type for e in events}
             counts["triple_right"] += any(
                 e.cameo == code and gold["source"] in _codes(extraction, e.source)

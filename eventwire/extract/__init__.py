@@ -40,6 +40,24 @@ def token_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def tokens_of(doc: Doc) -> list:
+    """Every token of the doc, built once per doc: spaCy builds a new Token object on each
+    ``doc[i]`` and each step of a walk over a doc or span. (The list refers back to the
+    doc: ``forget_parse`` drops it once the stages are done.)"""
+    tokens = doc.user_data.get("eventwire_tokens")
+    if tokens is None:
+        tokens = doc.user_data["eventwire_tokens"] = list(doc)
+    return tokens
+
+
+def forget_parse(doc: Doc) -> None:
+    """Drop the per-doc caches that hold Tokens (``tokens_of``, the events stage's phrases),
+    so that the doc is freed as soon as it is let go (its Tokens refer back to it: a cycle
+    only the garbage collector would break)."""
+    for key in ("eventwire_tokens", "eventwire_phrases"):
+        doc.user_data.pop(key, None)
+
+
 def remember_text(doc: Doc, text: str) -> None:
     """Give ``doc_text`` the article text the doc was parsed from (spaCy keeps every
     character), so that no stage pays for spaCy's join; a doc of another length is left be."""

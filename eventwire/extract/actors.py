@@ -1222,7 +1222,10 @@ def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
         for i in range(span.start, span.end):
             at_token.setdefault(i, actor)
         ends.setdefault(span.end - 1, actor)
-    groups = [t.i for t in doc if t.tag_ == "NNS" and t.lemma_.lower() in GROUP_OF_STATES]
+    strings = doc.vocab.strings  # whole-doc arrays: no Token per word
+    plural = strings["NNS"]  # the tag's hash
+    groups = [i for i, (tag, lemma) in enumerate(doc.to_array([TAG, LEMMA]).tolist())
+              if tag == plural and strings[lemma].lower() in GROUP_OF_STATES]
     compounds: list[Actor] = []
     done: set[int] = set()
     for i in sorted(set(ends) | set(groups)):

@@ -11,19 +11,22 @@ quotes, not events: CAMEO 01 codes are dropped and 02 "appeal" codes fold into R
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
-from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from eventwire.extract import next_id, span_evidence
+from eventwire.extract import next_id, span_evidence, tokens_of
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
 from eventwire.resources import event_classifier
-from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, plover_of,
-                                          rule_confidence, synonyms, triggers, type_code)
+from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, codebook_typed,
+                                          plover_of, rule_confidence, synonyms, triggers,
+                                          type_code)
 
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
 SUBJECTS = {"nsubj", "csubj"}
@@ -124,10 +127,10 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     with an actor (PETRARCH's rule: no actor, no event) unless a curated pattern coded it or
     it counts the dead."""
     found: dict[int, Candidate] = {}
-    speech = status_cues()["speech_heads"] | status_cues()["speech_according"]
-    for token in sent:
-        if token.pos_ not in TRIGGER_POS:
-            continue  # code_trigger codes nothing else
+    speech = _speech_words()
+    tokens = tokens_of(sent.doc)
+    for i in _trigger_positions(sent.doc, sent.start, sent.end):  # code_trigger codes no other
+        token = tokens[i]
         speech_verb = token.lemma_.lower() in speech or token.lower_ in speech
         if speech_verb and not _declares_object(token):
             continue  # statements are quotes, not events; what they report is coded instead
@@ -172,7 +175,35 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
                 q.category == "killed" for q in _items_in(extraction.quantities,
                                                          _clause_tokens(candidate))):
             kept.append(candidate)
-    return kept
+    return _clause_acts_first(kept)
+
+
+def _clause_acts_first(kept: list[Candidate]) -> list[Candidate]:
+    """A participle describing a noun ("warplanes supported by Russia pounded ...", "journalists
+    held in Syria were freed") comes after the acts of the clauses: the first event of a
+    sentence is its main act, not a description of one of its actors."""
+    described = [c for c in kept if c.trigger.dep_ == "acl" and c.trigger.tag_ in ("VBN", "VBG")]
+    if not described or len(described) == len(kept):
+        return kept
+    return [c for c in kept if c not in described] + described
+
+
+@lru_cache(maxsize=1)
+def _speech_words() -> frozenset[str]:
+    return frozenset(status_cues()["speech_heads"] | status_cues()["speech_according"])
+
+
+_TRIGGER_POS_IDS = frozenset(SYMBOLS[pos] for pos in TRIGGER_POS)
+
+
+def _trigger_positions(doc: Doc, start: int, end: int) -> list[int]:
+    """The indices of the tokens in ``start:end`` whose part of speech is in TRIGGER_POS,
+    from one whole-doc array (no Token per word)."""
+    positions = doc.user_data.get("eventwire_trigger_positions")
+    if positions is None:
+        positions = doc.user_data["eventwire_trigger_positions"] = [
+            i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in _TRIGGER_POS_IDS]
+    return positions[bisect_left(positions, start):bisect_left(positions, end)]
 
 
 def _declares_object(token: Token) -> bool:
@@ -294,7 +325,7 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         # spaCy's lemmatizer slips on a few verbs ("staged" -> "stag")
         lemma = status_cues()["verb_lemma_fixes"].get(token.lower_, token.lemma_.lower())
         keys = [(f"{lemma} {child.lower_}", "VERB") for child in token.children
-                if child.dep_ in ("prt", "prep")]
+                if child.dep_ == "prt" or (child.dep_ == "prep" and _verb_particle(child))]
         keys.append((lemma, "VERB"))
     elif token.pos_ in ("NOUN", "PROPN"):
         keys = [(token.lower_, "NOUN"), (token.lemma_.lower(), "NOUN")]
@@ -309,8 +340,18 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         if code is None:
             return None
         plover = plover_of(code)
-        return (plover, rule) if plover is not None else None
+        if plover is None:
+            return None
+        # the codebook names some acts by their verb ("stepped down" is a resignation)
+        return codebook_typed(plover, tuple(lemma for lemma, _ in keys)), rule
     return None
+
+
+def _verb_particle(preposition: Token) -> bool:
+    """Whether a preposition can make a phrasal verb with its head: next to the verb, or
+    without an object of its own ("gave 10 million dollars in aid" is no "give in")."""
+    return (preposition.i == preposition.head.i + 1
+            or not any(c.dep_ == "pobj" for c in preposition.children))
 
 
 def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Optional[str], str]:
@@ -352,7 +393,13 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
     built."""
     vocabulary = _sentence_vocabulary(token)
     has_object = None
-    for pattern in trigger.patterns:
+    wordless, by_word = _patterns_by_word(trigger)
+    # only the patterns one of whose words the sentence has can pass (order is no matter: any)
+    if len(by_word) < len(vocabulary):
+        possible = [p for word, found in by_word.items() if word in vocabulary for p in found]
+    else:
+        possible = [p for word in vocabulary for p in by_word.get(word, ())]
+    for pattern in wordless + possible:
         if not pattern.plain_words <= vocabulary or any(
                 s.isdisjoint(vocabulary) for s in pattern.synonym_sets):
             continue
@@ -363,6 +410,27 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
                 continue
         return True
     return False
+
+
+_PATTERN_INDEX: dict[int, tuple] = {}
+
+
+def _patterns_by_word(trigger: Trigger) -> tuple[list[Pattern], dict[str, list[Pattern]]]:
+    """The trigger's patterns without plain words, and the others under one of their plain
+    words (built once per trigger: a block's patterns run to the hundreds)."""
+    entry = _PATTERN_INDEX.get(id(trigger))
+    if entry is None or entry[0] is not trigger:
+        wordless: list[Pattern] = []
+        by_word: dict[str, list[Pattern]] = {}
+        for pattern in trigger.patterns:
+            if pattern.plain_words:
+                # its longest word: the rarest, as a rule ("for", "in" are in most sentences)
+                by_word.setdefault(max(pattern.plain_words, key=lambda w: (len(w), w)),
+                                   []).append(pattern)
+            else:
+                wordless.append(pattern)
+        entry = _PATTERN_INDEX[id(trigger)] = (trigger, wordless, by_word)
+    return entry[1], entry[2]
 
 
 def _sentence_vocabulary(token: Token) -> set[str]:
@@ -637,10 +705,20 @@ class ActorIndex:
         return ids
 
 
-def _phrase(token: Token) -> list[Token]:
+def _phrase(token: Token) -> tuple[Token, ...]:
     """A noun phrase's tokens without its clauses and its own place or time phrases
     ("rebels who want to leave" -> "rebels"; "a hospital in government-held Aleppo" ->
-    "a hospital")."""
+    "a hospital"). Built once per token and doc: the roles, places and times ask again."""
+    cache = token.doc.user_data.get("eventwire_phrases")
+    if cache is None:
+        cache = token.doc.user_data["eventwire_phrases"] = {}
+    found = cache.get(token.i)
+    if found is None:
+        found = cache[token.i] = tuple(_phrase_tokens(token))
+    return found
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
     noun = token.pos_ in ("NOUN", "PROPN")
     skip: set[int] = set()
     for child in token.children:
@@ -1290,10 +1368,12 @@ def _items_in(items, tokens: list[Token]):
         return []
     doc = tokens[0].doc
     inside = {t.i for t in tokens}
+    low, high = min(inside), max(inside)
     found = []
     for item in items:
         first, last = _token_range(doc, item.span)
-        if not inside.isdisjoint(range(first, last)):
+        # most items lie wholly before or after the tokens: no set test for them
+        if first <= high and last > low and not inside.isdisjoint(range(first, last)):
             found.append(item)
     return found
 
@@ -1335,7 +1415,7 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         code, rule = plover_of("062"), "pattern"
     source, target = _reciprocal_roles(code, source, target, actors)
     clause = _clause_tokens(candidate)
-    in_sentence = list(sent)
+    in_sentence = tokens_of(sent.doc)[sent.start:sent.end]
     place = _event_place(extraction.places, clause, in_sentence, token, actors,
                          candidate.source + candidate.target)
     time = (_nearest(_items_in(extraction.times, clause), token)

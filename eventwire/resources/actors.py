@@ -20,7 +20,7 @@ import csv
 import gzip
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
@@ -140,14 +140,25 @@ class ActorDictionary:
         ``lemmas``, a plural last word also matches its singular ("Palestinians")."""
         longest = max(self.name_lengths.get(words[start], 0),
                       self.name_lengths.get(lemmas[start], 0) if lemmas else 0)
-        for length in range(min(longest, len(words) - start), 0, -1):
-            found = self.names.get(" ".join(words[start:start + length]))
+        best = None
+        prefixes = self.name_prefixes
+        for length in range(1, min(longest, len(words) - start) + 1):  # shortest first
+            words_here = " ".join(words[start:start + length])
+            found = self.names.get(words_here)
             if found is None and lemmas:
                 found = self.names.get(" ".join([*words[start:start + length - 1],
                                                  lemmas[start + length - 1]]))
             if found is not None:
-                return length, found[0], found[1]
-        return None
+                best = length, found[0], found[1]
+            if words_here not in prefixes:
+                break  # no longer name goes on from these words
+        return best
+
+    @cached_property
+    def name_prefixes(self) -> frozenset[str]:
+        """Every name's beginnings up to a space ("the", "the united", "the united states"
+        of "the united states of america"): a longer name can match only past one of them."""
+        return frozenset(name[:i] for name in self.names for i, c in enumerate(name) if c == " ")
 
     def match_agent(self, words: list[str], lemmas: list[str], start: int
                     ) -> Optional[tuple[int, Agent]]:

@@ -5,6 +5,8 @@ Data files (see eventwire/data/SOURCES.md), loaded once:
 - ``cameo_verbs.json``: the Phoenix verb dictionary in compact form (verb -> block -> patterns);
 - ``event_triggers.tsv``: eventwire's additions (conflict-news verbs and nominal triggers);
 - ``event_trigger_blocks.tsv``: Phoenix verb blocks whose verbs share those additions;
+- ``plover_codebook_types.tsv``: acts PLOVER's structured codebook types apart from their
+  CAMEO code's type (a resignation is RETREAT, not CAMEO 083's CONCEDE);
 - ``event_confidence.json``: the dev precision of each kind of rule, the events' confidence.
 """
 
@@ -128,6 +130,29 @@ def plover_of(cameo: Optional[str]) -> Optional[PloverCode]:
     return None
 
 
+@lru_cache(maxsize=1)
+def codebook_types() -> dict[tuple[str, str], tuple[str, str]]:
+    """(CAMEO code, trigger lemma) -> (PLOVER type, mode) where the codebook names the act."""
+    table = {}
+    for row in _tsv("plover_codebook_types.tsv"):
+        cameo, lemmas, type_, mode = (cell.strip() for cell in (row + [""] * 4)[:4])
+        for lemma in lemmas.split("|"):
+            table[(cameo, lemma)] = (type_, mode)
+    return table
+
+
+def codebook_typed(code: PloverCode, lemmas: tuple[str, ...]) -> PloverCode:
+    """The code with the type and mode the codebook gives its trigger's act, if it names one
+    (``lemmas``: the trigger's lemma, with its particle first: "step down", "step")."""
+    for lemma in lemmas + ("*",):  # "*": whatever verb or noun coded it
+        for length in (len(code.cameo), 4, 3):
+            found = codebook_types().get((code.cameo[:length], lemma))
+            if found:
+                return PloverCode(code.cameo, found[0], found[1] or None, code.context,
+                                  code.description)
+    return code
+
+
 @lru_cache(maxsize=None)
 def type_code(plover_type: str) -> PloverCode:
     """The most general CAMEO code of a PLOVER type (the lowest "x0" code that maps to it,
@@ -144,6 +169,9 @@ def plover_modes() -> dict[str, list[str]]:
     for code in cameo_plover().values():
         if code.mode:
             modes.setdefault(code.type, set()).add(code.mode)
+    for type_, mode in codebook_types().values():  # "resign" is the codebook's own
+        if mode:
+            modes.setdefault(type_, set()).add(mode)
     return {t: sorted(m) for t, m in modes.items()}
 
 
