@@ -246,8 +246,9 @@ def test_adding_articles_in_publication_order_fuses_as_fuse_does(store):
     ]
     for extraction in told:
         store.add(extraction)
-    events = lambda: sorted(tuple(sorted((r.article_id, r.event_id) for r in e.reports))  # noqa: E731
-                            for e in store.events())
+    def events() -> list[tuple]:
+        return sorted(tuple(sorted((r.article_id, r.event_id) for r in event.reports))
+                      for event in store.events())
     added = events()
     assert store.fuse() == {"reports": 4, "events": 2}
     assert events() == added
