@@ -393,7 +393,7 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
     built."""
     vocabulary = _sentence_vocabulary(token)
     has_object = None
-    wordless, by_word = _patterns_by_word(trigger)
+    wordless, by_word = trigger.patterns_by_word
     # only the patterns one of whose words the sentence has can pass (order is no matter: any)
     if len(by_word) < len(vocabulary):
         possible = [p for word, found in by_word.items() if word in vocabulary for p in found]
@@ -410,27 +410,6 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
                 continue
         return True
     return False
-
-
-_PATTERN_INDEX: dict[int, tuple] = {}
-
-
-def _patterns_by_word(trigger: Trigger) -> tuple[list[Pattern], dict[str, list[Pattern]]]:
-    """The trigger's patterns without plain words, and the others under one of their plain
-    words (built once per trigger: a block's patterns run to the hundreds)."""
-    entry = _PATTERN_INDEX.get(id(trigger))
-    if entry is None or entry[0] is not trigger:
-        wordless: list[Pattern] = []
-        by_word: dict[str, list[Pattern]] = {}
-        for pattern in trigger.patterns:
-            if pattern.plain_words:
-                # its longest word: the rarest, as a rule ("for", "in" are in most sentences)
-                by_word.setdefault(max(pattern.plain_words, key=lambda w: (len(w), w)),
-                                   []).append(pattern)
-            else:
-                wordless.append(pattern)
-        entry = _PATTERN_INDEX[id(trigger)] = (trigger, wordless, by_word)
-    return entry[1], entry[2]
 
 
 def _sentence_vocabulary(token: Token) -> set[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Optional
 
@@ -79,6 +79,22 @@ class Trigger:
     patterns: tuple[Pattern, ...]
     needs: str = "any"
     origin: str = "verb"
+
+    @cached_property
+    def patterns_by_word(self) -> tuple[list[Pattern], dict[str, list[Pattern]]]:
+        """The patterns without plain words, and the others under one of their plain words
+        (built once per trigger: a block's patterns run to the hundreds, and the events stage
+        tries only those whose word the sentence has)."""
+        wordless: list[Pattern] = []
+        by_word: dict[str, list[Pattern]] = {}
+        for pattern in self.patterns:
+            if pattern.plain_words:
+                # its longest word: the rarest, as a rule ("for", "in" are in most sentences)
+                by_word.setdefault(max(pattern.plain_words, key=lambda w: (len(w), w)),
+                                   []).append(pattern)
+            else:
+                wordless.append(pattern)
+        return wordless, by_word
 
 
 def _data(name: str) -> str:
