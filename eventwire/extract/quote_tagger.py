@@ -28,6 +28,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from eventwire.extract import token_starts
+from eventwire.extract.quote_edges import quote_flags
 
 LABELS = ("O", "B", "I")
 RULE_MARKS = ("rc=", "rhow=", "rhead", "rct", "rsrc", "rule=")  # features from the rule finder
@@ -47,11 +48,7 @@ def cue_tagger() -> Optional[dict]:
 def features_of(doc: Doc, attributions: list, quotes: list[Piece],
                 lexicon: frozenset[str]) -> list[list[str]]:
     """Every token's features, given the rule finder's attributions and the quotations."""
-    inside = [False] * len(doc)
-    for start, end in quotes:
-        for token in doc.char_span(start, end, alignment_mode="expand") or []:
-            inside[token.i] = True
-    return token_features(doc, rule_marks(doc, attributions), inside, lexicon)
+    return token_features(doc, rule_marks(doc, attributions), quote_flags(doc, quotes), lexicon)
 
 
 def rule_marks(doc: Doc, attributions: list) -> list[list[str]]:
