@@ -62,10 +62,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extract import doc_text, next_id
+from eventwire.extract import doc_text, ents_of, next_id, parse_view
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
@@ -188,21 +187,11 @@ def _lemma(lemma: str, tag: str, lower: str) -> str:
 
 
 def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
-    # whole-doc arrays: building a Token object per attribute access is the stage's main cost
-    strings = doc.vocab.strings
-    lookup: dict[int, str] = {}
-
-    def string(key: int) -> str:
-        found = lookup.get(key)
-        if found is None:
-            found = lookup[key] = strings[key]
-        return found
-
-    array = doc.to_array([LOWER, LEMMA, TAG]).tolist()
-    tags = [string(tag) for _, _, tag in array]
-    lowers = [string(lower) for lower, _, _ in array]
+    # whole-doc lists: building a Token object per attribute access is the stage's main cost
+    view = parse_view(doc)
+    tags, lowers = view.tags, view.lowers
     words = [w.replace("\u2019", "'").replace("\u2018", "'") for w in lowers]
-    lemmas = [_lemma(string(lemma), tag, lower) for (_, lemma, _), tag, lower in zip(array, tags, lowers)]
+    lemmas = [_lemma(lemma, tag, lower) for lemma, tag, lower in zip(view.lemmas, tags, lowers)]
     units: list[Unit] = []
     i = 0
     name_starts, agent_starts = book.name_lengths, book.agent_lengths
@@ -241,7 +230,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         else:
             i += 1
     taken = {t for u in units for t in range(u.start, u.end)}
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         if ent.label_ == "PERSON" and len(ent) > 1 and any(t.i in taken for t in ent):
@@ -1222,10 +1211,9 @@ def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
         for i in range(span.start, span.end):
             at_token.setdefault(i, actor)
         ends.setdefault(span.end - 1, actor)
-    strings = doc.vocab.strings  # whole-doc arrays: no Token per word
-    plural = strings["NNS"]  # the tag's hash
-    groups = [i for i, (tag, lemma) in enumerate(doc.to_array([TAG, LEMMA]).tolist())
-              if tag == plural and strings[lemma].lower() in GROUP_OF_STATES]
+    view = parse_view(doc)  # whole-doc lists: no Token per word
+    groups = [i for i, (tag, lemma) in enumerate(zip(view.tags, view.lemmas))
+              if tag == "NNS" and lemma in GROUP_OF_STATES]
     compounds: list[Actor] = []
     done: set[int] = set()
     for i in sorted(set(ends) | set(groups)):

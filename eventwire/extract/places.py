@@ -26,7 +26,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from eventwire.extract import doc_text, next_id
+from eventwire.extract import doc_text, ents_of, next_id
 from eventwire.model import Extraction, Place
 from eventwire.resources.gazetteer import (FEATURE_CODE, Gazetteer, distance_km, load_gazetteer,
                                           name_key)
@@ -149,7 +149,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         for i in range(span.start, span.end):
             taken[i] = True
 
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in PLACE_LABELS:
             take(ent)
         elif ent.label_ in ("NORP", "LANGUAGE") and _names_a_place(ent.text, gazetteer):
@@ -157,7 +157,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         elif ent.label_ in ("ORG", "PERSON") and _is_major_place(ent.text, gazetteer):
             take(ent)
     blocked = list(taken)
-    for ent in doc.ents:  # names of organisations, people, events are not scanned for places
+    for ent in ents_of(doc):  # names of organisations, people, events are not scanned for places
         if ent.label_ not in PLACE_LABELS:
             for i in range(ent.start, ent.end):
                 blocked[i] = True

@@ -21,7 +21,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import doc_text, next_id, token_at
+from eventwire.extract import doc_text, ents_of, next_id, token_at
 from eventwire.model import Extraction, Quantity
 
 CASUALTY_CATEGORIES = {"killed", "injured", "kidnapped", "detained", "missing"}
@@ -227,7 +227,7 @@ def _date_tokens(doc: Doc) -> set[int]:
     words = quantity_words()
     date_words = set(words["months"]) | set(words["weekdays"]) | set(words["time_units"])
     found: set[int] = set()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         lowered = [t.lower_.rstrip(".") for t in ent]
