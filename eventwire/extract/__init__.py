@@ -178,4 +178,4 @@ def token_at(doc: Doc, char: int):
     if ends is None:  # built once per doc from arrays: each look-up is then one bisection
         ends = doc.user_data["eventwire_token_ends"] = [
             start + length for start, length in doc.to_array([IDX, LENGTH]).tolist()]
-    return doc[min(bisect_right(ends, char), len(doc) - 1)]  # first token whose end is past char
+    return tokens_of(doc)[min(bisect_right(ends, char), len(doc) - 1)]  # first token whose end is past char

@@ -64,7 +64,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extract import doc_text, ents_of, next_id, parse_view
+from eventwire.extract import doc_text, ents_of, next_id, parse_view, tokens_of
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
@@ -207,7 +207,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         elif name is not None and tags[i + name[0] - 1] in ("NNS", "NNPS"):
             # "Israelis" (not part of the state's own name, as in "the Emirates", "Philippines")
             people = words[i + name[0] - 1] not in book.entries[name[1]].name.lower().split()
-        if name is not None and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro":
+        if name is not None and i >= 2 and tokens_of(doc)[i - 1].text == "-" and tokens_of(doc)[i - 2].lower_ == "pro":
             name = None  # "pro-Russia rebels" are not Russia's
         if name is not None and not _looks_like_name(doc[i:i + name[0]],
                                                      book.entries[name[1]].kind == "state"):
@@ -238,7 +238,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         free = [t.i for t in ent if t.i not in taken and (t.pos_ == "PROPN" or t.is_title)
                 and t.lower_ not in ("the", "a", "an")]
         if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
-                or not any(doc[i].pos_ == "PROPN" for i in free):
+                or not any(tokens_of(doc)[i].pos_ == "PROPN" for i in free):
             continue
         person = person_index().find(words[free[0]:free[-1] + 1]) if ent.label_ == "PERSON" else None
         if person is not None:  # "President Mugabe", "Carlos Menem": the dictionary's spelling differs
@@ -254,9 +254,9 @@ def _acronym_mentions(doc: Doc, units: list[Unit]) -> list[Unit]:
     """Later mentions of an acronym defined in parentheses ("Islamic Salvation Front (FIS)
     ... The FIS"), where spaCy did not tag them: units to resolve to the body."""
     taken = {t for u in units for t in range(u.start, u.end)}
-    defined = {doc[u.start].text for u in units if u.end - u.start == 1 and 0 < u.start < len(doc) - 1
-               and doc[u.start - 1].text == "(" and doc[u.end].text == ")"
-               and re.fullmatch(ACRONYM, doc[u.start].text)}
+    defined = {tokens_of(doc)[u.start].text for u in units if u.end - u.start == 1 and 0 < u.start < len(doc) - 1
+               and tokens_of(doc)[u.start - 1].text == "(" and tokens_of(doc)[u.end].text == ")"
+               and re.fullmatch(ACRONYM, tokens_of(doc)[u.start].text)}
     if not defined:
         return []
     return [Unit(t.i, t.i + 1, "entity", label="ORG") for t in doc
@@ -406,9 +406,9 @@ FORMER = {"former", "ousted", "ex", "exiled", "deposed", "late", "retired", "top
 
 def _former(doc: Doc, unit: Unit) -> bool:
     """The title says the person no longer holds the office ("Former prime minister X")."""
-    tokens = [doc[i] for u in [unit, *unit.children] for i in range(u.start, u.end)]
+    tokens = [tokens_of(doc)[i] for u in [unit, *unit.children] for i in range(u.start, u.end)]
     words = {t.lower_ for t in tokens} | {c.lower_ for t in tokens for c in t.children}
-    if unit.start and doc[unit.start - 1].lower_ in FORMER:
+    if unit.start and tokens_of(doc)[unit.start - 1].lower_ in FORMER:
         return True
     return bool(words & FORMER)
 
@@ -515,7 +515,7 @@ def _title_codes_its_person(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> 
     if root.dep_ == "appos":
         names.append(root.head)
     if doc[unit.end:unit.end + 1].text == "," and unit.end + 1 < len(doc):
-        names.append(doc[unit.end + 1])  # "emir, Sheikh Hamad": a bad parse of the apposition
+        names.append(tokens_of(doc)[unit.end + 1])  # "emir, Sheikh Hamad": a bad parse of the apposition
     for token in names:
         person = by_token.get(token.i) or by_token.get(token.i + 1)  # "Sheikh Hamad ..."
         if person is not None and person.source == "entity" and person.label == "PERSON" \
@@ -553,7 +553,7 @@ def _title_sector(doc: Doc, unit: Unit, children: list[Unit]) -> Optional[str]:
     "General David Petraeus")."""
     agents = actor_dictionary().agents
     titles = [c.agent.sector[:3] for c in children if c.source == "agent"]
-    first = agents.get(_word(doc[unit.start]))
+    first = agents.get(_word(tokens_of(doc)[unit.start]))
     if unit.end - unit.start > 1 and first is not None:
         titles.append(first.sector[:3])
     for sector in ("MIL", "GOV"):
@@ -738,7 +738,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
             and not any(c.dep_ == "poss" for c in root.head.children):
         # "Iraqi Kurds", "Bosnian Serbs": a people of that state, its civilians
         head = root.head
-        start, end = doc[unit.start].idx, head.idx + len(head)
+        start, end = tokens_of(doc)[unit.start].idx, head.idx + len(head)
         return Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
                      name=text[start:end], code=coding.country + "CVL", country=coding.country,
                      sector="CVL", kind="group")
@@ -754,7 +754,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         return None
     if unit.source == "agent" and coding.code is None and (coding.sector or "PPL")[:3] == "PPL":
         return None  # "the two men", "wounded people": people, not a coded actor
-    following = doc[unit.end] if unit.end < len(doc) else None
+    following = tokens_of(doc)[unit.end] if unit.end < len(doc) else None
     if _is_state(unit) and root.dep_ in ("npadvmod", "amod") and following is not None \
             and following.text == "-":
         return None  # "British-based", "US-led": a modifier of the word after the hyphen
@@ -778,16 +778,16 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         actor_country = country
         code = _join(country, unit.agent, sector) if unit.agent else country + sector
     if unit.source in ("name", "entity") and not (unit.children or coding.kind == "person"):
-        before = doc[unit.start - 1] if unit.start else None
+        before = tokens_of(doc)[unit.start - 1] if unit.start else None
         first = unit.start - 1 if before is not None and before.lower_ == "the" \
             and before.head.i == root.i else unit.start
-        start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
+        start, end = tokens_of(doc)[first].idx, tokens_of(doc)[unit.end - 1].idx + len(tokens_of(doc)[unit.end - 1])
     else:
         first = _phrase_start(doc, unit)
-        start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
+        start, end = tokens_of(doc)[first].idx, tokens_of(doc)[unit.end - 1].idx + len(tokens_of(doc)[unit.end - 1])
     if not _is_state(unit):
         last = _phrase_end(doc, unit)
-        end = doc[last].idx + len(doc[last])
+        end = tokens_of(doc)[last].idx + len(tokens_of(doc)[last])
     words = text[start:end]
     if unit.entry is not None and coding.kind == "state":
         name = unit.entry.name
@@ -851,8 +851,8 @@ def _clause_subject(token: Token) -> Optional[Token]:
 
 def _hyphenated(doc: Doc, unit: Unit) -> bool:
     """ "US-Russia talks": states joined by a hyphen act together."""
-    return (unit.end < len(doc) and doc[unit.end].text == "-") or (
-        unit.start > 0 and doc[unit.start - 1].text == "-")
+    return (unit.end < len(doc) and tokens_of(doc)[unit.end].text == "-") or (
+        unit.start > 0 and tokens_of(doc)[unit.start - 1].text == "-")
 
 
 NP_DEPS = {"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod", "advmod",
@@ -880,15 +880,15 @@ def _phrase_start(doc: Doc, unit: Unit) -> int:
             if owner is not None and _stands_alone(doc, owner) and owner.coding is not None \
                     and owner.coding.kind == "person":
                 first = child.right_edge.i + 1
-                while first < unit.start and doc[first].dep_ == "case":
+                while first < unit.start and tokens_of(doc)[first].dep_ == "case":
                     first += 1
     for i in range(first, unit.start):  # not across a line or a clause's punctuation
-        if "\n" in doc[i].text_with_ws or (doc[i].is_punct and doc[i].text not in "-'\u2019"):
+        if "\n" in tokens_of(doc)[i].text_with_ws or (tokens_of(doc)[i].is_punct and tokens_of(doc)[i].text not in "-'\u2019"):
             first = i + 1
-    while first < unit.start and (doc[first].is_punct or doc[first].is_space or doc[first].like_num
-                                  or doc[first].dep_ in ("nummod", "quantmod", "advmod")
-                                  or doc[first].ent_type_ in ("DATE", "TIME", "CARDINAL")
-                                  or doc[first].lower_ in ("another", "at", "least", "most")):
+    while first < unit.start and (tokens_of(doc)[first].is_punct or tokens_of(doc)[first].is_space or tokens_of(doc)[first].like_num
+                                  or tokens_of(doc)[first].dep_ in ("nummod", "quantmod", "advmod")
+                                  or tokens_of(doc)[first].ent_type_ in ("DATE", "TIME", "CARDINAL")
+                                  or tokens_of(doc)[first].lower_ in ("another", "at", "least", "most")):
         first += 1  # "At least 384 civilians" -> "civilians": the figure is the quantities' stage
     return first
 
@@ -899,8 +899,8 @@ def _phrase_end(doc: Doc, unit: Unit) -> int:
     Governor of Arizona", "Houthi rebels of Yemen"), as annotators mark actors."""
     last = unit.end - 1
     root = unit.root(doc)
-    if last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 3].text == ")" \
-            and re.fullmatch(ACRONYM, doc[last + 2].text):
+    if last + 3 < len(doc) and tokens_of(doc)[last + 1].text == "(" and tokens_of(doc)[last + 3].text == ")" \
+            and re.fullmatch(ACRONYM, tokens_of(doc)[last + 2].text):
         return last + 3
     for prep in root.rights:
         if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != last + 1:
@@ -977,7 +977,7 @@ def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list
                 sector = actor.sector if actor.sector != actor.country else None
                 code = (_join(country, unit.agent, unit.agent.sector) if unit.agent is not None
                         else country + (sector or ""))
-                start, end = doc[other.start].idx, doc[other.end - 1].idx + len(doc[other.end - 1])
+                start, end = tokens_of(doc)[other.start].idx, tokens_of(doc)[other.end - 1].idx + len(tokens_of(doc)[other.end - 1])
                 member = Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
                                name=f"{text[start:end]} {head.text}" if unit.children else text[start:end],
                                code=code, country=country, sector=sector, kind=actor.kind)
@@ -1010,8 +1010,8 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
             nearby = [a for i, a in persons if sentence_of[i] >= sentence_of[unit.start] - 2]
             if nearby:
                 first = nearby[-1]
-                pronoun = Actor(id=next_id("a", actors + pronouns), text=doc[unit.start].text,
-                                span=(doc[unit.start].idx, doc[unit.start].idx + len(doc[unit.start])),
+                pronoun = Actor(id=next_id("a", actors + pronouns), text=tokens_of(doc)[unit.start].text,
+                                span=(tokens_of(doc)[unit.start].idx, tokens_of(doc)[unit.start].idx + len(tokens_of(doc)[unit.start])),
                                 name=first.name, code=first.code, country=first.country,
                                 sector=first.sector, kind="person", refers_to=first.id)
                 pronouns.append(pronoun)
@@ -1068,7 +1068,7 @@ def _acronym_of(doc: Doc, unit: Unit, ordered: list[Unit], acronyms: dict[str, A
         return None
     if word in acronyms:
         return acronyms[word]
-    if unit.start < 2 or doc[unit.start - 1].text != "(" or doc[unit.end:unit.end + 1].text != ")":
+    if unit.start < 2 or tokens_of(doc)[unit.start - 1].text != "(" or doc[unit.end:unit.end + 1].text != ")":
         return None
     before = next((u for u in ordered if u.end == unit.start - 1 and u.actor is not None
                    and u.actor.code and u.actor.kind != "person"), None)
@@ -1217,7 +1217,7 @@ def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
     compounds: list[Actor] = []
     done: set[int] = set()
     for i in sorted(set(ends) | set(groups)):
-        token = doc[i]
+        token = tokens_of(doc)[i]
         if i in done:
             continue
         actor = ends.get(i)
@@ -1232,7 +1232,7 @@ def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
                        for pobj in child.children if pobj.dep_ == "pobj"
                        for t in [pobj, *pobj.conjuncts] if t.i in ends]
             if members:
-                start = doc[token.left_edge.i].idx
+                start = tokens_of(doc)[token.left_edge.i].idx
                 group = _compound(text, members, actors + compounds, start)
                 group.code = group.country = group.sector = None  # members are some of them
                 group.kind = "state"
