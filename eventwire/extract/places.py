@@ -368,7 +368,8 @@ def article_candidates(text: str, toponyms: Sequence[Toponym],
 
     def candidates(name: str) -> list[_Candidate]:
         if name not in looked_up:
-            looked_up[name] = _candidates(name, gazetteer)
+            looked_up[name] = (_known_candidates(name) if gazetteer is load_gazetteer()
+                               else _candidates(name, gazetteer))
         return list(looked_up[name])
 
     rows = [_Row(t, name_key(t.text), candidates(t.text),
@@ -500,6 +501,13 @@ class _Links:
             s = np.array(scores[key])
             prior.append(np.exp(s - s.max()))
         return np.concatenate(prior) if prior else np.zeros(0)
+
+
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article ("Aleppo", "Syria")
+def _known_candidates(text: str) -> list[_Candidate]:
+    """``_candidates`` in the bundled gazetteer, looked up once per process (callers copy the
+    list; the candidates themselves are never changed)."""
+    return _candidates(text, load_gazetteer())
 
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:

@@ -54,6 +54,12 @@ def quantity_words() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """One of quantity_words()'s word lists as a set: membership tests without a scan."""
+    return frozenset(quantity_words()[name])
+
+
 # --- numbers ------------------------------------------------------------------------------
 
 def _is_number_word(token: Token) -> bool:
@@ -204,7 +210,7 @@ def _single_noun(doc: Doc, token: Token) -> bool:
     following = tokens_of(doc)[token.i + 1] if token.i + 1 < len(doc) else token
     return token.dep_ == "det" and 0 < head.i - token.i <= 3 and not _is_number_word(following) \
         and following.lower_ not in quantity_words()["vague"] and \
-        any(form in quantity_words()["single_nouns"] for form in noun_forms(head))
+        any(form in word_set("single_nouns") for form in noun_forms(head))
 
 
 def noun_forms(token: Token) -> list[str]:
@@ -235,7 +241,7 @@ def _date_tokens(doc: Doc) -> set[int]:
                 re.fullmatch(r"(1[89]|20)\d\d|\d{1,2}[:.]\d\d|\d+(s|am|pm)", word) for word in lowered):
             end = ent.end
             while end - ent.start > 1 and tokens_of(doc)[end - 1].like_num and (
-                    YEAR.fullmatch(tokens_of(doc)[end - 2].text) or tokens_of(doc)[end - 2].lower_ in words["time_units"]):
+                    YEAR.fullmatch(tokens_of(doc)[end - 2].text) or tokens_of(doc)[end - 2].lower_ in word_set("time_units")):
                 end -= 1  # "4 September 2016 2 killed", "in recent days 57 civilians": not the date's
             found.update(range(ent.start, end))
     return found
@@ -243,15 +249,14 @@ def _date_tokens(doc: Doc) -> set[int]:
 
 def _counts_people(token: Token) -> bool:
     head = token.head
-    return token.dep_ == "nummod" and head.lemma_.lower() in quantity_words()["people_nouns"]
+    return token.dep_ == "nummod" and head.lemma_.lower() in word_set("people_nouns")
 
 
 def _looks_like_year(doc: Doc, start: int, end: int, value: float) -> bool:
     """Years, days of the month ("27 Jul", "August 6 2016") and clock times are dates."""
-    words = quantity_words()
-    months = set(words["months"])
+    months = word_set("months")
     near = [tokens_of(doc)[k].lower_.rstrip(".") for k in (start - 1, end + 1) if 0 <= k < len(doc)]
-    if any(word in months for word in near) or (end + 1 < len(doc) and tokens_of(doc)[end + 1].lower_ in words["time_units"]):
+    if any(word in months for word in near) or (end + 1 < len(doc) and tokens_of(doc)[end + 1].lower_ in word_set("time_units")):
         return True
     token = tokens_of(doc)[start]
     if start != end or not YEAR.fullmatch(token.text):
@@ -268,7 +273,7 @@ def _is_score(doc: Doc, start: int, end: int) -> bool:
     if end + 2 < len(doc) and tokens_of(doc)[end + 1].text in ("-", "\u2013") and tokens_of(doc)[end + 2].like_num:
         second = tokens_of(doc)[end + 2]
         return not _counts_people(tokens_of(doc)[start]) and not _counts_people(second) and \
-            second.head.lemma_.lower() not in quantity_words()["people_nouns"] and \
+            second.head.lemma_.lower() not in word_set("people_nouns") and \
             len(tokens_of(doc)[start].text) <= 2 and len(second.text) <= 2
     if start >= 2 and tokens_of(doc)[start - 1].text in ("-", "\u2013") and tokens_of(doc)[start - 2].like_num and \
             len(tokens_of(doc)[start].text) <= 2 and len(tokens_of(doc)[start - 2].text) <= 2:
@@ -335,7 +340,7 @@ def _counted(doc: Doc, figure: Figure) -> Token:
         return tokens_of(doc)[last.i + 1]
     if token.i == last.i and token.head.i < token.i:  # "October 3 2016 21 Syrian fighters have
         for noun in doc[last.i + 1:last.i + 5]:        # been killed": a dateline took the 21
-            if noun.pos_ in ("NOUN", "PROPN") and lemma_in(noun, quantity_words()["people_nouns"]):
+            if noun.pos_ in ("NOUN", "PROPN") and lemma_in(noun, word_set("people_nouns")):
                 return noun
             if noun.pos_ not in ("ADJ", "NOUN", "PROPN") or noun.like_num:
                 break
@@ -353,7 +358,7 @@ def _category(counted: Token, depth: int = 0) -> str:
         if category != "killed" or lemma not in ("body", "victim", "casualty"):
             return category
     bare_number = counted.like_num or counted.pos_ == "NUM"
-    if not bare_number and not lemma_in(counted, words["people_nouns"]):
+    if not bare_number and not lemma_in(counted, word_set("people_nouns")):
         return "other"  # "two towns", "three weeks"
     own = _own_participle(counted)
     if own:
@@ -413,7 +418,7 @@ def _category(counted: Token, depth: int = 0) -> str:
             return words["category_nouns"][token.lower_]
     if counted.lemma_.lower() in words["category_nouns"]:
         return words["category_nouns"][counted.lemma_.lower()]
-    if lemma_in(counted, words["people_nouns"]):
+    if lemma_in(counted, word_set("people_nouns")):
         return "people"
     return "other"
 
@@ -497,7 +502,7 @@ def _who(counted: Token) -> Optional[str]:
         for prep in counted.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and lemma_in(obj, quantity_words()["group_nouns"]):
+                    if obj.dep_ == "pobj" and lemma_in(obj, word_set("group_nouns")):
                         return "civilians"
     for form in forms:
         if form in who:
