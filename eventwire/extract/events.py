@@ -355,7 +355,8 @@ def _verb_particle(view: ParseView, preposition: int, verb: int) -> bool:
 def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Optional[str], str]:
     origin = "noun" if trigger.pos == "NOUN" else ("trigger" if trigger.origin == "trigger"
                                                     else "verb")
-    if not trigger.patterns or not _any_pattern_possible(trigger, token):
+    possible = _possible_patterns(trigger, token) if trigger.patterns else []
+    if not possible:
         return trigger.default, origin
     view = parse_view(token.doc)
     after = _Window(view, _after_window(token))
@@ -365,7 +366,7 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     best_score = 0
     vocabulary = after.vocabulary | before.vocabulary
     has_object = any(c.dep_ in OBJECTS for c in token.children)
-    for pattern in trigger.patterns:
+    for pattern in possible:  # the others cannot match: their words are not in the sentence
         if not pattern.plain_words <= vocabulary or (pattern.needs_object and not has_object):
             continue
         score = after.match(pattern.after_words)
@@ -386,18 +387,19 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     return trigger.default, origin
 
 
-def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
-    """Whether any of the trigger's patterns has all its words in the token's spaCy sentence
-    (both windows lie inside it): most triggers' patterns fail here, before the windows are
-    built."""
+def _possible_patterns(trigger: Trigger, token: Token) -> list[Pattern]:
+    """The trigger's patterns that have all their words in the token's spaCy sentence (both
+    windows lie inside it), in the trigger's order: most triggers' patterns fail here, before
+    the windows are built, and the windows are matched against the rest only."""
     vocabulary = _sentence_vocabulary(token)
     has_object = None
     wordless, by_word = trigger.patterns_by_word
-    # only the patterns one of whose words the sentence has can pass (order is no matter: any)
+    # only the patterns one of whose words the sentence has can pass
     if len(by_word) < len(vocabulary):
         possible = [p for word, found in by_word.items() if word in vocabulary for p in found]
     else:
         possible = [p for word in vocabulary for p in by_word.get(word, ())]
+    kept = []
     for pattern in wordless + possible:
         if not pattern.plain_words <= vocabulary or any(
                 s.isdisjoint(vocabulary) for s in pattern.synonym_sets):
@@ -407,8 +409,11 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
                 has_object = any(c.dep_ in OBJECTS for c in token.children)
             if not has_object:
                 continue
-        return True
-    return False
+        kept.append(pattern)
+    if len(kept) > 1:
+        positions = trigger.pattern_positions
+        kept.sort(key=lambda pattern: positions[id(pattern)])
+    return kept
 
 
 def _sentence_vocabulary(token: Token) -> set[str]:
