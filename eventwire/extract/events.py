@@ -127,9 +127,18 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     found: dict[int, Candidate] = {}
     speech = _speech_words()
     tokens = tokens_of(sent.doc)
+    view = parse_view(sent.doc)
+    verb_words, noun_words = _trigger_words()
+    fixes = status_cues()["verb_lemma_fixes"]
     for i in _trigger_positions(sent.doc, sent.start, sent.end):  # code_trigger codes no other
+        # a word no trigger starts with gets no code (code_trigger's keys begin with it)
+        if view.pos[i] == "VERB":
+            if fixes.get(view.lowers[i], view.lemmas[i]) not in verb_words:
+                continue
+        elif view.lowers[i] not in noun_words and view.lemmas[i] not in noun_words:
+            continue
         token = tokens[i]
-        speech_verb = token.lemma_.lower() in speech or token.lower_ in speech
+        speech_verb = view.lemmas[i] in speech or view.lowers[i] in speech
         if speech_verb and not _declares_object(token):
             continue  # statements are quotes, not events; what they report is coded instead
         coded = code_trigger(token, sent)
@@ -184,6 +193,15 @@ def _clause_acts_first(kept: list[Candidate]) -> list[Candidate]:
     if not described or len(described) == len(kept):
         return kept
     return [c for c in kept if c not in described] + described
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the verb triggers' keys ("give" of "give in") and the noun
+    triggers' words."""
+    table = triggers()
+    return (frozenset(word.split()[0] for word, pos in table if pos == "VERB"),
+            frozenset(word for word, pos in table if pos == "NOUN"))
 
 
 @lru_cache(maxsize=1)
