@@ -195,8 +195,14 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     units: list[Unit] = []
     i = 0
     name_starts, agent_starts = book.name_lengths, book.agent_lengths
-    while i < len(doc):
-        # most words start no name and no agent: skip the look-ups' calls for them
+    # most words start no name, no agent and no pronoun: only the others are looked at
+    possible = [k for k, (word, lemma, tag) in enumerate(zip(words, lemmas, tags))
+                if word in name_starts or tag in ("NNS", "NNPS") or word in agent_starts
+                or lemma in agent_starts or (tag == "PRP" and word in PRONOUNS)]
+    for start in possible:
+        if start < i:
+            continue  # inside the unit found last
+        i = start
         name = book.match_name(words, i) if words[i] in name_starts else None
         people = False
         if name is None and tags[i] in ("NNS", "NNPS"):
