@@ -1,0 +1,27 @@
+"""The stages' shared helpers (eventwire/extract/__init__.py): the ParseView must read the
+parse exactly as spaCy's Tokens do, since every stage that walks it must give the same output."""
+
+from eventwire.extract import ents_of, forget_parse, parse_view, token_at, tokens_of
+
+
+def test_parse_view_reads_the_parse_as_spacy_tokens_do(pipeline, seed_article):
+    doc = pipeline.nlp(seed_article.text)
+    view = parse_view(doc)
+    for token in doc:
+        i = token.i
+        assert view.heads[i] == token.head.i
+        assert (view.deps[i], view.pos[i], view.tags[i]) == (token.dep_, token.pos_, token.tag_)
+        assert (view.lowers[i], view.lemmas[i]) == (token.lower_, token.lemma_.lower())
+        assert view.children(i) == [c.i for c in token.children]
+        assert view.subtree(i) == [t.i for t in token.subtree]
+        assert view.sentence(i) == (token.sent.start, token.sent.end)
+    assert parse_view(doc) is view  # built once per doc
+
+
+def test_cached_tokens_and_entities_are_dropped_with_the_parse(pipeline):
+    doc = pipeline.nlp("Russian jets struck Aleppo on Friday, the Syrian Observatory said.")
+    assert [e.text for e in ents_of(doc)] == [e.text for e in doc.ents]
+    assert token_at(doc, doc.text.index("Aleppo") + 2).text == "Aleppo"
+    assert tokens_of(doc)[2].text == "struck"
+    forget_parse(doc)
+    assert not {"eventwire_tokens", "eventwire_ents"} & set(doc.user_data)
