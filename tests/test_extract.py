@@ -23,5 +23,6 @@ def test_cached_tokens_and_entities_are_dropped_with_the_parse(pipeline):
     assert [e.text for e in ents_of(doc)] == [e.text for e in doc.ents]
     assert token_at(doc, doc.text.index("Aleppo") + 2).text == "Aleppo"
     assert tokens_of(doc)[2].text == "struck"
+    parse_view(doc)
     forget_parse(doc)
-    assert not {"eventwire_tokens", "eventwire_ents"} & set(doc.user_data)
+    assert not {"eventwire_tokens", "eventwire_ents", "eventwire_parse_view"} & set(doc.user_data)

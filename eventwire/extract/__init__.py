@@ -154,8 +154,10 @@ def ents_of(doc: Doc) -> tuple:
 def forget_parse(doc: Doc) -> None:
     """Drop the per-doc caches that hold Tokens or Spans (``tokens_of``, ``ents_of``, the
     events stage's phrases), so that the doc is freed as soon as it is let go (they refer
-    back to it: a cycle only the garbage collector would break)."""
-    for key in ("eventwire_tokens", "eventwire_phrases", "eventwire_ents"):
+    back to it: a cycle only the garbage collector would break), and the ParseView, whose
+    lists a doc kept after the stages (as a benchmark keeps its docs) need not carry."""
+    for key in ("eventwire_tokens", "eventwire_phrases", "eventwire_ents",
+                "eventwire_parse_view"):
         doc.user_data.pop(key, None)
 
 
