@@ -179,19 +179,14 @@ def _word(token: Token) -> str:
     return token.text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
-def _lemma(lemma: str, tag: str, lower: str) -> str:
-    lemma = lemma.lower()
-    if tag == "NNPS" and lemma == lower and lemma.endswith("s"):
-        return lemma[:-1]  # spaCy keeps proper plurals ("Nigerians") as they are
-    return lemma
-
-
 def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     # whole-doc lists: building a Token object per attribute access is the stage's main cost
     view = parse_view(doc)
     tags, lowers = view.tags, view.lowers
     words = [w.replace("\u2019", "'").replace("\u2018", "'") for w in lowers]
-    lemmas = [_lemma(lemma, tag, lower) for lemma, tag, lower in zip(view.lemmas, tags, lowers)]
+    # proper plurals as their singular: spaCy keeps "Nigerians" as it is (lemmas are lower-case)
+    lemmas = [lemma[:-1] if tag == "NNPS" and lemma == lower and lemma.endswith("s") else lemma
+              for lemma, tag, lower in zip(view.lemmas, tags, lowers)]
     units: list[Unit] = []
     i = 0
     name_starts, agent_starts = book.name_lengths, book.agent_lengths
@@ -236,15 +231,17 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         else:
             i += 1
     taken = {t for u in units for t in range(u.start, u.end)}
+    pos, tokens = view.pos, tokens_of(doc)
     for ent in ents_of(doc):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        if ent.label_ == "PERSON" and len(ent) > 1 and any(t.i in taken for t in ent):
+        inside = range(ent.start, ent.end)  # the entity's tokens, read from the ParseView
+        if ent.label_ == "PERSON" and len(ent) > 1 and any(k in taken for k in inside):
             units = _whole_person(ent, units, words, book, taken)
-        free = [t.i for t in ent if t.i not in taken and (t.pos_ == "PROPN" or t.is_title)
-                and t.lower_ not in ("the", "a", "an")]
+        free = [k for k in inside if k not in taken and (pos[k] == "PROPN" or tokens[k].is_title)
+                and lowers[k] not in ("the", "a", "an")]
         if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
-                or not any(tokens_of(doc)[i].pos_ == "PROPN" for i in free):
+                or not any(pos[k] == "PROPN" for k in free):
             continue
         person = person_index().find(words[free[0]:free[-1] + 1]) if ent.label_ == "PERSON" else None
         if person is not None:  # "President Mugabe", "Carlos Menem": the dictionary's spelling differs
