@@ -780,17 +780,17 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
             and not _unknown_name_modifier(doc, unit):
         actor_country = country
         code = _join(country, unit.agent, sector) if unit.agent else country + sector
+    tokens = tokens_of(doc)
     if unit.source in ("name", "entity") and not (unit.children or coding.kind == "person"):
-        before = tokens_of(doc)[unit.start - 1] if unit.start else None
+        before = tokens[unit.start - 1] if unit.start else None
         first = unit.start - 1 if before is not None and before.lower_ == "the" \
             and before.head.i == root.i else unit.start
-        start, end = tokens_of(doc)[first].idx, tokens_of(doc)[unit.end - 1].idx + len(tokens_of(doc)[unit.end - 1])
     else:
         first = _phrase_start(doc, unit)
-        start, end = tokens_of(doc)[first].idx, tokens_of(doc)[unit.end - 1].idx + len(tokens_of(doc)[unit.end - 1])
+    start, end = tokens[first].idx, tokens[unit.end - 1].idx + len(tokens[unit.end - 1])
     if not _is_state(unit):
         last = _phrase_end(doc, unit)
-        end = tokens_of(doc)[last].idx + len(tokens_of(doc)[last])
+        end = tokens[last].idx + len(tokens[last])
     words = text[start:end]
     if unit.entry is not None and coding.kind == "state":
         name = unit.entry.name
@@ -885,13 +885,14 @@ def _phrase_start(doc: Doc, unit: Unit) -> int:
                 first = child.right_edge.i + 1
                 while first < unit.start and tokens_of(doc)[first].dep_ == "case":
                     first += 1
+    tokens = tokens_of(doc)
     for i in range(first, unit.start):  # not across a line or a clause's punctuation
-        if "\n" in tokens_of(doc)[i].text_with_ws or (tokens_of(doc)[i].is_punct and tokens_of(doc)[i].text not in "-'\u2019"):
+        if "\n" in tokens[i].text_with_ws or (tokens[i].is_punct and tokens[i].text not in "-'\u2019"):
             first = i + 1
-    while first < unit.start and (tokens_of(doc)[first].is_punct or tokens_of(doc)[first].is_space or tokens_of(doc)[first].like_num
-                                  or tokens_of(doc)[first].dep_ in ("nummod", "quantmod", "advmod")
-                                  or tokens_of(doc)[first].ent_type_ in ("DATE", "TIME", "CARDINAL")
-                                  or tokens_of(doc)[first].lower_ in ("another", "at", "least", "most")):
+    while first < unit.start and (tokens[first].is_punct or tokens[first].is_space or tokens[first].like_num
+                                  or tokens[first].dep_ in ("nummod", "quantmod", "advmod")
+                                  or tokens[first].ent_type_ in ("DATE", "TIME", "CARDINAL")
+                                  or tokens[first].lower_ in ("another", "at", "least", "most")):
         first += 1  # "At least 384 civilians" -> "civilians": the figure is the quantities' stage
     return first
 
@@ -980,7 +981,8 @@ def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list
                 sector = actor.sector if actor.sector != actor.country else None
                 code = (_join(country, unit.agent, unit.agent.sector) if unit.agent is not None
                         else country + (sector or ""))
-                start, end = tokens_of(doc)[other.start].idx, tokens_of(doc)[other.end - 1].idx + len(tokens_of(doc)[other.end - 1])
+                last = tokens_of(doc)[other.end - 1]
+                start, end = tokens_of(doc)[other.start].idx, last.idx + len(last)
                 member = Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
                                name=f"{text[start:end]} {head.text}" if unit.children else text[start:end],
                                code=code, country=country, sector=sector, kind=actor.kind)
@@ -1013,8 +1015,9 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
             nearby = [a for i, a in persons if sentence_of[i] >= sentence_of[unit.start] - 2]
             if nearby:
                 first = nearby[-1]
-                pronoun = Actor(id=next_id("a", actors + pronouns), text=tokens_of(doc)[unit.start].text,
-                                span=(tokens_of(doc)[unit.start].idx, tokens_of(doc)[unit.start].idx + len(tokens_of(doc)[unit.start])),
+                word = tokens_of(doc)[unit.start]
+                pronoun = Actor(id=next_id("a", actors + pronouns), text=word.text,
+                                span=(word.idx, word.idx + len(word)),
                                 name=first.name, code=first.code, country=first.country,
                                 sector=first.sector, kind="person", refers_to=first.id)
                 pronouns.append(pronoun)
