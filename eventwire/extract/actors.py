@@ -343,6 +343,12 @@ def link_modifiers(doc: Doc, units: list[Unit]) -> None:
             unit.parent = after  # "Syrian regime attacks": spaCy hangs "Syrian" on "attacks"
             after.children.append(unit)
             continue
+        leader = _led_by(root)
+        if leader is not None and _is_state(unit) and by_token.get(leader.i) is not None:
+            parent = by_token[leader.i]  # "Vietnamese-led forces": forces of the state leading
+            unit.parent = parent
+            parent.children.append(unit)
+            continue
         if root.dep_ not in MODIFIER_DEPS or root.head.i <= root.i:
             continue
         parent = by_token.get(root.head.i)
@@ -350,6 +356,16 @@ def link_modifiers(doc: Doc, units: list[Unit]) -> None:
             continue
         unit.parent = parent
         parent.children.append(unit)
+
+
+def _led_by(root: Token) -> Optional[Token]:
+    """The noun a "<state>-led" modifier leads ("Saudi-led coalition" -> coalition); None for
+    any other hyphenated modifier ("US-backed", "British-based": not the state's own)."""
+    led = root.head
+    if root.dep_ != "npadvmod" or led.i != root.i + 2 or led.lower_ != "led" \
+            or root.doc[root.i + 1].text != "-" or led.head.i <= led.i:
+        return None
+    return led.head
 
 
 def _is_state(unit: Unit) -> bool:
