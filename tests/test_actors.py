@@ -587,3 +587,22 @@ def test_forces_led_by_a_state_are_that_states(pipeline):
     x = pipeline.extract("Russian-backed separatists attacked Ukrainian troops.")
     separatists = next(a for a in x.actors if a.text == "Russian-backed separatists")
     assert separatists.country == "UKR"
+
+
+def test_forces_a_state_leads_abroad_do_not_make_the_article_that_states(pipeline):
+    # bench article (AFP, 19 Aug 2016, Hasakeh), excerpt: the "US-led coalition" mentions once
+    # made the article's country unclear, leaving "regime planes" uncoded
+    x = pipeline.extract(
+        "Syrian regime warplanes bombarded the northeastern city of Hasakeh for the second day "
+        "on Friday targeting positions held by Kurdish forces a monitor and a journalist in the "
+        "city said. Fresh strikes came as the Pentagon said that US-led coalition fighter jets "
+        "scrambled to protect Kurdish forces working with American advisers in Syria as they "
+        "were targeted by regime planes Thursday. Thursdays government raids on Hasakeh were "
+        "the first time the regime had bombarded Kurdish positions from the air. The "
+        "development prompted jets from the US-led coalition battling the Islamic State group "
+        "in Syria and Iraq to intervene in order to protect Kurdish forces working alongside US "
+        "advisors a Pentagon spokesman said Friday.")
+    regime = next(a for a in x.actors if a.text == "regime planes")
+    assert regime.country == "SYR"
+    jets = next(a for a in x.actors if a.text.startswith("US-led coalition fighter jets"))
+    assert jets.code == "USAMIL"

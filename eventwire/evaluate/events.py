@@ -298,6 +298,11 @@ def score_conflibert(split: str, data: Path) -> dict:
     predicted = [PENTA_CLASSES[penta_class(main_event(e))] for e in extractions]
     metrics = {"sentences": len(rows), "penta_macro_f1": macro_f1(gold, predicted),
                "penta_accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / len(rows), 4)}
+    # the CAMEO view's statements (010 where no event is coded) against the statement class
+    stated = [(c := main_cameo(e)) is not None and c.quote is not None for e in extractions]
+    found = prf(sum(s and g == "statement" for s, g in zip(stated, gold)), sum(stated),
+                sum(g == "statement" for g in gold))
+    metrics.update({f"cameo_view_statement_{k}": v for k, v in found.items()})
     sentences = load_conll(folder / f"cameo_ner_{name}.txt")
     texts = [" ".join(token for token, _ in s) for s in sentences]
     counts = Counter()

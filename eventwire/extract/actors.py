@@ -744,8 +744,9 @@ def article_country(doc: Doc, units: list[Unit], heads: list[Unit]) -> Optional[
     for unit in heads:
         coding = unit.coding
         if coding and coding.explicit_country and coding.country and coding.kind != "person" \
-                and coding.sector in ("GOV", "MIL", "REB", "OPP", "COP"):
-            counts[coding.country] += 1
+                and coding.sector in ("GOV", "MIL", "REB", "OPP", "COP") \
+                and not any(_led_by(c.root(doc)) is not None for c in unit.children):
+            counts[coding.country] += 1  # "US-led coalition jets" fight where others live
     ranked = counts.most_common(2) + [("", 0), ("", 0)]
     (top, n), (_, second) = ranked[0], ranked[1]
     # only a clear winner: in news about many states a guess would mislabel their bodies
