@@ -589,20 +589,15 @@ def test_forces_led_by_a_state_are_that_states(pipeline):
     assert separatists.country == "UKR"
 
 
-def test_forces_a_state_leads_abroad_do_not_make_the_article_that_states(pipeline):
-    # bench article (AFP, 19 Aug 2016, Hasakeh), excerpt: the "US-led coalition" mentions once
-    # made the article's country unclear, leaving "regime planes" uncoded
-    x = pipeline.extract(
-        "Syrian regime warplanes bombarded the northeastern city of Hasakeh for the second day "
-        "on Friday targeting positions held by Kurdish forces a monitor and a journalist in the "
-        "city said. Fresh strikes came as the Pentagon said that US-led coalition fighter jets "
-        "scrambled to protect Kurdish forces working with American advisers in Syria as they "
-        "were targeted by regime planes Thursday. Thursdays government raids on Hasakeh were "
-        "the first time the regime had bombarded Kurdish positions from the air. The "
-        "development prompted jets from the US-led coalition battling the Islamic State group "
-        "in Syria and Iraq to intervene in order to protect Kurdish forces working alongside US "
-        "advisors a Pentagon spokesman said Friday.")
-    regime = next(a for a in x.actors if a.text == "regime planes")
-    assert regime.country == "SYR"
-    jets = next(a for a in x.actors if a.text.startswith("US-led coalition fighter jets"))
+def test_forces_a_state_leads_abroad_do_not_make_the_article_that_states(pipeline, data):
+    # bench article (FA-KES, AFP, 19 Aug 2016, Hasakeh): three "US-led coalition" mentions
+    # once made the article's country unclear, leaving the regime and the government uncoded
+    import gzip
+    import json
+
+    with gzip.open(data / "corpora" / "bench_articles.jsonl.gz", "rt", encoding="utf-8") as lines:
+        text = next(r["text"] for r in map(json.loads, lines) if r["id"] == "fakes-1923848149")
+    x = pipeline.extract(text)
+    assert {a.code for a in x.actors if a.text in ("regime", "government")} == {"SYRGOV"}
+    jets = next(a for a in x.actors if a.text == "US-led coalition fighter jets")
     assert jets.code == "USAMIL"
