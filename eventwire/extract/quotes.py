@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract import doc_text, next_id, token_at, token_starts
 from eventwire.extract.quote_edges import (best_end, content_edges, content_head, cue_edges,
-                                           cue_end_candidates, cue_end_features, end_candidates,
+                                           cue_end_candidates, cue_end_features, cue_start_candidates,
+                                           cue_start_edges, cue_start_features, end_candidates,
                                            end_features, quote_flags, start_candidates,
                                            start_features, start_edges)
 from eventwire.extract.quote_tagger import cue_tagger, decode, features_of, probabilities, tagged_spans
@@ -704,6 +705,14 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
                 original, scored = rows
                 last = doc[best_end(scored, original, cue_model)]
                 attribution.cue = (attribution.cue[0], last.idx + len(last.text))
+    cue_start_model = cue_start_edges() if all_cues and use_edges else None
+    if cue_start_model is not None:  # the learned start edge of the cue
+        for attribution in found:
+            rows = cue_start_rows(doc, attribution, paragraphs)
+            if rows is not None:
+                original, scored = rows
+                first = doc[best_end(scored, original, cue_start_model)]
+                attribution.cue = (first.idx, attribution.cue[1])
     start_model = start_edges() if all_cues and use_edges else None
     if start_model is not None:  # the learned start edge of reported speech
         for attribution in found:
@@ -750,6 +759,25 @@ def cue_edge_rows(doc: Doc, attribution: Attribution) -> Optional[tuple[int, lis
     candidates = cue_end_candidates(doc, head, last.i, limit)
     return last.i, [(k, cue_end_features(doc, head, last.i, k, attribution.how, content_after))
                     for k in candidates]
+
+
+def cue_start_rows(doc: Doc, attribution: Attribution,
+                   paragraphs: _Paragraphs) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
+    """The start candidates of a verb cue with their features, and the token the rules started
+    it on; None for cues read otherwise (nouns, phrases, "according to", the tagger's)."""
+    if attribution.cue_token < 0 or attribution.how in ("according", "noun", "tagged", "phrase", "signature"):
+        return None
+    start, end = attribution.cue
+    first = token_at(doc, start)
+    head = attribution.cue_token
+    if first is None or first.i > head or doc[head].idx >= end:
+        return None
+    floor = paragraphs.around(start)[0]
+    for piece in attribution.content + ([attribution.source] if attribution.source else []):
+        if piece[1] <= start:
+            floor = max(floor, piece[1])
+    return first.i, [(k, cue_start_features(doc, head, first.i, k, attribution.how))
+                     for k in cue_start_candidates(doc, head, first.i, floor)]
 
 
 def start_edge_rows(doc: Doc, attribution: Attribution,
