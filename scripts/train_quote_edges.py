@@ -15,8 +15,9 @@ The shipped files:
    starts; ``--role cue``: every verb cue (:func:`eventwire.extract.quotes.cue_edge_rows`)
    that starts where a gold cue starts; ``--role start``: as for content, with the end
    matching and the start learned; ``--role cue_start``: every verb cue
-   (:func:`eventwire.extract.quotes.cue_start_rows`) that ends where a gold cue ends. Each is one instance, kept where the gold end is
-   among its candidates (compared as the scorer compares spans).
+   (:func:`eventwire.extract.quotes.cue_start_rows`) that ends where a gold cue ends. Each
+   is one instance, kept where the gold edge is among its candidates (compared as the
+   scorer compares spans).
 2. Model: a conditional logit over each instance's candidates (softmax of a linear score,
    L2-regularised; numpy + scipy L-BFGS, no new dependency) over the string features of
    :func:`eventwire.extract.quote_edges.end_features` (``start_features``,

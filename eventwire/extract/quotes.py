@@ -1175,7 +1175,9 @@ def _poll_attribution(preposition: Token, paragraphs: _Paragraphs,
     if any(t.lower_ not in ("but", "and") for t in doc[sent.start:preposition.i]):
         return None
     poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-    if poll is None or poll.lemma_.lower() not in POLL_NOUNS or preposition.head.lemma_.lower() in cue_words():
+    if poll is None or poll.lemma_.lower() not in POLL_NOUNS:
+        return None
+    if preposition.head.lemma_.lower() in cue_words():
         return None  # "In the survey, 47% said ...": the verb's own attribution
     last = poll.right_edge
     if last.i + 1 >= sent.end or doc[last.i + 1].text != ",":
