@@ -355,6 +355,7 @@ class Store:
                              "(give a file path or postgresql://user@host/db)") from err
         self.dialect = self.engine.dialect.name
         self._inserts: dict[str, BulkInsert] = {}
+        self._combined_inserts: dict[tuple[str, ...], CombinedInsert] = {}
         self._reports = ReportCache()
         if migrate:
             from eventwire.store.migrations import upgrade
@@ -553,7 +554,8 @@ class Store:
         returns its reports."""
         article = extraction.article
         now = datetime.now(timezone.utc)
-        write = self._bulk
+        writes: list[tuple[Any, list[dict[str, Any]]]] = []
+        write = lambda _conn, table, rows: writes.append((table, rows))  # noqa: E731
         write(conn, articles, [dict(
             id=article_id, sha256=sha256, title=article.title, source=article.source,
             url=article.url, published=article.published,
@@ -575,17 +577,36 @@ class Store:
         write(conn, article_event_actors, role_rows)
         write(conn, minhash_bands, [{"band": band, "bucket": bucket, "article_id": article_id}
                                     for band, bucket in bands])
+        self._insert_all(conn, writes)
         return reports_from_rows(event_rows, role_rows)
+
+    def _insert_all(self, conn: Connection, writes: list[tuple[Any, list[dict[str, Any]]]]
+                    ) -> None:
+        """Insert rows into several tables: on PostgreSQL in one statement (each table's
+        INSERT a data-modifying WITH clause; every statement cost the client and the
+        server their own round of work), elsewhere a bulk insert a table."""
+        if self.dialect == "postgresql":
+            found = self._combined_inserts.get(tuple(table.name for table, _ in writes))
+            if found is None:
+                found = self._combined_inserts[tuple(table.name for table, _ in writes)] = \
+                    CombinedInsert([self._bulk_insert(table) for table, _ in writes])
+            if found.execute(conn, [rows for _, rows in writes]):
+                return
+        for table, rows in writes:
+            self._bulk(conn, table, rows)
 
     def _bulk(self, conn: Connection, table, rows: list[dict[str, Any]],
               update: bool = False) -> None:
         """Insert rows (or, with ``update``, update the rows of their primary keys) through
         the driver, with a statement built once."""
         if rows:
-            found = self._inserts.get(table.name)
-            if found is None:
-                found = self._inserts[table.name] = BulkInsert(table, self.engine.dialect)
-            found.execute(conn, rows, update=update)
+            self._bulk_insert(table).execute(conn, rows, update=update)
+
+    def _bulk_insert(self, table) -> "BulkInsert":
+        found = self._inserts.get(table.name)
+        if found is None:
+            found = self._inserts[table.name] = BulkInsert(table, self.engine.dialect)
+        return found
 
     def _send_near_duplicates(self, conn: Connection, article_id: str,
                               bands: list[tuple[int, int]]) -> Callable[[], list[tuple]]:
@@ -892,12 +913,16 @@ class Store:
                     new_links.append(link)
                 elif linked != row["id"]:
                     moved_links.append(link)
+        gone = sorted(old_ids - kept)
+        if not updates and not moved_links and not gone:  # new events only: one statement
+            self._insert_all(conn, [(events, inserts), (event_reports, new_links)])
+            return
         with self._pipeline(conn):  # PostgreSQL: the writes in one round trip
             self._bulk(conn, events, inserts)
             self._bulk(conn, events, updates, update=True)
             self._bulk(conn, event_reports, moved_links, update=True)
             self._bulk(conn, event_reports, new_links)
-            for chunk in _chunks(sorted(old_ids - kept), 500):
+            for chunk in _chunks(gone, 500):
                 for table, column in (("event_reports", "event_id"), ("events", "id")):
                     sql = RawSQL(self.dialect)
                     sql.run(conn, f"DELETE FROM {table} WHERE {column}{sql.among(chunk)}",
@@ -1270,6 +1295,7 @@ class BulkInsert:
     def __init__(self, table, dialect):
         quote = dialect.identifier_preparer.quote
         marker = "?" if dialect.paramstyle == "qmark" else "%s"
+        self.table_name = table.name
         self.names = [column.name for column in table.columns]
         self.processors = [
             (index, _drop_nul if isinstance(column.type, CleanText)
@@ -1354,6 +1380,41 @@ class BulkInsert:
                 cursor.execute(self.columns_sql, [rows_json])
             else:
                 cursor.executemany(self.sql, [self.values(row) for row in rows])
+
+
+class CombinedInsert:
+    """PostgreSQL: the INSERTs of several tables as one statement, one text whatever the
+    rows: a table of one row a value list (``ONE_ROW``: the article, with its bytes, and
+    its extraction), any other table all its rows as one JSON text (as
+    ``BulkInsert.json``; none is an empty array)."""
+
+    ONE_ROW = ("articles", "extractions")
+
+    def __init__(self, inserts: list[BulkInsert]):
+        self.inserts = inserts
+        clauses = [bulk.sql if bulk.table_name in self.ONE_ROW else bulk.columns_sql
+                   for bulk in inserts]
+        *first, last = clauses
+        self.sql = (f"WITH {', '.join(f'w{index} AS ({clause})' for index, clause in enumerate(first))} "
+                    f"{last}") if first else last
+
+    def execute(self, conn: Connection, tables_rows: list[list[dict[str, Any]]]) -> bool:
+        """Insert the rows (a list a table, in order); False, and nothing sent, when a
+        table's rows have no such form (a one-row table without exactly one row, rows
+        without an exact JSON form): then they go table by table."""
+        params: list[Any] = []
+        for bulk, rows in zip(self.inserts, tables_rows):
+            if bulk.table_name in self.ONE_ROW:
+                if len(rows) != 1:
+                    return False
+                params += bulk.values(rows[0])
+            else:
+                rows_json = bulk.json(rows) if rows else "[]"
+                if rows_json is None:
+                    return False
+                params.append(rows_json)
+        driver_cursor(conn).execute(self.sql, params)
+        return True
 
 
 def item_row(table, article_id: str, item) -> dict[str, Any]:
