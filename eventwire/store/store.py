@@ -355,7 +355,7 @@ class Store:
                              "(give a file path or postgresql://user@host/db)") from err
         self.dialect = self.engine.dialect.name
         self._inserts: dict[str, BulkInsert] = {}
-        self._combined_inserts: dict[tuple[str, ...], CombinedInsert] = {}
+        self._combined_inserts: dict[tuple, CombinedInsert] = {}
         self._reports = ReportCache()
         if migrate:
             from eventwire.store.migrations import upgrade
@@ -417,33 +417,37 @@ class Store:
         """Store one article's extraction and fuse its events, in one transaction.
 
         On PostgreSQL the whole transaction is one pipeline, waited on only where an answer
-        is needed: (1) BEGIN, the writers' lock and the look-up of the article; (2) every
-        insert, the near-duplicate look-up and the fusion candidates; (3) for an article
-        whose reports match stored events, those events' reports, near-duplicate links and
-        splits; (4) the event writes and COMMIT. Three or four round trips an article."""
+        is needed: (1) BEGIN, the writers' lock, the look-up of the article with its
+        inserts (one statement), the near-duplicate look-up and the fusion candidates; (2)
+        for an article whose reports match stored events, those events' reports,
+        near-duplicate links and splits; (3) the event writes and COMMIT. Two or three
+        round trips an article."""
         sha256 = text_sha256(extraction.article.text)
         signature = dedupe.signature(extraction.article.text)
         bands = dedupe.band_buckets(signature)
-        wanted = extraction.article.id
+        article_id = extraction.article.id
         with self._write_pipelined() as conn:
-            sql = RawSQL(self.dialect)
             self._lock(conn)
-            found = {found_sha: found_id for found_id, found_sha in sql.run(conn, (
-                "SELECT id, sha256 FROM articles "
-                f"WHERE sha256 = {sql.value(sha256)} OR id = {sql.value(wanted)}"))}
-            if sha256 in found:
-                return AddResult(article_id=found[sha256], status="unchanged")
-            # Another text holds the id: this one is stored as id~sha256 prefix.
-            article_id = f"{wanted}~{sha256[:12]}" if found else wanted
-            new = self._insert_extraction(conn, extraction, article_id, sha256, signature,
-                                          bands)
+            writes, new = self._extraction_rows(extraction, article_id, sha256, signature,
+                                                bands)
+            stored = self._insert_unless_stored(conn, writes, sha256, article_id)
             # Sent with the inserts: the near-duplicate look-up, and the candidates as for
             # an article that copies none (the rare copy asks again, with its copies).
             similar = self._send_near_duplicates(conn, article_id, bands)
             candidates = self._send_candidates(conn, article_id, new) if new else None
+            found = stored()
+            if sha256 in found:
+                return AddResult(article_id=found[sha256], status="unchanged")
+            if found:  # another text holds the id: this one is stored as id~sha256 prefix
+                article_id = f"{article_id}~{sha256[:12]}"
+                writes, new = self._extraction_rows(extraction, article_id, sha256,
+                                                    signature, bands)
+                self._insert_all(conn, writes)
+                similar = self._send_near_duplicates(conn, article_id, bands)
+                candidates = None
             duplicate_of = self._link_near_duplicate(conn, article_id, signature, similar())
-            if duplicate_of is not None and new:
-                candidates = self._send_candidates(conn, article_id, new, duplicate_of)
+            if duplicate_of is not None:
+                candidates = None
             event_ids = self._fuse_article(conn, article_id, new, duplicate_of, candidates)
             self._commit_with_last_writes(conn)
         self._reports.add(map(as_read_back, new))  # committed: stored reports never change
@@ -547,16 +551,16 @@ class Store:
         if self.dialect == "postgresql":
             RawSQL(self.dialect).run(conn, "COMMIT", rows=False)
 
-    def _insert_extraction(self, conn: Connection, extraction: Extraction, article_id: str,
-                           sha256: str, signature, bands: list[tuple[int, int]]
-                           ) -> list[Report]:
-        """Insert the article, its extraction and its items (one bulk insert a table);
-        returns its reports."""
+    def _extraction_rows(self, extraction: Extraction, article_id: str, sha256: str,
+                         signature, bands: list[tuple[int, int]]
+                         ) -> tuple[list[tuple[Any, list[dict[str, Any]]]], list[Report]]:
+        """The rows of the article, its extraction and its items (table, rows), for
+        ``_insert_all``, and its reports."""
         article = extraction.article
         now = datetime.now(timezone.utc)
         writes: list[tuple[Any, list[dict[str, Any]]]] = []
-        write = lambda _conn, table, rows: writes.append((table, rows))  # noqa: E731
-        write(conn, articles, [dict(
+        write = lambda table, rows: writes.append((table, rows))  # noqa: E731
+        write(articles, [dict(
             id=article_id, sha256=sha256, title=article.title, source=article.source,
             url=article.url, published=article.published,
             text=article.text.encode("utf-8", "surrogatepass"), chars=len(article.text),
@@ -567,33 +571,56 @@ class Store:
             record = extraction.model_dump(mode="json", exclude={"article": {"text"}})
             record["article"]["id"] = article_id
             data = json.dumps(record)
-        write(conn, extractions, [dict(article_id=article_id, data=data, version=__version__,
-                                       created_at=now)])
+        write(extractions, [dict(article_id=article_id, data=data, version=__version__,
+                                 created_at=now)])
         items = extraction.model_dump(include=set(ITEM_TABLES))  # one dump for every item
         for name, table in ITEM_TABLES.items():
-            write(conn, table, [item_row(table, article_id, item) for item in items[name]])
+            write(table, [item_row(table, article_id, item) for item in items[name]])
         event_rows, role_rows = report_rows(extraction, article_id)
-        write(conn, article_events, event_rows)
-        write(conn, article_event_actors, role_rows)
-        write(conn, minhash_bands, [{"band": band, "bucket": bucket, "article_id": article_id}
-                                    for band, bucket in bands])
-        self._insert_all(conn, writes)
-        return reports_from_rows(event_rows, role_rows)
+        write(article_events, event_rows)
+        write(article_event_actors, role_rows)
+        write(minhash_bands, [{"band": band, "bucket": bucket, "article_id": article_id}
+                              for band, bucket in bands])
+        return writes, reports_from_rows(event_rows, role_rows)
 
     def _insert_all(self, conn: Connection, writes: list[tuple[Any, list[dict[str, Any]]]]
                     ) -> None:
         """Insert rows into several tables: on PostgreSQL in one statement (each table's
         INSERT a data-modifying WITH clause; every statement cost the client and the
         server their own round of work), elsewhere a bulk insert a table."""
+        if self.dialect != "postgresql" or self._combined(writes).execute(
+                conn, [rows for _, rows in writes]) is None:
+            for table, rows in writes:
+                self._bulk(conn, table, rows)
+
+    def _insert_unless_stored(self, conn: Connection,
+                              writes: list[tuple[Any, list[dict[str, Any]]]], sha256: str,
+                              article_id: str) -> Callable[[], dict[str, str]]:
+        """Insert a new article's rows (``_insert_all``) unless an article holding its
+        sha256 or its id is stored; returns the function that reads those (sha256 ->
+        id; none: inserted). On PostgreSQL the look-up and the inserts are one statement,
+        sent, not waited for (see ``add``)."""
+        found = None
         if self.dialect == "postgresql":
-            found = self._combined_inserts.get(tuple(table.name for table, _ in writes))
-            if found is None:
-                found = self._combined_inserts[tuple(table.name for table, _ in writes)] = \
-                    CombinedInsert([self._bulk_insert(table) for table, _ in writes])
-            if found.execute(conn, [rows for _, rows in writes]):
-                return
-        for table, rows in writes:
-            self._bulk(conn, table, rows)
+            found = self._combined(writes, unless_stored=True).execute(
+                conn, [rows for _, rows in writes], stored=(sha256, article_id))
+        if found is None:
+            sql = RawSQL(self.dialect)
+            rows = sql.run(conn, "SELECT id, sha256 FROM articles "
+                                 f"WHERE sha256 = {sql.value(sha256)} OR id = {sql.value(article_id)}")
+            if not rows:
+                self._insert_all(conn, writes)
+            found = lambda: rows  # noqa: E731
+        return lambda: {found_sha: found_id for found_id, found_sha in found()}
+
+    def _combined(self, writes: list[tuple[Any, list[dict[str, Any]]]],
+                  unless_stored: bool = False) -> "CombinedInsert":
+        key = (unless_stored, *(table.name for table, _ in writes))
+        found = self._combined_inserts.get(key)
+        if found is None:
+            found = self._combined_inserts[key] = CombinedInsert(
+                [self._bulk_insert(table) for table, _ in writes], unless_stored)
+        return found
 
     def _bulk(self, conn: Connection, table, rows: list[dict[str, Any]],
               update: bool = False) -> None:
@@ -1309,9 +1336,11 @@ class BulkInsert:
         self.empty = dict.fromkeys(self.names)
         pick = operator.itemgetter(*self.names)
         self.pick = pick if len(self.names) > 1 else lambda row: (pick(row),)
-        self.sql = (f"INSERT INTO {quote(table.name)} "
-                    f"({', '.join(quote(name) for name in self.names)}) "
-                    f"VALUES ({', '.join([marker] * len(self.names))})")
+        self.head_sql = (f"INSERT INTO {quote(table.name)} "
+                         f"({', '.join(quote(name) for name in self.names)})")
+        self.sql = f"{self.head_sql} VALUES ({', '.join([marker] * len(self.names))})"
+        self.typed_markers = ", ".join(
+            f"{marker}::{column.type.compile(dialect=dialect)}" for column in table.columns)
         keys = [column.name for column in table.primary_key.columns]
         others = [name for name in self.names if name not in keys]
         self.update_sql = (f"UPDATE {quote(table.name)} SET "
@@ -1386,35 +1415,58 @@ class CombinedInsert:
     """PostgreSQL: the INSERTs of several tables as one statement, one text whatever the
     rows: a table of one row a value list (``ONE_ROW``: the article, with its bytes, and
     its extraction), any other table all its rows as one JSON text (as
-    ``BulkInsert.json``; none is an empty array)."""
+    ``BulkInsert.json``; none is an empty array).
+
+    With ``unless_stored``, the statement first looks up the articles that hold the new
+    article's sha256 or id, inserts nothing when there is one, and returns them (id,
+    sha256): the look-up and the inserts in one statement, after the writers' lock."""
 
     ONE_ROW = ("articles", "extractions")
 
-    def __init__(self, inserts: list[BulkInsert]):
+    def __init__(self, inserts: list[BulkInsert], unless_stored: bool = False):
         self.inserts = inserts
-        clauses = [bulk.sql if bulk.table_name in self.ONE_ROW else bulk.columns_sql
-                   for bulk in inserts]
-        *first, last = clauses
-        self.sql = (f"WITH {', '.join(f'w{index} AS ({clause})' for index, clause in enumerate(first))} "
-                    f"{last}") if first else last
+        self.unless_stored = unless_stored
+        guard = " WHERE NOT EXISTS (SELECT 1 FROM stored)" if unless_stored else ""
+        clauses = []
+        for bulk in inserts:
+            if bulk.table_name not in self.ONE_ROW:
+                clauses.append(bulk.columns_sql + guard)
+            elif unless_stored:  # typed: a SELECT list does not take the columns' types
+                clauses.append(f"{bulk.head_sql} SELECT {bulk.typed_markers}{guard}")
+            else:
+                clauses.append(bulk.sql)
+        if unless_stored:
+            clauses = ["SELECT id, sha256 FROM articles WHERE sha256 = %s OR id = %s",
+                       *clauses]
+            names = ["stored", *(f"w{index}" for index in range(len(inserts)))]
+            self.sql = (f"WITH {', '.join(f'{name} AS ({clause})' for name, clause in zip(names, clauses))} "
+                        "SELECT id, sha256 FROM stored")
+        else:
+            *first, last = clauses
+            self.sql = (f"WITH {', '.join(f'w{index} AS ({clause})' for index, clause in enumerate(first))} "
+                        f"{last}") if first else last
 
-    def execute(self, conn: Connection, tables_rows: list[list[dict[str, Any]]]) -> bool:
-        """Insert the rows (a list a table, in order); False, and nothing sent, when a
-        table's rows have no such form (a one-row table without exactly one row, rows
-        without an exact JSON form): then they go table by table."""
-        params: list[Any] = []
+    def execute(self, conn: Connection, tables_rows: list[list[dict[str, Any]]],
+                stored: tuple[str, str] = ()) -> Optional[Callable[[], list[tuple]]]:
+        """Insert the rows (a list a table, in order; ``stored``: the sha256 and the id
+        to look up first, with ``unless_stored``); None, and nothing sent, when a table's
+        rows have no such form (a one-row table without exactly one row, rows without an
+        exact JSON form): then they go table by table. Returns the function that reads
+        the stored articles found (id, sha256), when looked up."""
+        params: list[Any] = list(stored)
         for bulk, rows in zip(self.inserts, tables_rows):
             if bulk.table_name in self.ONE_ROW:
                 if len(rows) != 1:
-                    return False
+                    return None
                 params += bulk.values(rows[0])
             else:
                 rows_json = bulk.json(rows) if rows else "[]"
                 if rows_json is None:
-                    return False
+                    return None
                 params.append(rows_json)
-        driver_cursor(conn).execute(self.sql, params)
-        return True
+        cursor = driver_cursor(conn, "stored" if self.unless_stored else "main")
+        cursor.execute(self.sql, params)
+        return cursor.fetchall if self.unless_stored else list
 
 
 def item_row(table, article_id: str, item) -> dict[str, Any]:
