@@ -335,6 +335,12 @@ def link_modifiers(doc: Doc, units: list[Unit]) -> None:
             unit.parent = after  # "Syrian regime attacks": spaCy hangs "Syrian" on "attacks"
             after.children.append(unit)
             continue
+        leader = _led_by(root)
+        if leader is not None and _is_state(unit) and by_token.get(leader.i) is not None:
+            parent = by_token[leader.i]  # "Vietnamese-led forces": forces of the state leading
+            unit.parent = parent
+            parent.children.append(unit)
+            continue
         if root.dep_ not in MODIFIER_DEPS or root.head.i <= root.i:
             continue
         parent = by_token.get(root.head.i)
@@ -342,6 +348,16 @@ def link_modifiers(doc: Doc, units: list[Unit]) -> None:
             continue
         unit.parent = parent
         parent.children.append(unit)
+
+
+def _led_by(root: Token) -> Optional[Token]:
+    """The noun a "<state>-led" modifier leads ("Saudi-led coalition" -> coalition); None for
+    any other hyphenated modifier ("US-backed", "British-based": not the state's own)."""
+    led = root.head
+    if root.dep_ != "npadvmod" or led.i != root.i + 2 or led.lower_ != "led" \
+            or root.doc[root.i + 1].text != "-" or led.head.i <= led.i:
+        return None
+    return led.head
 
 
 def _is_state(unit: Unit) -> bool:
@@ -720,8 +736,9 @@ def article_country(doc: Doc, units: list[Unit], heads: list[Unit]) -> Optional[
     for unit in heads:
         coding = unit.coding
         if coding and coding.explicit_country and coding.country and coding.kind != "person" \
-                and coding.sector in ("GOV", "MIL", "REB", "OPP", "COP"):
-            counts[coding.country] += 1
+                and coding.sector in ("GOV", "MIL", "REB", "OPP", "COP") \
+                and not any(_led_by(c.root(doc)) is not None for c in unit.children):
+            counts[coding.country] += 1  # "US-led coalition jets" fight where others live
     ranked = counts.most_common(2) + [("", 0), ("", 0)]
     (top, n), (_, second) = ranked[0], ranked[1]
     # only a clear winner: in news about many states a guess would mislabel their bodies

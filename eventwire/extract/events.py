@@ -377,7 +377,10 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     if not possible:
         return trigger.default, origin
     view = parse_view(token.doc)
-    after = _Window(view, _after_window(token))
+    after_indices = _after_window(token)
+    after = _Window(view, after_indices)
+    adjuncts = _adjuncts(token)
+    narrowed: dict[tuple[int, ...], _Window] = {}  # windows without some adjunct phrases
     before = _Window(view, range(max(sent.start, token.i - WINDOW), token.i))
     anchors = {token.i} | {c.i for c in token.children if c.dep_ in OBJECTS}
     best: Optional[Pattern] = None
@@ -387,7 +390,18 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     for pattern in possible:  # the others cannot match: their words are not in the sentence
         if not pattern.plain_words <= vocabulary or (pattern.needs_object and not has_object):
             continue
-        score = after.match(pattern.after_words)
+        # "held their fire" is a ceasefire; "detained 18 people following a fire" is not
+        left_out = tuple(i for i, (word, _) in enumerate(adjuncts)
+                         if word not in pattern.after_words) if pattern.after_words else ()
+        if left_out:
+            window = narrowed.get(left_out)
+            if window is None:
+                skip = {t for i in left_out for t in adjuncts[i][1]}
+                kept_indices = [t for t in after_indices if t not in skip]
+                window = narrowed[left_out] = _Window(view, kept_indices)
+            score = window.match(pattern.after_words)
+        else:
+            score = after.match(pattern.after_words)
         if score < 0:
             continue
         score_before = before.match(pattern.before_words)
@@ -403,6 +417,15 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     if best is not None and best_score > 0:
         return best.cameo, best.origin
     return trigger.default, origin
+
+
+def _adjuncts(token: Token) -> list[tuple[str, set[int]]]:
+    """The circumstance phrases hanging from the verb ("following a fire", "during the talks"):
+    (preposition, token indices). Their words are when or why the act happened, not its
+    object, so a pattern reads them only when it names their preposition."""
+    adjunct = status_cues()["adjunct_prepositions"]
+    return [(c.lower_, {t.i for t in c.subtree}) for c in token.children
+            if c.dep_ == "prep" and c.lower_ in adjunct]
 
 
 def _possible_patterns(trigger: Trigger, token: Token) -> list[Pattern]:
@@ -1443,7 +1466,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         date=event_date(time) if time else None, status=status,
         claimed_by=speaker, quote=quote.id if quote else None,
         fatalities=fatalities.id if fatalities else None,
-        confidence=round(min(max(confidence, 0.01), 1.0), 3))
+        confidence=round(min(max(confidence, 0.01), 1.0), 3),
+        reciprocal=bool(source and target) and _reciprocal(code, token))
 
 
 def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
@@ -1461,6 +1485,18 @@ def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
     if len(countries) >= 2:
         return source, []
     return source, target
+
+
+def _reciprocal(code: PloverCode, token: Token) -> bool:
+    """Whether both parties act (PLOVER's codebook: "a reciprocal agreement or ... a meeting";
+    CAMEO codes a meeting both ways; ConfliBERT marks both parties): negotiations and
+    meetings at a third place (CAMEO 046, 044), and meetings, talks or an intent to meet named
+    as such; not calls, visits, hosting or mediation, nor agreeing with someone."""
+    if code.cameo.startswith(("044", "046")):
+        return True
+    return code.cameo.startswith(("036", "040")) and (
+        token.lemma_.lower() in status_cues()["reciprocal_triggers"]
+        or token.lower_ in status_cues()["reciprocal_triggers"])
 
 
 def _joint_exercise(token: Token, source: list[str], actors: ActorIndex) -> bool:

@@ -10,12 +10,14 @@ them): each candidate is scored by a conditional logit over string features of t
 and after the edge, how they hang on the content's head and how far the edge is from the
 rules' end, and the rules' end is kept unless another candidate scores ``margin`` more.
 
-A content's start (within ``START_REACH`` words of the rules' start) and a verb cue's end (the
+A content's start (within ``START_REACH`` words of the rules' start), a verb cue's end (the
 verb up to ``CUE_REACH`` words past the rules' end: "said in an interview", "said Friday")
-are chosen the same way. Trained on PolNeAR train only by ``scripts/train_quote_edges.py``
-(attributions whose cue and other edge match train's gold; the gold edge is the positive
-candidate); weights in ``data/quote_content_edges.json``, ``quote_start_edges.json`` and
-``quote_cue_edges.json`` (feature strings and numbers; no text). Only the PolNeAR finder uses
+and its start (up to ``CUE_START_REACH`` words before the rules' start: "could not resist
+pointing out", or later: "in April charged") are chosen the same way. Trained on PolNeAR
+train only by ``scripts/train_quote_edges.py`` (attributions whose cue and other edge match
+train's gold; the gold edge is the positive candidate); weights in
+``data/quote_content_edges.json``, ``quote_start_edges.json``, ``quote_cue_edges.json`` and
+``quote_cue_start_edges.json`` (feature strings and numbers; no text). Only the PolNeAR finder uses
 them: the product's quotes stage keeps the rules' edges.
 """
 
@@ -39,7 +41,7 @@ QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``", "\u2018", "\u2019"}
 MAX_CANDIDATES = 60
 
 
-@lru_cache(maxsize=3)
+@lru_cache(maxsize=4)
 def _edge_model(name: str) -> Optional[dict]:
     """The weights and margin in data/<name>.json, read once; None when absent (before the
     trainer has written them)."""
@@ -250,6 +252,59 @@ def cue_end_features(doc: Doc, head: int, original: int, k: int, how: str,
     if first is not None:
         rows.append(f"way|firsthead={way}|{'verb' if first.head.i == head else 'other'}")
     return rows
+
+
+# --- the cue's start --------------------------------------------------------------------------
+
+CUE_START_REACH = 5  # words before the rules' cue start the cue may take in ("could not resist")
+
+
+def cue_start_edges() -> Optional[dict]:
+    """The cue start-edge model (data/quote_cue_start_edges.json)."""
+    return _edge_model("quote_cue_start_edges")
+
+
+def cue_start_candidates(doc: Doc, head: int, original: int, floor: int) -> list[int]:
+    """First tokens a cue ending past its reporting word ``head`` may start on: any word from
+    the rules' start ``original`` up to ``head``, and up to ``CUE_START_REACH`` words before it
+    within its sentence, stopping at punctuation, a quote mark or character ``floor`` (where
+    its speaker or content ends)."""
+    candidates = [k for k in range(original, head + 1) if not doc[k].is_punct]
+    sentence_start = doc[original].sent.start
+    for k in range(original - 1, max(sentence_start, original - CUE_START_REACH) - 1, -1):
+        token = doc[k]
+        if token.is_punct or token.text in QUOTE_MARKS or token.idx < floor or "\n" in token.whitespace_:
+            break
+        candidates.append(k)
+    if original not in candidates:
+        candidates.append(original)
+    return sorted(set(candidates))
+
+
+def cue_start_features(doc: Doc, head: int, original: int, k: int, how: str) -> list[str]:
+    """String features of starting the cue on token ``k`` (the rules started it on ``original``,
+    its reporting word is ``head``)."""
+    distance = k - original
+    way = "same" if distance == 0 else "long" if distance < 0 else "short"
+    verb = doc[head]
+    lemma = verb.lemma_.lower()
+    token = doc[k]
+    before = doc[k - 1] if k > 0 else None
+    low, high = sorted((k, original))
+    stretch = doc[low:high]
+    shape = "+".join(_span_word(t) for t in stretch)[:40] if len(stretch) else "-"
+    first = stretch[0] if len(stretch) else None
+    hangs = "-" if first is None else "verb" if first.head.i == head else \
+        "governor" if verb.head.i == first.i or first.i == verb.head.i else "other"
+    return [f"way={way}", f"way|b={way}|{_bucket(distance)}", f"way|shape={way}|{shape}",
+            f"way|first={way}|{_span_word(first) if first is not None else '-'}",
+            f"way|firstdep={way}|{first.dep_ if first is not None else '-'}",
+            f"way|hangs={way}|{hangs}", f"way|lemma={way}|{lemma}",
+            f"way|lemma|first={way}|{lemma}|{_span_word(first) if first is not None else '-'}",
+            f"way|how={way}|{how}", f"way|vdep={way}|{verb.dep_}",
+            f"k={_span_word(token)}", f"kd={token.dep_}", f"kt={token.tag_}",
+            f"p={_word(before)}", f"p|k={_word(before)}|{_span_word(token)}",
+            f"start_is_head={k == head}", f"way|sent0={way}|{token.is_sent_start}"]
 
 
 # --- the content's start ----------------------------------------------------------------------

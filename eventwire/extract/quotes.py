@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract import doc_text, next_id, token_at, token_starts, tokens_of
 from eventwire.extract.quote_edges import (best_end, content_edges, content_head, cue_edges,
-                                           cue_end_candidates, cue_end_features, end_candidates,
+                                           cue_end_candidates, cue_end_features, cue_start_candidates,
+                                           cue_start_edges, cue_start_features, end_candidates,
                                            end_features, quote_flags, start_candidates,
                                            start_features, start_edges)
 from eventwire.extract.quote_tagger import cue_tagger, decode, features_of, probabilities, tagged_spans
@@ -645,6 +646,11 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
             if attribution:
                 found.append(attribution)
             continue
+        if all_cues and token.lower_ == "in" and token.dep_ == "prep":
+            attribution = _poll_attribution(token, paragraphs, quotes, text)
+            if attribution and not _within((token.idx, token.idx + 1), quotes):
+                found.append(attribution)
+                continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
             attribution = _noun_attribution(token, paragraphs, text)
             if attribution and not _within((token.idx, token.idx + 1), quotes):
@@ -699,6 +705,14 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
                 original, scored = rows
                 last = tokens_of(doc)[best_end(scored, original, cue_model)]
                 attribution.cue = (attribution.cue[0], last.idx + len(last.text))
+    cue_start_model = cue_start_edges() if all_cues and use_edges else None
+    if cue_start_model is not None:  # the learned start edge of the cue
+        for attribution in found:
+            rows = cue_start_rows(doc, attribution, paragraphs)
+            if rows is not None:
+                original, scored = rows
+                first = doc[best_end(scored, original, cue_start_model)]
+                attribution.cue = (first.idx, attribution.cue[1])
     start_model = start_edges() if all_cues and use_edges else None
     if start_model is not None:  # the learned start edge of reported speech
         for attribution in found:
@@ -745,6 +759,25 @@ def cue_edge_rows(doc: Doc, attribution: Attribution) -> Optional[tuple[int, lis
     candidates = cue_end_candidates(doc, head, last.i, limit)
     return last.i, [(k, cue_end_features(doc, head, last.i, k, attribution.how, content_after))
                     for k in candidates]
+
+
+def cue_start_rows(doc: Doc, attribution: Attribution,
+                   paragraphs: _Paragraphs) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
+    """The start candidates of a verb cue with their features, and the token the rules started
+    it on; None for cues read otherwise (nouns, phrases, "according to", the tagger's)."""
+    if attribution.cue_token < 0 or attribution.how in ("according", "noun", "tagged", "phrase", "signature"):
+        return None
+    start, end = attribution.cue
+    first = token_at(doc, start)
+    head = attribution.cue_token
+    if first is None or first.i > head or doc[head].idx >= end:
+        return None
+    floor = paragraphs.around(start)[0]
+    for piece in attribution.content + ([attribution.source] if attribution.source else []):
+        if piece[1] <= start:
+            floor = max(floor, piece[1])
+    return first.i, [(k, cue_start_features(doc, head, first.i, k, attribution.how))
+                     for k in cue_start_candidates(doc, head, first.i, floor)]
 
 
 def start_edge_rows(doc: Doc, attribution: Attribution,
@@ -1127,6 +1160,37 @@ def _according_to(according: Token, paragraphs: _Paragraphs,
     content = _widen_to_quotes(content, quotes, bounds, cue_piece, source) or content
     return Attribution(kind="according_to", cue=cue_piece, source=source, content=[content], how="according",
                        cue_kind="speech", cue_token=according.i, source_token=objects[0].i)
+
+
+POLL_NOUNS = {"poll", "survey"}  # "In a CBS News poll last month, Mr. Cruz had ...": the poll says so
+
+
+def _poll_attribution(preposition: Token, paragraphs: _Paragraphs,
+                      quotes: list[Piece], text: str) -> Optional[Attribution]:
+    """'In the latest YouGov/Economist survey, 71 percent of Sanders supporters approve':
+    opening its sentence, the poll is the source, "In" the cue and the clause after the comma
+    the content (PolNeAR train: 18 of the 21 such openings are attributions so read)."""
+    doc = preposition.doc
+    sent = preposition.sent
+    if any(t.lower_ not in ("but", "and") for t in doc[sent.start:preposition.i]):
+        return None
+    poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if poll is None or poll.lemma_.lower() not in POLL_NOUNS:
+        return None
+    if preposition.head.lemma_.lower() in cue_words():
+        return None  # "In the survey, 47% said ...": the verb's own attribution
+    last = poll.right_edge
+    if last.i + 1 >= sent.end or doc[last.i + 1].text != ",":
+        return None
+    bounds = paragraphs.around(preposition.idx)
+    cue = (preposition.idx, preposition.idx + len(preposition.text))
+    source = _clip(_subtree_piece(poll), bounds)
+    content = _trim(_clip((doc[last.i + 1].idx + 1, sent.end_char), bounds), text)
+    if source is None or content is None:
+        return None
+    content = _widen_to_quotes(content, quotes, bounds, cue, source) or content
+    return Attribution(kind="indirect", cue=cue, source=source, content=[content], how="according",
+                       cue_kind="report", cue_token=preposition.i, source_token=poll.i)
 
 
 # '"...." ― Christina Lastra': a paragraph quoting someone and signed with a dash and a name

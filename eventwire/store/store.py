@@ -355,6 +355,7 @@ class Store:
                              "(give a file path or postgresql://user@host/db)") from err
         self.dialect = self.engine.dialect.name
         self._inserts: dict[str, BulkInsert] = {}
+        self._combined_inserts: dict[tuple, CombinedInsert] = {}
         self._reports = ReportCache()
         if migrate:
             from eventwire.store.migrations import upgrade
@@ -413,28 +414,42 @@ class Store:
     # ------------------------------------------------------------------ writing
 
     def add(self, extraction: Extraction) -> AddResult:
-        """Store one article's extraction and fuse its events, in one transaction."""
+        """Store one article's extraction and fuse its events, in one transaction.
+
+        On PostgreSQL the whole transaction is one pipeline, waited on only where an answer
+        is needed: (1) BEGIN, the writers' lock, the look-up of the article with its
+        inserts (one statement), the near-duplicate look-up and the fusion candidates; (2)
+        for an article whose reports match stored events, those events' reports,
+        near-duplicate links and splits; (3) the event writes and COMMIT. Two or three
+        round trips an article."""
         sha256 = text_sha256(extraction.article.text)
         signature = dedupe.signature(extraction.article.text)
         bands = dedupe.band_buckets(signature)
-        wanted = extraction.article.id
-        with self._write(lock=False) as conn:
-            sql = RawSQL(self.dialect)
-            with self._pipeline(conn):  # PostgreSQL: BEGIN, the lock and the look-up at once
-                self._lock(conn)
-                found = {found_sha: found_id for found_id, found_sha in sql.run(conn, (
-                    "SELECT id, sha256 FROM articles "
-                    f"WHERE sha256 = {sql.value(sha256)} OR id = {sql.value(wanted)}"))}
+        article_id = extraction.article.id
+        with self._write_pipelined() as conn:
+            self._lock(conn)
+            writes, new = self._extraction_rows(extraction, article_id, sha256, signature,
+                                                bands)
+            stored = self._insert_unless_stored(conn, writes, sha256, article_id)
+            # Sent with the inserts: the near-duplicate look-up, and the candidates as for
+            # an article that copies none (the rare copy asks again, with its copies).
+            similar = self._send_near_duplicates(conn, article_id, bands)
+            candidates = self._send_candidates(conn, article_id, new) if new else None
+            found = stored()
             if sha256 in found:
                 return AddResult(article_id=found[sha256], status="unchanged")
-            # Another text holds the id: this one is stored as id~sha256 prefix.
-            article_id = f"{wanted}~{sha256[:12]}" if found else wanted
-            with self._pipeline(conn):  # PostgreSQL: every insert and the look-up of
-                # near-duplicates in one round trip
-                new = self._insert_extraction(conn, extraction, article_id, sha256, signature,
-                                              bands)
-                duplicate_of = self._link_near_duplicate(conn, article_id, signature, bands)
-            event_ids = self._fuse_article(conn, article_id, new, duplicate_of)
+            if found:  # another text holds the id: this one is stored as id~sha256 prefix
+                article_id = f"{article_id}~{sha256[:12]}"
+                writes, new = self._extraction_rows(extraction, article_id, sha256,
+                                                    signature, bands)
+                self._insert_all(conn, writes)
+                similar = self._send_near_duplicates(conn, article_id, bands)
+                candidates = None
+            duplicate_of = self._link_near_duplicate(conn, article_id, signature, similar())
+            if duplicate_of is not None:
+                candidates = None
+            event_ids = self._fuse_article(conn, article_id, new, duplicate_of, candidates)
+            self._commit_with_last_writes(conn)
         self._reports.add(map(as_read_back, new))  # committed: stored reports never change
         return AddResult(article_id=article_id, status="stored", events=event_ids,
                          duplicate_of=duplicate_of)
@@ -512,20 +527,40 @@ class Store:
     def _pipeline(self, conn: Connection):
         """On PostgreSQL, psycopg's pipeline mode: the statements inside go to the server
         without waiting for each answer (errors still raise, at the block's end at the
-        latest); elsewhere nothing."""
-        if self.dialect != "postgresql":
+        latest); elsewhere, or inside a pipeline already (each block's end is a round
+        trip), nothing."""
+        if self.dialect != "postgresql" or conn.connection.driver_connection._pipeline:
             return nullcontext()
         return conn.connection.driver_connection.pipeline()
 
-    def _insert_extraction(self, conn: Connection, extraction: Extraction, article_id: str,
-                           sha256: str, signature, bands: list[tuple[int, int]]
-                           ) -> list[Report]:
-        """Insert the article, its extraction and its items (one bulk insert a table);
-        returns its reports."""
+    @contextmanager
+    def _write_pipelined(self) -> Iterator[Connection]:
+        """One write transaction in one pipeline (PostgreSQL; see ``_pipeline``), the
+        writers' lock left to the caller (``_lock``); the pipeline's closing sync sends
+        what is still queued, COMMIT included when the caller queued it
+        (``_commit_with_last_writes``)."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(eventwire_write=True)
+            with conn.begin(), self._pipeline(conn):
+                yield conn
+
+    def _commit_with_last_writes(self, conn: Connection) -> None:
+        """PostgreSQL: queue COMMIT behind the last writes of a ``_write_pipelined``
+        transaction, so that they and the commit take one round trip (the driver then finds
+        no transaction to commit); SQLite commits when the block ends."""
+        if self.dialect == "postgresql":
+            RawSQL(self.dialect).run(conn, "COMMIT", rows=False)
+
+    def _extraction_rows(self, extraction: Extraction, article_id: str, sha256: str,
+                         signature, bands: list[tuple[int, int]]
+                         ) -> tuple[list[tuple[Any, list[dict[str, Any]]]], list[Report]]:
+        """The rows of the article, its extraction and its items (table, rows), for
+        ``_insert_all``, and its reports."""
         article = extraction.article
         now = datetime.now(timezone.utc)
-        write = self._bulk
-        write(conn, articles, [dict(
+        writes: list[tuple[Any, list[dict[str, Any]]]] = []
+        write = lambda table, rows: writes.append((table, rows))  # noqa: E731
+        write(articles, [dict(
             id=article_id, sha256=sha256, title=article.title, source=article.source,
             url=article.url, published=article.published,
             text=article.text.encode("utf-8", "surrogatepass"), chars=len(article.text),
@@ -536,31 +571,74 @@ class Store:
             record = extraction.model_dump(mode="json", exclude={"article": {"text"}})
             record["article"]["id"] = article_id
             data = json.dumps(record)
-        write(conn, extractions, [dict(article_id=article_id, data=data, version=__version__,
-                                       created_at=now)])
+        write(extractions, [dict(article_id=article_id, data=data, version=__version__,
+                                 created_at=now)])
         items = extraction.model_dump(include=set(ITEM_TABLES))  # one dump for every item
         for name, table in ITEM_TABLES.items():
-            write(conn, table, [item_row(table, article_id, item) for item in items[name]])
+            write(table, [item_row(table, article_id, item) for item in items[name]])
         event_rows, role_rows = report_rows(extraction, article_id)
-        write(conn, article_events, event_rows)
-        write(conn, article_event_actors, role_rows)
-        write(conn, minhash_bands, [{"band": band, "bucket": bucket, "article_id": article_id}
-                                    for band, bucket in bands])
-        return reports_from_rows(event_rows, role_rows)
+        write(article_events, event_rows)
+        write(article_event_actors, role_rows)
+        write(minhash_bands, [{"band": band, "bucket": bucket, "article_id": article_id}
+                              for band, bucket in bands])
+        return writes, reports_from_rows(event_rows, role_rows)
+
+    def _insert_all(self, conn: Connection, writes: list[tuple[Any, list[dict[str, Any]]]]
+                    ) -> None:
+        """Insert rows into several tables: on PostgreSQL in one statement (each table's
+        INSERT a data-modifying WITH clause; every statement cost the client and the
+        server their own round of work), elsewhere a bulk insert a table."""
+        if self.dialect != "postgresql" or self._combined(writes).execute(
+                conn, [rows for _, rows in writes]) is None:
+            for table, rows in writes:
+                self._bulk(conn, table, rows)
+
+    def _insert_unless_stored(self, conn: Connection,
+                              writes: list[tuple[Any, list[dict[str, Any]]]], sha256: str,
+                              article_id: str) -> Callable[[], dict[str, str]]:
+        """Insert a new article's rows (``_insert_all``) unless an article holding its
+        sha256 or its id is stored; returns the function that reads those (sha256 ->
+        id; none: inserted). On PostgreSQL the look-up and the inserts are one statement,
+        sent, not waited for (see ``add``)."""
+        found = None
+        if self.dialect == "postgresql":
+            found = self._combined(writes, unless_stored=True).execute(
+                conn, [rows for _, rows in writes], stored=(sha256, article_id))
+        if found is None:
+            sql = RawSQL(self.dialect)
+            rows = sql.run(conn, "SELECT id, sha256 FROM articles "
+                                 f"WHERE sha256 = {sql.value(sha256)} OR id = {sql.value(article_id)}")
+            if not rows:
+                self._insert_all(conn, writes)
+            found = lambda: rows  # noqa: E731
+        return lambda: {found_sha: found_id for found_id, found_sha in found()}
+
+    def _combined(self, writes: list[tuple[Any, list[dict[str, Any]]]],
+                  unless_stored: bool = False) -> "CombinedInsert":
+        key = (unless_stored, *(table.name for table, _ in writes))
+        found = self._combined_inserts.get(key)
+        if found is None:
+            found = self._combined_inserts[key] = CombinedInsert(
+                [self._bulk_insert(table) for table, _ in writes], unless_stored)
+        return found
 
     def _bulk(self, conn: Connection, table, rows: list[dict[str, Any]],
               update: bool = False) -> None:
         """Insert rows (or, with ``update``, update the rows of their primary keys) through
         the driver, with a statement built once."""
         if rows:
-            found = self._inserts.get(table.name)
-            if found is None:
-                found = self._inserts[table.name] = BulkInsert(table, self.engine.dialect)
-            found.execute(conn, rows, update=update)
+            self._bulk_insert(table).execute(conn, rows, update=update)
 
-    def _link_near_duplicate(self, conn: Connection, article_id: str, signature,
-                             bands: list[tuple[int, int]]) -> Optional[str]:
-        """Link the article to the most similar stored article above the threshold."""
+    def _bulk_insert(self, table) -> "BulkInsert":
+        found = self._inserts.get(table.name)
+        if found is None:
+            found = self._inserts[table.name] = BulkInsert(table, self.engine.dialect)
+        return found
+
+    def _send_near_duplicates(self, conn: Connection, article_id: str,
+                              bands: list[tuple[int, int]]) -> Callable[[], list[tuple]]:
+        """Send the look-up of the stored articles sharing the most MinHash bands with
+        this one (id, signature); its rows come with the returned function."""
         sql = RawSQL(self.dialect)
         # One indexed look-up a band (a row-value IN list made SQLite scan every band).
         # Every signature has the same bands, so the text never changes: prepared on
@@ -568,12 +646,17 @@ class Store:
         # a scan; joined to unnest(bands, buckets) instead, it sometimes did.
         pairs = " OR ".join(f"(band = {sql.value(band)} AND bucket = {sql.value(bucket)})"
                             for band, bucket in bands)
-        candidates = sql.run(conn, (
+        return sql.send(conn, (
             "SELECT a.id, a.minhash FROM articles a JOIN (SELECT article_id, count(*) AS shared "
             f"FROM minhash_bands WHERE ({pairs}) "
             f"AND article_id <> {sql.value(article_id)} GROUP BY article_id "
             f"ORDER BY shared DESC, article_id LIMIT {int(dedupe.MAX_CANDIDATES)}) ranked "
-            "ON ranked.article_id = a.id"), prepared=True)
+            "ON ranked.article_id = a.id"), "near_duplicates", prepared=True)
+
+    def _link_near_duplicate(self, conn: Connection, article_id: str, signature,
+                             candidates: list[tuple]) -> Optional[str]:
+        """Link the article to the most similar of the candidates (id, signature) above
+        the threshold; the article it is linked to, if any."""
         best: Optional[tuple[float, str]] = None
         for candidate_id, minhash in sorted(candidates):
             score = dedupe.similarity(signature, dedupe.signature_from_bytes(minhash))
@@ -588,22 +671,24 @@ class Store:
                                            f"WHERE article_id = {sql.value(best[1])}")),
                         (None,))[0]
         duplicate_of = original or best[1]  # copies of copies point at the first version
-        conn.execute(insert(near_duplicates).values(article_id=article_id,
-                                                    duplicate_of=duplicate_of,
-                                                    similarity=best[0]))
+        self._bulk(conn, near_duplicates, [dict(article_id=article_id,
+                                                duplicate_of=duplicate_of, similarity=best[0])])
         return duplicate_of
 
     # ------------------------------------------------------------------ fusion
 
     def _fuse_article(self, conn: Connection, article_id: str, new: list[Report],
-                      duplicate_of: Optional[str] = None) -> list[str]:
+                      duplicate_of: Optional[str] = None,
+                      candidate_rows: Optional[Callable[[], list[tuple]]] = None) -> list[str]:
         """Fuse a new article's reports with the stored events they match (``duplicate_of``:
-        the article it nearly copies, if any)."""
+        the article it nearly copies, if any; ``candidate_rows``: its candidates, sent
+        already by ``_send_candidates``)."""
         if not new:
             return []
         new_keys = {report.key for report in new}
-        candidates, event_of, originals = self._candidates(conn, article_id, new,
-                                                          duplicate_of)
+        if candidate_rows is None:
+            candidate_rows = self._send_candidates(conn, article_id, new, duplicate_of)
+        candidates, event_of, originals = self._candidate_results(conn, candidate_rows())
         if duplicate_of is not None:
             originals[article_id] = duplicate_of
         # The stored events holding a report that describes one of the new reports'
@@ -613,14 +698,18 @@ class Store:
         if not matched:  # the common case: every report is a happening of its own so far
             self._write_events(conn, [[report] for report in new], {}, [], originals)
             return sorted(fusion.event_id(report) for report in new)
-        members, member_events = self._event_members(conn, sorted(matched))
+        members, member_events, member_originals, splits = self._event_members(
+            conn, sorted(matched))
         groups_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for member, event_id in zip(members, member_events):
             groups_of[event_id].append(member.key)
-        originals.update(self._duplicate_map(conn, {r.article_id for r in members}
-                                             - originals.keys() - {r.article_id for r in new}))
+        known = originals.keys() | {r.article_id for r in new}
+        originals.update((found_id, original) for found_id, original in member_originals
+                         if found_id not in known)
+        # A new article has no splits yet: those of the members' articles are all there are.
         groups = self._cluster(conn, members + new, fixed=list(groups_of.values()),
-                               new=new_keys, originals=originals, only_new=True)
+                               new=new_keys, originals=originals, only_new=True,
+                               splits=splits)
         changed = [group for group in groups if any(r.key in new_keys for r in group)]
         changed_keys = {report.key for group in changed for report in group}
         old_ids = [event_id for event_id, keys in groups_of.items()
@@ -629,14 +718,14 @@ class Store:
         self._write_events(conn, changed, current, old_ids, originals)
         return sorted(fusion.event_id(group[0]) for group in changed)
 
-    def _candidates(self, conn: Connection, article_id: str, new: list[Report],
-                    duplicate_of: Optional[str] = None
-                    ) -> tuple[list[Report], dict[tuple[str, str], str], dict[str, str]]:
-        """Stored reports a new report might describe the same happening as, their
-        events, and the near-duplicate map of their articles (article -> the article it
-        copies, read in the same query): fine dates that meet, loose dates at the same place, and, for a
-        near-duplicate article, every report of the articles it copies with (the same
-        trigger fuses them whatever their dates; see fusion.same_happening).
+    def _send_candidates(self, conn: Connection, article_id: str, new: list[Report],
+                         duplicate_of: Optional[str] = None) -> Callable[[], list[tuple]]:
+        """Send the query of the stored reports a new report might describe the same
+        happening as (rows for ``_candidate_results``: with their events and the article
+        each one's article copies); the rows come with the returned function. Candidates
+        are fine dates that meet, loose dates at the same place, and, for a near-duplicate
+        article, every report of the articles it copies with (the same trigger fuses them
+        whatever their dates; see fusion.same_happening).
 
         The reports are found through indexes (type and date, GeoNames id, place name), and
         only then filtered, so the cost follows the candidates, not the store's size. The
@@ -664,12 +753,11 @@ class Store:
              tuple(fusion.statuses_of_family(r.status) or ()))
             for r in new if (r.geonameid or r.place_name) and (r.codes or r.names) and r.span)
         if not fine and not copies and not place_terms:
-            return [], {}, {}
+            return list
         if self.dialect == "postgresql":
-            rows = self._candidate_rows_postgresql(conn, article_id, fine, copies, types,
-                                                   place_terms, place_ids, place_names,
-                                                   codes, names)
-            return self._candidate_results(conn, rows)
+            return self._send_candidates_postgresql(conn, article_id, fine, copies, types,
+                                                    place_terms, place_ids, place_names,
+                                                    codes, names)
 
         # Positional parameters: the text is written in order, left to right.
         sql = RawSQL(self.dialect)
@@ -716,9 +804,7 @@ class Store:
             terms.append(f"(({' OR '.join(conditions)}) AND ({' OR '.join(plausible)}))")
         if copies:  # a copy's report fuses by its trigger, whoever and wherever it names
             terms.append(f"(ae.article_id{sql.among(copies)} AND ae.type{sql.among(types)})")
-        query = f"{head} AND ({' OR '.join(terms)})"
-        rows = [row for row in sql.run(conn, query) if row[2] is not None]  # fused reports
-        return self._candidate_results(conn, rows)
+        return _fused_rows(sql.send(conn, f"{head} AND ({' OR '.join(terms)})", "candidates"))
 
     def _candidate_results(self, conn: Connection, rows: list[tuple]
                            ) -> tuple[list[Report], dict[tuple[str, str], str], dict[str, str]]:
@@ -728,11 +814,12 @@ class Store:
         return (reports, {(row[0], row[1]): row[2] for row in rows},
                 {row[0]: row[3] for row in rows if row[3] is not None})
 
-    def _candidate_rows_postgresql(self, conn: Connection, article_id: str, fine: list,
-                                   copies: list[str], types: list[str], place_terms: list,
-                                   place_ids: list[str], place_names: list[str],
-                                   codes: list[str], names: list[str]) -> list[tuple]:
-        """The candidate query of ``_candidates`` on PostgreSQL, the same OR of index
+    def _send_candidates_postgresql(self, conn: Connection, article_id: str, fine: list,
+                                    copies: list[str], types: list[str], place_terms: list,
+                                    place_ids: list[str], place_names: list[str],
+                                    codes: list[str], names: list[str]
+                                    ) -> Callable[[], list[tuple]]:
+        """The candidate query of ``_send_candidates`` on PostgreSQL, the same OR of index
         look-ups, in few texts: every term has one shape whatever its values (what a term
         lacks is a NULL parameter), and the terms are padded with terms that match nothing
         (a NULL type) to a power of two: some 40 texts in all, which psycopg converts once
@@ -773,8 +860,7 @@ class Store:
             terms.append(f"(({' OR '.join(conditions)}) AND ({plausible}))")
         if copies:  # a copy's report fuses by its trigger, whoever and wherever it names
             terms.append(f"(ae.article_id{sql.among(copies)} AND ae.type{sql.among(types)})")
-        query = f"{head} AND ({' OR '.join(terms)})"
-        return [row for row in sql.run(conn, query) if row[2] is not None]  # fused reports
+        return _fused_rows(sql.send(conn, f"{head} AND ({' OR '.join(terms)})", "candidates"))
 
     def _copies_of(self, conn: Connection, original: str) -> list[str]:
         """An article and the articles recorded as its near-duplicates."""
@@ -784,27 +870,43 @@ class Store:
         return sorted({original, *(row[0] for row in found)})
 
     def _event_members(self, conn: Connection, event_ids: list[str]
-                       ) -> tuple[list[Report], list[str]]:
-        """The reports of fused events, and the event of each."""
-        sql = RawSQL(self.dialect)
-        rows = sql.run(conn, "SELECT article_id, report_id, event_id FROM event_reports "
-                             f"WHERE event_id{sql.among(event_ids)}")
-        return self._reports.get(conn, [(row[0], row[1]) for row in rows]), \
-            [row[2] for row in rows]
+                       ) -> tuple[list[Report], list[str], list[tuple[str, str]],
+                                  dict[tuple[str, str], list[tuple[int, int]]]]:
+        """The reports of fused events, the event of each, and, of their articles, the
+        near-duplicate links (article, the article it copies) and the splits (as
+        ``_splits``): three queries sent at once."""
+        sent = []
+        for query, cursor in (
+                ("SELECT article_id, report_id, event_id FROM event_reports "
+                 "WHERE event_id{}", "members"),
+                ("SELECT article_id, duplicate_of FROM near_duplicates WHERE article_id IN "
+                 "(SELECT article_id FROM event_reports WHERE event_id{})", "originals"),
+                ("SELECT split_id, article_id, report_id, side FROM fusion_splits WHERE "
+                 "article_id IN (SELECT article_id FROM event_reports WHERE event_id{})",
+                 "splits")):
+            sql = RawSQL(self.dialect)
+            sent.append(sql.send(conn, query.format(sql.among(event_ids)), cursor))
+        rows, originals, splits = (rows() for rows in sent)
+        return (self._reports.get(conn, [(row[0], row[1]) for row in rows]),
+                [row[2] for row in rows], originals, _splits_by_report(splits))
 
     def _cluster(self, conn: Connection, reports: list[Report],
                  fixed: list[list[tuple[str, str]]] = (),
                  new: Optional[set[tuple[str, str]]] = None,
                  originals: Optional[dict[str, str]] = None,
-                 only_new: bool = False) -> list[list[Report]]:
+                 only_new: bool = False,
+                 splits: Optional[dict[tuple[str, str], list[tuple[int, int]]]] = None
+                 ) -> list[list[Report]]:
+        """Cluster reports (fusion.cluster); ``originals`` (the near-duplicate map) and
+        ``splits`` (the splits of the reports' articles) are read when not given."""
         article_ids = sorted({report.article_id for report in reports})
-        splits: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-        for chunk in _chunks(article_ids, 500):
-            sql = RawSQL(self.dialect)
-            for split_id, found_article, report_id, side in sql.run(conn, (
-                    "SELECT split_id, article_id, report_id, side FROM fusion_splits "
-                    f"WHERE article_id{sql.among(chunk)}")):
-                splits[(found_article, report_id)].append((split_id, side))
+        if splits is None:
+            found = []
+            for chunk in _chunks(article_ids, 500):
+                sql = RawSQL(self.dialect)
+                found += sql.run(conn, "SELECT split_id, article_id, report_id, side FROM "
+                                       f"fusion_splits WHERE article_id{sql.among(chunk)}")
+            splits = _splits_by_report(found)
         if originals is None:
             originals = self._duplicate_map(conn, set(article_ids))
         return fusion.cluster(reports, originals, splits, fixed=fixed, new=new,
@@ -838,12 +940,16 @@ class Store:
                     new_links.append(link)
                 elif linked != row["id"]:
                     moved_links.append(link)
+        gone = sorted(old_ids - kept)
+        if not updates and not moved_links and not gone:  # new events only: one statement
+            self._insert_all(conn, [(events, inserts), (event_reports, new_links)])
+            return
         with self._pipeline(conn):  # PostgreSQL: the writes in one round trip
             self._bulk(conn, events, inserts)
             self._bulk(conn, events, updates, update=True)
             self._bulk(conn, event_reports, moved_links, update=True)
             self._bulk(conn, event_reports, new_links)
-            for chunk in _chunks(sorted(old_ids - kept), 500):
+            for chunk in _chunks(gone, 500):
                 for table, column in (("event_reports", "event_id"), ("events", "id")):
                     sql = RawSQL(self.dialect)
                     sql.run(conn, f"DELETE FROM {table} WHERE {column}{sql.among(chunk)}",
@@ -1216,6 +1322,7 @@ class BulkInsert:
     def __init__(self, table, dialect):
         quote = dialect.identifier_preparer.quote
         marker = "?" if dialect.paramstyle == "qmark" else "%s"
+        self.table_name = table.name
         self.names = [column.name for column in table.columns]
         self.processors = [
             (index, _drop_nul if isinstance(column.type, CleanText)
@@ -1229,9 +1336,11 @@ class BulkInsert:
         self.empty = dict.fromkeys(self.names)
         pick = operator.itemgetter(*self.names)
         self.pick = pick if len(self.names) > 1 else lambda row: (pick(row),)
-        self.sql = (f"INSERT INTO {quote(table.name)} "
-                    f"({', '.join(quote(name) for name in self.names)}) "
-                    f"VALUES ({', '.join([marker] * len(self.names))})")
+        self.head_sql = (f"INSERT INTO {quote(table.name)} "
+                         f"({', '.join(quote(name) for name in self.names)})")
+        self.sql = f"{self.head_sql} VALUES ({', '.join([marker] * len(self.names))})"
+        self.typed_markers = ", ".join(
+            f"{marker}::{column.type.compile(dialect=dialect)}" for column in table.columns)
         keys = [column.name for column in table.primary_key.columns]
         others = [name for name in self.names if name not in keys]
         self.update_sql = (f"UPDATE {quote(table.name)} SET "
@@ -1300,6 +1409,64 @@ class BulkInsert:
                 cursor.execute(self.columns_sql, [rows_json])
             else:
                 cursor.executemany(self.sql, [self.values(row) for row in rows])
+
+
+class CombinedInsert:
+    """PostgreSQL: the INSERTs of several tables as one statement, one text whatever the
+    rows: a table of one row a value list (``ONE_ROW``: the article, with its bytes, and
+    its extraction), any other table all its rows as one JSON text (as
+    ``BulkInsert.json``; none is an empty array).
+
+    With ``unless_stored``, the statement first looks up the articles that hold the new
+    article's sha256 or id, inserts nothing when there is one, and returns them (id,
+    sha256): the look-up and the inserts in one statement, after the writers' lock."""
+
+    ONE_ROW = ("articles", "extractions")
+
+    def __init__(self, inserts: list[BulkInsert], unless_stored: bool = False):
+        self.inserts = inserts
+        self.unless_stored = unless_stored
+        guard = " WHERE NOT EXISTS (SELECT 1 FROM stored)" if unless_stored else ""
+        clauses = []
+        for bulk in inserts:
+            if bulk.table_name not in self.ONE_ROW:
+                clauses.append(bulk.columns_sql + guard)
+            elif unless_stored:  # typed: a SELECT list does not take the columns' types
+                clauses.append(f"{bulk.head_sql} SELECT {bulk.typed_markers}{guard}")
+            else:
+                clauses.append(bulk.sql)
+        if unless_stored:
+            clauses = ["SELECT id, sha256 FROM articles WHERE sha256 = %s OR id = %s",
+                       *clauses]
+            names = ["stored", *(f"w{index}" for index in range(len(inserts)))]
+            self.sql = (f"WITH {', '.join(f'{name} AS ({clause})' for name, clause in zip(names, clauses))} "
+                        "SELECT id, sha256 FROM stored")
+        else:
+            *first, last = clauses
+            self.sql = (f"WITH {', '.join(f'w{index} AS ({clause})' for index, clause in enumerate(first))} "
+                        f"{last}") if first else last
+
+    def execute(self, conn: Connection, tables_rows: list[list[dict[str, Any]]],
+                stored: tuple[str, str] = ()) -> Optional[Callable[[], list[tuple]]]:
+        """Insert the rows (a list a table, in order; ``stored``: the sha256 and the id
+        to look up first, with ``unless_stored``); None, and nothing sent, when a table's
+        rows have no such form (a one-row table without exactly one row, rows without an
+        exact JSON form): then they go table by table. Returns the function that reads
+        the stored articles found (id, sha256), when looked up."""
+        params: list[Any] = list(stored)
+        for bulk, rows in zip(self.inserts, tables_rows):
+            if bulk.table_name in self.ONE_ROW:
+                if len(rows) != 1:
+                    return None
+                params += bulk.values(rows[0])
+            else:
+                rows_json = bulk.json(rows) if rows else "[]"
+                if rows_json is None:
+                    return None
+                params.append(rows_json)
+        cursor = driver_cursor(conn, "stored" if self.unless_stored else "main")
+        cursor.execute(self.sql, params)
+        return cursor.fetchall if self.unless_stored else list
 
 
 def item_row(table, article_id: str, item) -> dict[str, Any]:
@@ -1381,6 +1548,19 @@ CANDIDATE_HEAD = (
 article its article copies."""
 PUBLISHED = "(SELECT a.published FROM articles a WHERE a.id = ae.article_id)"
 """The publication date of a candidate's article: an undated report's span (SQL over ``ae``)."""
+
+
+def _fused_rows(rows: Callable[[], list[tuple]]) -> Callable[[], list[tuple]]:
+    """Candidate rows (``Store._send_candidates``) of reports in a fused event only."""
+    return lambda: [row for row in rows() if row[2] is not None]
+
+
+def _splits_by_report(rows: Iterable[tuple]) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """Split rows (split id, article id, report id, side) as (split id, side) by report."""
+    splits: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for split_id, article_id, report_id, side in rows:
+        splits[(article_id, report_id)].append((split_id, side))
+    return splits
 
 
 def _merged_statuses(families: Iterable[tuple]) -> tuple:
@@ -1590,16 +1770,30 @@ class RawSQL:
                        **({} if prepared else UNPREPARED.get(self.dialect, {})))
         return cursor.fetchall() if rows else []
 
+    def send(self, conn: Connection, query: str, cursor: str, prepared: bool = False
+             ) -> Callable[[], list[tuple]]:
+        """Send the query now, read its rows later (the returned function): on
+        PostgreSQL, inside a pipeline, it goes with the statements around it and its rows
+        are waited for only when read (on a cursor of its own, ``cursor``, so that later
+        statements do not take its place); on SQLite it runs when its rows are read."""
+        if self.dialect != "postgresql":
+            return lambda: self.run(conn, query, prepared=prepared)
+        sent = driver_cursor(conn, cursor)
+        sent.execute(query, self.params, **({} if prepared else UNPREPARED[self.dialect]))
+        return sent.fetchall
 
-def driver_cursor(conn: Connection):
+
+def driver_cursor(conn: Connection, name: str = "main"):
     """The driver's cursor of this connection, made once and reused by every statement
     ``add`` runs (a new psycopg cursor a statement, with its own adapters, was some 17 us
     of the client's CPU each, about 15 an article). Each statement's rows are fetched
-    before the next one runs, so one cursor serves them all."""
+    before the next one runs on the same cursor, so one cursor serves them all; a query
+    whose rows are read later (``RawSQL.send``) takes a cursor of its own ``name``."""
     driver = conn.connection.driver_connection
-    found = conn.info.get("eventwire_cursor")
+    key = f"eventwire_cursor_{name}"
+    found = conn.info.get(key)
     if found is None or found.connection is not driver or getattr(found, "closed", False):
-        found = conn.info["eventwire_cursor"] = driver.cursor()
+        found = conn.info[key] = driver.cursor()
     return found
 
 
