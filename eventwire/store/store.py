@@ -46,7 +46,8 @@ report gave side by side with their sources (``figures``, ``figures_text()``), a
 Every write is one transaction: a crash or ``kill -9`` of the writing process loses nothing
 committed and leaves no half-written article (an operating-system crash may roll back the
 last commits, never half of one, unless ``$EVENTWIRE_SYNC=full``: see SYNC_MODES). ``add`` writes each table's rows with one ``executemany`` on the driver (statements
-built once), and finds fusion candidates with one indexed query. SQLite runs in WAL mode, so readers never block the writer nor see half a write;
+built once; on PostgreSQL every table's rows in one statement, the transaction in one
+pipeline of two or three round trips), and finds fusion candidates with one indexed query. SQLite runs in WAL mode, so readers never block the writer nor see half a write;
 writers take the write lock when they begin (and on PostgreSQL an advisory lock), so
 concurrent writers queue instead of failing. The schema is migrated (Alembic) when a store
 is opened.
