@@ -156,6 +156,9 @@ class Event(_Model):
     quote: Optional[str] = Field(None, description="quote id")
     fatalities: Optional[str] = Field(None, description="quantity id")
     confidence: float = Field(0.5, ge=0.0, le=1.0)
+    reciprocal: bool = Field(False, description="the target acts as much as the source (a "
+                             "meeting, talks, an agreement or cooperation with): source and "
+                             "target are both parties")
 
 
 class SpanError(ValueError):

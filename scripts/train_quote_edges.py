@@ -1,10 +1,12 @@
 """Train the learned end edges of PolNeAR attributions from PolNeAR train:
 eventwire/data/quote_content_edges.json (end of indirect content), quote_start_edges.json (its
-start) and quote_cue_edges.json (end of verb cues). The shipped files:
+start), quote_cue_edges.json (end of verb cues) and quote_cue_start_edges.json (their start).
+The shipped files:
 
     PYTHONPATH=. python scripts/train_quote_edges.py --role content --docs train.spacy
     PYTHONPATH=. python scripts/train_quote_edges.py --role cue --docs train.spacy
     PYTHONPATH=. python scripts/train_quote_edges.py --role start --margin 0.5 --docs train.spacy
+    PYTHONPATH=. python scripts/train_quote_edges.py --role cue_start --margin 2 --docs train.spacy
 
 1. Instances: the PolNeAR finder (:func:`eventwire.extract.quotes.find_attributions`,
    without the learned edges) runs over train. ``--role content``: every indirect or mixed
@@ -12,8 +14,10 @@ start) and quote_cue_edges.json (end of verb cues). The shipped files:
    matches a train gold cue and whose last piece starts where a piece of that gold content
    starts; ``--role cue``: every verb cue (:func:`eventwire.extract.quotes.cue_edge_rows`)
    that starts where a gold cue starts; ``--role start``: as for content, with the end
-   matching and the start learned. Each is one instance, kept where the gold end is
-   among its candidates (compared as the scorer compares spans).
+   matching and the start learned; ``--role cue_start``: every verb cue
+   (:func:`eventwire.extract.quotes.cue_start_rows`) that ends where a gold cue ends. Each
+   is one instance, kept where the gold edge is among its candidates (compared as the
+   scorer compares spans).
 2. Model: a conditional logit over each instance's candidates (softmax of a linear score,
    L2-regularised; numpy + scipy L-BFGS, no new dependency) over the string features of
    :func:`eventwire.extract.quote_edges.end_features` (``start_features``,
@@ -69,6 +73,10 @@ def instances(articles, docs, role: str) -> tuple[list[list[list[str]]], list[in
                 rows = quotes_stage.cue_edge_rows(doc, found)
                 piece = found.cue
                 gold_pieces = list(gold_cues)
+            elif role == "cue_start":
+                rows = quotes_stage.cue_start_rows(doc, found, paragraphs)
+                piece = found.cue
+                gold_pieces = list(gold_cues)
             elif role == "start":
                 rows = quotes_stage.start_edge_rows(doc, found, paragraphs)
                 piece = found.content[-1] if found.content else None
@@ -84,12 +92,13 @@ def instances(articles, docs, role: str) -> tuple[list[list[list[str]]], list[in
             if not gold_pieces or start is None:
                 continue
             # the edge that is not learned must already match: the start for an end, the end for a start
-            same_start = [p for p in gold_pieces if (p[1] == start[1] if role == "start" else p[0] == start[0])]
+            same_start = [p for p in gold_pieces if (p[1] == start[1] if role in ("start", "cue_start")
+                                                     else p[0] == start[0])]
             if not same_start:
                 continue
             tally["same start"] += 1
             original, scored = rows
-            ends = [normalise((doc[k].idx, piece[1]) if role == "start" else
+            ends = [normalise((doc[k].idx, piece[1]) if role in ("start", "cue_start") else
                               (piece[0], doc[k].idx + len(doc[k].text)), text) for k, _ in scored]
             hit = [i for i, end in enumerate(ends) if end in same_start]
             if not hit:
@@ -148,7 +157,7 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=10)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--margin", type=float, default=1.0)
-    parser.add_argument("--role", choices=("content", "cue", "start"), default="content")
+    parser.add_argument("--role", choices=("content", "cue", "start", "cue_start"), default="content")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     articles, docs = parsed_polnear(data_dir(), "train", args.limit, args.docs)

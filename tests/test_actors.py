@@ -574,3 +574,30 @@ def test_a_span_takes_a_bracketed_acronym_and_an_of_phrase_naming_a_place(actors
     assert {"Houthi rebels of Yemen", "the Lebanese Armed Forces (LAF)",
             "the Governor of Arizona"} <= texts
     assert code(actors_only, text, "Yemen").code == "YEM"  # still an actor of its own
+
+
+def test_forces_led_by_a_state_are_that_states(pipeline):
+    # PLOVER gold record (dev; gold VTN MIL) and CAMEO practice: "-led" names the state whose
+    # forces they are; "-backed" does not (the separatists stay Ukraine's)
+    x = pipeline.extract("Vietnamese-led forces have retaken a strategic village in Western "
+                         "Cambodia after fierce fighting with guerrillas who overran it late "
+                         "last month, Thai military sources said today.")
+    forces = next(a for a in x.actors if a.text == "Vietnamese-led forces")
+    assert forces.code == "VNMMIL"
+    x = pipeline.extract("Russian-backed separatists attacked Ukrainian troops.")
+    separatists = next(a for a in x.actors if a.text == "Russian-backed separatists")
+    assert separatists.country == "UKR"
+
+
+def test_forces_a_state_leads_abroad_do_not_make_the_article_that_states(pipeline, data):
+    # bench article (FA-KES, AFP, 19 Aug 2016, Hasakeh): three "US-led coalition" mentions
+    # once made the article's country unclear, leaving the regime and the government uncoded
+    import gzip
+    import json
+
+    with gzip.open(data / "corpora" / "bench_articles.jsonl.gz", "rt", encoding="utf-8") as lines:
+        text = next(r["text"] for r in map(json.loads, lines) if r["id"] == "fakes-1923848149")
+    x = pipeline.extract(text)
+    assert {a.code for a in x.actors if a.text in ("regime", "government")} == {"SYRGOV"}
+    jets = next(a for a in x.actors if a.text == "US-led coalition fighter jets")
+    assert jets.code == "USAMIL"

@@ -670,3 +670,53 @@ def test_the_clause_act_comes_before_a_participle_describing_an_actor(pipeline):
                          "rebel-held enclave of eastern Ghouta for a sixth straight day Friday.")
     assert [e.trigger.text for e in x.events][:2] == ["pounded", "supported"]
     assert x.events[0].type == "ASSAULT"
+
+
+def test_a_pattern_word_in_the_verbs_adjunct_phrase_does_not_code_it(pipeline):
+    # ConfliBERT train: Phoenix's "hold fire" (0871) matched the fire of "following a fire"
+    x = pipeline.extract("Beijing police have detained 18 people following a fire that killed "
+                         "19 people and injured another eight on Saturday night, the state news "
+                         "agency Xinhua reported late on Monday.")
+    assert x.events[0].trigger.text == "detained"
+    assert (x.events[0].type, x.events[0].cameo) == ("COERCE", "173")
+
+
+def test_of_two_pattern_words_the_verbs_object_codes_it(pipeline):
+    # ConfliBERT train: "rejected an extradition request ... on the charge of" rejects the
+    # request (120), it does not deny a charge (016, a statement)
+    x = pipeline.extract("A German court on Thursday rejected an extradition request for "
+                         "Catalonia's former leader Carles Puigdemont on the charge of rebellion "
+                         "for his role in the campaign for the region's independence.")
+    assert (x.events[0].type, x.events[0].cameo) == ("REJECT", "120")
+
+
+def test_refuting_someones_comments_is_disapproval(pipeline):
+    # ConfliBERT train (verbal conflict): CAMEO 111, not 016 "deny responsibility"
+    x = pipeline.extract("The South African Government strongly refuted United States President "
+                         "Donald Trump's comments on farm seizures and expropriations and the "
+                         "large-scale killing of farmers in the country.")
+    event = x.events[0]
+    assert (event.type, event.cameo) == ("ACCUSE", "111")
+    assert codes(x, event.source) == {"ZAFGOV"}
+    assert "USAGOV" in codes(x, event.target)
+
+
+def test_a_sit_in_is_one_word_and_a_demonstration(pipeline):
+    # ConfliBERT train and CAMEO.2.0.txt (SIT-IN [141]): the tokenizer split "sit - in"
+    x = pipeline.extract("Hundreds of students held a sit-in outside the parliament in Khartoum.")
+    assert any(t.text == "sit-in" for t in pipeline.nlp("a sit-in"))
+    assert (x.events[0].type, x.events[0].cameo) == ("PROTEST", "141")
+
+
+def test_a_meeting_is_reciprocal_a_call_or_visit_is_not(pipeline):
+    # ConfliBERT train sentences: both parties of talks are marked R (source and target);
+    # a phone call or hosting keeps its direction (marked S and T)
+    x = pipeline.extract("The British Prime Minister Theresa May has held talks with the Irish "
+                         "premier Leo Varadkar at Downing Street.")
+    event = x.events[0]
+    assert event.type == "CONSULT" and event.reciprocal
+    assert any(code.startswith("GBR") for code in codes(x, event.source))
+    assert codes(x, event.target) == {"IRLGOV"}
+    x = pipeline.extract("On Nov. 18, NATO Secretary General Jens Stoltenberg called Erdogan to "
+                         "apologize for the case during the alliance's exercises held in Norway.")
+    assert x.events and not x.events[0].reciprocal

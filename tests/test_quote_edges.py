@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.quote_edges import best_end, content_edges, cue_edges, end_candidates, start_edges
+from eventwire.extract.quote_edges import (best_end, content_edges, cue_edges, cue_start_candidates,
+                                           cue_start_edges, end_candidates, start_edges)
 from eventwire.extract.quotes import extract_quotes, find_attributions
 from eventwire.model import Article, Extraction
 
@@ -96,3 +97,24 @@ def test_the_start_edge_takes_in_the_subject_the_parse_split_off(nlp):
     assert contents(nlp, text, use_edges=False) == [["hit several areas of the capital"]]
     assert contents(nlp, text) == [["shelling on Sunday hit several areas of the capital"]]
     assert start_edges() is start_edges() and start_edges()["margin"] > 0
+
+
+def test_the_learned_cue_start_takes_in_the_auxiliary_the_rules_left_out(nlp):
+    # FA-KES (CC BY 4.0)
+    text = ("Government and opposition forces have both denied using chemical weapons during the "
+            "civil war that has been going on for the last five years.")
+    doc = nlp(text)
+    def cues(**options):
+        return [text[s:e] for s, e in (a.cue for a in find_attributions(doc, all_cues=True, **options))]
+    assert cues(use_edges=False) == ["denied"]
+    assert cues() == ["have both denied"]
+    assert cue_start_edges()["margin"] >= 1
+
+
+def test_cue_start_candidates_stop_at_punctuation_and_the_speaker(nlp):
+    text = "In Geneva, the envoy said on Friday that talks would resume."
+    doc = nlp(text)
+    said = [t.i for t in doc if t.text == "said"][0]
+    speaker_end = doc[said - 1].idx + len(doc[said - 1].text)
+    assert cue_start_candidates(doc, said, said, speaker_end) == [said]
+    assert doc.text.index("Geneva") not in [doc[k].idx for k in cue_start_candidates(doc, said, said, 0)]

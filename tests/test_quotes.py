@@ -152,6 +152,25 @@ def test_according_to(nlp, text, source, content_start):
     assert words(text, quote.content[0]).startswith(content_start)
 
 
+def test_a_poll_opening_its_sentence_is_the_source_under_polnear_conventions(nlp):
+    # Reuters-21578 (1987)
+    text = ("In that survey, the Conservatives had the support of 39 pct of the voters, "
+            "Labour 37 pct and the Alliance 23 pct.")
+    poll = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, poll.cue) == "In"
+    assert words(text, poll.source) == "that survey"
+    assert words(text, poll.content[0]).startswith("the Conservatives had the support of 39 pct")
+    assert not attributions_in(nlp, text)[1]  # the product reads reporting words only
+
+
+def test_a_poll_whose_clause_has_its_own_cue_leaves_it_to_the_verb(nlp):
+    # BBC News
+    text = "In the Countryfile survey, 47% said they supported the legislation, with 26% against."
+    said = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, said.cue) == "said"
+    assert words(text, said.content[0]).startswith("they supported the legislation")
+
+
 def test_thoughts_count_for_polnear_only(nlp):
     text = "Officials fear the convoy was hit by a Russian jet."
     assert not attributions_in(nlp, text)[1]

@@ -32,6 +32,7 @@ SCORERS: dict[str, str] = {
     "petr2-gsr":             "eventwire.evaluate.events:score_petr2_gsr",
     "conflibert":            "eventwire.evaluate.events:score_conflibert",
     "petrarch2-unittest":    "eventwire.evaluate.events:score_petrarch2_unittest",
+    "cameo-annotations":     "eventwire.evaluate.events:score_cameo_annotations",
     "polnear":               "eventwire.evaluate.quotes:score_polnear",
     "fakes":                 "eventwire.evaluate.casualties:score_fakes",
     "html-zyte":             "eventwire.evaluate.html:score_zyte",

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from eventwire.cameo import CameoEvent, cameo_events
 from eventwire.evaluate import macro_f1, parity_split, prf
 from eventwire.model import Actor, Event, Extraction
 from eventwire.resources.ontology import OLD_PLOVER_TYPES, codebook_typed, plover_of
@@ -51,6 +52,13 @@ def main_event(extraction: Extraction) -> Optional[Event]:
     if not events:
         return None
     return events[0]
+
+
+def main_cameo(extraction: Extraction) -> Optional[CameoEvent]:
+    """The CAMEO view's counterpart of :func:`main_event`: its first item, a statement (010)
+    where the sentence has no coded event but an attributed quote."""
+    coded = cameo_events(extraction)
+    return coded[0] if coded else None
 
 
 def root_actor(extraction: Extraction, actor_id: str) -> Optional[Actor]:
@@ -184,18 +192,29 @@ def _iso_date(compact: Optional[str]) -> Optional[str]:
 
 
 def _score_cameo_records(records: list[dict], extractions: list[Extraction]) -> dict:
+    """CAMEO root and triple accuracy of the CAMEO view (:func:`eventwire.cameo.cameo_events`:
+    events plus attributed statements, 010); ``*_events_only`` keys score the events alone, as
+    PLOVER sees them (statements are quotes there)."""
     counts = Counter()
     for record, extraction in zip(records, extractions):
         events = extraction.events
-        if record.get("noevents") or not record["expected"]:
+        coded = cameo_events(extraction)
+        statements = [c for c in coded if c.quote]
+        golds = [] if record.get("noevents") else record["expected"]
+        counts["statements_added"] += len(statements) > 0
+        counts["statements_right"] += bool(statements) and any(g["event"].startswith("01")
+                                                               for g in golds)
+        if not golds:
             counts["no_event_records"] += 1
-            counts["no_event_right"] += not events
+            counts["no_event_right"] += not coded
+            counts["no_event_right_events_only"] += not events
             continue
-        for gold in record["expected"]:
+        for gold in golds:
             code = gold["event"]
             counts["gold"] += 1
-            roots = {e.cameo[:2] for e in events if e.cameo}
+            roots = {c.code[:2] for c in coded}
             counts["root_right"] += code[:2] in roots
+            counts["root_right_events_only"] += code[:2] in {e.cameo[:2] for e in events if e.cameo}
             if not code.startswith("01"):
                 counts["gold_codable"] += 1
                 counts["root_right_codable"] += code[:2] in roots
@@ -203,20 +222,32 @@ def _score_cameo_records(records: list[dict], extractions: list[Extraction]) -> 
                 want = codebook_typed(want, ()) if want is not None else None
                 counts["plover_right"] += want is not None and want.type in {e.type for e in events}
             counts["triple_right"] += any(
-                e.cameo == code and gold["source"] in _codes(extraction, e.source)
-                and gold["target"] in _codes(extraction, e.target) for e in events)
+                c.code == code and any(gold["source"] in _codes(extraction, s)
+                                       and gold["target"] in _codes(extraction, t)
+                                       for s, t in _directions(c)) for c in coded)
             counts["pair_right"] += any(
-                e.cameo and e.cameo[:2] == code[:2] and gold["source"] in _codes(extraction, e.source)
-                for e in events)
+                c.code[:2] == code[:2] and gold["source"] in _codes(extraction, c.source)
+                for c in coded)
     ratio = lambda a, b: round(counts[a] / counts[b], 4) if counts[b] else None  # noqa: E731
     return {"records": len(records), "gold_events": counts["gold"],
             "root_accuracy": ratio("root_right", "gold"),
+            "root_accuracy_events_only": ratio("root_right_events_only", "gold"),
             "root_accuracy_without_statements": ratio("root_right_codable", "gold_codable"),
             "plover_type_accuracy": ratio("plover_right", "gold_codable"),
             "exact_triple": ratio("triple_right", "gold"),
             "root_and_source": ratio("pair_right", "gold"),
+            "statement_records": counts["statements_added"],
+            "statement_records_gold_01": counts["statements_right"],
             "no_event_records": counts["no_event_records"],
-            "no_event_right": ratio("no_event_right", "no_event_records")}
+            "no_event_right": ratio("no_event_right", "no_event_records"),
+            "no_event_right_events_only": ratio("no_event_right_events_only", "no_event_records")}
+
+
+def _directions(item: CameoEvent) -> list[tuple[list[str], list[str]]]:
+    """(source, target) as coded, and the other way round for a reciprocal act (CAMEO codes a
+    meeting both ways)."""
+    found = [(item.source, item.target)]
+    return found + [(item.target, item.source)] if item.reciprocal else found
 
 
 # --- ConfliBERT: 5 classes and source/target spans --------------------------------------------
@@ -267,6 +298,11 @@ def score_conflibert(split: str, data: Path) -> dict:
     predicted = [PENTA_CLASSES[penta_class(main_event(e))] for e in extractions]
     metrics = {"sentences": len(rows), "penta_macro_f1": macro_f1(gold, predicted),
                "penta_accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / len(rows), 4)}
+    # the CAMEO view's statements (010 where no event is coded) against the statement class
+    stated = [(c := main_cameo(e)) is not None and c.quote is not None for e in extractions]
+    found = prf(sum(s and g == "statement" for s, g in zip(stated, gold)), sum(stated),
+                sum(g == "statement" for g in gold))
+    metrics.update({f"cameo_view_statement_{k}": v for k, v in found.items()})
     sentences = load_conll(folder / f"cameo_ner_{name}.txt")
     texts = [" ".join(token for token, _ in s) for s in sentences]
     counts = Counter()
@@ -276,18 +312,24 @@ def score_conflibert(split: str, data: Path) -> dict:
             offsets.append((position, position + len(token)))
             position += len(token) + 1
         tags = [tag for _, tag in sentence]
-        event = main_event(extraction)
-        for role, kinds in (("source", {"S", "R"}), ("target", {"T", "R"})):
-            gold_spans = _conll_spans(tags, kinds)
-            predicted = {_token_span(extraction.by_id(i).span, offsets)
-                         for i in (getattr(event, role) if event else [])
-                         if extraction.by_id(i) is not None and not extraction.by_id(i).members}
-            counts[f"{role}_gold"] += len(gold_spans)
-            counts[f"{role}_predicted"] += len(predicted)
-            counts[f"{role}_hits"] += len(gold_spans & predicted)
-    for role in ("source", "target"):
-        found = prf(counts[f"{role}_hits"], counts[f"{role}_predicted"], counts[f"{role}_gold"])
-        metrics.update({f"{role}_span_{k}": v for k, v in found.items()})
+        # the main event, and the CAMEO view's first item (a statement where no event is coded)
+        for view, event in (("", main_event(extraction)), ("cameo_view_", main_cameo(extraction))):
+            for role, kinds in (("source", {"S", "R"}), ("target", {"T", "R"})):
+                gold_spans = _conll_spans(tags, kinds)
+                # ConfliBERT marks both parties of a reciprocal act R: source and target both
+                ids = ((event.source + event.target) if getattr(event, "reciprocal", False)
+                       else getattr(event, role)) if event else []
+                predicted = {_token_span(extraction.by_id(i).span, offsets)
+                             for i in ids
+                             if extraction.by_id(i) is not None and not extraction.by_id(i).members}
+                counts[f"{view}{role}_gold"] += len(gold_spans)
+                counts[f"{view}{role}_predicted"] += len(predicted)
+                counts[f"{view}{role}_hits"] += len(gold_spans & predicted)
+    for view in ("", "cameo_view_"):
+        for role in ("source", "target"):
+            found = prf(counts[f"{view}{role}_hits"], counts[f"{view}{role}_predicted"],
+                        counts[f"{view}{role}_gold"])
+            metrics.update({f"{view}{role}_span_{k}": v for k, v in found.items()})
     metrics.update(annotator_agreement(data))
     return metrics
 
@@ -323,6 +365,59 @@ def annotator_agreement(data: Path) -> dict:
             "iaa_penta_pairs": penta_pairs,
             "iaa_penta_agreement": round(penta_same / penta_pairs, 4) if penta_pairs else None,
             "iaa_penta_kappa": _cohen_kappa(penta_labels)}
+
+
+def load_cameo_annotations(data: Path) -> list[dict]:
+    """The CAMEO pilot rounds' sentences on whose first action's CAMEO root a majority of
+    coders (at least two) agree: {"text", "root", "coders"} in file order, each text once."""
+    folder = data / "events" / "cameo_conflibert_annotations"
+    rows, seen = [], set()
+    for path in sorted(folder.glob("round*_summary.csv.gz"), key=lambda p: int(re.sub(r"\D", "", p.name))):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                roots = [r for key in row if re.match(r"Action1_CAMEO_\d+$", key)
+                         and (r := _cameo_root(row[key] or ""))]
+                if not roots:
+                    continue
+                root, votes = Counter(roots).most_common(1)[0]
+                text = (row.get("sentences") or "").strip()
+                if votes >= 2 and votes > len(roots) / 2 and text and text not in seen:
+                    seen.add(text)  # rounds repeat sentences; the first coding counts
+                    rows.append({"text": text, "root": root,
+                                 "coders": len(roots)})
+    return rows
+
+
+def score_cameo_annotations(split: str, data: Path) -> dict:
+    """CAMEO root of the first action on the CAMEO pilot rounds (majority of coders; the set
+    has no split, so the parity rule): the CAMEO view's first item, and the events alone."""
+    records = parity_split(load_cameo_annotations(data), split)
+    extractions = extract_sentences([r["text"] for r in records])
+    counts = Counter()
+    for record, extraction in zip(records, extractions):
+        gold = record["root"]
+        first = main_cameo(extraction)
+        event = next((e for e in extraction.events if e.cameo), None)
+        got = first.code[:2] if first else ""
+        got_events = event.cameo[:2] if event else ""
+        counts["right"] += got == gold
+        counts["right_events_only"] += got_events == gold
+        counts["any_right"] += gold in {c.code[:2] for c in cameo_events(extraction)}
+        counts["gold_01"] += gold == "01"
+        counts["predicted_01"] += got == "01"
+        counts["right_01"] += got == gold == "01"
+        if gold != "01":
+            counts["codable"] += 1
+            counts["right_codable"] += got_events == gold
+    counts["records"] = len(records)
+    ratio = lambda a, b: round(counts[a] / counts[b], 4) if counts[b] else None  # noqa: E731
+    statements = prf(counts["right_01"], counts["predicted_01"], counts["gold_01"])
+    return {"records": len(records), "root_accuracy": ratio("right", "records"),
+            "root_accuracy_events_only": ratio("right_events_only", "records"),
+            "root_any_event": ratio("any_right", "records"),
+            "root_accuracy_without_statements": ratio("right_codable", "codable"),
+            "gold_statements": counts["gold_01"],
+            **{f"statement_{k}": v for k, v in statements.items()}}
 
 
 def _cameo_root(label: str) -> str:

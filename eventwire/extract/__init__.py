@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Iterable
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START, TAG
 from spacy.tokens import Doc, Span as SpacySpan
 
 from eventwire.model import Evidence
@@ -50,11 +50,112 @@ def tokens_of(doc: Doc) -> list:
     return tokens
 
 
+_NAMES: dict[int, str] = {}
+_LOWER_CASE_NAMES: dict[int, str] = {}
+_MOST_NAMES = 500_000  # a bound on the caches below (a few tens of MB at most)
+
+
+def _names(doc: Doc, keys: list[int], cache: dict[int, str] = _NAMES) -> list[str]:
+    """The strings of these hashes (or symbol ids), from a process-wide cache: a hash names
+    the same string in every doc, and the StringStore's look-up is slow beside a dict's."""
+    missing = set(keys).difference(cache)
+    if missing:
+        if len(cache) > _MOST_NAMES:
+            cache.clear()
+            missing = set(keys)
+        strings = doc.vocab.strings
+        lower = cache is _LOWER_CASE_NAMES
+        cache.update((key, strings[key].lower() if lower else strings[key]) for key in missing)
+    return list(map(cache.__getitem__, keys))
+
+
+class ParseView:
+    """One doc's parse as plain Python lists, read once from whole-doc arrays: walking the
+    tree through these indices builds no spaCy Token (spaCy builds a new one for every
+    ``doc[i]``, ``.head``, and each step of ``.children`` and ``.subtree``)."""
+
+    __slots__ = ("heads", "deps", "pos", "tags", "lowers", "lemmas", "sentence_of", "sentence_starts",
+                 "_by_head", "_first_child", "_subtrees")
+
+    def __init__(self, doc: Doc):
+        array = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA, SENT_START])
+        offsets = array[:, 0].view("int64").tolist()  # HEAD is relative, stored unsigned
+        self.heads = [i + offset for i, offset in enumerate(offsets)]
+        self.deps = _names(doc, array[:, 1].tolist())
+        self.pos = _names(doc, array[:, 2].tolist())
+        self.tags = _names(doc, array[:, 3].tolist())
+        self.lowers = _names(doc, array[:, 4].tolist())
+        self.lemmas = _names(doc, array[:, 5].tolist(), _LOWER_CASE_NAMES)  # as the stages read them
+        self.sentence_of: list[int] = []
+        self.sentence_starts: list[int] = []  # of spaCy's sentences (Token.sent), then len(doc)
+        number = -1
+        for i, sent_start in enumerate(array[:, 6].tolist()):
+            if sent_start == 1 or i == 0:  # as Token.sent reads SENT_START
+                self.sentence_starts.append(i)
+                number += 1
+            self.sentence_of.append(number)
+        self.sentence_starts.append(len(offsets))
+        # children as slices of one list sorted (stably) by head: no list per token
+        self._by_head = sorted(range(len(offsets)), key=self.heads.__getitem__)
+        self._first_child = [0] * (len(offsets) + 1)
+        for head in self.heads:
+            self._first_child[head + 1] += 1
+        for i in range(len(offsets)):
+            self._first_child[i + 1] += self._first_child[i]
+        self._subtrees: dict[int, list[int]] = {}
+
+    def children(self, i: int) -> list[int]:
+        """The indices of Token.children: left children then right ones, in text order."""
+        found = self._by_head[self._first_child[i]:self._first_child[i + 1]]
+        if self.heads[i] == i:  # a root is its own head, not its own child
+            found.remove(i)
+        return found
+
+    def subtree(self, i: int) -> list[int]:
+        """The indices of Token.subtree, in its order (built once per token)."""
+        found = self._subtrees.get(i)
+        if found is None:
+            found = []
+            children = self.children(i)
+            for child in children:
+                if child > i:
+                    break
+                found += self.subtree(child)
+            found.append(i)
+            for child in children:
+                if child > i:
+                    found += self.subtree(child)
+            self._subtrees[i] = found
+        return found
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """Start and end of the spaCy sentence of token ``i`` (``Token.sent``)."""
+        number = self.sentence_of[i]
+        return self.sentence_starts[number], self.sentence_starts[number + 1]
+
+
+def parse_view(doc: Doc) -> ParseView:
+    """The doc's ``ParseView``, built once per doc."""
+    view = doc.user_data.get("eventwire_parse_view")
+    if view is None:
+        view = doc.user_data["eventwire_parse_view"] = ParseView(doc)
+    return view
+
+
+def ents_of(doc: Doc) -> tuple:
+    """``doc.ents``, built once per doc: spaCy builds every entity's Span anew on each access.
+    (The Spans refer back to the doc: ``forget_parse`` drops them.)"""
+    ents = doc.user_data.get("eventwire_ents")
+    if ents is None:
+        ents = doc.user_data["eventwire_ents"] = doc.ents
+    return ents
+
+
 def forget_parse(doc: Doc) -> None:
-    """Drop the per-doc caches that hold Tokens (``tokens_of``, the events stage's phrases),
-    so that the doc is freed as soon as it is let go (its Tokens refer back to it: a cycle
-    only the garbage collector would break)."""
-    for key in ("eventwire_tokens", "eventwire_phrases"):
+    """Drop the per-doc caches that hold Tokens or Spans (``tokens_of``, ``ents_of``, the
+    events stage's phrases), so that the doc is freed as soon as it is let go (they refer
+    back to it: a cycle only the garbage collector would break)."""
+    for key in ("eventwire_tokens", "eventwire_phrases", "eventwire_ents"):
         doc.user_data.pop(key, None)
 
 
@@ -77,4 +178,4 @@ def token_at(doc: Doc, char: int):
     if ends is None:  # built once per doc from arrays: each look-up is then one bisection
         ends = doc.user_data["eventwire_token_ends"] = [
             start + length for start, length in doc.to_array([IDX, LENGTH]).tolist()]
-    return doc[min(bisect_right(ends, char), len(doc) - 1)]  # first token whose end is past char
+    return tokens_of(doc)[min(bisect_right(ends, char), len(doc) - 1)]  # first token whose end is past char

@@ -62,10 +62,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extract import doc_text, next_id
+from eventwire.extract import doc_text, ents_of, next_id, parse_view, tokens_of
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
@@ -188,26 +187,22 @@ def _lemma(lemma: str, tag: str, lower: str) -> str:
 
 
 def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
-    # whole-doc arrays: building a Token object per attribute access is the stage's main cost
-    strings = doc.vocab.strings
-    lookup: dict[int, str] = {}
-
-    def string(key: int) -> str:
-        found = lookup.get(key)
-        if found is None:
-            found = lookup[key] = strings[key]
-        return found
-
-    array = doc.to_array([LOWER, LEMMA, TAG]).tolist()
-    tags = [string(tag) for _, _, tag in array]
-    lowers = [string(lower) for lower, _, _ in array]
+    # whole-doc lists: building a Token object per attribute access is the stage's main cost
+    view = parse_view(doc)
+    tags, lowers = view.tags, view.lowers
     words = [w.replace("\u2019", "'").replace("\u2018", "'") for w in lowers]
-    lemmas = [_lemma(string(lemma), tag, lower) for (_, lemma, _), tag, lower in zip(array, tags, lowers)]
+    lemmas = [_lemma(lemma, tag, lower) for lemma, tag, lower in zip(view.lemmas, tags, lowers)]
     units: list[Unit] = []
     i = 0
     name_starts, agent_starts = book.name_lengths, book.agent_lengths
-    while i < len(doc):
-        # most words start no name and no agent: skip the look-ups' calls for them
+    # most words start no name, no agent and no pronoun: only the others are looked at
+    possible = [k for k, (word, lemma, tag) in enumerate(zip(words, lemmas, tags))
+                if word in name_starts or tag in ("NNS", "NNPS") or word in agent_starts
+                or lemma in agent_starts or (tag == "PRP" and word in PRONOUNS)]
+    for start in possible:
+        if start < i:
+            continue  # inside the unit found last
+        i = start
         name = book.match_name(words, i) if words[i] in name_starts else None
         people = False
         if name is None and tags[i] in ("NNS", "NNPS"):
@@ -218,7 +213,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         elif name is not None and tags[i + name[0] - 1] in ("NNS", "NNPS"):
             # "Israelis" (not part of the state's own name, as in "the Emirates", "Philippines")
             people = words[i + name[0] - 1] not in book.entries[name[1]].name.lower().split()
-        if name is not None and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro":
+        if name is not None and i >= 2 and tokens_of(doc)[i - 1].text == "-" and tokens_of(doc)[i - 2].lower_ == "pro":
             name = None  # "pro-Russia rebels" are not Russia's
         if name is not None and not _looks_like_name(doc[i:i + name[0]],
                                                      book.entries[name[1]].kind == "state"):
@@ -241,7 +236,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         else:
             i += 1
     taken = {t for u in units for t in range(u.start, u.end)}
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         if ent.label_ == "PERSON" and len(ent) > 1 and any(t.i in taken for t in ent):
@@ -249,7 +244,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         free = [t.i for t in ent if t.i not in taken and (t.pos_ == "PROPN" or t.is_title)
                 and t.lower_ not in ("the", "a", "an")]
         if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
-                or not any(doc[i].pos_ == "PROPN" for i in free):
+                or not any(tokens_of(doc)[i].pos_ == "PROPN" for i in free):
             continue
         person = person_index().find(words[free[0]:free[-1] + 1]) if ent.label_ == "PERSON" else None
         if person is not None:  # "President Mugabe", "Carlos Menem": the dictionary's spelling differs
@@ -265,9 +260,9 @@ def _acronym_mentions(doc: Doc, units: list[Unit]) -> list[Unit]:
     """Later mentions of an acronym defined in parentheses ("Islamic Salvation Front (FIS)
     ... The FIS"), where spaCy did not tag them: units to resolve to the body."""
     taken = {t for u in units for t in range(u.start, u.end)}
-    defined = {doc[u.start].text for u in units if u.end - u.start == 1 and 0 < u.start < len(doc) - 1
-               and doc[u.start - 1].text == "(" and doc[u.end].text == ")"
-               and re.fullmatch(ACRONYM, doc[u.start].text)}
+    defined = {tokens_of(doc)[u.start].text for u in units if u.end - u.start == 1 and 0 < u.start < len(doc) - 1
+               and tokens_of(doc)[u.start - 1].text == "(" and tokens_of(doc)[u.end].text == ")"
+               and re.fullmatch(ACRONYM, tokens_of(doc)[u.start].text)}
     if not defined:
         return []
     return [Unit(t.i, t.i + 1, "entity", label="ORG") for t in doc
@@ -343,6 +338,12 @@ def link_modifiers(doc: Doc, units: list[Unit]) -> None:
             unit.parent = after  # "Syrian regime attacks": spaCy hangs "Syrian" on "attacks"
             after.children.append(unit)
             continue
+        leader = _led_by(root)
+        if leader is not None and _is_state(unit) and by_token.get(leader.i) is not None:
+            parent = by_token[leader.i]  # "Vietnamese-led forces": forces of the state leading
+            unit.parent = parent
+            parent.children.append(unit)
+            continue
         if root.dep_ not in MODIFIER_DEPS or root.head.i <= root.i:
             continue
         parent = by_token.get(root.head.i)
@@ -350,6 +351,16 @@ def link_modifiers(doc: Doc, units: list[Unit]) -> None:
             continue
         unit.parent = parent
         parent.children.append(unit)
+
+
+def _led_by(root: Token) -> Optional[Token]:
+    """The noun a "<state>-led" modifier leads ("Saudi-led coalition" -> coalition); None for
+    any other hyphenated modifier ("US-backed", "British-based": not the state's own)."""
+    led = root.head
+    if root.dep_ != "npadvmod" or led.i != root.i + 2 or led.lower_ != "led" \
+            or root.doc[root.i + 1].text != "-" or led.head.i <= led.i:
+        return None
+    return led.head
 
 
 def _is_state(unit: Unit) -> bool:
@@ -417,9 +428,9 @@ FORMER = {"former", "ousted", "ex", "exiled", "deposed", "late", "retired", "top
 
 def _former(doc: Doc, unit: Unit) -> bool:
     """The title says the person no longer holds the office ("Former prime minister X")."""
-    tokens = [doc[i] for u in [unit, *unit.children] for i in range(u.start, u.end)]
+    tokens = [tokens_of(doc)[i] for u in [unit, *unit.children] for i in range(u.start, u.end)]
     words = {t.lower_ for t in tokens} | {c.lower_ for t in tokens for c in t.children}
-    if unit.start and doc[unit.start - 1].lower_ in FORMER:
+    if unit.start and tokens_of(doc)[unit.start - 1].lower_ in FORMER:
         return True
     return bool(words & FORMER)
 
@@ -526,7 +537,7 @@ def _title_codes_its_person(doc: Doc, unit: Unit, by_token: dict[int, Unit]) -> 
     if root.dep_ == "appos":
         names.append(root.head)
     if doc[unit.end:unit.end + 1].text == "," and unit.end + 1 < len(doc):
-        names.append(doc[unit.end + 1])  # "emir, Sheikh Hamad": a bad parse of the apposition
+        names.append(tokens_of(doc)[unit.end + 1])  # "emir, Sheikh Hamad": a bad parse of the apposition
     for token in names:
         person = by_token.get(token.i) or by_token.get(token.i + 1)  # "Sheikh Hamad ..."
         if person is not None and person.source == "entity" and person.label == "PERSON" \
@@ -564,7 +575,7 @@ def _title_sector(doc: Doc, unit: Unit, children: list[Unit]) -> Optional[str]:
     "General David Petraeus")."""
     agents = actor_dictionary().agents
     titles = [c.agent.sector[:3] for c in children if c.source == "agent"]
-    first = agents.get(_word(doc[unit.start]))
+    first = agents.get(_word(tokens_of(doc)[unit.start]))
     if unit.end - unit.start > 1 and first is not None:
         titles.append(first.sector[:3])
     for sector in ("MIL", "GOV"):
@@ -728,8 +739,9 @@ def article_country(doc: Doc, units: list[Unit], heads: list[Unit]) -> Optional[
     for unit in heads:
         coding = unit.coding
         if coding and coding.explicit_country and coding.country and coding.kind != "person" \
-                and coding.sector in ("GOV", "MIL", "REB", "OPP", "COP"):
-            counts[coding.country] += 1
+                and coding.sector in ("GOV", "MIL", "REB", "OPP", "COP") \
+                and not any(_led_by(c.root(doc)) is not None for c in unit.children):
+            counts[coding.country] += 1  # "US-led coalition jets" fight where others live
     ranked = counts.most_common(2) + [("", 0), ("", 0)]
     (top, n), (_, second) = ranked[0], ranked[1]
     # only a clear winner: in news about many states a guess would mislabel their bodies
@@ -749,7 +761,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
             and not any(c.dep_ == "poss" for c in root.head.children):
         # "Iraqi Kurds", "Bosnian Serbs": a people of that state, its civilians
         head = root.head
-        start, end = doc[unit.start].idx, head.idx + len(head)
+        start, end = tokens_of(doc)[unit.start].idx, head.idx + len(head)
         return Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
                      name=text[start:end], code=coding.country + "CVL", country=coding.country,
                      sector="CVL", kind="group")
@@ -765,7 +777,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         return None
     if unit.source == "agent" and coding.code is None and (coding.sector or "PPL")[:3] == "PPL":
         return None  # "the two men", "wounded people": people, not a coded actor
-    following = doc[unit.end] if unit.end < len(doc) else None
+    following = tokens_of(doc)[unit.end] if unit.end < len(doc) else None
     if _is_state(unit) and root.dep_ in ("npadvmod", "amod") and following is not None \
             and following.text == "-":
         return None  # "British-based", "US-led": a modifier of the word after the hyphen
@@ -789,16 +801,16 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         actor_country = country
         code = _join(country, unit.agent, sector) if unit.agent else country + sector
     if unit.source in ("name", "entity") and not (unit.children or coding.kind == "person"):
-        before = doc[unit.start - 1] if unit.start else None
+        before = tokens_of(doc)[unit.start - 1] if unit.start else None
         first = unit.start - 1 if before is not None and before.lower_ == "the" \
             and before.head.i == root.i else unit.start
-        start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
+        start, end = tokens_of(doc)[first].idx, tokens_of(doc)[unit.end - 1].idx + len(tokens_of(doc)[unit.end - 1])
     else:
         first = _phrase_start(doc, unit)
-        start, end = doc[first].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
+        start, end = tokens_of(doc)[first].idx, tokens_of(doc)[unit.end - 1].idx + len(tokens_of(doc)[unit.end - 1])
     if not _is_state(unit):
         last = _phrase_end(doc, unit)
-        end = doc[last].idx + len(doc[last])
+        end = tokens_of(doc)[last].idx + len(tokens_of(doc)[last])
     words = text[start:end]
     if unit.entry is not None and coding.kind == "state":
         name = unit.entry.name
@@ -862,8 +874,8 @@ def _clause_subject(token: Token) -> Optional[Token]:
 
 def _hyphenated(doc: Doc, unit: Unit) -> bool:
     """ "US-Russia talks": states joined by a hyphen act together."""
-    return (unit.end < len(doc) and doc[unit.end].text == "-") or (
-        unit.start > 0 and doc[unit.start - 1].text == "-")
+    return (unit.end < len(doc) and tokens_of(doc)[unit.end].text == "-") or (
+        unit.start > 0 and tokens_of(doc)[unit.start - 1].text == "-")
 
 
 NP_DEPS = {"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod", "advmod",
@@ -891,15 +903,15 @@ def _phrase_start(doc: Doc, unit: Unit) -> int:
             if owner is not None and _stands_alone(doc, owner) and owner.coding is not None \
                     and owner.coding.kind == "person":
                 first = child.right_edge.i + 1
-                while first < unit.start and doc[first].dep_ == "case":
+                while first < unit.start and tokens_of(doc)[first].dep_ == "case":
                     first += 1
     for i in range(first, unit.start):  # not across a line or a clause's punctuation
-        if "\n" in doc[i].text_with_ws or (doc[i].is_punct and doc[i].text not in "-'\u2019"):
+        if "\n" in tokens_of(doc)[i].text_with_ws or (tokens_of(doc)[i].is_punct and tokens_of(doc)[i].text not in "-'\u2019"):
             first = i + 1
-    while first < unit.start and (doc[first].is_punct or doc[first].is_space or doc[first].like_num
-                                  or doc[first].dep_ in ("nummod", "quantmod", "advmod")
-                                  or doc[first].ent_type_ in ("DATE", "TIME", "CARDINAL")
-                                  or doc[first].lower_ in ("another", "at", "least", "most")):
+    while first < unit.start and (tokens_of(doc)[first].is_punct or tokens_of(doc)[first].is_space or tokens_of(doc)[first].like_num
+                                  or tokens_of(doc)[first].dep_ in ("nummod", "quantmod", "advmod")
+                                  or tokens_of(doc)[first].ent_type_ in ("DATE", "TIME", "CARDINAL")
+                                  or tokens_of(doc)[first].lower_ in ("another", "at", "least", "most")):
         first += 1  # "At least 384 civilians" -> "civilians": the figure is the quantities' stage
     return first
 
@@ -910,8 +922,8 @@ def _phrase_end(doc: Doc, unit: Unit) -> int:
     Governor of Arizona", "Houthi rebels of Yemen"), as annotators mark actors."""
     last = unit.end - 1
     root = unit.root(doc)
-    if last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 3].text == ")" \
-            and re.fullmatch(ACRONYM, doc[last + 2].text):
+    if last + 3 < len(doc) and tokens_of(doc)[last + 1].text == "(" and tokens_of(doc)[last + 3].text == ")" \
+            and re.fullmatch(ACRONYM, tokens_of(doc)[last + 2].text):
         return last + 3
     for prep in root.rights:
         if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != last + 1:
@@ -988,7 +1000,7 @@ def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list
                 sector = actor.sector if actor.sector != actor.country else None
                 code = (_join(country, unit.agent, unit.agent.sector) if unit.agent is not None
                         else country + (sector or ""))
-                start, end = doc[other.start].idx, doc[other.end - 1].idx + len(doc[other.end - 1])
+                start, end = tokens_of(doc)[other.start].idx, tokens_of(doc)[other.end - 1].idx + len(tokens_of(doc)[other.end - 1])
                 member = Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
                                name=f"{text[start:end]} {head.text}" if unit.children else text[start:end],
                                code=code, country=country, sector=sector, kind=actor.kind)
@@ -1021,8 +1033,8 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
             nearby = [a for i, a in persons if sentence_of[i] >= sentence_of[unit.start] - 2]
             if nearby:
                 first = nearby[-1]
-                pronoun = Actor(id=next_id("a", actors + pronouns), text=doc[unit.start].text,
-                                span=(doc[unit.start].idx, doc[unit.start].idx + len(doc[unit.start])),
+                pronoun = Actor(id=next_id("a", actors + pronouns), text=tokens_of(doc)[unit.start].text,
+                                span=(tokens_of(doc)[unit.start].idx, tokens_of(doc)[unit.start].idx + len(tokens_of(doc)[unit.start])),
                                 name=first.name, code=first.code, country=first.country,
                                 sector=first.sector, kind="person", refers_to=first.id)
                 pronouns.append(pronoun)
@@ -1079,7 +1091,7 @@ def _acronym_of(doc: Doc, unit: Unit, ordered: list[Unit], acronyms: dict[str, A
         return None
     if word in acronyms:
         return acronyms[word]
-    if unit.start < 2 or doc[unit.start - 1].text != "(" or doc[unit.end:unit.end + 1].text != ")":
+    if unit.start < 2 or tokens_of(doc)[unit.start - 1].text != "(" or doc[unit.end:unit.end + 1].text != ")":
         return None
     before = next((u for u in ordered if u.end == unit.start - 1 and u.actor is not None
                    and u.actor.code and u.actor.kind != "person"), None)
@@ -1222,14 +1234,13 @@ def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
         for i in range(span.start, span.end):
             at_token.setdefault(i, actor)
         ends.setdefault(span.end - 1, actor)
-    strings = doc.vocab.strings  # whole-doc arrays: no Token per word
-    plural = strings["NNS"]  # the tag's hash
-    groups = [i for i, (tag, lemma) in enumerate(doc.to_array([TAG, LEMMA]).tolist())
-              if tag == plural and strings[lemma].lower() in GROUP_OF_STATES]
+    view = parse_view(doc)  # whole-doc lists: no Token per word
+    groups = [i for i, (tag, lemma) in enumerate(zip(view.tags, view.lemmas))
+              if tag == "NNS" and lemma in GROUP_OF_STATES]
     compounds: list[Actor] = []
     done: set[int] = set()
     for i in sorted(set(ends) | set(groups)):
-        token = doc[i]
+        token = tokens_of(doc)[i]
         if i in done:
             continue
         actor = ends.get(i)
@@ -1244,7 +1255,7 @@ def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
                        for pobj in child.children if pobj.dep_ == "pobj"
                        for t in [pobj, *pobj.conjuncts] if t.i in ends]
             if members:
-                start = doc[token.left_edge.i].idx
+                start = tokens_of(doc)[token.left_edge.i].idx
                 group = _compound(text, members, actors + compounds, start)
                 group.code = group.country = group.sector = None  # members are some of them
                 group.kind = "state"

@@ -17,11 +17,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
-from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
-from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from eventwire.extract import next_id, span_evidence, tokens_of
+from eventwire.extract import ParseView, next_id, parse_view, span_evidence, tokens_of
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
 from eventwire.resources import event_classifier
 from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, codebook_typed,
@@ -106,17 +104,17 @@ def _accusation(candidate: Candidate, event: Event, sent: SpacySpan) -> list[Can
 def sentence_units(doc: Doc) -> Iterable[SpacySpan]:
     """spaCy's sentences, cut again at line breaks (a headline or caption is not part of the
     paragraph that follows it)."""
-    strings = doc.vocab.strings
-    breaks = {i for i, orth in enumerate(doc.to_array(ORTH).tolist())  # no Token per word
-              if "\n" in strings[orth]}
-    for sent in doc.sents:
-        start = sent.start
-        for i in sorted(breaks.intersection(range(sent.start, sent.end))):
+    view = parse_view(doc)  # no Token per word
+    breaks = {i for i, word in enumerate(view.lowers) if "\n" in word}
+    starts = view.sentence_starts
+    for sent_start, sent_end in zip(starts, starts[1:]):  # doc.sents
+        start = sent_start
+        for i in sorted(breaks.intersection(range(sent_start, sent_end))):
             if i > start:
                 yield doc[start:i]
             start = i + 1
-        if start < sent.end:
-            yield doc[start:sent.end]
+        if start < sent_end:
+            yield doc[start:sent_end]
 
 
 # --- triggers and codes -------------------------------------------------------------------
@@ -129,9 +127,18 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     found: dict[int, Candidate] = {}
     speech = _speech_words()
     tokens = tokens_of(sent.doc)
+    view = parse_view(sent.doc)
+    verb_words, noun_words = _trigger_words()
+    fixes = status_cues()["verb_lemma_fixes"]
     for i in _trigger_positions(sent.doc, sent.start, sent.end):  # code_trigger codes no other
+        # a word no trigger starts with gets no code (code_trigger's keys begin with it)
+        if view.pos[i] == "VERB":
+            if fixes.get(view.lowers[i], view.lemmas[i]) not in verb_words:
+                continue
+        elif view.lowers[i] not in noun_words and view.lemmas[i] not in noun_words:
+            continue
         token = tokens[i]
-        speech_verb = token.lemma_.lower() in speech or token.lower_ in speech
+        speech_verb = view.lemmas[i] in speech or view.lowers[i] in speech
         if speech_verb and not _declares_object(token):
             continue  # statements are quotes, not events; what they report is coded instead
         coded = code_trigger(token, sent)
@@ -189,20 +196,26 @@ def _clause_acts_first(kept: list[Candidate]) -> list[Candidate]:
 
 
 @lru_cache(maxsize=1)
+def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the verb triggers' keys ("give" of "give in") and the noun
+    triggers' words."""
+    table = triggers()
+    return (frozenset(word.split()[0] for word, pos in table if pos == "VERB"),
+            frozenset(word for word, pos in table if pos == "NOUN"))
+
+
+@lru_cache(maxsize=1)
 def _speech_words() -> frozenset[str]:
     return frozenset(status_cues()["speech_heads"] | status_cues()["speech_according"])
 
 
-_TRIGGER_POS_IDS = frozenset(SYMBOLS[pos] for pos in TRIGGER_POS)
-
-
 def _trigger_positions(doc: Doc, start: int, end: int) -> list[int]:
     """The indices of the tokens in ``start:end`` whose part of speech is in TRIGGER_POS,
-    from one whole-doc array (no Token per word)."""
+    from the doc's ParseView (no Token per word)."""
     positions = doc.user_data.get("eventwire_trigger_positions")
     if positions is None:
         positions = doc.user_data["eventwire_trigger_positions"] = [
-            i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in _TRIGGER_POS_IDS]
+            i for i, pos in enumerate(parse_view(doc).pos) if pos in TRIGGER_POS]
     return positions[bisect_left(positions, start):bisect_left(positions, end)]
 
 
@@ -324,8 +337,11 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
     if token.pos_ == "VERB":
         # spaCy's lemmatizer slips on a few verbs ("staged" -> "stag")
         lemma = status_cues()["verb_lemma_fixes"].get(token.lower_, token.lemma_.lower())
-        keys = [(f"{lemma} {child.lower_}", "VERB") for child in token.children
-                if child.dep_ == "prt" or (child.dep_ == "prep" and _verb_particle(child))]
+        view = parse_view(token.doc)
+        deps = view.deps
+        keys = [(f"{lemma} {view.lowers[child]}", "VERB") for child in view.children(token.i)
+                if deps[child] == "prt" or (deps[child] == "prep"
+                                            and _verb_particle(view, child, token.i))]
         keys.append((lemma, "VERB"))
     elif token.pos_ in ("NOUN", "PROPN"):
         keys = [(token.lower_, "NOUN"), (token.lemma_.lower(), "NOUN")]
@@ -347,29 +363,45 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
     return None
 
 
-def _verb_particle(preposition: Token) -> bool:
+def _verb_particle(view: ParseView, preposition: int, verb: int) -> bool:
     """Whether a preposition can make a phrasal verb with its head: next to the verb, or
     without an object of its own ("gave 10 million dollars in aid" is no "give in")."""
-    return (preposition.i == preposition.head.i + 1
-            or not any(c.dep_ == "pobj" for c in preposition.children))
+    return (preposition == verb + 1
+            or not any(view.deps[c] == "pobj" for c in view.children(preposition)))
 
 
 def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Optional[str], str]:
     origin = "noun" if trigger.pos == "NOUN" else ("trigger" if trigger.origin == "trigger"
                                                     else "verb")
-    if not trigger.patterns or not _any_pattern_possible(trigger, token):
+    possible = _possible_patterns(trigger, token) if trigger.patterns else []
+    if not possible:
         return trigger.default, origin
-    after = _Window(_after_window(token))
-    before = _Window(list(sent.doc[max(sent.start, token.i - WINDOW):token.i]))
+    view = parse_view(token.doc)
+    after_indices = _after_window(token)
+    after = _Window(view, after_indices)
+    adjuncts = _adjuncts(token)
+    narrowed: dict[tuple[int, ...], _Window] = {}  # windows without some adjunct phrases
+    before = _Window(view, range(max(sent.start, token.i - WINDOW), token.i))
     anchors = {token.i} | {c.i for c in token.children if c.dep_ in OBJECTS}
     best: Optional[Pattern] = None
     best_score = 0
     vocabulary = after.vocabulary | before.vocabulary
     has_object = any(c.dep_ in OBJECTS for c in token.children)
-    for pattern in trigger.patterns:
+    for pattern in possible:  # the others cannot match: their words are not in the sentence
         if not pattern.plain_words <= vocabulary or (pattern.needs_object and not has_object):
             continue
-        score = after.match(pattern.after_words)
+        # "held their fire" is a ceasefire; "detained 18 people following a fire" is not
+        left_out = tuple(i for i, (word, _) in enumerate(adjuncts)
+                         if word not in pattern.after_words) if pattern.after_words else ()
+        if left_out:
+            window = narrowed.get(left_out)
+            if window is None:
+                skip = {t for i in left_out for t in adjuncts[i][1]}
+                kept_indices = [t for t in after_indices if t not in skip]
+                window = narrowed[left_out] = _Window(view, kept_indices)
+            score = window.match(pattern.after_words)
+        else:
+            score = after.match(pattern.after_words)
         if score < 0:
             continue
         score_before = before.match(pattern.before_words)
@@ -387,18 +419,28 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     return trigger.default, origin
 
 
-def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
-    """Whether any of the trigger's patterns has all its words in the token's spaCy sentence
-    (both windows lie inside it): most triggers' patterns fail here, before the windows are
-    built."""
+def _adjuncts(token: Token) -> list[tuple[str, set[int]]]:
+    """The circumstance phrases hanging from the verb ("following a fire", "during the talks"):
+    (preposition, token indices). Their words are when or why the act happened, not its
+    object, so a pattern reads them only when it names their preposition."""
+    adjunct = status_cues()["adjunct_prepositions"]
+    return [(c.lower_, {t.i for t in c.subtree}) for c in token.children
+            if c.dep_ == "prep" and c.lower_ in adjunct]
+
+
+def _possible_patterns(trigger: Trigger, token: Token) -> list[Pattern]:
+    """The trigger's patterns that have all their words in the token's spaCy sentence (both
+    windows lie inside it), in the trigger's order: most triggers' patterns fail here, before
+    the windows are built, and the windows are matched against the rest only."""
     vocabulary = _sentence_vocabulary(token)
     has_object = None
     wordless, by_word = trigger.patterns_by_word
-    # only the patterns one of whose words the sentence has can pass (order is no matter: any)
+    # only the patterns one of whose words the sentence has can pass
     if len(by_word) < len(vocabulary):
         possible = [p for word, found in by_word.items() if word in vocabulary for p in found]
     else:
         possible = [p for word in vocabulary for p in by_word.get(word, ())]
+    kept = []
     for pattern in wordless + possible:
         if not pattern.plain_words <= vocabulary or any(
                 s.isdisjoint(vocabulary) for s in pattern.synonym_sets):
@@ -408,34 +450,27 @@ def _any_pattern_possible(trigger: Trigger, token: Token) -> bool:
                 has_object = any(c.dep_ in OBJECTS for c in token.children)
             if not has_object:
                 continue
-        return True
-    return False
+        kept.append(pattern)
+    if len(kept) > 1:
+        positions = trigger.pattern_positions
+        kept.sort(key=lambda pattern: positions[id(pattern)])
+    return kept
 
 
 def _sentence_vocabulary(token: Token) -> set[str]:
     """Every form and lower-case lemma of the token's spaCy sentence (each sentence's built
-    once per doc, when first asked for, from whole-doc arrays)."""
+    once per doc, when first asked for, from the doc's ParseView)."""
     doc = token.doc
-    cache = doc.user_data.get("eventwire_sentence_vocabulary")
-    if cache is None:
-        rows = doc.to_array([LOWER, LEMMA, SENT_START]).tolist()
-        sentence_of, starts, number = [], [], -1
-        for i, (_lower, _lemma, sent_start) in enumerate(rows):
-            if sent_start == 1 or i == 0:
-                number += 1
-                starts.append(i)
-            sentence_of.append(number)
-        starts.append(len(rows))
-        cache = doc.user_data["eventwire_sentence_vocabulary"] = (rows, sentence_of, starts, {})
-    rows, sentence_of, starts, built = cache
-    number = sentence_of[token.i]
+    built = doc.user_data.get("eventwire_sentence_vocabulary")
+    if built is None:
+        built = doc.user_data["eventwire_sentence_vocabulary"] = {}
+    view = parse_view(doc)
+    number = view.sentence_of[token.i]
     vocabulary = built.get(number)
     if vocabulary is None:
-        strings = doc.vocab.strings
-        vocabulary = built[number] = set()
-        for lower, lemma, _ in rows[starts[number]:starts[number + 1]]:
-            vocabulary.add(strings[lower])
-            vocabulary.add(strings[lemma].lower())
+        start, end = view.sentence_starts[number], view.sentence_starts[number + 1]
+        vocabulary = built[number] = set(view.lowers[start:end])
+        vocabulary.update(view.lemmas[start:end])
     return vocabulary
 
 
@@ -447,9 +482,10 @@ def _dates_only(token: Token, prepositions: tuple[str, ...]) -> bool:
                                  for c in phrases)
 
 
-def _infinitive(token: Token) -> bool:
+def _infinitive(view: ParseView, i: int) -> bool:
     """'sworn to fight' (parsed as an adverbial clause): the verb's own complement."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i == token.i - 1 for c in token.children)
+    return any(view.deps[c] == "aux" and view.lowers[c] == "to" and c == i - 1
+               for c in view.children(i))
 
 
 def _bare_prepositions(pattern: Pattern) -> bool:
@@ -459,32 +495,36 @@ def _bare_prepositions(pattern: Pattern) -> bool:
         status_cues()["bare_prepositions"])
 
 
-def _after_window(token: Token) -> list[Token]:
-    """Tokens after a trigger in its own clause; a passive's (or intransitive's) subject too."""
+def _after_window(token: Token) -> list[int]:
+    """The indices of the tokens after a trigger in its own clause; a passive's (or
+    intransitive's) subject too. (Walked on the doc's ParseView: no Token per word.)"""
+    view = parse_view(token.doc)
+    deps, heads, i = view.deps, view.heads, token.i
     skip: set[int] = set()
-    for child in token.children:
-        if (child.dep_ in CLAUSES_NOT_READ and not _infinitive(child)) or (
-                child.dep_ in SUBJECTS and child.i < token.i):
-            skip.update(t.i for t in child.subtree)
-    subtree = list(token.subtree)  # walked twice: spaCy builds its Tokens anew on each walk
+    for child in view.children(i):
+        if (deps[child] in CLAUSES_NOT_READ and not _infinitive(view, child)) or (
+                deps[child] in SUBJECTS and child < i):
+            skip.update(view.subtree(child))
+    subtree = view.subtree(i)
     for descendant in subtree:
-        if token.i not in (descendant.i, descendant.head.i) and descendant.dep_ in CLAUSES_NOT_READ:
-            skip.update(t.i for t in descendant.subtree)  # "a resolution that aims to ...": not the verb's words
-    window = [t for t in subtree if t.i > token.i and t.i not in skip][:WINDOW]
-    has_object = any(c.dep_ in OBJECTS for c in token.children)
-    for child in token.children:
-        if child.dep_ in PASSIVE_SUBJECTS or (child.dep_ == "nsubj" and not has_object
-                                              and token.pos_ == "VERB"):
-            window = [t for t in child.subtree if t.dep_ not in CLAUSAL] + window
+        if i != descendant and i != heads[descendant] and deps[descendant] in CLAUSES_NOT_READ:
+            skip.update(view.subtree(descendant))  # "a resolution that aims to ...": not the verb's words
+    window = [t for t in subtree if t > i and t not in skip][:WINDOW]
+    has_object = any(deps[c] in OBJECTS for c in view.children(i))
+    for child in view.children(i):
+        if deps[child] in PASSIVE_SUBJECTS or (deps[child] == "nsubj" and not has_object
+                                               and view.pos[i] == "VERB"):
+            window = [t for t in view.subtree(child) if deps[t] not in CLAUSAL] + window
     return window
 
 
 class _Window:
     """The words a pattern is matched against: each token's form and lemma, in order."""
 
-    def __init__(self, tokens: list[Token]):
-        self.forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
-        self.heads = [t.head.i for t in tokens]
+    def __init__(self, view: ParseView, indices: Iterable[int]):
+        lowers, lemmas, heads = view.lowers, view.lemmas, view.heads
+        self.forms = [(lowers[i], lemmas[i]) for i in indices]
+        self.heads = [heads[i] for i in indices]
         self.vocabulary = {w for pair in self.forms for w in pair}
 
     def _has(self, word: str, i: int) -> bool:
@@ -698,21 +738,24 @@ def _phrase(token: Token) -> tuple[Token, ...]:
 
 
 def _phrase_tokens(token: Token) -> list[Token]:
-    noun = token.pos_ in ("NOUN", "PROPN")
+    view = parse_view(token.doc)  # walked on indices: no Token per word of the subtree
+    deps, i = view.deps, token.i
+    noun = view.pos[i] in ("NOUN", "PROPN")
     skip: set[int] = set()
-    for child in token.children:
-        if child.dep_ in CLAUSAL or child.dep_ == "xcomp" or (
-                noun and child.dep_ == "prep"
-                and child.lower_ not in ("of", "including", "from", "by")):
-            skip.update(t.i for t in child.subtree)
-    subtree = list(token.subtree)  # walked twice: spaCy builds its Tokens anew on each walk
-    if token.pos_ not in ("VERB", "AUX"):  # a clause deeper in a phrase lends it no words
+    for child in view.children(i):
+        if deps[child] in CLAUSAL or deps[child] == "xcomp" or (
+                noun and deps[child] == "prep"
+                and view.lowers[child] not in ("of", "including", "from", "by")):
+            skip.update(view.subtree(child))
+    subtree = view.subtree(i)
+    if view.pos[i] not in ("VERB", "AUX"):  # a clause deeper in a phrase lends it no words
         # ("the bridge spanning the Rhine from France to Germany"); a verb's own clause keeps
         # its nested clauses (the event's place, time and figures: _clause_tokens)
         for descendant in subtree:
-            if descendant.i not in skip and descendant.i != token.i and descendant.dep_ in CLAUSAL:
-                skip.update(t.i for t in descendant.subtree)
-    return [t for t in subtree if t.i not in skip]
+            if descendant not in skip and descendant != i and deps[descendant] in CLAUSAL:
+                skip.update(view.subtree(descendant))
+    tokens = tokens_of(token.doc)
+    return [tokens[t] for t in subtree if t not in skip]
 
 
 def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
@@ -1192,12 +1235,13 @@ def _unique(ids: list[str]) -> list[str]:
 
 def clause_head(token: Token) -> Token:
     """The verb a nominal trigger is an argument of ("talks would take place" -> take)."""
-    node = token
+    view = parse_view(token.doc)
+    node = token.i
     for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return node
-        node = node.head
-    return node
+        if view.pos[node] in ("VERB", "AUX") or view.heads[node] == node:
+            break
+        node = view.heads[node]
+    return token if node == token.i else tokens_of(token.doc)[node]
 
 
 def event_status(candidate: Candidate, quote: Optional[Quote],
@@ -1301,8 +1345,11 @@ def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
             if found:
                 return found[0]
         node = node.head
-    for t in token.sent:  # "..., according to the Syrian Observatory"
-        if t.lower_ in cues["speech_according"]:
+    view, tokens = parse_view(token.doc), tokens_of(token.doc)
+    sentence_start, sentence_end = view.sentence(token.i)
+    for i in range(sentence_start, sentence_end):  # "..., according to the Syrian Observatory"
+        if view.lowers[i] in cues["speech_according"]:
+            t = tokens[i]
             objects = [w for c in t.subtree if c.dep_ == "pobj" for w in _phrase(c)]
             found = actors.within(objects) or actors.within(t.subtree)
             if found:
@@ -1315,11 +1362,11 @@ def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
             if found:
                 return found[0]
     last_comma = None  # "..., the World Food Program (WFP) said on Monday." misparsed
-    for t in token.doc[token.i + 1:token.sent.end]:
-        if t.text == ",":
-            last_comma = t.i
-        elif last_comma is not None and t.pos_ == "VERB" and t.lemma_.lower() in cues["speech_heads"]:
-            found = actors.within(token.doc[last_comma + 1:t.i])
+    for i in range(token.i + 1, sentence_end):
+        if view.lowers[i] == ",":  # the text of a comma
+            last_comma = i
+        elif last_comma is not None and view.pos[i] == "VERB" and view.lemmas[i] in cues["speech_heads"]:
+            found = actors.within(tokens[last_comma + 1:i])
             if found:
                 return found[0]
     root = token.sent.root  # "..., the monitor says": the speech verb is the root
@@ -1419,7 +1466,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         date=event_date(time) if time else None, status=status,
         claimed_by=speaker, quote=quote.id if quote else None,
         fatalities=fatalities.id if fatalities else None,
-        confidence=round(min(max(confidence, 0.01), 1.0), 3))
+        confidence=round(min(max(confidence, 0.01), 1.0), 3),
+        reciprocal=bool(source and target) and _reciprocal(code, token))
 
 
 def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
@@ -1437,6 +1485,18 @@ def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
     if len(countries) >= 2:
         return source, []
     return source, target
+
+
+def _reciprocal(code: PloverCode, token: Token) -> bool:
+    """Whether both parties act (PLOVER's codebook: "a reciprocal agreement or ... a meeting";
+    CAMEO codes a meeting both ways; ConfliBERT marks both parties): negotiations and
+    meetings at a third place (CAMEO 046, 044), and meetings, talks or an intent to meet named
+    as such; not calls, visits, hosting or mediation, nor agreeing with someone."""
+    if code.cameo.startswith(("044", "046")):
+        return True
+    return code.cameo.startswith(("036", "040")) and (
+        token.lemma_.lower() in status_cues()["reciprocal_triggers"]
+        or token.lower_ in status_cues()["reciprocal_triggers"])
 
 
 def _joint_exercise(token: Token, source: list[str], actors: ActorIndex) -> bool:

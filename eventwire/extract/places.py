@@ -26,7 +26,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from eventwire.extract import doc_text, next_id
+from eventwire.extract import doc_text, ents_of, next_id, parse_view, tokens_of
 from eventwire.model import Extraction, Place
 from eventwire.resources.gazetteer import (FEATURE_CODE, Gazetteer, distance_km, load_gazetteer,
                                           name_key)
@@ -149,7 +149,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         for i in range(span.start, span.end):
             taken[i] = True
 
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in PLACE_LABELS:
             take(ent)
         elif ent.label_ in ("NORP", "LANGUAGE") and _names_a_place(ent.text, gazetteer):
@@ -157,7 +157,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         elif ent.label_ in ("ORG", "PERSON") and _is_major_place(ent.text, gazetteer):
             take(ent)
     blocked = list(taken)
-    for ent in doc.ents:  # names of organisations, people, events are not scanned for places
+    for ent in ents_of(doc):  # names of organisations, people, events are not scanned for places
         if ent.label_ not in PLACE_LABELS:
             for i in range(ent.start, ent.end):
                 blocked[i] = True
@@ -172,9 +172,9 @@ def _trim(span: SpacySpan) -> Optional[SpacySpan]:
     """The name without a leading article or a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    while start < end and tokens_of(doc)[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-"):
+    while end > start and tokens_of(doc)[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-"):
         end -= 1
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
@@ -190,8 +190,8 @@ def _with_qualifier(doc: Doc, span: SpacySpan) -> Optional[Toponym]:
         if not _names_whole(span.text):  # "East Aleppo", but "East Timor" stays a name
             return Toponym(rest.start_char, rest.end_char, rest.text, QUALIFIERS[first])
     qualifier = None
-    if span.start > 0 and doc[span.start - 1].lower_ in QUALIFIERS:
-        qualifier = QUALIFIERS[doc[span.start - 1].lower_]
+    if span.start > 0 and tokens_of(doc)[span.start - 1].lower_ in QUALIFIERS:
+        qualifier = QUALIFIERS[tokens_of(doc)[span.start - 1].lower_]
     return Toponym(span.start_char, span.end_char, span.text, qualifier)
 
 
@@ -221,13 +221,14 @@ def _is_major_place(text: str, gazetteer: Gazetteer) -> bool:
 
 def _proper_name_runs(doc: Doc, taken: Sequence[bool]) -> Iterable[SpacySpan]:
     """Runs of proper nouns outside the entities, longest first within each run."""
+    pos, tokens = parse_view(doc).pos, tokens_of(doc)  # no Token per word
     i = 0
     while i < len(doc):
-        if taken[i] or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+        if taken[i] or pos[i] != "PROPN" or not tokens[i].text[:1].isupper():
             i += 1
             continue
         j = i
-        while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and j - i < 4:
+        while j < len(doc) and not taken[j] and pos[j] == "PROPN" and j - i < 4:
             j += 1
         yield from (doc[i:k] for k in range(j, i, -1))
         i = j
@@ -367,7 +368,8 @@ def article_candidates(text: str, toponyms: Sequence[Toponym],
 
     def candidates(name: str) -> list[_Candidate]:
         if name not in looked_up:
-            looked_up[name] = _candidates(name, gazetteer)
+            looked_up[name] = (_known_candidates(name) if gazetteer is load_gazetteer()
+                               else _candidates(name, gazetteer))
         return list(looked_up[name])
 
     rows = [_Row(t, name_key(t.text), candidates(t.text),
@@ -499,6 +501,13 @@ class _Links:
             s = np.array(scores[key])
             prior.append(np.exp(s - s.max()))
         return np.concatenate(prior) if prior else np.zeros(0)
+
+
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article ("Aleppo", "Syria")
+def _known_candidates(text: str) -> list[_Candidate]:
+    """``_candidates`` in the bundled gazetteer, looked up once per process (callers copy the
+    list; the candidates themselves are never changed)."""
+    return _candidates(text, load_gazetteer())
 
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[_Candidate]:

@@ -21,7 +21,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import doc_text, next_id, token_at
+from eventwire.extract import doc_text, ents_of, next_id, parse_view, token_at, tokens_of
 from eventwire.model import Extraction, Quantity
 
 CASUALTY_CATEGORIES = {"killed", "injured", "kidnapped", "detained", "missing"}
@@ -52,6 +52,12 @@ class Figure:
 def quantity_words() -> dict:
     path = resources.files("eventwire") / "data" / "quantity_words.json"
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """One of quantity_words()'s word lists as a set: membership tests without a scan."""
+    return frozenset(quantity_words()[name])
 
 
 # --- numbers ------------------------------------------------------------------------------
@@ -116,8 +122,8 @@ def find_figures(doc: Doc) -> list[Figure]:
     phones = _phone_chars(doc_text(doc))
     dates = _date_tokens(doc)
     figures: list[Figure] = []
-    tokens = list(doc)  # one Token each: doc[i] builds a new one on every access
-    lowers = [t.lower_ for t in tokens]
+    tokens = list(tokens_of(doc))  # one Token each: doc[i] builds a new one on every access
+    lowers = list(parse_view(doc).lowers)
     texts = [t.text for t in tokens]
     i = 0
     n = len(doc)
@@ -188,12 +194,12 @@ def _fraction_before(doc: Doc, start: int, value: float) -> tuple[int, float]:
     million' 750,000: the fraction before "a million" takes its share."""
     fractions = quantity_words()["fractions"]
     k = start - 1
-    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in fractions:
+    if k >= 1 and tokens_of(doc)[k].lower_ == "of" and tokens_of(doc)[k - 1].lower_ in fractions:
         k -= 1
-    if k < 0 or doc[k].lower_ not in fractions:
+    if k < 0 or tokens_of(doc)[k].lower_ not in fractions:
         return start, value
-    share = fractions[doc[k].lower_]
-    if k >= 1 and doc[k - 1].lower_ in ("a", "one", "three"):  # "three quarters" is 0.75 itself
+    share = fractions[tokens_of(doc)[k].lower_]
+    if k >= 1 and tokens_of(doc)[k - 1].lower_ in ("a", "one", "three"):  # "three quarters" is 0.75 itself
         k -= 1
     return k, value * share
 
@@ -201,10 +207,10 @@ def _fraction_before(doc: Doc, start: int, value: float) -> tuple[int, float]:
 def _single_noun(doc: Doc, token: Token) -> bool:
     """'a child was killed', 'left a woman dead': "a" before one person is a figure of one."""
     head = token.head
-    following = doc[token.i + 1] if token.i + 1 < len(doc) else token
+    following = tokens_of(doc)[token.i + 1] if token.i + 1 < len(doc) else token
     return token.dep_ == "det" and 0 < head.i - token.i <= 3 and not _is_number_word(following) \
         and following.lower_ not in quantity_words()["vague"] and \
-        any(form in quantity_words()["single_nouns"] for form in noun_forms(head))
+        any(form in word_set("single_nouns") for form in noun_forms(head))
 
 
 def noun_forms(token: Token) -> list[str]:
@@ -227,15 +233,15 @@ def _date_tokens(doc: Doc) -> set[int]:
     words = quantity_words()
     date_words = set(words["months"]) | set(words["weekdays"]) | set(words["time_units"])
     found: set[int] = set()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         lowered = [t.lower_.rstrip(".") for t in ent]
         if any(word in date_words for word in lowered) or any(
                 re.fullmatch(r"(1[89]|20)\d\d|\d{1,2}[:.]\d\d|\d+(s|am|pm)", word) for word in lowered):
             end = ent.end
-            while end - ent.start > 1 and doc[end - 1].like_num and (
-                    YEAR.fullmatch(doc[end - 2].text) or doc[end - 2].lower_ in words["time_units"]):
+            while end - ent.start > 1 and tokens_of(doc)[end - 1].like_num and (
+                    YEAR.fullmatch(tokens_of(doc)[end - 2].text) or tokens_of(doc)[end - 2].lower_ in word_set("time_units")):
                 end -= 1  # "4 September 2016 2 killed", "in recent days 57 civilians": not the date's
             found.update(range(ent.start, end))
     return found
@@ -243,48 +249,47 @@ def _date_tokens(doc: Doc) -> set[int]:
 
 def _counts_people(token: Token) -> bool:
     head = token.head
-    return token.dep_ == "nummod" and head.lemma_.lower() in quantity_words()["people_nouns"]
+    return token.dep_ == "nummod" and head.lemma_.lower() in word_set("people_nouns")
 
 
 def _looks_like_year(doc: Doc, start: int, end: int, value: float) -> bool:
     """Years, days of the month ("27 Jul", "August 6 2016") and clock times are dates."""
-    words = quantity_words()
-    months = set(words["months"])
-    near = [doc[k].lower_.rstrip(".") for k in (start - 1, end + 1) if 0 <= k < len(doc)]
-    if any(word in months for word in near) or (end + 1 < len(doc) and doc[end + 1].lower_ in words["time_units"]):
+    months = word_set("months")
+    near = [tokens_of(doc)[k].lower_.rstrip(".") for k in (start - 1, end + 1) if 0 <= k < len(doc)]
+    if any(word in months for word in near) or (end + 1 < len(doc) and tokens_of(doc)[end + 1].lower_ in word_set("time_units")):
         return True
-    token = doc[start]
+    token = tokens_of(doc)[start]
     if start != end or not YEAR.fullmatch(token.text):
         return False
-    if any(doc[k].lower_.rstrip(".") in months for k in range(max(0, start - 3), start)):
+    if any(tokens_of(doc)[k].lower_.rstrip(".") in months for k in range(max(0, start - 3), start)):
         return True  # "Mon Nov 7 2016 Child Killed": the year of a dateline
-    if end + 1 < len(doc) and _is_number_word(doc[end + 1]):
+    if end + 1 < len(doc) and _is_number_word(tokens_of(doc)[end + 1]):
         return True  # "September 24 2016 Ninety-two civilians": a dateline that lost its comma
     return not _counts_people(token)
 
 
 def _is_score(doc: Doc, start: int, end: int) -> bool:
     """'won 2-1': two small numbers joined by a dash that count nobody."""
-    if end + 2 < len(doc) and doc[end + 1].text in ("-", "\u2013") and doc[end + 2].like_num:
-        second = doc[end + 2]
-        return not _counts_people(doc[start]) and not _counts_people(second) and \
-            second.head.lemma_.lower() not in quantity_words()["people_nouns"] and \
-            len(doc[start].text) <= 2 and len(second.text) <= 2
-    if start >= 2 and doc[start - 1].text in ("-", "\u2013") and doc[start - 2].like_num and \
-            len(doc[start].text) <= 2 and len(doc[start - 2].text) <= 2:
-        return not _counts_people(doc[start])
+    if end + 2 < len(doc) and tokens_of(doc)[end + 1].text in ("-", "\u2013") and tokens_of(doc)[end + 2].like_num:
+        second = tokens_of(doc)[end + 2]
+        return not _counts_people(tokens_of(doc)[start]) and not _counts_people(second) and \
+            second.head.lemma_.lower() not in word_set("people_nouns") and \
+            len(tokens_of(doc)[start].text) <= 2 and len(second.text) <= 2
+    if start >= 2 and tokens_of(doc)[start - 1].text in ("-", "\u2013") and tokens_of(doc)[start - 2].like_num and \
+            len(tokens_of(doc)[start].text) <= 2 and len(tokens_of(doc)[start - 2].text) <= 2:
+        return not _counts_people(tokens_of(doc)[start])
     return False
 
 
 def _read_range(doc: Doc, figure: Figure, figures: list[Figure]) -> None:
     """'between 20 and 30', '20 to 30', 'from 20 to 30': the second number closes a range."""
     start = figure.number_start
-    before = doc[start - 1].lower_ if start > 0 else ""
+    before = tokens_of(doc)[start - 1].lower_ if start > 0 else ""
     if figures and before in ("and", "to", "-", "\u2013"):
         previous = figures[-1]
         if previous.end == start - 1 and previous.value is not None:
-            opener = doc[previous.start].lower_ if previous.start < previous.number_start else \
-                (doc[previous.number_start - 1].lower_ if previous.number_start > 0 else "")
+            opener = tokens_of(doc)[previous.start].lower_ if previous.start < previous.number_start else \
+                (tokens_of(doc)[previous.number_start - 1].lower_ if previous.number_start > 0 else "")
             ranged = (before == "and" and opener == "between") or before in ("to", "-", "\u2013")
             if ranged and previous.value < figure.value:
                 figures.pop()
@@ -294,7 +299,7 @@ def _read_range(doc: Doc, figure: Figure, figures: list[Figure]) -> None:
                                                  previous.start == previous.number_start else 0)
                 figure.number_start = previous.number_start
                 figure.qualifier = "range"
-    if figure.start > 0 and figure.qualifier == "exact" and doc[figure.start - 1].lower_ == "between":
+    if figure.start > 0 and figure.qualifier == "exact" and tokens_of(doc)[figure.start - 1].lower_ == "between":
         figure.start -= 1
 
 
@@ -303,7 +308,7 @@ def _read_range(doc: Doc, figure: Figure, figures: list[Figure]) -> None:
 def _counted(doc: Doc, figure: Figure) -> Token:
     """The noun a figure counts ("384 civilians" -> civilians; "hundreds of wounded people" ->
     people), or the number itself ("killing 12")."""
-    last = doc[figure.end - 1]
+    last = tokens_of(doc)[figure.end - 1]
     if figure.single:
         return last.head
     if figure.qualifier == "vague" or last.pos_ == "NOUN" and last.lower_ in quantity_words()["vague"]:
@@ -318,7 +323,7 @@ def _counted(doc: Doc, figure: Figure) -> Token:
         return last
     if figure.qualifier == "range" and last.dep_ == "conj" and last.head.i >= figure.number_start:
         last = last.head  # "between 20 and 30 people": 30 hangs on 20, 20 on people
-    following = doc[last.i + 1] if last.i + 1 < len(doc) else last
+    following = tokens_of(doc)[last.i + 1] if last.i + 1 < len(doc) else last
     if following.lower_ in quantity_words()["category_adjectives"] and \
             following.i != last.head.i and following.dep_ != "amod":
         return last  # "35 Dead Dozens Wounded": the number counts the dead, not the dozens
@@ -331,11 +336,11 @@ def _counted(doc: Doc, figure: Figure) -> Token:
                 break
         else:
             break
-    if token.i == last.i and last.i + 1 < len(doc) and doc[last.i + 1].text == "%":
-        return doc[last.i + 1]
+    if token.i == last.i and last.i + 1 < len(doc) and tokens_of(doc)[last.i + 1].text == "%":
+        return tokens_of(doc)[last.i + 1]
     if token.i == last.i and token.head.i < token.i:  # "October 3 2016 21 Syrian fighters have
         for noun in doc[last.i + 1:last.i + 5]:        # been killed": a dateline took the 21
-            if noun.pos_ in ("NOUN", "PROPN") and lemma_in(noun, quantity_words()["people_nouns"]):
+            if noun.pos_ in ("NOUN", "PROPN") and lemma_in(noun, word_set("people_nouns")):
                 return noun
             if noun.pos_ not in ("ADJ", "NOUN", "PROPN") or noun.like_num:
                 break
@@ -353,7 +358,7 @@ def _category(counted: Token, depth: int = 0) -> str:
         if category != "killed" or lemma not in ("body", "victim", "casualty"):
             return category
     bare_number = counted.like_num or counted.pos_ == "NUM"
-    if not bare_number and not lemma_in(counted, words["people_nouns"]):
+    if not bare_number and not lemma_in(counted, word_set("people_nouns")):
         return "other"  # "two towns", "three weeks"
     own = _own_participle(counted)
     if own:
@@ -413,7 +418,7 @@ def _category(counted: Token, depth: int = 0) -> str:
             return words["category_nouns"][token.lower_]
     if counted.lemma_.lower() in words["category_nouns"]:
         return words["category_nouns"][counted.lemma_.lower()]
-    if lemma_in(counted, words["people_nouns"]):
+    if lemma_in(counted, word_set("people_nouns")):
         return "people"
     return "other"
 
@@ -440,9 +445,9 @@ def _own_participle(counted: Token) -> Optional[str]:
     words = quantity_words()
     adjectives = words["category_adjectives"]
     doc = counted.doc
-    following = doc[counted.i + 1] if counted.i + 1 < len(doc) else counted
+    following = tokens_of(doc)[counted.i + 1] if counted.i + 1 < len(doc) else counted
     if following.lower_ in adjectives and counted.i + 3 < len(doc) and \
-            doc[counted.i + 2].lower_ in ("and", "&", "or") and doc[counted.i + 3].lower_ in adjectives:
+            tokens_of(doc)[counted.i + 2].lower_ in ("and", "&", "or") and tokens_of(doc)[counted.i + 3].lower_ in adjectives:
         return "people"  # "19 Killed and Injured": the dead and the wounded together, no toll
     if following.lower_ in adjectives and (
             following.head.i == counted.i and following.dep_ in ("acl", "amod", "relcl")
@@ -450,9 +455,9 @@ def _own_participle(counted: Token) -> Optional[str]:
             or counted.like_num and following.head.i != counted.i):  # a headline's "2 killed"
         return adjectives[following.lower_]
     k = counted.i + 1  # "Town Thirty civilians were killed": a headline run into the parse
-    while k < len(doc) and k - counted.i <= 3 and doc[k].lemma_ in ("be", "have"):
+    while k < len(doc) and k - counted.i <= 3 and tokens_of(doc)[k].lemma_ in ("be", "have"):
         k += 1
-    verb = doc[k] if k < len(doc) else counted
+    verb = tokens_of(doc)[k] if k < len(doc) else counted
     if k > counted.i + 1 and verb.tag_ == "VBN" and verb.lemma_.lower() in words["category_verbs"] \
             and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
         return words["category_verbs"][verb.lemma_.lower()]
@@ -497,7 +502,7 @@ def _who(counted: Token) -> Optional[str]:
         for prep in counted.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and lemma_in(obj, quantity_words()["group_nouns"]):
+                    if obj.dep_ == "pobj" and lemma_in(obj, word_set("group_nouns")):
                         return "civilians"
     for form in forms:
         if form in who:
@@ -560,9 +565,9 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
         category = _guard(category, figure)
         if category == "other" and who is None or figure.single and category not in CASUALTY_CATEGORIES:
             continue
-        start = doc[figure.start].idx
+        start = tokens_of(doc)[figure.start].idx
         last = max(figure.end - 1, counted.i) if counted.i - figure.end < 5 else figure.end - 1
-        end = doc[last].idx + len(doc[last].text)
+        end = tokens_of(doc)[last].idx + len(tokens_of(doc)[last].text)
         predicate = _predicate(counted)
         quantity = Quantity(
             id=next_id("n", quantities), text=text[start:end], span=(start, end),
@@ -671,23 +676,25 @@ def _whole_of(counted: Token, wholes: dict[int, str]) -> Optional[str]:
     return None
 
 
-def _clause_tokens(predicate: Optional[Token], counted: Token) -> list[Token]:
-    """Tokens of the predicate's own clause (not of clauses nested in it), and the counted
-    noun's phrase."""
-    tokens = list(counted.subtree)
+def _clause_tokens(predicate: Optional[Token], counted: Token) -> list[int]:
+    """Indices of the tokens of the predicate's own clause (not of clauses nested in it), and
+    the counted noun's phrase (walked on the doc's ParseView: no Token per word)."""
+    view = parse_view(counted.doc)
+    found = list(view.subtree(counted.i))
     if predicate is None:
-        return tokens
-    stack = [predicate]
+        return found
+    deps, pos, lowers = view.deps, view.pos, view.lowers
+    stack = [predicate.i]
     while stack:
-        token = stack.pop()
-        tokens.append(token)
-        for child in token.children:
-            if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "csubj") and child.pos_ in ("VERB", "AUX"):
+        i = stack.pop()
+        found.append(i)
+        for child in view.children(i):
+            if deps[child] in ("ccomp", "advcl", "relcl", "parataxis", "conj", "csubj") and pos[child] in ("VERB", "AUX"):
                 continue
-            if child.lower_ == "according":
+            if lowers[child] == "according":
                 continue
             stack.append(child)
-    return tokens
+    return found
 
 
 def _perpetrator(extraction: Extraction, predicate: Optional[Token], counted: Token) -> Optional[str]:
@@ -696,7 +703,7 @@ def _perpetrator(extraction: Extraction, predicate: Optional[Token], counted: To
     if predicate is None:
         return None
     heads = set(quantity_words()["attack_heads"])
-    victims = {t.i for t in counted.subtree}
+    victims = set(parse_view(counted.doc).subtree(counted.i))
     candidates: list[Token] = []
     for child in predicate.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "by", "from", "during", "after") or child.dep_ == "agent":
@@ -705,21 +712,24 @@ def _perpetrator(extraction: Extraction, predicate: Optional[Token], counted: To
             candidates.append(child)
     if predicate.dep_ in ("acl",) and predicate.head.i not in victims:
         candidates.append(predicate.head)  # "regime air strikes killed ..." parsed as acl
-    for token in predicate.sent:  # "Russian air strikes on Idlib ... killed" parsed apart
-        if token.lemma_.lower() in heads or token.lower_ in heads:
-            if token.i not in victims and token not in candidates:
-                candidates.append(token)
+    view, tokens = parse_view(predicate.doc), tokens_of(predicate.doc)
+    for i in range(*view.sentence(predicate.i)):  # "Russian air strikes on Idlib ... killed" parsed apart
+        if view.lemmas[i] in heads or view.lowers[i] in heads:
+            if i not in victims and tokens[i] not in candidates:
+                candidates.append(tokens[i])
+    lowers, heads_of = view.lowers, view.heads
     for candidate in candidates:
-        words = [t for t in candidate.subtree if t.i not in victims]
+        words = [t for t in view.subtree(candidate.i) if t not in victims]
         is_attack = candidate.lower_ in heads or candidate.lemma_.lower() in heads
         if not is_attack and candidate.dep_ == "pobj" and candidate.head.lower_ not in ("by",):
             continue
         if is_attack:  # the attacker is named before the attack word, or after "by"
-            words = [t for t in words if t.i <= candidate.i or t.head.lower_ == "by"
-                     or t.head.head.lower_ == "by"]
+            words = [t for t in words if t <= candidate.i or lowers[heads_of[t]] == "by"
+                     or lowers[heads_of[heads_of[t]]] == "by"]
         if not words:
             continue
-        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        first, last = tokens[words[0]], tokens[words[-1]]
+        start, end = first.idx, last.idx + len(last.text)
         for actor in extraction.actors:
             if start <= actor.span[0] and actor.span[1] <= end and _can_attack(extraction, actor):
                 return actor.id
@@ -758,7 +768,7 @@ def _linked(items: list[tuple[int, str]], predicate: Optional[Token], counted: T
     """The first place or time whose words sit in the figure's own clause."""
     if predicate is None or not items:
         return None
-    clause = {t.i for t in _clause_tokens(predicate, counted)}
+    clause = set(_clause_tokens(predicate, counted))
     for token_i, item_id in items:
         if token_i in clause:
             return item_id

@@ -10,12 +10,14 @@ them): each candidate is scored by a conditional logit over string features of t
 and after the edge, how they hang on the content's head and how far the edge is from the
 rules' end, and the rules' end is kept unless another candidate scores ``margin`` more.
 
-A content's start (within ``START_REACH`` words of the rules' start) and a verb cue's end (the
+A content's start (within ``START_REACH`` words of the rules' start), a verb cue's end (the
 verb up to ``CUE_REACH`` words past the rules' end: "said in an interview", "said Friday")
-are chosen the same way. Trained on PolNeAR train only by ``scripts/train_quote_edges.py``
-(attributions whose cue and other edge match train's gold; the gold edge is the positive
-candidate); weights in ``data/quote_content_edges.json``, ``quote_start_edges.json`` and
-``quote_cue_edges.json`` (feature strings and numbers; no text). Only the PolNeAR finder uses
+and its start (up to ``CUE_START_REACH`` words before the rules' start: "could not resist
+pointing out", or later: "in April charged") are chosen the same way. Trained on PolNeAR
+train only by ``scripts/train_quote_edges.py`` (attributions whose cue and other edge match
+train's gold; the gold edge is the positive candidate); weights in
+``data/quote_content_edges.json``, ``quote_start_edges.json``, ``quote_cue_edges.json`` and
+``quote_cue_start_edges.json`` (feature strings and numbers; no text). Only the PolNeAR finder uses
 them: the product's quotes stage keeps the rules' edges.
 """
 
@@ -28,7 +30,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import token_at
+from eventwire.extract import token_at, tokens_of
 
 Piece = tuple[int, int]
 
@@ -39,7 +41,7 @@ QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``", "\u2018", "\u2019"}
 MAX_CANDIDATES = 60
 
 
-@lru_cache(maxsize=3)
+@lru_cache(maxsize=4)
 def _edge_model(name: str) -> Optional[dict]:
     """The weights and margin in data/<name>.json, read once; None when absent (before the
     trainer has written them)."""
@@ -79,23 +81,23 @@ def content_head(doc: Doc, first: int, last: int) -> Token:
     for token in doc[first:last + 1]:
         if not (first <= token.head.i <= last) or token.head.i == token.i:
             return token
-    return doc[first]
+    return tokens_of(doc)[first]
 
 
 def end_candidates(doc: Doc, first: int, original: int, limit: int) -> list[int]:
     """Last tokens a content starting at ``first`` may end on: the rules' ``original`` and
     every token before a boundary, up to the end of the sentence after the original's and
     never past character ``limit`` (the paragraph's end or the next cue or source)."""
-    sentence = doc[original].sent
+    sentence = tokens_of(doc)[original].sent
     stop = sentence.end
-    if stop < len(doc) and "\n" not in doc[stop - 1].whitespace_ and "\n" not in doc[stop - 1].text:
-        stop = doc[stop].sent.end  # one more sentence in the same paragraph
+    if stop < len(doc) and "\n" not in tokens_of(doc)[stop - 1].whitespace_ and "\n" not in tokens_of(doc)[stop - 1].text:
+        stop = tokens_of(doc)[stop].sent.end  # one more sentence in the same paragraph
     candidates = []
     for k in range(first, min(stop, len(doc))):
-        token = doc[k]
+        token = tokens_of(doc)[k]
         if token.idx + len(token.text) > limit:
             break
-        after = doc[k + 1] if k + 1 < len(doc) else None
+        after = tokens_of(doc)[k + 1] if k + 1 < len(doc) else None
         if k == original or after is None or after.is_sent_start or after.dep_ in BOUNDARY_DEPS \
                 or after.text in QUOTE_MARKS or "\n" in token.whitespace_:
             if not token.is_punct or k == original:
@@ -130,9 +132,9 @@ def end_features(doc: Doc, first: int, original: int, k: int, head: Token, how: 
     ``original``; ``cue_lemma`` is the reporting word's lemma)."""
     distance = k - original
     way = "same" if distance == 0 else "long" if distance > 0 else "short"
-    token = doc[k]
-    after = doc[k + 1] if k + 1 < len(doc) else None
-    after2 = doc[k + 2] if k + 2 < len(doc) else None
+    token = tokens_of(doc)[k]
+    after = tokens_of(doc)[k + 1] if k + 1 < len(doc) else None
+    after2 = tokens_of(doc)[k + 2] if k + 2 < len(doc) else None
     low, high = sorted((k, original))
     between = doc[low + 1:high + 1]
     cue_between = any(t.lemma_.lower() in lexicon and t.pos_ == "VERB" for t in between)
@@ -198,10 +200,10 @@ def cue_end_candidates(doc: Doc, head: int, original: int, limit: int) -> list[i
     """Last tokens a cue may end on: from its reporting word ``head`` to ``CUE_REACH`` words
     past the rules' end ``original``, within its sentence, before any punctuation after the
     rules' end and never past character ``limit`` (where its content or speaker starts)."""
-    candidates = [k for k in range(head, original + 1) if not doc[k].is_punct]
-    sentence_end = doc[original].sent.end
+    candidates = [k for k in range(head, original + 1) if not tokens_of(doc)[k].is_punct]
+    sentence_end = tokens_of(doc)[original].sent.end
     for k in range(original + 1, min(original + 1 + CUE_REACH, sentence_end)):
-        token = doc[k]
+        token = tokens_of(doc)[k]
         if token.is_punct or token.text in QUOTE_MARKS or token.idx + len(token.text) > limit:
             break
         candidates.append(k)
@@ -226,10 +228,10 @@ def cue_end_features(doc: Doc, head: int, original: int, k: int, how: str,
     ``content_after`` is the first token of a content that follows the cue, if one does)."""
     distance = k - original
     way = "same" if distance == 0 else "long" if distance > 0 else "short"
-    verb = doc[head]
+    verb = tokens_of(doc)[head]
     lemma = verb.lemma_.lower()
-    token = doc[k]
-    after = doc[k + 1] if k + 1 < len(doc) else None
+    token = tokens_of(doc)[k]
+    after = tokens_of(doc)[k + 1] if k + 1 < len(doc) else None
     low, high = sorted((k, original))
     stretch = doc[low + 1:high + 1]
     shape = "+".join(_span_word(t) for t in stretch)[:40] if stretch else "-"
@@ -252,6 +254,59 @@ def cue_end_features(doc: Doc, head: int, original: int, k: int, how: str,
     return rows
 
 
+# --- the cue's start --------------------------------------------------------------------------
+
+CUE_START_REACH = 5  # words before the rules' cue start the cue may take in ("could not resist")
+
+
+def cue_start_edges() -> Optional[dict]:
+    """The cue start-edge model (data/quote_cue_start_edges.json)."""
+    return _edge_model("quote_cue_start_edges")
+
+
+def cue_start_candidates(doc: Doc, head: int, original: int, floor: int) -> list[int]:
+    """First tokens a cue ending past its reporting word ``head`` may start on: any word from
+    the rules' start ``original`` up to ``head``, and up to ``CUE_START_REACH`` words before it
+    within its sentence, stopping at punctuation, a quote mark or character ``floor`` (where
+    its speaker or content ends)."""
+    candidates = [k for k in range(original, head + 1) if not doc[k].is_punct]
+    sentence_start = doc[original].sent.start
+    for k in range(original - 1, max(sentence_start, original - CUE_START_REACH) - 1, -1):
+        token = doc[k]
+        if token.is_punct or token.text in QUOTE_MARKS or token.idx < floor or "\n" in token.whitespace_:
+            break
+        candidates.append(k)
+    if original not in candidates:
+        candidates.append(original)
+    return sorted(set(candidates))
+
+
+def cue_start_features(doc: Doc, head: int, original: int, k: int, how: str) -> list[str]:
+    """String features of starting the cue on token ``k`` (the rules started it on ``original``,
+    its reporting word is ``head``)."""
+    distance = k - original
+    way = "same" if distance == 0 else "long" if distance < 0 else "short"
+    verb = doc[head]
+    lemma = verb.lemma_.lower()
+    token = doc[k]
+    before = doc[k - 1] if k > 0 else None
+    low, high = sorted((k, original))
+    stretch = doc[low:high]
+    shape = "+".join(_span_word(t) for t in stretch)[:40] if len(stretch) else "-"
+    first = stretch[0] if len(stretch) else None
+    hangs = "-" if first is None else "verb" if first.head.i == head else \
+        "governor" if verb.head.i == first.i or first.i == verb.head.i else "other"
+    return [f"way={way}", f"way|b={way}|{_bucket(distance)}", f"way|shape={way}|{shape}",
+            f"way|first={way}|{_span_word(first) if first is not None else '-'}",
+            f"way|firstdep={way}|{first.dep_ if first is not None else '-'}",
+            f"way|hangs={way}|{hangs}", f"way|lemma={way}|{lemma}",
+            f"way|lemma|first={way}|{lemma}|{_span_word(first) if first is not None else '-'}",
+            f"way|how={way}|{how}", f"way|vdep={way}|{verb.dep_}",
+            f"k={_span_word(token)}", f"kd={token.dep_}", f"kt={token.tag_}",
+            f"p={_word(before)}", f"p|k={_word(before)}|{_span_word(token)}",
+            f"start_is_head={k == head}", f"way|sent0={way}|{token.is_sent_start}"]
+
+
 # --- the content's start ----------------------------------------------------------------------
 
 START_REACH = 8  # words either side of the rules' start a content may start on
@@ -261,10 +316,10 @@ def start_candidates(doc: Doc, original: int, last: int, floor: int) -> list[int
     """First tokens a content ending on ``last`` may start on: up to ``START_REACH`` words either
     side of the rules' ``original``, within its sentence and never before character ``floor``
     (the end of its cue or speaker, or its paragraph's start)."""
-    sentence = doc[original].sent
+    sentence = tokens_of(doc)[original].sent
     candidates = []
     for k in range(max(sentence.start, original - START_REACH), min(last, original + START_REACH) + 1):
-        token = doc[k]
+        token = tokens_of(doc)[k]
         if token.idx < floor or token.is_punct or token.text in QUOTE_MARKS:
             continue
         candidates.append(k)
@@ -279,8 +334,8 @@ def start_features(doc: Doc, original: int, k: int, head: Token, how: str, cue_l
     ``original``)."""
     distance = k - original
     way = "same" if distance == 0 else "long" if distance < 0 else "short"
-    token = doc[k]
-    before = doc[k - 1] if k > 0 else None
+    token = tokens_of(doc)[k]
+    before = tokens_of(doc)[k - 1] if k > 0 else None
     low, high = sorted((k, original))
     stretch = doc[low:high]
     shape = "+".join(_span_word(t) for t in stretch)[:40] if len(stretch) else "-"

@@ -1221,12 +1221,26 @@ def verb_direction(verb: Token) -> int:
 # --- speech times --------------------------------------------------------------------------------
 
 
-def _root_actor(extraction: Extraction, actor_id: Optional[str]):
-    actor, seen = extraction.by_id(actor_id), set()
+def _root_actor(extraction: Extraction, actor_id: Optional[str],
+                by_id: Optional[dict] = None):
+    """The actor a mention refers to in the end; ``by_id`` (from ``_items_by_id``) saves
+    ``extraction.by_id``'s scan of every item on each step."""
+    find = extraction.by_id if by_id is None else by_id.get
+    actor, seen = find(actor_id), set()
     while actor is not None and actor.refers_to and actor.id not in seen:
         seen.add(actor.id)
-        actor = extraction.by_id(actor.refers_to)
+        actor = find(actor.refers_to)
     return actor
+
+
+def _items_by_id(extraction: Extraction) -> dict:
+    """Every item by its id, as ``Extraction.by_id`` finds it (the first item with an id)."""
+    found: dict = {}
+    for items in (extraction.actors, extraction.places, extraction.times, extraction.quotes,
+                  extraction.quantities, extraction.events):
+        for item in items:
+            found.setdefault(item.id, item)
+    return found
 
 
 def _inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:
@@ -1250,12 +1264,13 @@ def speech_time(doc: Doc, extraction: Extraction, quote: Quote, times: list[Time
         for time in outside:
             if _attached_to(doc, time, {cue_token.i}):
                 return time
-    speaker = _root_actor(extraction, quote.speaker)
+    by_id = _items_by_id(extraction)
+    speaker = _root_actor(extraction, quote.speaker, by_id)
     if speaker is None:
         return None
     speech_verbs = set(vocabulary()["speech_verbs"])
     mentions = [a for a in extraction.actors if a.span[1] <= quote.span[0]
-                and (_root_actor(extraction, a.id) or a).id == speaker.id]
+                and (_root_actor(extraction, a.id, by_id) or a).id == speaker.id]
     for mention in sorted(mentions, key=lambda a: a.span[0], reverse=True):
         token = token_at(doc, mention.span[1] - 1)
         verbs = set()
@@ -1273,7 +1288,7 @@ def speech_time(doc: Doc, extraction: Extraction, quote: Quote, times: list[Time
                 return time
     dated = dated or {}
     earlier = [q for q in extraction.quotes if q.id in dated and q.span[1] <= quote.span[0]
-               and (_root_actor(extraction, q.speaker) or q).id == speaker.id]
+               and (_root_actor(extraction, q.speaker, by_id) or q).id == speaker.id]
     return dated[earlier[-1].id] if earlier else None
 
 

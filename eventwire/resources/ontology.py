@@ -96,6 +96,11 @@ class Trigger:
                 wordless.append(pattern)
         return wordless, by_word
 
+    @cached_property
+    def pattern_positions(self) -> dict[int, int]:
+        """id(pattern) -> its place in ``patterns`` (ties between patterns go to the first)."""
+        return {id(pattern): position for position, pattern in enumerate(self.patterns)}
+
 
 def _data(name: str) -> str:
     return resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
