@@ -542,9 +542,10 @@ class Store:
         without waiting for each answer (errors still raise, at the block's end at the
         latest); elsewhere, or inside a pipeline already (each block's end is a round
         trip), nothing."""
-        if self.dialect != "postgresql" or conn.connection.driver_connection._pipeline:
+        driver = conn.connection.driver_connection
+        if self.dialect != "postgresql" or driver.pgconn.pipeline_status:
             return nullcontext()
-        return conn.connection.driver_connection.pipeline()
+        return driver.pipeline()
 
     @contextmanager
     def _write_pipelined(self) -> Iterator[Connection]:
