@@ -50,6 +50,26 @@ def test_another_text_under_a_taken_id_gets_its_own_id(store):
     assert store.article("story").text == text
 
 
+def test_a_figure_without_a_json_form_is_stored_and_looked_up_all_the_same(store):
+    # PostgreSQL sends an article's rows as JSON in one statement, with its look-up; an
+    # infinite figure has no JSON form, so that article takes the table-by-table path.
+    from eventwire.store.schema import quantities
+
+    text, published, _ = voa_article(0)
+    words = text.split()[0]
+    extraction = build(text, published=published, article_id="figures",
+                       quantities=((words, dict(value=float("inf"))),))
+    assert store.add(extraction).status == "stored"
+    assert store.add(extraction).status == "unchanged"
+    other_text, _, _ = voa_article(1)
+    clash = store.add(build(other_text, published=published, article_id="figures",
+                            quantities=((other_text.split()[0], dict(value=float("inf"))),)))
+    assert clash.status == "stored" and clash.article_id.startswith("figures~")
+    with store.engine.connect() as conn:
+        assert conn.execute(select(quantities.c.value)).scalars().all() == [float("inf")] * 2
+    assert store.stats()["articles"] == 2
+
+
 def test_missing_things_are_none(store):
     assert store.article("nope") is None
     assert store.extraction("nope") is None
