@@ -697,44 +697,46 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
     _continue_quotes(text, quotes, used_quotes, found)
     if all_cues and use_tagger and cue_tagger() is not None:
         found += _tagged_attributions(doc, found, quotes, paragraphs, text)
-    cue_model = cue_edges() if all_cues and use_edges else None
-    if cue_model is not None:  # the learned end edge of the cue
-        for attribution in found:
-            rows = cue_edge_rows(doc, attribution)
-            if rows is not None:
-                original, scored = rows
-                last = tokens_of(doc)[best_end(scored, original, cue_model)]
-                attribution.cue = (attribution.cue[0], last.idx + len(last.text))
-    cue_start_model = cue_start_edges() if all_cues and use_edges else None
-    if cue_start_model is not None:  # the learned start edge of the cue
-        for attribution in found:
-            rows = cue_start_rows(doc, attribution, paragraphs)
-            if rows is not None:
-                original, scored = rows
-                first = doc[best_end(scored, original, cue_start_model)]
-                attribution.cue = (first.idx, attribution.cue[1])
-    start_model = start_edges() if all_cues and use_edges else None
-    if start_model is not None:  # the learned start edge of reported speech
-        for attribution in found:
-            rows = start_edge_rows(doc, attribution, paragraphs)
-            if rows is not None:
-                original, scored = rows
-                first = tokens_of(doc)[best_end(scored, original, start_model)]
-                attribution.content[-1] = (first.idx, attribution.content[-1][1])
-    edges = content_edges() if all_cues and use_edges else None
-    if edges is not None:  # the learned end edge of reported speech
+    if all_cues and use_edges:  # the learned edges: the cue's end and start, then the content's
         flags = quote_flags(doc, quotes)
-        for attribution in found:
-            rows = edge_rows(doc, attribution, flags, paragraphs)
-            if rows is not None:
-                original, scored = rows
-                last = tokens_of(doc)[best_end(scored, original, edges)]
-                start = attribution.content[-1][0]
-                attribution.content[-1] = (start, last.idx + len(last.text))
+        for model, rows_of, move in (
+                (cue_edges(), lambda a: cue_edge_rows(doc, a), _end_cue),
+                (cue_start_edges(), lambda a: cue_start_rows(doc, a, paragraphs), _start_cue),
+                (start_edges(), lambda a: start_edge_rows(doc, a, paragraphs), _start_content),
+                (content_edges(), lambda a: edge_rows(doc, a, flags, paragraphs), _end_content)):
+            if model is not None:
+                _move_edges(doc, found, model, rows_of, move)
     if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
         found = [a for a in found if not any(
             b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
     return found
+
+
+def _move_edges(doc: Doc, found: list[Attribution], model, rows_of, move) -> None:
+    """Move one edge of each attribution to the token a learned edge model picks among the
+    candidates ``rows_of`` gives (none: the edge stays)."""
+    tokens = tokens_of(doc)
+    for attribution in found:
+        rows = rows_of(attribution)
+        if rows is not None:
+            original, scored = rows
+            move(attribution, tokens[best_end(scored, original, model)])
+
+
+def _end_cue(attribution: Attribution, last: Token) -> None:
+    attribution.cue = (attribution.cue[0], last.idx + len(last.text))
+
+
+def _start_cue(attribution: Attribution, first: Token) -> None:
+    attribution.cue = (first.idx, attribution.cue[1])
+
+
+def _start_content(attribution: Attribution, first: Token) -> None:
+    attribution.content[-1] = (first.idx, attribution.content[-1][1])
+
+
+def _end_content(attribution: Attribution, last: Token) -> None:
+    attribution.content[-1] = (attribution.content[-1][0], last.idx + len(last.text))
 
 
 def cue_edge_rows(doc: Doc, attribution: Attribution) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
