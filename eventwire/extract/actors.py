@@ -256,10 +256,11 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
 def _acronym_mentions(doc: Doc, units: list[Unit]) -> list[Unit]:
     """Later mentions of an acronym defined in parentheses ("Islamic Salvation Front (FIS)
     ... The FIS"), where spaCy did not tag them: units to resolve to the body."""
+    tokens = tokens_of(doc)
     taken = {t for u in units for t in range(u.start, u.end)}
-    defined = {tokens_of(doc)[u.start].text for u in units if u.end - u.start == 1 and 0 < u.start < len(doc) - 1
-               and tokens_of(doc)[u.start - 1].text == "(" and tokens_of(doc)[u.end].text == ")"
-               and re.fullmatch(ACRONYM, tokens_of(doc)[u.start].text)}
+    defined = {tokens[u.start].text for u in units if u.end - u.start == 1 and 0 < u.start < len(doc) - 1
+               and tokens[u.start - 1].text == "(" and tokens[u.end].text == ")"
+               and re.fullmatch(ACRONYM, tokens[u.start].text)}
     if not defined:
         return []
     return [Unit(t.i, t.i + 1, "entity", label="ORG") for t in doc
@@ -871,8 +872,9 @@ def _clause_subject(token: Token) -> Optional[Token]:
 
 def _hyphenated(doc: Doc, unit: Unit) -> bool:
     """ "US-Russia talks": states joined by a hyphen act together."""
-    return (unit.end < len(doc) and tokens_of(doc)[unit.end].text == "-") or (
-        unit.start > 0 and tokens_of(doc)[unit.start - 1].text == "-")
+    tokens = tokens_of(doc)
+    return (unit.end < len(doc) and tokens[unit.end].text == "-") or (
+        unit.start > 0 and tokens[unit.start - 1].text == "-")
 
 
 NP_DEPS = {"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod", "advmod",
@@ -918,10 +920,11 @@ def _phrase_end(doc: Doc, unit: Unit) -> int:
     """Last token of an actor's phrase: its head, then an acronym in parentheses ("the
     Lebanese Armed Forces (LAF)") and an "of" phrase that names a place or body ("the
     Governor of Arizona", "Houthi rebels of Yemen"), as annotators mark actors."""
+    tokens = tokens_of(doc)
     last = unit.end - 1
     root = unit.root(doc)
-    if last + 3 < len(doc) and tokens_of(doc)[last + 1].text == "(" and tokens_of(doc)[last + 3].text == ")" \
-            and re.fullmatch(ACRONYM, tokens_of(doc)[last + 2].text):
+    if last + 3 < len(doc) and tokens[last + 1].text == "(" and tokens[last + 3].text == ")" \
+            and re.fullmatch(ACRONYM, tokens[last + 2].text):
         return last + 3
     for prep in root.rights:
         if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != last + 1:
@@ -954,6 +957,7 @@ def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list
     """ "Senior Hungarian and Romanian officials", "US and British forces": one actor per
     state (the head's actor keeps the first), to be joined in a compound; returns the members
     of each compound and adds the new members to ``actors``."""
+    tokens = tokens_of(doc)
     by_token = {t: u for u in units for t in range(u.start, u.end)}
     groups: list[list[Actor]] = []
     for unit in heads:
@@ -998,8 +1002,8 @@ def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list
                 sector = actor.sector if actor.sector != actor.country else None
                 code = (_join(country, unit.agent, unit.agent.sector) if unit.agent is not None
                         else country + (sector or ""))
-                last = tokens_of(doc)[other.end - 1]
-                start, end = tokens_of(doc)[other.start].idx, last.idx + len(last)
+                last = tokens[other.end - 1]
+                start, end = tokens[other.start].idx, last.idx + len(last)
                 member = Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
                                name=f"{text[start:end]} {head.text}" if unit.children else text[start:end],
                                code=code, country=country, sector=sector, kind=actor.kind)
@@ -1225,6 +1229,7 @@ def _renumber(actors: list[Actor]) -> None:
 def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
     """Coordinations of states or groups ("Russia and Iran") and groups of states with named
     members ("six western countries including the United States")."""
+    tokens = tokens_of(doc)
     at_token: dict[int, Actor] = {}
     ends: dict[int, Actor] = {}  # token index -> the actor whose span ends there
     for actor in actors:
@@ -1240,7 +1245,7 @@ def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
     compounds: list[Actor] = []
     done: set[int] = set()
     for i in sorted(set(ends) | set(groups)):
-        token = tokens_of(doc)[i]
+        token = tokens[i]
         if i in done:
             continue
         actor = ends.get(i)
@@ -1255,7 +1260,7 @@ def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
                        for pobj in child.children if pobj.dep_ == "pobj"
                        for t in [pobj, *pobj.conjuncts] if t.i in ends]
             if members:
-                start = tokens_of(doc)[token.left_edge.i].idx
+                start = tokens[token.left_edge.i].idx
                 group = _compound(text, members, actors + compounds, start)
                 group.code = group.country = group.sector = None  # members are some of them
                 group.kind = "state"

@@ -192,14 +192,15 @@ def find_figures(doc: Doc) -> list[Figure]:
 def _fraction_before(doc: Doc, start: int, value: float) -> tuple[int, float]:
     """'a quarter of a million' is 250,000, 'half a million' 500,000, 'three quarters of a
     million' 750,000: the fraction before "a million" takes its share."""
+    tokens = tokens_of(doc)
     fractions = quantity_words()["fractions"]
     k = start - 1
-    if k >= 1 and tokens_of(doc)[k].lower_ == "of" and tokens_of(doc)[k - 1].lower_ in fractions:
+    if k >= 1 and tokens[k].lower_ == "of" and tokens[k - 1].lower_ in fractions:
         k -= 1
-    if k < 0 or tokens_of(doc)[k].lower_ not in fractions:
+    if k < 0 or tokens[k].lower_ not in fractions:
         return start, value
-    share = fractions[tokens_of(doc)[k].lower_]
-    if k >= 1 and tokens_of(doc)[k - 1].lower_ in ("a", "one", "three"):  # "three quarters" is 0.75 itself
+    share = fractions[tokens[k].lower_]
+    if k >= 1 and tokens[k - 1].lower_ in ("a", "one", "three"):  # "three quarters" is 0.75 itself
         k -= 1
     return k, value * share
 
@@ -230,6 +231,7 @@ def noun_forms(token: Token) -> list[str]:
 def _date_tokens(doc: Doc) -> set[int]:
     """Tokens of the dates and times spaCy found that name a day, month, year or hour (it also
     calls "between 20 and 30" a date)."""
+    tokens = tokens_of(doc)
     words = quantity_words()
     date_words = set(words["months"]) | set(words["weekdays"]) | set(words["time_units"])
     found: set[int] = set()
@@ -240,8 +242,8 @@ def _date_tokens(doc: Doc) -> set[int]:
         if any(word in date_words for word in lowered) or any(
                 re.fullmatch(r"(1[89]|20)\d\d|\d{1,2}[:.]\d\d|\d+(s|am|pm)", word) for word in lowered):
             end = ent.end
-            while end - ent.start > 1 and tokens_of(doc)[end - 1].like_num and (
-                    YEAR.fullmatch(tokens_of(doc)[end - 2].text) or tokens_of(doc)[end - 2].lower_ in word_set("time_units")):
+            while end - ent.start > 1 and tokens[end - 1].like_num and (
+                    YEAR.fullmatch(tokens[end - 2].text) or tokens[end - 2].lower_ in word_set("time_units")):
                 end -= 1  # "4 September 2016 2 killed", "in recent days 57 civilians": not the date's
             found.update(range(ent.start, end))
     return found
@@ -254,42 +256,45 @@ def _counts_people(token: Token) -> bool:
 
 def _looks_like_year(doc: Doc, start: int, end: int, value: float) -> bool:
     """Years, days of the month ("27 Jul", "August 6 2016") and clock times are dates."""
+    tokens = tokens_of(doc)
     months = word_set("months")
-    near = [tokens_of(doc)[k].lower_.rstrip(".") for k in (start - 1, end + 1) if 0 <= k < len(doc)]
-    if any(word in months for word in near) or (end + 1 < len(doc) and tokens_of(doc)[end + 1].lower_ in word_set("time_units")):
+    near = [tokens[k].lower_.rstrip(".") for k in (start - 1, end + 1) if 0 <= k < len(doc)]
+    if any(word in months for word in near) or (end + 1 < len(doc) and tokens[end + 1].lower_ in word_set("time_units")):
         return True
-    token = tokens_of(doc)[start]
+    token = tokens[start]
     if start != end or not YEAR.fullmatch(token.text):
         return False
-    if any(tokens_of(doc)[k].lower_.rstrip(".") in months for k in range(max(0, start - 3), start)):
+    if any(tokens[k].lower_.rstrip(".") in months for k in range(max(0, start - 3), start)):
         return True  # "Mon Nov 7 2016 Child Killed": the year of a dateline
-    if end + 1 < len(doc) and _is_number_word(tokens_of(doc)[end + 1]):
+    if end + 1 < len(doc) and _is_number_word(tokens[end + 1]):
         return True  # "September 24 2016 Ninety-two civilians": a dateline that lost its comma
     return not _counts_people(token)
 
 
 def _is_score(doc: Doc, start: int, end: int) -> bool:
     """'won 2-1': two small numbers joined by a dash that count nobody."""
-    if end + 2 < len(doc) and tokens_of(doc)[end + 1].text in ("-", "\u2013") and tokens_of(doc)[end + 2].like_num:
-        second = tokens_of(doc)[end + 2]
-        return not _counts_people(tokens_of(doc)[start]) and not _counts_people(second) and \
+    tokens = tokens_of(doc)
+    if end + 2 < len(doc) and tokens[end + 1].text in ("-", "\u2013") and tokens[end + 2].like_num:
+        second = tokens[end + 2]
+        return not _counts_people(tokens[start]) and not _counts_people(second) and \
             second.head.lemma_.lower() not in word_set("people_nouns") and \
-            len(tokens_of(doc)[start].text) <= 2 and len(second.text) <= 2
-    if start >= 2 and tokens_of(doc)[start - 1].text in ("-", "\u2013") and tokens_of(doc)[start - 2].like_num and \
-            len(tokens_of(doc)[start].text) <= 2 and len(tokens_of(doc)[start - 2].text) <= 2:
-        return not _counts_people(tokens_of(doc)[start])
+            len(tokens[start].text) <= 2 and len(second.text) <= 2
+    if start >= 2 and tokens[start - 1].text in ("-", "\u2013") and tokens[start - 2].like_num and \
+            len(tokens[start].text) <= 2 and len(tokens[start - 2].text) <= 2:
+        return not _counts_people(tokens[start])
     return False
 
 
 def _read_range(doc: Doc, figure: Figure, figures: list[Figure]) -> None:
     """'between 20 and 30', '20 to 30', 'from 20 to 30': the second number closes a range."""
+    tokens = tokens_of(doc)
     start = figure.number_start
-    before = tokens_of(doc)[start - 1].lower_ if start > 0 else ""
+    before = tokens[start - 1].lower_ if start > 0 else ""
     if figures and before in ("and", "to", "-", "\u2013"):
         previous = figures[-1]
         if previous.end == start - 1 and previous.value is not None:
-            opener = tokens_of(doc)[previous.start].lower_ if previous.start < previous.number_start else \
-                (tokens_of(doc)[previous.number_start - 1].lower_ if previous.number_start > 0 else "")
+            opener = tokens[previous.start].lower_ if previous.start < previous.number_start else \
+                (tokens[previous.number_start - 1].lower_ if previous.number_start > 0 else "")
             ranged = (before == "and" and opener == "between") or before in ("to", "-", "\u2013")
             if ranged and previous.value < figure.value:
                 figures.pop()
@@ -299,7 +304,7 @@ def _read_range(doc: Doc, figure: Figure, figures: list[Figure]) -> None:
                                                  previous.start == previous.number_start else 0)
                 figure.number_start = previous.number_start
                 figure.qualifier = "range"
-    if figure.start > 0 and figure.qualifier == "exact" and tokens_of(doc)[figure.start - 1].lower_ == "between":
+    if figure.start > 0 and figure.qualifier == "exact" and tokens[figure.start - 1].lower_ == "between":
         figure.start -= 1
 
 
@@ -308,7 +313,8 @@ def _read_range(doc: Doc, figure: Figure, figures: list[Figure]) -> None:
 def _counted(doc: Doc, figure: Figure) -> Token:
     """The noun a figure counts ("384 civilians" -> civilians; "hundreds of wounded people" ->
     people), or the number itself ("killing 12")."""
-    last = tokens_of(doc)[figure.end - 1]
+    tokens = tokens_of(doc)
+    last = tokens[figure.end - 1]
     if figure.single:
         return last.head
     if figure.qualifier == "vague" or last.pos_ == "NOUN" and last.lower_ in quantity_words()["vague"]:
@@ -323,7 +329,7 @@ def _counted(doc: Doc, figure: Figure) -> Token:
         return last
     if figure.qualifier == "range" and last.dep_ == "conj" and last.head.i >= figure.number_start:
         last = last.head  # "between 20 and 30 people": 30 hangs on 20, 20 on people
-    following = tokens_of(doc)[last.i + 1] if last.i + 1 < len(doc) else last
+    following = tokens[last.i + 1] if last.i + 1 < len(doc) else last
     if following.lower_ in quantity_words()["category_adjectives"] and \
             following.i != last.head.i and following.dep_ != "amod":
         return last  # "35 Dead Dozens Wounded": the number counts the dead, not the dozens
@@ -336,8 +342,8 @@ def _counted(doc: Doc, figure: Figure) -> Token:
                 break
         else:
             break
-    if token.i == last.i and last.i + 1 < len(doc) and tokens_of(doc)[last.i + 1].text == "%":
-        return tokens_of(doc)[last.i + 1]
+    if token.i == last.i and last.i + 1 < len(doc) and tokens[last.i + 1].text == "%":
+        return tokens[last.i + 1]
     if token.i == last.i and token.head.i < token.i:  # "October 3 2016 21 Syrian fighters have
         for noun in doc[last.i + 1:last.i + 5]:        # been killed": a dateline took the 21
             if noun.pos_ in ("NOUN", "PROPN") and lemma_in(noun, word_set("people_nouns")):
@@ -550,6 +556,7 @@ def _predicate(counted: Token, depth: int = 0) -> Optional[Token]:
 
 def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
     """Figures with qualifier, category, who, part_of, perpetrator, place, time and source."""
+    tokens = tokens_of(doc)
     quantities = list(extraction.quantities)
     text = extraction.article.text  # the article text is the doc text
     wholes: dict[int, str] = {}  # counted-noun token -> quantity id (for part_of)
@@ -565,9 +572,9 @@ def extract_quantities(doc: Doc, extraction: Extraction) -> Extraction:
         category = _guard(category, figure)
         if category == "other" and who is None or figure.single and category not in CASUALTY_CATEGORIES:
             continue
-        start = tokens_of(doc)[figure.start].idx
+        start = tokens[figure.start].idx
         last = max(figure.end - 1, counted.i) if counted.i - figure.end < 5 else figure.end - 1
-        end = tokens_of(doc)[last].idx + len(tokens_of(doc)[last].text)
+        end = tokens[last].idx + len(tokens[last].text)
         predicate = _predicate(counted)
         quantity = Quantity(
             id=next_id("n", quantities), text=text[start:end], span=(start, end),

@@ -88,16 +88,17 @@ def end_candidates(doc: Doc, first: int, original: int, limit: int) -> list[int]
     """Last tokens a content starting at ``first`` may end on: the rules' ``original`` and
     every token before a boundary, up to the end of the sentence after the original's and
     never past character ``limit`` (the paragraph's end or the next cue or source)."""
-    sentence = tokens_of(doc)[original].sent
+    tokens = tokens_of(doc)
+    sentence = tokens[original].sent
     stop = sentence.end
-    if stop < len(doc) and "\n" not in tokens_of(doc)[stop - 1].whitespace_ and "\n" not in tokens_of(doc)[stop - 1].text:
-        stop = tokens_of(doc)[stop].sent.end  # one more sentence in the same paragraph
+    if stop < len(doc) and "\n" not in tokens[stop - 1].whitespace_ and "\n" not in tokens[stop - 1].text:
+        stop = tokens[stop].sent.end  # one more sentence in the same paragraph
     candidates = []
     for k in range(first, min(stop, len(doc))):
-        token = tokens_of(doc)[k]
+        token = tokens[k]
         if token.idx + len(token.text) > limit:
             break
-        after = tokens_of(doc)[k + 1] if k + 1 < len(doc) else None
+        after = tokens[k + 1] if k + 1 < len(doc) else None
         if k == original or after is None or after.is_sent_start or after.dep_ in BOUNDARY_DEPS \
                 or after.text in QUOTE_MARKS or "\n" in token.whitespace_:
             if not token.is_punct or k == original:
@@ -130,11 +131,12 @@ def end_features(doc: Doc, first: int, original: int, k: int, head: Token, how: 
                  cue_lemma: str = "") -> list[str]:
     """String features of ending the content on token ``k`` (the rules ended it on
     ``original``; ``cue_lemma`` is the reporting word's lemma)."""
+    tokens = tokens_of(doc)
     distance = k - original
     way = "same" if distance == 0 else "long" if distance > 0 else "short"
-    token = tokens_of(doc)[k]
-    after = tokens_of(doc)[k + 1] if k + 1 < len(doc) else None
-    after2 = tokens_of(doc)[k + 2] if k + 2 < len(doc) else None
+    token = tokens[k]
+    after = tokens[k + 1] if k + 1 < len(doc) else None
+    after2 = tokens[k + 2] if k + 2 < len(doc) else None
     low, high = sorted((k, original))
     between = doc[low + 1:high + 1]
     cue_between = any(t.lemma_.lower() in lexicon and t.pos_ == "VERB" for t in between)
@@ -200,10 +202,11 @@ def cue_end_candidates(doc: Doc, head: int, original: int, limit: int) -> list[i
     """Last tokens a cue may end on: from its reporting word ``head`` to ``CUE_REACH`` words
     past the rules' end ``original``, within its sentence, before any punctuation after the
     rules' end and never past character ``limit`` (where its content or speaker starts)."""
-    candidates = [k for k in range(head, original + 1) if not tokens_of(doc)[k].is_punct]
-    sentence_end = tokens_of(doc)[original].sent.end
+    tokens = tokens_of(doc)
+    candidates = [k for k in range(head, original + 1) if not tokens[k].is_punct]
+    sentence_end = tokens[original].sent.end
     for k in range(original + 1, min(original + 1 + CUE_REACH, sentence_end)):
-        token = tokens_of(doc)[k]
+        token = tokens[k]
         if token.is_punct or token.text in QUOTE_MARKS or token.idx + len(token.text) > limit:
             break
         candidates.append(k)
@@ -226,12 +229,13 @@ def cue_end_features(doc: Doc, head: int, original: int, k: int, how: str,
                      content_after: Optional[int]) -> list[str]:
     """String features of ending the cue on token ``k`` (the rules ended it on ``original``;
     ``content_after`` is the first token of a content that follows the cue, if one does)."""
+    tokens = tokens_of(doc)
     distance = k - original
     way = "same" if distance == 0 else "long" if distance > 0 else "short"
-    verb = tokens_of(doc)[head]
+    verb = tokens[head]
     lemma = verb.lemma_.lower()
-    token = tokens_of(doc)[k]
-    after = tokens_of(doc)[k + 1] if k + 1 < len(doc) else None
+    token = tokens[k]
+    after = tokens[k + 1] if k + 1 < len(doc) else None
     low, high = sorted((k, original))
     stretch = doc[low + 1:high + 1]
     shape = "+".join(_span_word(t) for t in stretch)[:40] if stretch else "-"
@@ -316,10 +320,11 @@ def start_candidates(doc: Doc, original: int, last: int, floor: int) -> list[int
     """First tokens a content ending on ``last`` may start on: up to ``START_REACH`` words either
     side of the rules' ``original``, within its sentence and never before character ``floor``
     (the end of its cue or speaker, or its paragraph's start)."""
-    sentence = tokens_of(doc)[original].sent
+    tokens = tokens_of(doc)
+    sentence = tokens[original].sent
     candidates = []
     for k in range(max(sentence.start, original - START_REACH), min(last, original + START_REACH) + 1):
-        token = tokens_of(doc)[k]
+        token = tokens[k]
         if token.idx < floor or token.is_punct or token.text in QUOTE_MARKS:
             continue
         candidates.append(k)
@@ -332,10 +337,11 @@ def start_features(doc: Doc, original: int, k: int, head: Token, how: str, cue_l
                    cue_before: bool) -> list[str]:
     """String features of starting the content on token ``k`` (the rules started it on
     ``original``)."""
+    tokens = tokens_of(doc)
     distance = k - original
     way = "same" if distance == 0 else "long" if distance < 0 else "short"
-    token = tokens_of(doc)[k]
-    before = tokens_of(doc)[k - 1] if k > 0 else None
+    token = tokens[k]
+    before = tokens[k - 1] if k > 0 else None
     low, high = sorted((k, original))
     stretch = doc[low:high]
     shape = "+".join(_span_word(t) for t in stretch)[:40] if len(stretch) else "-"

@@ -146,7 +146,8 @@ PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"}
 def gate_features(attribution: "Attribution", doc: Doc) -> list[str]:
     """What the cue check sees of one attribution: the cue verb and how it reads its
     content, the speaker's kind, the content's place and length, the verb's dependents."""
-    verb = tokens_of(doc)[attribution.cue_token]
+    tokens = tokens_of(doc)
+    verb = tokens[attribution.cue_token]
     text = doc_text(doc)
     lemma = verb.lemma_.lower()
     how = attribution.how
@@ -157,7 +158,7 @@ def gate_features(attribution: "Attribution", doc: Doc) -> list[str]:
     if attribution.source_token is None:
         rows.append("source=none")
     else:
-        speaker = tokens_of(doc)[attribution.source_token]
+        speaker = tokens[attribution.source_token]
         rows += [f"source_pos={speaker.pos_}", f"source_ent={speaker.ent_type_ or '-'}",
                  f"source_dep={speaker.dep_}", f"source_lemma={speaker.lower_}"
                  if speaker.lower_ in PRONOUNS else f"source_pos_how={speaker.pos_}|{how}",
@@ -179,7 +180,7 @@ def gate_features(attribution: "Attribution", doc: Doc) -> list[str]:
     rows += [f"child={child.dep_}" for child in verb.children]
     rows += [f"aux={child.lower_}" for child in verb.children if child.dep_ in ("aux", "neg")]
     if verb.i + 1 < len(doc):
-        after = tokens_of(doc)[verb.i + 1]
+        after = tokens[verb.i + 1]
         rows.append(f"next={after.lower_ if after.is_punct or after.pos_ in GATE_WORD_POS else after.pos_}")
     return rows
 
@@ -545,12 +546,13 @@ ASIDE_BREAKS = {",", "\u2014", "--", ";"}
 def _without_trailing_aside(content: Piece, doc: Doc, quotes: list[Piece]) -> Piece:
     """Content without the aside that closes it after a comma (PolNeAR leaves it out): a
     relative clause (", which forced her to leave") or a participle (", citing ...")."""
+    tokens = tokens_of(doc)
     first = token_at(doc, content[0])
     if first is None:
         return content
     k = first.i + 1
-    while k < len(doc) and tokens_of(doc)[k].idx < content[1]:
-        token, before = tokens_of(doc)[k], tokens_of(doc)[k - 1]
+    while k < len(doc) and tokens[k].idx < content[1]:
+        token, before = tokens[k], tokens[k - 1]
         if before.text in ASIDE_BREAKS and before.idx > content[0] and \
                 not _within((token.idx, token.idx + 1), quotes):
             owner = token.head if token.lower_ in RELATIVE_WORDS or token.dep_ == "mark" else token
@@ -586,17 +588,18 @@ def _through_colon(content: Piece, doc: Doc, bounds: Piece, quotes: list[Piece])
 
 def _lead_trimmed(piece: Optional[Piece], doc: Doc) -> Optional[Piece]:
     """Without a leading discourse word and its comma: 'Still, ...', 'Even so, ...'."""
+    tokens = tokens_of(doc)
     if piece is None:
         return None
     first = token_at(doc, piece[0])
     if first is None:
         return piece
     for k in range(first.i, min(first.i + 3, len(doc))):
-        token = tokens_of(doc)[k]
+        token = tokens[k]
         if token.text == ",":
             if k > first.i and all(t.dep_ in ("advmod", "cc", "intj", "advcl") or t.pos_ in ("ADV", "CCONJ")
                                    for t in doc[first.i:k]):
-                nxt = tokens_of(doc)[k + 1] if k + 1 < len(doc) else None
+                nxt = tokens[k + 1] if k + 1 < len(doc) else None
                 if nxt is not None and nxt.idx < piece[1]:
                     return (nxt.idx, piece[1])
             break
@@ -739,10 +742,19 @@ def _end_content(attribution: Attribution, last: Token) -> None:
     attribution.content[-1] = (attribution.content[-1][0], last.idx + len(last.text))
 
 
+NOT_VERB_CUES = ("according", "noun", "tagged", "phrase", "signature")
+"""Ways of reading a cue whose edges are not a reporting verb's (the learned edges leave them)."""
+
+
+def _verb_cue(attribution: Attribution) -> bool:
+    """Whether the attribution's cue was read from a reporting verb in the parse."""
+    return attribution.cue_token >= 0 and attribution.how not in NOT_VERB_CUES
+
+
 def cue_edge_rows(doc: Doc, attribution: Attribution) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
     """The end candidates of a verb cue with their features, and the token the rules ended it
     on; None for cues read otherwise (nouns, phrases, "according to", the tagger's)."""
-    if attribution.cue_token < 0 or attribution.how in ("according", "noun", "tagged", "phrase", "signature"):
+    if not _verb_cue(attribution):
         return None
     start, end = attribution.cue
     last = token_at(doc, end - 1)
@@ -767,7 +779,7 @@ def cue_start_rows(doc: Doc, attribution: Attribution,
                    paragraphs: _Paragraphs) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
     """The start candidates of a verb cue with their features, and the token the rules started
     it on; None for cues read otherwise (nouns, phrases, "according to", the tagger's)."""
-    if attribution.cue_token < 0 or attribution.how in ("according", "noun", "tagged", "phrase", "signature"):
+    if not _verb_cue(attribution):
         return None
     start, end = attribution.cue
     first = token_at(doc, start)
@@ -786,9 +798,7 @@ def start_edge_rows(doc: Doc, attribution: Attribution,
                     paragraphs: _Paragraphs) -> Optional[tuple[int, list[tuple[int, list[str]]]]]:
     """The start candidates of an indirect or mixed content's last piece with their features,
     and the token the rules started it on; None where the edge is not the learner's to move."""
-    if not attribution.content or attribution.kind == "direct" or \
-            attribution.how in ("according", "noun", "tagged", "phrase", "signature") or \
-            attribution.cue_token < 0:
+    if not attribution.content or attribution.kind == "direct" or not _verb_cue(attribution):
         return None
     start, end = attribution.content[-1]
     first, last = token_at(doc, start), token_at(doc, end - 1)
