@@ -317,7 +317,7 @@ def score_conflibert(split: str, data: Path) -> dict:
             for role, kinds in (("source", {"S", "R"}), ("target", {"T", "R"})):
                 gold_spans = _conll_spans(tags, kinds)
                 # ConfliBERT marks both parties of a reciprocal act R: source and target both
-                ids = ((event.source + event.target) if getattr(event, "reciprocal", False)
+                ids = ((event.source + event.target) if event.reciprocal
                        else getattr(event, role)) if event else []
                 predicted = {_token_span(extraction.by_id(i).span, offsets)
                              for i in ids

@@ -379,7 +379,7 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     view = parse_view(token.doc)
     after_indices = _after_window(token)
     after = _Window(view, after_indices)
-    adjuncts = _adjuncts(token)
+    adjuncts = _adjuncts(view, token.i)
     narrowed: dict[tuple[int, ...], _Window] = {}  # windows without some adjunct phrases
     before = _Window(view, range(max(sent.start, token.i - WINDOW), token.i))
     anchors = {token.i} | {c.i for c in token.children if c.dep_ in OBJECTS}
@@ -419,13 +419,13 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     return trigger.default, origin
 
 
-def _adjuncts(token: Token) -> list[tuple[str, set[int]]]:
-    """The circumstance phrases hanging from the verb ("following a fire", "during the talks"):
-    (preposition, token indices). Their words are when or why the act happened, not its
-    object, so a pattern reads them only when it names their preposition."""
+def _adjuncts(view: ParseView, i: int) -> list[tuple[str, set[int]]]:
+    """The circumstance phrases hanging from the verb ``i`` ("following a fire", "during the
+    talks"): (preposition, token indices). Their words are when or why the act happened, not
+    its object, so a pattern reads them only when it names their preposition."""
     adjunct = status_cues()["adjunct_prepositions"]
-    return [(c.lower_, {t.i for t in c.subtree}) for c in token.children
-            if c.dep_ == "prep" and c.lower_ in adjunct]
+    return [(view.lowers[c], set(view.subtree(c))) for c in view.children(i)
+            if view.deps[c] == "prep" and view.lowers[c] in adjunct]
 
 
 def _possible_patterns(trigger: Trigger, token: Token) -> list[Pattern]:
