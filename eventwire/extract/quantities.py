@@ -122,8 +122,8 @@ def find_figures(doc: Doc) -> list[Figure]:
     phones = _phone_chars(doc_text(doc))
     dates = _date_tokens(doc)
     figures: list[Figure] = []
-    tokens = list(tokens_of(doc))  # one Token each: doc[i] builds a new one on every access
-    lowers = list(parse_view(doc).lowers)
+    tokens = tokens_of(doc)  # one Token each: doc[i] builds a new one on every access
+    lowers = parse_view(doc).lowers
     texts = [t.text for t in tokens]
     i = 0
     n = len(doc)
