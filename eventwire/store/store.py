@@ -888,7 +888,8 @@ class Store:
         dozen texts), so it is prepared: planned once, not parsed and planned each time."""
         sql = RawSQL(self.dialect)
         me = sql.value(article_id)
-        statuses = lambda family: _pg_text_array(family) if family else None  # noqa: E731
+        # a term's statuses as one array literal (arrays of arrays must be of one length)
+        statuses = lambda family: _pg_array(family) if family else None  # noqa: E731
         status_ok = "coalesce(ae.status = ANY(t.statuses::text[]), true)"  # NULL: any status
         plausible = []  # written once, with the first term that needs it (every marker used)
 
@@ -905,7 +906,10 @@ class Store:
         branches = []
 
         def unnested(columns: list[tuple[str, str, list]]) -> str:
-            arrays = ", ".join(f"{sql.value(values)}::{kind}[]" for _, kind, values in columns)
+            # Each array as its text (psycopg adapts a list value by value, about 3 us a
+            # date, some 0.5 ms of the client's CPU for a dense article's terms)
+            arrays = ", ".join(f"{sql.value(_pg_array(values))}::{kind}[]"
+                               for _, kind, values in columns)
             return f"unnest({arrays}) AS t({', '.join(name for name, _, _ in columns)})"
 
         def branch(terms: str, condition: str) -> str:
@@ -1701,12 +1705,18 @@ def _json_value(value: Any) -> str:
     raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
-def _pg_text_array(values: Iterable[str]) -> str:
-    """A PostgreSQL array literal of texts, each quoted (for an array of such arrays,
-    which PostgreSQL's arrays of arrays cannot hold when their lengths differ)."""
-    quoted = ('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-              for value in values)
-    return "{" + ",".join(quoted) + "}"
+def _pg_array(values: Iterable[Any]) -> str:
+    """A PostgreSQL array literal (one dimension) of texts, dates or booleans; None is
+    NULL. Texts are quoted, so any text is read back as it is."""
+    def element(value: Any) -> str:
+        if value is None:
+            return "NULL"
+        if isinstance(value, bool):
+            return "t" if value else "f"
+        if isinstance(value, date):
+            return value.isoformat()
+        return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return "{" + ",".join(map(element, values)) + "}"
 
 
 def _drop_nul(value):
