@@ -720,3 +720,54 @@ def test_a_meeting_is_reciprocal_a_call_or_visit_is_not(pipeline):
     x = pipeline.extract("On Nov. 18, NATO Secretary General Jens Stoltenberg called Erdogan to "
                          "apologize for the case during the alliance's exercises held in Norway.")
     assert x.events and not x.events[0].reciprocal
+
+
+def test_a_decision_to_act_is_the_act_it_decides(pipeline):
+    # ConfliBERT train sentences, marked material cooperation: the decided act is coded (as
+    # planned), not an intent to cooperate (030)
+    x = pipeline.extract("Japan has decided to partially lift 2-year-old economic sanctions "
+                         "imposed on India and Pakistan after their nuclear tests.")
+    event = x.events[0]
+    assert (event.type, event.cameo, event.trigger.text) == ("RETREAT", "085", "lift")
+    assert event.status == "planned" and codes(x, event.source) == {"JPN"}
+    x = pipeline.extract("Mexico had decided to grant political asylum to Evo Morales in virtue "
+                         "of the urgent situation which he faces in Bolivia.")
+    assert (x.events[0].type, x.events[0].cameo) == ("AID", "075")
+
+
+def test_aid_given_outweighs_the_purpose_it_serves(pipeline):
+    # ConfliBERT train: money or aid provided is AID (CAMEO 07), whatever "to support" follows
+    x = pipeline.extract("Germany provided 6.3 million euros to support projects which benefit "
+                         "Palestinian refugees in Syria, Jordan and Lebanon.")
+    assert (x.events[0].type, x.events[0].cameo) == ("AID", "071")
+    x = pipeline.extract("The United States has also provided nearly $1.7 billion in humanitarian "
+                         "assistance to support Syrian refugees in Jordan since the start of the "
+                         "Syria crisis.")
+    assert (x.events[0].type, x.events[0].cameo) == ("AID", "073")
+    assert codes(x, x.events[0].target) == {"SYRREF"}
+
+
+def test_taking_in_refugees_is_asylum(pipeline):
+    # PLOVER codebook, AID: "Grant asylum"; ConfliBERT train sentences
+    for text in ("State of Colorado accepted Syrian refugees, Hickenlooper says.",
+                 "Last year, Germany opened its borders to about one million Muslim refugees."):
+        x = pipeline.extract(text)
+        assert (x.events[0].type, x.events[0].cameo) == ("AID", "075"), text
+
+
+def test_opening_fire_near_a_crossing_is_fighting(pipeline):
+    # "open ... crossing" is an eased blockade (0872) only when no fire is opened
+    x = pipeline.extract("Israeli troops opened fire on protesters near the Erez crossing, "
+                         "killing two.")
+    assert (x.events[0].type, x.events[0].cameo) == ("ASSAULT", "193")
+
+
+def test_an_option_considered_is_no_consultation(pipeline):
+    # ConfliBERT train sentences marked statements: Phoenix's CONSIDER default (040) made them
+    # consultations; the act weighed is hypothetical
+    x = pipeline.extract("The Norwegian Government is considering the possibility of covering "
+                         "the cost of the subsequent sessions.")
+    assert not [e for e in x.events if e.type == "CONSULT"]
+    x = pipeline.extract("The Alberta government is considering giving money directly to "
+                         "municipal police services.")
+    assert x.events and all(e.status == "hypothetical" for e in x.events)

@@ -1272,7 +1272,9 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     if auxiliaries & cues["requesting_auxiliaries"]:
         return "requested", "requested"  # "Sudan must return the helicopter"
     marks = {c.lower_ for t in clause for c in t.children if c.dep_ == "mark"}
-    if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"]:
+    # "is considering giving money": an option weighed, not an act done or planned
+    if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"] or any(
+            g.lemma_.lower() in cues["hypothetical_heads"] for g in governors[:1]):
         return "hypothetical", None
     if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
             g.lemma_.lower() in cues["planning_heads"] and g.lemma_.lower() != token.lemma_.lower()
