@@ -771,3 +771,47 @@ def test_an_option_considered_is_no_consultation(pipeline):
     x = pipeline.extract("The Alberta government is considering giving money directly to "
                          "municipal police services.")
     assert x.events and all(e.status == "hypothetical" for e in x.events)
+
+
+def test_detaining_people_at_a_rally_is_detention(pipeline):
+    # ConfliBERT train: Phoenix's CONFINE block lent detain the patterns of "hold a rally" (141)
+    x = pipeline.extract("Russian police detained several dozen people in the early hours on "
+                         "Thursday at a rally protesting plans to build a cathedral.")
+    assert (x.events[0].type, x.events[0].cameo) == ("COERCE", "173")
+
+
+def test_an_issued_warning_is_a_threat_not_military_aid(pipeline):
+    x = pipeline.extract("However, the South African government has issued a warning that it "
+                         "would not tolerate a military coup in Lesotho by the Lesotho Defence "
+                         "Force (LDF).")
+    assert x.events[0].type == "THREATEN"
+    assert codes(x, x.events[0].source) == {"ZAFGOV"}
+
+
+def test_taking_office_part_or_reforms_is_no_seizure(pipeline):
+    # ConfliBERT train (a statement); "take control" stays a seizure
+    x = pipeline.extract("The Deutsche Bank's mission expressed the bank's optimism about the "
+                         "economic reforms taken by the Egyptian government.")
+    assert not [e for e in x.events if e.type == "COERCE"]
+    x = pipeline.extract("Rebels took control of the presidential office in Bangui.")
+    assert (x.events[0].type, x.events[0].cameo) == ("COERCE", "192")
+
+
+def test_defending_a_policy_is_verbal_support(pipeline):
+    # CAMEO 052 "defend verbally" (ConfliBERT train: verbal cooperation); a military position
+    # defended stays Phoenix's protection
+    x = pipeline.extract("Mexican President Andres Manuel Lopez Obrador on Thursday defended "
+                         "Mexico's restrictive immigration policy.")
+    assert (x.events[0].type, x.events[0].cameo) == ("SUPPORT", "052")
+    x = pipeline.extract("Kurdish fighters defended their positions against an Islamic State "
+                         "assault on Kobani.")
+    assert x.events[0].cameo != "052"
+
+
+def test_considering_sending_aid_is_a_hypothetical_aid(pipeline):
+    # ConfliBERT train: not Phoenix's "consider ... aid" threat to cut aid (1311)
+    x = pipeline.extract("Japan is considering sending aid to North Korea following devastating "
+                         "floods this month.")
+    event = x.events[0]
+    assert (event.type, event.status) == ("AID", "hypothetical")
+    assert codes(x, event.target) == {"PRK"}

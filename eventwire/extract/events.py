@@ -1273,8 +1273,9 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
         return "requested", "requested"  # "Sudan must return the helicopter"
     marks = {c.lower_ for t in clause for c in t.children if c.dep_ == "mark"}
     # "is considering giving money": an option weighed, not an act done or planned
-    if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"] or any(
-            g.lemma_.lower() in cues["hypothetical_heads"] for g in governors[:1]):
+    weighed = head.dep_ == "xcomp" and head.head.lemma_.lower() in cues["hypothetical_heads"]
+    if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"] \
+            or weighed:
         return "hypothetical", None
     if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
             g.lemma_.lower() in cues["planning_heads"] and g.lemma_.lower() != token.lemma_.lower()
