@@ -815,3 +815,24 @@ def test_considering_sending_aid_is_a_hypothetical_aid(pipeline):
     event = x.events[0]
     assert (event.type, event.status) == ("AID", "hypothetical")
     assert codes(x, event.target) == {"PRK"}
+
+
+def test_forces_deployed_are_a_mobilisation(pipeline):
+    # PLOVER codebook, MOBILIZE: "All military or police moves, deployments, activations";
+    # peacekeepers sent stay AID (074)
+    x = pipeline.extract("Russia deployed troops to the Ukrainian border.")
+    event = x.events[0]
+    assert (event.type, event.mode) == ("MOBILIZE", "troops")
+    assert codes(x, event.source) == {"RUS"}
+    x = pipeline.extract("India dispatched additional troops to Kashmir after the attack.")
+    assert x.events[0].type == "MOBILIZE"
+    x = pipeline.extract("The UN deployed peacekeepers to the border between Sudan and South "
+                         "Sudan.")
+    assert x.events[0].type == "AID"
+
+
+def test_walking_off_the_job_is_a_strike(pipeline):
+    # CAMEO 143 "conduct strike or boycott", written from its description
+    x = pipeline.extract("Workers in South Africa walked off the job in a nationwide strike.")
+    assert (x.events[0].type, x.events[0].cameo) == ("PROTEST", "143")
+    assert not pipeline.extract("The striker walked off the pitch after the red card.").events
