@@ -836,3 +836,27 @@ def test_walking_off_the_job_is_a_strike(pipeline):
     x = pipeline.extract("Workers in South Africa walked off the job in a nationwide strike.")
     assert (x.events[0].type, x.events[0].cameo) == ("PROTEST", "143")
     assert not pipeline.extract("The striker walked off the pitch after the red card.").events
+
+
+def test_remarks_delivered_and_laws_signed_are_no_events(pipeline):
+    # CAMEO pilot round sentences: a speech is a statement, a law signed is no agreement
+    x = pipeline.extract("U.S. President Donald Trump delivers remarks to U.S. troops in an "
+                         "unannounced visit to Bagram Air Base, Afghanistan, November 28, 2019.")
+    assert not [e for e in x.events if e.type == "AID"]
+    x = pipeline.extract("Over the past 18 months, President Dmitry Medvedev has signed two laws "
+                         "meant to rein in Russia's notorious pretrial detention system.")
+    assert not x.events  # nor is "meant", the laws' purpose, an intent
+    x = pipeline.extract("Israel and the UAE signed a peace agreement at the White House.")
+    assert (x.events[0].type, x.events[0].cameo) == ("SUPPORT", "057")
+
+
+def test_a_participle_naming_a_thing_is_no_call(pipeline):
+    # "called" naming a programme is no phone call (041); "a statement calling on" still asks
+    x = pipeline.extract("Brazilian President Lula da Silva launched in 2003 the Brazil's biggest "
+                         "social welfare program called Programa Bolsa Familia (PBF), which aimed "
+                         "to reduce poverty.")
+    assert not [e for e in x.events if e.type == "CONSULT"]
+    x = pipeline.extract("Following this news, Human Rights Watch in New York issued a statement "
+                         "calling on Canadian Prime Minister Justin Trudeau's administration to "
+                         "fast-track the screening.")
+    assert x.events[0].type == "REQUEST" and codes(x, x.events[0].target) == {"CANGOV"}

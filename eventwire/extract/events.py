@@ -145,6 +145,12 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if coded is None:
             continue
         code, rule = coded
+        if rule == "verb" and token.dep_ == "acl" and view.lemmas[i] in status_cues()[
+                "purpose_participles"]:
+            continue  # "laws meant to rein in ...", "an attack intended for": a thing's purpose
+        if token.dep_ == "acl" and view.lemmas[i] in status_cues()["naming_participles"] and any(
+                c.dep_ == "oprd" for c in token.children):
+            continue  # "a program called Bolsa Familia", "a group called Jaish al-Fateh": a name
         if speech_verb and rule not in ("pattern", "trigger"):
             continue  # "announced a plan": a statement; "declared a ceasefire": the act
         if token.pos_ in ("NOUN", "PROPN") and not _nominal_counts(token, rule, actors):
