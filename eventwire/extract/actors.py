@@ -99,12 +99,14 @@ class Unit:
     children: list["Unit"] = field(default_factory=list)
     coding: Optional["Coding"] = None
     actor: Optional[Actor] = None
-    _root: Optional[Token] = None
+    # the root's index, not its Token: units refer to each other (parent, children), and a
+    # Token in that cycle would keep the whole doc alive until the garbage collector runs
+    _root: Optional[int] = None
 
     def root(self, doc: Doc) -> Token:
         if self._root is None:
-            self._root = self._find_root(doc)
-        return self._root
+            self._root = self._find_root(doc).i
+        return tokens_of(doc)[self._root]
 
     def _find_root(self, doc: Doc) -> Token:
         tokens = doc[self.start:self.end]
