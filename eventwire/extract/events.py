@@ -146,6 +146,12 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if coded is None:
             continue
         code, rule = coded
+        if rule == "verb" and token.dep_ == "acl" and view.lemmas[i] in status_cues()[
+                "purpose_participles"]:
+            continue  # "laws meant to rein in ...", "an attack intended for": a thing's purpose
+        if token.dep_ == "acl" and view.lemmas[i] in status_cues()["naming_participles"] and any(
+                c.dep_ == "oprd" for c in token.children):
+            continue  # "a program called Bolsa Familia", "a group called Jaish al-Fateh": a name
         if speech_verb and rule not in ("pattern", "trigger"):
             continue  # "announced a plan": a statement; "declared a ceasefire": the act
         if token.pos_ in ("NOUN", "PROPN") and not _nominal_counts(token, rule, actors):
@@ -1271,7 +1277,10 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     if auxiliaries & cues["requesting_auxiliaries"]:
         return "requested", "requested"  # "Sudan must return the helicopter"
     marks = {c.lower_ for t in clause for c in t.children if c.dep_ == "mark"}
-    if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"]:
+    # "is considering giving money": an option weighed, not an act done or planned
+    weighed = head.dep_ == "xcomp" and head.head.lemma_.lower() in cues["hypothetical_heads"]
+    if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"] \
+            or weighed:
         return "hypothetical", None
     if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
             g.lemma_.lower() in cues["planning_heads"] and g.lemma_.lower() != token.lemma_.lower()

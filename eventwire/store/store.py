@@ -118,6 +118,12 @@ SQLITE_CHECKPOINT_PAGES = 16384
 copies each changed page once and flushes the file: with the default, 368 flushes over the
 first 1,000 articles (1.5 ms an article waited on the disk), 29 with this; the WAL file is
 cut back to this size after each (journal_size_limit)."""
+ANALYZE_CHECK_EVERY = 256
+"""PostgreSQL: every this many articles a Store adds, it looks for the tables its fusion
+queries read that have changed by half since their last ANALYZE, and analyzes them (see
+Store._analyze_if_stale)."""
+FUSION_QUERY_TABLES = ("article_events", "article_event_actors", "event_reports",
+                       "minhash_bands")
 PING_AFTER_IDLE_S = 5.0
 """A pooled PostgreSQL connection idle longer than this is pinged before use (the server may
 have closed it); one back sooner is used as it is (a ping an article was a round trip)."""
@@ -370,6 +376,7 @@ class Store:
         self._inserts: dict[str, BulkInsert] = {}
         self._combined_inserts: dict[tuple, CombinedInsert] = {}
         self._reports = ReportCache()
+        self._added = 0
         if migrate:
             from eventwire.store.migrations import upgrade
 
@@ -410,12 +417,17 @@ class Store:
                     self._lock(conn)
                 yield conn
 
-    def _lock(self, conn: Connection) -> None:
+    def _lock(self, conn: Connection, generic_plans: bool = False) -> None:
         """PostgreSQL: take the writers' advisory lock (SQLite's BEGIN IMMEDIATE takes its
-        own); in a pipeline, it goes with the statements that follow."""
+        own); in a pipeline, it goes with the statements that follow. ``generic_plans``:
+        for the rest of the transaction, a prepared statement runs its one generic plan
+        (``SET LOCAL plan_cache_mode``; see ``add``)."""
         if self.dialect == "postgresql":
             sql = RawSQL(self.dialect)
-            sql.run(conn, f"SELECT pg_advisory_xact_lock({sql.value(WRITE_LOCK)})", rows=False)
+            generic = (", set_config('plan_cache_mode', 'force_generic_plan', true)"
+                       if generic_plans else "")
+            sql.run(conn, f"SELECT pg_advisory_xact_lock({sql.value(WRITE_LOCK)}){generic}",
+                    rows=False)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -440,7 +452,13 @@ class Store:
         bands = dedupe.band_buckets(signature)
         article_id = extraction.article.id
         with self._write_pipelined() as conn:
-            self._lock(conn)
+            # Generic plans: add's prepared statements (the inserts, the near-duplicate and
+            # candidate queries) take arrays, their plans do not depend on the values, and
+            # the server otherwise planned the candidate query anew at every call (1.6 ms
+            # of its CPU each for a dense article); its plans are made again when ANALYZE
+            # changes the statistics (_analyze_if_stale). Unprepared statements, planned
+            # with their values, are not affected.
+            self._lock(conn, generic_plans=True)
             writes, new = self._extraction_rows(extraction, article_id, sha256, signature,
                                                 bands)
             stored = self._insert_unless_stored(conn, writes, sha256, article_id)
@@ -464,8 +482,36 @@ class Store:
             event_ids = self._fuse_article(conn, article_id, new, duplicate_of, candidates)
             self._commit_with_last_writes(conn)
         self._reports.add(map(as_read_back, new))  # committed: stored reports never change
+        self._added += 1
+        if self._added % ANALYZE_CHECK_EVERY == 0:
+            self._analyze_if_stale()
         return AddResult(article_id=article_id, status="stored", events=event_ids,
                          duplicate_of=duplicate_of)
+
+    def _analyze_if_stale(self) -> None:
+        """PostgreSQL: ANALYZE the tables the fusion queries read that have changed by more
+        than half (and 500 rows) since their last ANALYZE, in a transaction of their own.
+
+        Autovacuum looks only once a minute (autovacuum_naptime): a store filling from
+        empty ran its candidate queries for that long on a planner without statistics,
+        whose plans read every report of a type for a place term (first 1,000 bench
+        articles: 11 ms a candidate query, against about 1 ms once analyzed). A table
+        that grew by half since it was analyzed is analyzed again, so the work is a
+        geometric series: a few times one ANALYZE of the final table. A role that does not
+        own the tables is only warned by the server; a failure never fails the add."""
+        if self.dialect != "postgresql":
+            return
+        try:
+            with self.engine.connect() as conn:
+                stale = [row[0] for row in conn.exec_driver_sql(
+                    "SELECT relname FROM pg_stat_user_tables WHERE schemaname = "
+                    "current_schema() AND relname = ANY(%(tables)s) AND n_mod_since_analyze "
+                    "> greatest(500, n_live_tup / 2)", {"tables": list(FUSION_QUERY_TABLES)})]
+                if stale:
+                    conn.exec_driver_sql(f"ANALYZE {', '.join(sorted(stale))}")
+                conn.commit()
+        except Exception:  # statistics are an optimisation: autovacuum gathers them too
+            pass
 
     def add_many(self, items: Iterable[Extraction],
                  on_error: Optional[Callable[[str, Exception], None]] = None
@@ -833,48 +879,73 @@ class Store:
                                     place_ids: list[str], place_names: list[str],
                                     codes: list[str], names: list[str]
                                     ) -> Callable[[], list[tuple]]:
-        """The candidate query of ``_send_candidates`` on PostgreSQL, the same OR of index
-        look-ups, in few texts: every term has one shape whatever its values (what a term
-        lacks is a NULL parameter), and the terms are padded with terms that match nothing
-        (a NULL type) to a power of two: some 40 texts in all, which psycopg converts once
-        each (it caches them by text), instead of a new text to parse every article; the
-        server plans each call with its values (see RawSQL.run)."""
+        """The candidate query of ``_send_candidates`` on PostgreSQL: the same rows, found
+        term by term. The terms go as arrays (one a column) that the query unnests, and
+        each term's reports are read by a look-up of its own (a LATERAL subquery on the
+        type and date index, or the GeoNames id or place name index), tested against that
+        term only; the terms' rows are then merged (UNION). The one query that ORed every
+        term tested each report it read against all of them (some 60 for a dense article,
+        padded to a power of two): 4-5 ms of the server's CPU a dense article's query,
+        most of it those tests. The text depends only on which kinds of term there are (a
+        dozen texts), so it is prepared: planned once, not parsed and planned each time."""
         sql = RawSQL(self.dialect)
-        family = lambda statuses: list(statuses) if statuses else None  # noqa: E731
-        status = "coalesce(ae.status = ANY({}::text[]), true)"  # NULL: any status
-        head = f"{CANDIDATE_HEAD} WHERE ae.article_id <> {sql.value(article_id)}"
-        conditions = [
-            f"(ae.type = {sql.value(kind)}::text AND ae.date_start BETWEEN {sql.value(low)}::date "
-            f"AND {sql.value(high)}::date AND coalesce(ae.date_end, ae.date_start) >= "
-            f"{sql.value(ends)}::date AND ae.precision IN ('day', 'week') AND "
-            f"{status.format(sql.value(family(statuses)))})"
-            for kind, low, high, ends, statuses in _padded(fine, (None,) * 5)]
-        for kind, column, value, fine_date, start, end, statuses in _padded(
-                place_terms, (None, "ae.geonameid", None, False, None, None, ())):
-            by_id = column == "ae.geonameid"
-            conditions.append(
-                f"(ae.type = {sql.value(kind)}::text AND (ae.geonameid = "
-                f"{sql.value(value if by_id else None)}::text OR lower(ae.place_name) = "
-                f"{sql.value(None if by_id else value)}::text) AND "
-                f"{status.format(sql.value(family(statuses)))} AND (NOT "
-                f"{sql.value(bool(fine_date))}::boolean OR {LOOSE_DATE}) AND "
-                f"({sql.value(start)}::date IS NULL OR (ae.date_start IS NULL AND {PUBLISHED} "
-                f"BETWEEN {sql.value(start)}::date AND "
-                f"{sql.value(end + fusion.UNDATED_WINDOW if end else None)}::date) OR "
-                f"(ae.date_start <= {sql.value(end)}::date AND "
-                f"coalesce(ae.date_end, ae.date_start) >= {sql.value(start)}::date)))")
-        terms = []
-        if conditions:
-            plausible = (
-                f"ae.geonameid{sql.among(place_ids)} OR ae.place_parent{sql.among(place_ids)} "
-                f"OR lower(ae.place_name){sql.among(place_names)} OR EXISTS (SELECT 1 FROM "
-                "article_event_actors aea WHERE aea.article_id = ae.article_id AND "
-                f"aea.event_id = ae.id AND (aea.code{sql.among(codes)} OR "
-                f"lower(aea.name){sql.among(names)}) OFFSET 0)")
-            terms.append(f"(({' OR '.join(conditions)}) AND ({plausible}))")
+        me = sql.value(article_id)
+        statuses = lambda family: _pg_text_array(family) if family else None  # noqa: E731
+        status_ok = "coalesce(ae.status = ANY(t.statuses::text[]), true)"  # NULL: any status
+        plausible = (
+            f"(ae.geonameid{sql.among(place_ids)} OR ae.place_parent{sql.among(place_ids)} "
+            f"OR lower(ae.place_name){sql.among(place_names)} OR EXISTS (SELECT 1 FROM "
+            "article_event_actors aea WHERE aea.article_id = ae.article_id AND "
+            f"aea.event_id = ae.id AND (aea.code{sql.among(codes)} OR "
+            f"lower(aea.name){sql.among(names)}) OFFSET 0))")
+        branches = []
+
+        def unnested(columns: list[tuple[str, str, list]]) -> str:
+            arrays = ", ".join(f"{sql.value(values)}::{kind}[]" for _, kind, values in columns)
+            return f"unnest({arrays}) AS t({', '.join(name for name, _, _ in columns)})"
+
+        def branch(terms: str, condition: str) -> str:
+            # OFFSET 0: a subquery run for each term with its values (an index look-up),
+            # never flattened into a join over every report
+            return (f"SELECT hit.article_id, hit.id FROM {terms} CROSS JOIN LATERAL ("
+                    f"SELECT ae.article_id, ae.id FROM article_events ae WHERE {condition} "
+                    f"AND ae.article_id <> {me} AND {plausible} OFFSET 0) hit")
+
+        if fine:
+            kinds, lows, highs, ends, families = zip(*fine)
+            branches.append(branch(
+                unnested([("type", "text", list(kinds)), ("low", "date", list(lows)),
+                          ("high", "date", list(highs)), ("ends", "date", list(ends)),
+                          ("statuses", "text", [statuses(f) for f in families])]),
+                "ae.type = t.type AND ae.date_start BETWEEN t.low AND t.high AND "
+                "coalesce(ae.date_end, ae.date_start) >= t.ends AND ae.precision IN "
+                f"('day', 'week') AND {status_ok}"))
+        for column in ("ae.geonameid", "lower(ae.place_name)"):
+            terms = [term for term in place_terms if term[1] == column]
+            if not terms:
+                continue
+            kinds, _, values, fine_dates, starts, ends_, families = zip(*terms)
+            branches.append(branch(
+                unnested([("type", "text", list(kinds)), ("value", "text", list(values)),
+                          ("fine", "boolean", [bool(f) for f in fine_dates]),
+                          ("start", "date", list(starts)), ("last", "date", list(ends_)),
+                          ("undated_last", "date",
+                           [end + fusion.UNDATED_WINDOW if end else None for end in ends_]),
+                          ("statuses", "text", [statuses(f) for f in families])]),
+                f"ae.type = t.type AND {column} = t.value AND {status_ok} AND (NOT t.fine OR "
+                f"{LOOSE_DATE}) AND (t.start IS NULL OR (ae.date_start IS NULL AND {PUBLISHED} "
+                "BETWEEN t.start AND t.undated_last) OR (ae.date_start <= t.last AND "
+                "coalesce(ae.date_end, ae.date_start) >= t.start))"))
         if copies:  # a copy's report fuses by its trigger, whoever and wherever it names
-            terms.append(f"(ae.article_id{sql.among(copies)} AND ae.type{sql.among(types)})")
-        return _fused_rows(sql.send(conn, f"{head} AND ({' OR '.join(terms)})", "candidates"))
+            branches.append(
+                f"SELECT ae.article_id, ae.id FROM article_events ae WHERE "
+                f"ae.article_id{sql.among(copies)} AND ae.type{sql.among(types)} AND "
+                f"ae.article_id <> {me}")
+        query = (f"SELECT c.article_id, c.id, (SELECT er.event_id FROM event_reports er WHERE "
+                 "er.article_id = c.article_id AND er.report_id = c.id), (SELECT "
+                 "nd.duplicate_of FROM near_duplicates nd WHERE nd.article_id = c.article_id) "
+                 f"FROM ({' UNION '.join(branches)}) c")
+        return _fused_rows(sql.send(conn, query, "candidates", prepared=True))
 
     def _copies_of(self, conn: Connection, original: str) -> list[str]:
         """An article and the articles recorded as its near-duplicates."""
@@ -1626,11 +1697,12 @@ def _json_value(value: Any) -> str:
     raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
-def _padded(terms: list, filler: tuple) -> list:
-    """Terms padded with ``filler`` to a power of two (none stay none): few query texts."""
-    if not terms:
-        return []
-    return list(terms) + [filler] * ((1 << (len(terms) - 1).bit_length()) - len(terms))
+def _pg_text_array(values: Iterable[str]) -> str:
+    """A PostgreSQL array literal of texts, each quoted (for an array of such arrays,
+    which PostgreSQL's arrays of arrays cannot hold when their lengths differ)."""
+    quoted = ('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+              for value in values)
+    return "{" + ",".join(quoted) + "}"
 
 
 def _drop_nul(value):
