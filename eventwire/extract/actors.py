@@ -105,14 +105,15 @@ class Unit:
 
     def root(self, doc: Doc) -> Token:
         if self._root is None:
-            self._root = self._find_root(doc).i
+            self._root = self._find_root(doc)
         return tokens_of(doc)[self._root]
 
-    def _find_root(self, doc: Doc) -> Token:
-        tokens = doc[self.start:self.end]
-        outside = [t for t in tokens if not (self.start <= t.head.i < self.end) or t.head.i == t.i]
-        content = [t for t in outside if t.dep_ not in ("det", "punct", "case")]
-        return (content or outside or [tokens[-1]])[-1]
+    def _find_root(self, doc: Doc) -> int:
+        heads, deps = parse_view(doc).heads, parse_view(doc).deps  # no Token per word
+        outside = [i for i in range(self.start, self.end)
+                   if not (self.start <= heads[i] < self.end) or heads[i] == i]
+        content = [i for i in outside if deps[i] not in ("det", "punct", "case")]
+        return (content or outside or [self.end - 1])[-1]
 
 
 @dataclass

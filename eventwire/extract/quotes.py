@@ -28,7 +28,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract import doc_text, next_id, token_at, token_starts, tokens_of
+from eventwire.extract import doc_text, next_id, parse_view, token_at, token_starts, tokens_of
 from eventwire.extract.quote_edges import (best_end, content_edges, content_head, cue_edges,
                                            cue_end_candidates, cue_end_features, cue_start_candidates,
                                            cue_start_edges, cue_start_features, end_candidates,
@@ -643,7 +643,11 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
     phrases = phrase_cues() if all_cues else None
     found: list[Attribution] = []
     used_quotes: set[Piece] = set()
-    for token in doc:
+    view, tokens = parse_view(doc), tokens_of(doc)
+    for i, (lower, lemma) in enumerate(zip(view.lowers, view.lemmas)):
+        if not all_cues and lemma not in words and lower != "according":
+            continue  # the product's cues are all in ``words``: no Token for the other words
+        token = tokens[i]
         if token.lower_ == "according" and token.i + 1 < len(doc) and tokens_of(doc)[token.i + 1].lower_ == "to":
             attribution = _according_to(token, paragraphs, quotes, text)
             if attribution:
