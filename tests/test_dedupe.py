@@ -88,6 +88,23 @@ def test_a_copy_s_report_that_names_nobody_fuses_with_the_first_version_s(store)
     assert store.fuse() == {"reports": 2, "events": 1}
 
 
+def test_a_copy_s_undated_report_that_names_nobody_is_fused_as_fuse_does(store):
+    # The same blast with no date given: the copy's report has no date, place or actor to
+    # look candidates up by, only its first version's reports (on PostgreSQL a candidate
+    # query of those alone once failed: its place and actor parameters went unused).
+    # Adding gives what fusing from scratch gives.
+    blast = ({"type": "ASSAULT", "trigger": "bomb blast"},)
+    first = build(text_of(AHRAM), published=date(2017, 4, 19), source="Ahram Online",
+                  article_id=AHRAM, events=blast)
+    copy = build(text_of(NNA), published=date(2017, 4, 19), source="NNA", article_id=NNA,
+                 events=blast)
+    store.add(first)
+    assert store.add(copy).duplicate_of == AHRAM
+    added = sorted(sorted(r.article_id for r in event.reports) for event in store.events())
+    assert store.fuse() == {"reports": 2, "events": len(added)}
+    assert sorted(sorted(r.article_id for r in event.reports) for event in store.events()) == added
+
+
 def test_a_copy_of_a_copy_is_linked_to_the_first_version(store):
     # The NNA's copy of the AFP story, updated with a line: nearest to the NNA's copy,
     # linked to Ahram Online's first version (on PostgreSQL it was linked to the copy).

@@ -119,11 +119,8 @@ copies each changed page once and flushes the file: with the default, 368 flushe
 first 1,000 articles (1.5 ms an article waited on the disk), 29 with this; the WAL file is
 cut back to this size after each (journal_size_limit)."""
 ANALYZE_CHECK_EVERY = 256
-"""PostgreSQL: every this many articles a Store adds, it looks for the tables its fusion
-queries read that have changed by half since their last ANALYZE, and analyzes them (see
-Store._analyze_if_stale)."""
-FUSION_QUERY_TABLES = ("article_events", "article_event_actors", "event_reports",
-                       "minhash_bands")
+"""PostgreSQL: every this many articles a Store adds, it analyzes the reports table if it
+has changed by half since its last ANALYZE (see Store._analyze_if_stale)."""
 PING_AFTER_IDLE_S = 5.0
 """A pooled PostgreSQL connection idle longer than this is pinged before use (the server may
 have closed it); one back sooner is used as it is (a ping an article was a round trip)."""
@@ -489,28 +486,29 @@ class Store:
                          duplicate_of=duplicate_of)
 
     def _analyze_if_stale(self) -> None:
-        """PostgreSQL: ANALYZE the tables the fusion queries read that have changed by more
-        than half (and 500 rows) since their last ANALYZE, in a transaction of their own.
+        """PostgreSQL: ANALYZE ``article_events``, the table the candidate query reads,
+        when it has changed by more than half (and 500 rows) since its last ANALYZE, in a
+        transaction of its own.
 
-        Autovacuum looks only once a minute (autovacuum_naptime): a store filling from
-        empty ran its candidate queries for that long on a planner without statistics,
-        whose plans read every report of a type for a place term (first 1,000 bench
-        articles: 11 ms a candidate query, against about 1 ms once analyzed). A table
-        that grew by half since it was analyzed is analyzed again, so the work is a
-        geometric series: a few times one ANALYZE of the final table. A role that does not
-        own the tables is only warned by the server; a failure never fails the add."""
+        Autovacuum looks only once a minute (autovacuum_naptime), and the candidate query
+        runs on one generic plan (see ``add``), made again only when the table's
+        statistics change: a plan made for a nearly empty table would otherwise serve a
+        store filling from empty for that long. Analyzed again each time it grows by half,
+        the work is a geometric series (over the 5,000 bench articles, 5-6 ANALYZEs). A
+        role that does not own the table is only warned by the server; a failure never
+        fails the add (autovacuum gathers the statistics too)."""
         if self.dialect != "postgresql":
             return
         try:
             with self.engine.connect() as conn:
-                stale = [row[0] for row in conn.exec_driver_sql(
-                    "SELECT relname FROM pg_stat_user_tables WHERE schemaname = "
-                    "current_schema() AND relname = ANY(%(tables)s) AND n_mod_since_analyze "
-                    "> greatest(500, n_live_tup / 2)", {"tables": list(FUSION_QUERY_TABLES)})]
+                stale = conn.exec_driver_sql(
+                    "SELECT 1 FROM pg_stat_user_tables WHERE schemaname = current_schema() "
+                    "AND relname = 'article_events' AND n_mod_since_analyze > "
+                    "greatest(500, n_live_tup / 2)").first()
                 if stale:
-                    conn.exec_driver_sql(f"ANALYZE {', '.join(sorted(stale))}")
+                    conn.exec_driver_sql("ANALYZE article_events")
                 conn.commit()
-        except Exception:  # statistics are an optimisation: autovacuum gathers them too
+        except Exception:  # noqa: BLE001 statistics only speed the queries up
             pass
 
     def add_many(self, items: Iterable[Extraction],
@@ -892,12 +890,18 @@ class Store:
         me = sql.value(article_id)
         statuses = lambda family: _pg_text_array(family) if family else None  # noqa: E731
         status_ok = "coalesce(ae.status = ANY(t.statuses::text[]), true)"  # NULL: any status
-        plausible = (
-            f"(ae.geonameid{sql.among(place_ids)} OR ae.place_parent{sql.among(place_ids)} "
-            f"OR lower(ae.place_name){sql.among(place_names)} OR EXISTS (SELECT 1 FROM "
-            "article_event_actors aea WHERE aea.article_id = ae.article_id AND "
-            f"aea.event_id = ae.id AND (aea.code{sql.among(codes)} OR "
-            f"lower(aea.name){sql.among(names)}) OFFSET 0))")
+        plausible = []  # written once, with the first term that needs it (every marker used)
+
+        def shares_place_or_actor() -> str:
+            if not plausible:
+                plausible.append(
+                    f"(ae.geonameid{sql.among(place_ids)} OR ae.place_parent"
+                    f"{sql.among(place_ids)} OR lower(ae.place_name){sql.among(place_names)} "
+                    "OR EXISTS (SELECT 1 FROM article_event_actors aea WHERE aea.article_id = "
+                    f"ae.article_id AND aea.event_id = ae.id AND (aea.code{sql.among(codes)} "
+                    f"OR lower(aea.name){sql.among(names)}) OFFSET 0))")
+            return plausible[0]
+
         branches = []
 
         def unnested(columns: list[tuple[str, str, list]]) -> str:
@@ -909,7 +913,7 @@ class Store:
             # never flattened into a join over every report
             return (f"SELECT hit.article_id, hit.id FROM {terms} CROSS JOIN LATERAL ("
                     f"SELECT ae.article_id, ae.id FROM article_events ae WHERE {condition} "
-                    f"AND ae.article_id <> {me} AND {plausible} OFFSET 0) hit")
+                    f"AND ae.article_id <> {me} AND {shares_place_or_actor()} OFFSET 0) hit")
 
         if fine:
             kinds, lows, highs, ends, families = zip(*fine)
