@@ -720,3 +720,143 @@ def test_a_meeting_is_reciprocal_a_call_or_visit_is_not(pipeline):
     x = pipeline.extract("On Nov. 18, NATO Secretary General Jens Stoltenberg called Erdogan to "
                          "apologize for the case during the alliance's exercises held in Norway.")
     assert x.events and not x.events[0].reciprocal
+
+
+def test_a_decision_to_act_is_the_act_it_decides(pipeline):
+    # ConfliBERT train sentences, marked material cooperation: the decided act is coded (as
+    # planned), not an intent to cooperate (030)
+    x = pipeline.extract("Japan has decided to partially lift 2-year-old economic sanctions "
+                         "imposed on India and Pakistan after their nuclear tests.")
+    event = x.events[0]
+    assert (event.type, event.cameo, event.trigger.text) == ("RETREAT", "085", "lift")
+    assert event.status == "planned" and codes(x, event.source) == {"JPN"}
+    x = pipeline.extract("Mexico had decided to grant political asylum to Evo Morales in virtue "
+                         "of the urgent situation which he faces in Bolivia.")
+    assert (x.events[0].type, x.events[0].cameo) == ("AID", "075")
+
+
+def test_aid_given_outweighs_the_purpose_it_serves(pipeline):
+    # ConfliBERT train: money or aid provided is AID (CAMEO 07), whatever "to support" follows
+    x = pipeline.extract("Germany provided 6.3 million euros to support projects which benefit "
+                         "Palestinian refugees in Syria, Jordan and Lebanon.")
+    assert (x.events[0].type, x.events[0].cameo) == ("AID", "071")
+    x = pipeline.extract("The United States has also provided nearly $1.7 billion in humanitarian "
+                         "assistance to support Syrian refugees in Jordan since the start of the "
+                         "Syria crisis.")
+    assert (x.events[0].type, x.events[0].cameo) == ("AID", "073")
+    assert codes(x, x.events[0].target) == {"SYRREF"}
+
+
+def test_taking_in_refugees_is_asylum(pipeline):
+    # PLOVER codebook, AID: "Grant asylum"; ConfliBERT train sentences
+    for text in ("State of Colorado accepted Syrian refugees, Hickenlooper says.",
+                 "Last year, Germany opened its borders to about one million Muslim refugees."):
+        x = pipeline.extract(text)
+        assert (x.events[0].type, x.events[0].cameo) == ("AID", "075"), text
+
+
+def test_opening_fire_near_a_crossing_is_fighting(pipeline):
+    # "open ... crossing" is an eased blockade (0872) only when no fire is opened
+    x = pipeline.extract("Israeli troops opened fire on protesters near the Erez crossing, "
+                         "killing two.")
+    assert (x.events[0].type, x.events[0].cameo) == ("ASSAULT", "193")
+
+
+def test_an_option_considered_is_no_consultation(pipeline):
+    # ConfliBERT train sentences marked statements: Phoenix's CONSIDER default (040) made them
+    # consultations; the act weighed is hypothetical
+    x = pipeline.extract("The Norwegian Government is considering the possibility of covering "
+                         "the cost of the subsequent sessions.")
+    assert not [e for e in x.events if e.type == "CONSULT"]
+    x = pipeline.extract("The Alberta government is considering giving money directly to "
+                         "municipal police services.")
+    assert x.events and all(e.status == "hypothetical" for e in x.events)
+
+
+def test_detaining_people_at_a_rally_is_detention(pipeline):
+    # ConfliBERT train: Phoenix's CONFINE block lent detain the patterns of "hold a rally" (141)
+    x = pipeline.extract("Russian police detained several dozen people in the early hours on "
+                         "Thursday at a rally protesting plans to build a cathedral.")
+    assert (x.events[0].type, x.events[0].cameo) == ("COERCE", "173")
+
+
+def test_an_issued_warning_is_a_threat_not_military_aid(pipeline):
+    x = pipeline.extract("However, the South African government has issued a warning that it "
+                         "would not tolerate a military coup in Lesotho by the Lesotho Defence "
+                         "Force (LDF).")
+    assert x.events[0].type == "THREATEN"
+    assert codes(x, x.events[0].source) == {"ZAFGOV"}
+
+
+def test_taking_office_part_or_reforms_is_no_seizure(pipeline):
+    # ConfliBERT train (a statement); "take control" stays a seizure
+    x = pipeline.extract("The Deutsche Bank's mission expressed the bank's optimism about the "
+                         "economic reforms taken by the Egyptian government.")
+    assert not [e for e in x.events if e.type == "COERCE"]
+    x = pipeline.extract("Rebels took control of the presidential office in Bangui.")
+    assert (x.events[0].type, x.events[0].cameo) == ("COERCE", "192")
+
+
+def test_defending_a_policy_is_verbal_support(pipeline):
+    # CAMEO 052 "defend verbally" (ConfliBERT train: verbal cooperation); a military position
+    # defended stays Phoenix's protection
+    x = pipeline.extract("Mexican President Andres Manuel Lopez Obrador on Thursday defended "
+                         "Mexico's restrictive immigration policy.")
+    assert (x.events[0].type, x.events[0].cameo) == ("SUPPORT", "052")
+    x = pipeline.extract("Kurdish fighters defended their positions against an Islamic State "
+                         "assault on Kobani.")
+    assert x.events[0].cameo != "052"
+
+
+def test_considering_sending_aid_is_a_hypothetical_aid(pipeline):
+    # ConfliBERT train: not Phoenix's "consider ... aid" threat to cut aid (1311)
+    x = pipeline.extract("Japan is considering sending aid to North Korea following devastating "
+                         "floods this month.")
+    event = x.events[0]
+    assert (event.type, event.status) == ("AID", "hypothetical")
+    assert codes(x, event.target) == {"PRK"}
+
+
+def test_forces_deployed_are_a_mobilisation(pipeline):
+    # PLOVER codebook, MOBILIZE: "All military or police moves, deployments, activations";
+    # peacekeepers sent stay AID (074)
+    x = pipeline.extract("Russia deployed troops to the Ukrainian border.")
+    event = x.events[0]
+    assert (event.type, event.mode) == ("MOBILIZE", "troops")
+    assert codes(x, event.source) == {"RUS"}
+    x = pipeline.extract("India dispatched additional troops to Kashmir after the attack.")
+    assert x.events[0].type == "MOBILIZE"
+    x = pipeline.extract("The UN deployed peacekeepers to the border between Sudan and South "
+                         "Sudan.")
+    assert x.events[0].type == "AID"
+
+
+def test_walking_off_the_job_is_a_strike(pipeline):
+    # CAMEO 143 "conduct strike or boycott", written from its description
+    x = pipeline.extract("Workers in South Africa walked off the job in a nationwide strike.")
+    assert (x.events[0].type, x.events[0].cameo) == ("PROTEST", "143")
+    assert not pipeline.extract("The striker walked off the pitch after the red card.").events
+
+
+def test_remarks_delivered_and_laws_signed_are_no_events(pipeline):
+    # CAMEO pilot round sentences: a speech is a statement, a law signed is no agreement
+    x = pipeline.extract("U.S. President Donald Trump delivers remarks to U.S. troops in an "
+                         "unannounced visit to Bagram Air Base, Afghanistan, November 28, 2019.")
+    assert not [e for e in x.events if e.type == "AID"]
+    x = pipeline.extract("Over the past 18 months, President Dmitry Medvedev has signed two laws "
+                         "meant to rein in Russia's notorious pretrial detention system.")
+    assert not x.events  # nor is "meant", the laws' purpose, an intent
+    x = pipeline.extract("Israel and the UAE signed a peace agreement at the White House.")
+    assert (x.events[0].type, x.events[0].cameo) == ("SUPPORT", "057")
+
+
+def test_a_participle_naming_a_thing_is_no_call(pipeline):
+    # "called" naming a programme is no phone call (041); "a statement calling on" still asks
+    x = pipeline.extract("Brazilian President Lula da Silva launched in 2003 the Brazil's biggest "
+                         "social welfare program called Programa Bolsa Familia (PBF), which aimed "
+                         "to reduce poverty.")
+    assert not [e for e in x.events if e.type == "CONSULT"]
+    x = pipeline.extract("Following this news, Human Rights Watch in New York issued a statement "
+                         "calling on Canadian Prime Minister Justin Trudeau's administration to "
+                         "fast-track the screening.")
+    assert x.events[0].type == "REQUEST" and codes(x, x.events[0].target) == {"CANGOV"}

@@ -1,6 +1,9 @@
 """The stages' shared helpers (eventwire/extract/__init__.py): the ParseView must read the
 parse exactly as spaCy's Tokens do, since every stage that walks it must give the same output."""
 
+import gc
+import weakref
+
 from eventwire.extract import ents_of, forget_parse, parse_view, token_at, tokens_of
 
 
@@ -26,3 +29,19 @@ def test_cached_tokens_and_entities_are_dropped_with_the_parse(pipeline):
     parse_view(doc)
     forget_parse(doc)
     assert not {"eventwire_tokens", "eventwire_ents", "eventwire_parse_view"} & set(doc.user_data)
+
+
+def test_a_doc_is_freed_as_soon_as_the_pipeline_lets_it_go(pipeline, seed_article):
+    """No Token or Span of the doc outlives the stages in a reference cycle (the actors
+    stage's units refer to each other): the doc, its arrays and its tensor are freed at once,
+    as spaCy alone frees them, not whenever the garbage collector next runs."""
+    doc = pipeline.nlp(seed_article.text)
+    gc.disable()
+    try:
+        extraction = pipeline.run(doc, seed_article)
+        assert extraction.actors and extraction.events
+        alive = weakref.ref(doc)
+        del doc
+        assert alive() is None
+    finally:
+        gc.enable()

@@ -458,3 +458,23 @@ def test_the_tagger_adds_nothing_where_a_rule_cue_stands(nlp):
     assert [a.cue for a in with_tagger] == [a.cue for a in
                                             attributions_in(nlp, text, all_cues=True, use_tagger=False)[1]]
     assert words(text, only(with_tagger).cue) == "said"
+
+
+# --- PolNeAR conventions added in the ninth session -------------------------------------
+
+def test_the_subject_of_is_expected_is_said_not_a_speaker_for_polnear(nlp):
+    text = "The Security Council is expected to hold a meeting on Wednesday to discuss the matter."
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert attribution.source is None
+    assert [words(text, piece) for piece in attribution.content] == [
+        "The Security Council", "to hold a meeting on Wednesday to discuss the matter"]
+
+
+def test_a_relative_pronoun_before_the_speaker_is_a_piece_of_the_content(nlp):
+    # a Reuters wire of the bench corpus, its first clause shortened
+    text = ("Brazil took measures in response to its debt crisis of 1982, which he said had "
+            "provoked the biggest recession in his country's history.")
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.source) == "he"
+    assert [words(text, piece) for piece in attribution.content] == [
+        "which", "had provoked the biggest recession in his country's history"]

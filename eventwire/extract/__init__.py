@@ -168,6 +168,21 @@ def remember_text(doc: Doc, text: str) -> None:
         doc.user_data.setdefault("text", text)
 
 
+def token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """The tokens a character span covers, as ``doc.char_span(..., alignment_mode="expand")``
+    finds them ((0, 0) where it finds none); cached per doc, since the actors and events
+    stages look the same mentions up many times, and no Span is built on a hit."""
+    cache = doc.user_data.get("eventwire_token_ranges")
+    if cache is None:
+        cache = doc.user_data["eventwire_token_ranges"] = {}
+    found = cache.get(span)
+    if found is None:
+        span_tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+        found = cache[span] = ((span_tokens.start, span_tokens.end) if span_tokens is not None
+                               else (0, 0))
+    return found
+
+
 def span_evidence(span: SpacySpan) -> Evidence:
     return Evidence(text=span.text, span=(span.start_char, span.end_char))
 

@@ -64,7 +64,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extract import doc_text, ents_of, next_id, parse_view, tokens_of
+from eventwire.extract import doc_text, ents_of, next_id, parse_view, token_range, tokens_of
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
@@ -99,18 +99,21 @@ class Unit:
     children: list["Unit"] = field(default_factory=list)
     coding: Optional["Coding"] = None
     actor: Optional[Actor] = None
-    _root: Optional[Token] = None
+    # the root's index, not its Token: units refer to each other (parent, children), and a
+    # Token in that cycle would keep the whole doc alive until the garbage collector runs
+    _root: Optional[int] = None
 
     def root(self, doc: Doc) -> Token:
         if self._root is None:
             self._root = self._find_root(doc)
-        return self._root
+        return tokens_of(doc)[self._root]
 
-    def _find_root(self, doc: Doc) -> Token:
-        tokens = doc[self.start:self.end]
-        outside = [t for t in tokens if not (self.start <= t.head.i < self.end) or t.head.i == t.i]
-        content = [t for t in outside if t.dep_ not in ("det", "punct", "case")]
-        return (content or outside or [tokens[-1]])[-1]
+    def _find_root(self, doc: Doc) -> int:
+        heads, deps = parse_view(doc).heads, parse_view(doc).deps  # no Token per word
+        outside = [i for i in range(self.start, self.end)
+                   if not (self.start <= heads[i] < self.end) or heads[i] == i]
+        content = [i for i in outside if deps[i] not in ("det", "punct", "case")]
+        return (content or outside or [self.end - 1])[-1]
 
 
 @dataclass
@@ -1233,12 +1236,12 @@ def compound_actors(doc: Doc, text: str, actors: list[Actor]) -> list[Actor]:
     at_token: dict[int, Actor] = {}
     ends: dict[int, Actor] = {}  # token index -> the actor whose span ends there
     for actor in actors:
-        span = doc.char_span(*actor.span, alignment_mode="expand")
-        if span is None or not len(span):
+        start, end = token_range(doc, actor.span)  # cached: the events stage asks again
+        if end <= start:
             continue
-        for i in range(span.start, span.end):
+        for i in range(start, end):
             at_token.setdefault(i, actor)
-        ends.setdefault(span.end - 1, actor)
+        ends.setdefault(end - 1, actor)
     view = parse_view(doc)  # whole-doc lists: no Token per word
     groups = [i for i, (tag, lemma) in enumerate(zip(view.tags, view.lemmas))
               if tag == "NNS" and lemma in GROUP_OF_STATES]

@@ -19,7 +19,8 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from eventwire.extract import ParseView, next_id, parse_view, span_evidence, tokens_of
+from eventwire.extract import (ParseView, next_id, parse_view, span_evidence, token_range,
+                               tokens_of)
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
 from eventwire.resources import event_classifier
 from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, codebook_typed,
@@ -145,6 +146,12 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if coded is None:
             continue
         code, rule = coded
+        if rule == "verb" and token.dep_ == "acl" and view.lemmas[i] in status_cues()[
+                "purpose_participles"]:
+            continue  # "laws meant to rein in ...", "an attack intended for": a thing's purpose
+        if token.dep_ == "acl" and view.lemmas[i] in status_cues()["naming_participles"] and any(
+                c.dep_ == "oprd" for c in token.children):
+            continue  # "a program called Bolsa Familia", "a group called Jaish al-Fateh": a name
         if speech_verb and rule not in ("pattern", "trigger"):
             continue  # "announced a plan": a statement; "declared a ceasefire": the act
         if token.pos_ in ("NOUN", "PROPN") and not _nominal_counts(token, rule, actors):
@@ -664,19 +671,17 @@ class ActorIndex:
         self.added: list[Actor] = []  # places made targets (_place_target)
         self.places: dict[int, Place] = {}
         self.countries: dict[int, str] = {}  # tokens of any resolved place -> its country
+        # token indices from the per-doc range cache, no Span or Token built ((0, 0): none)
         for place in places:
-            span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
-            if place.country and iso3(place.country) and span is not None:
-                self.countries.update((t.i, iso3(place.country)) for t in span)
+            covered = range(*token_range(doc, place.span))
+            if place.country and iso3(place.country):
+                self.countries.update(dict.fromkeys(covered, iso3(place.country)))
             if place.country and place.feature not in (None, "country") and not place.metonymy:
-                for token in span if span is not None else ():
-                    self.places.setdefault(token.i, place)
+                for i in covered:
+                    self.places.setdefault(i, place)
         for actor in sorted(actors, key=lambda a: a.span[1] - a.span[0]):
-            span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                self.by_token[token.i] = actor  # longer mentions overwrite shorter ones
+            # longer mentions overwrite shorter ones
+            self.by_token.update(dict.fromkeys(range(*token_range(doc, actor.span)), actor))
 
     def at(self, token: Token) -> Optional[Actor]:
         return self.by_token.get(token.i)
@@ -1272,7 +1277,10 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     if auxiliaries & cues["requesting_auxiliaries"]:
         return "requested", "requested"  # "Sudan must return the helicopter"
     marks = {c.lower_ for t in clause for c in t.children if c.dep_ == "mark"}
-    if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"]:
+    # "is considering giving money": an option weighed, not an act done or planned
+    weighed = head.dep_ == "xcomp" and head.head.lemma_.lower() in cues["hypothetical_heads"]
+    if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"] \
+            or weighed:
         return "hypothetical", None
     if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
             g.lemma_.lower() in cues["planning_heads"] and g.lemma_.lower() != token.lemma_.lower()
@@ -1397,23 +1405,10 @@ def _items_in(items, tokens: list[Token]):
     low, high = min(inside), max(inside)
     found = []
     for item in items:
-        first, last = _token_range(doc, item.span)
+        first, last = token_range(doc, item.span)
         # most items lie wholly before or after the tokens: no set test for them
         if first <= high and last > low and not inside.isdisjoint(range(first, last)):
             found.append(item)
-    return found
-
-
-def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
-    """The tokens a character span covers (cached per doc: spans are looked up many times)."""
-    cache = doc.user_data.get("eventwire_token_ranges")
-    if cache is None:
-        cache = doc.user_data["eventwire_token_ranges"] = {}
-    found = cache.get(span)
-    if found is None:
-        span_tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
-        found = cache[span] = ((span_tokens.start, span_tokens.end) if span_tokens is not None
-                               else (0, 0))
     return found
 
 
@@ -1527,7 +1522,7 @@ def _event_place(places: list[Place], clause: list[Token], sentence: list[Token]
     def usable(place: Place) -> bool:
         if place.metonymy:
             return False
-        first, last = _token_range(doc, place.span)
+        first, last = token_range(doc, place.span)
         words = doc[first:max(last, first + 1)]
         if any((a := actors.at(t)) is not None and a.id in roles for t in words):
             return False
@@ -1535,7 +1530,7 @@ def _event_place(places: list[Place], clause: list[Token], sentence: list[Token]
         return speech.i == token.i or speech.lemma_.lower() not in cues["speech_heads"]
 
     def locative(place: Place) -> bool:
-        first, last = _token_range(doc, place.span)
+        first, last = token_range(doc, place.span)
         root = doc[first:max(last, first + 1)].root
         return root.dep_ == "pobj" and root.head.lower_ in cues["locative_prepositions"]
 

@@ -623,6 +623,11 @@ def _near_spellings(text: str, gazetteer: Gazetteer) -> list[int]:
     return [owners[match[2]]]
 
 
+def major_place_names() -> dict[str, tuple[list[str], list[int]]]:
+    """The bundled gazetteer's major names by first letter (see ``_major_names``)."""
+    return _major_names(load_gazetteer())
+
+
 @lru_cache(maxsize=1)
 def _major_names(gazetteer: Gazetteer) -> dict[str, tuple[list[str], list[int]]]:
     """Main names of countries, admin-1 units, curated places and cities of 200,000+, by

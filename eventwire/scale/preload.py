@@ -27,12 +27,27 @@ def warm_up() -> bool:
         from eventwire.pipeline import default_pipeline
 
         default_pipeline().extract(read_text_file(sample_path()))
+        build_indexes()
     except Exception:  # the workers will load (and report) it themselves
         log.debug("preloading the pipeline failed", exc_info=True)
         return False
     gc.collect()
     gc.freeze()
     return True
+
+
+def build_indexes() -> None:
+    """The look-up indexes the stages build on first use that the sample article does not
+    reach: built here, once, rather than inside some worker's first articles (and shared
+    copy-on-write by the forked workers)."""
+    from eventwire.extract.places import major_place_names
+    from eventwire.resources.actors import person_index
+    from eventwire.resources.ontology import triggers
+
+    person_index()
+    major_place_names()
+    for trigger in triggers().values():
+        trigger.patterns_by_word, trigger.pattern_positions  # cached properties
 
 
 PRELOADED = warm_up()
