@@ -4,7 +4,8 @@ parse exactly as spaCy's Tokens do, since every stage that walks it must give th
 import gc
 import weakref
 
-from eventwire.extract import ents_of, forget_parse, parse_view, token_at, tokens_of
+from eventwire.extract import (ents_of, forget_parse, parse_view, token_at, token_range,
+                               tokens_of)
 
 
 def test_parse_view_reads_the_parse_as_spacy_tokens_do(pipeline, seed_article):
@@ -19,6 +20,17 @@ def test_parse_view_reads_the_parse_as_spacy_tokens_do(pipeline, seed_article):
         assert view.subtree(i) == [t.i for t in token.subtree]
         assert view.sentence(i) == (token.sent.start, token.sent.end)
     assert parse_view(doc) is view  # built once per doc
+
+
+def test_token_range_finds_the_tokens_char_span_expands_to(pipeline):
+    """By bisection on the token offsets, exactly as ``doc.char_span(..., "expand")``: spans
+    starting in a token's trailing space, ending mid-word, empty, or past the doc's end."""
+    doc = pipeline.nlp("Russian jets struck  Aleppo's east on Friday, the Observatory said. ")
+    for start in range(-1, len(doc.text) + 2):
+        for end in range(start, len(doc.text) + 2):
+            expanded = doc.char_span(start, end, alignment_mode="expand")
+            wanted = (expanded.start, expanded.end) if expanded is not None else (0, 0)
+            assert token_range(doc, (start, end)) == wanted, (start, end)
 
 
 def test_cached_tokens_and_entities_are_dropped_with_the_parse(pipeline):

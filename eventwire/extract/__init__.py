@@ -157,7 +157,7 @@ def forget_parse(doc: Doc) -> None:
     back to it: a cycle only the garbage collector would break), and the ParseView, whose
     lists a doc kept after the stages (as a benchmark keeps its docs) need not carry."""
     for key in ("eventwire_tokens", "eventwire_phrases", "eventwire_ents",
-                "eventwire_parse_view"):
+                "eventwire_parse_view", "eventwire_item_ranges"):
         doc.user_data.pop(key, None)
 
 
@@ -177,10 +177,34 @@ def token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
         cache = doc.user_data["eventwire_token_ranges"] = {}
     found = cache.get(span)
     if found is None:
-        span_tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
-        found = cache[span] = ((span_tokens.start, span_tokens.end) if span_tokens is not None
-                               else (0, 0))
+        found = cache[span] = _expanded_range(doc, span)
     return found
+
+
+def _expanded_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """``doc.char_span``'s "expand" alignment by bisection on the token offsets, with no Span
+    built; spaCy's own call for the rare spans this does not cover (empty, out of the doc, or
+    ending in its last token's trailing space)."""
+    start_char, end_char = span
+    ends = token_ends(doc)
+    if len(doc) and 0 <= start_char < end_char <= ends[-1]:
+        starts = token_starts(doc)
+        first = bisect_right(starts, start_char) - 1  # the token whose text or space holds it
+        if first >= 0:
+            if start_char == ends[first]:  # in the space after a token: not that token
+                first += 1
+            return first, bisect_right(starts, end_char - 1)
+    span_tokens = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span_tokens.start, span_tokens.end) if span_tokens is not None else (0, 0)
+
+
+def token_ends(doc: Doc) -> list[int]:
+    """Every token's end offset (its text, not its trailing space), built once per doc."""
+    ends = doc.user_data.get("eventwire_token_ends")
+    if ends is None:
+        ends = doc.user_data["eventwire_token_ends"] = [
+            start + length for start, length in doc.to_array([IDX, LENGTH]).tolist()]
+    return ends
 
 
 def span_evidence(span: SpacySpan) -> Evidence:
@@ -191,8 +215,5 @@ def token_at(doc: Doc, char: int):
     """The token that holds (or starts nearest after) a character offset."""
     if not len(doc):
         return None
-    ends = doc.user_data.get("eventwire_token_ends")
-    if ends is None:  # built once per doc from arrays: each look-up is then one bisection
-        ends = doc.user_data["eventwire_token_ends"] = [
-            start + length for start, length in doc.to_array([IDX, LENGTH]).tolist()]
+    ends = token_ends(doc)  # built once per doc from arrays: each look-up is then one bisection
     return tokens_of(doc)[min(bisect_right(ends, char), len(doc) - 1)]  # first token whose end is past char

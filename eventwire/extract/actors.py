@@ -266,7 +266,7 @@ def _acronym_mentions(doc: Doc, units: list[Unit]) -> list[Unit]:
                and re.fullmatch(ACRONYM, tokens[u.start].text)}
     if not defined:
         return []
-    return [Unit(t.i, t.i + 1, "entity", label="ORG") for t in doc
+    return [Unit(t.i, t.i + 1, "entity", label="ORG") for t in tokens
             if t.text in defined and t.i not in taken]
 
 

@@ -1404,12 +1404,23 @@ def _items_in(items, tokens: list[Token]):
     inside = {t.i for t in tokens}
     low, high = min(inside), max(inside)
     found = []
-    for item in items:
-        first, last = token_range(doc, item.span)
+    for item, (first, last) in zip(items, _item_ranges(doc, items)):
         # most items lie wholly before or after the tokens: no set test for them
         if first <= high and last > low and not inside.isdisjoint(range(first, last)):
             found.append(item)
     return found
+
+
+def _item_ranges(doc: Doc, items: list) -> list[tuple[int, int]]:
+    """Each item's token range, per list (the stage asks the same times and places lists
+    again for every event's clause and sentence, and the lists do not change during it)."""
+    cache = doc.user_data.setdefault("eventwire_item_ranges", {})
+    cached = cache.get(id(items))
+    if cached is not None and cached[0] is items and len(cached[1]) == len(items):
+        return cached[1]
+    ranges = [token_range(doc, item.span) for item in items]
+    cache[id(items)] = (items, ranges)  # the list is held, so its id names no other list
+    return ranges
 
 
 def _nearest(items, token: Token):
