@@ -70,17 +70,24 @@ def test_the_store_s_signature_is_datasketch_s_minhash():
         assert (dedupe.signature(text) == expected).all()
 
 
+def blast_story_twice(blast: dict):
+    """The AFP story of the Salah al-Din bomb blast as Ahram Online ran it first and the NNA
+    after, each extraction giving the one ``blast`` event."""
+    first = build(text_of(AHRAM), published=date(2017, 4, 19), source="Ahram Online",
+                  article_id=AHRAM, events=(blast,))
+    copy = build(text_of(NNA), published=date(2017, 4, 19), source="NNA", article_id=NNA,
+                 events=(blast,))
+    return first, copy
+
+
 def test_a_copy_s_report_that_names_nobody_fuses_with_the_first_version_s(store):
     # The bomb blast in Aleppo's Salah al-Din district, one AFP story as Ahram Online and
     # the NNA ran it, its event given with no actor and no place: told twice with the same
     # trigger it is one report, one event. The candidate query offered a copy's reports
     # only when they shared a place or an actor, so these stayed two events (fuse() from
     # scratch joined them).
-    blast = ({"type": "ASSAULT", "trigger": "bomb blast", "date": "2017-04-19"},)
-    first = build(text_of(AHRAM), published=date(2017, 4, 19), source="Ahram Online",
-                  article_id=AHRAM, events=blast)
-    copy = build(text_of(NNA), published=date(2017, 4, 19), source="NNA", article_id=NNA,
-                 events=blast)
+    first, copy = blast_story_twice({"type": "ASSAULT", "trigger": "bomb blast",
+                                     "date": "2017-04-19"})
     store.add(first)
     assert store.add(copy).duplicate_of == AHRAM
     [event] = store.events()
@@ -93,11 +100,7 @@ def test_a_copy_s_undated_report_that_names_nobody_is_fused_as_fuse_does(store):
     # look candidates up by, only its first version's reports (on PostgreSQL a candidate
     # query of those alone once failed: its place and actor parameters went unused).
     # Adding gives what fusing from scratch gives.
-    blast = ({"type": "ASSAULT", "trigger": "bomb blast"},)
-    first = build(text_of(AHRAM), published=date(2017, 4, 19), source="Ahram Online",
-                  article_id=AHRAM, events=blast)
-    copy = build(text_of(NNA), published=date(2017, 4, 19), source="NNA", article_id=NNA,
-                 events=blast)
+    first, copy = blast_story_twice({"type": "ASSAULT", "trigger": "bomb blast"})
     store.add(first)
     assert store.add(copy).duplicate_of == AHRAM
     added = sorted(sorted(r.article_id for r in event.reports) for event in store.events())
