@@ -259,8 +259,9 @@ def time_ingest(count: int, workers: int, urls: list[tuple[str, Optional[str]]])
         load, started, cpu_started = os.getloadavg()[0], time.perf_counter(), cpu()
         server = None
         if url is None:
-            for _ in extract_parallel(read_articles([source]), workers=workers,
-                                      on_error=lambda a, e: None):
+            # articles ingest skips (not English) are skipped here too, not raised
+            articles = read_articles([source], on_skip=lambda where, err: None)
+            for _ in extract_parallel(articles, workers=workers, on_error=lambda a, e: None):
                 pass
         else:
             with Store(url) as store:
