@@ -130,7 +130,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     tokens = tokens_of(sent.doc)
     view = parse_view(sent.doc)
     verb_words, noun_words = _trigger_words()
-    fixes = status_cues()["verb_lemma_fixes"]
+    cues = status_cues()
+    fixes = cues["verb_lemma_fixes"]
     for i in _trigger_positions(sent.doc, sent.start, sent.end):  # code_trigger codes no other
         # a word no trigger starts with gets no code (code_trigger's keys begin with it)
         if view.pos[i] == "VERB":
@@ -146,10 +147,10 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if coded is None:
             continue
         code, rule = coded
-        if rule == "verb" and token.dep_ == "acl" and view.lemmas[i] in status_cues()[
+        if rule == "verb" and view.deps[i] == "acl" and view.lemmas[i] in cues[
                 "purpose_participles"]:
             continue  # "laws meant to rein in ...", "an attack intended for": a thing's purpose
-        if token.dep_ == "acl" and view.lemmas[i] in status_cues()["naming_participles"] and any(
+        if view.deps[i] == "acl" and view.lemmas[i] in cues["naming_participles"] and any(
                 c.dep_ == "oprd" for c in token.children):
             continue  # "a program called Bolsa Familia", "a group called Jaish al-Fateh": a name
         if speech_verb and rule not in ("pattern", "trigger"):
@@ -173,7 +174,7 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if not candidate.source and candidate.code.type == "ASSAULT":
             candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
         if not candidate.source and (candidate.rule in ("pattern", "trigger") or
-                                     candidate.code.type in status_cues()["uncoded_actor_types"]):
+                                     candidate.code.type in cues["uncoded_actor_types"]):
             # a verb's bare default with no coded actor stays out (PETRARCH's rule): real
             # articles are full of "controls", "left", "established" by uncoded subjects
             candidate.source = _uncoded_subject(candidate.trigger, actors)

@@ -648,12 +648,12 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
         if not all_cues and lemma not in words and lower != "according":
             continue  # the product's cues are all in ``words``: no Token for the other words
         token = tokens[i]
-        if token.lower_ == "according" and token.i + 1 < len(doc) and tokens_of(doc)[token.i + 1].lower_ == "to":
+        if lower == "according" and i + 1 < len(doc) and view.lowers[i + 1] == "to":
             attribution = _according_to(token, paragraphs, quotes, text)
             if attribution:
                 found.append(attribution)
             continue
-        if all_cues and token.lower_ == "in" and token.dep_ == "prep":
+        if all_cues and lower == "in" and view.deps[i] == "prep":
             attribution = _poll_attribution(token, paragraphs, quotes, text)
             if attribution and not _within((token.idx, token.idx + 1), quotes):
                 found.append(attribution)
