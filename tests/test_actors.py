@@ -601,3 +601,20 @@ def test_forces_a_state_leads_abroad_do_not_make_the_article_that_states(pipelin
     assert {a.code for a in x.actors if a.text in ("regime", "government")} == {"SYRGOV"}
     jets = next(a for a in x.actors if a.text == "US-led coalition fighter jets")
     assert jets.code == "USAMIL"
+
+
+# --- sixth round: agents inside longer phrases ----------------------------------------------
+
+def test_a_states_embassy_before_its_town_is_its_government(actors_only):
+    # ConfliBERT train; Phoenix's agent phrase "embassy in" had hidden the shorter "embassy"
+    text = ("At least two people were killed when ISIL launched an attack on the Iraqi embassy "
+            "in Kabul on Monday, with a suicide bomber blowing himself up outside the gates.")
+    assert code(actors_only, text, "Iraqi embassy").code == "IRQGOV"
+
+
+def test_a_named_bodys_function_is_no_actor_of_its_own(actors_only):
+    text = ("The UN refugee agency appealed for $50 million to help Afghan refugees in "
+            "Pakistan.")
+    extraction = actors_only.extract(text)
+    assert "refugee" not in [a.text for a in extraction.actors]
+    assert code(actors_only, text, "Afghan refugees").code == "AFGREF"

@@ -70,6 +70,15 @@ def test_a_capital_as_the_object_is_its_government_a_town_reached_otherwise_its_
     assert codes(x, x.events[0].target) == {"USACVL"}
 
 
+def test_a_counterpart_or_rival_named_by_a_possessive_is_another_party(pipeline):
+    x = extract(pipeline, "Syria's foreign minister met his Turkish counterpart in Ankara.")
+    event = only(x, "CONSULT")
+    assert codes(x, event.target) == {"TURGOV"}
+    # what the subject owns is still no target
+    x = extract(pipeline, "Ethiopia withdrew its troops from Somalia.")
+    assert codes(x, only(x, "RETREAT").target) == {"SOM"}
+
+
 def test_a_town_shelled_is_the_target_though_victims_are_named(pipeline):
     x = extract(pipeline, "Israeli jets struck Beirut, killing 12 civilians.")
     event = only(x, "ASSAULT")

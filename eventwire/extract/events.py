@@ -1125,10 +1125,11 @@ def _nested_target(token: Token, actors: ActorIndex, source: list[str]) -> list[
 
 
 def _own_possession(token: Token) -> bool:
-    """'its troops', 'their peacekeeping force': what the subject owns is not its target."""
+    """'its troops', 'their peacekeeping force': what the subject owns is not its target;
+    'his Turkish counterpart', 'their rivals' name another party."""
     return token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
-        for c in token.children)
+        for c in token.children) and token.lemma_.lower() not in status_cues()["relational_nouns"]
 
 
 def _argument_children(node: Token, children: Optional[list[Token]] = None) -> list[Token]:
