@@ -79,6 +79,13 @@ def test_a_counterpart_or_rival_named_by_a_possessive_is_another_party(pipeline)
     assert codes(x, only(x, "RETREAT").target) == {"SOM"}
 
 
+def test_where_an_act_is_done_is_no_second_target(pipeline):
+    # ConfliBERT train (gold target: "the military in Mindanao", one span)
+    x = extract(pipeline, "AFP will investigate any reports of human-rights violations being "
+                          "committed by the military in Mindanao.")
+    assert [x.by_id(i).text for i in x.events[0].target] == ["the military"]
+
+
 def test_a_town_shelled_is_the_target_though_victims_are_named(pipeline):
     x = extract(pipeline, "Israeli jets struck Beirut, killing 12 civilians.")
     event = only(x, "ASSAULT")

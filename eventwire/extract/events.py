@@ -1118,10 +1118,18 @@ def _nested_target(token: Token, actors: ActorIndex, source: list[str]) -> list[
                 found += [a for a in actors.within([node]) if a not in source]
             following += _argument_children(node)
         found = [a for a in found if _actor_country(actors.by_id.get(a))]  # coded ones only
+        # "to help Afghan refugees in Pakistan": where the act is done is no second target
+        placed = {a for node in frontier if _locative_object(node) for a in actors.within([node])}
+        found = [a for a in found if a not in placed] or found
         if found:
             return _unique(found)
         frontier = sorted(following, key=lambda t: t.i)
     return []
+
+
+def _locative_object(token: Token) -> bool:
+    """The object of a place preposition ("in Pakistan")."""
+    return token.dep_ == "pobj" and token.head.lower_ in status_cues()["locative_prepositions"]
 
 
 def _own_possession(token: Token) -> bool:
