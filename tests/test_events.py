@@ -86,6 +86,22 @@ def test_where_an_act_is_done_is_no_second_target(pipeline):
     assert [x.by_id(i).text for i in x.events[0].target] == ["the military"]
 
 
+def test_a_rejected_plan_points_at_its_author_and_an_expulsion_at_the_expelling_state(pipeline):
+    x = extract(pipeline, "A peace plan proposed by Egypt was rejected by Hamas.")
+    event = only(x, "REJECT")
+    assert codes(x, event.target) == {"EGY"}
+    x = extract(pipeline, "An American journalist was expelled from Iran.")
+    event = only(x, "COERCE")
+    assert codes(x, event.source) == {"IRN"}
+
+
+def test_examples_after_like_are_the_target(pipeline):
+    # ConfliBERT train (gold target: "valued partners like Saudi Arabia")
+    x = extract(pipeline, "President Bush urged valued partners like Saudi Arabia to move "
+                          "toward freedom.")
+    assert codes(x, only(x, "REQUEST").target) == {"SAU"}
+
+
 def test_a_town_shelled_is_the_target_though_victims_are_named(pipeline):
     x = extract(pipeline, "Israeli jets struck Beirut, killing 12 civilians.")
     event = only(x, "ASSAULT")

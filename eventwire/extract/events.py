@@ -768,7 +768,7 @@ def _phrase_tokens(token: Token) -> list[Token]:
     for child in view.children(i):
         if deps[child] in CLAUSAL or deps[child] == "xcomp" or (
                 noun and deps[child] == "prep"
-                and view.lowers[child] not in ("of", "including", "from", "by")):
+                and view.lowers[child] not in ("of", "including", "from", "by", "like")):
             skip.update(view.subtree(child))
     subtree = view.subtree(i)
     if view.pos[i] not in ("VERB", "AUX"):  # a clause deeper in a phrase lends it no words
@@ -839,9 +839,12 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                       for t in c.subtree]
             source += actors.within(agents)
             aimed = _aimed_act(child, actors)
+            authors = _authors(child, actors)
             if aimed:  # "UN sanctions against Iran were lifted": the UN's, on Iran
                 source += aimed[0]
                 target += aimed[1]
+            elif authors:  # "a peace plan proposed by Egypt was rejected by Hamas": Egypt's
+                target += [a for a in authors if a not in actors.within(agents)]
             else:
                 target += [a for a in _phrase_actors(child, actors)
                            if a not in actors.within(agents)]
@@ -883,7 +886,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                                       for c in cues["state_coercion_codes"]):
         # "Ingabire was arrested in Rwanda": only a state arrests, the state where it happened
         source = [a for a in _located_target(token, actors) if a not in target] or \
-            _located_state(token, actors)
+            _located_state(token, actors) or _expelling_state(token, actors, target)
     if not target and source:  # deeper targets never make an event on their own
         target = _deeper_target(candidate, actors, source)
     if not target and source:
@@ -912,6 +915,23 @@ def _aimed_act(noun: Token, actors: ActorIndex) -> Optional[tuple[list[str], lis
     owners = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
               for a in actors.within(c.subtree)]
     return owners, [a for a in aimed if a not in owners]
+
+
+def _authors(noun: Token, actors: ActorIndex) -> list[str]:
+    """Who made a thing a passive subject names ("a peace plan proposed by Egypt"), where the
+    thing itself is no actor."""
+    if actors.at(noun) is not None or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for g in c.children if g.dep_ == "agent"
+            for o in g.children if o.dep_ == "pobj" for a in _phrase_actors(o, actors)]
+
+
+def _expelling_state(token: Token, actors: ActorIndex, target: list[str]) -> list[str]:
+    """'An American journalist was expelled from Iran': the state one is sent out of acts."""
+    return [a for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+            for a in _object_actors(c, actors)
+            if actors.by_id[a].kind == "state" and a not in target]
 
 
 def _misparsed_subject(token: Token, actors: ActorIndex) -> list[str]:
