@@ -982,3 +982,23 @@ def test_forces_strengthened_arms_laid_down_aid_flown_visits_ended(pipeline):
     x = pipeline.extract("The US had suspended military aid to Pakistan earlier this year over its "
                          "inaction to combat terrorism on its soil.")
     assert (x.events[0].cameo, x.events[0].type) == ("162", "SANCTION")
+
+
+def test_censorship_talks_begun_and_weapons_dropped_on_a_town(pipeline):
+    # PLOVER COERCE/censor "ban or restrict access to ... information" (codebook-worded)
+    x = pipeline.extract("Iran blocked access to Instagram and WhatsApp.")
+    assert (x.events[0].cameo, x.events[0].type, x.events[0].mode) == ("1721", "COERCE", "censor")
+    x = pipeline.extract("Protesters blocked access to the parliament building.")
+    assert x.events[0].type == "PROTEST"
+    # CAMEO pilot round sentence: beginning discussions is negotiating (04), not an intent (03)
+    x = pipeline.extract("The Obama administration has begun discussions with the Senate about "
+                         "whether a bill aimed at forcing China to let its currency rise is the "
+                         "right approach.")
+    assert (x.events[0].cameo, x.events[0].type) == ("046", "CONSULT")
+    # bench article sentences: weapons dropped on a town, another's forces bolstered
+    x = pipeline.extract("Government helicopters dropped the crude and indiscriminate weapons on "
+                         "al-Bab which lies in the northern province of Aleppo.")
+    assert x.events[0].type == "ASSAULT"
+    x = pipeline.extract("Russia has been carrying out airstrikes to bolster Syrian government "
+                         "forces since last September.")
+    assert "MOBILIZE" not in [e.type for e in x.events]
