@@ -1002,3 +1002,13 @@ def test_censorship_talks_begun_and_weapons_dropped_on_a_town(pipeline):
     x = pipeline.extract("Russia has been carrying out airstrikes to bolster Syrian government "
                          "forces since last September.")
     assert "MOBILIZE" not in [e.type for e in x.events]
+
+
+def test_funds_mobilised_and_rescue_teams_deployed_are_aid(pipeline):
+    # ConfliBERT train sentences (material cooperation)
+    x = pipeline.extract("The European Union is mobilising additional funds to support peace "
+                         "building in Colombia.")
+    assert (x.events[0].cameo, x.events[0].type) == ("071", "AID")
+    x = pipeline.extract("USAID deployed seven search-and-rescue teams as part of an international "
+                         "rescue effort that saved more than 130 lives in Haiti.")
+    assert (x.events[0].cameo, x.events[0].type) == ("073", "AID")
