@@ -65,6 +65,7 @@ import string
 import time
 from collections import Counter, defaultdict, deque
 from contextlib import contextmanager, nullcontext
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Optional
@@ -457,25 +458,28 @@ class Store:
             # changes the statistics (_analyze_if_stale). Unprepared statements, planned
             # with their values, are not affected.
             self._lock(conn, generic_plans=True)
-            writes, new = self._extraction_rows(extraction, article_id, sha256, signature,
-                                                bands)
+            rows = report_rows(extraction, article_id)
+            new = reports_from_rows(*rows)
             # The look-ups first (the article, its near-duplicates, the candidates as for
             # an article that copies none; the rare copy asks again, with its copies); the
-            # inserts' parameters are built while the server answers, and the inserts sent
-            # after, so that the server writes while this process fuses (a pipeline's
-            # answers come in order: sent before, the inserts were waited for too).
+            # other rows and the inserts' parameters are built while the server answers,
+            # and the inserts sent after, so that the server writes while this process
+            # fuses (a pipeline's answers come in order: sent before the look-ups, the
+            # inserts were waited for with them).
             stored = self._send_stored(conn, sha256, article_id)
             similar = self._send_near_duplicates(conn, article_id, bands)
             candidates = self._send_candidates(conn, article_id, new) if new else None
-            insert = self._inserts_of(writes)
+            insert = self._inserts_of(self._extraction_rows(
+                extraction, article_id, sha256, signature, bands, rows))
             found = stored()
             if sha256 in found:
                 return AddResult(article_id=found[sha256], status="unchanged")
             if found:  # another text holds the id: this one is stored as id~sha256 prefix
                 article_id = f"{article_id}~{sha256[:12]}"
-                writes, new = self._extraction_rows(extraction, article_id, sha256,
-                                                    signature, bands)
-                insert = self._inserts_of(writes)
+                rows = report_rows(extraction, article_id)
+                new = reports_from_rows(*rows)
+                insert = self._inserts_of(self._extraction_rows(
+                    extraction, article_id, sha256, signature, bands, rows))
                 similar = self._send_near_duplicates(conn, article_id, bands)
                 candidates = None
             insert(conn)  # not waited for: errors come with the next answer, or COMMIT
@@ -618,10 +622,11 @@ class Store:
             RawSQL(self.dialect).run(conn, "COMMIT", rows=False)
 
     def _extraction_rows(self, extraction: Extraction, article_id: str, sha256: str,
-                         signature, bands: list[tuple[int, int]]
-                         ) -> tuple[list[tuple[Any, list[dict[str, Any]]]], list[Report]]:
-        """The rows of the article, its extraction and its items (table, rows), for
-        ``_insert_all``, and its reports."""
+                         signature, bands: list[tuple[int, int]],
+                         reports: tuple[list[dict], list[dict]]
+                         ) -> list[tuple[Any, list[dict[str, Any]]]]:
+        """The rows of the article, its extraction, its items and its reports (``reports``:
+        ``report_rows``), as (table, rows) for ``_inserts_of``."""
         article = extraction.article
         now = datetime.now(timezone.utc)
         writes: list[tuple[Any, list[dict[str, Any]]]] = []
@@ -642,12 +647,12 @@ class Store:
         items = extraction.model_dump(include=set(ITEM_TABLES))  # one dump for every item
         for name, table in ITEM_TABLES.items():
             write(table, [item_row(table, article_id, item) for item in items[name]])
-        event_rows, role_rows = report_rows(extraction, article_id)
+        event_rows, role_rows = reports
         write(article_events, event_rows)
         write(article_event_actors, role_rows)
         write(minhash_bands, [{"band": band, "bucket": bucket, "article_id": article_id}
                               for band, bucket in bands])
-        return writes, reports_from_rows(event_rows, role_rows)
+        return writes
 
     def _insert_all(self, conn: Connection, writes: list[tuple[Any, list[dict[str, Any]]]]
                     ) -> None:
@@ -1559,10 +1564,17 @@ def item_row(table, article_id: str, item) -> dict[str, Any]:
     cue = data.get("cue")
     if cue:
         row.update(cue_text=cue["text"], cue_start=cue["span"][0], cue_end=cue["span"][1])
-    columns = table.columns.keys()
+    columns = _column_names(table)
     row.update({key: value for key, value in data.items()
                 if key in columns and key not in row})
     return row
+
+
+@lru_cache(maxsize=None)
+def _column_names(table) -> frozenset[str]:
+    """A table's column names, as a set made once (``Table.columns.keys()`` is a new list
+    each call, searched from its start: some 55 item rows an article)."""
+    return frozenset(table.columns.keys())
 
 
 def report_rows(extraction: Extraction, article_id: str) -> tuple[list[dict], list[dict]]:
