@@ -601,3 +601,32 @@ def test_forces_a_state_leads_abroad_do_not_make_the_article_that_states(pipelin
     assert {a.code for a in x.actors if a.text in ("regime", "government")} == {"SYRGOV"}
     jets = next(a for a in x.actors if a.text == "US-led coalition fighter jets")
     assert jets.code == "USAMIL"
+
+
+# --- sixth round: agents inside longer phrases ----------------------------------------------
+
+def test_a_states_embassy_before_its_town_is_its_government(actors_only):
+    # ConfliBERT train; Phoenix's agent phrase "embassy in" had hidden the shorter "embassy"
+    text = ("At least two people were killed when ISIL launched an attack on the Iraqi embassy "
+            "in Kabul on Monday, with a suicide bomber blowing himself up outside the gates.")
+    assert code(actors_only, text, "Iraqi embassy").code == "IRQGOV"
+
+
+def test_a_named_bodys_function_is_no_actor_of_its_own(actors_only):
+    text = ("The UN refugee agency appealed for $50 million to help Afghan refugees in "
+            "Pakistan.")
+    extraction = actors_only.extract(text)
+    assert "refugee" not in [a.text for a in extraction.actors]
+    assert code(actors_only, text, "Afghan refugees").code == "AFGREF"
+
+
+def test_leaders_since_the_dictionaries_stopped_are_coded_at_the_texts_date(actors_only):
+    # ConfliBERT train sentences; Phoenix lacks Kim Jong Un and Fayez al-Sarraj
+    text = ("U.S. President Donald Trump has accepted an invitation to meet with Kim Jong Un "
+            "to negotiate Pyongyang's nuclear program.")
+    assert code(actors_only, text, "Kim Jong Un", published="2018-03-09").code == "PRKGOV"
+    text = ("The Czech Republic's prime minister has pledged his country's full support for "
+            "Fayez Serraj, the prime minister of the U.N.-backed Libyan government.")
+    assert code(actors_only, text, "Fayez Serraj", published="2019-05-01").code == "LBYGOV"
+    text = "NATO Secretary General Jens Stoltenberg said the alliance would stay."
+    assert code(actors_only, text, "Jens Stoltenberg", published="2019-05-01").code.startswith("IGO")

@@ -218,8 +218,9 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             name = None
         agent = book.match_agent(words, lemmas, i) \
             if words[i] in agent_starts or lemmas[i] in agent_starts else None
-        if agent is not None and not _nominal(doc[i + agent[0] - 1]):
-            agent = None
+        while agent is not None and not _nominal(doc[i + agent[0] - 1]):
+            # "embassy in" (a Phoenix phrase) before "Berlin": the shorter "embassy" is the agent
+            agent = book.match_agent(words, lemmas, i, agent[0] - 1) if agent[0] > 1 else None
         if name is not None and (agent is None or name[0] >= agent[0]):
             length, entry_id, metonym = name
             units.append(Unit(i, i + length, "name", entry=book.entries[entry_id], metonym=metonym,
@@ -757,6 +758,8 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         return None  # resolved later, with the persons before it
     if unit.metonym and not _metonym_subject(doc, unit):
         return None  # a city is a place (the places stage), not an actor, unless it acts
+    if unit.source == "agent" and _function_of_named_body(doc, unit):
+        return None  # "the UN refugee agency": the body's function, not refugees
     if _is_state(unit) and root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i \
             and root.head.tag_ == "NNPS" and root.head.ent_type_ == "NORP" and coding.country \
             and not any(c.dep_ == "poss" for c in root.head.children):
@@ -821,6 +824,19 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         name = _name_of(words)
     return Actor(id=next_id("a", actors), text=words, span=(start, end), name=name, code=code,
                  country=actor_country, sector=sector, kind=coding.kind)
+
+
+def _function_of_named_body(doc: Doc, unit: Unit) -> bool:
+    """An agent noun naming whom a named body serves ("the UN refugee agency"): a modifier
+    of an organisation word after the body's name. A force or office the body is stays one
+    ("the Louisville Metro Police Department")."""
+    root = unit.root(doc)
+    if root.dep_ != "compound" or root.head.i < root.i or _word(root.head) not in ORG_WORDS \
+            or unit.start == 0 or unit.agent is None or unit.agent.code.lstrip("~")[:3] in (
+                "COP", "MIL", "GOV", "JUD", "LEG", "SPY"):
+        return False
+    before = doc[unit.start - 1]
+    return before.pos_ == "PROPN" and before.head.i == root.head.i
 
 
 def _unknown_name_modifier(doc: Doc, unit: Unit) -> bool:

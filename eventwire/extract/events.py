@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from eventwire.extract import (ParseView, next_id, parse_view, span_evidence, token_range,
                                tokens_of)
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
+from eventwire.resources.gazetteer import load_gazetteer
 from eventwire.resources import event_classifier
 from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, codebook_typed,
                                           plover_of, rule_confidence, synonyms, triggers,
@@ -696,6 +697,7 @@ class ActorIndex:
         self.added: list[Actor] = []  # places made targets (_place_target)
         self.places: dict[int, Place] = {}
         self.countries: dict[int, str] = {}  # tokens of any resolved place -> its country
+        self.towns: dict[int, Place] = {}  # tokens of a town (a capital standing for its state too)
         # token indices from the per-doc range cache, no Span or Token built ((0, 0): none)
         for place in places:
             covered = range(*token_range(doc, place.span))
@@ -704,6 +706,9 @@ class ActorIndex:
             if place.country and place.feature not in (None, "country") and not place.metonymy:
                 for i in covered:
                     self.places.setdefault(i, place)
+            if place.country and place.feature == "city":
+                for i in covered:
+                    self.towns.setdefault(i, place)
         for actor in sorted(actors, key=lambda a: a.span[1] - a.span[0]):
             # longer mentions overwrite shorter ones
             self.by_token.update(dict.fromkeys(range(*token_range(doc, actor.span)), actor))
@@ -721,6 +726,18 @@ class ActorIndex:
         if span is None or any(t.i in self.by_token for t in span):
             return None
         return self.add(span, place.name, country, "CVL")
+
+    def town_actor(self, place: Place, doc: Doc, addressed: bool) -> Optional[str]:
+        """A town an act is aimed at, as the PLOVER records' readme codes it: a capital as the
+        direct object stands for its government ("urged Washington" USA GOV), any other town,
+        and a capital reached through a preposition, for its people ("protested to London")."""
+        country = iso3(place.country)
+        span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if country is None or span is None or any(t.i in self.by_token for t in span):
+            return None
+        entry = load_gazetteer().lookup(place.geonameid) if place.geonameid else None
+        sector = "GOV" if addressed and entry is not None and entry.capital else "CVL"
+        return self.add(span, place.name, country, sector)
 
     def add(self, span: SpacySpan, name: str, country: str, sector: str,
             kind: str = "group") -> str:
@@ -775,7 +792,7 @@ def _phrase_tokens(token: Token) -> list[Token]:
     for child in view.children(i):
         if deps[child] in CLAUSAL or deps[child] == "xcomp" or (
                 noun and deps[child] == "prep"
-                and view.lowers[child] not in ("of", "including", "from", "by")):
+                and view.lowers[child] not in ("of", "including", "from", "by", "like")):
             skip.update(view.subtree(child))
     subtree = view.subtree(i)
     if view.pos[i] not in ("VERB", "AUX"):  # a clause deeper in a phrase lends it no words
@@ -845,7 +862,16 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             agents = [t for c in child.children if c.dep_ == "prep" and c.lower_ == "by"
                       for t in c.subtree]
             source += actors.within(agents)
-            target += [a for a in _phrase_actors(child, actors) if a not in actors.within(agents)]
+            aimed = _aimed_act(child, actors)
+            authors = _authors(child, actors)
+            if aimed:  # "UN sanctions against Iran were lifted": the UN's, on Iran
+                source += aimed[0]
+                target += aimed[1]
+            elif authors:  # "a peace plan proposed by Egypt was rejected by Hamas": Egypt's
+                target += [a for a in authors if a not in actors.within(agents)]
+            else:
+                target += [a for a in _phrase_actors(child, actors)
+                           if a not in actors.within(agents)]
         elif child.dep_ == "agent":
             source += [a for c in child.children for a in _phrase_actors(c, actors)]
         elif child.dep_ in OBJECTS and _judged_attack(candidate, child, actors):
@@ -884,9 +910,11 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                                       for c in cues["state_coercion_codes"]):
         # "Ingabire was arrested in Rwanda": only a state arrests, the state where it happened
         source = [a for a in _located_target(token, actors) if a not in target] or \
-            _located_state(token, actors)
+            _located_state(token, actors) or _expelling_state(token, actors, target)
     if not target and source:  # deeper targets never make an event on their own
         target = _deeper_target(candidate, actors, source)
+    if not target and source:
+        target = _town_target(token, actors, candidate.code.type in cues["withdrawal_types"])
     own = _own_forces(candidate, target, source, actors)
     if own:  # "Japan sent troops to South Sudan": the troops are Japan's, South Sudan receives
         target = [a for a in target if a not in own]
@@ -895,6 +923,39 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 token, actors, source + own) if a not in own][:1]
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
+
+
+def _aimed_act(noun: Token, actors: ActorIndex) -> Optional[tuple[list[str], list[str]]]:
+    """A passive subject that is itself an act aimed at someone ("UN sanctions against Iran
+    were lifted", "the blockade on Gaza was eased"): (its owners, whom it is aimed at); None
+    for a subject that is no such act (an actor, or a phrase naming none after "against")."""
+    if actors.at(noun) is not None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    aimed = [a for c in noun.children if c.dep_ == "prep"
+             and c.lower_ in status_cues()["aimed_prepositions"]
+             for a in _object_actors(c, actors)]
+    if not aimed:
+        return None
+    owners = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+              for a in actors.within(c.subtree)]
+    return owners, [a for a in aimed if a not in owners]
+
+
+def _authors(noun: Token, actors: ActorIndex) -> list[str]:
+    """Who made a thing a passive subject names ("a peace plan proposed by Egypt"), where the
+    thing itself is no actor."""
+    if actors.at(noun) is not None or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for g in c.children if g.dep_ == "agent"
+            for o in g.children if o.dep_ == "pobj" for a in _phrase_actors(o, actors)]
+
+
+def _expelling_state(token: Token, actors: ActorIndex, target: list[str]) -> list[str]:
+    """'An American journalist was expelled from Iran': the state one is sent out of acts."""
+    return [a for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+            for a in _object_actors(c, actors)
+            if actors.by_id[a].kind == "state" and a not in target]
 
 
 def _misparsed_subject(token: Token, actors: ActorIndex) -> list[str]:
@@ -987,12 +1048,52 @@ def _deeper_target(candidate: Candidate, actors: ActorIndex,
     cues = status_cues()
     victims_named = any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in
                         cues["casualty_verbs"] for c in candidate.trigger.children)
-    if candidate.code.type in cues["place_target_types"] and not victims_named and not any(
+    if candidate.code.type in cues["purpose_target_types"]:
+        # "marched through Harare to protest against the government": whom it is aimed at,
+        # not where it passed
+        target = _purpose_target(candidate.trigger, actors, source)
+    if not target and candidate.code.type in cues["place_target_types"] and not any(
             candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"]):
-        # "a bomb in Kabul, killing 12 policemen": the policemen, not Kabul's people
+        # "a bomb in Kabul, killing 12 policemen": the policemen, not Kabul's people; but
+        # "shelled Kabul, killing five people" hit Kabul itself
         # seizing a city acts on whoever holds it, not on its people
-        target = _place_target(candidate.trigger, actors)
+        target = _place_target(candidate.trigger, actors, direct_only=victims_named)
     return target or _nested_target(candidate.trigger, actors, source)
+
+
+def _town_target(token: Token, actors: ActorIndex, withdrawal: bool = False) -> list[str]:
+    """A town the verb's object or target phrase names, where nothing else is the target
+    ("urged Washington to lift", "accused New Delhi of", "lodged a protest with London",
+    "withdrew from Beirut": ``withdrawal``, where "from" names the target)."""
+    prepositions = status_cues()["town_target_prepositions"] | ({"from"} if withdrawal else set())
+    # the verb's own object and target phrases first, then its object's ("a protest with London")
+    reached: list[tuple[Token, bool]] = []
+    for head in [token] + [c for c in token.children if c.dep_ in ("dobj", "obj")]:
+        for child in head.children:
+            if head is token and child.dep_ in ("dobj", "obj", "dative"):
+                reached.append((child, True))
+            elif child.dep_ == "prep" and child.lower_ in prepositions:
+                reached += [(c, False) for c in child.children if c.dep_ == "pobj"]
+    for node, addressed in reached:
+        place = actors.towns.get(node.i)
+        if place is not None:
+            found = actors.town_actor(place, token.doc, addressed)
+            return [found] if found else []
+    return []
+
+
+def _purpose_target(token: Token, actors: ActorIndex, source: list[str]) -> list[str]:
+    """The coded actor a purpose clause or participle of the act names ("demonstrated in
+    Jakarta demanding the resignation of President Suharto" -> Suharto)."""
+    marks = status_cues()["adjunct_marks"]
+    for child in token.children:
+        if child.i > token.i and child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" \
+                and not any(c.dep_ == "mark" and c.lower_ in marks for c in child.children):
+            found = [a for a in _object_phrase_target(child, actors) or _nested_target(
+                child, actors, source) if a not in source]
+            if found:
+                return found
+    return []
 
 
 def _object_phrase_target(token: Token, actors: ActorIndex) -> list[str]:
@@ -1061,17 +1162,26 @@ def _nested_target(token: Token, actors: ActorIndex, source: list[str]) -> list[
                 found += [a for a in actors.within([node]) if a not in source]
             following += _argument_children(node)
         found = [a for a in found if _actor_country(actors.by_id.get(a))]  # coded ones only
+        # "to help Afghan refugees in Pakistan": where the act is done is no second target
+        placed = {a for node in frontier if _locative_object(node) for a in actors.within([node])}
+        found = [a for a in found if a not in placed] or found
         if found:
             return _unique(found)
         frontier = sorted(following, key=lambda t: t.i)
     return []
 
 
+def _locative_object(token: Token) -> bool:
+    """The object of a place preposition ("in Pakistan")."""
+    return token.dep_ == "pobj" and token.head.lower_ in status_cues()["locative_prepositions"]
+
+
 def _own_possession(token: Token) -> bool:
-    """'its troops', 'their peacekeeping force': what the subject owns is not its target."""
+    """'its troops', 'their peacekeeping force': what the subject owns is not its target;
+    'his Turkish counterpart', 'their rivals' name another party."""
     return token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
-        for c in token.children)
+        for c in token.children) and token.lemma_.lower() not in status_cues()["relational_nouns"]
 
 
 def _argument_children(node: Token, children: Optional[list[Token]] = None) -> list[Token]:
@@ -1141,13 +1251,16 @@ def _unidentified_attacker(token: Token, actors: ActorIndex, sent: SpacySpan) ->
     return [actors.add(sent.doc[start:subject.i + 1], "unidentified armed force", country, "UAF")]
 
 
-def _place_target(token: Token, actors: ActorIndex) -> list[str]:
+def _place_target(token: Token, actors: ActorIndex, direct_only: bool = False) -> list[str]:
     """A city or region the act is done to or in, reached from the verb through objects and
     prepositions only ("would blockade Paris", "threatened to institute a curfew in Algiers",
-    "fired at targets in Jericho"): the people of its state, as PLOVER codes them."""
+    "fired at targets in Jericho"): the people of its state, as PLOVER codes them.
+    ``direct_only``: only the verb's own object ("shelled Kabul")."""
     for descendant in token.subtree:
         place = actors.places.get(descendant.i)
         if place is None or descendant.i == token.i:
+            continue
+        if direct_only and not (descendant.head.i == token.i and descendant.dep_ in OBJECTS):
             continue
         node = descendant
         while node.i != token.i and node.dep_ in PLACE_PATH and not (

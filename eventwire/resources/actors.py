@@ -160,10 +160,12 @@ class ActorDictionary:
         of "the united states of america"): a longer name can match only past one of them."""
         return frozenset(name[:i] for name in self.names for i, c in enumerate(name) if c == " ")
 
-    def match_agent(self, words: list[str], lemmas: list[str], start: int
-                    ) -> Optional[tuple[int, Agent]]:
-        """Longest agent phrase at ``start``; the last word may be in its lemma form."""
+    def match_agent(self, words: list[str], lemmas: list[str], start: int,
+                    at_most: Optional[int] = None) -> Optional[tuple[int, Agent]]:
+        """Longest agent phrase at ``start`` (of ``at_most`` words); the last word may be in
+        its lemma form."""
         longest = max(self.agent_lengths.get(words[start], 0), self.agent_lengths.get(lemmas[start], 0))
+        longest = min(longest, at_most) if at_most is not None else longest
         for length in range(min(longest, len(words) - start), 0, -1):
             head = words[start:start + length - 1]
             for last in (words[start + length - 1], lemmas[start + length - 1]):
