@@ -792,7 +792,7 @@ def _phrase_tokens(token: Token) -> list[Token]:
     for child in view.children(i):
         if deps[child] in CLAUSAL or deps[child] == "xcomp" or (
                 noun and deps[child] == "prep"
-                and view.lowers[child] not in ("of", "including", "from", "by", "like")):
+                and view.lowers[child] not in ("of", "including", "from", "by")):
             skip.update(view.subtree(child))
     subtree = view.subtree(i)
     if view.pos[i] not in ("VERB", "AUX"):  # a clause deeper in a phrase lends it no words
@@ -821,7 +821,10 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
         if body:
             return body
     if head is None:
-        return actors.within(_phrase(token))
+        # "valued partners like Saudi Arabia": the examples stand for the phrase
+        examples = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "like"
+                    for a in _object_actors(c, actors) if actors.by_id[a].code]
+        return actors.within(_phrase(token)) or examples
     found = actors.within([token])
     if not actors.at(token).code:  # "Gul Rahman, a suspected militant": the apposition codes him
         described = [a for c in token.children if c.dep_ == "appos" and actors.at(c) is not None
