@@ -502,6 +502,9 @@ def _complement(verb: Token, cue: CueWord, bounds: Piece,
     return None, ""
 
 
+QUOTED = {'"', "\u201c", "\u201d", "''", "``"}
+
+
 def _clause_after(verb: Token, clauses: list[Token], inside: list[Token]) -> tuple[Optional[Token], str]:
     """What is said after the verb where the parse also hung a clause before it: a clause
     ("He didn't express much remorse ...; more so, he said that CNN had"; PolNeAR train: gold
@@ -511,6 +514,8 @@ def _clause_after(verb: Token, clauses: list[Token], inside: list[Token]) -> tup
     if not clauses or clauses[0].i > verb.i or not any(
             c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children):
         return None, ""  # '"...," said the monitor, who ...': the clause before is the quote
+    if any(t.text in QUOTED for t in verb.doc[max(clauses[0].left_edge.i - 1, 0):verb.i]):
+        return None, ""  # '"It's finished," she said in ...': a quotation before the verb is what it reports
     later = next((c for c in inside if c.i > verb.i and (c.dep_ == "ccomp" and c.tag_ != "VBG" or c.dep_
                   == "xcomp" and c.tag_ == "VB")), None)  # not '" ... " he said adding that ...'
     if later is not None:
