@@ -492,7 +492,16 @@ def test_a_clause_after_the_verb_is_what_is_said_when_the_parse_hung_one_before_
     assert words(text, only(said).source) == "the Syrian Observatory for Human Rights"
 
 
-def test_a_participle_after_the_verb_does_not_take_the_quotation_from_it(nlp):
+def test_a_participle_after_the_verb_does_not_take_the_clause_from_it(nlp):
+    # FA-KES (AFP wire, commas lost): "bringing to 45 ..." is the monitor's aside, not what it says
+    text = ("Air strikes killed at least 12 civilians in Syrias Aleppo on Monday a monitor said "
+            "bringing to 45 the number killed in 24 hours of bombardment on the battleground city.")
+    said = only([a for a in attributions_in(nlp, text, all_cues=True)[1] if words(text, a.cue) == "said"])
+    assert [words(text, piece) for piece in said.content] == [
+        "Air strikes killed at least 12 civilians in Syrias Aleppo on Monday"]
+
+
+def test_a_quotation_before_the_verb_stays_what_it_reports(nlp):
     # FA-KES: '"..." IFRC said stressing that ...': the quotation is what "said" reports
     text = ('"Much of the aid was destroyed" IFRC said stressing that "the attack deprives thousands '
             'of civilians of much-needed food and medical assistance."')
