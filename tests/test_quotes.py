@@ -478,3 +478,61 @@ def test_a_relative_pronoun_before_the_speaker_is_a_piece_of_the_content(nlp):
     assert words(text, attribution.source) == "he"
     assert [words(text, piece) for piece in attribution.content] == [
         "which", "had provoked the biggest recession in his country's history"]
+
+
+# --- PolNeAR content conventions added in the tenth session -----------------------------
+
+def test_a_clause_after_the_verb_is_what_is_said_when_the_parse_hung_one_before_it(nlp):
+    # FA-KES (Syrian war news, CC BY 4.0): the parse hangs the first clause on "said" too
+    text = ("Pro-regime media have reported that 15 regime fighter planes were destroyed and the "
+            "Syrian Observatory for Human Rights said Sukhoi-22s Sukhoi-24s and MiG-23s were based there.")
+    said = [a for a in attributions_in(nlp, text, all_cues=True)[1] if words(text, a.cue) == "said"]
+    assert [words(text, piece) for piece in only(said).content] == [
+        "Sukhoi-22s Sukhoi-24s and MiG-23s were based there"]
+    assert words(text, only(said).source) == "the Syrian Observatory for Human Rights"
+
+
+def test_a_participle_after_the_verb_does_not_take_the_clause_from_it(nlp):
+    # FA-KES (AFP wire, commas lost): "bringing to 45 ..." is the monitor's aside, not what it says
+    text = ("Air strikes killed at least 12 civilians in Syrias Aleppo on Monday a monitor said "
+            "bringing to 45 the number killed in 24 hours of bombardment on the battleground city.")
+    said = only([a for a in attributions_in(nlp, text, all_cues=True)[1] if words(text, a.cue) == "said"])
+    assert [words(text, piece) for piece in said.content] == [
+        "Air strikes killed at least 12 civilians in Syrias Aleppo on Monday"]
+
+
+def test_a_quotation_before_the_verb_stays_what_it_reports(nlp):
+    # FA-KES: '"..." IFRC said stressing that ...': the quotation is what "said" reports
+    text = ('"Much of the aid was destroyed" IFRC said stressing that "the attack deprives thousands '
+            'of civilians of much-needed food and medical assistance."')
+    said = only([a for a in attributions_in(nlp, text, all_cues=True)[1] if words(text, a.cue) == "said"])
+    assert [words(text, piece) for piece in said.content] == ['"Much of the aid was destroyed"']
+
+
+def test_an_according_to_inside_its_sentence_has_content_on_both_sides_for_polnear(nlp):
+    # FA-KES (SANA wire): the phrase interrupts the clause after its subject
+    text = ("The terrorist attacks according to the source claimed the lives of two persons and "
+            "injured three others.")
+    polnear = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert [words(text, piece) for piece in polnear.content] == [
+        "The terrorist attacks", "claimed the lives of two persons and injured three others."]
+    product = [a for a in attributions_in(nlp, text)[1] if a.how == "according"]
+    assert [words(text, piece) for piece in only(product).content] == ["The terrorist attacks"]
+
+
+def test_a_connective_before_an_interrupting_according_to_is_left_out(nlp):
+    text = ("But, according to the Syrian Observatory for Human Rights, at least 30 people were "
+            "killed in the air strikes on Saturday.")
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert [words(text, piece) for piece in attribution.content] == [
+        "at least 30 people were killed in the air strikes on Saturday."]
+
+
+def test_a_tagged_cue_keeps_a_that_clause_as_its_content(nlp):
+    # FA-KES: the rules do not read the participle; the tagger does, and its "that" clause
+    text = ('"Straight after the coalitions strikes IS militants launched an offensive" said the '
+            'statement adding that "fierce fighting against the terrorists" ensued nearby.')
+    tagged = only([a for a in attributions_in(nlp, text, all_cues=True)[1] if a.how == "tagged"])
+    assert words(text, tagged.cue) == "adding"
+    assert [words(text, piece) for piece in tagged.content] == [
+        'that "fierce fighting against the terrorists" ensued nearby']

@@ -148,6 +148,13 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if coded is None:
             continue
         code, rule = coded
+        if view.lemmas[i] in cues["naming_participles"] and rule == "verb" and any(
+                c.dep_ == "oprd" for c in token.children):
+            # "called Britain's ambassador a very stupid guy": a characterisation, no phone
+            # call (Phoenix CALL: a pejorative name is 111, "partner", "success" 013)
+            if not _disparaging(token):
+                continue
+            code = plover_of("111")
         if rule == "verb" and view.deps[i] == "acl" and view.lemmas[i] in cues[
                 "purpose_participles"]:
             continue  # "laws meant to rein in ...", "an attack intended for": a thing's purpose
@@ -192,6 +199,13 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
                                                          _clause_tokens(candidate))):
             kept.append(candidate)
     return _clause_acts_first(kept)
+
+
+def _disparaging(token: Token) -> bool:
+    """Whether the name a naming verb gives (its ``oprd``) is a disparaging one."""
+    words = status_cues()["disparaging_words"]
+    return any(t.lower_ in words or t.lemma_.lower() in words
+               for c in token.children if c.dep_ == "oprd" for t in c.subtree)
 
 
 def _clause_acts_first(kept: list[Candidate]) -> list[Candidate]:
@@ -391,7 +405,16 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     adjuncts = _adjuncts(view, token.i)
     narrowed: dict[tuple[int, ...], _Window] = {}  # windows without some adjunct phrases
     before = _Window(view, range(max(sent.start, token.i - WINDOW), token.i))
-    anchors = {token.i} | {c.i for c in token.children if c.dep_ in OBJECTS}
+    objects = [c for c in token.children if c.dep_ in OBJECTS]
+    # "returned dozens of artifacts to Peru": the quantity's "of" noun is the object too
+    anchors = {token.i} | {c.i for c in objects} | {
+        g.i for c in objects if c.lower_ in status_cues()["quantity_heads"]
+        for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj"}
+    # "called for Egyptians to join": a for-to clause's "for" is the verb's own preposition
+    marks = {view.lowers[m] for c in view.children(token.i)
+             if view.deps[c] == "advcl" and _infinitive(view, c)
+             for m in view.children(c) if view.deps[m] == "mark"}
     best: Optional[Pattern] = None
     best_score = 0
     vocabulary = after.vocabulary | before.vocabulary
@@ -416,8 +439,9 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
         score_before = before.match(pattern.before_words)
         if score_before < 0 or not after.attached(pattern.prepositions, anchors):
             continue
-        if _bare_prepositions(pattern) and (not after.attached(pattern.after_words, anchors)
-                                             or _dates_only(token, pattern.after_words)):
+        if _bare_prepositions(pattern) and not set(pattern.after_words) <= marks and (
+                not after.attached(pattern.after_words, anchors)
+                or _dates_only(token, pattern.after_words)):
             continue  # "demand ... on": a lone preposition counts only when it hangs from the verb
         score += score_before
         if score > best_score or (score == best_score and best is not None
@@ -1395,7 +1419,8 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
         return "requested", "requested"  # "Sudan must return the helicopter"
     marks = {c.lower_ for t in clause for c in t.children if c.dep_ == "mark"}
     # "is considering giving money": an option weighed, not an act done or planned
-    weighed = head.dep_ == "xcomp" and head.head.lemma_.lower() in cues["hypothetical_heads"]
+    weighed = (head.dep_ == "xcomp" and head.head.lemma_.lower() in cues["hypothetical_heads"]
+               ) or _possibility_of(head)
     if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"] \
             or weighed:
         return "hypothetical", None
@@ -1409,6 +1434,14 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
                 g.lemma_.lower() in cues["desire_heads"] and _own_wish(g)) for g in governors[:2])
         return "planned", ("planned" if committed else None)
     return reported, None
+
+
+def _possibility_of(head: Token) -> bool:
+    """"exploring the possibility of transferring helicopters", "discussed the option of
+    sending troops": an act named as an option is weighed, not done."""
+    preposition = head.head
+    return (head.dep_ == "pcomp" and preposition.lower_ == "of"
+            and preposition.head.lower_ in status_cues()["hypothetical_nouns"])
 
 
 @lru_cache(maxsize=1)

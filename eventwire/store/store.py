@@ -65,6 +65,7 @@ import string
 import time
 from collections import Counter, defaultdict, deque
 from contextlib import contextmanager, nullcontext
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Optional
@@ -439,11 +440,12 @@ class Store:
         """Store one article's extraction and fuse its events, in one transaction.
 
         On PostgreSQL the whole transaction is one pipeline, waited on only where an answer
-        is needed: (1) BEGIN, the writers' lock, the look-up of the article with its
-        inserts (one statement), the near-duplicate look-up and the fusion candidates; (2)
-        for an article whose reports match stored events, those events' reports,
-        near-duplicate links and splits; (3) the event writes and COMMIT. Two or three
-        round trips an article."""
+        is needed: (1) BEGIN, the writers' lock, the look-ups of the article, of its
+        near-duplicates and of the fusion candidates; then its inserts (one statement),
+        not waited for: the server writes while this process fuses; (2) for an article
+        whose reports match stored events, those events' reports, near-duplicate links
+        and splits; (3) the event writes and COMMIT. Two or three round trips an
+        article."""
         sha256 = text_sha256(extraction.article.text)
         signature = dedupe.signature(extraction.article.text)
         bands = dedupe.band_buckets(signature)
@@ -456,29 +458,39 @@ class Store:
             # changes the statistics (_analyze_if_stale). Unprepared statements, planned
             # with their values, are not affected.
             self._lock(conn, generic_plans=True)
-            writes, new = self._extraction_rows(extraction, article_id, sha256, signature,
-                                                bands)
-            stored = self._insert_unless_stored(conn, writes, sha256, article_id)
-            # Sent with the inserts: the near-duplicate look-up, and the candidates as for
-            # an article that copies none (the rare copy asks again, with its copies).
+            rows = report_rows(extraction, article_id)
+            new = reports_from_rows(*rows)
+            # The look-ups first (the article, its near-duplicates, the candidates as for
+            # an article that copies none; the rare copy asks again, with its copies); the
+            # other rows and the inserts' parameters are built while the server answers,
+            # and the inserts sent after, so that the server writes while this process
+            # fuses (a pipeline's answers come in order: sent before the look-ups, the
+            # inserts were waited for with them).
+            stored = self._send_stored(conn, sha256, article_id)
             similar = self._send_near_duplicates(conn, article_id, bands)
             candidates = self._send_candidates(conn, article_id, new) if new else None
+            insert = self._inserts_of(self._extraction_rows(
+                extraction, article_id, sha256, signature, bands, rows))
             found = stored()
             if sha256 in found:
                 return AddResult(article_id=found[sha256], status="unchanged")
             if found:  # another text holds the id: this one is stored as id~sha256 prefix
                 article_id = f"{article_id}~{sha256[:12]}"
-                writes, new = self._extraction_rows(extraction, article_id, sha256,
-                                                    signature, bands)
-                self._insert_all(conn, writes)
+                rows = report_rows(extraction, article_id)
+                new = reports_from_rows(*rows)
+                insert = self._inserts_of(self._extraction_rows(
+                    extraction, article_id, sha256, signature, bands, rows))
                 similar = self._send_near_duplicates(conn, article_id, bands)
                 candidates = None
+            insert(conn)  # not waited for: errors come with the next answer, or COMMIT
             duplicate_of = self._link_near_duplicate(conn, article_id, signature, similar())
             if duplicate_of is not None:
                 candidates = None
             event_ids = self._fuse_article(conn, article_id, new, duplicate_of, candidates)
             self._commit_with_last_writes(conn)
-        self._reports.add(map(as_read_back, new))  # committed: stored reports never change
+            # what the cache keeps, made while the server commits
+            read_back = [as_read_back(report) for report in new]
+        self._reports.add(read_back)  # committed: stored reports never change
         self._added += 1
         if self._added % ANALYZE_CHECK_EVERY == 0:
             self._analyze_if_stale()
@@ -610,10 +622,11 @@ class Store:
             RawSQL(self.dialect).run(conn, "COMMIT", rows=False)
 
     def _extraction_rows(self, extraction: Extraction, article_id: str, sha256: str,
-                         signature, bands: list[tuple[int, int]]
-                         ) -> tuple[list[tuple[Any, list[dict[str, Any]]]], list[Report]]:
-        """The rows of the article, its extraction and its items (table, rows), for
-        ``_insert_all``, and its reports."""
+                         signature, bands: list[tuple[int, int]],
+                         reports: tuple[list[dict], list[dict]]
+                         ) -> list[tuple[Any, list[dict[str, Any]]]]:
+        """The rows of the article, its extraction, its items and its reports (``reports``:
+        ``report_rows``), as (table, rows) for ``_inserts_of``."""
         article = extraction.article
         now = datetime.now(timezone.utc)
         writes: list[tuple[Any, list[dict[str, Any]]]] = []
@@ -634,50 +647,50 @@ class Store:
         items = extraction.model_dump(include=set(ITEM_TABLES))  # one dump for every item
         for name, table in ITEM_TABLES.items():
             write(table, [item_row(table, article_id, item) for item in items[name]])
-        event_rows, role_rows = report_rows(extraction, article_id)
+        event_rows, role_rows = reports
         write(article_events, event_rows)
         write(article_event_actors, role_rows)
         write(minhash_bands, [{"band": band, "bucket": bucket, "article_id": article_id}
                               for band, bucket in bands])
-        return writes, reports_from_rows(event_rows, role_rows)
+        return writes
 
     def _insert_all(self, conn: Connection, writes: list[tuple[Any, list[dict[str, Any]]]]
                     ) -> None:
-        """Insert rows into several tables: on PostgreSQL in one statement (each table's
-        INSERT a data-modifying WITH clause; every statement cost the client and the
-        server their own round of work), elsewhere a bulk insert a table."""
-        if self.dialect != "postgresql" or self._combined(writes).execute(
-                conn, [rows for _, rows in writes]) is None:
-            for table, rows in writes:
-                self._bulk(conn, table, rows)
+        """Insert rows into several tables (see ``_inserts_of``)."""
+        self._inserts_of(writes)(conn)
 
-    def _insert_unless_stored(self, conn: Connection,
-                              writes: list[tuple[Any, list[dict[str, Any]]]], sha256: str,
-                              article_id: str) -> Callable[[], dict[str, str]]:
-        """Insert a new article's rows (``_insert_all``) unless an article holding its
-        sha256 or its id is stored; returns the function that reads those (sha256 ->
-        id; none: inserted). On PostgreSQL the look-up and the inserts are one statement,
-        sent, not waited for (see ``add``)."""
-        found = None
-        if self.dialect == "postgresql":
-            found = self._combined(writes, unless_stored=True).execute(
-                conn, [rows for _, rows in writes], stored=(sha256, article_id))
-        if found is None:
-            sql = RawSQL(self.dialect)
-            rows = sql.run(conn, "SELECT id, sha256 FROM articles "
-                                 f"WHERE sha256 = {sql.value(sha256)} OR id = {sql.value(article_id)}")
-            if not rows:
-                self._insert_all(conn, writes)
-            found = lambda: rows  # noqa: E731
-        return lambda: {found_sha: found_id for found_id, found_sha in found()}
+    def _inserts_of(self, writes: list[tuple[Any, list[dict[str, Any]]]]
+                    ) -> Callable[[Connection], None]:
+        """The insert of rows into several tables, its parameters built now; the returned
+        function sends it. On PostgreSQL one statement (each table's INSERT a
+        data-modifying WITH clause, none for a table without rows: every statement, and
+        every clause, cost the client and the server their own round of work), elsewhere
+        a bulk insert a table."""
+        writes = [(table, rows) for table, rows in writes if rows]
+        if self.dialect == "postgresql" and writes:
+            combined = self._combined(writes)
+            params = combined.parameters([rows for _, rows in writes])
+            if params is not None:
+                return lambda conn: combined.send(conn, params)
+        return lambda conn: [self._bulk(conn, table, rows) for table, rows in writes]
 
-    def _combined(self, writes: list[tuple[Any, list[dict[str, Any]]]],
-                  unless_stored: bool = False) -> "CombinedInsert":
-        key = (unless_stored, *(table.name for table, _ in writes))
+    def _send_stored(self, conn: Connection, sha256: str, article_id: str
+                     ) -> Callable[[], dict[str, str]]:
+        """Send the look-up of the stored articles holding this sha256 or this id; the
+        returned function reads them (sha256 -> id). Run after the writers' lock, so no
+        other writer can store one before this transaction ends."""
+        sql = RawSQL(self.dialect)
+        rows = sql.send(conn, "SELECT id, sha256 FROM articles WHERE sha256 = "
+                              f"{sql.value(sha256)} OR id = {sql.value(article_id)}",
+                        "stored", prepared=True)
+        return lambda: {found_sha: found_id for found_id, found_sha in rows()}
+
+    def _combined(self, writes: list[tuple[Any, list[dict[str, Any]]]]) -> "CombinedInsert":
+        key = tuple(table.name for table, _ in writes)
         found = self._combined_inserts.get(key)
         if found is None:
             found = self._combined_inserts[key] = CombinedInsert(
-                [self._bulk_insert(table) for table, _ in writes], unless_stored)
+                [self._bulk_insert(table) for table, _ in writes])
         return found
 
     def _bulk(self, conn: Connection, table, rows: list[dict[str, Any]],
@@ -1508,58 +1521,39 @@ class CombinedInsert:
     """PostgreSQL: the INSERTs of several tables as one statement, one text whatever the
     rows: a table of one row a value list (``ONE_ROW``: the article, with its bytes, and
     its extraction), any other table all its rows as one JSON text (as
-    ``BulkInsert.json``; none is an empty array).
-
-    With ``unless_stored``, the statement first looks up the articles that hold the new
-    article's sha256 or id, inserts nothing when there is one, and returns them (id,
-    sha256): the look-up and the inserts in one statement, after the writers' lock."""
+    ``BulkInsert.json``). Its text depends on the tables only: ``Store._inserts_of``
+    leaves out those without rows, whose clauses (a JSON function, an empty insert, the
+    statement triggers of ``search_names``) the server otherwise ran for nothing."""
 
     ONE_ROW = ("articles", "extractions")
 
-    def __init__(self, inserts: list[BulkInsert], unless_stored: bool = False):
+    def __init__(self, inserts: list[BulkInsert]):
         self.inserts = inserts
-        self.unless_stored = unless_stored
-        guard = " WHERE NOT EXISTS (SELECT 1 FROM stored)" if unless_stored else ""
-        clauses = []
-        for bulk in inserts:
-            if bulk.table_name not in self.ONE_ROW:
-                clauses.append(bulk.columns_sql + guard)
-            elif unless_stored:  # typed: a SELECT list does not take the columns' types
-                clauses.append(f"{bulk.head_sql} SELECT {bulk.typed_markers}{guard}")
-            else:
-                clauses.append(bulk.sql)
-        if unless_stored:
-            clauses = ["SELECT id, sha256 FROM articles WHERE sha256 = %s OR id = %s",
-                       *clauses]
-            names = ["stored", *(f"w{index}" for index in range(len(inserts)))]
-            self.sql = (f"WITH {', '.join(f'{name} AS ({clause})' for name, clause in zip(names, clauses))} "
-                        "SELECT id, sha256 FROM stored")
-        else:
-            *first, last = clauses
-            self.sql = (f"WITH {', '.join(f'w{index} AS ({clause})' for index, clause in enumerate(first))} "
-                        f"{last}") if first else last
+        clauses = [bulk.sql if bulk.table_name in self.ONE_ROW else bulk.columns_sql
+                   for bulk in inserts]
+        *first, last = clauses
+        self.sql = (f"WITH {', '.join(f'w{index} AS ({clause})' for index, clause in enumerate(first))} "
+                    f"{last}") if first else last
 
-    def execute(self, conn: Connection, tables_rows: list[list[dict[str, Any]]],
-                stored: tuple[str, str] = ()) -> Optional[Callable[[], list[tuple]]]:
-        """Insert the rows (a list a table, in order; ``stored``: the sha256 and the id
-        to look up first, with ``unless_stored``); None, and nothing sent, when a table's
-        rows have no such form (a one-row table without exactly one row, rows without an
-        exact JSON form): then they go table by table. Returns the function that reads
-        the stored articles found (id, sha256), when looked up."""
-        params: list[Any] = list(stored)
+    def parameters(self, tables_rows: list[list[dict[str, Any]]]) -> Optional[list]:
+        """The statement's parameters for these rows (a list a table, in order); None when
+        a table's rows have no such form (a one-row table without exactly one row, rows
+        without an exact JSON form): then they go table by table."""
+        params: list[Any] = []
         for bulk, rows in zip(self.inserts, tables_rows):
             if bulk.table_name in self.ONE_ROW:
                 if len(rows) != 1:
                     return None
                 params += bulk.values(rows[0])
             else:
-                rows_json = bulk.json(rows) if rows else "[]"
+                rows_json = bulk.json(rows)
                 if rows_json is None:
                     return None
                 params.append(rows_json)
-        cursor = driver_cursor(conn, "stored" if self.unless_stored else "main")
-        cursor.execute(self.sql, params)
-        return cursor.fetchall if self.unless_stored else list
+        return params
+
+    def send(self, conn: Connection, params: list) -> None:
+        driver_cursor(conn).execute(self.sql, params)
 
 
 def item_row(table, article_id: str, item) -> dict[str, Any]:
@@ -1570,10 +1564,17 @@ def item_row(table, article_id: str, item) -> dict[str, Any]:
     cue = data.get("cue")
     if cue:
         row.update(cue_text=cue["text"], cue_start=cue["span"][0], cue_end=cue["span"][1])
-    columns = table.columns.keys()
+    columns = _column_names(table)
     row.update({key: value for key, value in data.items()
                 if key in columns and key not in row})
     return row
+
+
+@lru_cache(maxsize=None)
+def _column_names(table) -> frozenset[str]:
+    """A table's column names, as a set made once (``Table.columns.keys()`` is a new list
+    each call, searched from its start: some 55 item rows an article)."""
+    return frozenset(table.columns.keys())
 
 
 def report_rows(extraction: Extraction, article_id: str) -> tuple[list[dict], list[dict]]:
