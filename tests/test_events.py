@@ -1077,3 +1077,42 @@ def test_funds_mobilised_and_rescue_teams_deployed_are_aid(pipeline):
     x = pipeline.extract("USAID deployed seven search-and-rescue teams as part of an international "
                          "rescue effort that saved more than 130 lives in Haiti.")
     assert (x.events[0].cameo, x.events[0].type) == ("073", "AID")
+
+
+def test_an_act_inside_a_denied_charge_is_alleged_not_asserted(pipeline):
+    # ConfliBERT train sentences (statements: CAMEO 016 "deny responsibility")
+    x = pipeline.extract("Sierra Leone's Ambassador to the United States yesterday denied charges "
+                         "that his Government had helped conspirators in an unsuccessful coup in "
+                         "Liberia last week.")
+    helped = only(x, "AID")
+    assert helped.trigger.text == "helped" and helped.status == "claimed"
+    x = pipeline.extract("The government of Cambodia has denied charges by the U.S. State "
+                         "Department that it suspended a senior official whose department "
+                         "rescued scores of women from a suspected brothel.")
+    assert all(e.status == "claimed" for e in x.events)
+    assert x.by_id(x.events[0].claimed_by).text.endswith("State Department")
+    # the accusation the speaker makes in the same sentence stays asserted
+    x = pipeline.extract("Iraq's Sunni vice-president has denied charges he ran a hit squad that "
+                         "killed government officials, and accused the Shia-led government of "
+                         "waging a campaign of persecution.")
+    assert [(e.type, e.status) for e in x.events][:2] == [("ASSAULT", "claimed"),
+                                                          ("ACCUSE", "asserted")]
+
+
+def test_refuge_sought_is_no_request_and_an_indictment_is_an_accusation(pipeline):
+    # ConfliBERT train sentences; PLOVER ACCUSE/allege "criminally indict", "charge with a crime"
+    x = pipeline.extract("Around 77,000 Nigerians have sought refuge in Niger's Maradi region, "
+                         "some 7,660 since the start of the year.")
+    assert "REQUEST" not in [e.type for e in x.events]
+    x = pipeline.extract("India and the US have both indicted Sajid Mir, of the Pakistan-based "
+                         "Lashkar-e-Taiba group, for the three-day attacks on hotels.")
+    assert (x.events[0].cameo, x.events[0].type, x.events[0].mode) == ("173", "ACCUSE", "allege")
+    x = pipeline.extract("Police arrested three men and charged them with murder.")
+    assert [e.type for e in x.events] == ["COERCE", "ACCUSE"]
+
+
+def test_a_headline_verb_tagged_as_a_noun_is_read_as_the_verb(pipeline):
+    # ConfliBERT train headline (material cooperation): spaCy tags "hand" NOUN
+    x = pipeline.extract("EU and UN hand over urgently needed essential medical supplies to the "
+                         "Nigerian Government.")
+    assert (x.events[0].trigger.text, x.events[0].type) == ("hand", "AID")
