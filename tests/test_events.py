@@ -1099,11 +1099,8 @@ def test_an_act_inside_a_denied_charge_is_alleged_not_asserted(pipeline):
                                                           ("ACCUSE", "asserted")]
 
 
-def test_refuge_sought_is_no_request_and_an_indictment_is_an_accusation(pipeline):
+def test_an_indictment_is_an_accusation_an_arrest_coercion(pipeline):
     # ConfliBERT train sentences; PLOVER ACCUSE/allege "criminally indict", "charge with a crime"
-    x = pipeline.extract("Around 77,000 Nigerians have sought refuge in Niger's Maradi region, "
-                         "some 7,660 since the start of the year.")
-    assert "REQUEST" not in [e.type for e in x.events]
     x = pipeline.extract("India and the US have both indicted Sajid Mir, of the Pakistan-based "
                          "Lashkar-e-Taiba group, for the three-day attacks on hotels.")
     assert (x.events[0].cameo, x.events[0].type, x.events[0].mode) == ("173", "ACCUSE", "allege")

@@ -1442,12 +1442,18 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
 def _allegation(token: Token) -> Optional[Token]:
     """The accusation or charge whose content clause an act lies in ("denied charges that his
     Government had helped conspirators", "rejected accusations it has denied legal
-    representation"), or None. The act is alleged, not asserted: CAMEO codes the denial as a
+    representation"), or the act named as alleged ("an alleged plot to blow up"), or None. The act is alleged, not asserted: CAMEO codes the denial as a
     statement (016) and the accusation as 112, not the act as done."""
     cues = status_cues()
     nouns, denying = cues["allegation_nouns"], cues["denying_heads"]
-    node = token
+    node, came_from = token, None
     for _ in range(6):
+        if node.pos_ == "NOUN" and (came_from is None or _infinitive_of_noun(came_from)) and any(
+                c.dep_ == "amod" and c.i == node.i - 1 and c.lower_ in cues["alleging_modifiers"]
+                for c in node.children):
+            # "an alleged plot to blow up the airport"; in "a suspected chemical attack" or "a
+            # suspected US airstrike" the doubt is the weapon's or the author's, not the attack's
+            return node
         parent = node.head
         if parent.i == node.i:
             return None
@@ -1461,8 +1467,15 @@ def _allegation(token: Token) -> Optional[Token]:
                          and c.i < node.i), None)
         if node.dep_ in ("ccomp", "parataxis") and parent.pos_ == "VERB":
             return None  # another verb's report: its own status rules apply
-        node = parent
+        node, came_from = parent, node
     return None
+
+
+def _infinitive_of_noun(clause: Token) -> bool:
+    """"a plot to blow up the airport": an infinitive naming what a noun is (spaCy parses it
+    acl or relcl); "the attack that the West blames on Assad" is a clause about the noun."""
+    return clause.dep_ in ("acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _accusers(allegation: Token, actors: ActorIndex) -> Optional[str]:
