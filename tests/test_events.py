@@ -1113,3 +1113,17 @@ def test_a_headline_verb_tagged_as_a_noun_is_read_as_the_verb(pipeline):
     x = pipeline.extract("EU and UN hand over urgently needed essential medical supplies to the "
                          "Nigerian Government.")
     assert (x.events[0].trigger.text, x.events[0].type) == ("hand", "AID")
+    # the particle parsed as the number's ("over 30 vehicles")
+    x = pipeline.extract("Germany and UNICEF hand over 30 vehicles to support mobile health and "
+                         "nutrition services for children in Afar and Somali regions.")
+    assert (x.events[0].trigger.text, x.events[0].type) == ("hand", "AID")
+
+
+def test_an_act_named_as_alleged_is_claimed(pipeline):
+    # CAMEO pilot round sentence; a suspected chemical attack (bench) stays an attack
+    x = pipeline.extract("Four men were indicted by a federal grand jury in Brooklyn Friday for an "
+                         "alleged plot to blow up New York's John F. Kennedy International Airport.")
+    assert only(x, "ASSAULT").status == "claimed"
+    x = pipeline.extract("The death was the first in the town since a suspected chemical weapons "
+                         "attack on Tuesday that killed 87 civilians.")
+    assert all(e.status == "asserted" for e in x.events if e.type == "ASSAULT")

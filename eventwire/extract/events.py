@@ -365,6 +365,11 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         keys = [(f"{lemma} {view.lowers[child]}", "VERB") for child in view.children(token.i)
                 if deps[child] == "prt" or (deps[child] == "prep"
                                             and _verb_particle(view, child, token.i))]
+        following = token.i + 1
+        if following < len(deps) and deps[following] == "quantmod" and \
+                view.lowers[following] in status_cues()["bare_prepositions"]:
+            # "hand over 30 vehicles": the particle parsed as the number's ("over 30")
+            keys.append((f"{lemma} {view.lowers[following]}", "VERB"))
         keys.append((lemma, "VERB"))
     elif token.pos_ in ("NOUN", "PROPN"):
         keys = [(token.lower_, "NOUN"), (token.lemma_.lower(), "NOUN")]
