@@ -30,6 +30,7 @@ def load_nlp() -> Language:
         raise ModelMissing(
             f"the spaCy model '{MODEL_PACKAGE}' is not installed (run 'make install')") from err
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("headline_verbs", last=True)
     for word in KEEP_WHOLE:
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     return nlp
@@ -42,4 +43,17 @@ def paragraph_breaks(doc):
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_ == "\n":
             token.is_sent_start = True
+    return doc
+
+
+@Language.component("headline_verbs")
+def headline_verbs(doc):
+    """A clause's root tagged as a noun but parsed with a subject and an object or particle is
+    a verb ("EU and UN hand over medical supplies": headlines drop the auxiliaries and
+    determiners the tagger leans on)."""
+    for token in doc:
+        if token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_ in ("NN", "NNS") and any(
+                c.dep_ == "nsubj" for c in token.children) and any(
+                c.dep_ in ("prt", "dobj") for c in token.children):
+            token.pos_, token.tag_ = "VERB", "VBP"
     return doc

@@ -1077,3 +1077,53 @@ def test_funds_mobilised_and_rescue_teams_deployed_are_aid(pipeline):
     x = pipeline.extract("USAID deployed seven search-and-rescue teams as part of an international "
                          "rescue effort that saved more than 130 lives in Haiti.")
     assert (x.events[0].cameo, x.events[0].type) == ("073", "AID")
+
+
+def test_an_act_inside_a_denied_charge_is_alleged_not_asserted(pipeline):
+    # ConfliBERT train sentences (statements: CAMEO 016 "deny responsibility")
+    x = pipeline.extract("Sierra Leone's Ambassador to the United States yesterday denied charges "
+                         "that his Government had helped conspirators in an unsuccessful coup in "
+                         "Liberia last week.")
+    helped = only(x, "AID")
+    assert helped.trigger.text == "helped" and helped.status == "claimed"
+    x = pipeline.extract("The government of Cambodia has denied charges by the U.S. State "
+                         "Department that it suspended a senior official whose department "
+                         "rescued scores of women from a suspected brothel.")
+    assert all(e.status == "claimed" for e in x.events)
+    assert x.by_id(x.events[0].claimed_by).text.endswith("State Department")
+    # the accusation the speaker makes in the same sentence stays asserted
+    x = pipeline.extract("Iraq's Sunni vice-president has denied charges he ran a hit squad that "
+                         "killed government officials, and accused the Shia-led government of "
+                         "waging a campaign of persecution.")
+    assert [(e.type, e.status) for e in x.events][:2] == [("ASSAULT", "claimed"),
+                                                          ("ACCUSE", "asserted")]
+
+
+def test_an_indictment_is_an_accusation_an_arrest_coercion(pipeline):
+    # ConfliBERT train sentences; PLOVER ACCUSE/allege "criminally indict", "charge with a crime"
+    x = pipeline.extract("India and the US have both indicted Sajid Mir, of the Pakistan-based "
+                         "Lashkar-e-Taiba group, for the three-day attacks on hotels.")
+    assert (x.events[0].cameo, x.events[0].type, x.events[0].mode) == ("173", "ACCUSE", "allege")
+    x = pipeline.extract("Police arrested three men and charged them with murder.")
+    assert [e.type for e in x.events] == ["COERCE", "ACCUSE"]
+
+
+def test_a_headline_verb_tagged_as_a_noun_is_read_as_the_verb(pipeline):
+    # ConfliBERT train headline (material cooperation): spaCy tags "hand" NOUN
+    x = pipeline.extract("EU and UN hand over urgently needed essential medical supplies to the "
+                         "Nigerian Government.")
+    assert (x.events[0].trigger.text, x.events[0].type) == ("hand", "AID")
+    # the particle parsed as the number's ("over 30 vehicles")
+    x = pipeline.extract("Germany and UNICEF hand over 30 vehicles to support mobile health and "
+                         "nutrition services for children in Afar and Somali regions.")
+    assert (x.events[0].trigger.text, x.events[0].type) == ("hand", "AID")
+
+
+def test_an_act_named_as_alleged_is_claimed(pipeline):
+    # CAMEO pilot round sentence; a suspected chemical attack (bench) stays an attack
+    x = pipeline.extract("Four men were indicted by a federal grand jury in Brooklyn Friday for an "
+                         "alleged plot to blow up New York's John F. Kennedy International Airport.")
+    assert only(x, "ASSAULT").status == "claimed"
+    x = pipeline.extract("The death was the first in the town since a suspected chemical weapons "
+                         "attack on Tuesday that killed 87 civilians.")
+    assert all(e.status == "asserted" for e in x.events if e.type == "ASSAULT")

@@ -365,6 +365,11 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         keys = [(f"{lemma} {view.lowers[child]}", "VERB") for child in view.children(token.i)
                 if deps[child] == "prt" or (deps[child] == "prep"
                                             and _verb_particle(view, child, token.i))]
+        following = token.i + 1
+        if following < len(deps) and deps[following] == "quantmod" and \
+                view.lowers[following] in status_cues()["bare_prepositions"]:
+            # "hand over 30 vehicles": the particle parsed as the number's ("over 30")
+            keys.append((f"{lemma} {view.lowers[following]}", "VERB"))
         keys.append((lemma, "VERB"))
     elif token.pos_ in ("NOUN", "PROPN"):
         keys = [(token.lower_, "NOUN"), (token.lemma_.lower(), "NOUN")]
@@ -1391,14 +1396,17 @@ def clause_head(token: Token) -> Token:
 
 
 def event_status(candidate: Candidate, quote: Optional[Quote],
-                 speaker: Optional[str]) -> tuple[str, Optional[str]]:
+                 speaker: Optional[str], alleged: bool = False) -> tuple[str, Optional[str]]:
     """The event's status, and the intent it states when PLOVER codes the statement rather
-    than the action: "planned" (AGREE/THREATEN), "requested" (REQUEST), "refused" (REJECT)."""
+    than the action: "planned" (AGREE/THREATEN), "requested" (REQUEST), "refused" (REJECT).
+    ``alleged``: the act is the content of an accusation or charge (claimed, by its accuser)."""
     cues = status_cues()
     token = candidate.trigger
     head = clause_head(token)
     clause = {token, head}
-    reported = "claimed" if quote is not None or speaker is not None else "asserted"
+    reported = "claimed" if quote is not None or speaker is not None or alleged else "asserted"
+    if alleged:
+        return reported, None  # what the accuser alleges and the accused denies: not asserted
     governors = _governors(head)
     near = [g for g in governors[:1] if g.lemma_.lower() not in cues["speech_heads"]]
     auxiliaries = {c.lower_ for t in clause | set(near) for c in t.children
@@ -1434,6 +1442,60 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
                 g.lemma_.lower() in cues["desire_heads"] and _own_wish(g)) for g in governors[:2])
         return "planned", ("planned" if committed else None)
     return reported, None
+
+
+def _allegation(token: Token) -> Optional[Token]:
+    """The accusation or charge whose content clause an act lies in ("denied charges that his
+    Government had helped conspirators", "rejected accusations it has denied legal
+    representation"), or the act named as alleged ("an alleged plot to blow up"), or None. The act is alleged, not asserted: CAMEO codes the denial as a
+    statement (016) and the accusation as 112, not the act as done."""
+    cues = status_cues()
+    nouns, denying = cues["allegation_nouns"], cues["denying_heads"]
+    node, came_from = token, None
+    for _ in range(6):
+        if node.pos_ == "NOUN" and (came_from is None or _infinitive_of_noun(came_from)) and any(
+                c.dep_ == "amod" and c.i == node.i - 1 and c.lower_ in cues["alleging_modifiers"]
+                for c in node.children):
+            # "an alleged plot to blow up the airport"; in "a suspected chemical attack" or "a
+            # suspected US airstrike" the doubt is the weapon's or the author's, not the attack's
+            return node
+        parent = node.head
+        if parent.i == node.i:
+            return None
+        if parent.lower_ in nouns and parent.pos_ == "NOUN" and node.dep_ in ("acl", "ccomp") \
+                and node.i > parent.i:
+            return parent
+        if node.dep_ == "ccomp" and parent.lemma_.lower() in denying:
+            # "denied charges from X on Thursday that he had made a deal": the clause is
+            # parsed as the verb's, beside its object
+            return next((c for c in parent.children if c.dep_ in OBJECTS and c.lower_ in nouns
+                         and c.i < node.i), None)
+        if node.dep_ in ("ccomp", "parataxis") and parent.pos_ == "VERB":
+            return None  # another verb's report: its own status rules apply
+        node, came_from = parent, node
+    return None
+
+
+def _infinitive_of_noun(clause: Token) -> bool:
+    """"a plot to blow up the airport": an infinitive naming what a noun is (spaCy parses it
+    acl or relcl); "the attack that the West blames on Assad" is a clause about the noun."""
+    return clause.dep_ in ("acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _accusers(allegation: Token, actors: ActorIndex) -> Optional[str]:
+    """Who makes an accusation: "charges by the U.S. State Department", "charges from X",
+    "Israel's accusations"."""
+    for child in allegation.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            found = _object_actors(child, actors)
+            if found:
+                return found[0]
+        if child.dep_ == "poss":
+            found = _phrase_actors(child, actors)
+            if found:
+                return found[0]
+    return None
 
 
 def _possibility_of(head: Token) -> bool:
@@ -1583,7 +1645,10 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     quote = next((q for q in extraction.quotes
                   if q.span[0] <= token.idx < q.span[1]), None)
     speaker = quote.speaker if quote is not None else reported_speaker(token, actors)
-    status, intent = event_status(candidate, quote, speaker)
+    allegation = _allegation(token)
+    if allegation is not None:  # "denied charges by X that his Government had helped ...":
+        speaker = _accusers(allegation, actors)  # X claims it; the denier does not
+    status, intent = event_status(candidate, quote, speaker, alleged=allegation is not None)
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
     recoded = intent_codes().get((intent, code.type)) if intent else None
     if recoded and plover_of(recoded) is not None:
