@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import DEP, ORTH, POS
 from spacy.language import Language
+from spacy.symbols import NOUN
 
 KEEP_WHOLE = ("sit-in", "sit-ins", "Sit-in", "Sit-ins", "SIT-IN",
               "cease-fire", "cease-fires", "Cease-fire", "Cease-fires", "CEASE-FIRE")
@@ -51,9 +53,10 @@ def headline_verbs(doc):
     """A clause's root tagged as a noun but parsed with a subject and an object or particle is
     a verb ("EU and UN hand over medical supplies": headlines drop the auxiliaries and
     determiners the tagger leans on)."""
-    for token in doc:
-        if token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_ in ("NN", "NNS") and any(
-                c.dep_ == "nsubj" for c in token.children) and any(
+    tags = doc.to_array([POS, DEP])  # noun roots found on arrays: a Token only for those
+    for i in numpy.nonzero((tags[:, 0] == NOUN) & (tags[:, 1] == doc.vocab.strings["ROOT"]))[0]:
+        token = doc[int(i)]
+        if token.tag_ in ("NN", "NNS") and any(c.dep_ == "nsubj" for c in token.children) and any(
                 c.dep_ in ("prt", "dobj") for c in token.children):
             token.pos_, token.tag_ = "VERB", "VBP"
     return doc
