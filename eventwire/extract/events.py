@@ -721,28 +721,25 @@ class ActorIndex:
     def at(self, token: Token) -> Optional[Actor]:
         return self.by_token.get(token.i)
 
-    def place_actor(self, place: Place, doc: Doc) -> Optional[str]:
+    def place_actor(self, place: Place, doc: Doc, sector: str = "CVL") -> Optional[str]:
         """The people of a place that an act is done to ("blockade Paris", "a curfew in
-        Algiers"): PLOVER codes them as the state's civilians (FRA CVL, DZA CVL)."""
+        Algiers"): PLOVER codes them as the state's civilians (FRA CVL, DZA CVL); ``sector``
+        another part of the state the place stands for (``town_actor``)."""
         country = iso3(place.country)
         if country is None:
             return None
         span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
         if span is None or any(t.i in self.by_token for t in span):
             return None
-        return self.add(span, place.name, country, "CVL")
+        return self.add(span, place.name, country, sector)
 
     def town_actor(self, place: Place, doc: Doc, addressed: bool) -> Optional[str]:
         """A town an act is aimed at, as the PLOVER records' readme codes it: a capital as the
         direct object stands for its government ("urged Washington" USA GOV), any other town,
         and a capital reached through a preposition, for its people ("protested to London")."""
-        country = iso3(place.country)
-        span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
-        if country is None or span is None or any(t.i in self.by_token for t in span):
-            return None
         entry = load_gazetteer().lookup(place.geonameid) if place.geonameid else None
-        sector = "GOV" if addressed and entry is not None and entry.capital else "CVL"
-        return self.add(span, place.name, country, sector)
+        capital = addressed and entry is not None and entry.capital
+        return self.place_actor(place, doc, "GOV" if capital else "CVL")
 
     def add(self, span: SpacySpan, name: str, country: str, sector: str,
             kind: str = "group") -> str:
