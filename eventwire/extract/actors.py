@@ -109,7 +109,8 @@ class Unit:
         return tokens_of(doc)[self._root]
 
     def _find_root(self, doc: Doc) -> int:
-        heads, deps = parse_view(doc).heads, parse_view(doc).deps  # no Token per word
+        view = parse_view(doc)  # no Token per word
+        heads, deps = view.heads, view.deps
         outside = [i for i in range(self.start, self.end)
                    if not (self.start <= heads[i] < self.end) or heads[i] == i]
         content = [i for i in outside if deps[i] not in ("det", "punct", "case")]
