@@ -673,11 +673,6 @@ class Store:
                               for band, bucket in bands])
         return writes
 
-    def _insert_all(self, conn: Connection, writes: list[tuple[Any, list[dict[str, Any]]]]
-                    ) -> None:
-        """Insert rows into several tables (see ``_inserts_of``)."""
-        self._inserts_of(writes)(conn)
-
     def _inserts_of(self, writes: list[tuple[Any, list[dict[str, Any]]]]
                     ) -> Callable[[Connection], None]:
         """The insert of rows into several tables, its parameters built now; the returned
@@ -1092,7 +1087,7 @@ class Store:
                     moved_links.append(link)
         gone = sorted(old_ids - kept)
         if not updates and not moved_links and not gone:  # new events only: one statement
-            self._insert_all(conn, [(events, inserts), (event_reports, new_links)])
+            self._inserts_of([(events, inserts), (event_reports, new_links)])(conn)
             return
         with self._pipeline(conn):  # PostgreSQL: the writes in one round trip
             self._bulk(conn, events, inserts)
