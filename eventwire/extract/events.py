@@ -853,6 +853,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     target: list[str] = []
     passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in token.children)
     victim_subject = token.lemma_.lower() in cues["victim_subject_verbs"]
+    aimed_object = False
     for child in token.children:
         if child.dep_ in SUBJECTS and victim_subject:
             target += _phrase_actors(child, actors)  # "five soldiers died in the shelling"
@@ -882,6 +883,12 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         elif child.dep_ in OBJECTS and _judged_attack(candidate, child, actors):
             # "condemned the bombing of the hospital by Russian jets": the jets are condemned
             target += _nominal_roles(child, actors)[0]
+        elif child.dep_ in OBJECTS and aimed_object:
+            continue  # "imposed sanctions on the CAR ... abuses by armed groups": a misparse
+        elif child.dep_ in OBJECTS and (_aimed_act(child, actors) or ((), ()))[1]:
+            # "imposed sanctions on the Central African Republic": whom the act is aimed at
+            target += _aimed_act(child, actors)[1]
+            aimed_object = True
         elif child.dep_ in OBJECTS and not _own_possession(child):
             target += _phrase_actors(child, actors)
         elif child.dep_ == "prt" and child.lower_ == "up":
@@ -897,6 +904,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             elif child.lower_ in cues["target_prepositions"] and not target \
                     and not _instrument(child):
                 target += _object_actors(child, actors)
+    target = _recipients(token, actors) or _mediated(candidate, actors) or target
     if not target:
         target = _object_phrase_target(token, actors)
     if not target:
@@ -944,6 +952,30 @@ def _aimed_act(noun: Token, actors: ActorIndex) -> Optional[tuple[list[str], lis
     owners = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
               for a in actors.within(c.subtree)]
     return owners, [a for a in aimed if a not in owners]
+
+
+def _recipients(token: Token, actors: ActorIndex) -> list[str]:
+    """Whom a verb of giving hands its object to ("returned six Iraqi artifacts to the
+    government of Iraq", "provided annual donations to Palestinians", "shared intelligence
+    with the Israeli government"): the recipient is the target (PLOVER's AID recipient), not
+    an actor inside what is given."""
+    if token.lemma_.lower() not in status_cues()["giving_verbs"]:
+        return []
+    prepositions = ("to", "with") if token.lemma_.lower() == "share" else ("to",)
+    holders = [token] + [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    return [a for holder in holders for c in holder.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in prepositions
+            for a in _object_actors(c, actors)]
+
+
+def _mediated(candidate: Candidate, actors: ActorIndex) -> list[str]:
+    """The parties a mediation is between ("launched a mediation effort between the National
+    Democratic Alliance and Hadas", "to resolve the rift between Qatar and other Gulf
+    states"): CAMEO 045's targets, not the mediator's other objects."""
+    if not candidate.code.cameo.startswith(tuple(status_cues()["mediation_codes"])):
+        return []
+    return [a for t in candidate.trigger.subtree if t.dep_ == "prep" and t.lower_ == "between"
+            for a in _object_actors(t, actors)]
 
 
 def _authors(noun: Token, actors: ActorIndex) -> list[str]:
@@ -1020,22 +1052,27 @@ def _own_forces(candidate: Candidate, target: list[str], source: list[str],
                 actors: ActorIndex) -> list[str]:
     """Forces the source sends, mobilises, withdraws or offers ("sent troops to South Sudan",
     "mobilized the army", "withdrew its forces from Badme") are its own, not the target: armed
-    or police units of no other state than the source's, for acts that move forces."""
+    or police units of no other state than the source's, for acts that move forces; not the
+    captives of a release ("will not release the soldiers and policemen")."""
     cues = status_cues()
     sending = candidate.trigger.lemma_.lower() in cues["sending_verbs"]
     if not source or not (sending or candidate.code.type in cues["force_moving_types"]):
         return []
     countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    captives = {a for c in candidate.trigger.children if c.dep_ in OBJECTS
+                for a in _phrase_actors(c, actors)} \
+        if candidate.code.cameo.startswith(tuple(cues["release_codes"])) else set()
     own = []
     for actor_id in target:
         actor = actors.by_id.get(actor_id)
-        if actor is None or not actor.text:
+        if actor is None or not actor.text or actor_id in captives:
             continue
         words = actor.text.split()
         stated = any(w[:1].isupper() for w in words[1:]) or (
             words[0][:1].isupper() and words[0].lower() not in ("the", "its", "their"))
-        if stated and _actor_country(actor) not in countries | {None}:
-            continue  # "troops" alone took the sentence's country; "Somali troops" name theirs
+        if stated and _actor_country(actor) not in countries:
+            continue  # "troops" alone took the sentence's country; "Somali troops", "a convicted
+            # IRA bomber" name theirs
         sector = actor.sector or (actor.code or "")[3:6]
         head = words[-1].lower()
         if sector in ("MIL", "COP") or head in cues["force_nouns"] or (
@@ -1657,7 +1694,7 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         return None
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
         code, rule = plover_of("062"), "pattern"
-    source, target = _reciprocal_roles(code, source, target, actors)
+    source, target = _reciprocal_roles(code, source, target, actors, token)
     clause = _clause_tokens(candidate)
     in_sentence = tokens_of(sent.doc)[sent.start:sent.end]
     place = _event_place(extraction.places, clause, in_sentence, token, actors,
@@ -1689,19 +1726,25 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
 
 
 def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
-                      actors: ActorIndex) -> tuple[list[str], list[str]]:
+                      actors: ActorIndex, token: Token) -> tuple[list[str], list[str]]:
     """PLOVER's codebook: "if two parties make a reciprocal agreement or have a meeting, code
     both as ACTOR (with no RECIPIENT)": parties of several states in the subject ("Senior
     Hungarian and Romanian officials agreed") leave no target. (Moving a partner named with
     "with" into the source was tried: the PLOVER gold codes "held talks with" both ways.)
-    Visits, hosting, mediation and offers of support or aid keep their target."""
+    Visits, hosting, mediation, offers of support or aid and things given ("provided their
+    donations to Palestinians") keep their target."""
     cues = status_cues()
     if code.type not in ("AGREE", "CONSULT", "COOPERATE") or any(code.cameo.startswith(c) for c in
-                                                    cues["directed_consult_codes"]):
+                                                    cues["directed_consult_codes"]) \
+            or token.lemma_.lower() in cues["giving_verbs"]:
         return source, target
     countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
-    if len(countries) >= 2:
-        return source, []
+    if len(countries) >= 2:  # a third state the act agreed on is done to stays ("Mexico and
+        # Canada agreed to lift retaliatory tariffs on American products")
+        agreed = {actors.by_token[t.i].id for c in token.children if c.dep_ == "xcomp"
+                  for t in c.subtree if t.i in actors.by_token}
+        return source, [a for a in target if a in agreed
+                        and _actor_country(actors.by_id.get(a)) not in countries | {None}]
     return source, target
 
 
