@@ -498,6 +498,10 @@ def test_an_acronym_in_parentheses_is_the_body_before_it(actors_only):
     # PLOVER-GSR01-REJECT-0011: "its" is the subject's, not the last state named
     ("Pakistan, a key U.S. ally in the war against terrorism, has refused to deploy peacekeepers in "
      "Iraq and has urged its citizens to avoid coming here.", "its citizens", "PAKCVL"),
+    # ConfliBERT train: a speaker after what it reports is the reported subject's, not Mali's
+    ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali to help strengthen "
+     "security and human rights there, its defense ministry said Thursday.",
+     "its defense ministry", "GBRGOV"),
 ])
 def test_a_possessive_pronoun_gives_its_owners_country(actors_only, text, words, expected):
     assert code(actors_only, text, words).code == expected

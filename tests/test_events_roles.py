@@ -82,3 +82,23 @@ def test_a_mediation_is_done_to_the_parties_it_is_between(pipeline):
     assert event.cameo == "045"
     assert codes(x, event.source) == {"EGY"}
     assert codes(x, event.target) == {"TUR", "SYR"}
+
+
+def test_borders_of_the_sources_own_state_are_closed_to_the_states_beyond(pipeline):
+    # gold targets: "Brazil", "Colombia" (was Venezuela, the owner of the borders)
+    x = extract(pipeline, "Maduro has now closed Venezuela's land borders with Brazil and "
+                          "Colombia, and severed diplomatic ties with Colombia.")
+    assert codes(x, x.events[0].target) == {"BRA", "COL"}
+
+
+def test_troops_sent_to_a_peacekeeping_force_go_to_the_state_it_serves_in(pipeline):
+    # gold targets: "Mali", "South Sudan" (was the UN mission and force)
+    x = extract(pipeline, "Britain is deploying 300 troops to the UN peacekeeping mission in Mali "
+                          "to help strengthen security and human rights there, its defense "
+                          "ministry said Thursday.")
+    event = only(x, "AID")
+    assert codes(x, event.source) == {"GBR"}
+    assert codes(x, event.target) == {"MLI"}
+    x = extract(pipeline, "Japan is sending troops to the United Nations peacekeeping force in "
+                          "South Sudan.")
+    assert codes(x, only(x, "AID").target) == {"SSD"}

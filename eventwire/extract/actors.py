@@ -876,12 +876,16 @@ def _pronoun_owner(root: Token, actors: list[Actor]) -> Optional[str]:
 
 def _clause_subject(token: Token) -> Optional[Token]:
     """The subject of the verb a noun is an argument of ("Pakistan" for "its citizens" in
-    "Pakistan ... has urged its citizens"), through coordinated verbs."""
+    "Pakistan ... has urged its citizens"), through coordinated verbs; for the speaker after
+    what it reports, the reported clause's ("Britain is deploying 300 troops ..., its defense
+    ministry said")."""
     head = token
     while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head is not head:
         head = head.head
     for _ in range(3):
-        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.i < token.i]
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.i < token.i] or [
+            s for c in head.children if c.dep_ == "ccomp" and c.i < token.i
+            for s in c.children if s.dep_ == "nsubj"]
         if subjects:
             return subjects[0]
         if head.dep_ != "conj" or head.head is head:

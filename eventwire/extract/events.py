@@ -889,7 +889,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             # "imposed sanctions on the Central African Republic": whom the act is aimed at
             target += _aimed_act(child, actors)[1]
             aimed_object = True
-        elif child.dep_ in OBJECTS and not _own_possession(child):
+        elif child.dep_ in OBJECTS and not _own_possession(child) \
+                and not _state_possession(child, source, actors):
             target += _phrase_actors(child, actors)
         elif child.dep_ == "prt" and child.lower_ == "up":
             # "kidnapped up to 16 Russian advisers": a counted object parsed as a particle
@@ -934,6 +935,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         if not target:
             target = [a for a in _located_target(token, actors) + _nested_target(
                 token, actors, source + own) if a not in own][:1]
+    if own or token.lemma_.lower() in cues["sending_verbs"]:
+        target = _unique([h for a in target for h in _host_state(a, actors, token.doc)])
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
 
@@ -1224,6 +1227,34 @@ def _own_possession(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
         for c in token.children) and token.lemma_.lower() not in status_cues()["relational_nouns"]
+
+
+def _state_possession(token: Token, source: list[str], actors: ActorIndex) -> bool:
+    """'Maduro closed Venezuela's land borders with Brazil': a thing the source's own state
+    possesses is not its target (the borders' other side may be)."""
+    countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    return actors.at(token) is None and any(
+        c.dep_ == "poss" and actors.at(c) is not None and actors.at(c).kind == "state"
+        and _actor_country(actors.at(c)) in countries for c in token.children)
+
+
+def _host_state(actor_id: str, actors: ActorIndex, doc: Doc) -> list[str]:
+    """Troops sent to a force or mission in a state go to that state ("sending troops to the
+    United Nations peacekeeping force in South Sudan", "to the UN peacekeeping mission in
+    Mali"): PLOVER's AID recipient is the state the peacekeepers serve in; other targets stay."""
+    actor = actors.by_id.get(actor_id)
+    span = doc.char_span(*actor.span, alignment_mode="expand") if actor is not None else None
+    if span is None:
+        return [actor_id]
+    head = span[-1]  # "the UN" of "the UN peacekeeping mission": up to the mission
+    while head.dep_ in ("compound", "nmod", "amod", "poss") and head.head.i != head.i:
+        head = head.head
+    cues = status_cues()
+    if head.lower_ not in cues["force_nouns"] and head.lower_ not in cues["personnel_nouns"]:
+        return [actor_id]
+    states = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+              for a in _object_actors(c, actors) if actors.by_id[a].kind == "state"]
+    return states or [actor_id]
 
 
 def _argument_children(node: Token, children: Optional[list[Token]] = None) -> list[Token]:
