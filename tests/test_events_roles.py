@@ -102,3 +102,16 @@ def test_troops_sent_to_a_peacekeeping_force_go_to_the_state_it_serves_in(pipeli
     x = extract(pipeline, "Japan is sending troops to the United Nations peacekeeping force in "
                           "South Sudan.")
     assert codes(x, only(x, "AID").target) == {"SSD"}
+
+
+def test_people_no_dictionary_codes_are_still_whom_an_act_is_done_to(pipeline):
+    # gold targets: "18 people", "several hundred families" (no target before)
+    x = extract(pipeline, "Beijing police have detained 18 people following a fire that killed "
+                          "19 people and injured another eight on Saturday night, the state news "
+                          "agency Xinhua reported late on Monday.")
+    event = only(x, "COERCE")
+    assert codes(x, event.source) == {"CHNCOP"}
+    assert texts(x, event.target) == ["18 people"]
+    x = extract(pipeline, "Islamic State forces hold several hundred families as human shields "
+                          "in the Iraqi city of Falluja.")
+    assert texts(x, x.events[0].target) == ["several hundred families"]

@@ -309,7 +309,21 @@ def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
         node = node.head
         if node.lemma_.lower() in status_cues()["victim_subject_verbs"]:
             return []
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "NUM") or any(
+    return _uncoded_people(subject, actors) if subject is not None else []
+
+
+def _uncoded_object(token: Token, actors: "ActorIndex") -> list[str]:
+    """'Beijing police have detained 18 people', 'will release two homeguards': people the
+    dictionaries cannot code are still whom the act is done to (a verb's direct object)."""
+    return [a for c in token.children if c.dep_ in ("dobj", "obj")
+            and c.i not in actors.countries  # "leave East Aleppo": a place, whatever its tag
+            for a in _uncoded_people(c, actors)][:1]
+
+
+def _uncoded_people(subject: Token, actors: "ActorIndex") -> list[str]:
+    """An uncoded actor over a phrase that names people and no coded actor: a person, group
+    or organisation entity, a people noun ("hundreds of strikers"), a plural anaphor."""
+    if subject.pos_ not in ("NOUN", "PROPN", "NUM") or any(
             actors.at(t) is not None or t.lower_ == "no" for t in _phrase(subject)):
         return []
     noun, end = subject, subject.i + 1
@@ -905,7 +919,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             elif child.lower_ in cues["target_prepositions"] and not target \
                     and not _instrument(child):
                 target += _object_actors(child, actors)
-    target = _recipients(token, actors) or _mediated(candidate, actors) or target
+    target = _recipients(token, actors) or (source and _mediated(candidate, actors)) or target
     if not target:
         target = _object_phrase_target(token, actors)
     if not target:
@@ -929,6 +943,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = _deeper_target(candidate, actors, source)
     if not target and source:
         target = _town_target(token, actors, candidate.code.type in cues["withdrawal_types"])
+    if not target and source and token.pos_ == "VERB":
+        target = _uncoded_object(token, actors)
     own = _own_forces(candidate, target, source, actors)
     if own:  # "Japan sent troops to South Sudan": the troops are Japan's, South Sudan receives
         target = [a for a in target if a not in own]
@@ -974,7 +990,8 @@ def _recipients(token: Token, actors: ActorIndex) -> list[str]:
 def _mediated(candidate: Candidate, actors: ActorIndex) -> list[str]:
     """The parties a mediation is between ("launched a mediation effort between the National
     Democratic Alliance and Hadas", "to resolve the rift between Qatar and other Gulf
-    states"): CAMEO 045's targets, not the mediator's other objects."""
+    states"): CAMEO 045's targets, not the mediator's other objects (only where a mediator is
+    named: "an agreement brokered between US and Russia" is theirs)."""
     if not candidate.code.cameo.startswith(tuple(status_cues()["mediation_codes"])):
         return []
     return [a for t in candidate.trigger.subtree if t.dep_ == "prep" and t.lower_ == "between"
