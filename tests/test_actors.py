@@ -544,6 +544,16 @@ def test_a_persons_span_takes_their_title_and_their_name_is_the_name(actors_only
     assert hashimoto.text == "Japanese Prime Minister Ryutaro Hashimoto"
 
 
+def test_a_persons_span_takes_a_title_after_a_determiner_too(actors_only):
+    # ConfliBERT train marks "The British Prime Minister Theresa May" and "the Irish premier Leo
+    # Varadkar": after "the", the parser makes the title the head and the name its apposition
+    text = ("The British Prime Minister Theresa May and the Irish premier Leo Varadkar on Monday "
+            "called for calm.")
+    may = code(actors_only, text, "Theresa May")
+    assert (may.text, may.name) == ("The British Prime Minister Theresa May", "Theresa May")
+    assert code(actors_only, text, "Varadkar").text == "the Irish premier Leo Varadkar"
+
+
 def test_a_person_acts_for_the_international_body_of_their_title(actors_only):
     # PLOVER-GSR01 (gold target IGO): the dictionary knows Cordovez as Ecuador's minister
     text = ("Afghan rebel leaders said on Wednesday they would meet U.N. mediator Diego Cordovez if "

@@ -189,7 +189,7 @@ def test_aleppo_is_where_things_happened(seed):
 
 @pytest.mark.parametrize("phrase,nth", [
     ("Sergei Lavrov", 0), ("Lavrov meanwhile", 0), ("the Russian minister", 0),
-    ("the Russian minister", 1), ("Lavrov and his US counterpart", 0),
+    ("the Russian minister", 1), ("Lavrov and", 0),
     ("Russia's Foreign Minister", 0)])
 def test_every_mention_of_lavrov_resolves_to_him(seed, phrase, nth):
     actor = actor_at(seed, phrase, nth)
