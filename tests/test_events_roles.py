@@ -115,3 +115,13 @@ def test_people_no_dictionary_codes_are_still_whom_an_act_is_done_to(pipeline):
     x = extract(pipeline, "Islamic State forces hold several hundred families as human shields "
                           "in the Iraqi city of Falluja.")
     assert texts(x, x.events[0].target) == ["several hundred families"]
+
+
+def test_whom_one_called_to_discuss_something_is_whom_one_consults(pipeline):
+    # gold target: "Russian Foreign Minister Sergey Lavrov" (no target before)
+    x = extract(pipeline, "On Nov. 2, US Secretary of State Rex Tillerson called Russian Foreign "
+                          "Minister Sergey Lavrov to discuss a number of Syria-related topics on "
+                          "which Moscow and Washington have been moving further apart.")
+    event = only(x, "CONSULT")
+    assert codes(x, event.source) == {"USAGOV"}
+    assert codes(x, event.target) == {"RUSGOV"}

@@ -312,6 +312,18 @@ def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
     return _uncoded_people(subject, actors) if subject is not None else []
 
 
+def _met_to_consult(candidate: Candidate, actors: ActorIndex) -> list[str]:
+    """'Tillerson called Russian Foreign Minister Sergey Lavrov to discuss ... topics': whom one
+    called, met or visited in order to consult is whom one consults."""
+    token = candidate.trigger
+    if candidate.code.type != "CONSULT" or token.dep_ not in ("xcomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+            or token.head.lemma_.lower() not in status_cues()["contact_verbs"]:
+        return []
+    return [a for c in token.head.children if c.dep_ in OBJECTS
+            for a in _phrase_actors(c, actors)]
+
+
 def _uncoded_object(token: Token, actors: "ActorIndex") -> list[str]:
     """'Beijing police have detained 18 people', 'will release two homeguards': people the
     dictionaries cannot code are still whom the act is done to (a verb's direct object)."""
@@ -944,7 +956,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     if not target and source:
         target = _town_target(token, actors, candidate.code.type in cues["withdrawal_types"])
     if not target and source and token.pos_ == "VERB":
-        target = _uncoded_object(token, actors)
+        target = _met_to_consult(candidate, actors) or _uncoded_object(token, actors)
     own = _own_forces(candidate, target, source, actors)
     if own:  # "Japan sent troops to South Sudan": the troops are Japan's, South Sudan receives
         target = [a for a in target if a not in own]
