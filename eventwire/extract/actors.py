@@ -812,15 +812,15 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
             and before.head.i == root.i else unit.start
     else:
         first = _phrase_start(doc, unit)
-    title = _np_left(root.head) if root.dep_ == "appos" else first
-    if coding.kind == "person" and root.head.i == first - 1 and first - 5 <= title < first \
-            and root.head.pos_ in ("NOUN", "PROPN") and not any(
-                t.like_num for t in tokens[title:first]) and not any(
-                a.span[0] < tokens[first].idx and tokens[title].idx < a.span[1] for a in actors):
+    if coding.kind == "person" and root.dep_ == "appos" and root.head.i == first - 1 \
+            and root.head.pos_ in ("NOUN", "PROPN"):
         # "The British Prime Minister Theresa May": the title the parser made the head (and
         # _absorbed_title gave to the name) is in the span, as in "British Prime Minister
-        # Theresa May"; the name stays the name
-        first = title
+        # Theresa May" (at most 5 words, no figure, no other actor); the name stays the name
+        title = _np_left(root.head)
+        if first - 5 <= title and not any(t.like_num for t in tokens[title:first]) and not any(
+                a.span[0] < tokens[first].idx and tokens[title].idx < a.span[1] for a in actors):
+            first = title
     start, end = tokens[first].idx, tokens[unit.end - 1].idx + len(tokens[unit.end - 1])
     if not _is_state(unit):
         last = _phrase_end(doc, unit)

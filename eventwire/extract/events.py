@@ -312,21 +312,10 @@ def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
     return _uncoded_people(subject, actors) if subject is not None else []
 
 
-def _met_to_consult(candidate: Candidate, actors: ActorIndex) -> list[str]:
-    """'Tillerson called Russian Foreign Minister Sergey Lavrov to discuss ... topics': whom one
-    called, met or visited in order to consult is whom one consults."""
-    token = candidate.trigger
-    if candidate.code.type != "CONSULT" or token.dep_ not in ("xcomp", "advcl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
-            or token.head.lemma_.lower() not in status_cues()["contact_verbs"]:
-        return []
-    return [a for c in token.head.children if c.dep_ in OBJECTS
-            for a in _phrase_actors(c, actors)]
-
-
 def _uncoded_object(token: Token, actors: "ActorIndex") -> list[str]:
-    """'Beijing police have detained 18 people', 'will release two homeguards': people the
-    dictionaries cannot code are still whom the act is done to (a verb's direct object)."""
+    """'Beijing police have detained 18 people', 'hold several hundred families as human
+    shields': people the dictionaries cannot code are still whom the act is done to (a verb's
+    direct object)."""
     return [a for c in token.children if c.dep_ in ("dobj", "obj")
             and c.i not in actors.countries  # "leave East Aleppo": a place, whatever its tag
             for a in _uncoded_people(c, actors)][:1]
@@ -911,9 +900,9 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             target += _nominal_roles(child, actors)[0]
         elif child.dep_ in OBJECTS and aimed_object:
             continue  # "imposed sanctions on the CAR ... abuses by armed groups": a misparse
-        elif child.dep_ in OBJECTS and (_aimed_act(child, actors) or ((), ()))[1]:
+        elif child.dep_ in OBJECTS and (aimed := _aimed_act(child, actors)) and aimed[1]:
             # "imposed sanctions on the Central African Republic": whom the act is aimed at
-            target += _aimed_act(child, actors)[1]
+            target += aimed[1]
             aimed_object = True
         elif child.dep_ in OBJECTS and not _own_possession(child) \
                 and not _state_possession(child, source, actors):
@@ -1008,6 +997,18 @@ def _mediated(candidate: Candidate, actors: ActorIndex) -> list[str]:
         return []
     return [a for t in candidate.trigger.subtree if t.dep_ == "prep" and t.lower_ == "between"
             for a in _object_actors(t, actors)]
+
+
+def _met_to_consult(candidate: Candidate, actors: ActorIndex) -> list[str]:
+    """'Tillerson called Russian Foreign Minister Sergey Lavrov to discuss ... topics': whom one
+    called, met or visited in order to consult is whom one consults."""
+    token = candidate.trigger
+    if candidate.code.type != "CONSULT" or token.dep_ not in ("xcomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+            or token.head.lemma_.lower() not in status_cues()["contact_verbs"]:
+        return []
+    return [a for c in token.head.children if c.dep_ in OBJECTS
+            for a in _phrase_actors(c, actors)]
 
 
 def _authors(noun: Token, actors: ActorIndex) -> list[str]:
