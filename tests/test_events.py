@@ -6,7 +6,7 @@ import pytest
 
 from eventwire.evaluate import parity_split
 from eventwire.evaluate.events import (_score_cameo_records, extract_sentences, load_jsonl,
-                                       main_event)
+                                       main_event, penta_class)
 from eventwire.extract.events import date_precision
 
 
@@ -145,9 +145,40 @@ def test_a_call_for_a_ceasefire_is_a_request_to_the_urged(pipeline):
     event = only(x, "REQUEST")
     assert event.status == "requested"
     assert event.trigger.text == "called"
-    assert event.cameo == "1056"  # de-escalation, not CAMEO 02 "appeal"
+    # an appeal for de-escalation: Phoenix's CALL (FOR &CEASEFIRE), not 1056 "demand"
+    assert event.cameo == "0256"
     assert {"RUS", "IRN"} <= codes(x, event.target)
     assert not [e for e in x.events if e.type == "RETREAT"]  # the truce is asked for, not made
+
+
+def test_urging_and_calling_for_are_appeals_not_demands(pipeline):
+    # ConfliBERT train, statement class (CAMEO 01 and 02: the pilot rounds' option "0-2
+    # Appeal"); Phoenix codes CALL (FOR) 020 and "demand" 100
+    x = extract(pipeline, "German Chancellor Angela Merkel urged Ethiopia on Tuesday to open up "
+                          "its politics and ensure police do not use heavy-handed tactics "
+                          "against protesters.")
+    assert x.events[0].cameo == "020" and x.events[0].type == "REQUEST"
+    x = extract(pipeline, "Myanmar's civilian president called for reform of a military-drafted "
+                          "constitution and for justice for all recognized minorities under a "
+                          "federal system.")
+    assert x.events[0].cameo == "020" and x.events[0].status == "requested"
+
+
+def test_conflibert_classes_follow_its_coders_cameo_roots(pipeline):
+    # ConfliBERT train, all three verbal conflict; the CAMEO pilot rounds list "3-9
+    # Investigate" and "3-16 Reduce Relations" with the verbal conflict roots, "4-14 Protest"
+    # with the material ones, and "0-2 Appeal" with the statements
+    for text in ("Washington suspended military aid to Pakistan that could total more than $2 "
+                 "billion.",
+                 "Cyprus authorities have launched an investigation into 70 employees of "
+                 "Wargaming."):
+        assert penta_class(main_event(extract(pipeline, text))) == 3
+    x = extract(pipeline, "Protesters in the eastern Kosovan town of Gjilan burned the "
+                          "Macedonian flag.")
+    assert penta_class(main_event(x)) == 4
+    x = extract(pipeline, "President Bush urged valued partners like Saudi Arabia to move "
+                          "toward freedom.")
+    assert penta_class(main_event(x)) == 0
 
 
 def test_reported_speech_is_claimed_by_its_speaker(pipeline):
