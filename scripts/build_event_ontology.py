@@ -138,7 +138,9 @@ def build_verbs(source: Path) -> dict:
         if not head:
             continue
         lemma = word(head[0].lstrip("+"))
-        verbs.setdefault(lemma, [block, first_code(codes[0]) if codes else None])
+        # "HOLD [---]": the verb alone codes nothing, only its patterns do ("held talks")
+        own = "---" if codes and codes[0].strip() == "---" else first_code(codes[0]) if codes else None
+        verbs.setdefault(lemma, [block, own])
     return {"synsets": {k: sorted(set(v)) for k, v in synsets.items() if v},
             "verbs": dict(sorted(verbs.items())), "blocks": blocks}
 

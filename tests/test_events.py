@@ -181,6 +181,23 @@ def test_conflibert_classes_follow_its_coders_cameo_roots(pipeline):
     assert penta_class(main_event(x)) == 0
 
 
+def test_holding_territory_or_coming_into_force_is_no_event(pipeline):
+    # Phoenix codes HOLD and COME "[---]": only their patterns make events (bench articles)
+    x = extract(pipeline, "Three Syrian officers were killed on Friday when their helicopter "
+                          "crashed in the south near territory held by the Islamic State "
+                          "jihadist group.")
+    assert not [e for e in x.events if e.trigger.text == "held"]
+    x = extract(pipeline, "The opposition bastion east of Damascus came under a massive "
+                          "government aerial assault on Thursday after rebels fired more than "
+                          "120 rockets and mortar rounds into the capital.")
+    assert x.events[0].trigger.text == "assault" and x.events[0].type == "ASSAULT"
+    x = extract(pipeline, "The truce had come into force on the evening of September 12.")
+    assert not x.events
+    # holding people is detention (CONFINE 173); a rally held is a protest
+    x = extract(pipeline, "Rebels are holding 30 soldiers in a school near the front.")
+    assert only(x, "COERCE").cameo == "173"
+
+
 def test_reported_speech_is_claimed_by_its_speaker(pipeline):
     x = extract(pipeline, "UN aid official Jan Egeland on Thursday said that the Syrian "
                           "government has authorised UN-organised aid shipments into eastern "
