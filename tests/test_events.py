@@ -198,6 +198,18 @@ def test_holding_territory_or_coming_into_force_is_no_event(pipeline):
     assert only(x, "COERCE").cameo == "173"
 
 
+def test_an_attack_that_left_people_dead_is_the_event_not_the_leaving(pipeline):
+    # bench articles: "left ... dead" was Phoenix LEAVE's 040 (a visit) in 21 sentences
+    x = extract(pipeline, "An earlier attack by IS fighters on Shaer in July left 270 people "
+                          "dead including soldiers and pro-regime fighters.")
+    assert [(e.trigger.text, e.type) for e in x.events] == [("attack", "ASSAULT")]
+    x = extract(pipeline, "Clashes between the two sides have rocked the city leaving 23 "
+                          "civilians - including nine children - dead according to the Syrian "
+                          "Observatory for Human Rights.")
+    event = only(x, "ASSAULT")
+    assert event.trigger.text == "Clashes" and x.by_id(event.fatalities).value == 23
+
+
 def test_reported_speech_is_claimed_by_its_speaker(pipeline):
     x = extract(pipeline, "UN aid official Jan Egeland on Thursday said that the Syrian "
                           "government has authorised UN-organised aid shipments into eastern "
