@@ -210,11 +210,15 @@ def test_an_attack_that_left_people_dead_is_the_event_not_the_leaving(pipeline):
     assert event.trigger.text == "Clashes" and x.by_id(event.fatalities).value == 23
 
 
-def test_what_a_thing_contains_or_where_a_road_leads_is_no_act(pipeline):
+def test_what_a_thing_contains_who_controls_it_or_where_a_road_leads_is_no_act(pipeline):
     # bench articles: Phoenix CONFINE's 170 for "containing", OVERSEE_MANAGE's 060 for "leads"
     x = extract(pipeline, "A regime helicopter dropped six barrels containing poisonous "
                           "chlorine gas on the city of al-Latamineh.")
     assert [e.type for e in x.events] == ["ASSAULT"]
+    # nor who controls a territory (a state, not an act; Phoenix OVERSEE_MANAGE's 060)
+    x = extract(pipeline, "The rebels control almost all of Qabun and Tishreen in the northeast "
+                          "as well as half of Jobar in the east.")
+    assert not x.events
     x = extract(pipeline, "The Castello Road wraps around Aleppos eastern and northern edges and "
                           "leads into rebel-controlled territory north of the battered city.")
     assert not x.events
