@@ -224,6 +224,23 @@ def test_what_a_thing_contains_who_controls_it_or_where_a_road_leads_is_no_act(p
     assert not x.events
 
 
+def test_facing_hearing_or_managing_is_no_act_and_seized_districts_are_occupied(pipeline):
+    # bench articles: Phoenix MEET_PEOPLE's, HEAR's and OVERSEE_MANAGE's defaults (040, 060)
+    x = extract(pipeline, "People waiting in the Ramousah garage heard the blast and said they "
+                          "feared revenge attacks by pro-government forces.")
+    assert [e.type for e in x.events] == ["ASSAULT"]
+    x = extract(pipeline, "Civilians in rebel-held east Aleppo continue to face relentless "
+                          "bombardment.")
+    assert not [e for e in x.events if e.type == "CONSULT"]
+    x = extract(pipeline, "Daesh has managed to drive out regime troops from the administrative "
+                          "borders of Raqqa province after a fierce counteroffensive.")
+    assert not [e for e in x.events if e.type == "COOPERATE"]
+    # "take part" (030) is TAKE's, not the seizure's: territory seized is occupied (192)
+    x = extract(pipeline, "Its forces initially seized several districts in the southern part "
+                          "of the city.")
+    assert x.events[0].cameo == "192"
+
+
 def test_reported_speech_is_claimed_by_its_speaker(pipeline):
     x = extract(pipeline, "UN aid official Jan Egeland on Thursday said that the Syrian "
                           "government has authorised UN-organised aid shipments into eastern "
