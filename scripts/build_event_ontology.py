@@ -139,8 +139,9 @@ def build_verbs(source: Path) -> dict:
             continue
         lemma = word(head[0].lstrip("+"))
         # "HOLD [---]": the verb alone codes nothing, only its patterns do ("held talks")
-        own = "---" if codes and codes[0].strip() == "---" else first_code(codes[0]) if codes else None
-        verbs.setdefault(lemma, [block, own])
+        explicit_none = bool(codes) and codes[0].strip() == "---"
+        verbs.setdefault(lemma, [block, "---" if explicit_none else
+                                 first_code(codes[0]) if codes else None])
     return {"synsets": {k: sorted(set(v)) for k, v in synsets.items() if v},
             "verbs": dict(sorted(verbs.items())), "blocks": blocks}
 

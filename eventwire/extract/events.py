@@ -203,7 +203,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
 
 def _toll_tokens(candidate: Candidate) -> list[Token]:
     """Where an attack's death toll may stand: its clause, and for an attack that is its
-    verb's subject, the whole verb ("Shelling in West Aleppo left 11 people dead")."""
+    verb's subject, the whole verb ("An earlier attack by IS fighters on Shaer left 270
+    people dead")."""
     tokens = _clause_tokens(candidate)
     if candidate.trigger.dep_ in ("nsubj", "nsubjpass"):
         tokens = tokens + list(candidate.trigger.head.subtree)

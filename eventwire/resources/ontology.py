@@ -253,7 +253,7 @@ def triggers() -> dict[tuple[str, str], Trigger]:
             if entry_needs == "modifier":  # the strictest entry decides
                 needs = "modifier"
             if not words:
-                default = cameo
+                default = None if cameo == "---" else cameo  # "---": the verb alone is no act
                 continue
             # "a|b|c" = any one of these words; "for &CEASEFIRE" = both, in order
             alternatives = words.split("|")
