@@ -138,7 +138,10 @@ def build_verbs(source: Path) -> dict:
         if not head:
             continue
         lemma = word(head[0].lstrip("+"))
-        verbs.setdefault(lemma, [block, first_code(codes[0]) if codes else None])
+        # "HOLD [---]": the verb alone codes nothing, only its patterns do ("held talks")
+        explicit_none = bool(codes) and codes[0].strip() == "---"
+        verbs.setdefault(lemma, [block, "---" if explicit_none else
+                                 first_code(codes[0]) if codes else None])
     return {"synsets": {k: sorted(set(v)) for k, v in synsets.items() if v},
             "verbs": dict(sorted(verbs.items())), "blocks": blocks}
 

@@ -127,7 +127,7 @@ def hand_seed(article: Article) -> Extraction:
         event("e1", "halted", "been halted in eastern", type="RETREAT", mode="ceasefire", cameo="0871",
               source=["a2"], place="p2", time="t2", date=thursday, status="claimed",
               claimed_by="a1", quote="q1", confidence=0.8),
-        event("e2", "called for", None, type="REQUEST", mode="ceasefire", cameo="1056",
+        event("e2", "called for", None, type="REQUEST", mode="ceasefire", cameo="0256",
               source=["a6"], target=["a7"], place="p1", date=thursday, status="requested",
               confidence=0.7),
         event("e3", "killed", "killed in government fire", type="ASSAULT", mode="aerial", cameo="195",

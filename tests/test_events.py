@@ -6,7 +6,7 @@ import pytest
 
 from eventwire.evaluate import parity_split
 from eventwire.evaluate.events import (_score_cameo_records, extract_sentences, load_jsonl,
-                                       main_event)
+                                       main_event, penta_class)
 from eventwire.extract.events import date_precision
 
 
@@ -145,9 +145,100 @@ def test_a_call_for_a_ceasefire_is_a_request_to_the_urged(pipeline):
     event = only(x, "REQUEST")
     assert event.status == "requested"
     assert event.trigger.text == "called"
-    assert event.cameo == "1056"  # de-escalation, not CAMEO 02 "appeal"
+    # an appeal for de-escalation: Phoenix's CALL (FOR &CEASEFIRE), not 1056 "demand"
+    assert event.cameo == "0256"
     assert {"RUS", "IRN"} <= codes(x, event.target)
     assert not [e for e in x.events if e.type == "RETREAT"]  # the truce is asked for, not made
+
+
+def test_urging_and_calling_for_are_appeals_not_demands(pipeline):
+    # ConfliBERT train, statement class (CAMEO 01 and 02: the pilot rounds' option "0-2
+    # Appeal"); Phoenix codes CALL (FOR) 020 and "demand" 100
+    x = extract(pipeline, "German Chancellor Angela Merkel urged Ethiopia on Tuesday to open up "
+                          "its politics and ensure police do not use heavy-handed tactics "
+                          "against protesters.")
+    assert x.events[0].cameo == "020" and x.events[0].type == "REQUEST"
+    x = extract(pipeline, "Myanmar's civilian president called for reform of a military-drafted "
+                          "constitution and for justice for all recognized minorities under a "
+                          "federal system.")
+    assert x.events[0].cameo == "020" and x.events[0].status == "requested"
+
+
+def test_conflibert_classes_follow_its_coders_cameo_roots(pipeline):
+    # ConfliBERT train, all three verbal conflict; the CAMEO pilot rounds list "3-9
+    # Investigate" and "3-16 Reduce Relations" with the verbal conflict roots, "4-14 Protest"
+    # with the material ones, and "0-2 Appeal" with the statements
+    for text in ("Washington suspended military aid to Pakistan that could total more than $2 "
+                 "billion.",
+                 "Cyprus authorities have launched an investigation into 70 employees of "
+                 "Wargaming."):
+        assert penta_class(main_event(extract(pipeline, text))) == 3
+    x = extract(pipeline, "Protesters in the eastern Kosovan town of Gjilan burned the "
+                          "Macedonian flag.")
+    assert penta_class(main_event(x)) == 4
+    x = extract(pipeline, "President Bush urged valued partners like Saudi Arabia to move "
+                          "toward freedom.")
+    assert penta_class(main_event(x)) == 0
+
+
+def test_holding_territory_or_coming_into_force_is_no_event(pipeline):
+    # Phoenix codes HOLD and COME "[---]": only their patterns make events (bench articles)
+    x = extract(pipeline, "Three Syrian officers were killed on Friday when their helicopter "
+                          "crashed in the south near territory held by the Islamic State "
+                          "jihadist group.")
+    assert not [e for e in x.events if e.trigger.text == "held"]
+    x = extract(pipeline, "The opposition bastion east of Damascus came under a massive "
+                          "government aerial assault on Thursday after rebels fired more than "
+                          "120 rockets and mortar rounds into the capital.")
+    assert x.events[0].trigger.text == "assault" and x.events[0].type == "ASSAULT"
+    x = extract(pipeline, "The truce had come into force on the evening of September 12.")
+    assert not x.events
+    # holding people is detention (CONFINE 173); a rally held is a protest
+    x = extract(pipeline, "Rebels are holding 30 soldiers in a school near the front.")
+    assert only(x, "COERCE").cameo == "173"
+
+
+def test_an_attack_that_left_people_dead_is_the_event_not_the_leaving(pipeline):
+    # bench articles: "left ... dead" was Phoenix LEAVE's 040 (a visit) in 21 sentences
+    x = extract(pipeline, "An earlier attack by IS fighters on Shaer in July left 270 people "
+                          "dead including soldiers and pro-regime fighters.")
+    assert [(e.trigger.text, e.type) for e in x.events] == [("attack", "ASSAULT")]
+    x = extract(pipeline, "Clashes between the two sides have rocked the city leaving 23 "
+                          "civilians - including nine children - dead according to the Syrian "
+                          "Observatory for Human Rights.")
+    event = only(x, "ASSAULT")
+    assert event.trigger.text == "Clashes" and x.by_id(event.fatalities).value == 23
+
+
+def test_what_a_thing_contains_who_controls_it_or_where_a_road_leads_is_no_act(pipeline):
+    # bench articles: Phoenix CONFINE's 170 for "containing", OVERSEE_MANAGE's 060 for "leads"
+    x = extract(pipeline, "A regime helicopter dropped six barrels containing poisonous "
+                          "chlorine gas on the city of al-Latamineh.")
+    assert [e.type for e in x.events] == ["ASSAULT"]
+    # nor who controls a territory (a state, not an act; Phoenix OVERSEE_MANAGE's 060)
+    x = extract(pipeline, "The rebels control almost all of Qabun and Tishreen in the northeast "
+                          "as well as half of Jobar in the east.")
+    assert not x.events
+    x = extract(pipeline, "The Castello Road wraps around Aleppos eastern and northern edges and "
+                          "leads into rebel-controlled territory north of the battered city.")
+    assert not x.events
+
+
+def test_facing_hearing_or_managing_is_no_act_and_seized_districts_are_occupied(pipeline):
+    # bench articles: Phoenix MEET_PEOPLE's, HEAR's and OVERSEE_MANAGE's defaults (040, 060)
+    x = extract(pipeline, "People waiting in the Ramousah garage heard the blast and said they "
+                          "feared revenge attacks by pro-government forces.")
+    assert [e.type for e in x.events] == ["ASSAULT"]
+    x = extract(pipeline, "Civilians in rebel-held east Aleppo continue to face relentless "
+                          "bombardment.")
+    assert not [e for e in x.events if e.type == "CONSULT"]
+    x = extract(pipeline, "Daesh has managed to drive out regime troops from the administrative "
+                          "borders of Raqqa province after a fierce counteroffensive.")
+    assert not [e for e in x.events if e.type == "COOPERATE"]
+    # "take part" (030) is TAKE's, not the seizure's: territory seized is occupied (192)
+    x = extract(pipeline, "Its forces initially seized several districts in the southern part "
+                          "of the city.")
+    assert x.events[0].cameo == "192"
 
 
 def test_reported_speech_is_claimed_by_its_speaker(pipeline):

@@ -252,13 +252,18 @@ def _directions(item: CameoEvent) -> list[tuple[list[str], list[str]]]:
 
 # --- ConfliBERT: 5 classes and source/target spans --------------------------------------------
 
+# CAMEO roots by PentaClass as ConfliBERT's coders were given them (the CAMEO pilot rounds'
+# answer options: "0-2 Appeal", "3-9 Investigate", "3-16 Reduce Relations", "4-14 Protest").
+PENTA_ROOTS = {1: (3, 4, 5), 2: (6, 7, 8), 3: (9, 10, 11, 12, 13, 16), 4: (14, 15, 17, 18, 19, 20)}
+
+
 def penta_class(event: Optional[Event]) -> int:
-    """CAMEO PentaClass: 0 statement (no event), 1 verbal and 2 material cooperation, 3 verbal
-    and 4 material conflict."""
+    """CAMEO PentaClass: 0 statement (no event, or a 01 statement or 02 appeal), 1 verbal and 2
+    material cooperation, 3 verbal and 4 material conflict (:data:`PENTA_ROOTS`)."""
     if event is None or not event.cameo:
         return 0
     root = int(event.cameo[:2])
-    return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
+    return next((penta for penta, roots in PENTA_ROOTS.items() if root in roots), 0)
 
 
 def load_conll(path: Path) -> list[list[tuple[str, str]]]:

@@ -196,9 +196,19 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             kept.append(candidate)  # "radical French farmers blocked roads": an uncoded actor
         elif candidate.code.type == "ASSAULT" and extraction is not None and any(
                 q.category == "killed" for q in _items_in(extraction.quantities,
-                                                         _clause_tokens(candidate))):
+                                                         _toll_tokens(candidate))):
             kept.append(candidate)
     return _clause_acts_first(kept)
+
+
+def _toll_tokens(candidate: Candidate) -> list[Token]:
+    """Where an attack's death toll may stand: its clause, and for an attack that is its
+    verb's subject, the whole verb ("An earlier attack by IS fighters on Shaer left 270
+    people dead")."""
+    tokens = _clause_tokens(candidate)
+    if candidate.trigger.dep_ in ("nsubj", "nsubjpass"):
+        tokens = tokens + list(candidate.trigger.head.subtree)
+    return tokens
 
 
 def _disparaging(token: Token) -> bool:

@@ -234,8 +234,9 @@ def triggers() -> dict[tuple[str, str], Trigger]:
                       for name, block in blocks.items()}
     table: dict[tuple[str, str], Trigger] = {}
     for lemma, (block, code) in dictionary["verbs"].items():
-        table[(lemma, "VERB")] = Trigger(lemma, "VERB", code or blocks[block]["code"],
-                                         block_patterns[block], origin="verb")
+        default = None if code == "---" else code or blocks[block]["code"]  # "---": patterns only
+        table[(lemma, "VERB")] = Trigger(lemma, "VERB", default, block_patterns[block],
+                                         origin="verb")
     added: dict[tuple[str, str], list] = {}
     for row in _tsv("event_triggers.tsv"):
         row += [""] * (5 - len(row))
@@ -252,7 +253,7 @@ def triggers() -> dict[tuple[str, str], Trigger]:
             if entry_needs == "modifier":  # the strictest entry decides
                 needs = "modifier"
             if not words:
-                default = cameo
+                default = None if cameo == "---" else cameo  # "---": the verb alone is no act
                 continue
             # "a|b|c" = any one of these words; "for &CEASEFIRE" = both, in order
             alternatives = words.split("|")
