@@ -536,3 +536,17 @@ def test_a_tagged_cue_keeps_a_that_clause_as_its_content(nlp):
     assert words(text, tagged.cue) == "adding"
     assert [words(text, piece) for piece in tagged.content] == [
         'that "fierce fighting against the terrorists" ensued nearby']
+
+
+def test_a_closed_quotation_after_reported_speech_continues_it_for_polnear_only(nlp):
+    # FA-KES (NNA wire): the monitor's reported words, then his quotation in the same paragraph
+    text = ('Abdel Rahman said all the dead were from six families. "There was no resistance except '
+            'in one house where a rebel opened fire at troops before being executed along with his '
+            'family."')
+    polnear = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert [words(text, piece) for piece in polnear.content] == [
+        "all the dead were from six families",
+        '"There was no resistance except in one house where a rebel opened fire at troops before '
+        'being executed along with his family."']
+    product = only(attributions_in(nlp, text)[1])
+    assert [words(text, piece) for piece in product.content] == ["all the dead were from six families"]
