@@ -550,3 +550,13 @@ def test_a_closed_quotation_after_reported_speech_continues_it_for_polnear_only(
         'being executed along with his family."']
     product = only(attributions_in(nlp, text)[1])
     assert [words(text, piece) for piece in product.content] == ["all the dead were from six families"]
+
+
+def test_a_leading_but_is_not_part_of_what_according_to_attributes(nlp):
+    # FA-KES (Al Arabiya): the connective is the writer's, not the monitor's
+    text = "But they were killed and the attack was now over according to the Observatory."
+    for options in ({}, {"all_cues": True}):
+        attribution = only([a for a in attributions_in(nlp, text, **options)[1] if a.how == "according"])
+        assert [words(text, piece) for piece in attribution.content] == [
+            "they were killed and the attack was now over"]
+        assert words(text, attribution.source) == "the Observatory"
