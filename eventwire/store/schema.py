@@ -237,7 +237,7 @@ article_events = Table(
     Column("outlet", CleanText),
     Column("published", Date),
     Index(None, "type", "date_start"),
-    Index(None, "geonameid"),
+    Index(None, "geonameid", "type"),  # fusion's candidates at a place (migration 0007)
     Index(None, "place_parent"),
     Index(None, "claimant_code"),
 )
