@@ -462,14 +462,13 @@ class Store:
             self._lock(conn, generic_plans=True)
             rows = report_rows(extraction, article_id)
             new = reports_from_rows(*rows)
-            # The look-ups first (the article, its near-duplicates, the candidates as for
-            # an article that copies none; the rare copy asks again, with its copies); the
-            # other rows and the inserts' parameters are built while the server answers,
-            # and the inserts sent after, so that the server writes while this process
-            # fuses (a pipeline's answers come in order: sent before the look-ups, the
-            # inserts were waited for with them).
-            stored = self._send_stored(conn, sha256, article_id)
-            similar = self._send_near_duplicates(conn, article_id, bands)
+            # The look-ups first (the article and its near-duplicates in one statement, the
+            # candidates as for an article that copies none; the rare copy asks again, with
+            # its copies); the other rows and the inserts' parameters are built while the
+            # server answers, and the inserts sent after, so that the server writes while
+            # this process fuses (a pipeline's answers come in order: sent before the
+            # look-ups, the inserts were waited for with them).
+            stored, similar = self._send_stored(conn, sha256, article_id, bands)
             candidates = self._send_candidates(conn, article_id, new) if new else None
             insert = self._inserts_of(self._extraction_rows(
                 extraction, article_id, sha256, signature, bands, rows))
@@ -690,16 +689,24 @@ class Store:
                 return lambda conn: combined.send(conn, params)
         return lambda conn: [self._bulk(conn, table, rows) for table, rows in writes]
 
-    def _send_stored(self, conn: Connection, sha256: str, article_id: str
-                     ) -> Callable[[], dict[str, str]]:
-        """Send the look-up of the stored articles holding this sha256 or this id; the
-        returned function reads them (sha256 -> id). Run after the writers' lock, so no
-        other writer can store one before this transaction ends."""
+    def _send_stored(self, conn: Connection, sha256: str, article_id: str,
+                     bands: list[tuple[int, int]]
+                     ) -> tuple[Callable[[], dict[str, str]], Callable[[], list[tuple]]]:
+        """Send the look-up of the stored articles holding this sha256 or this id, and of
+        the article's near-duplicate candidates (as ``_send_near_duplicates``), in one
+        statement; the returned functions read them (sha256 -> id; (id, signature) pairs).
+        Run after the writers' lock, so no other writer can store one before this
+        transaction ends."""
         sql = RawSQL(self.dialect)
-        rows = sql.send(conn, "SELECT id, sha256 FROM articles WHERE sha256 = "
-                              f"{sql.value(sha256)} OR id = {sql.value(article_id)}",
+        rows = sql.send(conn, "SELECT id, sha256, NULL FROM articles WHERE sha256 = "
+                              f"{sql.value(sha256)} OR id = {sql.value(article_id)} UNION ALL "
+                              f"{self._near_duplicates_sql(sql, article_id, bands, 'NULL, ')}",
                         "stored", prepared=True)
-        return lambda: {found_sha: found_id for found_id, found_sha in rows()}
+        fetched = lru_cache(maxsize=None)(rows)  # read once, by whichever asks first
+        return (lambda: {found_sha: found_id for found_id, found_sha, _ in fetched()
+                         if found_sha is not None},
+                lambda: [(found_id, minhash) for found_id, found_sha, minhash in fetched()
+                         if found_sha is None])
 
     def _combined(self, writes: list[tuple[Any, list[dict[str, Any]]]]) -> "CombinedInsert":
         key = tuple(table.name for table, _ in writes)
@@ -727,18 +734,24 @@ class Store:
         """Send the look-up of the stored articles sharing the most MinHash bands with
         this one (id, signature); its rows come with the returned function."""
         sql = RawSQL(self.dialect)
+        return sql.send(conn, self._near_duplicates_sql(sql, article_id, bands),
+                        "near_duplicates", prepared=True)
+
+    @staticmethod
+    def _near_duplicates_sql(sql: "RawSQL", article_id: str, bands: list[tuple[int, int]],
+                             columns: str = "") -> str:
+        """The query of ``_send_near_duplicates`` (``columns`` go before the signature)."""
         # One indexed look-up a band (a row-value IN list made SQLite scan every band).
         # Every signature has the same bands, so the text never changes: prepared on
         # PostgreSQL, whose generic plan (an OR of primary-key look-ups) cannot turn into
         # a scan; joined to unnest(bands, buckets) instead, it sometimes did.
         pairs = " OR ".join(f"(band = {sql.value(band)} AND bucket = {sql.value(bucket)})"
                             for band, bucket in bands)
-        return sql.send(conn, (
-            "SELECT a.id, a.minhash FROM articles a JOIN (SELECT article_id, count(*) AS shared "
-            f"FROM minhash_bands WHERE ({pairs}) "
-            f"AND article_id <> {sql.value(article_id)} GROUP BY article_id "
-            f"ORDER BY shared DESC, article_id LIMIT {int(dedupe.MAX_CANDIDATES)}) ranked "
-            "ON ranked.article_id = a.id"), "near_duplicates", prepared=True)
+        return (f"SELECT a.id, {columns}a.minhash FROM articles a JOIN (SELECT article_id, "
+                f"count(*) AS shared FROM minhash_bands WHERE ({pairs}) "
+                f"AND article_id <> {sql.value(article_id)} GROUP BY article_id "
+                f"ORDER BY shared DESC, article_id LIMIT {int(dedupe.MAX_CANDIDATES)}) ranked "
+                "ON ranked.article_id = a.id")
 
     def _link_near_duplicate(self, conn: Connection, article_id: str, signature,
                              candidates: list[tuple]) -> Optional[str]:
