@@ -1882,9 +1882,11 @@ def as_read_back(report: Report) -> Report:
     from the query columns (schema.CleanText), names split as _with_actor_lists joins them."""
     names = frozenset(part for name in report.names
                       for part in _clean(name).split(LIST_SEPARATOR) if part)
-    return dataclasses.replace(
-        report, trigger=_clean(report.trigger), names=names,
-        place_name=None if report.place_name is None else _clean(report.place_name))
+    trigger = _clean(report.trigger)
+    place_name = None if report.place_name is None else _clean(report.place_name)
+    if names == report.names and trigger == report.trigger and place_name == report.place_name:
+        return report  # the common case: nothing to drop (a copy cost more than the rest)
+    return dataclasses.replace(report, trigger=trigger, names=names, place_name=place_name)
 
 
 class ReportCache:
