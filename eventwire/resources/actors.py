@@ -133,8 +133,8 @@ class ActorDictionary:
     agents: dict[str, Agent]
     name_lengths: dict[str, int]  # first token -> most tokens of a name starting with it
     agent_lengths: dict[str, int]
-    # curated acronyms that spell another entry's name, matched only as written: "SANA" (the
-    # Syrian news agency) is not "Sana" (Sana'a, Yemen's capital)
+    # curated acronyms that spell a city standing for its state, matched only as written:
+    # "SANA" (the Syrian news agency) is not "Sana" (Sana'a, Yemen's capital)
     acronyms: dict[str, int] = field(default_factory=dict)
 
     def match_name(self, words: list[str], start: int, lemmas: Optional[list[str]] = None
@@ -316,7 +316,7 @@ def actor_dictionary() -> ActorDictionary:
 
 def _apply_updates(entries: list[ActorEntry], names: dict[str, tuple[int, bool]]) -> dict[str, int]:
     """Close, add and replace roles from actors_updates.csv (curated, with sources); returns
-    the acronyms that spell another entry's name (kept apart, matched as written)."""
+    the acronyms that spell a city's name (kept apart, matched as written)."""
     acronyms: dict[str, int] = {}
     for row in _csv_rows("actors_updates.csv"):
         key = _tokens(row["name"])
@@ -334,7 +334,7 @@ def _apply_updates(entries: list[ActorEntry], names: dict[str, tuple[int, bool]]
                 entry.kind = row["kind"]
         for synonym in filter(None, row["synonyms"].split("|")):
             other = names.get(_tokens(synonym))
-            if synonym.isupper() and " " not in synonym and other is not None and other[0] != entry.id:
+            if synonym.isupper() and " " not in synonym and other is not None and other[1]:
                 acronyms[synonym] = entry.id
             else:
                 names[_tokens(synonym)] = (entry.id, False)
