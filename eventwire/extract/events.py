@@ -36,7 +36,6 @@ OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
 TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
-CASUALTY_STATES = {"dead", "wounded", "injured"}  # what an act "left" people
 
 DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6, "intent": 0.5}
 
@@ -396,8 +395,6 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
     if token.pos_ == "VERB":
         # spaCy's lemmatizer slips on a few verbs ("staged" -> "stag")
         lemma = status_cues()["verb_lemma_fixes"].get(token.lower_, token.lemma_.lower())
-        if lemma == "leave" and _leaves_casualties(token):
-            return None  # "the attack left 14 people dead": no departure (Phoenix LEAVE, CONSULT)
         view = parse_view(token.doc)
         deps = view.deps
         keys = [(f"{lemma} {view.lowers[child]}", "VERB") for child in view.children(token.i)
@@ -427,17 +424,6 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         # the codebook names some acts by their verb ("stepped down" is a resignation)
         return codebook_typed(plover, tuple(lemma for lemma, _ in keys)), rule
     return None
-
-
-def _leaves_casualties(token: Token) -> bool:
-    """ "left 210000 people dead", "left five dead and 20 injured", "left 14 people wounded"."""
-    for child in token.children:
-        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and child.lower_ in CASUALTY_STATES:
-            return True
-        if child.dep_ == "dobj" and any(g.dep_ in ("acl", "amod") and g.lower_ in CASUALTY_STATES
-                                        for g in child.children):
-            return True
-    return False
 
 
 def _verb_particle(view: ParseView, preposition: int, verb: int) -> bool:
