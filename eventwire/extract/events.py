@@ -182,9 +182,11 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if not candidate.source and candidate.code.type == "ASSAULT":
             candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
         if not candidate.source and (candidate.rule in ("pattern", "trigger") or
-                                     candidate.code.type in cues["uncoded_actor_types"]):
+                                     candidate.code.type in cues["uncoded_actor_types"] or
+                                     _proper_subject(candidate.trigger)):
             # a verb's bare default with no coded actor stays out (PETRARCH's rule): real
-            # articles are full of "controls", "left", "established" by uncoded subjects
+            # articles are full of "controls", "left", "established" by uncoded subjects;
+            # a name the dictionaries lack still acts ("Papandreou agreed to resign")
             candidate.source = _uncoded_subject(candidate.trigger, actors)
     kept = []
     for candidate in _fold(found):
@@ -299,6 +301,14 @@ def _named_subject(token: Token) -> bool:
     return False
 
 
+def _proper_subject(token: Token) -> bool:
+    """The verb's own subject is a proper name that names no place ("Papandreou", "Immigration
+    and Customs Enforcement"): ConfliBERT train's events lost for want of a coded source."""
+    return token.pos_ == "VERB" and any(
+        c.dep_ in SUBJECTS and c.pos_ == "PROPN" and c.ent_type_ in ("", "PERSON", "ORG")
+        for c in token.children)
+
+
 def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
     """'The two sides agreed', 'musicians lifted a boycott', 'hundreds of strikers marched':
     people the dictionaries cannot code still act; without an actor the event would be lost.
@@ -346,6 +356,7 @@ def _uncoded_people(subject: Token, actors: "ActorIndex") -> list[str]:
     cues = status_cues()
     words = " ".join(t.lower_ for t in subject.doc[subject.left_edge.i:end])
     if not (noun.ent_type_ in ("PERSON", "NORP", "ORG")
+            or (noun.pos_ == "PROPN" and not noun.ent_type_)
             or noun.lemma_.lower() in cues["people_nouns"] | cues["uncoded_people_nouns"]
             or any(words == a or words.endswith(" " + a) for a in cues["plural_anaphors"])):
         return []
@@ -1448,9 +1459,13 @@ def _subject_of(verb: Token, actors: ActorIndex) -> list[str]:
 
 
 def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
-    """The subject an xcomp, conj or relative clause shares with its head."""
+    """The subject an xcomp, conj or relative clause shares with its head, and the one an
+    adjective's gerund shares with the adjective's verb ("the Front is guilty of violating the
+    ceasefire", "they are committed to ensuring stability": ConfliBERT train)."""
     node = token
     for _ in range(3):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ == "acomp":
+            node = node.head.head
         if node.dep_ == "relcl":
             return _phrase_actors(node.head, actors)
         if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or node.head.i == node.i:
