@@ -181,14 +181,13 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     for candidate in found.values():
         if not candidate.source and candidate.code.type == "ASSAULT":
             candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
+        named = _proper_subject(candidate.trigger)
         if not candidate.source and (candidate.rule in ("pattern", "trigger") or
-                                     candidate.code.type in cues["uncoded_actor_types"] or
-                                     _proper_subject(candidate.trigger)):
+                                     candidate.code.type in cues["uncoded_actor_types"] or named):
             # a verb's bare default with no coded actor stays out (PETRARCH's rule): real
             # articles are full of "controls", "left", "established" by uncoded subjects;
             # a name the dictionaries lack still acts ("Papandreou agreed to resign")
-            candidate.source = _uncoded_subject(candidate.trigger, actors,
-                                                _proper_subject(candidate.trigger))
+            candidate.source = _uncoded_subject(candidate.trigger, actors, named)
     kept = []
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
@@ -303,8 +302,8 @@ def _named_subject(token: Token) -> bool:
 
 
 def _proper_subject(token: Token) -> bool:
-    """The verb's own subject is a proper name that names no place ("Papandreou agreed",
-    "Immigration and Customs Enforcement returned"), and its object is not the subject itself
+    """The verb's own subject is a proper name that names no place ("Papandreou agreed", "A
+    Democratic State Representative has declined to resign": ConfliBERT train), and its object is not the subject itself
     ("Asharq Al-Awsat has established itself as": a description, on the bench)."""
     return token.pos_ == "VERB" and any(
         c.dep_ in SUBJECTS and c.pos_ == "PROPN" and c.ent_type_ in ("", "PERSON", "ORG")
