@@ -644,3 +644,47 @@ def test_leaders_since_the_dictionaries_stopped_are_coded_at_the_texts_date(acto
     assert code(actors_only, text, "Fayez Serraj", published="2019-05-01").code == "LBYGOV"
     text = "NATO Secretary General Jens Stoltenberg said the alliance would stay."
     assert code(actors_only, text, "Jens Stoltenberg", published="2019-05-01").code.startswith("IGO")
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # bench (FA-KES): SANA is Syria's state news agency, not Sana'a (Yemen's capital)
+    ("A second rocket attack hit a house in the Hamdaniyeh neighbourhood killing three brothers "
+     "and injuring a fourth SANA said.", "SANA", "SYRGOVMED"),
+    ("Nearly 200 gunmen have arrived in Tal Hadyah town in Aleppo northern countryside Sana News "
+     "reported.", "Sana News", "SYRGOVMED"),
+    # bench (Reuters-21578): the other state agencies, by their government's media sector
+    ("Iranian troops are fighting on two widely separated fronts in a new offensive in the "
+     "mountains of Kurdistan in northern Iraq, Tehran's IRNA news agency said.", "IRNA", "IRNGOVMED"),
+    ("Turkeys official Anadolu Agency put the death toll at least at 85.", "Anadolu", "TURGOVMED"),
+])
+def test_a_state_news_agency_is_its_governments_media(actors_only, text, words, expected):
+    assert code(actors_only, text, words).code == expected
+
+
+def test_a_capital_spelled_like_an_agency_is_still_the_capital(actors_only):
+    # the acronym matches only in capitals: "Sana" acting is still Yemen's government
+    text = "Sana said on Monday it would not negotiate with the Houthis."
+    assert code(actors_only, text, "Sana").code == "YEMGOV"
+
+
+def test_a_medium_noun_without_a_determiner_is_no_actor(actors_only):
+    # bench (FA-KES, 63 events on the first 200 articles): "Date of publication" was SYRMED
+    text = ("Date of publication 5 July 2016 The bomber was on a motorcycle when he attacked a "
+            "crowd outside a bakery in the Syrian city.")
+    extraction = actors_only.extract(text)
+    assert not any("publication" in a.text for a in extraction.actors)
+    text = "State television said the army had retaken the town of Palmyra in Syria."
+    assert code(actors_only, text, "State television").sector == "MED"
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # ConfliBERT train: the troops Britain deploys are Britain's, not Mali's (the place)
+    ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali to help strengthen "
+     "security and human rights there, its defense ministry said Thursday.", "troops", "GBRMIL"),
+    # bench (FA-KES): a capital that acts sends its own state's forces
+    ("Ankara sent tanks troops and aircraft into northern Syria in August in an unprecedented "
+     "incursion that it said was part of efforts to help Syrian opposition clear the border.",
+     "troops", "TURMIL"),
+])
+def test_forces_a_state_sends_are_its_own(actors_only, text, words, expected):
+    assert code(actors_only, text, words).code == expected

@@ -127,6 +127,30 @@ def test_whom_one_called_to_discuss_something_is_whom_one_consults(pipeline):
     assert codes(x, event.target) == {"RUSGOV"}
 
 
+def test_an_act_that_left_people_dead_is_no_consultation(pipeline):
+    # bench (FA-KES): Phoenix's "leave" (a departure, CONSULT) coded the toll of a war
+    x = extract(pipeline, "Syria has been gripped by violence since the regime launched a violent "
+                          "crackdown in response to anti-government protests in March 2011 "
+                          "triggering a conflict that has left at least 210000 people dead and "
+                          "displaced almost half of the countrys population according to the U.N.")
+    assert not any(e.trigger.text == "left" for e in x.events)
+    # a departure still is one
+    x = extract(pipeline, "The Central Military Media said 3000 residents of two pro-regime "
+                          "villages Foua and Kafarya left Wednesday in 45 buses bound for "
+                          "regime-controlled Aleppo.")
+    assert any(e.trigger.text == "left" and e.type == "CONSULT" for e in x.events)
+
+
+def test_forces_a_state_refuses_to_deploy_are_its_own_not_the_target(pipeline):
+    # PLOVER-GSR01-REJECT-0011: the peacekeepers are Pakistan's; Iraq is where they would go
+    x = extract(pipeline, "Pakistan, a key U.S. ally in the war against terrorism, has refused to "
+                          "deploy peacekeepers in Iraq and has urged its citizens to avoid coming "
+                          "here.")
+    event = only(x, "REJECT")
+    assert codes(x, event.source) == {"PAK"}
+    assert codes(x, event.target) == {"IRQ"}
+
+
 def test_the_subject_of_an_adjective_does_the_act_its_gerund_names(pipeline):
     # ConfliBERT train (material conflict): "guilty of violating" is the subject's violation
     x = extract(pipeline, "The Moro Islamic Liberation Front is guilty of violating the "

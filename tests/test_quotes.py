@@ -536,3 +536,27 @@ def test_a_tagged_cue_keeps_a_that_clause_as_its_content(nlp):
     assert words(text, tagged.cue) == "adding"
     assert [words(text, piece) for piece in tagged.content] == [
         'that "fierce fighting against the terrorists" ensued nearby']
+
+
+def test_a_closed_quotation_after_reported_speech_continues_it_for_polnear_only(nlp):
+    # FA-KES (NNA wire): the monitor's reported words, then his quotation in the same paragraph
+    text = ('Abdel Rahman said all the dead were from six families. "There was no resistance except '
+            'in one house where a rebel opened fire at troops before being executed along with his '
+            'family."')
+    polnear = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert [words(text, piece) for piece in polnear.content] == [
+        "all the dead were from six families",
+        '"There was no resistance except in one house where a rebel opened fire at troops before '
+        'being executed along with his family."']
+    product = only(attributions_in(nlp, text)[1])
+    assert [words(text, piece) for piece in product.content] == ["all the dead were from six families"]
+
+
+def test_a_leading_but_is_not_part_of_what_according_to_attributes(nlp):
+    # FA-KES (Al Arabiya): the connective is the writer's, not the monitor's
+    text = "But they were killed and the attack was now over according to the Observatory."
+    for options in ({}, {"all_cues": True}):
+        attribution = only([a for a in attributions_in(nlp, text, **options)[1] if a.how == "according"])
+        assert [words(text, piece) for piece in attribution.content] == [
+            "they were killed and the attack was now over"]
+        assert words(text, attribution.source) == "the Observatory"

@@ -20,7 +20,7 @@ import tarfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from eventwire.errors import InputError
 from eventwire.evaluate import prf
@@ -150,14 +150,19 @@ def classify(gold_cue: list[Piece], gold_content: list[Piece], text: str) -> str
 
 def score_polnear(split: str, data: Path) -> dict:
     """Exact-match P/R/F1 of source, cue and content spans; F1 again by attribution kind."""
-    from eventwire.extract.quotes import find_attributions
     from eventwire.nlp import load_nlp
 
     articles = list(read_polnear(data, split))
-    nlp = load_nlp()
+    return score_docs(articles, load_nlp().pipe((a.text for a in articles), batch_size=8))
+
+
+def score_docs(articles: list[GoldArticle], docs: Iterable) -> dict:
+    """The scores of :func:`score_polnear` over articles and their parsed Docs (train's are
+    read back from a DocBin: see :func:`parsed_polnear`)."""
+    from eventwire.extract.quotes import find_attributions
+
     counts = {role: [0, 0, 0] for role in ROLES}  # true positives, found, gold
     by_kind: dict[str, dict[str, list[int]]] = defaultdict(lambda: {r: [0, 0, 0] for r in ROLES})
-    docs = nlp.pipe((a.text for a in articles), batch_size=8)
     for article, doc in zip(articles, docs):
         text = article.text
         gold_sets = {role: {} for role in ROLES}  # normalised span -> kind

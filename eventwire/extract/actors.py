@@ -71,6 +71,9 @@ from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, 
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
+# Phoenix MED agents that name a medium or an act as often as a body ("Date of publication",
+# "on television", "a weapon's magazine"): an actor only with a determiner or a modifier
+MEDIUM_NOUNS = {"publication", "television", "tv", "website", "magazine", "blog", "telecom"}
 # sectors of a country's own people and institutions: an uncoded one belongs to the article's country
 DOMESTIC = {"GOV", "MIL", "REB", "OPP", "CVL", "COP", "UAF", "INS", "JUD", "LEG", "SPY"}
 # head nouns a modifier's armed or government sector overrides ("military hospital")
@@ -204,6 +207,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             continue  # inside the unit found last
         i = start
         name = book.match_name(words, i) if words[i] in name_starts else None
+        if name is not None and name[0] == 1 and tokens_of(doc)[i].text in book.acronyms:
+            name = 1, book.acronyms[tokens_of(doc)[i].text], False  # "SANA said", not Sana'a
         people = False
         if name is None and tags[i] in ("NNS", "NNPS"):
             name = book.match_name(words, i, lemmas)  # "Palestinians", "Libyans"
@@ -762,6 +767,9 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         return None  # a city is a place (the places stage), not an actor, unless it acts
     if unit.source == "agent" and _function_of_named_body(doc, unit):
         return None  # "the UN refugee agency": the body's function, not refugees
+    if unit.source == "agent" and unit.end - unit.start == 1 and root.lower_ in MEDIUM_NOUNS \
+            and not any(c.dep_ in MODIFIER_DEPS | {"det"} for c in root.children):
+        return None  # "Date of publication", "appeared on television": no body
     if _is_state(unit) and root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i \
             and root.head.tag_ == "NNPS" and root.head.ent_type_ == "NORP" and coding.country \
             and not any(c.dep_ == "poss" for c in root.head.children):
@@ -802,7 +810,8 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
             and coding.kind == "person":
         coding.kind = "group" if (coding.sector or "")[:3] in ARMED else "organisation"
     code, actor_country, sector = coding.code, coding.country, coding.sector
-    owner = _pronoun_owner(root, actors) if unit.agent is not None and actor_country is None else None
+    owner = _pronoun_owner(root, actors) or _sender(root, sector, actors) \
+        if unit.agent is not None and actor_country is None else None
     if owner is not None and sector:  # "Syria has offered its troops": Syria's troops
         actor_country = owner
         code = _join(owner, unit.agent, sector)
@@ -890,6 +899,33 @@ def _pronoun_owner(root: Token, actors: list[Actor]) -> Optional[str]:
             continue
         if (actor.kind == "person") == person and actor.country:
             return actor.country
+    return None
+
+
+def _sender(root: Token, sector: Optional[str], actors: list[Actor]) -> Optional[str]:
+    """The country of the state or body that sends, deploys or withdraws forces of no stated
+    country ("Britain is deploying 300 troops ... in Mali", "Ankara sent tanks troops and
+    aircraft into northern Syria"): the verb's subject, through "it" and "to" to the verb
+    that governs it ("Britain said it would send troops", "Britain plans to send troops")."""
+    from eventwire.extract.events import status_cues  # the events stage's verb list
+
+    if (sector or "")[:3] not in ARMED | {"COP"}:
+        return None
+    node = root
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    verb = node.head
+    if node.dep_ != "dobj" or verb.lemma_.lower() not in status_cues()["sending_verbs"]:
+        return None
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in ("it", "they"):
+            found = next((a for a in actors if a.span[0] <= subject.idx < a.span[1]
+                          and a.kind != "person" and not a.members), None)
+            return found.country if found is not None else None
+        if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
     return None
 
 

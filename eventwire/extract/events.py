@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -35,6 +36,7 @@ OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
 TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
+CASUALTY_STATES = {"dead", "wounded", "injured"}  # what an act "left" people
 
 DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6, "intent": 0.5}
 
@@ -42,7 +44,16 @@ DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6, 
 @lru_cache(maxsize=1)
 def status_cues() -> dict:
     text = resources.files("eventwire.data").joinpath("event_status_cues.json").read_text("utf-8")
-    return {k: (set(v) if isinstance(v, list) else v) for k, v in json.loads(text).items()}
+    return {k: (set(v) if isinstance(v, list) else v)
+            for k, v in json.loads(text, object_pairs_hook=_unique_keys).items()}
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """A cue file's object; a key given twice is an error (json keeps the last silently)."""
+    twice = [key for key, count in Counter(key for key, _ in pairs).items() if count > 1]
+    if twice:
+        raise ValueError(f"event_status_cues.json gives these keys twice: {twice}")
+    return dict(pairs)
 
 
 @dataclass
@@ -399,6 +410,8 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
     if token.pos_ == "VERB":
         # spaCy's lemmatizer slips on a few verbs ("staged" -> "stag")
         lemma = status_cues()["verb_lemma_fixes"].get(token.lower_, token.lemma_.lower())
+        if lemma == "leave" and _leaves_casualties(token):
+            return None  # "the attack left 14 people dead": no departure (Phoenix LEAVE, CONSULT)
         view = parse_view(token.doc)
         deps = view.deps
         keys = [(f"{lemma} {view.lowers[child]}", "VERB") for child in view.children(token.i)
@@ -428,6 +441,17 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         # the codebook names some acts by their verb ("stepped down" is a resignation)
         return codebook_typed(plover, tuple(lemma for lemma, _ in keys)), rule
     return None
+
+
+def _leaves_casualties(token: Token) -> bool:
+    """ "left 210000 people dead", "left five dead and 20 injured", "left 14 people wounded"."""
+    for child in token.children:
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and child.lower_ in CASUALTY_STATES:
+            return True
+        if child.dep_ == "dobj" and any(g.dep_ in ("acl", "amod") and g.lower_ in CASUALTY_STATES
+                                        for g in child.children):
+            return True
+    return False
 
 
 def _verb_particle(view: ParseView, preposition: int, verb: int) -> bool:
@@ -1113,7 +1137,8 @@ def _own_forces(candidate: Candidate, target: list[str], source: list[str],
     or police units of no other state than the source's, for acts that move forces; not the
     captives of a release ("will not release the soldiers and policemen")."""
     cues = status_cues()
-    sending = candidate.trigger.lemma_.lower() in cues["sending_verbs"]
+    sending = any(verb.lemma_.lower() in cues["sending_verbs"] for verb in (candidate.trigger, *(
+        c for c in candidate.trigger.children if c.dep_ == "xcomp")))  # "refused to deploy"
     if not source or not (sending or candidate.code.type in cues["force_moving_types"]):
         return []
     countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}

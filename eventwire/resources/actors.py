@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -133,6 +133,9 @@ class ActorDictionary:
     agents: dict[str, Agent]
     name_lengths: dict[str, int]  # first token -> most tokens of a name starting with it
     agent_lengths: dict[str, int]
+    # curated acronyms that spell a city standing for its state, matched only as written:
+    # "SANA" (the Syrian news agency) is not "Sana" (Sana'a, Yemen's capital)
+    acronyms: dict[str, int] = field(default_factory=dict)
 
     def match_name(self, words: list[str], start: int, lemmas: Optional[list[str]] = None
                    ) -> Optional[tuple[int, int, bool]]:
@@ -301,18 +304,20 @@ def actor_dictionary() -> ActorDictionary:
         for synonym in synonyms.split("|"):
             metonym = synonym.startswith("@")
             names.setdefault(synonym.lstrip("@"), (entry.id, metonym))
-    _apply_updates(entries, names)
+    acronyms = _apply_updates(entries, names)
 
     agents: dict[str, Agent] = {}
     for row in _csv_rows("agents_updates.csv"):
         agents[_tokens(row["phrase"])] = Agent(row["code"], row["kind"] or None)
     for phrase, code in _rows(_data_text("agents.tsv")):
         agents.setdefault(phrase, Agent(code))
-    return ActorDictionary(entries, names, agents, _lengths(names), _lengths(agents))
+    return ActorDictionary(entries, names, agents, _lengths(names), _lengths(agents), acronyms)
 
 
-def _apply_updates(entries: list[ActorEntry], names: dict[str, tuple[int, bool]]) -> None:
-    """Close, add and replace roles from actors_updates.csv (curated, with sources)."""
+def _apply_updates(entries: list[ActorEntry], names: dict[str, tuple[int, bool]]) -> dict[str, int]:
+    """Close, add and replace roles from actors_updates.csv (curated, with sources); returns
+    the acronyms that spell a city's name (kept apart, matched as written)."""
+    acronyms: dict[str, int] = {}
     for row in _csv_rows("actors_updates.csv"):
         key = _tokens(row["name"])
         found = names.get(key)
@@ -328,7 +333,11 @@ def _apply_updates(entries: list[ActorEntry], names: dict[str, tuple[int, bool]]
             if row["kind"]:
                 entry.kind = row["kind"]
         for synonym in filter(None, row["synonyms"].split("|")):
-            names[_tokens(synonym)] = (entry.id, False)
+            other = names.get(_tokens(synonym))
+            if synonym.isupper() and " " not in synonym and other is not None and other[1]:
+                acronyms[synonym] = entry.id
+            else:
+                names[_tokens(synonym)] = (entry.id, False)
         start, end, code, action = _date(row["start"]), _date(row["end"]), row["code"], row["action"]
         if action == "replace":
             entry.roles = [Role(code, start, end)]
@@ -337,6 +346,7 @@ def _apply_updates(entries: list[ActorEntry], names: dict[str, tuple[int, bool]]
                            for r in entry.roles]
         else:
             entry.roles.append(Role(code, start, end))
+    return acronyms
 
 
 def _lengths(phrases: Iterable[str]) -> dict[str, int]:

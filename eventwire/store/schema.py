@@ -237,7 +237,7 @@ article_events = Table(
     Column("outlet", CleanText),
     Column("published", Date),
     Index(None, "type", "date_start"),
-    Index(None, "geonameid"),
+    Index(None, "geonameid", "type"),  # fusion's candidates at a place (migration 0007)
     Index(None, "place_parent"),
     Index(None, "claimant_code"),
 )
@@ -307,7 +307,8 @@ these few thousand rows, then reads the reports by the indexed lower(name). Trig
 
 # Case-insensitive filters (actor, place, claimant, outlet names) use lower(...) indexes.
 Index("ix_articles_source_lower", func.lower(articles.c.source))
-Index("ix_article_events_place_name_lower", func.lower(article_events.c.place_name))
+Index("ix_article_events_place_name_lower_type", func.lower(article_events.c.place_name),
+      article_events.c.type)  # fusion's candidates at a place, by name (migration 0007)
 Index("ix_article_events_claimant_name_lower", func.lower(article_events.c.claimant_name))
 Index("ix_article_events_outlet_lower", func.lower(article_events.c.outlet))
 Index("ix_article_event_actors_name_lower", func.lower(article_event_actors.c.name))
