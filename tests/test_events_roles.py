@@ -149,3 +149,28 @@ def test_forces_a_state_refuses_to_deploy_are_its_own_not_the_target(pipeline):
     event = only(x, "REJECT")
     assert codes(x, event.source) == {"PAK"}
     assert codes(x, event.target) == {"IRQ"}
+
+
+def test_the_subject_of_an_adjective_does_the_act_its_gerund_names(pipeline):
+    # ConfliBERT train (material conflict): "guilty of violating" is the subject's violation
+    x = extract(pipeline, "The Moro Islamic Liberation Front is guilty of violating the "
+                          "ceasefire agreement during the Mamasapano incident.")
+    assert codes(x, only(x, "ASSAULT").source) == {"PHLREB"}
+
+
+def test_a_name_no_dictionary_has_is_still_the_source(pipeline):
+    # ConfliBERT train (verbal cooperation): "Papandreou" alone is in no Phoenix entry
+    x = extract(pipeline, "Papandreou agreed to resign because of the insistence of opposition "
+                          "parties that he not participate in any new coalition government.")
+    assert texts(x, only(x, "AGREE").source) == ["Papandreou"]
+
+
+def test_a_coalition_a_state_leads_is_coded_as_that_state(pipeline):
+    # bench article; ConfliBERT train: the coalition's participle is its own act of force
+    x = extract(pipeline, "Airstrikes by the US-led coalition killed at least 21 civilians in "
+                          "and around a stronghold of the Islamic State group in northern Syria.")
+    assert codes(x, only(x, "ASSAULT").source) == {"USA"}
+    x = extract(pipeline, "The Saudi-led coalition fighting Houthi rebels in Yemen has declared a "
+                          "two-week ceasefire in a bid to stem the spread of the coronavirus.")
+    fighting = next(e for e in x.events if e.trigger.text == "fighting")
+    assert (codes(x, fighting.source), codes(x, fighting.target)) == ({"SAU"}, {"YEMREB"})

@@ -84,6 +84,7 @@ COLLECTIVE_HEADS = {"government", "regime", "forces", "army", "military", "admin
 GROUP_OF_STATES = {"country", "nation", "power", "state", "government", "ally"}
 INCLUDING = {"including", "like", "among"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+LED_BODIES = {"coalition", "alliance", "bloc", "mission"}  # "the US-led coalition" acts
 
 
 @dataclass
@@ -793,7 +794,16 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     following = tokens_of(doc)[unit.end] if unit.end < len(doc) else None
     if _is_state(unit) and root.dep_ in ("npadvmod", "amod") and following is not None \
             and following.text == "-":
-        return None  # "British-based", "US-led": a modifier of the word after the hyphen
+        led = _led_by(root)
+        if led is None or led.lemma_.lower() not in LED_BODIES or not coding.country:
+            return None  # "British-based", "US-led": a modifier of the word after the hyphen
+        # "the US-led coalition": a body the state leads, coded as that state (as PETRARCH2
+        # codes a noun phrase by the actor in it; Phoenix has no led-coalition entry)
+        first = tokens_of(doc)[_np_left(led)]
+        start, end = first.idx, led.idx + len(led)
+        return Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
+                     name=_name_of(text[start:end]), code=coding.country,
+                     country=coding.country, kind="group")
     if unit.source == "agent" and root.dep_ == "amod" and root.head.i > root.i:
         return None  # "military discussions": an adjective, not an actor
     if unit.source == "agent" and root.dep_ in MODIFIER_DEPS | {"npadvmod"} and root.head.i > root.i \

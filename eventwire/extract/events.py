@@ -191,11 +191,13 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     for candidate in found.values():
         if not candidate.source and candidate.code.type == "ASSAULT":
             candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
+        named = _proper_subject(candidate.trigger)
         if not candidate.source and (candidate.rule in ("pattern", "trigger") or
-                                     candidate.code.type in cues["uncoded_actor_types"]):
+                                     candidate.code.type in cues["uncoded_actor_types"] or named):
             # a verb's bare default with no coded actor stays out (PETRARCH's rule): real
-            # articles are full of "controls", "left", "established" by uncoded subjects
-            candidate.source = _uncoded_subject(candidate.trigger, actors)
+            # articles are full of "controls", "left", "established" by uncoded subjects;
+            # a name the dictionaries lack still acts ("Papandreou agreed to resign")
+            candidate.source = _uncoded_subject(candidate.trigger, actors, named)
     kept = []
     for candidate in _fold(found):
         if candidate.source or candidate.target or candidate.rule == "trigger":
@@ -309,7 +311,17 @@ def _named_subject(token: Token) -> bool:
     return False
 
 
-def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
+def _proper_subject(token: Token) -> bool:
+    """The verb's own subject is a proper name that names no place ("Papandreou agreed", "A
+    Democratic State Representative has declined to resign": ConfliBERT train), and its object is not the subject itself
+    ("Asharq Al-Awsat has established itself as": a description, on the bench)."""
+    return token.pos_ == "VERB" and any(
+        c.dep_ in SUBJECTS and c.pos_ == "PROPN" and c.ent_type_ in ("", "PERSON", "ORG")
+        for c in token.children) and not any(
+        c.dep_ in OBJECTS and c.lower_.endswith(("self", "selves")) for c in token.children)
+
+
+def _uncoded_subject(token: Token, actors: "ActorIndex", named: bool = False) -> list[str]:
     """'The two sides agreed', 'musicians lifted a boycott', 'hundreds of strikers marched':
     people the dictionaries cannot code still act; without an actor the event would be lost.
     The subject (of the verb, or the one it shares with its head) becomes an uncoded actor
@@ -329,7 +341,7 @@ def _uncoded_subject(token: Token, actors: "ActorIndex") -> list[str]:
         node = node.head
         if node.lemma_.lower() in status_cues()["victim_subject_verbs"]:
             return []
-    return _uncoded_people(subject, actors) if subject is not None else []
+    return _uncoded_people(subject, actors, named) if subject is not None else []
 
 
 def _uncoded_object(token: Token, actors: "ActorIndex") -> list[str]:
@@ -341,9 +353,10 @@ def _uncoded_object(token: Token, actors: "ActorIndex") -> list[str]:
             for a in _uncoded_people(c, actors)][:1]
 
 
-def _uncoded_people(subject: Token, actors: "ActorIndex") -> list[str]:
+def _uncoded_people(subject: Token, actors: "ActorIndex", named: bool = False) -> list[str]:
     """An uncoded actor over a phrase that names people and no coded actor: a person, group
-    or organisation entity, a people noun ("hundreds of strikers"), a plural anaphor."""
+    or organisation entity, a people noun ("hundreds of strikers"), a plural anaphor; with
+    ``named``, any proper name the entity tagger left untyped ("Papandreou")."""
     if subject.pos_ not in ("NOUN", "PROPN", "NUM") or any(
             actors.at(t) is not None or t.lower_ == "no" for t in _phrase(subject)):
         return []
@@ -356,6 +369,7 @@ def _uncoded_people(subject: Token, actors: "ActorIndex") -> list[str]:
     cues = status_cues()
     words = " ".join(t.lower_ for t in subject.doc[subject.left_edge.i:end])
     if not (noun.ent_type_ in ("PERSON", "NORP", "ORG")
+            or (named and noun.pos_ == "PROPN" and not noun.ent_type_)
             or noun.lemma_.lower() in cues["people_nouns"] | cues["uncoded_people_nouns"]
             or any(words == a or words.endswith(" " + a) for a in cues["plural_anaphors"])):
         return []
@@ -954,7 +968,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         # "Syrian troops backed by Russia", "10 Russian soldiers killed in Ukraine"
         target = actors.within(t for t in _phrase(token.head) if t.i < token.i)
     elif not source:
-        source = _inherited_subject(token, actors)
+        source = _inherited_subject(token, actors,
+                                    candidate.code.type in cues["uncoded_actor_types"])
     if not source and passive and any(candidate.code.cameo.startswith(c)
                                       for c in cues["state_coercion_codes"]):
         # "Ingabire was arrested in Rwanda": only a state arrests, the state where it happened
@@ -1458,10 +1473,15 @@ def _subject_of(verb: Token, actors: ActorIndex) -> list[str]:
     return []
 
 
-def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
-    """The subject an xcomp, conj or relative clause shares with its head."""
+def _inherited_subject(token: Token, actors: ActorIndex, fighting: bool = False) -> list[str]:
+    """The subject an xcomp, conj or relative clause shares with its head, and the one an
+    adjective's gerund shares with the adjective's verb ("the Front is guilty of violating the
+    ceasefire", "they are committed to ensuring stability": ConfliBERT train). ``fighting``:
+    an act of force, whose participle on an actor is that actor's act."""
     node = token
     for _ in range(3):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ == "acomp":
+            node = node.head.head
         if node.dep_ == "relcl":
             return _phrase_actors(node.head, actors)
         if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or node.head.i == node.i:
@@ -1470,6 +1490,12 @@ def _inherited_subject(token: Token, actors: ActorIndex) -> list[str]:
         if node.lemma_.lower() in status_cues()["victim_subject_verbs"]:
             return []  # "soldiers died in rebel shelling": the dead do not shell
         if node.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
+            if fighting and token.tag_ == "VBG" and actors.at(node) is not None \
+                    and token.lemma_.lower() not in status_cues()["victim_subject_verbs"]:
+                # "the Saudi-led coalition fighting Houthi rebels": the actor described acts
+                # (not other acts: "fighters leaving towns", "rebels guarding the convoy"
+                # were verb defaults wrong on the bench)
+                return [actors.at(node).id]
             if token.tag_ == "VBG" and node.dep_ in OBJECTS and actors.at(node) is None:
                 # "issued a declaration demanding ...": who issued it demands
                 return _subject_of(node.head, actors)
