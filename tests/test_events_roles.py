@@ -3,7 +3,7 @@ source and target spans are named in each test's comment)."""
 
 from __future__ import annotations
 
-from tests.test_events import codes, extract, only
+from test_events import codes, extract, only
 
 
 def texts(extraction, ids):
