@@ -191,9 +191,11 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     for candidate in found.values():
         if not candidate.source and candidate.code.type == "ASSAULT":
             candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
+        if candidate.source:
+            continue
         named = _proper_subject(candidate.trigger)
-        if not candidate.source and (candidate.rule in ("pattern", "trigger") or
-                                     candidate.code.type in cues["uncoded_actor_types"] or named):
+        if candidate.rule in ("pattern", "trigger") or \
+                candidate.code.type in cues["uncoded_actor_types"] or named:
             # a verb's bare default with no coded actor stays out (PETRARCH's rule): real
             # articles are full of "controls", "left", "established" by uncoded subjects;
             # a name the dictionaries lack still acts ("Papandreou agreed to resign")
@@ -313,8 +315,9 @@ def _named_subject(token: Token) -> bool:
 
 def _proper_subject(token: Token) -> bool:
     """The verb's own subject is a proper name that names no place ("Papandreou agreed", "A
-    Democratic State Representative has declined to resign": ConfliBERT train), and its object is not the subject itself
-    ("Asharq Al-Awsat has established itself as": a description, on the bench)."""
+    Democratic State Representative has declined to resign": ConfliBERT train), and its
+    object is not the subject itself ("Asharq Al-Awsat has established itself as": a
+    description, on the bench)."""
     return token.pos_ == "VERB" and any(
         c.dep_ in SUBJECTS and c.pos_ == "PROPN" and c.ent_type_ in ("", "PERSON", "ORG")
         for c in token.children) and not any(
@@ -1127,7 +1130,7 @@ def _own_forces(candidate: Candidate, target: list[str], source: list[str],
         c for c in candidate.trigger.children if c.dep_ == "xcomp")))  # "refused to deploy"
     if not source or not (sending or candidate.code.type in cues["force_moving_types"]):
         return []
-    countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    countries = _countries(source, actors)
     captives = {a for c in candidate.trigger.children if c.dep_ in OBJECTS
                 for a in _phrase_actors(c, actors)} \
         if candidate.code.cameo.startswith(tuple(cues["release_codes"])) else set()
@@ -1298,7 +1301,7 @@ def _own_possession(token: Token) -> bool:
 def _state_possession(token: Token, source: list[str], actors: ActorIndex) -> bool:
     """'Maduro closed Venezuela's land borders with Brazil': a thing the source's own state
     possesses is not its target (the borders' other side may be)."""
-    countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    countries = _countries(source, actors)
     return actors.at(token) is None and any(
         c.dep_ == "poss" and actors.at(c) is not None and actors.at(c).kind == "state"
         and _actor_country(actors.at(c)) in countries for c in token.children)
@@ -1589,8 +1592,9 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
 def _allegation(token: Token) -> Optional[Token]:
     """The accusation or charge whose content clause an act lies in ("denied charges that his
     Government had helped conspirators", "rejected accusations it has denied legal
-    representation"), or the act named as alleged ("an alleged plot to blow up"), or None. The act is alleged, not asserted: CAMEO codes the denial as a
-    statement (016) and the accusation as 112, not the act as done."""
+    representation"), or the act named as alleged ("an alleged plot to blow up"), or None.
+    The act is alleged, not asserted: CAMEO codes the denial as a statement (016) and the
+    accusation as 112, not the act as done."""
     cues = status_cues()
     nouns, denying = cues["allegation_nouns"], cues["denying_heads"]
     node, came_from = token, None
@@ -1846,7 +1850,7 @@ def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
                                                     cues["directed_consult_codes"]) \
             or token.lemma_.lower() in cues["giving_verbs"]:
         return source, target
-    countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    countries = _countries(source, actors)
     if len(countries) >= 2:  # a third state the act agreed on is done to stays ("Mexico and
         # Canada agreed to lift retaliatory tariffs on American products")
         agreed = {actors.by_token[t.i].id for c in token.children if c.dep_ == "xcomp"
@@ -1875,7 +1879,7 @@ def _joint_exercise(token: Token, source: list[str], actors: ActorIndex) -> bool
     words = {t.lemma_.lower() for t in token.subtree}
     if not words & set(cues["exercise_nouns"]):
         return False
-    countries = {_actor_country(actors.by_id.get(a)) for a in source} - {None}
+    countries = _countries(source, actors)
     return len(countries) >= 2 or "joint" in words
 
 
@@ -1883,6 +1887,11 @@ def _actor_country(actor: Optional[Actor]) -> Optional[str]:
     if actor is None:
         return None
     return actor.country or (actor.code[:3] if actor.code and len(actor.code) >= 3 else None)
+
+
+def _countries(actor_ids: Iterable[str], actors: ActorIndex) -> set[str]:
+    """The states of these actors (those with one)."""
+    return {_actor_country(actors.by_id.get(a)) for a in actor_ids} - {None}
 
 
 def _event_place(places: list[Place], clause: list[Token], sentence: list[Token],

@@ -677,7 +677,6 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
     nouns = noun_cues() if all_cues else frozenset()
     phrases = phrase_cues() if all_cues else None
     found: list[Attribution] = []
-    used_quotes: set[Piece] = set()
     view, tokens = parse_view(doc), tokens_of(doc)
     for i, (lower, lemma) in enumerate(zip(view.lowers, view.lemmas)):
         if not all_cues and lemma not in words and lower != "according":
@@ -730,11 +729,7 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
     if gate:  # the learned check drops cues that read badly in their context
         found = [a for a in found if a.how in ("according", "noun", "phrase") or a.cue_token < 0
                  or _gate_passes(a, doc, gate)]
-    for attribution in found:
-        for piece in attribution.content:
-            for quote in quotes:
-                if quote[0] < piece[1] and piece[0] < quote[1]:
-                    used_quotes.add(quote)
+    used_quotes = _quotes_in_content(quotes, found)
     found += _signed_quotes(text, quotes, used_quotes)
     _continue_quotes(text, quotes, used_quotes, found)
     if all_cues and use_tagger and cue_tagger() is not None:
@@ -749,8 +744,8 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
             if model is not None:
                 _move_edges(doc, found, model, rows_of, move)
     if all_cues:  # after the edges, which move an indirect content's last piece
-        used_quotes = {q for q in quotes for a in found for s, e in a.content if q[0] < e and s < q[1]}
-        _continue_quotes(text, quotes, used_quotes, found, after_indirect=True)
+        _continue_quotes(text, quotes, _quotes_in_content(quotes, found), found,
+                         after_indirect=True)
     if all_cues:  # PolNeAR is univocal: an attribution inside another's content is not one
         found = [a for a in found if not any(
             b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
@@ -1331,6 +1326,11 @@ SIGNED_PARAGRAPH = re.compile(r"^[^\S\n]*([\u201c\u201d\"].*[\u201d\"])[^\S\n]*(
                               r"((?:[A-Z][\w.'\u2019-]*[^\S\n]?){1,5}?)[.,]?[^\S\n]*$", re.MULTILINE)
 
 
+def _quotes_in_content(quotes: list[Piece], found: list[Attribution]) -> set[Piece]:
+    """The quotations that overlap some attribution's content."""
+    return {q for q in quotes for a in found for s, e in a.content if q[0] < e and s < q[1]}
+
+
 def _signed_quotes(text: str, quotes: list[Piece], used: set[Piece]) -> list[Attribution]:
     """Paragraphs that quote someone and end in a dash and their name: the dash is the cue."""
     found = []
@@ -1381,7 +1381,8 @@ def _continues_indirect(text: str, quote: Piece, previous: Attribution) -> bool:
     paragraph), 40 of 81 (four to nine words, same paragraph; next paragraph 10 of 43)."""
     words = len(text[quote[0]:quote[1]].split())
     closed = text[quote[1] - 1] in CLOSING or text[quote[1] - 2:quote[1]] == "''"
-    return closed and (words >= 10 or words >= 4 and "\n" not in text[previous.content[-1][1]:quote[0]])
+    same_paragraph = "\n" not in text[previous.content[-1][1]:quote[0]]
+    return closed and (words >= 10 or words >= 4 and same_paragraph)
 
 
 def _outside(piece: Optional[Piece], other: Piece) -> Optional[Piece]:
