@@ -224,6 +224,27 @@ def test_what_a_thing_contains_who_controls_it_or_where_a_road_leads_is_no_act(p
     assert not x.events
 
 
+def test_going_leaving_or_arriving_is_no_consultation_but_a_trip_to_confer_is(pipeline):
+    # Phoenix GO_SOMEWHERE's and ARRIVE's bare 040: on the first 200 bench articles all 28
+    # such events were people or convoys moving; CAMEO codes a trip only as a visit (042)
+    x = extract(pipeline, "About 45 buses carrying 3000 people left the opposition-besieged "
+                          "al-Foua and Kefraya towns of the northwestern Idlib province for "
+                          "regime-controlled Aleppo.")
+    assert not [e for e in x.events if e.type == "CONSULT"]
+    x = extract(pipeline, "The residents and rebels from Madaya and Zabadani arrived late "
+                          "Saturday in rebel-held territory in Idlib province.")
+    assert not x.events
+    # CAMEO pilot rounds: the aid the ship carried is the act (coders' root 07), not its arrival
+    x = extract(pipeline, "The motor ship Sparta carrying 475 tonnes of humanitarian aid for the "
+                          "war-torn regions of Syria arrived at the logistics center of the "
+                          "Russian Navy in Tartus.")
+    assert main_event(x).type == "AID"
+    # the patterns still code a trip to talk ("left for ... for consultations": 042)
+    x = extract(pipeline, "The Iranian foreign minister left for Moscow for consultations with "
+                          "Russian officials.")
+    assert main_event(x).cameo == "042"
+
+
 def test_facing_hearing_or_managing_is_no_act_and_seized_districts_are_occupied(pipeline):
     # bench articles: Phoenix MEET_PEOPLE's, HEAR's and OVERSEE_MANAGE's defaults (040, 060)
     x = extract(pipeline, "People waiting in the Ramousah garage heard the blast and said they "
