@@ -245,6 +245,21 @@ def test_going_leaving_or_arriving_is_no_consultation_but_a_trip_to_confer_is(pi
     assert main_event(x).cameo == "042"
 
 
+def test_a_participle_saying_who_an_actor_is_is_no_act(pipeline):
+    # bench articles: 38 "backed by", "led by", "linked to", "armed with" descriptions were
+    # SUPPORT / COOPERATE events; PLOVER's own records code the act beside them ("workers
+    # affiliated with the Serbian Workers' Union stopped work", "militiamen armed with machetes")
+    x = extract(pipeline, "Syrian government forces backed by Russia are currently attempting "
+                          "to drive rebels out of the city.")
+    assert not [e for e in x.events if e.type == "SUPPORT"]
+    x = extract(pipeline, "Rebel groups led by former Al-Qaeda affiliate Fateh al-Sham Front "
+                          "captured the town.")
+    assert [e.type for e in x.events] == ["COERCE"]
+    # the verb of a clause still acts ("The United States backed the rebels")
+    x = extract(pipeline, "Sierra Leone's Ambassador said the United States backed the rebels.")
+    assert only(x, "SUPPORT").trigger.text == "backed"
+
+
 def test_facing_hearing_or_managing_is_no_act_and_seized_districts_are_occupied(pipeline):
     # bench articles: Phoenix MEET_PEOPLE's, HEAR's and OVERSEE_MANAGE's defaults (040, 060)
     x = extract(pipeline, "People waiting in the Ramousah garage heard the blast and said they "

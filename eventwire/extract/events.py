@@ -168,6 +168,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if rule == "verb" and view.deps[i] == "acl" and view.lemmas[i] in cues[
                 "purpose_participles"]:
             continue  # "laws meant to rein in ...", "an attack intended for": a thing's purpose
+        if view.deps[i] == "acl" and view.lemmas[i] in cues["describing_participles"]:
+            continue  # "forces backed by Hezbollah", "hackers linked to Iran": who they are
         if view.deps[i] == "acl" and view.lemmas[i] in cues["naming_participles"] and any(
                 c.dep_ == "oprd" for c in token.children):
             continue  # "a program called Bolsa Familia", "a group called Jaish al-Fateh": a name
