@@ -260,6 +260,28 @@ def test_a_participle_saying_who_an_actor_is_is_no_act(pipeline):
     assert only(x, "SUPPORT").trigger.text == "backed"
 
 
+def test_ruling_conducting_giving_a_toll_or_pulling_from_rubble_is_no_cooperation(pipeline):
+    # bench articles: Phoenix OVERSEE_MANAGE's and GRANT's bare 060, SELECT's 030, EXTRACT's
+    # 171 and a misread "raged" (lemma "rag", DISTURB 140) were 57 false events
+    x = extract(pipeline, "The clan has ruled Syria with an iron fist for more than 40 years.")
+    assert not x.events
+    x = extract(pipeline, "The state news agency SANA did not give a death toll for the "
+                          "ambush.")
+    assert not x.events
+    x = extract(pipeline, "Mishal said Harahs body was pulled from the rubble on Thursday.")
+    assert not x.events
+    x = extract(pipeline, "The Syrian Civil Defence was not able to determine the type of the "
+                          "gas.")
+    assert not x.events
+    x = extract(pipeline, "Fighting has raged in Hassakeh since the ISIS group attacked several "
+                          "southern neighborhoods held by government forces.")
+    assert [e.type for e in x.events] == ["ASSAULT"]
+    # what was conducted is the act: the raids
+    x = extract(pipeline, "Since mid-2012 the government has conducted frequent air raids on "
+                          "rebel-held areas.")
+    assert [(e.trigger.text, e.type) for e in x.events] == [("raids", "ASSAULT")]
+
+
 def test_facing_hearing_or_managing_is_no_act_and_seized_districts_are_occupied(pipeline):
     # bench articles: Phoenix MEET_PEOPLE's, HEAR's and OVERSEE_MANAGE's defaults (040, 060)
     x = extract(pipeline, "People waiting in the Ramousah garage heard the blast and said they "
