@@ -282,6 +282,28 @@ def test_ruling_conducting_giving_a_toll_or_pulling_from_rubble_is_no_cooperatio
     assert [(e.trigger.text, e.type) for e in x.events] == [("raids", "ASSAULT")]
 
 
+def test_a_verb_of_force_is_criticism_only_where_its_own_words_say_so(pipeline):
+    # bench articles: PHYSICAL_CONFLICT's criticism patterns ("* GOVERNMENT", "(FOR)",
+    # "* ASSAULT") matched any word in the clause: 14 attacks were ACCUSE 111
+    x = extract(pipeline, "A new Islamist opposition alliance including Al-Qaedas Syrian "
+                          "affiliate attacked government-held parts of Aleppo city a monitor said.")
+    assert only(x, "ASSAULT").trigger.text == "attacked"
+    x = extract(pipeline, "The air raids hit the only hospital for women and children in the "
+                          "town of Kafr Hamra before dawn killing two staffers including a nurse.")
+    assert only(x, "ASSAULT").trigger.text == "hit"
+    assert not [e for e in x.events if e.type == "ACCUSE"]
+    # the verb's object, or a reason hanging from it, is criticism (CAMEO 111)
+    x = extract(pipeline, "The opposition leader sharply attacked the government's economic "
+                          "policy.")
+    assert only(x, "ACCUSE").cameo == "111"
+    x = extract(pipeline, "The president attacked the government for failing to stop the "
+                          "violence.")
+    assert only(x, "ACCUSE").cameo == "111"
+    # struggling to do something is no fight
+    x = extract(pipeline, "A U.N. mediator has been struggling to broker a ceasefire in Aleppo.")
+    assert [e.type for e in x.events] == ["CONSULT"]
+
+
 def test_facing_hearing_or_managing_is_no_act_and_seized_districts_are_occupied(pipeline):
     # bench articles: Phoenix MEET_PEOPLE's, HEAR's and OVERSEE_MANAGE's defaults (040, 060)
     x = extract(pipeline, "People waiting in the Ramousah garage heard the blast and said they "

@@ -36,6 +36,7 @@ OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
 TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
+FORCE_ROOTS = {"18", "19", "20"}  # CAMEO roots of physical force
 
 DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6, "intent": 0.5}
 
@@ -478,9 +479,12 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     best_score = 0
     vocabulary = after.vocabulary | before.vocabulary
     has_object = any(c.dep_ in OBJECTS for c in token.children)
+    force = (trigger.default or "")[:2] in FORCE_ROOTS
     for pattern in possible:  # the others cannot match: their words are not in the sentence
         if not pattern.plain_words <= vocabulary or (pattern.needs_object and not has_object):
             continue
+        if force and (pattern.cameo or "").startswith("11") and not _criticised(pattern, token):
+            continue  # "attacked government-held parts of Aleppo" is no "attacked the government"
         # "held their fire" is a ceasefire; "detained 18 people following a fire" is not
         left_out = tuple(i for i, (word, _) in enumerate(adjuncts)
                          if word not in pattern.after_words) if pattern.after_words else ()
@@ -509,6 +513,19 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     if best is not None and best_score > 0:
         return best.cameo, best.origin
     return trigger.default, origin
+
+
+def _criticised(pattern: Pattern, token: Token) -> bool:
+    """A verb of force read as criticism (Phoenix PHYSICAL_CONFLICT's 11x patterns: "attacked
+    the government's policy", "hit out at", "sharply attacked") only where a pattern word is
+    the verb's own: a word hanging from it, its object, or the object of its preposition."""
+    own = set()
+    for child in token.children:
+        own.update((child.lower_, child.lemma_.lower()))
+        if child.dep_ == "prep":
+            own.update(w for g in child.children if g.dep_ == "pobj"
+                       for w in (g.lower_, g.lemma_.lower()))
+    return not pattern.plain_words.isdisjoint(own)
 
 
 def _adjuncts(view: ParseView, i: int) -> list[tuple[str, set[int]]]:
