@@ -299,9 +299,21 @@ def test_a_verb_of_force_is_criticism_only_where_its_own_words_say_so(pipeline):
     x = extract(pipeline, "The president attacked the government for failing to stop the "
                           "violence.")
     assert only(x, "ACCUSE").cameo == "111"
-    # struggling to do something is no fight
-    x = extract(pipeline, "A U.N. mediator has been struggling to broker a ceasefire in Aleppo.")
-    assert [e.type for e in x.events] == ["CONSULT"]
+
+
+def test_people_sent_to_investigate_are_an_investigation(pipeline):
+    # ConfliBERT train (held out): the coders put "sent a team to investigate" with the
+    # investigations (CAMEO 09), as PLOVER's records do; the sending was 036 / 061 / 062
+    x = extract(pipeline, "Mine Safety and Health Administration has sent a large team of agency "
+                          "experts to Alabama to investigate the worst mining accident in recent "
+                          "history.")
+    assert [(e.trigger.text, e.cameo) for e in x.events] == [("investigate", "090")]
+    assert [x.by_id(a).text for a in x.events[0].source] == [
+        "Mine Safety and Health Administration"]
+    x = extract(pipeline, "The National Highway Traffic Safety Administration is dispatching a "
+                          "team to Detroit to investigate a collision involving a Tesla that "
+                          "collided with a semitrailer.")
+    assert main_event(x).cameo == "090" and penta_class(main_event(x)) == 3
 
 
 def test_facing_hearing_or_managing_is_no_act_and_seized_districts_are_occupied(pipeline):

@@ -697,7 +697,7 @@ def _fold(found: dict[int, Candidate]) -> list[Candidate]:
         head = _governing_event(candidate.trigger, found)
         if head is None:
             continue
-        if _narrated_plan(head, candidate):
+        if _narrated_plan(head, candidate) or _sent_to_investigate(head, candidate):
             # "the US leader prepared to attend the Olympics": the visit is the event (planned)
             folded.add(head.trigger.i)
             for role in ("source", "target"):
@@ -731,6 +731,17 @@ def _narrated_plan(head: Candidate, candidate: Candidate) -> bool:
         return _own_wish(head.trigger)  # "wants to help Israel": an intent to help (033)
     return head.rule == "verb" and lemma in set(cues["planning_heads"]) - set(
         cues["commissive_heads"])
+
+
+def _sent_to_investigate(head: Candidate, candidate: Candidate) -> bool:
+    """People sent to investigate (CAMEO 09): the investigation is the event, the sending its
+    means ("sent a team of agency experts to Alabama to investigate the accident"; ConfliBERT's
+    coders and PLOVER's records alike)."""
+    token = candidate.trigger
+    return (head.trigger.lemma_.lower() in status_cues()["sending_heads"]
+            and token.head.i == head.trigger.i and token.dep_ in ("xcomp", "advcl")
+            and _infinitive(parse_view(token.doc), token.i)
+            and (candidate.code.cameo or "").startswith("09"))
 
 
 def _governing_event(token: Token, found: dict[int, Candidate]) -> Optional[Candidate]:
