@@ -316,6 +316,19 @@ def test_people_sent_to_investigate_are_an_investigation(pipeline):
     assert main_event(x).cameo == "090" and penta_class(main_event(x)) == 3
 
 
+def test_of_two_patterns_that_match_as_well_the_nearer_one_codes(pipeline):
+    # ConfliBERT train (held out): START's "ties" (050) matched a word in the purpose clause
+    # as well as "operation" (190) matched the verb's object; the first listed won
+    x = extract(pipeline, "Turkish police on Monday launched operations to detain 110 more "
+                          "individuals, mostly soldiers, suspected of ties to the group blamed "
+                          "for the 2016 coup attempt, the Ankara public prosecutor's office said.")
+    assert (main_event(x).trigger.text, main_event(x).type) == ("launched", "ASSAULT")
+    # bench article: "launched a huge offensive on government-held areas" was 160 (SANCTION)
+    x = extract(pipeline, "Syrian rebels launched a huge offensive on government-held areas of "
+                          "the city.")
+    assert (main_event(x).type, main_event(x).cameo) == ("ASSAULT", "190")
+
+
 def test_facing_hearing_or_managing_is_no_act_and_seized_districts_are_occupied(pipeline):
     # bench articles: Phoenix MEET_PEOPLE's, HEAR's and OVERSEE_MANAGE's defaults (040, 060)
     x = extract(pipeline, "People waiting in the Ramousah garage heard the blast and said they "

@@ -477,6 +477,7 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
              for m in view.children(c) if view.deps[m] == "mark"}
     best: Optional[Pattern] = None
     best_score = 0
+    best_reach: Optional[int] = None
     vocabulary = after.vocabulary | before.vocabulary
     has_object = any(c.dep_ in OBJECTS for c in token.children)
     force = (trigger.default or "")[:2] in FORCE_ROOTS
@@ -494,12 +495,12 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
                 skip = {t for i in left_out for t in adjuncts[i][1]}
                 kept_indices = [t for t in after_indices if t not in skip]
                 window = narrowed[left_out] = _Window(view, kept_indices)
-            score = window.match(pattern.after_words)
+            score, last = window.match(pattern.after_words)
         else:
-            score = after.match(pattern.after_words)
+            score, last = after.match(pattern.after_words)
         if score < 0:
             continue
-        score_before = before.match(pattern.before_words)
+        score_before, _ = before.match(pattern.before_words)
         if score_before < 0 or not after.attached(pattern.prepositions, anchors):
             continue
         if _bare_prepositions(pattern) and not set(pattern.after_words) <= marks and (
@@ -507,9 +508,14 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
                 or _dates_only(token, pattern.after_words)):
             continue  # "demand ... on": a lone preposition counts only when it hangs from the verb
         score += score_before
-        if score > best_score or (score == best_score and best is not None
-                                  and pattern.origin == "trigger" and best.origin != "trigger"):
-            best, best_score = pattern, score
+        # a tie goes to eventwire's own rows, then to the pattern whose last word lies nearer
+        # the verb ("launched operations to detain people suspected of ties": the operations)
+        reach = abs(last - token.i) if last is not None else None
+        if score > best_score or (score == best_score and best is not None and (
+                (pattern.origin == "trigger") > (best.origin == "trigger") or (
+                pattern.origin == best.origin and reach is not None and best_reach is not None
+                and reach < best_reach))):
+            best, best_score, best_reach = pattern, score, reach
     if best is not None and best_score > 0:
         return best.cameo, best.origin
     return trigger.default, origin
@@ -632,7 +638,8 @@ class _Window:
 
     def __init__(self, view: ParseView, indices: Iterable[int]):
         lowers, lemmas, heads = view.lowers, view.lemmas, view.heads
-        self.forms = [(lowers[i], lemmas[i]) for i in indices]
+        self.indices = list(indices)
+        self.forms = [(lowers[i], lemmas[i]) for i in self.indices]
         self.heads = [heads[i] for i in indices]
         self.vocabulary = {w for pair in self.forms for w in pair}
 
@@ -643,8 +650,9 @@ class _Window:
             return form in members or lemma in members
         return word == form or word == lemma
 
-    def match(self, words: tuple[str, ...]) -> int:
-        """How many pattern words match in order (-1: not all of them)."""
+    def match(self, words: tuple[str, ...]) -> tuple[int, Optional[int]]:
+        """How many pattern words match in order (-1: not all of them), and the doc index of
+        the last one (None without words)."""
         forms = self.forms
         end = len(forms)
         position = 0
@@ -658,9 +666,9 @@ class _Window:
                 while position < end and word != forms[position][0] and word != forms[position][1]:
                     position += 1
             if position == end:
-                return -1
+                return -1, None
             position += 1
-        return len(words)
+        return len(words), self.indices[position - 1] if words else None
 
     def attached(self, prepositions: tuple[str, ...], anchors: set[int]) -> bool:
         """Each prepositional phrase's preposition hangs from the verb or its object."""
