@@ -329,6 +329,15 @@ def test_of_two_patterns_that_match_as_well_the_nearer_one_codes(pipeline):
     assert (main_event(x).type, main_event(x).cameo) == ("ASSAULT", "190")
 
 
+def test_expelled_humanitarian_workers_are_expelled_aid_agencies(pipeline):
+    # ConfliBERT train (held out): CAMEO 1663 "expel or withdraw aid agencies" (their coders:
+    # reduce relations); "humanitarian workers" was no listed word, so it was 174 (deport)
+    x = extract(pipeline, "Last week, on August 6th, the Sudanese government expelled 20 "
+                          "humanitarian workers employed by the United Nations High Commission "
+                          "for Refugees (UNHCR).")
+    assert (main_event(x).type, main_event(x).cameo) == ("SANCTION", "1663")
+
+
 def test_facing_hearing_or_managing_is_no_act_and_seized_districts_are_occupied(pipeline):
     # bench articles: Phoenix MEET_PEOPLE's, HEAR's and OVERSEE_MANAGE's defaults (040, 060)
     x = extract(pipeline, "People waiting in the Ramousah garage heard the blast and said they "
