@@ -324,8 +324,10 @@ def test_of_two_patterns_that_match_as_well_the_nearer_one_codes(pipeline):
                           "for the 2016 coup attempt, the Ankara public prosecutor's office said.")
     assert (main_event(x).trigger.text, main_event(x).type) == ("launched", "ASSAULT")
     # bench article: "launched a huge offensive on government-held areas" was 160 (SANCTION)
-    x = extract(pipeline, "Syrian rebels launched a huge offensive on government-held areas of "
-                          "the city.")
+    x = extract(pipeline, "28 July 2015 Syrian rebels launched a huge offensive on "
+                          "government-held areas in northwestern Syria in a bid to advance towards "
+                          "a coastal region vital to President Bashar al-Assads control of western "
+                          "Syria.")
     assert (main_event(x).type, main_event(x).cameo) == ("ASSAULT", "190")
 
 

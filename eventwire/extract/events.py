@@ -640,7 +640,7 @@ class _Window:
         lowers, lemmas, heads = view.lowers, view.lemmas, view.heads
         self.indices = list(indices)
         self.forms = [(lowers[i], lemmas[i]) for i in self.indices]
-        self.heads = [heads[i] for i in indices]
+        self.heads = [heads[i] for i in self.indices]
         self.vocabulary = {w for pair in self.forms for w in pair}
 
     def _has(self, word: str, i: int) -> bool:
