@@ -82,7 +82,8 @@ def main() -> None:
         tagger = json.loads(json.dumps(base))
         add_encoder(tagger, args.layer, weight, v, b, mean, std)
         out = args.tagger.with_name(f"{args.tagger.name.split('.')[0]}_l{args.layer}_w{weight}.json.gz")
-        out.write_bytes(gzip.compress((json.dumps(tagger, separators=(",", ":")) + "\n").encode(), mtime=0))
+        payload = json.dumps(tagger, separators=(",", ":")) + "\n"
+        out.write_bytes(gzip.compress(payload.encode("utf-8"), mtime=0))
         print(f"head on layer {args.layer} from {len(labels)} train tokens, weight {weight} -> {out}")
 
 

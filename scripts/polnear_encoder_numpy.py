@@ -178,7 +178,8 @@ def hidden_states(ids: list[int]) -> list[np.ndarray]:
         attention /= attention.sum(axis=-1, keepdims=True)
         context = (attention @ v).transpose(1, 0, 2).reshape(n, WIDTH)
         x = _layer_norm(x + dense(context, "attention.output.dense"),
-                        w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
+                        w[p + "attention.output.LayerNorm.weight"],
+                        w[p + "attention.output.LayerNorm.bias"])
         inner = dense(x, "intermediate.dense")
         inner = 0.5 * inner * (1.0 + erf(inner / np.sqrt(2.0)))
         x = _layer_norm(x + dense(inner, "output.dense"),
@@ -233,7 +234,8 @@ def token_states(doc: Doc, layers: tuple[int, ...]) -> np.ndarray:
     return out
 
 
-REFERENCE = ("Syria's foreign minister, Walid Muallem, said on Tuesday that the talks in Geneva had failed.",
+REFERENCE = ("Syria's foreign minister, Walid Muallem, said on Tuesday that the talks in Geneva "
+             "had failed.",
              {(6, 0): [0.44508, 0.44512, 0.29624, -0.54669],  # (layer, piece): first four dims
               (6, 13): [0.14227, 0.10953, 0.24628, -0.00642],  # piece 13: "said"
               (3, 13): [-0.01746, -0.87329, 0.64443, 0.06643]})

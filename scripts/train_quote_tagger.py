@@ -57,7 +57,8 @@ def rows(articles, docs, rule_marks: bool = False) -> tuple[list[list[str]], lis
     features: list[list[str]] = []
     labels: list[int] = []
     for article, doc in zip(articles, docs):
-        found = quotes_stage.find_attributions(doc, all_cues=True, use_tagger=False) if rule_marks else []
+        found = (quotes_stage.find_attributions(doc, all_cues=True, use_tagger=False)
+                 if rule_marks else [])
         features += quote_tagger.features_of(doc, found, quotes_stage.quotations(article.text),
                                              quotes_stage.tagger_lexicon())
         labels += gold_labels(doc, [p for g in article.attributions for p in g.cue], article.text)
