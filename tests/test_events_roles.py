@@ -3,6 +3,8 @@ source and target spans are named in each test's comment)."""
 
 from __future__ import annotations
 
+from eventwire.evaluate.events import _role_mentions
+
 from test_events import codes, extract, only
 
 
@@ -174,3 +176,27 @@ def test_a_coalition_a_state_leads_is_coded_as_that_state(pipeline):
                           "two-week ceasefire in a bid to stem the spread of the coronavirus.")
     fighting = next(e for e in x.events if e.trigger.text == "fighting")
     assert (codes(x, fighting.source), codes(x, fighting.target)) == ({"SAU"}, {"YEMREB"})
+
+
+def test_parties_named_together_that_agree_are_each_others_partners(pipeline):
+    # gold: "Canada and Costa Rica" R (source and target); PLOVER's codebook codes both as
+    # ACTOR with no RECIPIENT, so the roles stay and the act is reciprocal
+    x = extract(pipeline, "Canada and Costa Rica have agreed to start negotiations for a "
+                          "bilateral free trade agreement , the leaders of the two countries "
+                          "announced Monday .")
+    event = x.events[0]
+    assert event.type == "AGREE" and event.target == [] and event.reciprocal
+    assert {"CAN", "CRI"} <= codes(x, event.source)
+    # the scorer compares the coordination with the R span, as ConfliBERT marks it
+    assert texts(x, [a.id for a in _role_mentions(x, event.source, True)]) == [
+        "Canada and Costa Rica"]
+    # gold: "The United Kingdom and the United States" R
+    x = extract(pipeline, "The United Kingdom and the United States signed a landmark data "
+                          "sharing agreement to give law enforcement agencies in one country "
+                          "faster access to digital evidence held by service providers .")
+    assert x.events[0].cameo == "057" and x.events[0].reciprocal
+    # gold: "The White House" and "the US State Department" S apart, no target: being asked
+    # is no joint act
+    x = extract(pipeline, "The White House and the US State Department declined to comment "
+                          "when asked about the status of negotiations .")
+    assert x.events and not x.events[0].reciprocal

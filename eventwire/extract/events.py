@@ -1834,7 +1834,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         claimed_by=speaker, quote=quote.id if quote else None,
         fatalities=fatalities.id if fatalities else None,
         confidence=round(min(max(confidence, 0.01), 1.0), 3),
-        reciprocal=bool(source and target) and _reciprocal(code, token))
+        reciprocal=(bool(source and target) and _reciprocal(code, token))
+        or _joint_act(code, token, source, target, actors))
 
 
 def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
@@ -1870,6 +1871,23 @@ def _reciprocal(code: PloverCode, token: Token) -> bool:
     return code.cameo.startswith(("036", "040")) and (
         token.lemma_.lower() in status_cues()["reciprocal_triggers"]
         or token.lower_ in status_cues()["reciprocal_triggers"])
+
+
+def _joint_act(code: PloverCode, token: Token, source: list[str], target: list[str],
+               actors: ActorIndex) -> bool:
+    """Parties named together that agree, negotiate, sign or cooperate with no one else ("Canada
+    and Costa Rica have agreed to start negotiations"): each is the other's partner. PLOVER codes
+    them all as ACTOR with no RECIPIENT (:func:`_reciprocal_roles`); ConfliBERT marks the
+    coordination R, source and target both (on its train sentences, every joint agreement or
+    signing by a coordinated subject). Not acts aimed at others ("the White House and the State
+    Department asked"), nor things given or directed ones (visits, hosting, offers of aid)."""
+    if target or not (code.type in ("AGREE", "CONSULT", "COOPERATE") or code.cameo == "057"):
+        return False
+    if any(code.cameo.startswith(c) for c in status_cues()["directed_consult_codes"]) \
+            or token.lemma_.lower() in status_cues()["giving_verbs"]:
+        return False
+    return any(len([m for m in actors.by_id[a].members if m in source]) >= 2
+               for a in source if a in actors.by_id)
 
 
 def _joint_exercise(token: Token, source: list[str], actors: ActorIndex) -> bool:
