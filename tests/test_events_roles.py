@@ -200,3 +200,28 @@ def test_parties_named_together_that_agree_are_each_others_partners(pipeline):
     x = extract(pipeline, "The White House and the US State Department declined to comment "
                           "when asked about the status of negotiations .")
     assert x.events and not x.events[0].reciprocal
+
+
+def test_a_town_where_it_happens_is_the_target_when_nothing_else_is(pipeline):
+    # gold target "Amman"; the PLOVER records code "sought refuge in Germany" DEU and cities
+    # as their people (CVL), a capital reached through a preposition too
+    x = extract(pipeline, "Almost 12,000 Iraqi Christians have sought refuge in Amman since ISIL "
+                          "gave Mosul residents the choice to flee or be killed.")
+    assert texts(x, x.events[0].target) == ["Amman"]
+    assert codes(x, x.events[0].target) == {"JORCVL"}
+    # gold target "Tripoli"
+    x = extract(pipeline, "Libya's renegade Gen. Khalifa Haftar has declared a ceasefire in "
+                          "Tripoli, ending a nine-month campaign to seize the capital.")
+    assert texts(x, x.events[0].target) == ["Tripoli"]
+    # a named target stays: "British troops arrived in Mali" has its state already
+    x = extract(pipeline, "Hundreds of British troops have arrived in Mali to join the United "
+                          "Nations peacekeeping mission there.")
+    assert codes(x, x.events[0].target) == {"MLI"}
+
+
+def test_a_coordination_on_the_last_word_of_a_name_is_still_the_subjects(pipeline):
+    # PETR2-GSR (dev): "Barack" was parsed as the subject and "Vladimir Putin" hung from
+    # "Obama": Putin was lost from the source
+    x = extract(pipeline, "Barack Obama and Vladimir Putin will meet in Zurich to discuss their "
+                          "music tastes")
+    assert {c[:3] for c in codes(x, x.events[0].source)} == {"USA", "RUS"}

@@ -884,9 +884,13 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
         described = [a for c in token.children if c.dep_ == "appos" and actors.at(c) is not None
                      and actors.at(c).code for a in actors.within([c])]
         found = described or found
-    for child in token.children:
-        if child.dep_ == "conj":
-            found += [a for a in _phrase_actors(child, actors) if a not in found]
+    # the heads coordinated with it, on any word of the mention ("Barack Obama and Vladimir
+    # Putin will meet": "Barack" misparsed as the subject, the coordination on "Obama")
+    mention = range(*token_range(token.doc, actors.at(token).span))
+    for word in (token.doc[i] for i in mention):
+        for child in word.children:
+            if child.dep_ == "conj" and child.i not in mention:
+                found += [a for a in _phrase_actors(child, actors) if a not in found]
     return found
 
 
@@ -984,6 +988,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         target = _town_target(token, actors, candidate.code.type in cues["withdrawal_types"])
     if not target and source and token.pos_ == "VERB":
         target = _met_to_consult(candidate, actors) or _uncoded_object(token, actors)
+    if not target and source:
+        target = _located_target(token, actors, towns=True)
     own = _own_forces(candidate, target, source, actors)
     if own:  # "Japan sent troops to South Sudan": the troops are Japan's, South Sudan receives
         target = [a for a in target if a not in own]
@@ -1353,16 +1359,24 @@ def _argument_children(node: Token, children: Optional[list[Token]] = None) -> l
     return kept
 
 
-def _located_target(token: Token, actors: ActorIndex) -> list[str]:
+def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> list[str]:
     """PLOVER's convention: with no other target, the state where it happens is the target
-    ("troops arrived in Bosnia", "lifted the state of emergency in West Darfur")."""
+    ("troops arrived in Bosnia", "lifted the state of emergency in West Darfur"); with
+    ``towns``, a town there stands for its people, as the PLOVER records code cities ("sought
+    refuge in Germany", "a curfew in Algiers"; ConfliBERT: "sought refuge in Amman", "declared
+    a ceasefire in Tripoli", "remained on alert in Manila")."""
     heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
-                found = [a for a in _object_actors(child, actors)
-                         if actors.by_id[a].kind == "state"]
-                if found:
+                if towns:
+                    places = [actors.towns[o.i] for o in child.children
+                              if o.dep_ == "pobj" and o.i in actors.towns]
+                    found = [actors.town_actor(places[0], token.doc, False)] if places else []
+                else:
+                    found = [a for a in _object_actors(child, actors)
+                             if actors.by_id[a].kind == "state"]
+                if found and found[0]:
                     return found
     return []
 
