@@ -1889,16 +1889,21 @@ def _reciprocal(code: PloverCode, token: Token) -> bool:
 
 def _joint_act(code: PloverCode, token: Token, source: list[str], target: list[str],
                actors: ActorIndex) -> bool:
-    """Parties named together that agree, negotiate, sign or cooperate with no one else ("Canada
-    and Costa Rica have agreed to start negotiations"): each is the other's partner. PLOVER codes
+    """Parties named together that agree, sign, meet or exercise with no one else ("Canada and
+    Costa Rica have agreed to start negotiations"): each is the other's partner. PLOVER codes
     them all as ACTOR with no RECIPIENT (:func:`_reciprocal_roles`); ConfliBERT marks the
     coordination R, source and target both (on its train sentences, every joint agreement or
     signing by a coordinated subject). Not acts aimed at others ("the White House and the State
-    Department asked"), nor things given or directed ones (visits, hosting, offers of aid)."""
-    if target or not (code.type in ("AGREE", "CONSULT", "COOPERATE") or code.cameo == "057"):
+    Department asked"), directed ones (visits, offers of aid), things given, nor support or
+    strikes by allies (Phoenix's 06x defaults: "forces backed by Syrian and Iranian forces",
+    "Syrian and Russian airstrikes have increased")."""
+    cues = status_cues()
+    if target or any(code.cameo.startswith(c) for c in cues["directed_consult_codes"]) \
+            or token.lemma_.lower() in cues["giving_verbs"]:
         return False
-    if any(code.cameo.startswith(c) for c in status_cues()["directed_consult_codes"]) \
-            or token.lemma_.lower() in status_cues()["giving_verbs"]:
+    if not (code.type == "AGREE" or code.cameo == "057"
+            or (code.type == "CONSULT" and _reciprocal(code, token))
+            or (code.cameo == "062" and _joint_exercise(token, source, actors))):
         return False
     return any(len([m for m in actors.by_id[a].members if m in source]) >= 2
                for a in source if a in actors.by_id)
