@@ -195,6 +195,17 @@ def test_parties_named_together_that_agree_are_each_others_partners(pipeline):
                           "sharing agreement to give law enforcement agencies in one country "
                           "faster access to digital evidence held by service providers .")
     assert x.events[0].cameo == "057" and x.events[0].reciprocal
+    # gold: both signers R ("signed an agreement with"), and both parties of "bilateral
+    # discussions with"
+    x = extract(pipeline, "The UK Prime Minister Boris Johnson today signed an agreement with "
+                          "President Volodymyr Zelenskyy of Ukraine to strengthen the political "
+                          "and trade ties between the two countries .")
+    assert x.events[0].cameo == "057" and x.events[0].reciprocal
+    assert codes(x, x.events[0].target) == {"UKRGOV"}
+    x = extract(pipeline, "Ethiopian Prime Minister Dr Abiy Ahmed held bilateral discussions with "
+                          "the Somali President Mohamed Abdullahi Mohamed Farmajo at his office "
+                          "today .")
+    assert x.events[0].type == "CONSULT" and x.events[0].reciprocal
     # gold: "The White House" and "the US State Department" S apart, no target: being asked
     # is no joint act
     x = extract(pipeline, "The White House and the US State Department declined to comment "
@@ -225,3 +236,14 @@ def test_a_coordination_on_the_last_word_of_a_name_is_still_the_subjects(pipelin
     x = extract(pipeline, "Barack Obama and Vladimir Putin will meet in Zurich to discuss their "
                           "music tastes")
     assert {c[:3] for c in codes(x, x.events[0].source)} == {"USA", "RUS"}
+
+
+def test_the_scorer_marks_a_pronoun_role_at_the_name_it_stands_for(pipeline):
+    # gold source "Mikhail Gorbachev": no ConfliBERT span is a pronoun; the event keeps its
+    # evidence ("he"), the scorer compares the name it refers to
+    x = extract(pipeline, "Mikhail Gorbachev announces that he is resigning as president of "
+                          "the Soviet Union .")
+    event = only(x, "RETREAT")
+    assert texts(x, event.source) == ["he"]
+    assert texts(x, [a.id for a in _role_mentions(x, event.source, False)]) == [
+        "Mikhail Gorbachev"]

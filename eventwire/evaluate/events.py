@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 
 from eventwire.cameo import CameoEvent, cameo_events
 from eventwire.evaluate import macro_f1, parity_split, prf
+from eventwire.extract.actors import PRONOUNS
 from eventwire.model import Actor, Event, Extraction
 from eventwire.resources.ontology import OLD_PLOVER_TYPES, codebook_typed, plover_of
 
@@ -343,8 +344,12 @@ def _role_mentions(extraction: Extraction, ids: list[str], reciprocal: bool) -> 
     """The mentions a role's spans are scored by: each member of a compound actor on its own
     (ConfliBERT marks coordinated sources and targets apart, 33 and 54 times on its train
     sentences, against 17 and 22 as one span), but the coordination itself for the parties of a
-    reciprocal act (its R spans: 45 coordinations, all one span)."""
+    reciprocal act (its R spans: 45 coordinations, all one span); a pronoun by the name it
+    stands for (no ConfliBERT span is a pronoun: "urged him" is marked at the name, as the
+    other scorers resolve it with :func:`root_actor`)."""
     actors = [a for a in (extraction.by_id(i) for i in ids) if a is not None]
+    actors = [extraction.by_id(a.refers_to) or a if a.refers_to and a.text.lower() in PRONOUNS
+              else a for a in actors]
     joint = [a for a in actors if reciprocal and len(a.members) >= 2
              and all(m in ids for m in a.members)]
     merged = {m for a in joint for m in a.members}

@@ -1878,9 +1878,10 @@ def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
 def _reciprocal(code: PloverCode, token: Token) -> bool:
     """Whether both parties act (PLOVER's codebook: "a reciprocal agreement or ... a meeting";
     CAMEO codes a meeting both ways; ConfliBERT marks both parties): negotiations and
-    meetings at a third place (CAMEO 046, 044), and meetings, talks or an intent to meet named
-    as such; not calls, visits, hosting or mediation, nor agreeing with someone."""
-    if code.cameo.startswith(("044", "046")):
+    meetings at a third place (CAMEO 046, 044), agreements signed together (057: ConfliBERT
+    marks both signers R, 4 of 4 on its train sentences), and meetings, talks or an intent to
+    meet named as such; not calls, visits, hosting or mediation, nor agreeing with someone."""
+    if code.cameo.startswith(("044", "046", "057")):
         return True
     return code.cameo.startswith(("036", "040")) and (
         token.lemma_.lower() in status_cues()["reciprocal_triggers"]
