@@ -247,3 +247,17 @@ def test_the_scorer_marks_a_pronoun_role_at_the_name_it_stands_for(pipeline):
     assert texts(x, event.source) == ["he"]
     assert texts(x, [a.id for a in _role_mentions(x, event.source, False)]) == [
         "Mikhail Gorbachev"]
+
+
+def test_a_refusal_is_aimed_at_whoever_pressed_for_it(pipeline):
+    # gold target "the US Congress"; PLOVER's REJECT: "the RECIPIENT is the target of the
+    # rejection" (its records mark the commission whose pressure a vice-president resisted)
+    x = extract(pipeline, "New York Governor Andrew Cuomo has declined to resign after "
+                          "allegations of harassment by several women, despite the pressure by "
+                          "the US Congress.")
+    event = only(x, "REJECT")
+    assert codes(x, event.target) == {"USALEG"}
+    # gold target "President Biden 's": the possessor of the request
+    x = extract(pipeline, "NLRB General Counsel Peter Robb has declined to resign from him "
+                          "position, despite President Biden's request he do so.")
+    assert texts(x, only(x, "REJECT").target) == ["President Biden"]

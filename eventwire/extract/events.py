@@ -1181,6 +1181,21 @@ def _deeper_target(candidate: Candidate, actors: ActorIndex,
     return target or _nested_target(candidate.trigger, actors, source)
 
 
+def _pressure_target(token: Token, actors: ActorIndex) -> list[str]:
+    """Whose pressure or request a refusal resists ("declined to resign despite growing pressure
+    by the Kenya Anti-Corruption Commission", "despite President Biden's request"): PLOVER's
+    REJECT codes the one who asked as the RECIPIENT (its records and ConfliBERT's coders
+    both mark them). Read on the refusal, its head ("declined" over "to resign") and its
+    infinitive."""
+    cues = status_cues()
+    heads = [token, token.head] + [c for c in token.children if c.dep_ == "xcomp"]
+    return [a for head in heads for child in head.children
+            if child.dep_ == "prep" and child.lower_ in cues["pressure_prepositions"]
+            for noun in child.children
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in cues["pressure_nouns"]
+            for a in _phrase_actors(noun, actors)][:1]
+
+
 def _town_target(token: Token, actors: ActorIndex, withdrawal: bool = False) -> list[str]:
     """A town the verb's object or target phrase names, where nothing else is the target
     ("urged Washington to lift", "accused New Delhi of", "lodged a protest with London",
@@ -1821,6 +1836,9 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
         code, rule = plover_of("062"), "pattern"
     source, target = _reciprocal_roles(code, source, target, actors, token)
+    if code.type == "REJECT" and not target:  # also where the intent made it one ("declined
+        # to resign": RETREAT when its roles were read)
+        target = [a for a in _pressure_target(token, actors) if a not in source]
     clause = _clause_tokens(candidate)
     in_sentence = tokens_of(sent.doc)[sent.start:sent.end]
     place = _event_place(extraction.places, clause, in_sentence, token, actors,
