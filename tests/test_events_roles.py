@@ -224,6 +224,11 @@ def test_a_town_where_it_happens_is_the_target_when_nothing_else_is(pipeline):
     x = extract(pipeline, "Libya's renegade Gen. Khalifa Haftar has declared a ceasefire in "
                           "Tripoli, ending a nine-month campaign to seize the capital.")
     assert texts(x, x.events[0].target) == ["Tripoli"]
+    # a region too (PLOVER record, dev: gold target SDN)
+    x = extract(pipeline, "Sudan's government on Sunday lifted a state of emergency in West "
+                          "Darfur State that was imposed six months ago after bloody tribal "
+                          "clashes there, Omdurman radio reported Sunday.")
+    assert {c[:3] for c in codes(x, x.events[0].target)} == {"SDN"}
     # a named target stays: "British troops arrived in Mali" has its state already
     x = extract(pipeline, "Hundreds of British troops have arrived in Mali to join the United "
                           "Nations peacekeeping mission there.")

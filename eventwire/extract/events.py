@@ -1376,18 +1376,18 @@ def _argument_children(node: Token, children: Optional[list[Token]] = None) -> l
 
 def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> list[str]:
     """PLOVER's convention: with no other target, the state where it happens is the target
-    ("troops arrived in Bosnia", "lifted the state of emergency in West Darfur"); with
-    ``towns``, a town there stands for its people, as the PLOVER records code cities ("sought
-    refuge in Germany", "a curfew in Algiers"; ConfliBERT: "sought refuge in Amman", "declared
-    a ceasefire in Tripoli", "remained on alert in Manila")."""
+    ("troops arrived in Bosnia"); with ``towns``, a town or region there stands for its
+    people, as the PLOVER records code cities and regions ("a curfew in Algiers", "lifted the
+    state of emergency in West Darfur State"; ConfliBERT: "sought refuge in Amman", "declared
+    a ceasefire in Tripoli", "remained on alert in New Delhi")."""
     heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
                 if towns:
-                    places = [actors.towns[o.i] for o in child.children
-                              if o.dep_ == "pobj" and o.i in actors.towns]
-                    found = [actors.town_actor(places[0], token.doc, False)] if places else []
+                    places = [actors.places[o.i] for o in child.children
+                              if o.dep_ == "pobj" and o.i in actors.places]
+                    found = [actors.place_actor(places[0], token.doc)] if places else []
                 else:
                     found = [a for a in _object_actors(child, actors)
                              if actors.by_id[a].kind == "state"]
@@ -1896,11 +1896,16 @@ def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
 def _reciprocal(code: PloverCode, token: Token) -> bool:
     """Whether both parties act (PLOVER's codebook: "a reciprocal agreement or ... a meeting";
     CAMEO codes a meeting both ways; ConfliBERT marks both parties): negotiations and
-    meetings at a third place (CAMEO 046, 044), agreements signed together (057: ConfliBERT
-    marks both signers R, 4 of 4 on its train sentences), and meetings, talks or an intent to
-    meet named as such; not calls, visits, hosting or mediation, nor agreeing with someone."""
-    if code.cameo.startswith(("044", "046", "057")):
+    meetings at a third place (CAMEO 046, 044), agreements signed with someone (057 with a
+    "with" partner: ConfliBERT marks both signers R, 4 of 4 on its train sentences; not
+    approving an agreement others made), and meetings, talks or an intent to meet named as
+    such; not calls, visits, hosting or mediation, nor agreeing with someone."""
+    if code.cameo.startswith(("044", "046")):
         return True
+    if code.cameo.startswith("057"):
+        return any(c.dep_ == "prep" and c.lower_ == "with" for head in
+                   [token] + [c for c in token.children if c.dep_ in OBJECTS]
+                   for c in head.children)
     return code.cameo.startswith(("036", "040")) and (
         token.lemma_.lower() in status_cues()["reciprocal_triggers"]
         or token.lower_ in status_cues()["reciprocal_triggers"])
