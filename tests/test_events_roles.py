@@ -220,10 +220,15 @@ def test_a_town_where_it_happens_is_the_target_when_nothing_else_is(pipeline):
                           "gave Mosul residents the choice to flee or be killed.")
     assert texts(x, x.events[0].target) == ["Amman"]
     assert codes(x, x.events[0].target) == {"JORCVL"}
-    # gold target "Tripoli"
+    # gold target "New Delhi"
+    x = extract(pipeline, "Indian troops remained on alert Wednesday in New Delhi for "
+                          "Hindu-Muslim riots.")
+    assert texts(x, x.events[0].target) == ["New Delhi"]
+    # but a ceasefire's town is its place (the hand-coded seed; ConfliBERT's gold here marks
+    # "Tripoli" as the target)
     x = extract(pipeline, "Libya's renegade Gen. Khalifa Haftar has declared a ceasefire in "
                           "Tripoli, ending a nine-month campaign to seize the capital.")
-    assert texts(x, x.events[0].target) == ["Tripoli"]
+    assert x.events[0].target == []
     # a region too (PLOVER record, dev: gold target SDN)
     x = extract(pipeline, "Sudan's government on Sunday lifted a state of emergency in West "
                           "Darfur State that was imposed six months ago after bloody tribal "

@@ -187,7 +187,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             speaker = reported_speaker(candidate.trigger, actors)
             candidate.source = [speaker] if speaker else []
             if candidate.source and not candidate.target:
-                candidate.target = _deeper_target(candidate, actors)
+                candidate.target = [a for a in _later_target(candidate, actors, candidate.source)
+                                    if a not in candidate.source]
     for candidate in found.values():
         if not candidate.source and candidate.code.type == "ASSAULT":
             candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
@@ -983,13 +984,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         source = [a for a in _located_target(token, actors) if a not in target] or \
             _located_state(token, actors) or _expelling_state(token, actors, target)
     if not target and source:  # deeper targets never make an event on their own
-        target = _deeper_target(candidate, actors, source)
-    if not target and source:
-        target = _town_target(token, actors, candidate.code.type in cues["withdrawal_types"])
-    if not target and source and token.pos_ == "VERB":
-        target = _met_to_consult(candidate, actors) or _uncoded_object(token, actors)
-    if not target and source:
-        target = _located_target(token, actors, towns=True)
+        target = _later_target(candidate, actors, source)
     own = _own_forces(candidate, target, source, actors)
     if own:  # "Japan sent troops to South Sudan": the troops are Japan's, South Sudan receives
         target = [a for a in target if a not in own]
@@ -1159,11 +1154,28 @@ def _own_forces(candidate: Candidate, target: list[str], source: list[str],
     return own
 
 
-def _deeper_target(candidate: Candidate, actors: ActorIndex,
-                   source: Optional[list[str]] = None) -> list[str]:
+def _later_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -> list[str]:
+    """The targets read only once the act has a source (they never make an event on their
+    own): deeper in the clause, a town addressed, whom one met or an uncoded object, then the
+    town or region where it happens. Not for talks or meetings ("talks in Geneva" are no one's
+    act on Geneva), nor for a military retreat, surrender or halt (CAMEO 087): the hand-coded
+    seed and the PLOVER records keep its town as its place ("combat operations have been
+    halted in eastern Aleppo", "surrendered in Soroti", "withdrawal from Gorazde")."""
+    token = candidate.trigger
+    cues = status_cues()
+    withdrawal = candidate.code.type in cues["withdrawal_types"]
+    target = _deeper_target(candidate, actors, source) or _town_target(token, actors, withdrawal)
+    if not target and token.pos_ == "VERB":
+        target = _met_to_consult(candidate, actors) or _uncoded_object(token, actors)
+    if target or _reciprocal(candidate.code, token) or any(
+            candidate.code.cameo.startswith(c) for c in cues["military_retreat_codes"]):
+        return target
+    return _located_target(token, actors, towns=True)
+
+
+def _deeper_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -> list[str]:
     """With no target at the verb: a place the act is done to, else an actor deeper in the
     clause."""
-    source = candidate.source if source is None else source
     target: list[str] = []
     cues = status_cues()
     victims_named = any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in
@@ -1378,8 +1390,8 @@ def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> li
     """PLOVER's convention: with no other target, the state where it happens is the target
     ("troops arrived in Bosnia"); with ``towns``, a town or region there stands for its
     people, as the PLOVER records code cities and regions ("a curfew in Algiers", "lifted the
-    state of emergency in West Darfur State"; ConfliBERT: "sought refuge in Amman", "declared
-    a ceasefire in Tripoli", "remained on alert in New Delhi")."""
+    state of emergency in West Darfur State"; ConfliBERT: "sought refuge in Amman", "remained
+    on alert in New Delhi")."""
     heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
     for head in heads:
         for child in head.children:
