@@ -887,11 +887,11 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
         found = described or found
     # the heads coordinated with it, on any word of the mention ("Barack Obama and Vladimir
     # Putin will meet": "Barack" misparsed as the subject, the coordination on "Obama")
-    mention = range(*token_range(token.doc, actors.at(token).span))
-    for word in (token.doc[i] for i in mention):
-        for child in word.children:
-            if child.dep_ == "conj" and child.i not in mention:
-                found += [a for a in _phrase_actors(child, actors) if a not in found]
+    view, mention = parse_view(token.doc), range(*token_range(token.doc, actors.at(token).span))
+    for child in (c for i in mention for c in view.children(i)):
+        if view.deps[child] == "conj" and child not in mention:
+            found += [a for a in _phrase_actors(tokens_of(token.doc)[child], actors)
+                      if a not in found]
     return found
 
 
