@@ -1194,11 +1194,10 @@ def _deeper_target(candidate: Candidate, actors: ActorIndex, source: list[str]) 
 
 
 def _pressure_target(token: Token, actors: ActorIndex) -> list[str]:
-    """Whose pressure or request a refusal resists ("declined to resign despite growing pressure
-    by the Kenya Anti-Corruption Commission", "despite President Biden's request"): PLOVER's
-    REJECT codes the one who asked as the RECIPIENT (its records and ConfliBERT's coders
-    both mark them). Read on the refusal, its head ("declined" over "to resign") and its
-    infinitive."""
+    """Whose pressure or request a refusal resists ("declined to resign ..., despite the
+    pressure by the US Congress", "despite President Biden's request"): PLOVER's REJECT codes
+    the one who asked as the RECIPIENT (its records and ConfliBERT's coders both mark them).
+    Read on the refusal, its head ("declined" over "to resign") and its infinitive."""
     cues = status_cues()
     heads = [token, token.head] + [c for c in token.children if c.dep_ == "xcomp"]
     return [a for head in heads for child in head.children
@@ -1928,8 +1927,8 @@ def _joint_act(code: PloverCode, token: Token, source: list[str], target: list[s
     """Parties named together that agree, sign, meet or exercise with no one else ("Canada and
     Costa Rica have agreed to start negotiations"): each is the other's partner. PLOVER codes
     them all as ACTOR with no RECIPIENT (:func:`_reciprocal_roles`); ConfliBERT marks the
-    coordination R, source and target both (on its train sentences, every joint agreement or
-    signing by a coordinated subject). Not acts aimed at others ("the White House and the State
+    coordination R, source and target both (on its train sentences, 23 of the 24 agreements,
+    signings, meetings or exercises of a coordinated subject). Not acts aimed at others ("the White House and the State
     Department asked"), directed ones (visits, offers of aid), things given, nor support or
     strikes by allies (Phoenix's 06x defaults: "forces backed by Syrian and Iranian forces",
     "Syrian and Russian airstrikes have increased")."""
