@@ -4,9 +4,9 @@ what a change to the actors or events stage moved (docs/evaluation.md counts the
     PYTHONPATH=.:bench python scripts/bench_event_roles.py dump N OUT.jsonl
     python scripts/bench_event_roles.py diff BEFORE.jsonl AFTER.jsonl
 
-One line per event: article, sentence, trigger, type and CAMEO code, and the source and
-target actors as "text=CODE"; ``diff`` prints the events whose roles or codes differ, and
-those found on one side only, by article and trigger offset.
+One line per event: article, sentence, trigger, type and CAMEO code (and "reciprocal" where
+both parties act), and the source and target actors as "text=CODE"; ``diff`` prints the events
+whose roles or codes differ, and those found on one side only, by article and trigger offset.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ def dump(count: int, out: str) -> None:
             for event in x.events:
                 handle.write(json.dumps({
                     "article": number, "at": event.trigger.span[0], "trigger": event.trigger.text,
-                    "code": f"{event.type} {event.cameo}",
+                    "code": f"{event.type} {event.cameo}" + (" reciprocal" if event.reciprocal
+                                                             else ""),
                     "sentence": x.article.text[event.sentence[0]:event.sentence[1]],
                     "source": named(event.source), "target": named(event.target)}) + "\n")
 

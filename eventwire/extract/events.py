@@ -190,7 +190,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             speaker = reported_speaker(candidate.trigger, actors)
             candidate.source = [speaker] if speaker else []
             if candidate.source and not candidate.target:
-                candidate.target = _deeper_target(candidate, actors)
+                candidate.target = [a for a in _later_target(candidate, actors, candidate.source)
+                                    if a not in candidate.source]
     for candidate in found.values():
         if not candidate.source and candidate.code.type == "ASSAULT":
             candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
@@ -922,9 +923,13 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
         described = [a for c in token.children if c.dep_ == "appos" and actors.at(c) is not None
                      and actors.at(c).code for a in actors.within([c])]
         found = described or found
-    for child in token.children:
-        if child.dep_ == "conj":
-            found += [a for a in _phrase_actors(child, actors) if a not in found]
+    # the heads coordinated with it, on any word of the mention ("Barack Obama and Vladimir
+    # Putin will meet": "Barack" misparsed as the subject, the coordination on "Obama")
+    view, mention = parse_view(token.doc), range(*token_range(token.doc, actors.at(token).span))
+    for child in (c for i in mention for c in view.children(i)):
+        if view.deps[child] == "conj" and child not in mention:
+            found += [a for a in _phrase_actors(tokens_of(token.doc)[child], actors)
+                      if a not in found]
     return found
 
 
@@ -1017,11 +1022,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         source = [a for a in _located_target(token, actors) if a not in target] or \
             _located_state(token, actors) or _expelling_state(token, actors, target)
     if not target and source:  # deeper targets never make an event on their own
-        target = _deeper_target(candidate, actors, source)
-    if not target and source:
-        target = _town_target(token, actors, candidate.code.type in cues["withdrawal_types"])
-    if not target and source and token.pos_ == "VERB":
-        target = _met_to_consult(candidate, actors) or _uncoded_object(token, actors)
+        target = _later_target(candidate, actors, source)
     own = _own_forces(candidate, target, source, actors)
     if own:  # "Japan sent troops to South Sudan": the troops are Japan's, South Sudan receives
         target = [a for a in target if a not in own]
@@ -1191,11 +1192,28 @@ def _own_forces(candidate: Candidate, target: list[str], source: list[str],
     return own
 
 
-def _deeper_target(candidate: Candidate, actors: ActorIndex,
-                   source: Optional[list[str]] = None) -> list[str]:
+def _later_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -> list[str]:
+    """The targets read only once the act has a source (they never make an event on their
+    own): deeper in the clause, a town addressed, whom one met or an uncoded object, then the
+    town or region where it happens. Not for talks or meetings ("talks in Geneva" are no one's
+    act on Geneva), nor for a military retreat, surrender or halt (CAMEO 087): the hand-coded
+    seed and the PLOVER records keep its town as its place ("combat operations have been
+    halted in eastern Aleppo", "surrendered in Soroti", "withdrawal from Gorazde")."""
+    token = candidate.trigger
+    cues = status_cues()
+    withdrawal = candidate.code.type in cues["withdrawal_types"]
+    target = _deeper_target(candidate, actors, source) or _town_target(token, actors, withdrawal)
+    if not target and token.pos_ == "VERB":
+        target = _met_to_consult(candidate, actors) or _uncoded_object(token, actors)
+    if target or _reciprocal(candidate.code, token) or any(
+            candidate.code.cameo.startswith(c) for c in cues["military_retreat_codes"]):
+        return target
+    return _located_target(token, actors, towns=True)
+
+
+def _deeper_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -> list[str]:
     """With no target at the verb: a place the act is done to, else an actor deeper in the
     clause."""
-    source = candidate.source if source is None else source
     target: list[str] = []
     cues = status_cues()
     victims_named = any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in
@@ -1211,6 +1229,20 @@ def _deeper_target(candidate: Candidate, actors: ActorIndex,
         # seizing a city acts on whoever holds it, not on its people
         target = _place_target(candidate.trigger, actors, direct_only=victims_named)
     return target or _nested_target(candidate.trigger, actors, source)
+
+
+def _pressure_target(token: Token, actors: ActorIndex) -> list[str]:
+    """Whose pressure or request a refusal resists ("declined to resign ..., despite the
+    pressure by the US Congress", "despite President Biden's request"): PLOVER's REJECT codes
+    the one who asked as the RECIPIENT (its records and ConfliBERT's coders both mark them).
+    Read on the refusal, its head ("declined" over "to resign") and its infinitive."""
+    cues = status_cues()
+    heads = [token, token.head] + [c for c in token.children if c.dep_ == "xcomp"]
+    return [a for head in heads for child in head.children
+            if child.dep_ == "prep" and child.lower_ in cues["pressure_prepositions"]
+            for noun in child.children
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in cues["pressure_nouns"]
+            for a in _phrase_actors(noun, actors)][:1]
 
 
 def _town_target(token: Token, actors: ActorIndex, withdrawal: bool = False) -> list[str]:
@@ -1391,16 +1423,24 @@ def _argument_children(node: Token, children: Optional[list[Token]] = None) -> l
     return kept
 
 
-def _located_target(token: Token, actors: ActorIndex) -> list[str]:
+def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> list[str]:
     """PLOVER's convention: with no other target, the state where it happens is the target
-    ("troops arrived in Bosnia", "lifted the state of emergency in West Darfur")."""
+    ("troops arrived in Bosnia"); with ``towns``, a town or region there stands for its
+    people, as the PLOVER records code cities and regions ("a curfew in Algiers", "lifted the
+    state of emergency in West Darfur State"; ConfliBERT: "sought refuge in Amman", "remained
+    on alert in New Delhi")."""
     heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
-                found = [a for a in _object_actors(child, actors)
-                         if actors.by_id[a].kind == "state"]
-                if found:
+                if towns:
+                    places = [actors.places[o.i] for o in child.children
+                              if o.dep_ == "pobj" and o.i in actors.places]
+                    found = [actors.place_actor(places[0], token.doc)] if places else []
+                else:
+                    found = [a for a in _object_actors(child, actors)
+                             if actors.by_id[a].kind == "state"]
+                if found and found[0]:
                     return found
     return []
 
@@ -1845,6 +1885,9 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
         code, rule = plover_of("062"), "pattern"
     source, target = _reciprocal_roles(code, source, target, actors, token)
+    if code.type == "REJECT" and not target:  # also where the intent made it one ("declined
+        # to resign": RETREAT when its roles were read)
+        target = [a for a in _pressure_target(token, actors) if a not in source]
     clause = _clause_tokens(candidate)
     in_sentence = tokens_of(sent.doc)[sent.start:sent.end]
     place = _event_place(extraction.places, clause, in_sentence, token, actors,
@@ -1872,7 +1915,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         claimed_by=speaker, quote=quote.id if quote else None,
         fatalities=fatalities.id if fatalities else None,
         confidence=round(min(max(confidence, 0.01), 1.0), 3),
-        reciprocal=bool(source and target) and _reciprocal(code, token))
+        reciprocal=(bool(source and target) and _reciprocal(code, token))
+        or _joint_act(code, token, source, target, actors))
 
 
 def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
@@ -1901,13 +1945,41 @@ def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
 def _reciprocal(code: PloverCode, token: Token) -> bool:
     """Whether both parties act (PLOVER's codebook: "a reciprocal agreement or ... a meeting";
     CAMEO codes a meeting both ways; ConfliBERT marks both parties): negotiations and
-    meetings at a third place (CAMEO 046, 044), and meetings, talks or an intent to meet named
-    as such; not calls, visits, hosting or mediation, nor agreeing with someone."""
+    meetings at a third place (CAMEO 046, 044), agreements signed with someone (057 with a
+    "with" partner: ConfliBERT marks both signers R, 4 of 4 on its train sentences; not
+    approving an agreement others made), and meetings, talks or an intent to meet named as
+    such; not calls, visits, hosting or mediation, nor agreeing with someone."""
     if code.cameo.startswith(("044", "046")):
         return True
+    if code.cameo.startswith("057"):
+        return any(c.dep_ == "prep" and c.lower_ == "with" for head in
+                   [token] + [c for c in token.children if c.dep_ in OBJECTS]
+                   for c in head.children)
     return code.cameo.startswith(("036", "040")) and (
         token.lemma_.lower() in status_cues()["reciprocal_triggers"]
         or token.lower_ in status_cues()["reciprocal_triggers"])
+
+
+def _joint_act(code: PloverCode, token: Token, source: list[str], target: list[str],
+               actors: ActorIndex) -> bool:
+    """Parties named together that agree, sign, meet or exercise with no one else ("Canada and
+    Costa Rica have agreed to start negotiations"): each is the other's partner. PLOVER codes
+    them all as ACTOR with no RECIPIENT (:func:`_reciprocal_roles`); ConfliBERT marks the
+    coordination R, source and target both (on its train sentences, 23 of the 24 agreements,
+    signings, meetings or exercises of a coordinated subject). Not acts aimed at others ("the White House and the State
+    Department asked"), directed ones (visits, offers of aid), things given, nor support or
+    strikes by allies (Phoenix's 06x defaults: "forces backed by Syrian and Iranian forces",
+    "Syrian and Russian airstrikes have increased")."""
+    cues = status_cues()
+    if target or any(code.cameo.startswith(c) for c in cues["directed_consult_codes"]) \
+            or token.lemma_.lower() in cues["giving_verbs"]:
+        return False
+    if not (code.type == "AGREE" or code.cameo == "057"
+            or (code.type == "CONSULT" and _reciprocal(code, token))
+            or (code.cameo == "062" and _joint_exercise(token, source, actors))):
+        return False
+    return any(len([m for m in actors.by_id[a].members if m in source]) >= 2
+               for a in source if a in actors.by_id)
 
 
 def _joint_exercise(token: Token, source: list[str], actors: ActorIndex) -> bool:
