@@ -8,7 +8,8 @@
    runs read it back, untimed), then stores the extractions into a fresh SQLite file and,
    with ``--postgres``, into that PostgreSQL database (its eventwire tables are DROPPED
    first: give a scratch database). Prints articles/s, wall and CPU milliseconds an
-   article (this process; a local PostgreSQL server's CPU beside, read from /proc), the load
+   article (this process; a local PostgreSQL server's CPU beside, read from /proc), how
+   much of the wall time this process waited for a core (a busy machine's share), the load
    average, and storage time as a share of extraction time (target: < 10 %). Storing is
    timed alone, one ``Store.add`` (one transaction) an article after another, nothing
    overlapped with extraction; commits as ``$EVENTWIRE_SYNC`` says (default "normal": no
@@ -167,16 +168,28 @@ def postgres_cpu_seconds(store: Store) -> Optional[float]:
     return ticks / tick
 
 
+def waited_for_a_core() -> Optional[float]:
+    """Seconds this process has so far spent ready to run but waiting for a core (the
+    scheduler's run queue, /proc/self/schedstat); None where the kernel does not say."""
+    try:
+        with open("/proc/self/schedstat", encoding="ascii") as stream:
+            return int(stream.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def time_storage(url: str, done: list[Extraction]) -> dict:
     """Wall and CPU seconds of storing every extraction (CPU: this process's, which holds
-    SQLite's work; a local PostgreSQL server's own CPU apart), and the store's row counts."""
+    SQLite's work; a local PostgreSQL server's own CPU apart), the part of the wall time
+    this process waited for a core (on a busy machine), and the store's row counts."""
     with Store(url) as store:
         server = postgres_cpu_seconds(store) if store.dialect == "postgresql" else None
         load = os.getloadavg()[0]
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, queued = time.perf_counter(), time.process_time(), waited_for_a_core()
         for extraction in done:
             store.add(extraction)
         figures = {"wall": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+                   "queued": None if queued is None else waited_for_a_core() - queued,
                    "server": None, "load": (load, os.getloadavg()[0]), "sync": store.sync}
         if server is not None:
             figures["server"] = postgres_cpu_seconds(store) - server
@@ -213,6 +226,8 @@ def describe_storage(name: str, figures: dict, articles: int, extract_s: float,
             f"{articles / wall:.1f} "
             f"articles/s; an article {1000 * wall / articles:.2f} ms wall, "
             f"{1000 * cpu / articles:.2f} ms CPU")
+    if figures["queued"] is not None:
+        line += f" ({1000 * figures['queued'] / articles:.2f} ms of the wall waiting for a core)"
     if server is not None:
         line += f" + {1000 * server / articles:.2f} ms server CPU"
     line += (f"; storage = {100 * wall / extract_s:.1f} % of extraction wall time, "

@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 
 from eventwire.model import Extraction
 from eventwire.store import Store
-from store_fixtures import REPO, build, fakes_extraction, seed_extraction, voa_article
+from store_fixtures import (REPO, build, eastern_ghouta_reports, fakes_extraction,
+                            khan_sheikhoun_reports, seed_extraction, voa_article)
 
 
 def test_add_stores_once_and_reads_back_exactly(store):
@@ -416,6 +417,33 @@ def test_a_store_of_the_first_schema_upgrades_and_its_names_are_searchable(store
                                  "source": ["Iraqi special forces"],
                                  "date": "2025-03-13"},)))
         assert store.count_events(actor="special forces") == 1  # new names too (triggers)
+
+
+def test_a_store_of_the_seventh_schema_keeps_every_report_and_link_and_splits_after(store_url):
+    # Migration 0008 drops the report tables' foreign keys (on SQLite it rebuilds the
+    # tables): no report, actor or link may be lost on the way, and the deletes that
+    # splitting and fusing make, which the cascades no longer cover, must still be whole.
+    from alembic import command
+
+    from eventwire.store.migrations import alembic_config
+
+    old = Store(store_url, migrate=False)
+    with old._write() as conn:
+        command.upgrade(alembic_config(conn), "0007")
+    for extraction in khan_sheikhoun_reports() + eastern_ghouta_reports():
+        old.add(extraction)
+    counts, before = old.stats(), old.events()
+    old.close()
+    assert counts["events"] == 2 and counts["event_reports"] == 5
+    with Store(store_url) as store:  # opening migrates
+        assert store.stats() == counts
+        assert store.events() == before
+        [attack] = store.events(place="Khan Sheikhoun")
+        assert len(store.split(attack.id)) == 3
+        assert store.fuse() == {"reports": 5, "events": 4}
+        after = store.stats()
+        assert (after["events"], after["event_reports"]) == (4, 5)
+        assert after["article_event_actors"] == counts["article_event_actors"]
 
 
 def test_a_name_with_a_non_ascii_capital_is_found_as_written(store):

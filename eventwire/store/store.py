@@ -442,15 +442,12 @@ class Store:
         """Store one article's extraction and fuse its events, in one transaction.
 
         On PostgreSQL the whole transaction is one pipeline, waited on only where an answer
-        is needed: (1) BEGIN, the writers' lock, the look-ups of the article, of its
-        near-duplicates and of the fusion candidates; then its inserts (one statement),
+        is needed: (1) BEGIN, the writers' lock, the look-ups of the fusion candidates, of
+        the article and of its near-duplicates; then its inserts (one statement),
         not waited for: the server writes while this process fuses; (2) for an article
         whose reports match stored events, those events' reports, near-duplicate links
         and splits; (3) the event writes and COMMIT. Two or three round trips an
         article."""
-        sha256 = text_sha256(extraction.article.text)
-        signature = dedupe.signature(extraction.article.text)
-        bands = dedupe.band_buckets(signature)
         article_id = extraction.article.id
         with self._write_pipelined() as conn:
             # Generic plans: add's prepared statements (the inserts, the near-duplicate and
@@ -462,14 +459,18 @@ class Store:
             self._lock(conn, generic_plans=True)
             rows = report_rows(extraction, article_id)
             new = reports_from_rows(*rows)
-            # The look-ups first (the article and its near-duplicates in one statement, the
-            # candidates as for an article that copies none; the rare copy asks again, with
-            # its copies); the other rows and the inserts' parameters are built while the
-            # server answers, and the inserts sent after, so that the server writes while
-            # this process fuses (a pipeline's answers come in order: sent before the
-            # look-ups, the inserts were waited for with them).
-            stored, similar = self._send_stored(conn, sha256, article_id, bands)
+            # The look-ups first: the candidates (as for an article that copies none; the
+            # rare copy asks again, with its copies), which the server looks up while this
+            # process signs the text (the MinHash signature), then the article and its
+            # near-duplicates (one statement); the other rows and the inserts' parameters
+            # are built while the server answers, and the inserts sent after, so that the
+            # server writes while this process fuses (a pipeline's answers come in order:
+            # sent before the look-ups, the inserts were waited for with them).
             candidates = self._send_candidates(conn, article_id, new) if new else None
+            sha256 = text_sha256(extraction.article.text)
+            signature = dedupe.signature(extraction.article.text)
+            bands = dedupe.band_buckets(signature)
+            stored, similar = self._send_stored(conn, sha256, article_id, bands)
             insert = self._inserts_of(self._extraction_rows(
                 extraction, article_id, sha256, signature, bands, rows))
             found = stored()

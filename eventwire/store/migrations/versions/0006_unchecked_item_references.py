@@ -13,10 +13,10 @@ SQLite cannot, so each table is rebuilt without it (rows copied, indexes made ag
 Revision ID: 0006
 Revises: 0005
 """
-import re
-
 from alembic import op
-from sqlalchemy import text
+
+from eventwire.store.migrations import (add_sqlite_constraint, drop_sqlite_constraint,
+                                        rebuild_sqlite_table)
 
 
 revision = '0006'
@@ -32,29 +32,10 @@ def _name(table: str) -> str:
 
 
 def _rebuild_sqlite(name: str, checked: bool) -> None:
-    conn = op.get_bind()
-    table_sql = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'table' AND "
-                                  "name = :name"), {"name": name}).scalar()
-    index_sql = conn.execute(text("SELECT sql FROM sqlite_master WHERE type IN ('index', "
-                                  "'trigger') AND tbl_name = :name AND sql IS NOT NULL "
-                                  "ORDER BY type"), {"name": name}).scalars().all()
-    # SQLite keeps a renamed table's name quoted ("minhash_bands", after 0004).
-    body, renamed = re.subn(rf'^CREATE TABLE\s+("?){name}\1', f"CREATE TABLE _new_{name}",
-                            table_sql.strip(), count=1)
-    assert renamed == 1, table_sql
     constraint = (f"CONSTRAINT {_name(name)} FOREIGN KEY(article_id) REFERENCES articles (id) "
                   "ON DELETE CASCADE")
-    if checked:
-        body = re.sub(r"\)(\s*(WITHOUT ROWID)?\s*)$", f", \n\t{constraint}\n)\\1", body.rstrip())
-    else:
-        body, dropped = re.subn(r",\s*" + re.escape(constraint), "", body)
-        assert dropped == 1, table_sql
-    conn.execute(text(body))
-    conn.execute(text(f"INSERT INTO _new_{name} SELECT * FROM {name}"))
-    conn.execute(text(f"DROP TABLE {name}"))  # nothing refers to these tables
-    conn.execute(text(f"ALTER TABLE _new_{name} RENAME TO {name}"))
-    for sql in index_sql:
-        conn.execute(text(sql))
+    edit = add_sqlite_constraint if checked else drop_sqlite_constraint
+    rebuild_sqlite_table(op.get_bind(), name, lambda body: edit(body, constraint))
 
 
 def upgrade() -> None:
