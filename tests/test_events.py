@@ -1338,3 +1338,33 @@ def test_an_act_named_as_alleged_is_claimed(pipeline):
     x = pipeline.extract("The death was the first in the town since a suspected chemical weapons "
                          "attack on Tuesday that killed 87 civilians.")
     assert all(e.status == "asserted" for e in x.events if e.type == "ASSAULT")
+
+
+def test_a_clause_set_a_day_before_is_another_attack_not_part_of_this_one(pipeline):
+    # bench article fakes-1923102889: the Idlib airstrikes are not the rebels' hit on Aleppo
+    x = extract(pipeline, "State media says rebel forces have hit a school in "
+                          "government-controlled west Aleppo just a day after dozens of children "
+                          "were killed in airstrikes on a school in Idlib.")
+    by_trigger = {e.trigger.text: e for e in x.events if e.type == "ASSAULT"}
+    assert set(by_trigger) == {"hit", "killed"}
+    assert codes(x, by_trigger["hit"].source) == {"SYRREB"}
+    assert by_trigger["killed"].source == []  # not the rebel forces of the main clause
+    assert codes(x, by_trigger["killed"].target) == {"SYRCVL"}
+
+
+def test_deaths_after_an_attack_are_that_attack(pipeline):
+    # the victims' clause has no doer of its own: the attack after "after" is what killed them
+    x = extract(pipeline, "Two Russian pilots were killed in Syria after DAESH shot down a "
+                          "helicopter near Palmyra the Russian military was quoted as saying by "
+                          "local media.")
+    attacks = [e for e in x.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert codes(x, attacks[0].source) == {"IMGMUSISI"}
+
+
+def test_a_later_clause_does_not_take_the_subject_of_its_head(pipeline):
+    x = extract(pipeline, "Alloush identified the pilot as Lieutenant Nawras Hassan and posted "
+                          "an interview with him before he was killed.")
+    killing = only(x, "ASSAULT")
+    assert killing.trigger.text == "killed"
+    assert killing.source == []  # Alloush posted the interview; he did not kill the pilot

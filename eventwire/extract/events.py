@@ -714,7 +714,9 @@ def _fold(found: dict[int, Candidate]) -> list[Candidate]:
                     getattr(candidate, role).extend(getattr(head, role))
             continue
         is_object = candidate.trigger.pos_ in ("NOUN", "PROPN")
-        same_type = head.code.type == candidate.code.type
+        same_type = head.code.type == candidate.code.type and not (
+            _another_time(candidate.trigger) and candidate.trigger.head.i == head.trigger.i
+            and not _suffered(head.trigger))
         content = head.code.type in cues["content_types"] and _in_complement(candidate.trigger,
                                                                              head.trigger)
         if is_object or same_type or content:
@@ -726,6 +728,24 @@ def _fold(found: dict[int, Candidate]) -> list[Candidate]:
                         theirs.extend(mine)
             head.absorbed.append(candidate.trigger)
     return [c for i, c in sorted(found.items()) if i not in folded]
+
+
+def _another_time(token: Token) -> bool:
+    """A clause set before or after its head's act ("rebel forces have hit a school ... just a
+    day after dozens of children were killed in airstrikes on a school in Idlib"): another
+    happening, neither a part of the head's nor done by its subject."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in status_cues()["later_clause_marks"]
+        for c in token.children)
+
+
+def _suffered(token: Token) -> bool:
+    """What victims suffered, its doer unnamed ("two Russian pilots were killed in Syria",
+    "64 people died from exposure to nerve agents"): a clause set after another act ("after
+    DAESH shot down a helicopter", "after warplanes attacked") is that act, not another."""
+    return token.lemma_.lower() in status_cues()["victim_subject_verbs"] or (
+        any(c.dep_ in PASSIVE_SUBJECTS for c in token.children)
+        and not any(c.dep_ == "agent" for c in token.children))
 
 
 def _narrated_plan(head: Candidate, candidate: Candidate) -> bool:
@@ -1565,7 +1585,8 @@ def _inherited_subject(token: Token, actors: ActorIndex, fighting: bool = False)
             node = node.head.head
         if node.dep_ == "relcl":
             return _phrase_actors(node.head, actors)
-        if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or node.head.i == node.i:
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or node.head.i == node.i \
+                or _another_time(node):
             return []
         node = node.head
         if node.lemma_.lower() in status_cues()["victim_subject_verbs"]:
