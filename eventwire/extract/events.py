@@ -1987,10 +1987,10 @@ def _joint_act(code: PloverCode, token: Token, source: list[str], target: list[s
     Costa Rica have agreed to start negotiations"): each is the other's partner. PLOVER codes
     them all as ACTOR with no RECIPIENT (:func:`_reciprocal_roles`); ConfliBERT marks the
     coordination R, source and target both (on its train sentences, 23 of the 24 agreements,
-    signings, meetings or exercises of a coordinated subject). Not acts aimed at others ("the White House and the State
-    Department asked"), directed ones (visits, offers of aid), things given, nor support or
-    strikes by allies (Phoenix's 06x defaults: "forces backed by Syrian and Iranian forces",
-    "Syrian and Russian airstrikes have increased")."""
+    signings, meetings or exercises of a coordinated subject). Not acts aimed at others ("the
+    White House and the State Department asked"), directed ones (visits, offers of aid), things
+    given, nor support or strikes by allies (Phoenix's 06x defaults: "forces backed by Syrian
+    and Iranian forces", "Syrian and Russian airstrikes have increased")."""
     cues = status_cues()
     if target or any(code.cameo.startswith(c) for c in cues["directed_consult_codes"]) \
             or token.lemma_.lower() in cues["giving_verbs"]:

@@ -1231,7 +1231,8 @@ def _around(verb: Token, bounds: Piece) -> tuple[Optional[Piece], list[Piece]]:
     return pieces[0], pieces[1:]
 
 
-LEADING_CONJUNCTION = re.compile(r"(?:(?:And|But)\s+)?")  # PolNeAR train: left out 8 times, kept 2
+# a connective the writer put before "according to" (PolNeAR train: left out 8 times, kept 2)
+LEADING_CONJUNCTION = re.compile(r"(?:(?:And|But)\s+)?")
 
 
 def _according_to(according: Token, paragraphs: _Paragraphs, quotes: list[Piece], text: str,
@@ -1257,7 +1258,7 @@ def _according_to(according: Token, paragraphs: _Paragraphs, quotes: list[Piece]
     if according.idx - clause[0] < 3 or text[clause[0]:according.idx].strip() in ("", "But", "And"):
         content = (phrase_end, clause[1])  # "According to X, ..."
     else:  # "But the toll rose to 30, according to X": the connective is the writer's
-        content = (clause[0] + len(LEADING_CONJUNCTION.match(text, clause[0]).group()), cue_piece[0])
+        content = (LEADING_CONJUNCTION.match(text, clause[0]).end(), cue_piece[0])
     content = _lead_trimmed(_trim(content, text), doc)
     if content is None:
         return None
@@ -1354,7 +1355,8 @@ def _continue_quotes(text: str, quotes: list[Piece], used: set[Piece],
         if quote in used or len(text[quote[0]:quote[1]].split()) < 2:
             continue
         before = [a for a in by_end if a.content[-1][1] <= quote[0] and (
-            a.kind in ("direct", "mixed") or after_indirect and _continues_indirect(text, quote, a))]
+            a.kind in ("direct", "mixed")
+            or after_indirect and _continues_indirect(text, quote, a))]
         if not before:
             continue
         previous = before[-1]
