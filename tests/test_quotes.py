@@ -433,9 +433,11 @@ def test_a_copula_other_than_be_carries_an_adjective_cue(nlp):
 
 # --- the learned cue tagger (sixth session) ---------------------------------------------
 
-def test_the_tagger_finds_a_cue_the_rules_miss_for_polnear_only(nlp):
+def test_the_tagger_finds_a_cue_the_rules_miss_for_polnear_only(nlp, monkeypatch):
     # FA-KES (Syrian war news, CC BY 4.0) drops the comma before the speaker: the rules read
-    # no attribution; the tagger still reads "added" as a cue
+    # no attribution; the sparse tagger (without the encoder's model) still reads "added" as a
+    # cue (the encoder does not: tests/test_quote_encoder.py)
+    monkeypatch.setattr(quotes, "quote_encoder", lambda: None)
     text = ("The attack also caused many people to choke and some to foam at the mouth "
             "the Observatory added.")
     assert attributions_in(nlp, text, all_cues=True, use_tagger=False)[1] == []

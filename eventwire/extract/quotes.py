@@ -34,6 +34,7 @@ from eventwire.extract.quote_edges import (best_end, content_edges, content_head
                                            cue_start_edges, cue_start_features, end_candidates,
                                            end_features, quote_flags, start_candidates,
                                            start_features, start_edges)
+from eventwire.extract.quote_encoder import quote_encoder, token_probabilities
 from eventwire.extract.quote_tagger import cue_tagger, decode, features_of, probabilities, tagged_spans
 from eventwire.model import Actor, Evidence, Extraction, Place, Quote
 
@@ -732,7 +733,7 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
     used_quotes = _quotes_in_content(quotes, found)
     found += _signed_quotes(text, quotes, used_quotes)
     _continue_quotes(text, quotes, used_quotes, found)
-    if all_cues and use_tagger and cue_tagger() is not None:
+    if all_cues and use_tagger and (quote_encoder() is not None or cue_tagger() is not None):
         found += _tagged_attributions(doc, found, quotes, paragraphs, text)
     if all_cues and use_edges:  # the learned edges: the cue's end and start, then the content's
         flags = quote_flags(doc, quotes)
@@ -884,15 +885,28 @@ def _tagged_attributions(doc: Doc, found: list[Attribution], quotes: list[Piece]
     """Cues the learned tagger finds where the rules found none ("Lawmakers Rip Trump",
     "investigators have also discovered that", "her conclusion that"). A verb cue reads
     its speaker as a lexicon verb would; the content it would read is left out (PolNeAR
-    dev: content precision fell with it) unless it is a whole quotation, and any other cue
-    stands alone."""
-    tagger = cue_tagger()
-    marked = found if tagger.get("rule_marks") else []
-    probs = probabilities(features_of(doc, marked, quotes, tagger_lexicon()), tagger)
+    dev: content precision fell with it) unless it is a whole quotation or a that-clause,
+    and any other cue stands alone. The tagger is the fine-tuned encoder where its model is
+    installed (its content beside the cue then fills a cue left without; PolNeAR dev: cue
+    73.8 -> 76.0, content 66.2 -> 67.6 F1), else the sparse tagger."""
+    encoder = quote_encoder()
+    contents: list[Piece] = []
+    if encoder is not None:
+        encoded = token_probabilities(doc, encoder)
+        probs = encoded[:, 1].tolist()
+        threshold = encoder.settings["threshold"]
+        content_probs = encoded[:, 2].tolist()
+        contents = [piece for piece, confidence, _ in
+                    tagged_spans(doc, decode(content_probs), content_probs)
+                    if confidence >= encoder.settings["content_threshold"]]
+    else:
+        tagger = cue_tagger()
+        marked = found if tagger.get("rule_marks") else []
+        probs = probabilities(features_of(doc, marked, quotes, tagger_lexicon()), tagger)
+        threshold = tagger["threshold"]
     added = []
     for cue, confidence, first in tagged_spans(doc, decode(probs), probs):
-        if confidence < tagger["threshold"] or any(
-                a.cue[0] < cue[1] and cue[0] < a.cue[1] for a in found):
+        if confidence < threshold or any(a.cue[0] < cue[1] and cue[0] < a.cue[1] for a in found):
             continue
         tokens = [t for t in doc[first:] if t.idx < cue[1]]
         root = next((t for t in tokens if not (cue[0] <= t.head.idx < cue[1]) or t.head.i == t.i),
@@ -912,6 +926,9 @@ def _tagged_attributions(doc: Doc, found: list[Attribution], quotes: list[Piece]
         attribution.cue_token = root.i
         if attribution.kind != "direct" and not _that_clause(attribution, text):
             attribution.content = []  # read from a verb outside the lexicon, it fell on dev
+        if not attribution.content:  # the encoder's content just before or after the cue
+            attribution.content = [piece for piece in contents if 0 <= piece[0] - cue[1] <= 3
+                                   or 0 <= cue[0] - piece[1] <= 3][:1]
         attribution.how = "tagged"  # (a quotation beside the cue is kept: train 5 of 8)
         added.append(attribution)
     return added
