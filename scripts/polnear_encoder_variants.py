@@ -58,8 +58,9 @@ def main() -> None:
     original = quotes.find_attributions
     quotes.token_probabilities = lambda doc, _: table[doc.text]
     for setting in map(json.loads, sys.argv[3:]):
-        encoder.settings = {**shipped, "threshold": setting.get("threshold", shipped["threshold"]),
-                            "content_threshold": setting.get("content", shipped["content_threshold"])}
+        encoder.settings = {
+            **shipped, "threshold": setting.get("threshold", shipped["threshold"]),
+            "content_threshold": setting.get("content", shipped["content_threshold"])}
 
         def find(doc, all_cues=False, **options):
             found = original(doc, all_cues=all_cues, **options)
