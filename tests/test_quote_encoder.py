@@ -68,3 +68,17 @@ def test_the_encoders_content_beside_a_tagged_cue(nlp, encoder):
     assert probs[told + 1, 1, 0] > 0.9  # "a Reuters photographer" is no part of the cue
     hospital = next(t.i for t in doc if t.text == "hospital" and t.i > told)
     assert probs[hospital, 2].argmax() == 2  # inside the content
+
+
+def test_a_token_inside_a_bert_word_continues_the_cue(nlp, encoder):
+    # a bench article (shared/data/corpora): BERT reads "don't" as one word, spaCy as "do" and
+    # "n't"; the tagged cue spans both instead of splitting at "n't"
+    text = ("I don't believe there is anything basically wrong with this institution and I don't "
+            "believe it has to have any redefinition of its purpose.")
+    doc = nlp(text)
+    nots = [t.i for t in doc if t.text == "n't"]
+    assert token_probabilities(doc, encoder)[nots, :, 1].max() == 0.0  # never a B
+    assert len(find_attributions(doc, all_cues=True, use_tagger=False)) == 1
+    found = find_attributions(doc, all_cues=True)  # the rules read one, the encoder the other
+    assert sorted((text[slice(*a.cue)], a.how == "tagged") for a in found) == \
+        [("don't believe", False), ("don't believe", True)]

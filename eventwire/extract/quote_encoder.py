@@ -167,7 +167,9 @@ def quote_encoder() -> Optional[Encoder]:
 
 def token_probabilities(doc: Doc, encoder: Encoder) -> np.ndarray:
     """P(O), P(B), P(I) of each role at each spaCy token, tokens x 3 roles x 3: the
-    probabilities of the first piece that overlaps the token (none: certainly O)."""
+    probabilities of the first piece that overlaps the token (none: certainly O). A token that
+    starts inside a word ("n't" of "doesn't", one word to BERT) continues what the word's
+    first piece began: its B counts as I."""
     ids, spans = encoder.tokenize(doc.text)
     out = np.zeros((len(doc), 3, 3))
     out[:, :, 0] = 1.0
@@ -183,6 +185,9 @@ def token_probabilities(doc: Doc, encoder: Encoder) -> np.ndarray:
             k += 1
         if k < len(ids) and spans[k][0] < end:
             out[token.i] = probs[k]
+            if spans[k][0] < start:
+                out[token.i, :, 2] += out[token.i, :, 1]
+                out[token.i, :, 1] = 0.0
     return out
 
 
