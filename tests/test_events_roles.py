@@ -213,6 +213,41 @@ def test_parties_named_together_that_agree_are_each_others_partners(pipeline):
     assert x.events and not x.events[0].reciprocal
 
 
+def test_parties_named_together_that_fail_to_agree_reject_no_one_else(pipeline):
+    # gold: "Netherlands and Russia" R (ConfliBERT marks all 7 such failures on train R); the
+    # PLOVER record of that shape codes both parties ACTOR with no RECIPIENT
+    x = extract(pipeline, "Ukraine and Russia - backed separatist rebels have failed to reach "
+                          "agreement on a prisoner exchange during another round of talks on the "
+                          "conflict in eastern Ukraine .")
+    event = only(x, "REJECT")
+    assert event.reciprocal and event.target == []
+    assert "UKR" in codes(x, event.source)
+    # what the agreement was about is no target ("Palestinian offices" was)
+    x = extract(pipeline, "Palestinians and Israelis failed to reach agreement on the fate of "
+                          "Palestinian offices in east Jerusalem Sunday, despite hours of tense "
+                          "negotiations, sources on both sides reported.")
+    event = only(x, "REJECT")
+    assert event.reciprocal and event.target == []
+    assert {"PSE", "ISR"} <= {c[:3] for c in codes(x, event.source)}
+    # gold: "EU and Turkey" R, parties of a summit that failed
+    x = extract(pipeline, "The summit between the EU and Turkey failed to reach agreement on how "
+                          "to solve the migration crisis .")
+    assert only(x, "REJECT").reciprocal
+
+
+def test_things_in_a_body_do_not_act_for_it(pipeline):
+    # PLOVER record (dev): "Palestinian homes" are demolished, not Gaza, a body in Phoenix
+    # (PSEGZA) that "homes in" Gaza were read as people of ("Republicans in Congress")
+    x = extract(pipeline, "Israeli army bulldozers demolished Palestinian homes and civilian "
+                          "buildings in southern Gaza on Sunday, Palestinian officials and US "
+                          "witnesses said.")
+    assert texts(x, only(x, "ASSAULT").target) == ["Palestinian"]
+    # ConfliBERT train: people in a body still act for it
+    x = extract(pipeline, "Republicans in Congress refuses to lift sanctions on Iran, thus "
+                          "persuading the country to halt its cooperation.")
+    assert texts(x, only(x, "REJECT").source) == ["Congress"]
+
+
 def test_a_town_where_it_happens_is_the_target_when_nothing_else_is(pipeline):
     # gold target "Amman"; the PLOVER records code "sought refuge in Germany" DEU and cities
     # as their people (CVL), a capital reached through a preposition too

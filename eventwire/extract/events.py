@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from eventwire.extract import (ParseView, next_id, parse_view, span_evidence, token_range,
                                tokens_of)
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
+from eventwire.resources.actors import actor_dictionary
 from eventwire.resources.gazetteer import load_gazetteer
 from eventwire.resources import event_classifier
 from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, codebook_typed,
@@ -924,9 +925,10 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
     militia ally" -> the deputy chief; "leaders of Romania's new government" -> the
     government)."""
     head = actors.at(token)
-    if (head is None or not head.code) and token.tag_ in ("NNS", "NNPS"):
+    if (head is None or not head.code) and token.tag_ in ("NNS", "NNPS") and _people(token):
         # "Republicans in Congress", "lawmakers in the European Parliament": people in a body
-        # act for it (a place stays out: "rebels in Aleppo")
+        # act for it (a place stays out: "rebels in Aleppo"; things too: "homes in Gaza",
+        # "resolutions in the United Nations")
         body = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                 for o in c.children if o.dep_ == "pobj" and actors.at(o) is not None
                 and actors.at(o).kind == "organisation" and actors.at(o).code
@@ -951,6 +953,15 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
             found += [a for a in _phrase_actors(tokens_of(token.doc)[child], actors)
                       if a not in found]
     return found
+
+
+def _people(noun: Token) -> bool:
+    """A noun that names people: a name ("Republicans"), a people noun or a dictionary agent
+    ("lawmakers", "senators")."""
+    cues = status_cues()
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "PROPN" or lemma in cues["people_nouns"] \
+        or lemma in cues["uncoded_people_nouns"] or lemma in actor_dictionary().agents
 
 
 def _object_actors(preposition: Token, actors: "ActorIndex") -> list[str]:
@@ -1051,6 +1062,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 token, actors, source + own) if a not in own][:1]
     if own or token.lemma_.lower() in cues["sending_verbs"]:
         target = _unique([h for a in target for h in _host_state(a, actors, token.doc)])
+    if _failed_agreement(candidate.code, token) and _named_together(source, actors):
+        target = []  # a joint act (_joint_act): neither party is the other's target
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
 
@@ -1995,12 +2008,30 @@ def _joint_act(code: PloverCode, token: Token, source: list[str], target: list[s
     if target or any(code.cameo.startswith(c) for c in cues["directed_consult_codes"]) \
             or token.lemma_.lower() in cues["giving_verbs"]:
         return False
-    if not (code.type == "AGREE" or code.cameo == "057"
+    if not (code.type == "AGREE" or code.cameo == "057" or _failed_agreement(code, token)
             or (code.type == "CONSULT" and _reciprocal(code, token))
             or (code.cameo == "062" and _joint_exercise(token, source, actors))):
         return False
+    return _named_together(source, actors)
+
+
+def _named_together(source: list[str], actors: ActorIndex) -> bool:
+    """The source holds a coordination of two parties or more ("Canada and Costa Rica")."""
     return any(len([m for m in actors.by_id[a].members if m in source]) >= 2
                for a in source if a in actors.by_id)
+
+
+def _failed_agreement(code: PloverCode, token: Token) -> bool:
+    """'Palestinians and Israelis failed to reach agreement on the fate of ...', 'failed to
+    agree': parties that fail to agree with each other reject no one else. PLOVER's record of
+    that shape codes both as ACTOR with no RECIPIENT; ConfliBERT marks the coordination R, 7
+    of 7 on its train sentences. (What the agreement was about is no target.)"""
+    if code.type != "REJECT":
+        return False
+    nouns = status_cues()["agreement_nouns"]
+    return any(c.dep_ == "xcomp" and (c.lemma_.lower() == "agree" or any(
+        o.dep_ in OBJECTS and o.lemma_.lower() in nouns for o in c.children))
+        for c in token.children)
 
 
 def _joint_exercise(token: Token, source: list[str], actors: ActorIndex) -> bool:
