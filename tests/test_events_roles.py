@@ -248,6 +248,31 @@ def test_things_in_a_body_do_not_act_for_it(pipeline):
     assert texts(x, only(x, "REJECT").source) == ["Congress"]
 
 
+def test_a_states_military_things_are_its_militarys(pipeline):
+    # PLOVER record (dev): gold target ISR; "Israeli military" modifying a thing was dropped
+    # as an adjective ("military discussions"), while "a Russian military hospital" is RUSMIL
+    x = extract(pipeline, "Palestinian riots against Israeli military policies are still "
+                          "continuing with no end in sight.")
+    assert codes(x, only(x, "PROTEST").target) == {"ISRMIL"}
+    # ConfliBERT train: whom the forces are strengthened against
+    x = extract(pipeline, "NATO strengthened its forces in Europe to stop possible Russian "
+                          "military action after Russia seized Crimea from Ukraine in 2014.")
+    assert codes(x, only(x, "MOBILIZE").target) == {"RUSMIL"}
+
+
+def test_whoever_an_act_is_reported_according_to_is_not_its_target(pipeline):
+    # ConfliBERT train: gold target "several dozens of Islamic State fighters"
+    x = extract(pipeline, "The Iraqi air force carried out at least three air strikes in western "
+                          "Mosul, killing several dozens of Islamic State fighters, according to "
+                          "Iraqi military statements.")
+    assert texts(x, only(x, "ASSAULT").target) == ["Islamic State fighters"]
+    # bench (FA-KES): the account it is reported by was the target
+    x = extract(pipeline, "On Sunday evening rebels opened a new front sending a truck bomb into "
+                          "the western Zahraa neighborhood according to the Twitter account of "
+                          "the Islamic Front one of the factions fighting for the city.")
+    assert "the Islamic Front" not in texts(x, only(x, "ASSAULT").target)
+
+
 def test_a_town_where_it_happens_is_the_target_when_nothing_else_is(pipeline):
     # gold target "Amman"; the PLOVER records code "sought refuge in Germany" DEU and cities
     # as their people (CVL), a capital reached through a preposition too

@@ -804,8 +804,10 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         return Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
                      name=_name_of(text[start:end]), code=coding.country,
                      country=coding.country, kind="group")
-    if unit.source == "agent" and root.dep_ == "amod" and root.head.i > root.i:
-        return None  # "military discussions": an adjective, not an actor
+    if unit.source == "agent" and root.dep_ == "amod" and root.head.i > root.i \
+            and not (coding.explicit_country and coding.sector == "MIL"):
+        return None  # "military discussions": an adjective, not an actor; "Iranian military
+        # targets" are Iran's military's, as "a Russian military hospital" is (RUSMIL)
     if unit.source == "agent" and root.dep_ in MODIFIER_DEPS | {"npadvmod"} and root.head.i > root.i \
             and coding.kind == "person":
         coding.kind = "group" if (coding.sector or "")[:3] in ARMED else "organisation"

@@ -1446,8 +1446,10 @@ def _argument_children(node: Token, children: Optional[list[Token]] = None) -> l
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues["adjunct_marks"]
                                   for c in child.children):
             continue  # "resigned as the opposition threatened": time and cause, not target
-        if child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in cues["speech_heads"]:
-            continue  # "..., Benin police said": the speaker is no target
+        if (child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in cues["speech_heads"]) \
+                or child.lower_ in cues["speech_according"]:
+            continue  # "..., Benin police said", "according to military statements": the
+            # speaker is no target
         if dep in ("prep", "agent"):
             if child.lower_ not in cues["adjunct_prepositions"]:
                 kept += [c for c in _argument_children(child) if c.dep_ in ("pobj", "pcomp")]
