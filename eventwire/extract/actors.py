@@ -68,6 +68,7 @@ from eventwire.extract import doc_text, ents_of, next_id, parse_view, token_rang
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
+from eventwire.resources.gazetteer import load_gazetteer
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -823,7 +824,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
             actor_country, code = country, country + sector
     if code is None and actor_country is None and sector and sector[:3] not in NOT_NATIONAL \
             and country is not None and (coding.kind != "person" or unit.source == "agent") \
-            and not _unknown_name_modifier(doc, unit):
+            and not _unknown_name_modifier(doc, unit) and not _regional_modifier(doc, unit):
         actor_country = country
         code = _join(country, unit.agent, sector) if unit.agent else country + sector
     tokens = tokens_of(doc)
@@ -877,6 +878,17 @@ def _unknown_name_modifier(doc: Doc, unit: Unit) -> bool:
     return any(t.pos_ == "PROPN" and t.i not in known and not (unit.start <= t.i < unit.end)
                and t.ent_type_ not in ("NORP", "GPE")  # "Shona rebels", "Tamil refugees": a people
                for t in unit.root(doc).lefts)
+
+
+def _regional_modifier(doc: Doc, unit: Unit) -> bool:
+    """A region's adjective modifies the head ("European officials", "West African
+    peacekeeping troops", "Western diplomats"): people of several states, not the article's."""
+    gazetteer = load_gazetteer()
+    tokens = tokens_of(doc)
+    return any(t.dep_ in MODIFIER_DEPS and t.text[:1].isupper()  # not "western neighbourhoods"
+               and "-" not in (tokens[t.i - 1].text, tokens[min(t.i + 1, len(tokens) - 1)].text)
+               and gazetteer.country_of_demonym(t.text) is None  # nor "Kurdish-Arab forces"
+               and gazetteer.place_of_demonym(t.text) is not None for t in unit.root(doc).lefts)
 
 
 def _pronoun_owner(root: Token, actors: list[Actor]) -> Optional[str]:
