@@ -68,7 +68,7 @@ from eventwire.extract import doc_text, ents_of, next_id, parse_view, token_rang
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
-from eventwire.resources.gazetteer import load_gazetteer
+from eventwire.resources.gazetteer import name_key, region_demonyms
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -883,12 +883,12 @@ def _unknown_name_modifier(doc: Doc, unit: Unit) -> bool:
 def _regional_modifier(doc: Doc, unit: Unit) -> bool:
     """A region's adjective modifies the head ("European officials", "West African
     peacekeeping troops", "Western diplomats"): people of several states, not the article's."""
-    gazetteer = load_gazetteer()
+    regions = region_demonyms()
     tokens = tokens_of(doc)
     return any(t.dep_ in MODIFIER_DEPS and t.text[:1].isupper()  # not "western neighbourhoods"
                and "-" not in (tokens[t.i - 1].text, tokens[min(t.i + 1, len(tokens) - 1)].text)
-               and gazetteer.country_of_demonym(t.text) is None  # nor "Kurdish-Arab forces"
-               and gazetteer.place_of_demonym(t.text) is not None for t in unit.root(doc).lefts)
+               and name_key(t.text) in regions  # nor "Kurdish-Arab forces"
+               for t in unit.root(doc).lefts)
 
 
 def _pronoun_owner(root: Token, actors: list[Actor]) -> Optional[str]:
