@@ -1567,10 +1567,10 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
             and token.head.head.pos_ == "VERB":
         # "negotiators return to Geneva for talks": who comes for them holds them
         source = _subject_of(token.head.head, actors)
-    if not source and token.dep_ in SUBJECTS | OBJECTS | PASSIVE_SUBJECTS:
-        # "the attack killed ...": nothing more to learn; "X launched an attack": X
-        if token.dep_ in OBJECTS:
-            source = _subject_of(token.head, actors)
+    if not source and token.dep_ in OBJECTS \
+            and token.head.lemma_.lower() not in cues["commenting_verbs"]:
+        # "X launched an attack": X; not "X condemned the attacks", "X reported the airstrikes"
+        source = _subject_of(token.head, actors)
     source = _unique(source)
     if not target and source:  # "mounted its invasion of South Lebanon", "continued their
         # hunger strike to demand the resignation of President Ben Bella"
