@@ -331,3 +331,23 @@ def test_a_refusal_is_aimed_at_whoever_pressed_for_it(pipeline):
     x = extract(pipeline, "NLRB General Counsel Peter Robb has declined to resign from him "
                           "position, despite President Biden's request he do so.")
     assert texts(x, only(x, "REJECT").target) == ["President Biden"]
+
+
+def test_the_noun_a_passive_relative_clause_describes_suffers_its_act(pipeline):
+    # ConfliBERT train: gold target "two Kuwaiti nationals" (they were the source)
+    x = extract(pipeline, "Iran 's Foreign Ministry announced the release of two Kuwaiti "
+                          "nationals who had been recently arrested for illegal entry into Iranian "
+                          "waters , Tasnim news agency reported on Thursday .")
+    event = only(x, "COERCE")
+    assert texts(x, event.target) == ["Kuwaiti nationals"] and event.source == []
+    # ConfliBERT train: the farmers were killed, the police fired (was Madhya Pradesh)
+    x = extract(pipeline, "West Bengal Chief Minister Mamata Banerjee expressed condolences to "
+                          "family members of six farmers who were killed in alleged police firing "
+                          "in Madhya Pradesh on Tuesday.")
+    assert texts(x, only(x, "ASSAULT").target) == ["farmers"]
+    # bench (FA-KES): the captives were the captors
+    x = extract(pipeline, "The opposition forces freed 150 civilians who were captured at a school "
+                          "in the village.")
+    captured = [e for e in x.events if e.trigger.text == "captured"]
+    assert captured and "civilians" not in texts(x, captured[0].source)
+    assert "civilians" in texts(x, captured[0].target)

@@ -1001,6 +1001,10 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 target += aimed[1]
             elif authors:  # "a peace plan proposed by Egypt was rejected by Hamas": Egypt's
                 target += [a for a in authors if a not in actors.within(agents)]
+            elif child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                # "the soldiers who were killed in the attack": the soldiers suffered it
+                target += [a for a in _phrase_actors(token.head, actors)
+                           if a not in actors.within(agents)]
             else:
                 target += [a for a in _phrase_actors(child, actors)
                            if a not in actors.within(agents)]
@@ -1598,8 +1602,9 @@ def _inherited_subject(token: Token, actors: ActorIndex, fighting: bool = False)
     for _ in range(3):
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ == "acomp":
             node = node.head.head
-        if node.dep_ == "relcl":
-            return _phrase_actors(node.head, actors)
+        if node.dep_ == "relcl":  # the noun a passive clause describes suffers its act
+            passive = any(c.dep_ in PASSIVE_SUBJECTS for c in node.children)
+            return [] if passive else _phrase_actors(node.head, actors)
         if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or node.head.i == node.i \
                 or _another_time(node):
             return []
@@ -1629,8 +1634,9 @@ def _pronoun_subject(token: Token) -> bool:
     node = _clause_root(token)
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
-        if subjects:
-            return subjects[0].pos_ == "PRON"
+        if subjects:  # a passive relative pronoun is its noun ("the soldiers who were killed")
+            return subjects[0].pos_ == "PRON" and not (
+                subjects[0].tag_ in ("WP", "WDT") and subjects[0].dep_ in PASSIVE_SUBJECTS)
         if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head.i == node.i:
             return False
         node = node.head
