@@ -1368,3 +1368,24 @@ def test_a_later_clause_does_not_take_the_subject_of_its_head(pipeline):
     killing = only(x, "ASSAULT")
     assert killing.trigger.text == "killed"
     assert killing.source == []  # Alloush posted the interview; he did not kill the pilot
+
+
+def test_who_condemns_reports_or_witnesses_an_act_does_not_do_it(pipeline):
+    # ConfliBERT train: the condemner was the attacker ("condemned terrorist attacks": a
+    # statement, CAMEO 018, no event of its own)
+    x = extract(pipeline, "Flavia Nardelli Piccoli, Vice President of the Commission for Culture, "
+                          "Science, and Education of the Italian Chamber of Deputies, condemned "
+                          "terrorist attacks in Tehran.")
+    assert not [e for e in x.events if e.type == "ASSAULT" and e.source]
+    # bench (FA-KES): the monitor that reports the strikes, the city that witnessed them
+    x = extract(pipeline, "The Syrian Observatory for Human Rights reported the airstrikes on "
+                          "Saturday with an initial death toll of 47.")
+    assert codes(x, only(x, "ASSAULT").source) == set()
+    x = extract(pipeline, "Aleppo has also witnessed massive air raids in recent weeks one of the "
+                          "most ferocious aerial assaults since the start of the war.")
+    assert not [e for e in x.events if e.type == "ASSAULT" and e.source]
+    # the one who carries attacks out still does them
+    x = extract(pipeline, "Israel's military has carried out several attacks on the Syrian army "
+                          "and its ally Lebanese Shia movement Hezbollah since the start of the "
+                          "conflict in 2011.")
+    assert codes(x, only(x, "ASSAULT").source) == {"ISRMIL"}

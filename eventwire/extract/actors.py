@@ -68,6 +68,7 @@ from eventwire.extract import doc_text, ents_of, next_id, parse_view, token_rang
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
+from eventwire.resources.gazetteer import name_key, region_demonyms
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -804,8 +805,10 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         return Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
                      name=_name_of(text[start:end]), code=coding.country,
                      country=coding.country, kind="group")
-    if unit.source == "agent" and root.dep_ == "amod" and root.head.i > root.i:
-        return None  # "military discussions": an adjective, not an actor
+    if unit.source == "agent" and root.dep_ == "amod" and root.head.i > root.i \
+            and not (coding.explicit_country and coding.sector == "MIL"):
+        return None  # "military discussions": an adjective, not an actor; "Iranian military
+        # targets" are Iran's military's, as "a Russian military hospital" is (RUSMIL)
     if unit.source == "agent" and root.dep_ in MODIFIER_DEPS | {"npadvmod"} and root.head.i > root.i \
             and coding.kind == "person":
         coding.kind = "group" if (coding.sector or "")[:3] in ARMED else "organisation"
@@ -821,7 +824,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
             actor_country, code = country, country + sector
     if code is None and actor_country is None and sector and sector[:3] not in NOT_NATIONAL \
             and country is not None and (coding.kind != "person" or unit.source == "agent") \
-            and not _unknown_name_modifier(doc, unit):
+            and not _unknown_name_modifier(doc, unit) and not _regional_modifier(doc, unit):
         actor_country = country
         code = _join(country, unit.agent, sector) if unit.agent else country + sector
     tokens = tokens_of(doc)
@@ -874,6 +877,17 @@ def _unknown_name_modifier(doc: Doc, unit: Unit) -> bool:
     known = {i for c in unit.children if c.source != "entity" for i in range(c.start, c.end)}
     return any(t.pos_ == "PROPN" and t.i not in known and not (unit.start <= t.i < unit.end)
                and t.ent_type_ not in ("NORP", "GPE")  # "Shona rebels", "Tamil refugees": a people
+               for t in unit.root(doc).lefts)
+
+
+def _regional_modifier(doc: Doc, unit: Unit) -> bool:
+    """A region's adjective modifies the head ("European officials", "West African
+    peacekeeping troops", "Western diplomats"): people of several states, not the article's."""
+    regions = region_demonyms()
+    tokens = tokens_of(doc)
+    return any(t.dep_ in MODIFIER_DEPS and t.text[:1].isupper()  # not "western neighbourhoods"
+               and "-" not in (tokens[t.i - 1].text, tokens[min(t.i + 1, len(tokens) - 1)].text)
+               and name_key(t.text) in regions  # nor "Kurdish-Arab forces"
                for t in unit.root(doc).lefts)
 
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from eventwire.extract import (ParseView, next_id, parse_view, span_evidence, token_range,
                                tokens_of)
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
+from eventwire.resources.actors import actor_dictionary
 from eventwire.resources.gazetteer import load_gazetteer
 from eventwire.resources import event_classifier
 from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, codebook_typed,
@@ -924,9 +925,10 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
     militia ally" -> the deputy chief; "leaders of Romania's new government" -> the
     government)."""
     head = actors.at(token)
-    if (head is None or not head.code) and token.tag_ in ("NNS", "NNPS"):
+    if (head is None or not head.code) and token.tag_ in ("NNS", "NNPS") and _people(token):
         # "Republicans in Congress", "lawmakers in the European Parliament": people in a body
-        # act for it (a place stays out: "rebels in Aleppo")
+        # act for it (a place stays out: "rebels in Aleppo"; things too: "homes in Gaza",
+        # "resolutions in the United Nations")
         body = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                 for o in c.children if o.dep_ == "pobj" and actors.at(o) is not None
                 and actors.at(o).kind == "organisation" and actors.at(o).code
@@ -951,6 +953,15 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
             found += [a for a in _phrase_actors(tokens_of(token.doc)[child], actors)
                       if a not in found]
     return found
+
+
+def _people(noun: Token) -> bool:
+    """A noun that names people: a name ("Republicans"), a people noun or a dictionary agent
+    ("lawmakers", "senators")."""
+    cues = status_cues()
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "PROPN" or lemma in cues["people_nouns"] \
+        or lemma in cues["uncoded_people_nouns"] or lemma in actor_dictionary().agents
 
 
 def _object_actors(preposition: Token, actors: "ActorIndex") -> list[str]:
@@ -990,6 +1001,10 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 target += aimed[1]
             elif authors:  # "a peace plan proposed by Egypt was rejected by Hamas": Egypt's
                 target += [a for a in authors if a not in actors.within(agents)]
+            elif child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                # "the soldiers who were killed in the attack": the soldiers suffered it
+                target += [a for a in _phrase_actors(token.head, actors)
+                           if a not in actors.within(agents)]
             else:
                 target += [a for a in _phrase_actors(child, actors)
                            if a not in actors.within(agents)]
@@ -1051,6 +1066,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 token, actors, source + own) if a not in own][:1]
     if own or token.lemma_.lower() in cues["sending_verbs"]:
         target = _unique([h for a in target for h in _host_state(a, actors, token.doc)])
+    if _failed_agreement(candidate.code, token) and _named_together(source, actors):
+        target = []  # a joint act (_joint_act): neither party is the other's target
     candidate.source = _unique(source)
     candidate.target = [t for t in _unique(target) if t not in candidate.source]
 
@@ -1433,8 +1450,10 @@ def _argument_children(node: Token, children: Optional[list[Token]] = None) -> l
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues["adjunct_marks"]
                                   for c in child.children):
             continue  # "resigned as the opposition threatened": time and cause, not target
-        if child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in cues["speech_heads"]:
-            continue  # "..., Benin police said": the speaker is no target
+        if (child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in cues["speech_heads"]) \
+                or child.lower_ in cues["speech_according"]:
+            continue  # "..., Benin police said", "according to military statements": the
+            # speaker is no target
         if dep in ("prep", "agent"):
             if child.lower_ not in cues["adjunct_prepositions"]:
                 kept += [c for c in _argument_children(child) if c.dep_ in ("pobj", "pcomp")]
@@ -1552,10 +1571,10 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
             and token.head.head.pos_ == "VERB":
         # "negotiators return to Geneva for talks": who comes for them holds them
         source = _subject_of(token.head.head, actors)
-    if not source and token.dep_ in SUBJECTS | OBJECTS | PASSIVE_SUBJECTS:
-        # "the attack killed ...": nothing more to learn; "X launched an attack": X
-        if token.dep_ in OBJECTS:
-            source = _subject_of(token.head, actors)
+    if not source and token.dep_ in OBJECTS \
+            and token.head.lemma_.lower() not in cues["commenting_verbs"]:
+        # "X launched an attack": X; not "X condemned the attacks", "X reported the airstrikes"
+        source = _subject_of(token.head, actors)
     source = _unique(source)
     if not target and source:  # "mounted its invasion of South Lebanon", "continued their
         # hunger strike to demand the resignation of President Ben Bella"
@@ -1583,8 +1602,9 @@ def _inherited_subject(token: Token, actors: ActorIndex, fighting: bool = False)
     for _ in range(3):
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ == "acomp":
             node = node.head.head
-        if node.dep_ == "relcl":
-            return _phrase_actors(node.head, actors)
+        if node.dep_ == "relcl":  # the noun a passive clause describes suffers its act
+            passive = any(c.dep_ in PASSIVE_SUBJECTS for c in node.children)
+            return [] if passive else _phrase_actors(node.head, actors)
         if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or node.head.i == node.i \
                 or _another_time(node):
             return []
@@ -1614,8 +1634,9 @@ def _pronoun_subject(token: Token) -> bool:
     node = _clause_root(token)
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
-        if subjects:
-            return subjects[0].pos_ == "PRON"
+        if subjects:  # a passive relative pronoun is its noun ("the soldiers who were killed")
+            return subjects[0].pos_ == "PRON" and not (
+                subjects[0].tag_ in ("WP", "WDT") and subjects[0].dep_ in PASSIVE_SUBJECTS)
         if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head.i == node.i:
             return False
         node = node.head
@@ -1995,12 +2016,30 @@ def _joint_act(code: PloverCode, token: Token, source: list[str], target: list[s
     if target or any(code.cameo.startswith(c) for c in cues["directed_consult_codes"]) \
             or token.lemma_.lower() in cues["giving_verbs"]:
         return False
-    if not (code.type == "AGREE" or code.cameo == "057"
+    if not (code.type == "AGREE" or code.cameo == "057" or _failed_agreement(code, token)
             or (code.type == "CONSULT" and _reciprocal(code, token))
             or (code.cameo == "062" and _joint_exercise(token, source, actors))):
         return False
+    return _named_together(source, actors)
+
+
+def _named_together(source: list[str], actors: ActorIndex) -> bool:
+    """The source holds a coordination of two parties or more ("Canada and Costa Rica")."""
     return any(len([m for m in actors.by_id[a].members if m in source]) >= 2
                for a in source if a in actors.by_id)
+
+
+def _failed_agreement(code: PloverCode, token: Token) -> bool:
+    """'Palestinians and Israelis failed to reach agreement on the fate of ...', 'failed to
+    agree': parties that fail to agree with each other reject no one else. PLOVER's record of
+    that shape codes both as ACTOR with no RECIPIENT; ConfliBERT marks the coordination R, 7
+    of 7 on its train sentences. (What the agreement was about is no target.)"""
+    if code.type != "REJECT":
+        return False
+    nouns = status_cues()["agreement_nouns"]
+    return any(c.dep_ == "xcomp" and (c.lemma_.lower() == "agree" or any(
+        o.dep_ in OBJECTS and o.lemma_.lower() in nouns for o in c.children))
+        for c in token.children)
 
 
 def _joint_exercise(token: Token, source: list[str], actors: ActorIndex) -> bool:

@@ -196,6 +196,14 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def region_demonyms() -> frozenset[str]:
+    """The adjectives of regions, not countries ("european", "western", "arab"), as name keys:
+    read from the demonyms table alone, without loading the gazetteer."""
+    return frozenset(name_key(row["demonym"]) for row in _csv_rows(DEMONYMS)
+                     if row["place"] and not row["country"])
+
+
+@lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, compiled on first use and read from the cache afterwards."""
     path = index_path()
