@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eventwire.evaluate.quotes import read_polnear
+from eventwire.evaluate.quotes import read_polnear, score_docs
 from eventwire.extract import quotes
 from eventwire.extract.quote_encoder import quote_encoder, token_probabilities, words
 from eventwire.extract.quotes import find_attributions
@@ -82,3 +82,11 @@ def test_a_token_inside_a_bert_word_continues_the_cue(nlp, encoder):
     found = find_attributions(doc, all_cues=True)  # the rules read one, the encoder the other
     assert sorted((text[slice(*a.cue)], a.how == "tagged") for a in found) == \
         [("don't believe", False), ("don't believe", True)]
+
+
+def test_the_polnear_scorer_names_the_tagger_it_ran(data, nlp, monkeypatch):
+    articles = list(read_polnear(data, "dev"))[:2]
+    docs = [nlp(article.text) for article in articles]
+    assert score_docs(articles, docs)["cue_tagger"] == "encoder"
+    monkeypatch.setattr(quotes, "quote_encoder", lambda: None)
+    assert score_docs(articles, docs)["cue_tagger"] == "sparse"

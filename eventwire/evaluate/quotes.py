@@ -159,7 +159,7 @@ def score_polnear(split: str, data: Path) -> dict:
 def score_docs(articles: list[GoldArticle], docs: Iterable) -> dict:
     """The scores of :func:`score_polnear` over articles and their parsed Docs (train's are
     read back from a DocBin: see :func:`parsed_polnear`)."""
-    from eventwire.extract.quotes import find_attributions
+    from eventwire.extract.quotes import find_attributions, quote_encoder
 
     counts = {role: [0, 0, 0] for role in ROLES}  # true positives, found, gold
     by_kind: dict[str, dict[str, list[int]]] = defaultdict(lambda: {r: [0, 0, 0] for r in ROLES})
@@ -196,7 +196,8 @@ def score_docs(articles: list[GoldArticle], docs: Iterable) -> dict:
                 tally[1] += sum(1 for s in found_spans.values() if s == kind)
                 tally[2] += sum(1 for s in gold_spans.values() if s == kind)
     metrics: dict = {"articles": len(articles),
-                     "attributions": sum(len(a.attributions) for a in articles)}
+                     "attributions": sum(len(a.attributions) for a in articles),
+                     "cue_tagger": "encoder" if quote_encoder() is not None else "sparse"}
     for role in ROLES:
         scores = prf(*counts[role])
         for name, value in scores.items():
