@@ -314,6 +314,9 @@ def _members(extraction, words: str):
     # written from the CAMEO 190 description; spaCy makes "Azerbaijani" a proper-noun conjunct
     ("Armenian and Azerbaijani forces clashed in Nagorno-Karabakh on Sunday.",
      "Armenian and Azerbaijani", ["ARMMIL", "AZEMIL"]),
+    # ConfliBERT train (both parties marked): a union beside a state's adjective is a member
+    ("British and EU negotiators have failed to reach a deal on the Irish border after hours "
+     "of talks.", "British and EU", ["GBRGOV", "IGOEUREEC"]),
 ])
 def test_coordinated_nationalities_are_one_compound_of_each_states_actor(actors_only, text, words,
                                                                         expected):

@@ -1093,6 +1093,27 @@ def test_considering_sending_aid_is_a_hypothetical_aid(pipeline):
     assert codes(x, event.target) == {"PRK"}
 
 
+def test_an_option_weighed_is_cameo_014_and_a_hypothetical_act(pipeline):
+    # ConfliBERT train: 15 "is considering giving / sending", "exploring the possibility of"
+    # sentences, every one the coders' statement class; CAMEO codes the weighing (014 consider
+    # policy option), PLOVER keeps the act with its status, roles and all
+    x = pipeline.extract("The South Korean government is considering sending aid to help North "
+                         "Korea cope with severe flood damage.")
+    event = main_event(x)
+    assert (event.type, event.status, event.cameo) == ("AID", "hypothetical", "014")
+    assert codes(x, event.source) == {"KORGOV"}
+    assert penta_class(event) == 0
+    x = pipeline.extract("DPKO is exploring the possibility of transferring tactical helicopters "
+                         "from another UN Mission to Darfur.")
+    assert [e.cameo for e in x.events] == ["014"]
+    # an act under a modal is hypothetical but weighed by no one: it keeps its own code
+    x = pipeline.extract("The Government Accountability Office (GAO) recently expressed "
+                         "pessimism that the Defense Department's new Principal Deputy Space "
+                         "Adviser (PDSA) could truly improve how the Pentagon procures space "
+                         "programs.")
+    assert [(e.status, e.cameo) for e in x.events] == [("hypothetical", "060")]
+
+
 def test_forces_deployed_are_a_mobilisation(pipeline):
     # PLOVER codebook, MOBILIZE: "All military or police moves, deployments, activations";
     # peacekeepers sent stay AID (074)

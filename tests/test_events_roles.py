@@ -233,6 +233,12 @@ def test_parties_named_together_that_fail_to_agree_reject_no_one_else(pipeline):
     x = extract(pipeline, "The summit between the EU and Turkey failed to reach agreement on how "
                           "to solve the migration crisis .")
     assert only(x, "REJECT").reciprocal
+    # ConfliBERT train: a state's and a union's negotiators, one mention with two members
+    x = extract(pipeline, "British and EU negotiators have failed to reach a deal on the Irish "
+                          "border after hours of talks .")
+    event = only(x, "REJECT")
+    assert event.reciprocal and event.target == []
+    assert {"GBRGOV", "IGOEUREEC"} <= codes(x, event.source)
 
 
 def test_things_in_a_body_do_not_act_for_it(pipeline):

@@ -1048,7 +1048,8 @@ def _absorbed_title(doc: Doc, unit: Unit) -> bool:
 def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list[Unit],
                              actors: list[Actor], when: Optional[date]) -> list[list[Actor]]:
     """ "Senior Hungarian and Romanian officials", "US and British forces": one actor per
-    state (the head's actor keeps the first), to be joined in a compound; returns the members
+    state (the head's actor keeps the first), to be joined in a compound, with an
+    intergovernmental body named beside them ("British and EU negotiators"); returns the members
     of each compound and adds the new members to ``actors``."""
     tokens = tokens_of(doc)
     by_token = {t: u for u in units for t in range(u.start, u.end)}
@@ -1080,6 +1081,10 @@ def split_coordinated_states(doc: Doc, text: str, units: list[Unit], heads: list
                                  if unit.agent is not None else bare.country + actor.sector)
                     if bare.country != actor.country and bare not in joined:
                         joined.append(bare)  # "Armenian and Azerbaijani forces": both act
+                    continue
+                if bare is not None and bare.code and bare.code.startswith("IGO") \
+                        and not bare.members and conj.i < head.i and bare not in joined:
+                    joined.append(bare)  # "British and EU negotiators": the union's own
                     continue
                 if other is not None and other is not state and _is_state(other) \
                         and other.actor is None and other.parent in (None, unit) and conj.i < head.i \

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
@@ -36,6 +36,7 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
 TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
+CONSIDER_OPTION = "014"  # CAMEO: consider policy option
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 FORCE_ROOTS = {"18", "19", "20"}  # CAMEO roots of physical force
 
@@ -1663,7 +1664,8 @@ def clause_head(token: Token) -> Token:
 def event_status(candidate: Candidate, quote: Optional[Quote],
                  speaker: Optional[str], alleged: bool = False) -> tuple[str, Optional[str]]:
     """The event's status, and the intent it states when PLOVER codes the statement rather
-    than the action: "planned" (AGREE/THREATEN), "requested" (REQUEST), "refused" (REJECT).
+    than the action: "planned" (AGREE/THREATEN), "requested" (REQUEST), "refused" (REJECT);
+    "weighed" for an option considered (CAMEO codes the weighing, 014).
     ``alleged``: the act is the content of an accusation or charge (claimed, by its accuser)."""
     cues = status_cues()
     token = candidate.trigger
@@ -1694,8 +1696,9 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     # "is considering giving money": an option weighed, not an act done or planned
     weighed = (head.dep_ == "xcomp" and head.head.lemma_.lower() in cues["hypothetical_heads"]
                ) or _possibility_of(head)
-    if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"] \
-            or weighed:
+    if weighed:
+        return "hypothetical", "weighed"
+    if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"]:
         return "hypothetical", None
     if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
             g.lemma_.lower() in cues["planning_heads"] and g.lemma_.lower() != token.lemma_.lower()
@@ -1924,6 +1927,9 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     code, rule, learned = learned_recode(token, sent, code, rule)
     if code is None:
         return None
+    if intent == "weighed":  # "is considering sending aid": PLOVER keeps the act, hypothetical;
+        # CAMEO codes the weighing, 014 "consider policy option" (ConfliBERT's coders: a statement)
+        code = replace(code, cameo=CONSIDER_OPTION)
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
         code, rule = plover_of("062"), "pattern"
     source, target = _reciprocal_roles(code, source, target, actors, token)
