@@ -40,7 +40,9 @@ STRIDE = 222  # windows overlap by 32 pieces
 MAX_WORD = 100  # longer words are [UNK], as BERT's WordPiece does
 ROLES = ("source", "cue", "content")
 DENSE = ("attention_self_query", "attention_self_key", "attention_self_value",
-         "attention_output_dense", "intermediate_dense", "output_dense")
+         "attention_output_dense", "intermediate_dense", "output_dense")  # the adapter's names
+BASE_NAMES = ("attention.self.query", "attention.self.key", "attention.self.value",
+              "attention.output.dense", "intermediate.dense", "output.dense")  # the base's
 
 
 def _model_dir() -> Optional[Path]:
@@ -85,19 +87,16 @@ class Encoder:
         self.norm0 = (adapter["ln0.weight"], adapter["ln0.bias"])
         self.blocks = []
         for layer in range(LAYERS):
-            names = dict(zip(DENSE, ("attention.self.query", "attention.self.key",
-                                     "attention.self.value", "attention.output.dense",
-                                     "intermediate.dense", "output.dense")))
             dense = {}
-            for short, name in names.items():
+            for short, name in zip(DENSE, BASE_NAMES):
                 key = f"layers.{layer}.{short}"
                 weight = base[f"encoder.layer.{layer}.{name}.weight"] + scale * (
                     adapter[key + ".b"].astype(np.float32) @ adapter[key + ".a"].astype(np.float32))
                 dense[short] = (np.ascontiguousarray(weight.T), adapter[key + ".bias"])
-            query, key_, value = (dense[n] for n in DENSE[:3])
+            attention = [dense[n] for n in DENSE[:3]]  # query, key and value in one product
             self.blocks.append({
-                "qkv": (np.concatenate([query[0], key_[0], value[0]], axis=1),
-                        np.concatenate([query[1], key_[1], value[1]])),
+                "qkv": (np.concatenate([w for w, _ in attention], axis=1),
+                        np.concatenate([b for _, b in attention])),
                 "out": dense["attention_output_dense"], "inner": dense["intermediate_dense"],
                 "down": dense["output_dense"],
                 "norm1": (adapter[f"layers.{layer}.attention_output_LayerNorm.weight"],
