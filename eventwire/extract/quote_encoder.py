@@ -38,7 +38,6 @@ WIDTH, HEADS, LAYERS = 384, 12, 6
 INNER = 254  # pieces in a window, [CLS] and [SEP] aside
 STRIDE = 222  # windows overlap by 32 pieces
 MAX_WORD = 100  # longer words are [UNK], as BERT's WordPiece does
-ROLES = ("source", "cue", "content")
 DENSE = ("attention_self_query", "attention_self_key", "attention_self_value",
          "attention_output_dense", "intermediate_dense", "output_dense")  # the adapter's names
 BASE_NAMES = ("attention.self.query", "attention.self.key", "attention.self.value",
@@ -110,24 +109,10 @@ class Encoder:
         return pieces_of(text, self.vocab)
 
     def logits(self, ids: list[int]) -> np.ndarray:
-        """pieces x 3 roles x 3 labels (O, B, I) over overlapping windows: a piece takes the
-        window in which it is farthest from an edge (the text's own ends are no edge)."""
-        n = len(ids)
-        out = np.zeros((n, 3, 3), dtype=np.float32)
-        best = np.full(n, -1)
-        start = 0
-        while n:
-            end = min(start + INNER, n)
-            window = self.window_logits(ids[start:end])
-            last = end >= n
-            for k in range(end - start):
-                margin = min(k if start else n, end - start - 1 - k if not last else n)
-                if margin > best[start + k]:
-                    best[start + k] = margin
-                    out[start + k] = window[k]
-            if last:
-                break
-            start += STRIDE
+        """pieces x 3 roles x 3 labels (O, B, I), each piece from its window (:func:`windows`)."""
+        out = np.zeros((len(ids), 3, 3), dtype=np.float32)
+        for start, end, kept in windows(len(ids)):
+            out[kept] = self.window_logits(ids[start:end])[kept - start]
         return out
 
     def window_logits(self, ids: list[int]) -> np.ndarray:
@@ -164,25 +149,55 @@ def quote_encoder() -> Optional[Encoder]:
         return Encoder(model_dir, {name: adapter[name] for name in adapter.files})
 
 
+def windows(n: int) -> list[tuple[int, int, np.ndarray]]:
+    """Windows of INNER pieces every STRIDE over ``n`` pieces, each with the pieces it gives: a
+    piece takes the window in which it is farthest from an edge (the text's own ends are no
+    edge; the first of equals)."""
+    starts = []
+    start = 0
+    while start < n:
+        starts.append(start)
+        if start + INNER >= n:
+            break
+        start += STRIDE
+    best = np.full(n, -1)
+    owner = np.zeros(n, dtype=int)
+    for number, start in enumerate(starts):
+        end = min(start + INNER, n)
+        for k in range(end - start):
+            margin = min(k if start else n, end - start - 1 - k if end < n else n)
+            if margin > best[start + k]:
+                best[start + k], owner[start + k] = margin, number
+    return [(start, min(start + INNER, n), np.flatnonzero(owner == number))
+            for number, start in enumerate(starts)]
+
+
 def token_probabilities(doc: Doc, encoder: Encoder) -> np.ndarray:
-    """P(O), P(B), P(I) of each role at each spaCy token, tokens x 3 roles x 3: the
-    probabilities of the first piece that overlaps the token (none: certainly O). A token that
-    starts inside a word ("n't" of "doesn't", one word to BERT) continues what the word's
-    first piece began: its B counts as I."""
+    """P(O), P(B), P(I) of each role at each spaCy token, tokens x 3 roles x 3 (see
+    :func:`per_token`)."""
     ids, spans = encoder.tokenize(doc.text)
+    return per_token(doc, spans, softmax(encoder.logits(ids)))
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    """Probabilities over the last axis."""
+    exp = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return exp / exp.sum(axis=-1, keepdims=True)
+
+
+def per_token(doc: Doc, spans: list[tuple[int, int]], probs: np.ndarray) -> np.ndarray:
+    """Piece probabilities (pieces x 3 roles x 3) at each spaCy token: those of the first piece
+    that overlaps the token (none: certainly O). A token that starts inside a word ("n't" of
+    "doesn't", one word to BERT) continues what the word's first piece began: its B counts as
+    I."""
     out = np.zeros((len(doc), 3, 3))
     out[:, :, 0] = 1.0
-    if not ids:
-        return out
-    logits = encoder.logits(ids)
-    probs = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    probs /= probs.sum(axis=-1, keepdims=True)
     k = 0
     for token in doc:
         start, end = token.idx, token.idx + len(token)
-        while k < len(ids) and spans[k][1] <= start:
+        while k < len(spans) and spans[k][1] <= start:
             k += 1
-        if k < len(ids) and spans[k][0] < end:
+        if k < len(spans) and spans[k][0] < end:
             out[token.i] = probs[k]
             if spans[k][0] < start:
                 out[token.i, :, 2] += out[token.i, :, 1]
