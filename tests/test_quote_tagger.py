@@ -18,6 +18,16 @@ def test_an_inside_tag_never_follows_an_outside_tag():
     probs = [[0.9, 0.05, 0.05], [0.2, 0.35, 0.45], [0.2, 0.1, 0.7]]
     assert decode(probs) == ["O", "B", "I"]
     assert decode([[0.1, 0.2, 0.7]]) == ["B"]
+    assert decode([]) == []
+
+
+@pytest.mark.parametrize("encoder", [True, False])
+def test_the_polnear_reading_of_empty_or_hostile_text_finds_nothing_and_never_raises(
+        nlp, monkeypatch, encoder):
+    if not encoder:
+        monkeypatch.setattr(quotes, "quote_encoder", lambda: None)
+    for text in ("", "   \n", "\x00\ufffd" + "x" * 300 + " \u201cunbalanced"):
+        assert quotes.find_attributions(nlp(text), all_cues=True) == []
 
 
 def test_the_shipped_weights_load_once_and_keep_no_outside_table():

@@ -132,7 +132,10 @@ def token_features(doc: Doc, marks: list[list[str]], inside_quote: list[bool],
 
 
 def decode(probabilities: list[list[float]]) -> list[str]:
-    """The most probable B/I/O sequence in which I only follows B or I (Viterbi)."""
+    """The most probable B/I/O sequence in which I only follows B or I (Viterbi); none for
+    no tokens."""
+    if not probabilities:
+        return []
     allowed = {"O": ("O", "B", "I"), "B": ("O", "B", "I"), "I": ("B", "I")}  # label <- previous
     score = {label: math.log(max(p, 1e-12)) for label, p in zip(LABELS, probabilities[0])}
     score["I"] = -math.inf
