@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 
 from eventwire.cameo import CameoEvent, cameo_events
 from eventwire.evaluate import macro_f1, parity_split, prf
+from eventwire.evaluate.actors import PLOVER_GOLD_COUNTRIES
 from eventwire.extract.actors import PRONOUNS
 from eventwire.model import Actor, Event, Extraction
 from eventwire.resources.ontology import OLD_PLOVER_TYPES, codebook_typed, plover_of
@@ -113,9 +114,10 @@ def plover_gold_type(record: dict) -> str:
 
 
 def _gold_roles(record: dict, role: str) -> list[tuple[str, str]]:
-    value = record.get(role) or []
-    return [((a.get("code") or "").upper(), (a.get("sector") or "").upper()) for a in value
-            if isinstance(a, dict)]
+    actors = [a for a in record.get(role) or [] if isinstance(a, dict)]
+    codes = [(a.get("code") or "").upper() for a in actors]
+    return [(PLOVER_GOLD_COUNTRIES.get(code, code), (a.get("sector") or "").upper())
+            for code, a in zip(codes, actors)]
 
 
 def _pair_hits(gold: list[tuple[str, str]], predicted: list[tuple[str, str]]) -> int:
