@@ -574,6 +574,9 @@ def test_a_persons_span_takes_a_title_set_off_by_commas(actors_only):
     text = ("Ali Kushayb, a Sudanese militia leader charged with 50 crimes against humanity and "
             "war crimes related to the conflict in Darfur, has surrendered to the authorities.")
     assert code(actors_only, text, "Ali Kushayb").text == "Ali Kushayb"
+    # a place before the comma is no title (ConfliBERT train)
+    text = "Sudan is willing to withdraw its troops from Abyei, President Carter"
+    assert code(actors_only, text, "Carter").text == "President Carter"
 
 
 def test_a_person_acts_for_the_international_body_of_their_title(actors_only):
