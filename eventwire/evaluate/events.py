@@ -114,10 +114,9 @@ def plover_gold_type(record: dict) -> str:
 
 
 def _gold_roles(record: dict, role: str) -> list[tuple[str, str]]:
-    actors = [a for a in record.get(role) or [] if isinstance(a, dict)]
-    codes = [(a.get("code") or "").upper() for a in actors]
     return [(PLOVER_GOLD_COUNTRIES.get(code, code), (a.get("sector") or "").upper())
-            for code, a in zip(codes, actors)]
+            for a in record.get(role) or [] if isinstance(a, dict)
+            for code in [(a.get("code") or "").upper()]]
 
 
 def _pair_hits(gold: list[tuple[str, str]], predicted: list[tuple[str, str]]) -> int:

@@ -835,7 +835,8 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     else:
         first = _phrase_start(doc, unit)
     if coding.kind == "person" and root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") \
-            and (root.head.i == first - 1 or root.head.i == first - 2 and tokens[first - 1].text == ","
+            and (root.head.i == first - 1
+                 or root.head.i == first - 2 and tokens[first - 1].text == ","
                  and root.head.ent_type_ not in ("GPE", "LOC", "FAC")):
         # "The British Prime Minister Theresa May", "The US Ambassador, Stuart Symington": the
         # title the parser made the head (and _absorbed_title gave to the name) is in the span,
