@@ -557,6 +557,28 @@ def test_a_persons_span_takes_a_title_after_a_determiner_too(actors_only):
     assert code(actors_only, text, "Varadkar").text == "the Irish premier Leo Varadkar"
 
 
+def test_a_persons_span_takes_a_title_set_off_by_commas(actors_only):
+    # ConfliBERT train marks the title in a person's span on either side of the name, between
+    # commas (36 of 39 times); the name stays the name
+    text = ("Vladimir Putin, the Russian president, will meet Angela Merkel, the German "
+            "chancellor, on Saturday for talks about conflicts in Ukraine and Syria, as well as "
+            "the controversial Nord Stream 2 gas pipeline.")
+    putin = code(actors_only, text, "Vladimir Putin")
+    assert (putin.text, putin.name, putin.code) == (
+        "Vladimir Putin, the Russian president", "Vladimir Putin", "RUSGOV")
+    assert code(actors_only, text, "Angela Merkel").text == "Angela Merkel, the German chancellor"
+    text = ("The US Ambassador, Stuart Symington, paid a courtesy visit to President of Senate "
+            "early this morning in his office.")
+    assert code(actors_only, text, "Stuart Symington").text == "The US Ambassador, Stuart Symington"
+    # a clause on the title is an act of its own, not the span ("charged with ...")
+    text = ("Ali Kushayb, a Sudanese militia leader charged with 50 crimes against humanity and "
+            "war crimes related to the conflict in Darfur, has surrendered to the authorities.")
+    assert code(actors_only, text, "Ali Kushayb").text == "Ali Kushayb"
+    # a place before the comma is no title (ConfliBERT train)
+    text = "Sudan is willing to withdraw its troops from Abyei, President Carter"
+    assert code(actors_only, text, "Carter").text == "President Carter"
+
+
 def test_a_person_acts_for_the_international_body_of_their_title(actors_only):
     # PLOVER-GSR01 (gold target IGO): the dictionary knows Cordovez as Ecuador's minister
     text = ("Afghan rebel leaders said on Wednesday they would meet U.N. mediator Diego Cordovez if "

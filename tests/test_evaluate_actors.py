@@ -22,8 +22,9 @@ def test_gold_actors_read_code_and_sector():
               "target": [{"actorText": "Tokyo", "code": "JAP"},
                          {"actorText": "Albanians", "code": "SRB", "sector": "CVLalb"}]}
     assert gold_actors(record, "source") == [("HUN", "GOV")]
-    assert gold_actors(record, "target") == [("JAP", None), ("SRB", "CVL")]
-    assert matches(("JAP", None), ("JAP", "GOV"))
+    # an old CAMEO code the readme says was recoded to ISO 3166 is read as the ISO code
+    assert gold_actors(record, "target") == [("JPN", None), ("SRB", "CVL")]
+    assert matches(("JPN", None), ("JPN", "GOV"))
     assert not matches(("HUN", "GOV"), ("HUN", "MIL"))
 
 

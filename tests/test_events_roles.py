@@ -3,7 +3,7 @@ source and target spans are named in each test's comment)."""
 
 from __future__ import annotations
 
-from eventwire.evaluate.events import _role_mentions
+from eventwire.evaluate.events import _detokenized, _gold_roles, _role_mentions, load_plover
 
 from test_events import codes, extract, only
 
@@ -323,6 +323,29 @@ def test_the_scorer_marks_a_pronoun_role_at_the_name_it_stands_for(pipeline):
     assert texts(x, event.source) == ["he"]
     assert texts(x, [a.id for a in _role_mentions(x, event.source, False)]) == [
         "Mikhail Gorbachev"]
+
+
+def test_the_plover_scorer_reads_an_old_country_code_as_its_iso_code(data):
+    # the PLOVER readme: every nation-state was recoded to ISO 3166 alpha-3; three records
+    # kept CAMEO's JAP (Japanese Prime Minister Ryutaro Hashimoto), ITL (Italy), VTN
+    records = {r["id"]: r for r in load_plover(data)}
+    assert _gold_roles(records["PLOVER-GSR01-CONSULT-0005"], "target") == [("JPN", "GOV")]
+    assert _gold_roles(records["PLOVER-GSR01-SANCTION-0001"], "source") == [("ITA", "")]
+
+
+def test_the_conflibert_scorer_writes_split_tokens_back_onto_their_word(pipeline):
+    # ConfliBERT train (gold target "Libya ’ s internationally recognized government"): its
+    # tokens split the possessive off the name ("Libya ’ s"), which news text never does; the
+    # pipeline read "s internationally recognized government" as a second target
+    tokens = ("The UN has called on Libya ’ s internationally recognized government to crack "
+              "down on armed groups obstructing the work of state institutions in the chaos - "
+              "wracked country .").split()
+    text, offsets = _detokenized(tokens)
+    assert text.startswith("The UN has called on Libya’s internationally recognized government")
+    assert text.endswith("wracked country.")
+    assert all(text[s:e] == token for token, (s, e) in zip(tokens, offsets))
+    x = extract(pipeline, text)
+    assert texts(x, x.events[0].target) == ["Libya’s internationally recognized government"]
 
 
 def test_a_refusal_is_aimed_at_whoever_pressed_for_it(pipeline):

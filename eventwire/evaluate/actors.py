@@ -24,6 +24,9 @@ from eventwire.extract.actors import extract_actors, first_mention
 from eventwire.model import Article, Extraction
 
 GoldActor = tuple[str, Optional[str]]  # (code: ISO3 / IGO / NGO ..., sector or None)
+# three old CAMEO country codes left in the PLOVER records, whose readme says every nation-state
+# was recoded to its ISO 3166 alpha-3 code ("JAP" for "Japanese Prime Minister Ryutaro Hashimoto")
+PLOVER_GOLD_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 def plover_records(data: Path, split: str) -> list[dict]:
@@ -38,6 +41,7 @@ def gold_actors(record: dict, role: str) -> list[GoldActor]:
     actors = []
     for actor in found:
         code = (actor.get("code") or "").strip().upper()[:3]
+        code = PLOVER_GOLD_COUNTRIES.get(code, code)
         sector = (actor.get("sector") or "").strip()[:3].upper() or None
         if code:
             actors.append((code, None if sector in (None, "***") else sector))

@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 
 from eventwire.cameo import CameoEvent, cameo_events
 from eventwire.evaluate import macro_f1, parity_split, prf
+from eventwire.evaluate.actors import PLOVER_GOLD_COUNTRIES
 from eventwire.extract.actors import PRONOUNS
 from eventwire.model import Actor, Event, Extraction
 from eventwire.resources.ontology import OLD_PLOVER_TYPES, codebook_typed, plover_of
@@ -113,9 +114,9 @@ def plover_gold_type(record: dict) -> str:
 
 
 def _gold_roles(record: dict, role: str) -> list[tuple[str, str]]:
-    value = record.get(role) or []
-    return [((a.get("code") or "").upper(), (a.get("sector") or "").upper()) for a in value
-            if isinstance(a, dict)]
+    return [(PLOVER_GOLD_COUNTRIES.get(code, code), (a.get("sector") or "").upper())
+            for a in record.get(role) or [] if isinstance(a, dict)
+            for code in [(a.get("code") or "").upper()]]
 
 
 def _pair_hits(gold: list[tuple[str, str]], predicted: list[tuple[str, str]]) -> int:
@@ -310,13 +311,10 @@ def score_conflibert(split: str, data: Path) -> dict:
                 sum(g == "statement" for g in gold))
     metrics.update({f"cameo_view_statement_{k}": v for k, v in found.items()})
     sentences = load_conll(folder / f"cameo_ner_{name}.txt")
-    texts = [" ".join(token for token, _ in s) for s in sentences]
+    joined = [_detokenized([token for token, _ in s]) for s in sentences]
     counts = Counter()
-    for sentence, extraction in zip(sentences, extract_sentences(texts)):
-        offsets, position = [], 0
-        for token, _ in sentence:
-            offsets.append((position, position + len(token)))
-            position += len(token) + 1
+    for sentence, (_, offsets), extraction in zip(sentences, joined,
+                                                  extract_sentences([t for t, _ in joined])):
         tags = [tag for _, tag in sentence]
         # the main event, and the CAMEO view's first item (a statement where no event is coded)
         for view, event in (("", main_event(extraction)), ("cameo_view_", main_cameo(extraction))):
@@ -338,6 +336,25 @@ def score_conflibert(split: str, data: Path) -> dict:
             metrics.update({f"{view}{role}_span_{k}": v for k, v in found.items()})
     metrics.update(annotator_agreement(data))
     return metrics
+
+
+# tokens the ConfliBERT files split off a word, written back onto it as the news text has them
+# ("Baghdad ’ s forces" -> "Baghdad’s forces", "In September , a" -> "In September, a")
+ATTACHED = {",", ".", ";", ":", "?", "!", ")", "%", "'s", "’s", "n't"}
+
+
+def _detokenized(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A tokenized sentence as text, and each token's character offsets in it."""
+    text, offsets = "", []
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else "("
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if not (token in ATTACHED or before == "(" or before in "’'" and token == "s"
+                or token in "’'" and after == "s"):
+            text += " "
+        offsets.append((len(text), len(text) + len(token)))
+        text += token
+    return text, offsets
 
 
 def _role_mentions(extraction: Extraction, ids: list[str], reciprocal: bool) -> list[Actor]:
