@@ -1114,6 +1114,33 @@ def test_an_option_weighed_is_cameo_014_and_a_hypothetical_act(pipeline):
     assert [(e.status, e.cameo) for e in x.events] == [("hypothetical", "060")]
 
 
+def test_a_claim_of_responsibility_is_cameo_015_and_the_claimants_act(pipeline):
+    # ConfliBERT train: all 21 "claimed responsibility for" / "claimed that they had attacked"
+    # sentences are the coders' statement class; CAMEO codes the claim (015 acknowledge or
+    # claim responsibility; Phoenix CLAIM "responsibility", "attack", "bombing" 015), PLOVER
+    # keeps the attack, done by the claimant and claimed by it
+    x = pipeline.extract("Yemen's Houthi rebels on Monday claimed responsibility for missile and "
+                         "drone attack on the government army's sites.")
+    event = main_event(x)
+    assert (event.type, event.status, event.cameo) == ("ASSAULT", "claimed", "015")
+    assert [x.by_id(i).text for i in event.source] == ["Yemen's Houthi rebels"]
+    assert event.claimed_by == event.source[0]
+    assert penta_class(event) == 0
+    x = pipeline.extract("The Taliban claimed responsibility for the attack inside the highly "
+                         "secured compound, dealing a severe blow to the Afghan government in one "
+                         "of its most strategically important provinces.")
+    assert [(e.type, e.cameo, x.by_id(e.source[0]).text) for e in x.events] == [
+        ("ASSAULT", "015", "The Taliban")]
+    x = pipeline.extract("The Houthis also claimed that they had attacked the Saudi airport of "
+                         "Abha and Jizan and the Khamis Mushait military base.")
+    assert [(e.type, e.status, e.cameo) for e in x.events] == [("ASSAULT", "claimed", "015")]
+    # no one's claim claims nothing (bench); a claim that another attacked accuses it (112)
+    x = pipeline.extract("No group has claimed responsibility for the attack.")
+    assert not any(e.cameo == "015" for e in x.events)
+    x = pipeline.extract("The US claimed that ISIL had attacked Iraq and taken the city of Mosul")
+    assert [e.cameo for e in x.events if e.type == "ASSAULT"] == ["190"]
+
+
 def test_forces_deployed_are_a_mobilisation(pipeline):
     # PLOVER codebook, MOBILIZE: "All military or police moves, deployments, activations";
     # peacekeepers sent stay AID (074)

@@ -37,6 +37,7 @@ OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
 TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
 CONSIDER_OPTION = "014"  # CAMEO: consider policy option
+CLAIM_RESPONSIBILITY = "015"  # CAMEO: acknowledge or claim responsibility
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 FORCE_ROOTS = {"18", "19", "20"}  # CAMEO roots of physical force
 
@@ -185,6 +186,11 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         del found[i]  # "riots are still continuing": the riots are the event
     for candidate in found.values():
         _assign_roles(candidate, actors)
+        claimants = _claimants(candidate.trigger, actors)
+        if claimants:  # who claims responsibility for an act did it ("Yemen's Houthi rebels
+            # claimed responsibility for missile and drone attack on the army's sites")
+            candidate.source = claimants
+            candidate.target = [a for a in candidate.target if a not in claimants]
         if not candidate.source:
             candidate.source = _anaphoric_source(candidate.trigger, earlier)
         if not candidate.source and _pronoun_subject(candidate.trigger):
@@ -695,7 +701,7 @@ def _nominal_counts(token: Token, rule: str, actors: "ActorIndex") -> bool:
         if child.dep_ == "prep" and child.lower_ in (cues["nominal_target_prepositions"]
                                                       | cues["nominal_source_prepositions"]):
             return True
-    return False
+    return bool(_claimants(token, actors))  # "the Taliban claimed responsibility for the attack"
 
 
 def _fold(found: dict[int, Candidate]) -> list[Candidate]:
@@ -1745,6 +1751,48 @@ def _allegation(token: Token) -> Optional[Token]:
     return None
 
 
+def _responsibility_claim(token: Token) -> Optional[Token]:
+    """The verb of "X claimed responsibility for <the act>" ("claimed credit for", "accepted
+    responsibility for", "claimed responsibility for killing the general") over the act named;
+    None where the claim is negated or no one's ("has not claimed", "No group has claimed
+    responsibility for the attack": the act stays unclaimed)."""
+    cues = status_cues()
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:  # "for the attack and the kidnapping"
+        node = node.head
+    noun = node.head.head
+    if node.dep_ not in ("pobj", "pcomp") or node.head.lower_ != "for" or noun.dep_ not in OBJECTS \
+            or noun.lemma_.lower() not in cues["responsibility_nouns"] \
+            or noun.head.lemma_.lower() not in cues["claiming_heads"]:
+        return None
+    verb = noun.head
+    if any(c.dep_ == "neg" or (c.dep_ in SUBJECTS and any(
+            d.dep_ == "det" and d.lower_ in cues["negating_determiners"] for d in c.children))
+           for c in verb.children):
+        return None
+    return verb
+
+
+def _claimants(token: Token, actors: ActorIndex) -> list[str]:
+    """Who claims responsibility for the act ``token`` names (:func:`_responsibility_claim`):
+    the claim's subject, or the one it shares ("IS, which claimed responsibility for ...")."""
+    verb = _responsibility_claim(token)
+    if verb is None:
+        return []
+    return _subject_of(verb, actors) or _inherited_subject(verb, actors)
+
+
+def _own_force_claimed(token: Token, code: PloverCode, speaker: Optional[str],
+                       source: list[str]) -> bool:
+    """"The Houthis claimed that they had attacked the airport": a claim of one's own use of
+    force is a claim of responsibility (CAMEO 015), as a claim that another used force is an
+    accusation (:func:`_accusation`, 112)."""
+    head = clause_head(token)
+    return (code.type in ("ASSAULT", "COERCE") and speaker is not None and speaker in source
+            and head.dep_ == "ccomp"
+            and head.head.lemma_.lower() in status_cues()["claiming_heads"])
+
+
 def _infinitive_of_noun(clause: Token) -> bool:
     """"a plot to blow up the airport": an infinitive naming what a noun is (spaCy parses it
     acl or relcl); "the attack that the West blames on Assad" is a clause about the noun."""
@@ -1915,8 +1963,11 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
                   if q.span[0] <= token.idx < q.span[1]), None)
     speaker = quote.speaker if quote is not None else reported_speaker(token, actors)
     allegation = _allegation(token)
+    claimants = _claimants(token, actors)
     if allegation is not None:  # "denied charges by X that his Government had helped ...":
         speaker = _accusers(allegation, actors)  # X claims it; the denier does not
+    elif claimants:  # "the Taliban claimed responsibility for the attack": the Taliban claim it
+        speaker = claimants[0]
     status, intent = event_status(candidate, quote, speaker, alleged=allegation is not None)
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
     recoded = intent_codes().get((intent, code.type)) if intent else None
@@ -1930,6 +1981,10 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     if intent == "weighed":  # "is considering sending aid": PLOVER keeps the act, hypothetical;
         # CAMEO codes the weighing, 014 "consider policy option" (ConfliBERT's coders: a statement)
         code = replace(code, cameo=CONSIDER_OPTION)
+    if status == "claimed" and (claimants or _own_force_claimed(token, code, speaker, source)):
+        # PLOVER keeps the act, claimed by its doer; CAMEO codes the claim (015; ConfliBERT's
+        # coders put every such train sentence in the statement class)
+        code = replace(code, cameo=CLAIM_RESPONSIBILITY)
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
         code, rule = plover_of("062"), "pattern"
     source, target = _reciprocal_roles(code, source, target, actors, token)
