@@ -1141,6 +1141,22 @@ def test_a_claim_of_responsibility_is_cameo_015_and_the_claimants_act(pipeline):
     assert [e.cameo for e in x.events if e.type == "ASSAULT"] == ["190"]
 
 
+def test_aid_announced_or_approved_is_the_aid(pipeline):
+    # ConfliBERT train: "announced ... assistance", "approved the deployment of a U.N. advance
+    # team" are the coders' material cooperation (4 of 4), where Phoenix codes the intent (033,
+    # 0334); the aid's own code is CAMEO's parallel family (070, 074)
+    x = pipeline.extract("The European Commission has announced additional humanitarian "
+                         "assistance of \u20ac60 million to help people in Somalia, Ethiopia and "
+                         "Kenya, who have been facing critical")  # cut so in the data
+    event = main_event(x)
+    assert (event.type, event.cameo, event.status) == ("AID", "070", "asserted")
+    assert penta_class(event) == 2
+    x = pipeline.extract("The United Nations Security Council on Friday unanimously approved the "
+                         "deployment of a U.N. advance team to monitor a ceasefire in Yemen's "
+                         "Hodeidah region.")
+    assert (main_event(x).type, main_event(x).cameo) == ("AID", "074")
+
+
 def test_forces_deployed_are_a_mobilisation(pipeline):
     # PLOVER codebook, MOBILIZE: "All military or police moves, deployments, activations";
     # peacekeepers sent stay AID (074)

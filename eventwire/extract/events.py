@@ -38,6 +38,8 @@ CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are no
 TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
 CONSIDER_OPTION = "014"  # CAMEO: consider policy option
 CLAIM_RESPONSIBILITY = "015"  # CAMEO: acknowledge or claim responsibility
+# CAMEO: express intent to provide (economic, military, humanitarian ...) aid -> provide it
+AID_PROVIDED = {"033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 FORCE_ROOTS = {"18", "19", "20"}  # CAMEO roots of physical force
 
@@ -447,6 +449,11 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         code, rule = _pattern_code(trigger, token, sent)
         if code is None:
             return None
+        if code in AID_PROVIDED and keys[-1][0] in status_cues()["announcing_heads"]:
+            # "announced $33 million in additional assistance", "approved the deployment of a
+            # U.N. advance team": Phoenix codes the intent (033x), ConfliBERT's coders the aid
+            # itself (07x, CAMEO's parallel family: all 4 train sentences material cooperation)
+            code = AID_PROVIDED[code]
         plover = plover_of(code)
         if plover is None:
             return None
