@@ -1107,11 +1107,34 @@ def test_an_option_weighed_is_cameo_014_and_a_hypothetical_act(pipeline):
                          "from another UN Mission to Darfur.")
     assert [e.cameo for e in x.events] == ["014"]
     # an act under a modal is hypothetical but weighed by no one: it keeps its own code
+    x = pipeline.extract("Chinese hackers may have launched cyber attacks on India's power "
+                         "system, ports and two vaccine companies.")
+    assert [(e.status, e.cameo) for e in x.events] == [("hypothetical", "176")]
+
+
+def test_an_act_hoped_for_or_doubted_is_cameo_013_or_012_and_hypothetical(pipeline):
+    # ConfliBERT train: 13 of 13 sentences of an act hoped for are the statement class, and
+    # so are those of pessimism; Phoenix codes "expressed hope" / "hope for" 013 (optimistic
+    # comment) and "expressed pessimism" 012. PLOVER keeps the act, hypothetical: no plan
+    x = pipeline.extract("Ben Malor, a spokesman for the UN, said they hoped to resume flights "
+                         "soon but were waiting for the Pakistani military to investigate the "
+                         "incidents in the region of Leepa, southeast of Muzaffarabad, the capital "
+                         "of Pakistani Kashmir.")
+    event = main_event(x)
+    assert (event.type, event.status, event.cameo) == ("COOPERATE", "hypothetical", "013")
+    assert penta_class(event) == 0
+    x = pipeline.extract("Iran's foreign minister has said he hopes Japan and the European Union "
+                         "will persuade newly inaugurated U.S. President Joe Biden to lift "
+                         "crippling economic sanctions imposed on Tehran by his predecessor.")
+    assert [(e.status, e.cameo) for e in x.events[:2]] == [("hypothetical", "013")] * 2
+    x = pipeline.extract("Hong Kong's government said it hoped for more talks with pro-democracy "
+                         "protesters following the first formal negotiations.")
+    assert [(e.type, e.cameo) for e in x.events] == [("CONSULT", "013")]
     x = pipeline.extract("The Government Accountability Office (GAO) recently expressed "
                          "pessimism that the Defense Department's new Principal Deputy Space "
                          "Adviser (PDSA) could truly improve how the Pentagon procures space "
                          "programs.")
-    assert [(e.status, e.cameo) for e in x.events] == [("hypothetical", "060")]
+    assert [(e.status, e.cameo) for e in x.events] == [("hypothetical", "012")]
 
 
 def test_a_claim_of_responsibility_is_cameo_015_and_the_claimants_act(pipeline):

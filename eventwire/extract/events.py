@@ -36,7 +36,9 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
 TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
-CONSIDER_OPTION = "014"  # CAMEO: consider policy option
+# CAMEO codes the stance taken on an act, not the act: consider policy option, make a
+# pessimistic or an optimistic comment (event_status's intents "weighed", "doubted", "hoped")
+STANCE_CODES = {"weighed": "014", "doubted": "012", "hoped": "013"}
 CLAIM_RESPONSIBILITY = "015"  # CAMEO: acknowledge or claim responsibility
 # CAMEO: express intent to provide (economic, military, humanitarian ...) aid -> provide it
 AID_PROVIDED = {"033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
@@ -1678,7 +1680,8 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
                  speaker: Optional[str], alleged: bool = False) -> tuple[str, Optional[str]]:
     """The event's status, and the intent it states when PLOVER codes the statement rather
     than the action: "planned" (AGREE/THREATEN), "requested" (REQUEST), "refused" (REJECT);
-    "weighed" for an option considered (CAMEO codes the weighing, 014).
+    "weighed" for an option considered, "hoped" and "doubted" for an act hoped for or doubted
+    (CAMEO codes the weighing, 014, or the comment, 013 / 012: :data:`STANCE_CODES`).
     ``alleged``: the act is the content of an accusation or charge (claimed, by its accuser)."""
     cues = status_cues()
     token = candidate.trigger
@@ -1711,6 +1714,9 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
                ) or _possibility_of(head)
     if weighed:
         return "hypothetical", "weighed"
+    stance = _hoped_or_doubted(token, head, governors)
+    if stance:
+        return "hypothetical", stance
     if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"]:
         return "hypothetical", None
     if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
@@ -1723,6 +1729,26 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
                 g.lemma_.lower() in cues["desire_heads"] and _own_wish(g)) for g in governors[:2])
         return "planned", ("planned" if committed else None)
     return reported, None
+
+
+def _hoped_or_doubted(token: Token, head: Token, governors: list[Token]) -> Optional[str]:
+    """"said they hoped to resume flights", "voiced hope that the new government in Greece will
+    help Turkey", "hoped for more talks", "is pessimistic that the postponed Tokyo Olympics will
+    go ahead": an act hoped for ("hoped") or doubted ("doubted"), neither done nor planned
+    (ConfliBERT train: 13 of 13 such sentences statements; Phoenix HOPE, "expressed hope" 013,
+    "expressed pessimism" 012)."""
+    cues = status_cues()
+    words = governors[:2]
+    if token.dep_ == "pobj" and token.head.lower_ == "for":
+        words = words + [token.head.head]  # "hoped for more talks"
+    if head.dep_ == "acl":
+        words = words + [head.head]  # "expressed hope that ... would", parsed as the noun's clause
+    lemmas = {g.lemma_.lower() for g in words} | {g.lower_ for g in words}  # "hoped": "hop"
+    if lemmas & cues["hoping_heads"]:
+        return "hoped"
+    if lemmas & cues["doubting_heads"]:
+        return "doubted"
+    return None
 
 
 def _allegation(token: Token) -> Optional[Token]:
@@ -1985,9 +2011,10 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     code, rule, learned = learned_recode(token, sent, code, rule)
     if code is None:
         return None
-    if intent == "weighed":  # "is considering sending aid": PLOVER keeps the act, hypothetical;
-        # CAMEO codes the weighing, 014 "consider policy option" (ConfliBERT's coders: a statement)
-        code = replace(code, cameo=CONSIDER_OPTION)
+    if intent in STANCE_CODES:  # "is considering sending aid", "hoped to resume flights": PLOVER
+        # keeps the act, hypothetical; CAMEO codes the weighing or the hope (ConfliBERT's
+        # coders: a statement)
+        code = replace(code, cameo=STANCE_CODES[intent])
     if status == "claimed" and (claimants or _own_force_claimed(token, code, speaker, source)):
         # PLOVER keeps the act, claimed by its doer; CAMEO codes the claim (015; ConfliBERT's
         # coders put every such train sentence in the statement class)
