@@ -1378,12 +1378,17 @@ def test_funds_mobilised_and_rescue_teams_deployed_are_aid(pipeline):
 
 
 def test_an_act_inside_a_denied_charge_is_alleged_not_asserted(pipeline):
-    # ConfliBERT train sentences (statements: CAMEO 016 "deny responsibility")
+    # ConfliBERT train sentences (statements: CAMEO 016 "deny responsibility", which the CAMEO
+    # code carries; 29 of the 30 train sentences of a denied or rejected accusation)
     x = pipeline.extract("Sierra Leone's Ambassador to the United States yesterday denied charges "
                          "that his Government had helped conspirators in an unsuccessful coup in "
                          "Liberia last week.")
     helped = only(x, "AID")
     assert helped.trigger.text == "helped" and helped.status == "claimed"
+    assert helped.cameo == "016" and penta_class(main_event(x)) == 0
+    x = pipeline.extract("ICRC has rejected accusations that it had used communications equipment "
+                         "to aid the rebels in Freetown.")
+    assert [(e.status, e.cameo) for e in x.events] == [("claimed", "016")]
     x = pipeline.extract("The government of Cambodia has denied charges by the U.S. State "
                          "Department that it suspended a senior official whose department "
                          "rescued scores of women from a suspected brothel.")

@@ -39,7 +39,7 @@ TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger read
 # CAMEO codes the stance taken on an act, not the act: consider policy option, make a
 # pessimistic or an optimistic comment (event_status's intents "weighed", "doubted", "hoped")
 STANCE_CODES = {"weighed": "014", "doubted": "012", "hoped": "013"}
-CLAIM_RESPONSIBILITY = "015"  # CAMEO: acknowledge or claim responsibility
+CLAIM_RESPONSIBILITY, DENY_RESPONSIBILITY = "015", "016"  # CAMEO: claim / deny responsibility
 # CAMEO: express intent to provide (economic, military, humanitarian ...) aid -> provide it
 AID_PROVIDED = {"033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
@@ -2019,6 +2019,13 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         # PLOVER keeps the act, claimed by its doer; CAMEO codes the claim (015; ConfliBERT's
         # coders put every such train sentence in the statement class)
         code = replace(code, cameo=CLAIM_RESPONSIBILITY)
+    elif allegation is not None and allegation.dep_ in OBJECTS \
+            and allegation.head.lemma_.lower() in status_cues()["denying_heads"]:
+        # "denied charges that his Government had helped conspirators": PLOVER keeps the act,
+        # claimed by the accusers; CAMEO codes the denial (016 deny responsibility; ConfliBERT
+        # train: 29 of 30 sentences of a denied or rejected accusation statements, the 30th a
+        # rejected call for a ceasefire)
+        code = replace(code, cameo=DENY_RESPONSIBILITY)
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
         code, rule = plover_of("062"), "pattern"
     source, target = _reciprocal_roles(code, source, target, actors, token)
