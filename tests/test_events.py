@@ -1180,6 +1180,18 @@ def test_aid_announced_or_approved_is_the_aid(pipeline):
     assert (main_event(x).type, main_event(x).cameo) == ("AID", "074")
 
 
+def test_pushing_for_something_is_an_appeal(pipeline):
+    # ConfliBERT train: 7 of 7 "pushed for" sentences statements (CAMEO 02 appeal), where
+    # Phoenix's DEMAND block codes push a demand (100) or, "for constitution", an intent (0344)
+    x = pipeline.extract("The Trump administration has pushed for policies that would cut back on "
+                         "collecting data that helps track discrimination in the mortgage market.")
+    assert (main_event(x).type, main_event(x).cameo) == ("REQUEST", "020")
+    x = pipeline.extract("President Atambayev has pushed for alterations in the Kyrgyzstan's "
+                         "constitution.")
+    assert (main_event(x).type, main_event(x).cameo) == ("REQUEST", "0244")
+    assert penta_class(main_event(x)) == 0
+
+
 def test_forces_deployed_are_a_mobilisation(pipeline):
     # PLOVER codebook, MOBILIZE: "All military or police moves, deployments, activations";
     # peacekeepers sent stay AID (074)
