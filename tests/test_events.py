@@ -1192,6 +1192,27 @@ def test_pushing_for_something_is_an_appeal(pipeline):
     assert penta_class(main_event(x)) == 0
 
 
+def test_agreeing_with_a_view_is_an_accord(pipeline):
+    # ConfliBERT train: 6 of 6 "agree with" a person or a view are statements (CAMEO 019
+    # express accord); PLOVER keeps the event and its parties, which the coders mark
+    x = pipeline.extract("FDA officials said they agree with the recommendation, but it\u2019s more "
+                         "of an efficiency move since it won\u2019t change what information companies "
+                         "have to submit .")
+    assert (main_event(x).type, main_event(x).cameo) == ("AGREE", "019")
+    assert penta_class(main_event(x)) == 0
+    x = pipeline.extract("The Trudeau government has agreed with the Senate that Canadians "
+                         "suffering solely from grievous and irremediable mental illnesses should "
+                         "be entitled to receive medical assistance in dying")
+    assert main_event(x).cameo == "019" and main_event(x).target
+    # an act agreed on is an agreement (bench, Reuters, the line break as a space)
+    x = pipeline.extract("yesterday jamaica agreed with creditor banks to reschedule over the "
+                         "next 12 years some 181 miln dlrs due in 1987-89")
+    assert [e.cameo for e in x.events if e.type == "AGREE"] != ["019"]
+    x = pipeline.extract("Venezuela agreed with its bank advisory committee on a 14.5 year "
+                         "rescheduling of 20")
+    assert all(e.cameo != "019" for e in x.events)
+
+
 def test_forces_deployed_are_a_mobilisation(pipeline):
     # PLOVER codebook, MOBILIZE: "All military or police moves, deployments, activations";
     # peacekeepers sent stay AID (074)

@@ -40,6 +40,7 @@ TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger read
 # pessimistic or an optimistic comment (event_status's intents "weighed", "doubted", "hoped")
 STANCE_CODES = {"weighed": "014", "doubted": "012", "hoped": "013"}
 CLAIM_RESPONSIBILITY, DENY_RESPONSIBILITY = "015", "016"  # CAMEO: claim / deny responsibility
+EXPRESS_ACCORD = "019"  # CAMEO: express accord ("agree with" a view)
 # CAMEO: express intent to provide (economic, military, humanitarian ...) aid -> provide it
 AID_PROVIDED = {"033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
@@ -2026,6 +2027,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         # train: 29 of 30 sentences of a denied or rejected accusation statements, the 30th a
         # rejected call for a ceasefire)
         code = replace(code, cameo=DENY_RESPONSIBILITY)
+    if code.type == "AGREE" and _accord(token):
+        code = replace(code, cameo=EXPRESS_ACCORD)
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
         code, rule = plover_of("062"), "pattern"
     source, target = _reciprocal_roles(code, source, target, actors, token)
@@ -2061,6 +2064,36 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         confidence=round(min(max(confidence, 0.01), 1.0), 3),
         reciprocal=(bool(source and target) and _reciprocal(code, token))
         or _joint_act(code, token, source, target, actors))
+
+
+def _accord(token: Token) -> bool:
+    """"agreed with the Senate that Canadians ... should be entitled", "agree with the
+    recommendation", "I agree with Frederick Forsyth": agreeing with someone or their view is
+    an accord (CAMEO 019, a statement: ConfliBERT train, 6 of 6), not an agreement to act. An
+    act agreed on is one: an infinitive, an object, an "on" or "to" phrase ("agreed with
+    creditor banks to reschedule", "agreed with Taiwan Glass on the manufacture"), a clause
+    that commits ("agreed with CSR that Redland will not accept"), a deal "agreed with" the IMF.
+    PLOVER keeps the event and its parties (the coders mark them)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "agree" or token.dep_ in ("acl", "relcl"):
+        return False
+    cues = status_cues()
+    partner, view = None, False
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            partner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        elif child.dep_ in ("xcomp", "advcl", "auxpass", "nsubjpass") or (
+                child.dep_ in OBJECTS and child.lower_ != "that") or (
+                child.dep_ == "prep" and child.lower_ in ("on", "to", "over", "upon")) or (
+                child.dep_ == "mark" and child.lower_ == "as"):
+            return False
+        elif child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in cues["planned_auxiliaries"]
+                                           for a in child.children):
+            return False
+        elif child.dep_ in ("ccomp", "dobj"):  # "agreed with the NCAA that Gassnola made ..."
+            view = True
+    # with no view stated, a firm or a state agreed with is a deal's party ("agreed with Japan's
+    # Canon", "agreed with the U.S."), a person or a thing a view ("agree with Tantan")
+    return partner is not None and (view or partner.ent_type_ not in ("ORG", "GPE", "NORP"))
 
 
 def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
