@@ -1195,9 +1195,9 @@ def test_pushing_for_something_is_an_appeal(pipeline):
 def test_agreeing_with_a_view_is_an_accord(pipeline):
     # ConfliBERT train: 6 of 6 "agree with" a person or a view are statements (CAMEO 019
     # express accord); PLOVER keeps the event and its parties, which the coders mark
-    x = pipeline.extract("FDA officials said they agree with the recommendation, but it\u2019s more "
-                         "of an efficiency move since it won\u2019t change what information companies "
-                         "have to submit .")
+    x = pipeline.extract("FDA officials said they agree with the recommendation, but it\u2019s "
+                         "more of an efficiency move since it won\u2019t change what information "
+                         "companies have to submit .")
     assert (main_event(x).type, main_event(x).cameo) == ("AGREE", "019")
     assert penta_class(main_event(x)) == 0
     x = pipeline.extract("The Trudeau government has agreed with the Senate that Canadians "

@@ -2076,7 +2076,7 @@ def _accord(token: Token) -> bool:
     PLOVER keeps the event and its parties (the coders mark them)."""
     if token.pos_ != "VERB" or token.lemma_.lower() != "agree" or token.dep_ in ("acl", "relcl"):
         return False
-    cues = status_cues()
+    planned = status_cues()["planned_auxiliaries"]
     partner, view = None, False
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "with":
@@ -2086,13 +2086,13 @@ def _accord(token: Token) -> bool:
                 child.dep_ == "prep" and child.lower_ in ("on", "to", "over", "upon")) or (
                 child.dep_ == "mark" and child.lower_ == "as"):
             return False
-        elif child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in cues["planned_auxiliaries"]
+        elif child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in planned
                                            for a in child.children):
             return False
-        elif child.dep_ in ("ccomp", "dobj"):  # "agreed with the NCAA that Gassnola made ..."
+        elif child.dep_ in ("ccomp", "dobj"):  # "the court agreed with Texaco lawyers that the"
             view = True
     # with no view stated, a firm or a state agreed with is a deal's party ("agreed with Japan's
-    # Canon", "agreed with the U.S."), a person or a thing a view ("agree with Tantan")
+    # Canon", "agreed with the U.S."), a person or a thing a view ("agree with the recommendation")
     return partner is not None and (view or partner.ent_type_ not in ("ORG", "GPE", "NORP"))
 
 
