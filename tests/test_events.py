@@ -1108,11 +1108,110 @@ def test_an_option_weighed_is_cameo_014_and_a_hypothetical_act(pipeline):
                          "from another UN Mission to Darfur.")
     assert [e.cameo for e in x.events] == ["014"]
     # an act under a modal is hypothetical but weighed by no one: it keeps its own code
+    x = pipeline.extract("Chinese hackers may have launched cyber attacks on India's power "
+                         "system, ports and two vaccine companies.")
+    assert [(e.status, e.cameo) for e in x.events] == [("hypothetical", "176")]
+
+
+def test_an_act_hoped_for_or_doubted_is_cameo_013_or_012_and_hypothetical(pipeline):
+    # ConfliBERT train: 13 of 13 sentences of an act hoped for are the statement class, and
+    # so are those of pessimism; Phoenix codes "expressed hope" / "hope for" 013 (optimistic
+    # comment) and "expressed pessimism" 012. PLOVER keeps the act, hypothetical: no plan
+    x = pipeline.extract("Ben Malor, a spokesman for the UN, said they hoped to resume flights "
+                         "soon but were waiting for the Pakistani military to investigate the "
+                         "incidents in the region of Leepa, southeast of Muzaffarabad, the capital "
+                         "of Pakistani Kashmir.")
+    event = main_event(x)
+    assert (event.type, event.status, event.cameo) == ("COOPERATE", "hypothetical", "013")
+    assert penta_class(event) == 0
+    x = pipeline.extract("Iran's foreign minister has said he hopes Japan and the European Union "
+                         "will persuade newly inaugurated U.S. President Joe Biden to lift "
+                         "crippling economic sanctions imposed on Tehran by his predecessor.")
+    assert [(e.status, e.cameo) for e in x.events[:2]] == [("hypothetical", "013")] * 2
+    x = pipeline.extract("Hong Kong's government said it hoped for more talks with pro-democracy "
+                         "protesters following the first formal negotiations.")
+    assert [(e.type, e.cameo) for e in x.events] == [("CONSULT", "013")]
     x = pipeline.extract("The Government Accountability Office (GAO) recently expressed "
                          "pessimism that the Defense Department's new Principal Deputy Space "
                          "Adviser (PDSA) could truly improve how the Pentagon procures space "
                          "programs.")
-    assert [(e.status, e.cameo) for e in x.events] == [("hypothetical", "060")]
+    assert [(e.status, e.cameo) for e in x.events] == [("hypothetical", "012")]
+
+
+def test_a_claim_of_responsibility_is_cameo_015_and_the_claimants_act(pipeline):
+    # ConfliBERT train: all 21 "claimed responsibility for" / "claimed that they had attacked"
+    # sentences are the coders' statement class; CAMEO codes the claim (015 acknowledge or
+    # claim responsibility; Phoenix CLAIM "responsibility", "attack", "bombing" 015), PLOVER
+    # keeps the attack, done by the claimant and claimed by it
+    x = pipeline.extract("Yemen's Houthi rebels on Monday claimed responsibility for missile and "
+                         "drone attack on the government army's sites.")
+    event = main_event(x)
+    assert (event.type, event.status, event.cameo) == ("ASSAULT", "claimed", "015")
+    assert [x.by_id(i).text for i in event.source] == ["Yemen's Houthi rebels"]
+    assert event.claimed_by == event.source[0]
+    assert penta_class(event) == 0
+    x = pipeline.extract("The Taliban claimed responsibility for the attack inside the highly "
+                         "secured compound, dealing a severe blow to the Afghan government in one "
+                         "of its most strategically important provinces.")
+    assert [(e.type, e.cameo, x.by_id(e.source[0]).text) for e in x.events] == [
+        ("ASSAULT", "015", "The Taliban")]
+    x = pipeline.extract("The Houthis also claimed that they had attacked the Saudi airport of "
+                         "Abha and Jizan and the Khamis Mushait military base.")
+    assert [(e.type, e.status, e.cameo) for e in x.events] == [("ASSAULT", "claimed", "015")]
+    # no one's claim claims nothing (bench); a claim that another attacked accuses it (112)
+    x = pipeline.extract("No group has claimed responsibility for the attack.")
+    assert not any(e.cameo == "015" for e in x.events)
+    x = pipeline.extract("The US claimed that ISIL had attacked Iraq and taken the city of Mosul")
+    assert [e.cameo for e in x.events if e.type == "ASSAULT"] == ["190"]
+
+
+def test_aid_announced_or_approved_is_the_aid(pipeline):
+    # ConfliBERT train: "announced ... assistance", "approved the deployment of a U.N. advance
+    # team" are the coders' material cooperation (4 of 4), where Phoenix codes the intent (033,
+    # 0334); the aid's own code is CAMEO's parallel family (070, 074)
+    x = pipeline.extract("The European Commission has announced additional humanitarian "
+                         "assistance of \u20ac60 million to help people in Somalia, Ethiopia and "
+                         "Kenya, who have been facing critical")  # cut so in the data
+    event = main_event(x)
+    assert (event.type, event.cameo, event.status) == ("AID", "070", "asserted")
+    assert penta_class(event) == 2
+    x = pipeline.extract("The United Nations Security Council on Friday unanimously approved the "
+                         "deployment of a U.N. advance team to monitor a ceasefire in Yemen's "
+                         "Hodeidah region.")
+    assert (main_event(x).type, main_event(x).cameo) == ("AID", "074")
+
+
+def test_pushing_for_something_is_an_appeal(pipeline):
+    # ConfliBERT train: 7 of 7 "pushed for" sentences statements (CAMEO 02 appeal), where
+    # Phoenix's DEMAND block codes push a demand (100) or, "for constitution", an intent (0344)
+    x = pipeline.extract("The Trump administration has pushed for policies that would cut back on "
+                         "collecting data that helps track discrimination in the mortgage market.")
+    assert (main_event(x).type, main_event(x).cameo) == ("REQUEST", "020")
+    x = pipeline.extract("President Atambayev has pushed for alterations in the Kyrgyzstan's "
+                         "constitution.")
+    assert (main_event(x).type, main_event(x).cameo) == ("REQUEST", "0244")
+    assert penta_class(main_event(x)) == 0
+
+
+def test_agreeing_with_a_view_is_an_accord(pipeline):
+    # ConfliBERT train: 6 of 6 "agree with" a person or a view are statements (CAMEO 019
+    # express accord); PLOVER keeps the event and its parties, which the coders mark
+    x = pipeline.extract("FDA officials said they agree with the recommendation, but it\u2019s "
+                         "more of an efficiency move since it won\u2019t change what information "
+                         "companies have to submit .")
+    assert (main_event(x).type, main_event(x).cameo) == ("AGREE", "019")
+    assert penta_class(main_event(x)) == 0
+    x = pipeline.extract("The Trudeau government has agreed with the Senate that Canadians "
+                         "suffering solely from grievous and irremediable mental illnesses should "
+                         "be entitled to receive medical assistance in dying")
+    assert main_event(x).cameo == "019" and main_event(x).target
+    # an act agreed on is an agreement (bench, Reuters, the line break as a space)
+    x = pipeline.extract("yesterday jamaica agreed with creditor banks to reschedule over the "
+                         "next 12 years some 181 miln dlrs due in 1987-89")
+    assert [e.cameo for e in x.events if e.type == "AGREE"] != ["019"]
+    x = pipeline.extract("Venezuela agreed with its bank advisory committee on a 14.5 year "
+                         "rescheduling of 20")
+    assert all(e.cameo != "019" for e in x.events)
 
 
 def test_forces_deployed_are_a_mobilisation(pipeline):
@@ -1313,12 +1412,17 @@ def test_funds_mobilised_and_rescue_teams_deployed_are_aid(pipeline):
 
 
 def test_an_act_inside_a_denied_charge_is_alleged_not_asserted(pipeline):
-    # ConfliBERT train sentences (statements: CAMEO 016 "deny responsibility")
+    # ConfliBERT train sentences (statements: CAMEO 016 "deny responsibility", which the CAMEO
+    # code carries; 29 of the 30 train sentences of a denied or rejected accusation)
     x = pipeline.extract("Sierra Leone's Ambassador to the United States yesterday denied charges "
                          "that his Government had helped conspirators in an unsuccessful coup in "
                          "Liberia last week.")
     helped = only(x, "AID")
     assert helped.trigger.text == "helped" and helped.status == "claimed"
+    assert helped.cameo == "016" and penta_class(main_event(x)) == 0
+    x = pipeline.extract("ICRC has rejected accusations that it had used communications equipment "
+                         "to aid the rebels in Freetown.")
+    assert [(e.status, e.cameo) for e in x.events] == [("claimed", "016")]
     x = pipeline.extract("The government of Cambodia has denied charges by the U.S. State "
                          "Department that it suspended a senior official whose department "
                          "rescued scores of women from a suspected brothel.")

@@ -36,7 +36,13 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
 TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
-CONSIDER_OPTION = "014"  # CAMEO: consider policy option
+# CAMEO codes the stance taken on an act, not the act: consider policy option, make a
+# pessimistic or an optimistic comment (event_status's intents "weighed", "doubted", "hoped")
+STANCE_CODES = {"weighed": "014", "doubted": "012", "hoped": "013"}
+CLAIM_RESPONSIBILITY, DENY_RESPONSIBILITY = "015", "016"  # CAMEO: claim / deny responsibility
+EXPRESS_ACCORD = "019"  # CAMEO: express accord ("agree with" a view)
+# CAMEO: express intent to provide (economic, military, humanitarian ...) aid -> provide it
+AID_PROVIDED = {"033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 FORCE_ROOTS = {"18", "19", "20"}  # CAMEO roots of physical force
 
@@ -185,6 +191,11 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         del found[i]  # "riots are still continuing": the riots are the event
     for candidate in found.values():
         _assign_roles(candidate, actors)
+        claimants = _claimants(candidate.trigger, actors)
+        if claimants:  # who claims responsibility for an act did it ("Yemen's Houthi rebels
+            # claimed responsibility for missile and drone attack on the army's sites")
+            candidate.source = claimants
+            candidate.target = [a for a in candidate.target if a not in claimants]
         if not candidate.source:
             candidate.source = _anaphoric_source(candidate.trigger, earlier)
         if not candidate.source and _pronoun_subject(candidate.trigger):
@@ -441,6 +452,11 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         code, rule = _pattern_code(trigger, token, sent)
         if code is None:
             return None
+        if code in AID_PROVIDED and keys[-1][0] in status_cues()["announcing_heads"]:
+            # "announced $33 million in additional assistance", "approved the deployment of a
+            # U.N. advance team": Phoenix codes the intent (033x), ConfliBERT's coders the aid
+            # itself (07x, CAMEO's parallel family: all 4 train sentences material cooperation)
+            code = AID_PROVIDED[code]
         plover = plover_of(code)
         if plover is None:
             return None
@@ -695,7 +711,7 @@ def _nominal_counts(token: Token, rule: str, actors: "ActorIndex") -> bool:
         if child.dep_ == "prep" and child.lower_ in (cues["nominal_target_prepositions"]
                                                       | cues["nominal_source_prepositions"]):
             return True
-    return False
+    return bool(_claimants(token, actors))  # "the Taliban claimed responsibility for the attack"
 
 
 def _fold(found: dict[int, Candidate]) -> list[Candidate]:
@@ -1665,7 +1681,8 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
                  speaker: Optional[str], alleged: bool = False) -> tuple[str, Optional[str]]:
     """The event's status, and the intent it states when PLOVER codes the statement rather
     than the action: "planned" (AGREE/THREATEN), "requested" (REQUEST), "refused" (REJECT);
-    "weighed" for an option considered (CAMEO codes the weighing, 014).
+    "weighed" for an option considered, "hoped" and "doubted" for an act hoped for or doubted
+    (CAMEO codes the weighing, 014, or the comment, 013 / 012: :data:`STANCE_CODES`).
     ``alleged``: the act is the content of an accusation or charge (claimed, by its accuser)."""
     cues = status_cues()
     token = candidate.trigger
@@ -1698,6 +1715,9 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
                ) or _possibility_of(head)
     if weighed:
         return "hypothetical", "weighed"
+    stance = _hoped_or_doubted(token, head, governors)
+    if stance:
+        return "hypothetical", stance
     if auxiliaries & cues["hypothetical_auxiliaries"] or marks & cues["hypothetical_marks"]:
         return "hypothetical", None
     if auxiliaries & cues["planned_auxiliaries"] or _going_to(head) or any(
@@ -1710,6 +1730,26 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
                 g.lemma_.lower() in cues["desire_heads"] and _own_wish(g)) for g in governors[:2])
         return "planned", ("planned" if committed else None)
     return reported, None
+
+
+def _hoped_or_doubted(token: Token, head: Token, governors: list[Token]) -> Optional[str]:
+    """"said they hoped to resume flights", "voiced hope that the new government in Greece will
+    help Turkey", "hoped for more talks", "is pessimistic that the postponed Tokyo Olympics will
+    go ahead": an act hoped for ("hoped") or doubted ("doubted"), neither done nor planned
+    (ConfliBERT train: 13 of 13 such sentences statements; Phoenix HOPE, "expressed hope" 013,
+    "expressed pessimism" 012)."""
+    cues = status_cues()
+    words = governors[:2]
+    if token.dep_ == "pobj" and token.head.lower_ == "for":
+        words = words + [token.head.head]  # "hoped for more talks"
+    if head.dep_ == "acl":
+        words = words + [head.head]  # "expressed hope that ... would", parsed as the noun's clause
+    lemmas = {g.lemma_.lower() for g in words} | {g.lower_ for g in words}  # "hoped": "hop"
+    if lemmas & cues["hoping_heads"]:
+        return "hoped"
+    if lemmas & cues["doubting_heads"]:
+        return "doubted"
+    return None
 
 
 def _allegation(token: Token) -> Optional[Token]:
@@ -1743,6 +1783,48 @@ def _allegation(token: Token) -> Optional[Token]:
             return None  # another verb's report: its own status rules apply
         node, came_from = parent, node
     return None
+
+
+def _responsibility_claim(token: Token) -> Optional[Token]:
+    """The verb of "X claimed responsibility for <the act>" ("claimed credit for", "accepted
+    responsibility for", "claimed responsibility for killing the general") over the act named;
+    None where the claim is negated or no one's ("has not claimed", "No group has claimed
+    responsibility for the attack": the act stays unclaimed)."""
+    cues = status_cues()
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:  # "for the attack and the kidnapping"
+        node = node.head
+    noun = node.head.head
+    if node.dep_ not in ("pobj", "pcomp") or node.head.lower_ != "for" or noun.dep_ not in OBJECTS \
+            or noun.lemma_.lower() not in cues["responsibility_nouns"] \
+            or noun.head.lemma_.lower() not in cues["claiming_heads"]:
+        return None
+    verb = noun.head
+    if any(c.dep_ == "neg" or (c.dep_ in SUBJECTS and any(
+            d.dep_ == "det" and d.lower_ in cues["negating_determiners"] for d in c.children))
+           for c in verb.children):
+        return None
+    return verb
+
+
+def _claimants(token: Token, actors: ActorIndex) -> list[str]:
+    """Who claims responsibility for the act ``token`` names (:func:`_responsibility_claim`):
+    the claim's subject, or the one it shares ("IS, which claimed responsibility for ...")."""
+    verb = _responsibility_claim(token)
+    if verb is None:
+        return []
+    return _subject_of(verb, actors) or _inherited_subject(verb, actors)
+
+
+def _own_force_claimed(token: Token, code: PloverCode, speaker: Optional[str],
+                       source: list[str]) -> bool:
+    """"The Houthis claimed that they had attacked the airport": a claim of one's own use of
+    force is a claim of responsibility (CAMEO 015), as a claim that another used force is an
+    accusation (:func:`_accusation`, 112)."""
+    head = clause_head(token)
+    return (code.type in ("ASSAULT", "COERCE") and speaker is not None and speaker in source
+            and head.dep_ == "ccomp"
+            and head.head.lemma_.lower() in status_cues()["claiming_heads"])
 
 
 def _infinitive_of_noun(clause: Token) -> bool:
@@ -1915,8 +1997,11 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
                   if q.span[0] <= token.idx < q.span[1]), None)
     speaker = quote.speaker if quote is not None else reported_speaker(token, actors)
     allegation = _allegation(token)
+    claimants = _claimants(token, actors)
     if allegation is not None:  # "denied charges by X that his Government had helped ...":
         speaker = _accusers(allegation, actors)  # X claims it; the denier does not
+    elif claimants:  # "the Taliban claimed responsibility for the attack": the Taliban claim it
+        speaker = claimants[0]
     status, intent = event_status(candidate, quote, speaker, alleged=allegation is not None)
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
     recoded = intent_codes().get((intent, code.type)) if intent else None
@@ -1927,9 +2012,23 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     code, rule, learned = learned_recode(token, sent, code, rule)
     if code is None:
         return None
-    if intent == "weighed":  # "is considering sending aid": PLOVER keeps the act, hypothetical;
-        # CAMEO codes the weighing, 014 "consider policy option" (ConfliBERT's coders: a statement)
-        code = replace(code, cameo=CONSIDER_OPTION)
+    if intent in STANCE_CODES:  # "is considering sending aid", "hoped to resume flights": PLOVER
+        # keeps the act, hypothetical; CAMEO codes the weighing or the hope (ConfliBERT's
+        # coders: a statement)
+        code = replace(code, cameo=STANCE_CODES[intent])
+    if status == "claimed" and (claimants or _own_force_claimed(token, code, speaker, source)):
+        # PLOVER keeps the act, claimed by its doer; CAMEO codes the claim (015; ConfliBERT's
+        # coders put every such train sentence in the statement class)
+        code = replace(code, cameo=CLAIM_RESPONSIBILITY)
+    elif allegation is not None and allegation.dep_ in OBJECTS \
+            and allegation.head.lemma_.lower() in status_cues()["denying_heads"]:
+        # "denied charges that his Government had helped conspirators": PLOVER keeps the act,
+        # claimed by the accusers; CAMEO codes the denial (016 deny responsibility; ConfliBERT
+        # train: 29 of 30 sentences of a denied or rejected accusation statements, the 30th a
+        # rejected call for a ceasefire)
+        code = replace(code, cameo=DENY_RESPONSIBILITY)
+    if code.type == "AGREE" and _accord(token):
+        code = replace(code, cameo=EXPRESS_ACCORD)
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
         code, rule = plover_of("062"), "pattern"
     source, target = _reciprocal_roles(code, source, target, actors, token)
@@ -1965,6 +2064,36 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         confidence=round(min(max(confidence, 0.01), 1.0), 3),
         reciprocal=(bool(source and target) and _reciprocal(code, token))
         or _joint_act(code, token, source, target, actors))
+
+
+def _accord(token: Token) -> bool:
+    """"agreed with the Senate that Canadians ... should be entitled", "agree with the
+    recommendation", "I agree with Frederick Forsyth": agreeing with someone or their view is
+    an accord (CAMEO 019, a statement: ConfliBERT train, 6 of 6), not an agreement to act. An
+    act agreed on is one: an infinitive, an object, an "on" or "to" phrase ("agreed with
+    creditor banks to reschedule", "agreed with Taiwan Glass on the manufacture"), a clause
+    that commits ("agreed with CSR that Redland will not accept"), a deal "agreed with" the IMF.
+    PLOVER keeps the event and its parties (the coders mark them)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "agree" or token.dep_ in ("acl", "relcl"):
+        return False
+    planned = status_cues()["planned_auxiliaries"]
+    partner, view = None, False
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            partner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        elif child.dep_ in ("xcomp", "advcl", "auxpass", "nsubjpass") or (
+                child.dep_ in OBJECTS and child.lower_ != "that") or (
+                child.dep_ == "prep" and child.lower_ in ("on", "to", "over", "upon")) or (
+                child.dep_ == "mark" and child.lower_ == "as"):
+            return False
+        elif child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in planned
+                                           for a in child.children):
+            return False
+        elif child.dep_ in ("ccomp", "dobj"):  # "the court agreed with Texaco lawyers that the"
+            view = True
+    # with no view stated, a firm or a state agreed with is a deal's party ("agreed with Japan's
+    # Canon", "agreed with the U.S."), a person or a thing a view ("agree with the recommendation")
+    return partner is not None and (view or partner.ent_type_ not in ("ORG", "GPE", "NORP"))
 
 
 def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
