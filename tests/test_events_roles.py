@@ -348,6 +348,19 @@ def test_the_conflibert_scorer_writes_split_tokens_back_onto_their_word(pipeline
     assert texts(x, x.events[0].target) == ["Libya’s internationally recognized government"]
 
 
+def test_the_conflibert_scorer_writes_a_figures_digit_groups_as_one(pipeline):
+    # ConfliBERT train (gold target "1 , 141 Iraqi refugees"): its tokens split a figure at
+    # its commas, and the pipeline read "1, 141" as two numbers (not "In 2015 , al Shabaab")
+    tokens = ("The United States accepted 1 , 141 Iraqi refugees in May , the most the U.S. has "
+              "taken in one month .").split()
+    text, offsets = _detokenized(tokens)
+    assert text.startswith("The United States accepted 1,141 Iraqi refugees in May, the most")
+    assert all(text[s:e] == token for token, (s, e) in zip(tokens, offsets))
+    assert _detokenized("In 2015 , 300 people".split())[0] == "In 2015, 300 people"
+    x = extract(pipeline, text)
+    assert texts(x, only(x, "AID").target) == ["1,141 Iraqi refugees"]
+
+
 def test_a_refusal_is_aimed_at_whoever_pressed_for_it(pipeline):
     # gold target "the US Congress"; PLOVER's REJECT: "the RECIPIENT is the target of the
     # rejection" (its records mark the commission whose pressure a vice-president resisted)

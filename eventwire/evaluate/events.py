@@ -344,17 +344,24 @@ ATTACHED = {",", ".", ";", ":", "?", "!", ")", "%", "'s", "’s", "n't"}
 
 
 def _detokenized(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """A tokenized sentence as text, and each token's character offsets in it."""
+    """A tokenized sentence as text, and each token's character offsets in it; a figure's
+    digit groups are written as one ("1 , 141 Iraqi refugees" as "1,141")."""
     text, offsets = "", []
     for i, token in enumerate(tokens):
         before = tokens[i - 1] if i else "("
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if not (token in ATTACHED or before == "(" or before in "’'" and token == "s"
-                or token in "’'" and after == "s"):
+                or token in "’'" and after == "s" or before == "," and _digit_group(tokens, i - 1)):
             text += " "
         offsets.append((len(text), len(text) + len(token)))
         text += token
     return text, offsets
+
+
+def _digit_group(tokens: list[str], comma: int) -> bool:
+    """Whether the comma at ``comma`` separates a figure's digit groups ("20 , 000")."""
+    return 0 < comma < len(tokens) - 1 and tokens[comma] == "," and bool(
+        re.fullmatch(r"\d{1,3}", tokens[comma - 1]) and re.fullmatch(r"\d{3}", tokens[comma + 1]))
 
 
 def _role_mentions(extraction: Extraction, ids: list[str], reciprocal: bool) -> list[Actor]:
