@@ -361,6 +361,21 @@ def test_the_conflibert_scorer_writes_a_figures_digit_groups_as_one(pipeline):
     assert texts(x, only(x, "AID").target) == ["1,141 Iraqi refugees"]
 
 
+def test_the_conflibert_scorer_writes_hyphenated_and_accented_words_as_one(pipeline):
+    # ConfliBERT train (gold source "President Otto P é rez Molina"): its tokens split a word
+    # at a hyphen and at an accented letter, and the pipeline found "Molina" alone
+    tokens = ("President Otto P é rez Molina declared a state of siege in the town and sent in "
+              "troops and police with the order to capture the ringleaders .").split()
+    text, offsets = _detokenized(tokens)
+    assert text.startswith("President Otto Pérez Molina declared")
+    assert all(text[s:e] == token for token, (s, e) in zip(tokens, offsets))
+    x = extract(pipeline, text)
+    assert texts(x, x.events[0].source) == ["President Otto Pérez Molina"]
+    assert _detokenized("the rebel - held enclave".split())[0] == "the rebel-held enclave"
+    assert _detokenized("the United States - - something".split())[0] == \
+        "the United States - - something"
+
+
 def test_a_refusal_is_aimed_at_whoever_pressed_for_it(pipeline):
     # gold target "the US Congress"; PLOVER's REJECT: "the RECIPIENT is the target of the
     # rejection" (its records mark the commission whose pressure a vice-president resisted)

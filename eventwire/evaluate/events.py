@@ -344,24 +344,36 @@ ATTACHED = {",", ".", ";", ":", "?", "!", ")", "%", "'s", "’s", "n't"}
 
 
 def _detokenized(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """A tokenized sentence as text, and each token's character offsets in it; a figure's
-    digit groups are written as one ("1 , 141 Iraqi refugees" as "1,141")."""
+    """A tokenized sentence as text, and each token's character offsets in it; a word the
+    tokens split is written as one, as the news text had it: a figure's digit groups ("1 , 141
+    Iraqi refugees" as "1,141"), a hyphenated word ("the rebel - held enclave" as
+    "rebel-held") and a name split at its accented letter ("P é rez Molina" as "Pérez")."""
     text, offsets = "", []
     for i, token in enumerate(tokens):
         before = tokens[i - 1] if i else "("
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if not (token in ATTACHED or before == "(" or before in "’'" and token == "s"
-                or token in "’'" and after == "s" or before == "," and _digit_group(tokens, i - 1)):
+                or token in "’'" and after == "s" or _inside_word(tokens, i - 1)
+                or _inside_word(tokens, i)):
             text += " "
         offsets.append((len(text), len(text) + len(token)))
         text += token
     return text, offsets
 
 
-def _digit_group(tokens: list[str], comma: int) -> bool:
-    """Whether the comma at ``comma`` separates a figure's digit groups ("20 , 000")."""
-    return 0 < comma < len(tokens) - 1 and tokens[comma] == "," and bool(
-        re.fullmatch(r"\d{1,3}", tokens[comma - 1]) and re.fullmatch(r"\d{3}", tokens[comma + 1]))
+def _inside_word(tokens: list[str], i: int) -> bool:
+    """Whether token ``i`` joins the tokens on either side into one word: a comma between a
+    figure's digit groups ("20 , 000"), a hyphen between two words ("Covid - 19", not "the
+    United States - - something"), an accented letter inside a name ("P é rez")."""
+    if not 0 < i < len(tokens) - 1:
+        return False
+    token, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
+    if token == ",":
+        return bool(re.fullmatch(r"\d{1,3}", before) and re.fullmatch(r"\d{3}", after))
+    if token == "-":
+        return before[-1].isalnum() and after[0].isalnum()
+    return len(token) == 1 and not token.isascii() and token.isalpha() and before[-1].isalpha() \
+        and after[0].isalpha()
 
 
 def _role_mentions(extraction: Extraction, ids: list[str], reciprocal: bool) -> list[Actor]:
