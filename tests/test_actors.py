@@ -579,6 +579,26 @@ def test_a_persons_span_takes_a_title_set_off_by_commas(actors_only):
     assert code(actors_only, text, "Carter").text == "President Carter"
 
 
+def test_a_mentions_span_takes_its_figure_and_its_name_does_not(actors_only):
+    # ConfliBERT train marks the count in a party's span (73 of its 73 spans with a figure
+    # before the head); the figure itself is the quantities stage's
+    text = ("Abu Sayyaf gunmen killed six Philippine Army soldiers and wounded four others in an "
+            "ambush in the town of Sumisip, Basilan.")
+    soldiers = code(actors_only, text, "Philippine Army soldiers")
+    assert (soldiers.text, soldiers.name, soldiers.code) == (
+        "six Philippine Army soldiers", "Philippine Army soldiers", "PHLMIL")
+    text = ("Syrian government forces have killed more than 500 civilians during a week of intense "
+            "bombardment of a rebel enclave near Damascus, activists say.")
+    civilians = code(actors_only, text, "civilians")
+    assert (civilians.text, civilians.name) == ("more than 500 civilians", "civilians")
+    # a count of tens, hundreds, thousands "of" them
+    text = ("Hundreds of British troops have arrived in Mali to join the United Nations "
+            "peacekeeping mission there.")
+    troops = code(actors_only, text, "British troops")
+    assert (troops.text, troops.name, troops.code) == (
+        "Hundreds of British troops", "British troops", "GBRMIL")
+
+
 def test_a_person_acts_for_the_international_body_of_their_title(actors_only):
     # PLOVER-GSR01 (gold target IGO): the dictionary knows Cordovez as Ecuador's minister
     text = ("Afghan rebel leaders said on Wednesday they would meet U.N. mediator Diego Cordovez if "

@@ -766,7 +766,7 @@ def test_victim_of_died_is_the_target_and_the_shelling_its_source(pipeline):
     extraction = pipeline.extract((
         "Two Syrian soldiers died in shelling by rebels on Monday."))
     event = next(e for e in extraction.events if e.type == "ASSAULT")
-    assert [extraction.by_id(a).text for a in event.target] == ["Syrian soldiers"]
+    assert [extraction.by_id(a).text for a in event.target] == ["Two Syrian soldiers"]
     assert any(extraction.by_id(a).sector == "REB" for a in event.source)
 
 

@@ -65,6 +65,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import doc_text, ents_of, next_id, parse_view, token_range, tokens_of
+from eventwire.extract.quantities import quantity_words
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
@@ -832,8 +833,9 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         before = tokens[unit.start - 1] if unit.start else None
         first = unit.start - 1 if before is not None and before.lower_ == "the" \
             and before.head.i == root.i else unit.start
+        named = first
     else:
-        first = _phrase_start(doc, unit)
+        first, named = _phrase_start(doc, unit)
     if coding.kind == "person" and root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") \
             and (root.head.i == first - 1
                  or root.head.i == first - 2 and tokens[first - 1].text == ","
@@ -845,7 +847,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         title = _np_left(root.head)
         if first - 5 <= title and not any(t.like_num for t in tokens[title:first]) and not any(
                 a.span[0] < tokens[first].idx and tokens[title].idx < a.span[1] for a in actors):
-            first = title
+            first = named = title
     start, end = tokens[first].idx, tokens[unit.end - 1].idx + len(tokens[unit.end - 1])
     if not _is_state(unit):
         last = _phrase_end(doc, unit)
@@ -856,7 +858,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     elif unit.source in ("name", "entity") and coding.kind == "person":
         name = doc[unit.start:unit.end].text  # "Jan Egeland", not "UN aid official Jan Egeland"
     else:
-        name = _name_of(words)
+        name = _name_of(text[tokens[named].idx:end])  # "civilians", not "12 civilians"
     return Actor(id=next_id("a", actors), text=words, span=(start, end), name=name, code=code,
                  country=actor_country, sector=sector, kind=coding.kind)
 
@@ -986,10 +988,13 @@ def _np_left(token: Token) -> int:
     return left
 
 
-def _phrase_start(doc: Doc, unit: Unit) -> int:
-    """First token of a unit's noun phrase: its left edge, a state's or a body's possessive
-    included ("Russia's Foreign Ministry"; the possessor is also an actor of its own), a
-    person's not ("Assad's forces" are the forces)."""
+def _phrase_start(doc: Doc, unit: Unit) -> tuple[int, int]:
+    """First tokens of a unit's noun phrase, for its span and for its name: its left edge, a
+    state's or a body's possessive included ("Russia's Foreign Ministry"; the possessor is also
+    an actor of its own), a person's not ("Assad's forces" are the forces). A figure before the
+    head is in the span, not in the name ("killed at least 384 civilians": the span "at least
+    384 civilians", the name "civilians"), as ConfliBERT's coders mark a party (73 of its 73
+    train spans with a figure before the head); the quantities stage reads the number."""
     root = unit.root(doc)
     first = min([_np_left(root), unit.start] + [c.start for c in unit.children])
     for child in root.lefts:
@@ -1004,12 +1009,25 @@ def _phrase_start(doc: Doc, unit: Unit) -> int:
     for i in range(first, unit.start):  # not across a line or a clause's punctuation
         if "\n" in tokens[i].text_with_ws or (tokens[i].is_punct and tokens[i].text not in "-'\u2019"):
             first = i + 1
-    while first < unit.start and (tokens[first].is_punct or tokens[first].is_space or tokens[first].like_num
-                                  or tokens[first].dep_ in ("nummod", "quantmod", "advmod")
-                                  or tokens[first].ent_type_ in ("DATE", "TIME", "CARDINAL")
-                                  or tokens[first].lower_ in ("another", "at", "least", "most")):
-        first += 1  # "At least 384 civilians" -> "civilians": the figure is the quantities' stage
-    return first
+    bare = first
+    while bare < unit.start and (tokens[bare].is_punct or tokens[bare].is_space or tokens[bare].like_num
+                                 or tokens[bare].dep_ in ("nummod", "quantmod", "advmod")
+                                 or tokens[bare].ent_type_ in ("DATE", "TIME", "CARDINAL")
+                                 or tokens[bare].lower_ in ("another", "at", "least", "most")):
+        bare += 1  # "At least 384 civilians" -> "civilians"
+    if any(t.ent_type_ == "CARDINAL" or t.like_num and t.ent_type_ not in ("DATE", "TIME")
+           for t in tokens[first:bare]):
+        while tokens[first].is_punct or tokens[first].is_space or tokens[first].ent_type_ in ("DATE", "TIME"):
+            first += 1
+    else:
+        first = bare
+    counts = quantity_words()["vague"]
+    node = root
+    while node.dep_ == "pobj" and node.head.i == first - 1 and node.head.lower_ == "of" \
+            and node.head.head.i == first - 2 and (node.head.head.like_num or node.head.head.lower_ in counts):
+        node = node.head.head  # "dozens of Islamic State fighters", "tens of thousands of protesters"
+        first = _np_left(node)
+    return first, bare
 
 
 def _phrase_end(doc: Doc, unit: Unit) -> int:
