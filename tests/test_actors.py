@@ -597,6 +597,17 @@ def test_a_mentions_span_takes_its_figure_and_its_name_does_not(actors_only):
     troops = code(actors_only, text, "British troops")
     assert (troops.text, troops.name, troops.code) == (
         "Hundreds of British troops", "British troops", "GBRMIL")
+    # bench (a dateline run into the headline): a date is no count, nor anything before it
+    text = ("12 February 2015 Free Syrian Army and Nusra Front fighters pushed from town of "
+            "Deir al-Adas and surrounding areas as rebels claim Iranian-backed Lebanese group "
+            "wants to set up permanent base.")
+    assert code(actors_only, text, "fighters").text == "Free Syrian Army and Nusra Front fighters"
+    text = ("Date of publication 14 August 2016 Scores of civilians including children were "
+            "killed on Saturday after regime airstrikes and shelling hit Aleppo.")
+    assert code(actors_only, text, "civilians").text == "Scores of civilians"
+    text = ("At least 22 of the jihadists were killed in fighting on the border between Aleppo "
+            "and Raqa province where IS has its de-facto capital.")
+    assert code(actors_only, text, "jihadists").text == "At least 22 of the jihadists"
 
 
 def test_a_person_acts_for_the_international_body_of_their_title(actors_only):

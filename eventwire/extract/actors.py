@@ -1015,18 +1015,21 @@ def _phrase_start(doc: Doc, unit: Unit) -> tuple[int, int]:
                                  or tokens[bare].ent_type_ in ("DATE", "TIME", "CARDINAL")
                                  or tokens[bare].lower_ in ("another", "at", "least", "most")):
         bare += 1  # "At least 384 civilians" -> "civilians"
-    if any(t.ent_type_ == "CARDINAL" or t.like_num and t.ent_type_ not in ("DATE", "TIME")
-           for t in tokens[first:bare]):
-        while tokens[first].is_punct or tokens[first].is_space or tokens[first].ent_type_ in ("DATE", "TIME"):
-            first += 1
-    else:
-        first = bare
+    counted = bare  # the figure: the words before the head back to a date or a punctuation mark
+    while counted > first and not (tokens[counted - 1].is_punct or tokens[counted - 1].is_space
+                                   or tokens[counted - 1].ent_type_ in ("DATE", "TIME")):
+        counted -= 1  # ("12 February 2015 Free Syrian Army fighters": no count)
+    first = counted if any(t.like_num or t.ent_type_ == "CARDINAL" for t in tokens[counted:bare]) \
+        else bare
     counts = quantity_words()["vague"]
     node = root
     while node.dep_ == "pobj" and node.head.i == first - 1 and node.head.lower_ == "of" \
             and node.head.head.i == first - 2 and (node.head.head.like_num or node.head.head.lower_ in counts):
-        node = node.head.head  # "dozens of Islamic State fighters", "tens of thousands of protesters"
-        first = _np_left(node)
+        node = node.head.head  # "dozens of Islamic State fighters", "tens of thousands of"
+        first = node.i
+        while first > node.left_edge.i and first - 1 < tokens[first - 1].head.i <= node.i \
+                and not (tokens[first - 1].is_punct or tokens[first - 1].ent_type_ in ("DATE", "TIME")):
+            first -= 1  # its own modifiers: "several dozens of", "At least 22 of the jihadists"
     return first, bare
 
 
