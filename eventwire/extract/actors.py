@@ -994,7 +994,8 @@ def _phrase_start(doc: Doc, unit: Unit) -> tuple[int, int]:
     an actor of its own), a person's not ("Assad's forces" are the forces). A figure before the
     head is in the span, not in the name ("killed at least 384 civilians": the span "at least
     384 civilians", the name "civilians"), as ConfliBERT's coders mark a party (73 of its 73
-    train spans with a figure before the head); the quantities stage reads the number."""
+    train spans with a figure before the head, 13 of 13 with "dozens of" and the like); the
+    quantities stage reads the number."""
     root = unit.root(doc)
     first = min([_np_left(root), unit.start] + [c.start for c in unit.children])
     for child in root.lefts:
@@ -1024,7 +1025,8 @@ def _phrase_start(doc: Doc, unit: Unit) -> tuple[int, int]:
     counts = quantity_words()["vague"]
     node = root
     while node.dep_ == "pobj" and node.head.i == first - 1 and node.head.lower_ == "of" \
-            and node.head.head.i == first - 2 and (node.head.head.like_num or node.head.head.lower_ in counts):
+            and node.head.head.i == first - 2 \
+            and (node.head.head.like_num or node.head.head.lower_ in counts):
         node = node.head.head  # "dozens of Islamic State fighters", "tens of thousands of"
         first = node.i
         while first > node.left_edge.i and first - 1 < tokens[first - 1].head.i <= node.i \
