@@ -1515,3 +1515,18 @@ def test_who_condemns_reports_or_witnesses_an_act_does_not_do_it(pipeline):
                           "and its ally Lebanese Shia movement Hezbollah since the start of the "
                           "conflict in 2011.")
     assert codes(x, only(x, "ASSAULT").source) == {"ISRMIL"}
+
+
+def test_property_returned_to_someone_after_a_long_object_or_in_the_passive(pipeline):
+    # ConfliBERT train (all material cooperation): the "to" phrase lies past the window after a
+    # long object, hangs from a word of the object, or follows a passive verb
+    for text in ("DHS returned cultural artifacts, including a Corinthian column krater and a "
+                 "Pompeii wall panel fresco, to the government of Italy.",
+                 "ICE returned a silver pendant engraved with the image of Peter the Great to "
+                 "Russian authorities in Moscow on March 4, 2010.",
+                 "An ancient Egyptian sarcophagus was returned to the Arab Republic of Egypt by "
+                 "ICE and CBP officials on March 10, 2010, at the National Geographic Society in "
+                 "Washington D.C."):
+        x = extract(pipeline, text)
+        returned = only(x, "RETREAT")
+        assert (returned.trigger.text, returned.cameo) == ("returned", "0842")

@@ -498,35 +498,43 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     best_score = 0
     best_reach: Optional[int] = None
     vocabulary = after.vocabulary | before.vocabulary
-    has_object = any(c.dep_ in OBJECTS for c in token.children)
+    has_object = _has_object(token)
     force = (trigger.default or "")[:2] in FORCE_ROOTS
     for pattern in possible:  # the others cannot match: their words are not in the sentence
-        if not pattern.plain_words <= vocabulary or (pattern.needs_object and not has_object):
+        destination = pattern.needs_object and _bare_prepositions(pattern)  # "returned X to"
+        if (not destination and not pattern.plain_words <= vocabulary) or (
+                pattern.needs_object and not has_object):
             continue
         if force and (pattern.cameo or "").startswith("11") and not _criticised(pattern, token):
             continue  # "attacked government-held parts of Aleppo" is no "attacked the government"
-        # "held their fire" is a ceasefire; "detained 18 people following a fire" is not
-        left_out = tuple(i for i, (word, _) in enumerate(adjuncts)
-                         if word not in pattern.after_words) if pattern.after_words else ()
-        if left_out:
-            window = narrowed.get(left_out)
-            if window is None:
-                skip = {t for i in left_out for t in adjuncts[i][1]}
-                kept_indices = [t for t in after_indices if t not in skip]
-                window = narrowed[left_out] = _Window(view, kept_indices)
-            score, last = window.match(pattern.after_words)
+        if destination:
+            last = _destination(view, token.i, pattern.after_words)
+            if last is None:
+                continue
+            score = len(pattern.after_words)
         else:
-            score, last = after.match(pattern.after_words)
-        if score < 0:
-            continue
-        score_before, _ = before.match(pattern.before_words)
-        if score_before < 0 or not after.attached(pattern.prepositions, anchors):
-            continue
-        if _bare_prepositions(pattern) and not set(pattern.after_words) <= marks and (
-                not after.attached(pattern.after_words, anchors)
-                or _dates_only(token, pattern.after_words)):
-            continue  # "demand ... on": a lone preposition counts only when it hangs from the verb
-        score += score_before
+            # "held their fire" is a ceasefire; "detained 18 people following a fire" is not
+            left_out = tuple(i for i, (word, _) in enumerate(adjuncts)
+                             if word not in pattern.after_words) if pattern.after_words else ()
+            if left_out:
+                window = narrowed.get(left_out)
+                if window is None:
+                    skip = {t for i in left_out for t in adjuncts[i][1]}
+                    kept_indices = [t for t in after_indices if t not in skip]
+                    window = narrowed[left_out] = _Window(view, kept_indices)
+                score, last = window.match(pattern.after_words)
+            else:
+                score, last = after.match(pattern.after_words)
+            if score < 0:
+                continue
+            score_before, _ = before.match(pattern.before_words)
+            if score_before < 0 or not after.attached(pattern.prepositions, anchors):
+                continue
+            if _bare_prepositions(pattern) and not set(pattern.after_words) <= marks and (
+                    not after.attached(pattern.after_words, anchors)
+                    or _dates_only(token, pattern.after_words)):
+                continue  # "demand ... on": a lone preposition counts only when it hangs from the verb
+            score += score_before
         # a tie goes to eventwire's own rows, then to the pattern whose last word lies nearer
         # the verb ("launched operations to detain people suspected of ties": the operations)
         reach = abs(last - token.i) if last is not None else None
@@ -538,6 +546,26 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     if best is not None and best_score > 0:
         return best.cameo, best.origin
     return trigger.default, origin
+
+
+def _has_object(token: Token) -> bool:
+    """A direct object, or a passive's subject ("An ancient Egyptian sarcophagus was returned
+    to the Arab Republic of Egypt")."""
+    return any(c.dep_ in OBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in token.children)
+
+
+def _destination(view: ParseView, i: int, prepositions: tuple[str, ...]) -> Optional[int]:
+    """Where a verb that gives something back names its recipient ("return ... to"): a
+    preposition after the verb hanging from it or, as spaCy often attaches it after a long
+    object, from a word of the object's phrase, however far ("DHS returned cultural
+    artifacts, including a Corinthian column krater and a Pompeii wall panel fresco, to the
+    government of Italy", "returned a silver pendant engraved with the image of Peter the
+    Great to Russian authorities"): the index of the last such preposition, or None."""
+    anchors = [i] + [t for c in view.children(i) if view.deps[c] in OBJECTS
+                     for t in view.subtree(c)]
+    found = [c for a in anchors for c in view.children(a)
+             if c > i and view.deps[c] == "prep" and view.lowers[c] in prepositions]
+    return max(found) if found else None
 
 
 def _criticised(pattern: Pattern, token: Token) -> bool:
@@ -581,7 +609,7 @@ def _possible_patterns(trigger: Trigger, token: Token) -> list[Pattern]:
             continue
         if pattern.needs_object:
             if has_object is None:
-                has_object = any(c.dep_ in OBJECTS for c in token.children)
+                has_object = _has_object(token)
             if not has_object:
                 continue
         kept.append(pattern)
