@@ -1530,3 +1530,28 @@ def test_property_returned_to_someone_after_a_long_object_or_in_the_passive(pipe
         x = extract(pipeline, text)
         returned = only(x, "RETREAT")
         assert (returned.trigger.text, returned.cameo) == ("returned", "0842")
+
+
+def test_an_act_condolences_are_offered_over_is_coded_as_the_condolence(pipeline):
+    # ConfliBERT train (statements): PLOVER keeps the act, CAMEO codes the condolence (018)
+    x = extract(pipeline, "A top diplomat in the United Arab Emirates is offering his "
+                          "condolences over an attack on mosques in New Zealand that killed at "
+                          "least 40 people.")
+    attack = only(x, "ASSAULT")
+    assert (attack.trigger.text, attack.cameo, attack.status) == ("attack", "018", "asserted")
+    x = extract(pipeline, "West Bengal Chief Minister Mamata Banerjee expressed condolences to "
+                          "family members of six farmers who were killed in alleged police "
+                          "firing in Madhya Pradesh on Tuesday.")
+    assert only(x, "ASSAULT").cameo == "018"
+    x = extract(pipeline, "Saudi King Salman bin Abdulaziz Al Saud has sent a condolence message "
+                          "to President Dr. Ashraf Ghani following Wednesday's terrorist assault "
+                          "in Kabul.")
+    assert [(e.trigger.text, e.cameo) for e in x.events] == [("sent", "018")]
+    # bench: the letter of condolence is 018; the airstrikes it follows keep their code
+    x = extract(pipeline, "Secretary-General of the Syrian Coalition Abdul Ilah al-Fahd sent a "
+                          "letter of condolence to the Civil Defense Corps in Aleppo following "
+                          "the death of five rescue workers in airstrikes by the Russian and "
+                          "regime forces on a center for the group in the town of Al-Atareb on "
+                          "Monday.")
+    assert [(e.trigger.text, e.cameo) for e in x.events] == [("sent", "018"),
+                                                             ("airstrikes", "195")]

@@ -41,6 +41,7 @@ TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger read
 STANCE_CODES = {"weighed": "014", "doubted": "012", "hoped": "013"}
 CLAIM_RESPONSIBILITY, DENY_RESPONSIBILITY = "015", "016"  # CAMEO: claim / deny responsibility
 EXPRESS_ACCORD = "019"  # CAMEO: express accord ("agree with" a view)
+EXPRESS_SYMPATHY = "018"  # CAMEO: make empathetic comment (condolences)
 # CAMEO: express intent to provide (economic, military, humanitarian ...) aid -> provide it
 AID_PROVIDED = {"033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
@@ -1780,6 +1781,30 @@ def _hoped_or_doubted(token: Token, head: Token, governors: list[Token]) -> Opti
     return None
 
 
+def _condoled(token: Token) -> bool:
+    """An act that condolences are offered over or to its victims ("offering his condolences
+    over an attack on mosques", "expressed condolences to family members of six farmers who
+    were killed in alleged police firing"), or one that conveys them ("sent a condolence
+    message", "sent a letter of condolence"): the act's phrase hangs, through prepositions,
+    nouns and the clauses that modify nouns, from a condolence noun or from the verb whose
+    object names one."""
+    nouns = status_cues()["condolence_nouns"]
+    node = token
+    for _ in range(8):
+        if any(c.dep_ in OBJECTS and (c.lower_ in nouns or any(
+                (g.dep_ == "compound" and g.lower_ in nouns) or (g.dep_ == "prep" and any(
+                    o.lower_ in nouns for o in g.children)) for g in c.children))
+               for c in node.children):
+            return True
+        if node.dep_ not in ("pobj", "prep", "relcl", "acl") and not (
+                node.dep_ == "conj" and node.pos_ == "NOUN"):
+            return False  # a clause of its own ("expressed condolences and pledged aid")
+        node = node.head
+        if node.lower_ in nouns:
+            return True
+    return False
+
+
 def _allegation(token: Token) -> Optional[Token]:
     """The accusation or charge whose content clause an act lies in ("denied charges that his
     Government had helped conspirators", "rejected accusations it has denied legal
@@ -2055,6 +2080,12 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         # train: 29 of 30 sentences of a denied or rejected accusation statements, the 30th a
         # rejected call for a ceasefire)
         code = replace(code, cameo=DENY_RESPONSIBILITY)
+    elif _condoled(token):
+        # "expressed condolences to Bangladesh over a fire in its capital city Dhaka that
+        # killed more than a hundred people": PLOVER keeps the act; CAMEO codes the condolence
+        # (018; Phoenix EXPRESS / OFFER / EXTEND CONDOLENCES; ConfliBERT train: every
+        # condolence sentence a statement)
+        code = replace(code, cameo=EXPRESS_SYMPATHY)
     if code.type == "AGREE" and _accord(token):
         code = replace(code, cameo=EXPRESS_ACCORD)
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
