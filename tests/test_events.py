@@ -1547,6 +1547,11 @@ def test_an_act_condolences_are_offered_over_is_coded_as_the_condolence(pipeline
                           "to President Dr. Ashraf Ghani following Wednesday's terrorist assault "
                           "in Kabul.")
     assert [(e.trigger.text, e.cameo) for e in x.events] == [("sent", "018")]
+    x = extract(pipeline, "Thomas Shannon, U.S. undersecretary of state for political affairs, "
+                          "paid his respects to a South Korean soldier killed in Afghanistan a "
+                          "decade ago during his trip here earlier this week, the U.S. Embassy "
+                          "said Thursday.")
+    assert only(x, "ASSAULT").cameo == "018"  # Phoenix: OFFER RESPECTS 018
     # bench: the letter of condolence is 018; the airstrikes it follows keep their code
     x = extract(pipeline, "Secretary-General of the Syrian Coalition Abdul Ilah al-Fahd sent a "
                           "letter of condolence to the Civil Defense Corps in Aleppo following "

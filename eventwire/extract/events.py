@@ -2083,8 +2083,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     elif _condoled(token):
         # "expressed condolences to Bangladesh over a fire in its capital city Dhaka that
         # killed more than a hundred people": PLOVER keeps the act; CAMEO codes the condolence
-        # (018; Phoenix EXPRESS / OFFER / EXTEND CONDOLENCES; ConfliBERT train: every
-        # condolence sentence a statement)
+        # (018; Phoenix EXPRESS / OFFER / EXTEND CONDOLENCES, OFFER RESPECTS; ConfliBERT
+        # train: every condolence sentence a statement)
         code = replace(code, cameo=EXPRESS_SYMPATHY)
     if code.type == "AGREE" and _accord(token):
         code = replace(code, cameo=EXPRESS_ACCORD)
