@@ -1560,3 +1560,11 @@ def test_an_act_condolences_are_offered_over_is_coded_as_the_condolence(pipeline
                           "Monday.")
     assert [(e.trigger.text, e.cameo) for e in x.events] == [("sent", "018"),
                                                              ("airstrikes", "195")]
+
+
+def test_a_claim_of_responsibility_by_an_uncoded_group_is_still_015(pipeline):
+    # ConfliBERT train (a statement): the FLN has no CAMEO code, its claim is still a claim
+    x = extract(pipeline, "The FLN has claimed responsibility for several attacks in Rwanda's "
+                          "Southern Province since 2018.")
+    attacks = only(x, "ASSAULT")
+    assert (attacks.trigger.text, attacks.cameo) == ("attacks", "015")

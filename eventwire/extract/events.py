@@ -2069,9 +2069,11 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         # keeps the act, hypothetical; CAMEO codes the weighing or the hope (ConfliBERT's
         # coders: a statement)
         code = replace(code, cameo=STANCE_CODES[intent])
-    if status == "claimed" and (claimants or _own_force_claimed(token, code, speaker, source)):
+    if (status == "claimed" and (claimants or _own_force_claimed(token, code, speaker, source))
+            ) or _responsibility_claim(token) is not None:
         # PLOVER keeps the act, claimed by its doer; CAMEO codes the claim (015; ConfliBERT's
-        # coders put every such train sentence in the statement class)
+        # coders put every such train sentence in the statement class), an uncoded
+        # claimant's too ("The FLN has claimed responsibility for several attacks")
         code = replace(code, cameo=CLAIM_RESPONSIBILITY)
     elif allegation is not None and allegation.dep_ in OBJECTS \
             and allegation.head.lemma_.lower() in status_cues()["denying_heads"]:
