@@ -534,7 +534,7 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
             if _bare_prepositions(pattern) and not set(pattern.after_words) <= marks and (
                     not after.attached(pattern.after_words, anchors)
                     or _dates_only(token, pattern.after_words)):
-                continue  # "demand ... on": a lone preposition counts only when it hangs from the verb
+                continue  # "demand ... on": a lone preposition counts only hanging from the verb
             score += score_before
         # a tie goes to eventwire's own rows, then to the pattern whose last word lies nearer
         # the verb ("launched operations to detain people suspected of ties": the operations)
@@ -1800,7 +1800,7 @@ def _condoled(token: Token) -> bool:
                 node.dep_ == "conj" and node.pos_ == "NOUN"):
             return False  # a clause of its own ("expressed condolences and pledged aid")
         node = node.head
-        if node.lower_ in nouns:
+        if node.lower_ in nouns and node.pos_ != "VERB":  # not "Baker respects Volcker"
             return True
     return False
 
