@@ -1568,3 +1568,22 @@ def test_a_claim_of_responsibility_by_an_uncoded_group_is_still_015(pipeline):
                           "Southern Province since 2018.")
     attacks = only(x, "ASSAULT")
     assert (attacks.trigger.text, attacks.cameo) == ("attacks", "015")
+
+
+def test_a_conjoined_clause_lends_no_pattern_words_to_the_verb_before_it(pipeline):
+    # ConfliBERT train (verbal conflict): "sanctions" is what the resolution calls for, not
+    # what it criticises (Phoenix's "denounce sanctions", 053)
+    x = extract(pipeline, "The European Parliament has approved a strongly worded resolution "
+                          "criticizing the Nicaraguan government on human rights and calling "
+                          "for sanctions.")
+    assert x.events[0].trigger.text == "criticizing" and x.events[0].cameo == "111"
+    # bench: the television reported the blast; the attack is the next clause's noun
+    x = extract(pipeline, "Earlier state television had reported the blast but did not specify "
+                          "the nature of the attack.")
+    assert not [e for e in x.events if e.trigger.text == "reported"]
+    # an object both verbs share is still the first one's ("killed and wounded hundreds")
+    x = extract(pipeline, "A leading international rights group says that homemade land mines "
+                          "planted by the Islamic State group have killed and wounded hundreds "
+                          "of civilians including dozens of children in a town recently freed "
+                          "of the militants in northern Syria.")
+    assert next(e for e in x.events if e.trigger.text == "killed").cameo == "202"

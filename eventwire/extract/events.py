@@ -664,21 +664,32 @@ def _after_window(token: Token) -> list[int]:
     view = parse_view(token.doc)
     deps, heads, i = view.deps, view.heads, token.i
     skip: set[int] = set()
+    has_object = any(deps[c] in OBJECTS for c in view.children(i))
     for child in view.children(i):
         if (deps[child] in CLAUSES_NOT_READ and not _infinitive(view, child)) or (
-                deps[child] in SUBJECTS and child < i):
+                deps[child] in SUBJECTS and child < i) or _own_clause(view, child, has_object):
             skip.update(view.subtree(child))
     subtree = view.subtree(i)
     for descendant in subtree:
         if i != descendant and i != heads[descendant] and deps[descendant] in CLAUSES_NOT_READ:
             skip.update(view.subtree(descendant))  # "a resolution that aims to ...": not the verb's words
     window = [t for t in subtree if t > i and t not in skip][:WINDOW]
-    has_object = any(deps[c] in OBJECTS for c in view.children(i))
     for child in view.children(i):
         if deps[child] in PASSIVE_SUBJECTS or (deps[child] == "nsubj" and not has_object
                                                and view.pos[i] == "VERB"):
             window = [t for t in view.subtree(child) if deps[t] not in CLAUSAL] + window
     return window
+
+
+def _own_clause(view: ParseView, conjunct: int, has_object: bool) -> bool:
+    """A verb conjoined to the trigger that is a clause of its own, whose words are not the
+    trigger's ("criticizing the Nicaraguan government on human rights and calling for
+    sanctions", "a woman and a child were killed and twenty civilians were treated"): where
+    the trigger has its object or the conjunct its subject; in "killed and wounded hundreds
+    of civilians" the object is both verbs'."""
+    return view.deps[conjunct] == "conj" and view.pos[conjunct] == "VERB" and (
+        has_object or any(view.deps[c] in SUBJECTS or view.deps[c] in PASSIVE_SUBJECTS
+                          for c in view.children(conjunct)))
 
 
 class _Window:
