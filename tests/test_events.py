@@ -1515,3 +1515,75 @@ def test_who_condemns_reports_or_witnesses_an_act_does_not_do_it(pipeline):
                           "and its ally Lebanese Shia movement Hezbollah since the start of the "
                           "conflict in 2011.")
     assert codes(x, only(x, "ASSAULT").source) == {"ISRMIL"}
+
+
+def test_property_returned_to_someone_after_a_long_object_or_in_the_passive(pipeline):
+    # ConfliBERT train (all material cooperation): the "to" phrase lies past the window after a
+    # long object, hangs from a word of the object, or follows a passive verb
+    for text in ("DHS returned cultural artifacts, including a Corinthian column krater and a "
+                 "Pompeii wall panel fresco, to the government of Italy.",
+                 "ICE returned a silver pendant engraved with the image of Peter the Great to "
+                 "Russian authorities in Moscow on March 4, 2010.",
+                 "An ancient Egyptian sarcophagus was returned to the Arab Republic of Egypt by "
+                 "ICE and CBP officials on March 10, 2010, at the National Geographic Society in "
+                 "Washington D.C."):
+        x = extract(pipeline, text)
+        returned = only(x, "RETREAT")
+        assert (returned.trigger.text, returned.cameo) == ("returned", "0842")
+
+
+def test_an_act_condolences_are_offered_over_is_coded_as_the_condolence(pipeline):
+    # ConfliBERT train (statements): PLOVER keeps the act, CAMEO codes the condolence (018)
+    x = extract(pipeline, "A top diplomat in the United Arab Emirates is offering his "
+                          "condolences over an attack on mosques in New Zealand that killed at "
+                          "least 40 people.")
+    attack = only(x, "ASSAULT")
+    assert (attack.trigger.text, attack.cameo, attack.status) == ("attack", "018", "asserted")
+    x = extract(pipeline, "West Bengal Chief Minister Mamata Banerjee expressed condolences to "
+                          "family members of six farmers who were killed in alleged police "
+                          "firing in Madhya Pradesh on Tuesday.")
+    assert only(x, "ASSAULT").cameo == "018"
+    x = extract(pipeline, "Saudi King Salman bin Abdulaziz Al Saud has sent a condolence message "
+                          "to President Dr. Ashraf Ghani following Wednesday's terrorist assault "
+                          "in Kabul.")
+    assert [(e.trigger.text, e.cameo) for e in x.events] == [("sent", "018")]
+    x = extract(pipeline, "Thomas Shannon, U.S. undersecretary of state for political affairs, "
+                          "paid his respects to a South Korean soldier killed in Afghanistan a "
+                          "decade ago during his trip here earlier this week, the U.S. Embassy "
+                          "said Thursday.")
+    assert only(x, "ASSAULT").cameo == "018"  # Phoenix: OFFER RESPECTS 018
+    # bench: the letter of condolence is 018; the airstrikes it follows keep their code
+    x = extract(pipeline, "Secretary-General of the Syrian Coalition Abdul Ilah al-Fahd sent a "
+                          "letter of condolence to the Civil Defense Corps in Aleppo following "
+                          "the death of five rescue workers in airstrikes by the Russian and "
+                          "regime forces on a center for the group in the town of Al-Atareb on "
+                          "Monday.")
+    assert [(e.trigger.text, e.cameo) for e in x.events] == [("sent", "018"),
+                                                             ("airstrikes", "195")]
+
+
+def test_a_claim_of_responsibility_by_an_uncoded_group_is_still_015(pipeline):
+    # ConfliBERT train (a statement): the FLN has no CAMEO code, its claim is still a claim
+    x = extract(pipeline, "The FLN has claimed responsibility for several attacks in Rwanda's "
+                          "Southern Province since 2018.")
+    attacks = only(x, "ASSAULT")
+    assert (attacks.trigger.text, attacks.cameo) == ("attacks", "015")
+
+
+def test_a_conjoined_clause_lends_no_pattern_words_to_the_verb_before_it(pipeline):
+    # ConfliBERT train (verbal conflict): "sanctions" is what the resolution calls for, not
+    # what it criticises (Phoenix's "denounce sanctions", 053)
+    x = extract(pipeline, "The European Parliament has approved a strongly worded resolution "
+                          "criticizing the Nicaraguan government on human rights and calling "
+                          "for sanctions.")
+    assert x.events[0].trigger.text == "criticizing" and x.events[0].cameo == "111"
+    # bench: the television reported the blast; the attack is the next clause's noun
+    x = extract(pipeline, "Earlier state television had reported the blast but did not specify "
+                          "the nature of the attack.")
+    assert not [e for e in x.events if e.trigger.text == "reported"]
+    # an object both verbs share is still the first one's ("killed and wounded hundreds")
+    x = extract(pipeline, "A leading international rights group says that homemade land mines "
+                          "planted by the Islamic State group have killed and wounded hundreds "
+                          "of civilians including dozens of children in a town recently freed "
+                          "of the militants in northern Syria.")
+    assert next(e for e in x.events if e.trigger.text == "killed").cameo == "202"

@@ -41,6 +41,7 @@ TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger read
 STANCE_CODES = {"weighed": "014", "doubted": "012", "hoped": "013"}
 CLAIM_RESPONSIBILITY, DENY_RESPONSIBILITY = "015", "016"  # CAMEO: claim / deny responsibility
 EXPRESS_ACCORD = "019"  # CAMEO: express accord ("agree with" a view)
+EXPRESS_SYMPATHY = "018"  # CAMEO: make empathetic comment (condolences)
 # CAMEO: express intent to provide (economic, military, humanitarian ...) aid -> provide it
 AID_PROVIDED = {"033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
@@ -498,35 +499,43 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     best_score = 0
     best_reach: Optional[int] = None
     vocabulary = after.vocabulary | before.vocabulary
-    has_object = any(c.dep_ in OBJECTS for c in token.children)
+    has_object = _has_object(token)
     force = (trigger.default or "")[:2] in FORCE_ROOTS
     for pattern in possible:  # the others cannot match: their words are not in the sentence
-        if not pattern.plain_words <= vocabulary or (pattern.needs_object and not has_object):
+        destination = pattern.needs_object and _bare_prepositions(pattern)  # "returned X to"
+        if (not destination and not pattern.plain_words <= vocabulary) or (
+                pattern.needs_object and not has_object):
             continue
         if force and (pattern.cameo or "").startswith("11") and not _criticised(pattern, token):
             continue  # "attacked government-held parts of Aleppo" is no "attacked the government"
-        # "held their fire" is a ceasefire; "detained 18 people following a fire" is not
-        left_out = tuple(i for i, (word, _) in enumerate(adjuncts)
-                         if word not in pattern.after_words) if pattern.after_words else ()
-        if left_out:
-            window = narrowed.get(left_out)
-            if window is None:
-                skip = {t for i in left_out for t in adjuncts[i][1]}
-                kept_indices = [t for t in after_indices if t not in skip]
-                window = narrowed[left_out] = _Window(view, kept_indices)
-            score, last = window.match(pattern.after_words)
+        if destination:
+            last = _destination(view, token.i, pattern.after_words)
+            if last is None:
+                continue
+            score = len(pattern.after_words)
         else:
-            score, last = after.match(pattern.after_words)
-        if score < 0:
-            continue
-        score_before, _ = before.match(pattern.before_words)
-        if score_before < 0 or not after.attached(pattern.prepositions, anchors):
-            continue
-        if _bare_prepositions(pattern) and not set(pattern.after_words) <= marks and (
-                not after.attached(pattern.after_words, anchors)
-                or _dates_only(token, pattern.after_words)):
-            continue  # "demand ... on": a lone preposition counts only when it hangs from the verb
-        score += score_before
+            # "held their fire" is a ceasefire; "detained 18 people following a fire" is not
+            left_out = tuple(i for i, (word, _) in enumerate(adjuncts)
+                             if word not in pattern.after_words) if pattern.after_words else ()
+            if left_out:
+                window = narrowed.get(left_out)
+                if window is None:
+                    skip = {t for i in left_out for t in adjuncts[i][1]}
+                    kept_indices = [t for t in after_indices if t not in skip]
+                    window = narrowed[left_out] = _Window(view, kept_indices)
+                score, last = window.match(pattern.after_words)
+            else:
+                score, last = after.match(pattern.after_words)
+            if score < 0:
+                continue
+            score_before, _ = before.match(pattern.before_words)
+            if score_before < 0 or not after.attached(pattern.prepositions, anchors):
+                continue
+            if _bare_prepositions(pattern) and not set(pattern.after_words) <= marks and (
+                    not after.attached(pattern.after_words, anchors)
+                    or _dates_only(token, pattern.after_words)):
+                continue  # "demand ... on": a lone preposition counts only hanging from the verb
+            score += score_before
         # a tie goes to eventwire's own rows, then to the pattern whose last word lies nearer
         # the verb ("launched operations to detain people suspected of ties": the operations)
         reach = abs(last - token.i) if last is not None else None
@@ -538,6 +547,26 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     if best is not None and best_score > 0:
         return best.cameo, best.origin
     return trigger.default, origin
+
+
+def _has_object(token: Token) -> bool:
+    """A direct object, or a passive's subject ("An ancient Egyptian sarcophagus was returned
+    to the Arab Republic of Egypt")."""
+    return any(c.dep_ in OBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in token.children)
+
+
+def _destination(view: ParseView, i: int, prepositions: tuple[str, ...]) -> Optional[int]:
+    """Where a verb that gives something back names its recipient ("return ... to"): a
+    preposition after the verb hanging from it or, as spaCy often attaches it after a long
+    object, from a word of the object's phrase, however far ("DHS returned cultural
+    artifacts, including a Corinthian column krater and a Pompeii wall panel fresco, to the
+    government of Italy", "returned a silver pendant engraved with the image of Peter the
+    Great to Russian authorities"): the index of the last such preposition, or None."""
+    anchors = [i] + [t for c in view.children(i) if view.deps[c] in OBJECTS
+                     for t in view.subtree(c)]
+    found = [c for a in anchors for c in view.children(a)
+             if c > i and view.deps[c] == "prep" and view.lowers[c] in prepositions]
+    return max(found) if found else None
 
 
 def _criticised(pattern: Pattern, token: Token) -> bool:
@@ -581,7 +610,7 @@ def _possible_patterns(trigger: Trigger, token: Token) -> list[Pattern]:
             continue
         if pattern.needs_object:
             if has_object is None:
-                has_object = any(c.dep_ in OBJECTS for c in token.children)
+                has_object = _has_object(token)
             if not has_object:
                 continue
         kept.append(pattern)
@@ -635,21 +664,32 @@ def _after_window(token: Token) -> list[int]:
     view = parse_view(token.doc)
     deps, heads, i = view.deps, view.heads, token.i
     skip: set[int] = set()
+    has_object = any(deps[c] in OBJECTS for c in view.children(i))
     for child in view.children(i):
         if (deps[child] in CLAUSES_NOT_READ and not _infinitive(view, child)) or (
-                deps[child] in SUBJECTS and child < i):
+                deps[child] in SUBJECTS and child < i) or _own_clause(view, child, has_object):
             skip.update(view.subtree(child))
     subtree = view.subtree(i)
     for descendant in subtree:
         if i != descendant and i != heads[descendant] and deps[descendant] in CLAUSES_NOT_READ:
             skip.update(view.subtree(descendant))  # "a resolution that aims to ...": not the verb's words
     window = [t for t in subtree if t > i and t not in skip][:WINDOW]
-    has_object = any(deps[c] in OBJECTS for c in view.children(i))
     for child in view.children(i):
         if deps[child] in PASSIVE_SUBJECTS or (deps[child] == "nsubj" and not has_object
                                                and view.pos[i] == "VERB"):
             window = [t for t in view.subtree(child) if deps[t] not in CLAUSAL] + window
     return window
+
+
+def _own_clause(view: ParseView, conjunct: int, has_object: bool) -> bool:
+    """A verb conjoined to the trigger that is a clause of its own, whose words are not the
+    trigger's ("criticizing the Nicaraguan government on human rights and calling for
+    sanctions", "a woman and a child were killed and twenty civilians were treated"): where
+    the trigger has its object or the conjunct its subject; in "killed and wounded hundreds
+    of civilians" the object is both verbs'."""
+    return view.deps[conjunct] == "conj" and view.pos[conjunct] == "VERB" and (
+        has_object or any(view.deps[c] in SUBJECTS or view.deps[c] in PASSIVE_SUBJECTS
+                          for c in view.children(conjunct)))
 
 
 class _Window:
@@ -1752,6 +1792,30 @@ def _hoped_or_doubted(token: Token, head: Token, governors: list[Token]) -> Opti
     return None
 
 
+def _condoled(token: Token) -> bool:
+    """An act that condolences are offered over or to its victims ("offering his condolences
+    over an attack on mosques", "expressed condolences to family members of six farmers who
+    were killed in alleged police firing"), or one that conveys them ("sent a condolence
+    message", "sent a letter of condolence"): the act's phrase hangs, through prepositions,
+    nouns and the clauses that modify nouns, from a condolence noun or from the verb whose
+    object names one."""
+    nouns = status_cues()["condolence_nouns"]
+    node = token
+    for _ in range(8):
+        if any(c.dep_ in OBJECTS and (c.lower_ in nouns or any(
+                (g.dep_ == "compound" and g.lower_ in nouns) or (g.dep_ == "prep" and any(
+                    o.lower_ in nouns for o in g.children)) for g in c.children))
+               for c in node.children):
+            return True
+        if node.dep_ not in ("pobj", "prep", "relcl", "acl") and not (
+                node.dep_ == "conj" and node.pos_ == "NOUN"):
+            return False  # a clause of its own ("expressed condolences and pledged aid")
+        node = node.head
+        if node.lower_ in nouns and node.pos_ != "VERB":  # not "Baker respects Volcker"
+            return True
+    return False
+
+
 def _allegation(token: Token) -> Optional[Token]:
     """The accusation or charge whose content clause an act lies in ("denied charges that his
     Government had helped conspirators", "rejected accusations it has denied legal
@@ -2016,9 +2080,11 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         # keeps the act, hypothetical; CAMEO codes the weighing or the hope (ConfliBERT's
         # coders: a statement)
         code = replace(code, cameo=STANCE_CODES[intent])
-    if status == "claimed" and (claimants or _own_force_claimed(token, code, speaker, source)):
+    if (status == "claimed" and (claimants or _own_force_claimed(token, code, speaker, source))
+            ) or _responsibility_claim(token) is not None:
         # PLOVER keeps the act, claimed by its doer; CAMEO codes the claim (015; ConfliBERT's
-        # coders put every such train sentence in the statement class)
+        # coders put every such train sentence in the statement class), an uncoded
+        # claimant's too ("The FLN has claimed responsibility for several attacks")
         code = replace(code, cameo=CLAIM_RESPONSIBILITY)
     elif allegation is not None and allegation.dep_ in OBJECTS \
             and allegation.head.lemma_.lower() in status_cues()["denying_heads"]:
@@ -2027,6 +2093,12 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         # train: 29 of 30 sentences of a denied or rejected accusation statements, the 30th a
         # rejected call for a ceasefire)
         code = replace(code, cameo=DENY_RESPONSIBILITY)
+    elif _condoled(token):
+        # "expressed condolences to Bangladesh over a fire in its capital city Dhaka that
+        # killed more than a hundred people": PLOVER keeps the act; CAMEO codes the condolence
+        # (018; Phoenix EXPRESS / OFFER / EXTEND CONDOLENCES, OFFER RESPECTS; ConfliBERT
+        # train: every condolence sentence a statement)
+        code = replace(code, cameo=EXPRESS_SYMPATHY)
     if code.type == "AGREE" and _accord(token):
         code = replace(code, cameo=EXPRESS_ACCORD)
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
