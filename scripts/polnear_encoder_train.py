@@ -13,6 +13,22 @@ without). The shipped adapter: `lora6:6:16:32:1e-3:15:1:0` (2026-11-27, H100, 14
 
 Usage: cp scripts/polnear_encoder_train.py DATA_DIR/ && cd DATA_DIR &&
   OUT=out python polnear_encoder_train.py NAME:LAYERS:RANK:ALPHA:LR:EPOCHS:BI_WEIGHT:SEED ...
+
+Cross-fitted runs (FOLD=k/K): train on the train articles whose index in train.tok.json.gz
+% K is not k, and write the held-out ones' logits too (train_logits, train_lengths, as dev's;
+train_index and train_names say which articles), which `scripts/polnear_cue_stack.py
+--train-logits` reads as out-of-fold encoder outputs. Four folds of ten epochs, as one device
+call (data dir in ./gpu, which .git/info/exclude ignores; `run` with carry ["gpu"] and
+timeout_s 600; each fold's file is written when it ends, and the loop stops at 560 s):
+
+  cd gpu && end=$((SECONDS+560)) && for k in 0 1 2 3; do t=$((end-SECONDS)); [ $t -gt 30 ] || break;
+  FOLD=$k/4 OUT=$OUT PYTHONUNBUFFERED=1 timeout $t python3 polnear_encoder_train.py
+  fold$k:6:16:32:1e-3:10:1:0; done 2>&1 | tee $OUT/folds.log
+
+Estimate from the shipped run (15 epochs in 147 s, about 9.8 s an epoch of all of train with
+dev read every third): a fold trains on 3/4 of train, 10 epochs in about 75 s, plus about 15 s
+to load and to read its 210 held-out articles, dev and test: about 90 s a fold, 6 minutes for
+four; with the machine's start (1-3 min) and the transfer, 8-10 of the 15 minutes.
 """
 import gzip, json, math, os, random, sys, time
 import numpy as np
@@ -210,15 +226,28 @@ def score(arts, preds):
     return res
 
 
+def fold_of():
+    """(k, K) from FOLD=k/K, or None: train on the train articles whose index % K is not k,
+    and write the held-out ones' logits too."""
+    if not os.environ.get("FOLD"):
+        return None
+    k, K = map(int, os.environ["FOLD"].split("/"))
+    assert 0 <= k < K, os.environ["FOLD"]
+    return k, K
+
+
 def run(name, layers, rank, alpha, lr, epochs, w, seed):
     random.seed(seed); torch.manual_seed(seed)
+    fold = fold_of()
+    held = [i for i in range(len(TRAIN)) if fold and i % fold[1] == fold[0]]
     items = []
-    for art in TRAIN:
+    for art in (a for i, a in enumerate(TRAIN) if not fold or i % fold[1] != fold[0]):
         for s, e in windows(len(art["ids"]), TRAIN_STRIDE) if art["ids"] else []:
             items.append((art["ids"][s:e], [lab[s:e] for lab in art["labels"]], art["marks"][s:e]))
     model = Tagger(layers, rank, alpha).to(dev)
     params = [p for p in model.parameters() if p.requires_grad]
-    print(name, "windows", len(items), "trainable", sum(p.numel() for p in params), flush=True)
+    print(name, f"fold {fold[0]}/{fold[1]}: {len(TRAIN) - len(held)} articles trained, "
+          f"{len(held)} held out" if fold else "all train", "windows", len(items), "trainable", sum(p.numel() for p in params), flush=True)
     steps = epochs * math.ceil(len(items) / 32)
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     sched = torch.optim.lr_scheduler.LambdaLR(  # warm up over 6 %, then decay linearly
@@ -245,10 +274,14 @@ def run(name, layers, rank, alpha, lr, epochs, w, seed):
     model.eval()
     out = {}
     with torch.no_grad():  # float32 for the saved logits: the product's pass is float32
-        for split, arts in (("dev", DEV), ("test", TEST)):
+        splits = [("dev", DEV), ("test", TEST)] + ([("train", [TRAIN[i] for i in held])] if fold else [])
+        for split, arts in splits:
             lgs = [logits_of(model, a) for a in arts]
             out[f"{split}_logits"] = torch.cat(lgs).numpy().astype(np.float16)
             out[f"{split}_lengths"] = np.array([len(a["ids"]) for a in arts])
+        if fold:  # which train articles (index in train.tok.json.gz, name) the logits are of
+            out["train_index"] = np.array(held)
+            out["train_names"] = np.array([TRAIN[i]["name"] for i in held])
     if rank:
         out.update({"w_" + k: v.detach().float().cpu().numpy()
                     for k, v in model.named_parameters() if v.requires_grad})
