@@ -22,6 +22,15 @@ spans go), so the attribution is what goes.
 :func:`parsed_polnear`); ``--cache`` keeps the dev rows (the encoder reads an article in about a
 second) and the train counts between runs. Train is read only to count how often each cue
 lemma's rule cue is right (the rules are not fitted on train's cues). Prints figures only.
+
+With ``--train-logits fold0.npz ...`` (the encoder's out-of-fold logits of train from the
+cross-fitted runs of ``polnear_encoder_train.py``, FOLD=k/K) the check is fitted on train
+instead: train is read through the same finder with each article's out-of-fold logits in place
+of the shipped encoder (cached as ``train_rows_*.pkl``), each article's lemma counts leave out
+its own fold, the threshold is chosen by the grouped CV above over train, and dev, read with
+the shipped encoder as before, is scored once as a held-out set. ``--features untrained`` drops
+the features read from models fitted on train (the sparse tagger's and the cue check's), which
+are in-sample on its rows.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ import argparse
 import math
 import pickle
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +48,7 @@ from scipy import optimize
 import eventwire.extract.quotes as quotes
 from eventwire.evaluate import data_dir
 from eventwire.evaluate.quotes import ROLES, normalise, parsed_polnear
+from eventwire.extract.quote_encoder import per_token, softmax
 from eventwire.extract.quote_tagger import cue_tagger, decode, features_of, probabilities, tagged_spans
 
 CANDIDATES = {"rule": lambda how: how != "tagged", "tagged": lambda how: how == "tagged",
@@ -48,16 +59,19 @@ HOWS = ("clause", "object", "quote", "according", "noun", "phrase", "preposition
 SMALL = ("enc_cue_mean", "enc_cue_first_b", "enc_src_mean", "enc_cont_mean", "span_cue_overlap",
          "span_cue_exact", "sparse_cue_mean", "gate", "has_gate", "prior_lemma", "how_tagged",
          "has_source")
+TRAIN_FITTED = ("sparse_cue_mean", "sparse_cue_max", "span_sparse_cue_exact", "span_sparse_cue_overlap",
+                "gate")  # read from models fitted on PolNeAR train: in-sample on its rows
 THRESHOLDS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
-def lemma_counts(train_docs: Path) -> Counter:
-    """(lemma, found) and (lemma, right) counts of the rule finder's distinct cues on train."""
+def lemma_counts(train_docs: Path) -> list[Counter]:
+    """(lemma, found) and (lemma, right) counts of the rule finder's distinct cues, per train
+    article (in archive order)."""
     articles, docs = parsed_polnear(data_dir(), "train", docbin=train_docs)
-    counts: Counter = Counter()
+    out = []
     for article, doc in zip(articles, docs):
         gold = {c for g in article.attributions for c in (normalise(p, article.text) for p in g.cue) if c}
-        seen = set()
+        seen, counts = set(), Counter()
         for found in quotes.find_attributions(doc, all_cues=True, use_tagger=False):
             span = normalise(found.cue, article.text)
             if not span or span in seen:
@@ -67,7 +81,23 @@ def lemma_counts(train_docs: Path) -> Counter:
             for key in (lemma, "*"):
                 counts[key, "found"] += 1
                 counts[key, "right"] += span in gold
-    return counts
+        out.append(counts)
+    return out
+
+
+def train_logits(paths: list[Path]) -> tuple[dict[int, np.ndarray], dict[int, int], dict[int, str]]:
+    """The train articles' out-of-fold piece logits from the runs of
+    ``polnear_encoder_train.py`` with FOLD=k/K (one file a fold), each article's fold (the
+    file's number) and name, by index in archive order; an article in two files is an error."""
+    logits, fold, names = {}, {}, {}
+    for number, path in enumerate(paths):
+        with np.load(path) as run:
+            pieces = np.split(run["train_logits"].astype(np.float32), np.cumsum(run["train_lengths"])[:-1])
+            for index, name, piece_logits in zip(run["train_index"].tolist(), run["train_names"], pieces):
+                if index in logits:
+                    raise SystemExit(f"train article {index} ({name}) is in two folds")
+                logits[index], fold[index], names[index] = piece_logits, number, str(name)
+    return logits, fold, names
 
 
 def span_tokens(doc, piece) -> list[int]:
@@ -122,24 +152,35 @@ def features(doc, text: str, found, encoded: np.ndarray, sparse: np.ndarray, dec
     return row
 
 
-def dev_rows(dev_docs: Path, counts: Counter, tag_threshold: float) -> dict:
+def split_rows(split: str, docbin: Path, counts: Callable[[int], Counter], tag_threshold: float,
+               logits: dict[int, np.ndarray] | None = None) -> dict:
     """Per found attribution: features, label, article; per article: spans found and gold.
-    The encoder's cues are read down to ``tag_threshold`` (shipped: 0.9)."""
-    articles, docs = parsed_polnear(data_dir(), "dev", docbin=dev_docs)
+    The encoder's cues are read down to ``tag_threshold`` (shipped: 0.9). ``counts``: the lemma
+    counts an article (by index) is read with. ``logits``: the encoder's piece logits to read instead of running
+    it, by article index (the articles without are left out)."""
+    articles, docs = parsed_polnear(data_dir(), split, docbin=docbin)
     settings = quotes.quote_encoder().settings
     shipped, settings["threshold"] = settings["threshold"], tag_threshold
     encoded = {}
     reader = quotes.token_probabilities
 
     def keep(doc, encoder):  # the finder's own encoder reading, kept rather than run twice
-        encoded["probs"] = reader(doc, encoder)
+        if logits is None:
+            encoded["probs"] = reader(doc, encoder)
+        else:
+            ids, spans = encoder.tokenize(doc.text)
+            assert len(ids) == len(logits[encoded["index"]]), "logits of another tokenisation"
+            encoded["probs"] = per_token(doc, spans, softmax(logits[encoded["index"]]))
         return encoded["probs"]
 
     quotes.token_probabilities = keep
     tagger, gate = cue_tagger(), quotes.cue_gate()
-    table = {"features": [], "label": [], "article": [], "how": [], "found": [], "gold": []}
-    for number, (article, doc) in enumerate(zip(articles, docs)):
-        text = article.text
+    table = {"features": [], "label": [], "article": [], "how": [], "found": [], "gold": [], "index": [],
+             "name": []}
+    for index, (article, doc) in enumerate(zip(articles, docs)):
+        if logits is not None and index not in logits:
+            continue
+        number, encoded["index"], text = len(table["gold"]), index, article.text
         found = quotes.find_attributions(doc, all_cues=True)
         marked = [a for a in found if a.how != "tagged"] if tagger.get("rule_marks") else []
         sparse = np.asarray(probabilities(features_of(doc, marked, quotes.quotations(text),
@@ -157,12 +198,15 @@ def dev_rows(dev_docs: Path, counts: Counter, tag_threshold: float) -> dict:
             pieces = {"source": [attribution.source] if attribution.source else [],
                       "cue": [attribution.cue], "content": attribution.content}
             spans.append({role: {normalise(p, text) for p in pieces[role]} - {None} for role in ROLES})
-            table["features"].append(features(doc, text, attribution, probs, sparse, decoded, counts, gate))
+            table["features"].append(features(doc, text, attribution, probs, sparse, decoded, counts(index),
+                                              gate))
             table["label"].append(float(normalise(attribution.cue, text) in gold["cue"]))
             table["article"].append(number)
             table["how"].append(attribution.how)
         table["found"].append(spans)
         table["gold"].append(gold)
+        table["index"].append(index)
+        table["name"].append(article.name)
     quotes.token_probabilities = reader
     settings["threshold"] = shipped
     table["shipped_threshold"] = shipped
@@ -340,47 +384,97 @@ def cross_validate(table, x, candidate, below, model, seed: int, k: int = 5):
     return f1(chosen_tally), {t: f1(v) for t, v in fixed.items()}, chosen
 
 
+def held_out(train: tuple, dev: tuple, model, seed: int, k: int = 5):
+    """Dev F1 of a check fitted on the train rows, its threshold chosen by a grouped CV over
+    train (``choose_threshold``), and dev F1 at each fixed threshold; the threshold chosen.
+    ``train``, ``dev``: (table, features, candidate rows, rows under the shipped threshold)."""
+    (table, x, candidate, below), (dev_table, dev_x, dev_candidate, dev_below) = train, dev
+    y, article = np.asarray(table["label"]), np.asarray(table["article"])
+    articles = list(range(len(table["gold"])))
+    chosen = choose_threshold(table, articles, out_of_fold(x, y, article, candidate, articles, k, seed, model),
+                              candidate, below)
+    fit, predict = model
+    p = np.full(len(dev_x), np.nan)
+    p[dev_candidate] = predict(fit(x[candidate], y[candidate]), dev_x[dev_candidate])
+
+    def score(threshold: float) -> dict[str, float]:
+        return f1(counts_of(dev_table, range(len(dev_table["gold"])),
+                            dropped(p, dev_candidate, threshold, dev_below)))
+
+    return score(chosen), {t: score(t) for t in THRESHOLDS}, chosen
+
+
+def matrix(table: dict, names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rows' features, their readings (``how``), and whether each is an encoder cue under
+    the shipped threshold."""
+    how = np.asarray(table["how"])
+    below = (how == "tagged") & np.array([row["enc_cue_mean"] < table["shipped_threshold"]
+                                          for row in table["features"]])
+    return np.array([[row[n] for n in names] for row in table["features"]]), how, below
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=Path, required=True, help="DocBin of the dev texts")
     parser.add_argument("--train-docs", type=Path, required=True, help="DocBin of the train texts")
     parser.add_argument("--cache", type=Path, required=True, help="folder for the cached rows")
+    parser.add_argument("--train-logits", type=Path, nargs="*", default=[],
+                        help="out-of-fold encoder logits of train (one file a fold): fit on train, score dev")
     parser.add_argument("--models", default="logistic,logistic-l2-10,logistic-l2-100,trees")
     parser.add_argument("--candidates", default="rule,tagged,verbs+tagged,all")
-    parser.add_argument("--features", choices=("all", "small"), default="all")
+    parser.add_argument("--features", choices=("all", "small", "untrained"), default="all",
+                        help="untrained: all but those read from models fitted on train")
     parser.add_argument("--seeds", default="0,1,2")
     parser.add_argument("--tag-threshold", type=float, default=0.9,
                         help="read the encoder's cues down to this (the check then decides on them)")
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
-    counts_path = args.cache / "train_lemmas.pkl"
+    counts_path = args.cache / "train_lemmas_by_article.pkl"
     rows_path = args.cache / f"dev_rows_{args.tag_threshold}.pkl"
     if not counts_path.is_file():
         counts_path.write_bytes(pickle.dumps(lemma_counts(args.train_docs)))
+    counts = pickle.loads(counts_path.read_bytes())
+    total = sum(counts, Counter())
     if not rows_path.is_file():
-        rows_path.write_bytes(pickle.dumps(dev_rows(args.docs, pickle.loads(counts_path.read_bytes()),
-                                                    args.tag_threshold)))
+        rows_path.write_bytes(pickle.dumps(split_rows("dev", args.docs, lambda index: total, args.tag_threshold)))
     table = pickle.loads(rows_path.read_bytes())
-    names = list(SMALL if args.features == "small" else table["features"][0])
-    x = np.array([[row[n] for n in names] for row in table["features"]])
-    how = np.asarray(table["how"])
-    below = (how == "tagged") & np.array([row["enc_cue_mean"] < table["shipped_threshold"]
-                                          for row in table["features"]])
+    names = [n for n in (SMALL if args.features == "small" else table["features"][0])
+             if args.features != "untrained" or n not in TRAIN_FITTED]
+    x, how, below = matrix(table, names)
     base = f1(counts_of(table, range(len(table["gold"])), set(np.flatnonzero(below).tolist())))
     print(f"{len(how)} attributions read down to {args.tag_threshold}; the shipped reading (encoder's cues "
           f"from {table['shipped_threshold']}), source / cue / content F1:",
           " / ".join(f"{base[r]:.2f}" for r in ROLES))
+    if args.train_logits:
+        logits, fold, logit_names = train_logits(args.train_logits)
+        by_fold = {f: sum((counts[i] for i in fold if fold[i] == f), Counter()) for f in set(fold.values())}
+        train_path = args.cache / (f"train_rows_{args.tag_threshold}_"
+                                   + "+".join(p.stem for p in args.train_logits) + ".pkl")
+        if not train_path.is_file():  # each article's lemma counts without its own fold's
+            train_path.write_bytes(pickle.dumps(split_rows(
+                "train", args.train_docs, lambda index: total - by_fold[fold[index]], args.tag_threshold,
+                logits)))
+        train_table = pickle.loads(train_path.read_bytes())
+        assert train_table["name"] == [logit_names[i] for i in train_table["index"]], "logits of other articles"
+        train_x, train_how, train_below = matrix(train_table, names)
+        print(f"train: {len(train_how)} attributions in {len(train_table['gold'])} articles from "
+              f"{len(args.train_logits)} folds ({np.mean(train_table['label']):.3f} right)")
     for model_name in args.models.split(","):
         for candidates in args.candidates.split(","):
             candidate = np.array([CANDIDATES[candidates](h) for h in how])
             gains = []
             for seed in map(int, args.seeds.split(",")):
-                chosen, fixed, thresholds = cross_validate(table, x, candidate, below,
-                                                           MODELS[model_name], seed)
+                if args.train_logits:
+                    train_candidate = np.array([CANDIDATES[candidates](h) for h in train_how])
+                    chosen, fixed, thresholds = held_out((train_table, train_x, train_candidate, train_below),
+                                                         (table, x, candidate, below), MODELS[model_name], seed)
+                else:
+                    chosen, fixed, thresholds = cross_validate(table, x, candidate, below,
+                                                               MODELS[model_name], seed)
                 gains.append([chosen[r] - base[r] for r in ROLES])
                 print(f"{model_name} {args.features} features, {candidates} cues ({candidate.sum()}), "
-                      f"seed {seed}: CV F1 {' / '.join(f'{chosen[r]:.2f}' for r in ROLES)}, "
-                      f"thresholds chosen {thresholds}")
+                      f"seed {seed}: {'dev F1 fitted on train' if args.train_logits else 'CV F1'} "
+                      f"{' / '.join(f'{chosen[r]:.2f}' for r in ROLES)}, thresholds chosen {thresholds}")
                 print("  fixed threshold:", "; ".join(
                     f"{t}: {' / '.join(f'{fixed[t][r]:.2f}' for r in ROLES)}" for t in THRESHOLDS[1:]))
             print(f"  mean gain over seeds: {' / '.join(f'{v:+.2f}' for v in np.mean(gains, 0))}",
