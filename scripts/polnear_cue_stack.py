@@ -156,8 +156,8 @@ def split_rows(split: str, docbin: Path, counts: Callable[[int], Counter], tag_t
                logits: dict[int, np.ndarray] | None = None) -> dict:
     """Per found attribution: features, label, article; per article: spans found and gold.
     The encoder's cues are read down to ``tag_threshold`` (shipped: 0.9). ``counts``: the lemma
-    counts an article (by index) is read with. ``logits``: the encoder's piece logits to read instead of running
-    it, by article index (the articles without are left out)."""
+    counts an article (by index) is read with. ``logits``: the encoder's piece logits to read
+    instead of running it, by article index (the articles without are left out)."""
     articles, docs = parsed_polnear(data_dir(), split, docbin=docbin)
     settings = quotes.quote_encoder().settings
     shipped, settings["threshold"] = settings["threshold"], tag_threshold
@@ -391,8 +391,8 @@ def held_out(train: tuple, dev: tuple, model, seed: int, k: int = 5):
     (table, x, candidate, below), (dev_table, dev_x, dev_candidate, dev_below) = train, dev
     y, article = np.asarray(table["label"]), np.asarray(table["article"])
     articles = list(range(len(table["gold"])))
-    chosen = choose_threshold(table, articles, out_of_fold(x, y, article, candidate, articles, k, seed, model),
-                              candidate, below)
+    inner = out_of_fold(x, y, article, candidate, articles, k, seed, model)
+    chosen = choose_threshold(table, articles, inner, candidate, below)
     fit, predict = model
     p = np.full(len(dev_x), np.nan)
     p[dev_candidate] = predict(fit(x[candidate], y[candidate]), dev_x[dev_candidate])
@@ -436,7 +436,8 @@ def main() -> None:
     counts = pickle.loads(counts_path.read_bytes())
     total = sum(counts, Counter())
     if not rows_path.is_file():
-        rows_path.write_bytes(pickle.dumps(split_rows("dev", args.docs, lambda index: total, args.tag_threshold)))
+        rows_path.write_bytes(pickle.dumps(split_rows("dev", args.docs, lambda index: total,
+                                                      args.tag_threshold)))
     table = pickle.loads(rows_path.read_bytes())
     names = [n for n in (SMALL if args.features == "small" else table["features"][0])
              if args.features != "untrained" or n not in TRAIN_FITTED]
@@ -455,19 +456,25 @@ def main() -> None:
                 "train", args.train_docs, lambda index: total - by_fold[fold[index]], args.tag_threshold,
                 logits)))
         train_table = pickle.loads(train_path.read_bytes())
-        assert train_table["name"] == [logit_names[i] for i in train_table["index"]], "logits of other articles"
+        assert train_table["name"] == [logit_names[i] for i in train_table["index"]], \
+            "logits of other articles"
         train_x, train_how, train_below = matrix(train_table, names)
         print(f"train: {len(train_how)} attributions in {len(train_table['gold'])} articles from "
               f"{len(args.train_logits)} folds ({np.mean(train_table['label']):.3f} right)")
     for model_name in args.models.split(","):
         for candidates in args.candidates.split(","):
             candidate = np.array([CANDIDATES[candidates](h) for h in how])
+            if args.train_logits:
+                train_candidate = np.array([CANDIDATES[candidates](h) for h in train_how])
+                if not train_candidate.any():
+                    print(f"{model_name}, {candidates} cues: none on train")
+                    continue
             gains = []
             for seed in map(int, args.seeds.split(",")):
                 if args.train_logits:
-                    train_candidate = np.array([CANDIDATES[candidates](h) for h in train_how])
-                    chosen, fixed, thresholds = held_out((train_table, train_x, train_candidate, train_below),
-                                                         (table, x, candidate, below), MODELS[model_name], seed)
+                    chosen, fixed, thresholds = held_out(
+                        (train_table, train_x, train_candidate, train_below),
+                        (table, x, candidate, below), MODELS[model_name], seed)
                 else:
                     chosen, fixed, thresholds = cross_validate(table, x, candidate, below,
                                                                MODELS[model_name], seed)

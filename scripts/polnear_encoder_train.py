@@ -247,7 +247,8 @@ def run(name, layers, rank, alpha, lr, epochs, w, seed):
     model = Tagger(layers, rank, alpha).to(dev)
     params = [p for p in model.parameters() if p.requires_grad]
     print(name, f"fold {fold[0]}/{fold[1]}: {len(TRAIN) - len(held)} articles trained, "
-          f"{len(held)} held out" if fold else "all train", "windows", len(items), "trainable", sum(p.numel() for p in params), flush=True)
+          f"{len(held)} held out" if fold else "all train", "windows", len(items),
+          "trainable", sum(p.numel() for p in params), flush=True)
     steps = epochs * math.ceil(len(items) / 32)
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     sched = torch.optim.lr_scheduler.LambdaLR(  # warm up over 6 %, then decay linearly
