@@ -192,7 +192,7 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         del found[i]  # "riots are still continuing": the riots are the event
     for candidate in found.values():
         _assign_roles(candidate, actors)
-        claimants = _claimants(candidate.trigger, actors)
+        claimants = _claimants(_responsibility_claim(candidate.trigger), actors)
         if claimants:  # who claims responsibility for an act did it ("Yemen's Houthi rebels
             # claimed responsibility for missile and drone attack on the army's sites")
             candidate.source = claimants
@@ -751,7 +751,8 @@ def _nominal_counts(token: Token, rule: str, actors: "ActorIndex") -> bool:
         if child.dep_ == "prep" and child.lower_ in (cues["nominal_target_prepositions"]
                                                       | cues["nominal_source_prepositions"]):
             return True
-    return bool(_claimants(token, actors))  # "the Taliban claimed responsibility for the attack"
+    # "the Taliban claimed responsibility for the attack"
+    return bool(_claimants(_responsibility_claim(token), actors))
 
 
 def _fold(found: dict[int, Candidate]) -> list[Candidate]:
@@ -1871,13 +1872,12 @@ def _responsibility_claim(token: Token) -> Optional[Token]:
     return verb
 
 
-def _claimants(token: Token, actors: ActorIndex) -> list[str]:
-    """Who claims responsibility for the act ``token`` names (:func:`_responsibility_claim`):
-    the claim's subject, or the one it shares ("IS, which claimed responsibility for ...")."""
-    verb = _responsibility_claim(token)
-    if verb is None:
+def _claimants(claim: Optional[Token], actors: ActorIndex) -> list[str]:
+    """Who makes a claim of responsibility (the verb :func:`_responsibility_claim` finds, or
+    None): its subject, or the one it shares ("IS, which claimed responsibility for ...")."""
+    if claim is None:
         return []
-    return _subject_of(verb, actors) or _inherited_subject(verb, actors)
+    return _subject_of(claim, actors) or _inherited_subject(claim, actors)
 
 
 def _own_force_claimed(token: Token, code: PloverCode, speaker: Optional[str],
@@ -2061,7 +2061,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
                   if q.span[0] <= token.idx < q.span[1]), None)
     speaker = quote.speaker if quote is not None else reported_speaker(token, actors)
     allegation = _allegation(token)
-    claimants = _claimants(token, actors)
+    claim = _responsibility_claim(token)
+    claimants = _claimants(claim, actors)
     if allegation is not None:  # "denied charges by X that his Government had helped ...":
         speaker = _accusers(allegation, actors)  # X claims it; the denier does not
     elif claimants:  # "the Taliban claimed responsibility for the attack": the Taliban claim it
@@ -2080,8 +2081,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         # keeps the act, hypothetical; CAMEO codes the weighing or the hope (ConfliBERT's
         # coders: a statement)
         code = replace(code, cameo=STANCE_CODES[intent])
-    if (status == "claimed" and (claimants or _own_force_claimed(token, code, speaker, source))
-            ) or _responsibility_claim(token) is not None:
+    if claim is not None or (status == "claimed"
+                             and _own_force_claimed(token, code, speaker, source)):
         # PLOVER keeps the act, claimed by its doer; CAMEO codes the claim (015; ConfliBERT's
         # coders put every such train sentence in the statement class), an uncoded
         # claimant's too ("The FLN has claimed responsibility for several attacks")
