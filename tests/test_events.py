@@ -1587,3 +1587,52 @@ def test_a_conjoined_clause_lends_no_pattern_words_to_the_verb_before_it(pipelin
                           "of civilians including dozens of children in a town recently freed "
                           "of the militants in northern Syria.")
     assert next(e for e in x.events if e.trigger.text == "killed").cameo == "202"
+
+
+def test_an_act_a_ceremony_marks_is_coded_as_the_ceremony(pipeline):
+    # ConfliBERT train (statements): PLOVER keeps the act, CAMEO codes the symbolic act (017;
+    # Phoenix ATTEND CEREMONY / COMMEMORATION 017)
+    x = extract(pipeline, "Hundreds of people have attended a commemoration ceremony honoring a "
+                          "Croatian general who died after apparently taking poison at a United "
+                          "Nations tribunal that confirmed his war crimes conviction.")
+    assert next(e for e in x.events if e.trigger.text == "died").cameo == "017"
+    x = extract(pipeline, "Prime Minister Babiš attended ceremony to celebrate the foundation of "
+                          "Czechoslovakia in Martin and Ruzomberok")
+    assert [(e.trigger.text, e.cameo) for e in x.events] == [("celebrate", "017")]
+    # ConfliBERT train (material cooperation): a ceremony as the act's setting leaves it alone
+    x = extract(pipeline, "The United States returned an ancient marble sculpture of the head of "
+                          "Roman Emperor Marcus Aurelius to Algerian Ambassador Amine Kherbi in a "
+                          "ceremony in Washington, D.C.")
+    assert x.events[0].cameo == "0842"
+
+
+def test_agreeing_with_a_view_the_parse_hangs_from_the_partner_is_an_accord(pipeline):
+    # ConfliBERT train (statements): a content clause parsed as the partner's relative clause,
+    # a free relative, a person the tagger types a place
+    for text in ("Officials from Kansas have said they agree with the NCAA that Gassnola made "
+                 "payments to family members and handlers of two players, Billy Preston and "
+                 "Silvio De Sousa.",
+                 "Americans said they agree with what Republicans in Congress were proposing to "
+                 "do, lower than agreement with what President Obama.",
+                 "Both Ministers said they agree with Tantan, the Minister of Interior who told "
+                 "governors not to welcome deputies and ministers at the border of the "
+                 "provinces."):
+        x = extract(pipeline, text)
+        assert next(e for e in x.events if e.trigger.text == "agree").cameo == "019", text
+
+
+def test_a_war_game_staged_by_two_armies_is_military_cooperation(pipeline):
+    # ConfliBERT train (material cooperation): "war game" in the singular, a passive verb
+    x = extract(pipeline, "The war game, code-named infinite moonlight 96 was staged by U.S. "
+                          "marines and Jordanian armed forces.")
+    staged = only(x, "COOPERATE")
+    assert (staged.trigger.text, staged.cameo) == ("staged", "062")
+
+
+def test_air_support_provided_is_military_aid(pipeline):
+    # bench (FA-KES): PLOVER's SUPPORT is verbal only; Phoenix's GIVE "support" was 051
+    x = extract(pipeline, "The Russian air fleets operation near Palmyra provided very good aerial "
+                          "support for the Syrian ground forces who for their part inflicted "
+                          "major casualties on the terrorists.")
+    provided = only(x, "AID")
+    assert (provided.trigger.text, provided.cameo) == ("provided", "072")

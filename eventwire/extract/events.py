@@ -42,6 +42,7 @@ STANCE_CODES = {"weighed": "014", "doubted": "012", "hoped": "013"}
 CLAIM_RESPONSIBILITY, DENY_RESPONSIBILITY = "015", "016"  # CAMEO: claim / deny responsibility
 EXPRESS_ACCORD = "019"  # CAMEO: express accord ("agree with" a view)
 EXPRESS_SYMPATHY = "018"  # CAMEO: make empathetic comment (condolences)
+SYMBOLIC_ACT = "017"  # CAMEO: engage in symbolic act (ceremonies, commemorations)
 # CAMEO: express intent to provide (economic, military, humanitarian ...) aid -> provide it
 AID_PROVIDED = {"033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
@@ -1817,6 +1818,28 @@ def _condoled(token: Token) -> bool:
     return False
 
 
+def _ceremonial(token: Token) -> bool:
+    """An act that a ceremony marks or honours ("a commemoration ceremony honoring a Croatian
+    general who died", "a ceremony marking the anniversary of the attack"), or whose clause is
+    the purpose of holding or attending one ("attended ceremony to celebrate the foundation of
+    Czechoslovakia"): the act's phrase hangs, through prepositions, objects and the clauses
+    that modify nouns, from a ceremony noun; a ceremony named as the act's setting ("returned
+    the sculpture ... in a ceremony") or its compound ("the signing ceremony") is not one."""
+    nouns = status_cues()["ceremony_nouns"]
+    node = token
+    for _ in range(8):
+        if node.dep_ in ("advcl", "xcomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return any(c.lower_ in nouns for c in node.head.children
+                       if c.dep_ in OBJECTS or c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS)
+        if node.dep_ not in ("pobj", "prep", "relcl", "acl", "dobj"):
+            return False
+        node = node.head
+        if node.lower_ in nouns and node.pos_ == "NOUN":
+            return True
+    return False
+
+
 def _allegation(token: Token) -> Optional[Token]:
     """The accusation or charge whose content clause an act lies in ("denied charges that his
     Government had helped conspirators", "rejected accusations it has denied legal
@@ -2100,6 +2123,12 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         # (018; Phoenix EXPRESS / OFFER / EXTEND CONDOLENCES, OFFER RESPECTS; ConfliBERT
         # train: every condolence sentence a statement)
         code = replace(code, cameo=EXPRESS_SYMPATHY)
+    elif _ceremonial(token):
+        # "attended a commemoration ceremony honoring a Croatian general who died": PLOVER
+        # keeps the act; CAMEO codes the ceremony (017; Phoenix ATTEND CEREMONY, COMMEMORATION,
+        # FUNERAL, CELEBRATE INDEPENDENCE, COMMEMORATE ANNIVERSARY; ConfliBERT train: every
+        # ceremony attended or led a statement)
+        code = replace(code, cameo=SYMBOLIC_ACT)
     if code.type == "AGREE" and _accord(token):
         code = replace(code, cameo=EXPRESS_ACCORD)
     if code.type == "MOBILIZE" and _joint_exercise(token, source, actors):
@@ -2154,7 +2183,8 @@ def _accord(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "with":
             partner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-        elif child.dep_ in ("xcomp", "advcl", "auxpass", "nsubjpass") or (
+        elif child.dep_ in ("xcomp", "auxpass", "nsubjpass") or (
+                child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX")) or (
                 child.dep_ in OBJECTS and child.lower_ != "that") or (
                 child.dep_ == "prep" and child.lower_ in ("on", "to", "over", "upon")) or (
                 child.dep_ == "mark" and child.lower_ == "as"):
@@ -2164,9 +2194,20 @@ def _accord(token: Token) -> bool:
             return False
         elif child.dep_ in ("ccomp", "dobj"):  # "the court agreed with Texaco lawyers that the"
             view = True
+    if partner is None:
+        return False
+    # a view the parse hangs from the partner: "agree with what Republicans in Congress were
+    # proposing", "agree with the NCAA that Gassnola made payments" (a content clause parsed as
+    # the noun's relative clause: its "that" is no pronoun); a person the tagger types a place
+    # ("agree with Tantan, the Minister of Interior")
+    view = view or partner.dep_ == "pcomp" or any(
+        c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in partner.children)
+    person = any(c.dep_ == "appos" and c.lemma_.lower() in status_cues()["people_nouns"]
+                 for c in partner.children)
     # with no view stated, a firm or a state agreed with is a deal's party ("agreed with Japan's
     # Canon", "agreed with the U.S."), a person or a thing a view ("agree with the recommendation")
-    return partner is not None and (view or partner.ent_type_ not in ("ORG", "GPE", "NORP"))
+    return view or person or partner.ent_type_ not in ("ORG", "GPE", "NORP")
 
 
 def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
