@@ -1636,3 +1636,36 @@ def test_air_support_provided_is_military_aid(pipeline):
                           "major casualties on the terrorists.")
     provided = only(x, "AID")
     assert (provided.trigger.text, provided.cameo) == ("provided", "072")
+
+
+def test_an_attack_stepped_up_is_the_attack(pipeline):
+    # bench (FA-KES): Phoenix BOOST's bare default (060) was the event; the bombardment is
+    x = extract(pipeline, "Regime and Russian forces have lately intensified aerial bombardment "
+                          "on Idlib province.")
+    intensified = only(x, "ASSAULT")
+    assert (intensified.trigger.text, intensified.cameo) == ("intensified", "195")
+
+
+def test_a_verb_default_of_cooperation_without_a_partner_is_no_event(pipeline):
+    # bench (FA-KES): PLOVER's COOPERATE is for the benefit of both parties
+    for text in ("The hospital served as a referral centre specialising in pediatrics with an "
+                 "operating theatre and an intensive care unit.",
+                 "Extremists fighting for Al Nusra Front the Syrian branch of Al Qaeda were also "
+                 "killed said observatory head Rami Abdel Rahman who did not provide a precise "
+                 "number."):
+        x = extract(pipeline, text)
+        assert not [e for e in x.events if e.type == "COOPERATE"], text
+    # three states establishing a mechanism together cooperate
+    x = extract(pipeline, "A tripartite mechanism was established in February by Turkey Russia "
+                          "and Iran to monitor the ceasefire in Syria.")
+    assert only(x, "COOPERATE").trigger.text == "established"
+
+
+def test_subsidies_provided_are_economic_aid(pipeline):
+    # bench (Reuters): subsidies are money, as Phoenix's PROVIDE "dollars" (071); refused here
+    x = extract(pipeline, "The French government plans to cancel part of Renault's debt as part "
+                          "of a strategy of returning the state car group to financial "
+                          "independence, but will not provide it with more subsidies, industry "
+                          "ministry sources said.")
+    provide = next(e for e in x.events if e.trigger.text == "provide")
+    assert (provide.type, provide.cameo) == ("REJECT", "122")

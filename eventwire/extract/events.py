@@ -781,6 +781,11 @@ def _fold(found: dict[int, Candidate]) -> list[Candidate]:
                                                                              head.trigger)
         if is_object or same_type or content:
             folded.add(i)
+            if is_object and head.rule == "verb" and \
+                    head.trigger.lemma_.lower() in cues["intensifying_heads"]:
+                # "intensified its aerial artillery and missile bombardment": the act stepped
+                # up is the object's, not the verb's bare default (Phoenix BOOST, 060)
+                head.code, head.rule = candidate.code, candidate.rule
             if same_type or is_object:
                 for role in ("source", "target"):
                     mine, theirs = getattr(candidate, role), getattr(head, role)
@@ -2091,6 +2096,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     elif claimants:  # "the Taliban claimed responsibility for the attack": the Taliban claim it
         speaker = claimants[0]
     status, intent = event_status(candidate, quote, speaker, alleged=allegation is not None)
+    if intent not in STANCE_CODES and _partnerless_cooperation(candidate, actors):
+        return None  # a stance on it is still coded ("expressed pessimism that ... could improve")
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
     recoded = intent_codes().get((intent, code.type)) if intent else None
     if recoded and plover_of(recoded) is not None:
@@ -2166,6 +2173,21 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         confidence=round(min(max(confidence, 0.01), 1.0), 3),
         reciprocal=(bool(source and target) and _reciprocal(code, token))
         or _joint_act(code, token, source, target, actors))
+
+
+def _partnerless_cooperation(candidate: Candidate, actors: "ActorIndex") -> bool:
+    """A verb's bare dictionary default of material cooperation (060: Phoenix's GRANT, ENACT,
+    AID, LINK, BOOST, OVERSEE_MANAGE blocks) with no partner: no target and no second state
+    among the sources ("the hospital served as a referral centre", "a demand that constitutes
+    an affront", "Sadr, who commands a large following", "who did not provide a precise
+    number"). PLOVER's COOPERATE is "for the benefit of both parties": without a second party
+    the verb names no cooperation ("established by Turkey, Russia and Iran", "The United States
+    and Russia ... would establish a nationwide cease-fire" keep theirs)."""
+    if candidate.rule != "verb" or candidate.code.cameo != "060" or candidate.target:
+        return False
+    parties = candidate.source + [m for a in candidate.source if a in actors.by_id
+                                  for m in actors.by_id[a].members]
+    return len(_countries(parties, actors)) < 2
 
 
 def _accord(token: Token) -> bool:
