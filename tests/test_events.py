@@ -1655,6 +1655,18 @@ def test_a_verb_default_of_cooperation_without_a_partner_is_no_event(pipeline):
                  "number."):
         x = extract(pipeline, text)
         assert not [e for e in x.events if e.type == "COOPERATE"], text
+    # nor with a party done to by a thing
+    for text in ("This crime will constitute a turning point in the Syrian developments because "
+                 "it has embarrassed the Russians on the issue of chemicals.",
+                 "The Central Military Media said 3000 residents of two pro-regime villages Foua "
+                 "and Kafarya left Wednesday in 45 buses bound for regime-controlled Aleppo."):
+        x = extract(pipeline, text)
+        assert not [e for e in x.events if e.type == "COOPERATE"], text
+    # a doer left unsaid stays
+    x = extract(pipeline, "Under the evacuation deal more than 2000 people including rebel "
+                          "fighters were granted safe passage out of Madaya a town near Damascus "
+                          "besieged by government forces.")
+    assert [e.trigger.text for e in x.events if e.type == "COOPERATE"] == ["granted"]
     # three states establishing a mechanism together cooperate
     x = extract(pipeline, "A tripartite mechanism was established in February by Turkey Russia "
                           "and Iran to monitor the ceasefire in Syria.")

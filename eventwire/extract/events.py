@@ -2183,8 +2183,19 @@ def _partnerless_cooperation(candidate: Candidate, actors: "ActorIndex") -> bool
     number"). PLOVER's COOPERATE is "for the benefit of both parties": without a second party
     the verb names no cooperation ("established by Turkey, Russia and Iran", "The United States
     and Russia ... would establish a nationwide cease-fire" keep theirs)."""
-    if candidate.rule != "verb" or candidate.code.cameo != "060" or candidate.target:
+    if candidate.rule != "verb" or candidate.code.cameo != "060":
         return False
+    token = candidate.trigger
+    if candidate.target:
+        # a party done to by a thing: the subject is a noun that is no actor ("the attack
+        # served the interests of armed terrorist groups") or the noun the verb describes ("a
+        # clinic serving thousands of Syrians", "a highway that connects Aleppo to Latakia");
+        # a doer left unsaid stays, passive or not ("who were granted safe passage", "aided by
+        # U.S.-led coalition airstrikes", "had used communications equipment to aid the rebels")
+        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ in ("auxpass", "agent")
+                      for c in token.children)
+        return not candidate.source and not passive and (token.dep_ in ("acl", "relcl") or any(
+            c.dep_ in SUBJECTS and c.pos_ == "NOUN" for c in token.children))
     parties = candidate.source + [m for a in candidate.source if a in actors.by_id
                                   for m in actors.by_id[a].members]
     return len(_countries(parties, actors)) < 2
