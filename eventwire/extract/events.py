@@ -784,7 +784,8 @@ def _fold(found: dict[int, Candidate]) -> list[Candidate]:
             if is_object and head.rule == "verb" and \
                     head.trigger.lemma_.lower() in cues["intensifying_heads"]:
                 # "intensified its aerial artillery and missile bombardment": the act stepped
-                # up is the object's, not the verb's bare default (Phoenix BOOST, 060)
+                # up is the object's, not the verb's bare default (Phoenix BOOST, 060; "step"
+                # is "step up", the only sense in which it has an object)
                 head.code, head.rule = candidate.code, candidate.rule
             if same_type or is_object:
                 for role in ("source", "target"):
@@ -2175,7 +2176,7 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         or _joint_act(code, token, source, target, actors))
 
 
-def _partnerless_cooperation(candidate: Candidate, actors: "ActorIndex") -> bool:
+def _partnerless_cooperation(candidate: Candidate, actors: ActorIndex) -> bool:
     """A verb's bare dictionary default of material cooperation (060: Phoenix's GRANT, ENACT,
     AID, LINK, BOOST, OVERSEE_MANAGE blocks) with no partner: no target and no second state
     among the sources ("the hospital served as a referral centre", "a demand that constitutes
