@@ -408,3 +408,22 @@ def test_the_noun_a_passive_relative_clause_describes_suffers_its_act(pipeline):
     captured = [e for e in x.events if e.trigger.text == "captured"]
     assert captured and "150 civilians" not in texts(x, captured[0].source)
     assert "150 civilians" in texts(x, captured[0].target)
+
+
+def test_whoever_is_said_to_be_responsible_for_an_act_is_its_source(pipeline):
+    # bench: the regime attributed the attack (was no source)
+    x = extract(pipeline, "The United Kingdom therefore shares the US assessment that it is "
+                          "highly likely that the regime was responsible for a sarin attack on "
+                          "Khan Sheikhun on the 4th of April.")
+    attack = only(x, "ASSAULT")
+    assert texts(x, attack.source) == ["the regime"]
+    # bench: the warplanes behind the attacks, not the Civil Defence reporting them
+    x = extract(pipeline, "In a statement late on Tuesday the Syrian Civil Defence confirmed that "
+                          "Russian and regime warplanes were behind the \"deliberate attacks\" "
+                          "that targeted the convoy.")
+    assert texts(x, only(x, "ASSAULT").source) == ["Russian and regime warplanes"]
+    # bench: held responsible (the airstrikes had no source)
+    x = extract(pipeline, "\"We hold the Russian government responsible for airstrikes in this "
+                          "airspace,\" Rhodes said.")
+    airstrikes = [e for e in x.events if e.trigger.text == "airstrikes"]
+    assert airstrikes and codes(x, airstrikes[0].source) == {"RUSGOV"}

@@ -193,10 +193,12 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     for candidate in found.values():
         _assign_roles(candidate, actors)
         claimants = _claimants(_responsibility_claim(candidate.trigger), actors)
-        if claimants:  # who claims responsibility for an act did it ("Yemen's Houthi rebels
-            # claimed responsibility for missile and drone attack on the army's sites")
-            candidate.source = claimants
-            candidate.target = [a for a in candidate.target if a not in claimants]
+        held = claimants or _held_responsible(candidate.trigger, actors)
+        if held:  # who claims responsibility for an act did it ("Yemen's Houthi rebels claimed
+            # responsibility for missile and drone attack on the army's sites"), and who is
+            # said to be responsible for it ("the regime was responsible for a sarin attack")
+            candidate.source = held
+            candidate.target = [a for a in candidate.target if a not in held]
         if not candidate.source:
             candidate.source = _anaphoric_source(candidate.trigger, earlier)
         if not candidate.source and _pronoun_subject(candidate.trigger):
@@ -1878,6 +1880,47 @@ def _claimants(claim: Optional[Token], actors: ActorIndex) -> list[str]:
     if claim is None:
         return []
     return _subject_of(claim, actors) or _inherited_subject(claim, actors)
+
+
+def _held_responsible(token: Token, actors: ActorIndex) -> list[str]:
+    """Who is said to have done an act: "the regime was responsible for a sarin attack", "We
+    hold the Russian government responsible for airstrikes", "accused Assad regime of
+    responsibility for a massacre", "Russia holds responsibility for the strike", "its forces
+    were behind the Ghouta attack", "warplanes were behind the attacks that targeted the
+    convoy" (the act's own clause, on a relative pronoun). Not where it is negated ("was not
+    behind"), nor a denial ("denied responsibility for"): no one is named as its doer."""
+    cues = status_cues()
+    node = token
+    if token.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ in ("WDT", "WP")
+                                     for c in token.children):
+        node = token.head
+    while node.dep_ == "conj" and node.head.i != node.i:  # "for mass killings and beheadings"
+        node = node.head
+    if node.dep_ != "pobj" or node.head.i == node.i:
+        return []
+    preposition, holder = node.head, node.head.head
+    if any(c.dep_ == "neg" for c in holder.children):
+        return []
+    if preposition.lower_ == "behind" and holder.lemma_ == "be":
+        return _subject_of(holder, actors)  # "its forces were behind the Ghouta attack"
+    if preposition.lower_ != "for":
+        return []
+    if holder.lemma_.lower() in cues["responsible_adjectives"]:
+        if holder.dep_ in ("acomp", "ccomp", "xcomp") and not any(
+                c.dep_ in SUBJECTS for c in holder.children):
+            return [] if any(c.dep_ == "neg" for c in holder.head.children) \
+                else _subject_of(holder.head, actors)  # "the regime was responsible for"
+        return _subject_of(holder, actors)  # "hold the Russian government responsible for"
+    if holder.lemma_.lower() in cues["responsibility_nouns"]:
+        owner = [a for c in holder.children if c.dep_ == "poss" for a in _phrase_actors(c, actors)]
+        if owner:  # "Russia's responsibility for the strike"
+            return owner
+        if holder.dep_ in OBJECTS and holder.head.lemma_.lower() in cues["holding_heads"] \
+                and not any(c.dep_ == "neg" for c in holder.head.children):
+            return _subject_of(holder.head, actors)  # "Russia holds responsibility for"
+        if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.dep_ in OBJECTS:
+            return _phrase_actors(holder.head.head, actors)  # "accused X of responsibility for"
+    return []
 
 
 def _own_force_claimed(token: Token, code: PloverCode, speaker: Optional[str],
