@@ -427,3 +427,16 @@ def test_whoever_is_said_to_be_responsible_for_an_act_is_its_source(pipeline):
                           "airspace,\" Rhodes said.")
     airstrikes = [e for e in x.events if e.trigger.text == "airstrikes"]
     assert airstrikes and codes(x, airstrikes[0].source) == {"RUSGOV"}
+
+
+def test_a_town_reached_through_a_part_of_it_or_a_prepositional_object_is_the_target(pipeline):
+    # ConfliBERT train: gold targets "Manila", "a number of areas in Mosul city" (were none)
+    x = extract(pipeline, "Philippine troops remained on alert in Manila after BIFF gunmen tried "
+                          "to set off improvised bombs along roads leading to the clash site.")
+    assert codes(x, x.events[0].target) == {"PHLCVL"}
+    x = extract(pipeline, "Peshmerga has intensified its forces in a number of areas in Mosul city "
+                          "and announced that it will add these areas to Iraqi Kurdistan Region "
+                          "while IMIS had controlled other areas in the left bank of the Mosul "
+                          "city.")
+    event = only(x, "MOBILIZE")
+    assert codes(x, event.target) == {"IRQCVL"}

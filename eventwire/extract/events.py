@@ -1527,14 +1527,19 @@ def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> li
     ("troops arrived in Bosnia"); with ``towns``, a town or region there stands for its
     people, as the PLOVER records code cities and regions ("a curfew in Algiers", "lifted the
     state of emergency in West Darfur State"; ConfliBERT: "sought refuge in Amman", "remained
-    on alert in New Delhi")."""
-    heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
+    on alert in New Delhi"). The place hangs from the verb or its object; a town also from its
+    prepositional object ("remained on alert in Manila"), and is named by a part or region of
+    it too (:func:`_region_of`: "a curfew in parts of X")."""
+    adjuncts = status_cues()["adjunct_prepositions"]
+    heads = [token] + [c for c in token.children if c.dep_ in OBJECTS] + [
+        o for c in token.children if towns and c.dep_ == "prep" and c.lower_ not in adjuncts
+        and c.lower_ not in ("in", "into", "to") for o in c.children if o.dep_ == "pobj"]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
                 if towns:
-                    places = [actors.places[o.i] for o in child.children
-                              if o.dep_ == "pobj" and o.i in actors.places]
+                    places = [actors.places[r.i] for o in child.children if o.dep_ == "pobj"
+                              and (r := _region_of(o, actors)).i in actors.places]
                     found = [actors.place_actor(places[0], token.doc)] if places else []
                 else:
                     found = [a for a in _object_actors(child, actors)
@@ -1542,6 +1547,28 @@ def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> li
                 if found and found[0]:
                     return found
     return []
+
+
+def _region_of(noun: Token, actors: ActorIndex) -> Token:
+    """The place a part or region of it names ("a curfew in parts of Kashmir", "in the
+    northern province of Alta Verapaz", "in a number of areas in Mosul city", "in Maungtaw
+    district"): through the noun's compounds and its "of" and "in" phrases, where the noun
+    names no actor or place itself and is a part or region word; else the noun."""
+    regions = status_cues()["region_nouns"]
+    node = noun
+    for _ in range(3):
+        if node.i in actors.places or actors.at(node) is not None:
+            return node
+        if node.lemma_.lower() not in regions:
+            return noun
+        inner = [c for c in node.children if c.dep_ == "compound" and (
+            c.i in actors.places or actors.at(c) is not None)] + [
+            o for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            for o in c.children if o.dep_ == "pobj"]
+        if not inner:
+            return noun
+        node = inner[0]
+    return noun
 
 
 PLACE_PATH = {"dobj", "obj", "pobj", "prep", "xcomp", "compound", "appos", "conj", "nsubjpass"}
