@@ -440,3 +440,15 @@ def test_a_town_reached_through_a_part_of_it_or_a_prepositional_object_is_the_ta
                           "city.")
     event = only(x, "MOBILIZE")
     assert codes(x, event.target) == {"IRQCVL"}
+
+
+def test_a_state_owning_a_named_persons_title_is_no_second_party(pipeline):
+    # ConfliBERT train: gold source "Algeria 's President Abdelaziz Bouteflika" (was Algeria
+    # and Bouteflika, two sources)
+    x = extract(pipeline, "Algeria's President Abdelaziz Bouteflika has resigned after weeks of "
+                          "massive street protests.")
+    assert codes(x, x.events[0].source) == {"DZAGOV"}
+    # ConfliBERT train: gold source "Venezuela 's embattled president , Nicolas Maduro"
+    x = extract(pipeline, "Venezuela's embattled president, Nicolas Maduro, is rejecting "
+                          "President Donald Trump's call for a new day in Venezuela.")
+    assert codes(x, only(x, "REJECT").source) == {"VENGOV"}
