@@ -442,7 +442,7 @@ def test_a_town_reached_through_a_part_of_it_or_a_prepositional_object_is_the_ta
     assert codes(x, event.target) == {"IRQCVL"}
 
 
-def test_a_state_owning_a_named_persons_title_is_no_second_party(pipeline):
+def test_a_state_owning_or_describing_a_coded_party_is_no_second_party(pipeline):
     # ConfliBERT train: gold source "Algeria 's President Abdelaziz Bouteflika" (was Algeria
     # and Bouteflika, two sources)
     x = extract(pipeline, "Algeria's President Abdelaziz Bouteflika has resigned after weeks of "
@@ -452,3 +452,9 @@ def test_a_state_owning_a_named_persons_title_is_no_second_party(pipeline):
     x = extract(pipeline, "Venezuela's embattled president, Nicolas Maduro, is rejecting "
                           "President Donald Trump's call for a new day in Venezuela.")
     assert codes(x, only(x, "REJECT").source) == {"VENGOV"}
+    # bench: the rebels hold the town (PLOVER: "shelling Albanian rebel-held territory" is
+    # aimed at the rebels); "Syrian" describing the town is no second target
+    x = extract(pipeline, "Regime warplanes and helicopters launched at least 60 air raids "
+                          "yesterday on the rebel-held Syrian town of Zabadani to the west of "
+                          "Damascus.")
+    assert codes(x, only(x, "ASSAULT").target) == {"SYRREB"}

@@ -999,7 +999,7 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
         # "valued partners like Saudi Arabia": the examples stand for the phrase
         examples = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "like"
                     for a in _object_actors(c, actors) if actors.by_id[a].code]
-        return _without_owner_state(token, actors.within(_phrase(token)), actors) or examples
+        return _without_redundant_state(token, actors.within(_phrase(token)), actors) or examples
     found = actors.within([token])
     if not actors.at(token).code:  # "Gul Rahman, a suspected militant": the apposition codes him
         described = [a for c in token.children if c.dep_ == "appos" and actors.at(c) is not None
@@ -1015,13 +1015,15 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
     return found
 
 
-def _without_owner_state(token: Token, found: list[str], actors: "ActorIndex") -> list[str]:
-    """"Algeria's President Abdelaziz Bouteflika", "Venezuela's embattled president, Nicolas
-    Maduro" (the title the head, the coded name in apposition): the person, without the state
-    that owns the title as a second party; a state owning anything else stays ("Brazil's truck
-    drivers" names no other actor)."""
-    owners = [actors.at(c) for c in token.children if c.dep_ == "poss"]
-    states = {a.id: (a.code or "")[:3] for a in owners if a is not None and a.kind == "state"}
+def _without_redundant_state(token: Token, found: list[str], actors: "ActorIndex") -> list[str]:
+    """A state that owns or describes a phrase's head is no second party beside a coded actor
+    of its own in the phrase: "Algeria's President Abdelaziz Bouteflika" (the title the head,
+    the name in apposition) is DZA GOV alone, "the rebel-held Syrian town of Zabadani" the
+    rebels alone (PLOVER: "shelling Albanian rebel-held territory", ALB REB). A state with
+    no such actor stays ("Brazil's truck drivers")."""
+    modifiers = [actors.at(c) for c in token.children
+                 if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    states = {a.id: (a.code or "")[:3] for a in modifiers if a is not None and a.kind == "state"}
     if not states:
         return found
     coded = {(actors.by_id[a].code or "")[:3] for a in found
