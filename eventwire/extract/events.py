@@ -1544,12 +1544,13 @@ def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> li
     people, as the PLOVER records code cities and regions ("a curfew in Algiers", "lifted the
     state of emergency in West Darfur State"; ConfliBERT: "sought refuge in Amman", "remained
     on alert in New Delhi"). The place hangs from the verb or its object; a town also from its
-    prepositional object ("remained on alert in Manila"), and is named by a part or region of
-    it too (:func:`_region_of`: "a curfew in parts of X")."""
+    prepositional object ("remained on alert in Manila"; not where one comes from: "evicted
+    from the church in Johannesburg"), and is named by a part or region of it too
+    (:func:`_region_of`: "a curfew in parts of X")."""
     adjuncts = status_cues()["adjunct_prepositions"]
     heads = [token] + [c for c in token.children if c.dep_ in OBJECTS] + [
         o for c in token.children if towns and c.dep_ == "prep" and c.lower_ not in adjuncts
-        and c.lower_ not in ("in", "into", "to") for o in c.children if o.dep_ == "pobj"]
+        and c.lower_ not in ("in", "into", "to", "from") for o in c.children if o.dep_ == "pobj"]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
