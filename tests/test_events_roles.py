@@ -458,3 +458,12 @@ def test_a_state_owning_or_describing_a_coded_party_is_no_second_party(pipeline)
                           "yesterday on the rebel-held Syrian town of Zabadani to the west of "
                           "Damascus.")
     assert codes(x, only(x, "ASSAULT").target) == {"SYRREB"}
+
+
+def test_an_attack_as_the_agent_gives_its_own_source_not_whom_it_hit(pipeline):
+    # bench: the government-held parts were shelled (the government was also a source)
+    x = extract(pipeline, "The toll includes 126 people killed by rebel shelling of "
+                          "government-held parts of Aleppo city.")
+    event = only(x, "ASSAULT")
+    assert codes(x, event.source) == {"SYRREB"}
+    assert codes(x, event.target) == {"SYRGOV"}

@@ -1085,7 +1085,11 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 target += [a for a in _phrase_actors(child, actors)
                            if a not in actors.within(agents)]
         elif child.dep_ == "agent":
-            source += [a for c in child.children for a in _phrase_actors(c, actors)]
+            # "killed by rebel shelling of government-held parts": the attack's own source,
+            # not the party it was aimed at
+            source += [a for c in child.children for a in (
+                actors.at(c) is None and c.lemma_.lower() in cues["attack_nouns"]
+                and _nominal_roles(c, actors)[0] or _phrase_actors(c, actors))]
         elif child.dep_ in OBJECTS and _judged_attack(candidate, child, actors):
             # "condemned the bombing of the hospital by Russian jets": the jets are condemned
             target += _nominal_roles(child, actors)[0]
