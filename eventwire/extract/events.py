@@ -1550,7 +1550,7 @@ def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> li
     on alert in New Delhi"). The place hangs from the verb or its object; a town also from its
     prepositional object ("remained on alert in Manila"; not where one comes from: "evicted
     from the church in Johannesburg"), and is named by a part or region of it too
-    (:func:`_region_of`: "a curfew in parts of X")."""
+    (:func:`_region_of`: "in a number of areas in Mosul city")."""
     adjuncts = status_cues()["adjunct_prepositions"]
     heads = [token] + [c for c in token.children if c.dep_ in OBJECTS] + [
         o for c in token.children if towns and c.dep_ == "prep" and c.lower_ not in adjuncts
@@ -1571,10 +1571,10 @@ def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> li
 
 
 def _region_of(noun: Token, actors: ActorIndex) -> Token:
-    """The place a part or region of it names ("a curfew in parts of Kashmir", "in the
-    northern province of Alta Verapaz", "in a number of areas in Mosul city", "in Maungtaw
-    district"): through the noun's compounds and its "of" and "in" phrases, where the noun
-    names no actor or place itself and is a part or region word; else the noun."""
+    """The place a part or region of it names ("in a number of areas in Mosul city", "fled to
+    the rebel stronghold of Idlib", "a ceasefire in the divided city of Aleppo"): through the
+    noun's compounds and its "of" and "in" phrases, where the noun names no actor or place
+    itself and is a part or region word; else the noun."""
     regions = status_cues()["region_nouns"]
     node = noun
     for _ in range(3):
@@ -1966,8 +1966,9 @@ def _held_responsible(token: Token, actors: ActorIndex) -> list[str]:
         if holder.dep_ in OBJECTS and holder.head.lemma_.lower() in cues["holding_heads"] \
                 and not any(c.dep_ == "neg" for c in holder.head.children):
             return _subject_of(holder.head, actors)  # "Russia holds responsibility for"
-        if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.dep_ in OBJECTS:
-            return _phrase_actors(holder.head.head, actors)  # "accused X of responsibility for"
+        accused = holder.head.head
+        if holder.dep_ == "pobj" and holder.head.lower_ == "of" and accused.dep_ in OBJECTS:
+            return _phrase_actors(accused, actors)  # "accused X of responsibility for"
     return []
 
 
