@@ -467,3 +467,12 @@ def test_an_attack_as_the_agent_gives_its_own_source_not_whom_it_hit(pipeline):
     event = only(x, "ASSAULT")
     assert codes(x, event.source) == {"SYRREB"}
     assert codes(x, event.target) == {"SYRGOV"}
+
+
+def test_a_town_described_as_a_states_city_is_the_target_not_the_state(pipeline):
+    # ConfliBERT train: gold target "Haifa" (was Israel, of "Israel's third largest city")
+    x = extract(pipeline, "Hezbollah threatened to shell Haifa, Israel's third largest city, if "
+                          "Israel hits Beirut and its Shiite suburbs.")
+    event = only(x, "THREATEN")
+    assert texts(x, event.target) == ["Haifa"]
+    assert codes(x, event.target) == {"ISRCVL"}

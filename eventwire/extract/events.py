@@ -999,7 +999,13 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
         # "valued partners like Saudi Arabia": the examples stand for the phrase
         examples = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "like"
                     for a in _object_actors(c, actors) if actors.by_id[a].code]
-        return _without_redundant_state(token, actors.within(_phrase(token)), actors) or examples
+        words = _phrase(token)
+        if token.i in actors.places:  # "shell Haifa, Israel's third largest city": the town,
+            # not the state its description names (the town's people: _place_target)
+            described = {t.i for c in token.children if c.dep_ == "appos"
+                         and c.lemma_.lower() in status_cues()["region_nouns"] for t in c.subtree}
+            words = [t for t in words if t.i not in described]
+        return _without_redundant_state(token, actors.within(words), actors) or examples
     found = actors.within([token])
     if not actors.at(token).code:  # "Gul Rahman, a suspected militant": the apposition codes him
         described = [a for c in token.children if c.dep_ == "appos" and actors.at(c) is not None
