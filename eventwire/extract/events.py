@@ -194,10 +194,12 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     for candidate in found.values():
         _assign_roles(candidate, actors)
         claimants = _claimants(_responsibility_claim(candidate.trigger), actors)
-        if claimants:  # who claims responsibility for an act did it ("Yemen's Houthi rebels
-            # claimed responsibility for missile and drone attack on the army's sites")
-            candidate.source = claimants
-            candidate.target = [a for a in candidate.target if a not in claimants]
+        held = claimants or _held_responsible(candidate.trigger, actors)
+        if held:  # who claims responsibility for an act did it ("Yemen's Houthi rebels claimed
+            # responsibility for missile and drone attack on the army's sites"), and who is
+            # said to be responsible for it ("the regime was responsible for a sarin attack")
+            candidate.source = held
+            candidate.target = [a for a in candidate.target if a not in held]
         if not candidate.source:
             candidate.source = _anaphoric_source(candidate.trigger, earlier)
         if not candidate.source and _pronoun_subject(candidate.trigger):
@@ -1004,7 +1006,13 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
         # "valued partners like Saudi Arabia": the examples stand for the phrase
         examples = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "like"
                     for a in _object_actors(c, actors) if actors.by_id[a].code]
-        return actors.within(_phrase(token)) or examples
+        words = _phrase(token)
+        if token.i in actors.places:  # "shell Haifa, Israel's third largest city": the town,
+            # not the state its description names (the town's people: _place_target)
+            described = {t.i for c in token.children if c.dep_ == "appos"
+                         and c.lemma_.lower() in status_cues()["region_nouns"] for t in c.subtree}
+            words = [t for t in words if t.i not in described]
+        return _without_redundant_state(token, actors.within(words), actors) or examples
     found = actors.within([token])
     if not actors.at(token).code:  # "Gul Rahman, a suspected militant": the apposition codes him
         described = [a for c in token.children if c.dep_ == "appos" and actors.at(c) is not None
@@ -1018,6 +1026,22 @@ def _phrase_actors(token: Token, actors: "ActorIndex") -> list[str]:
             found += [a for a in _phrase_actors(tokens_of(token.doc)[child], actors)
                       if a not in found]
     return found
+
+
+def _without_redundant_state(token: Token, found: list[str], actors: "ActorIndex") -> list[str]:
+    """A state that owns or describes a phrase's head is no second party beside a coded actor
+    of its own in the phrase: "Algeria's President Abdelaziz Bouteflika" (the title the head,
+    the name in apposition) is DZA GOV alone, "the rebel-held Syrian town of Zabadani" the
+    rebels alone (PLOVER: "shelling Albanian rebel-held territory", ALB REB). A state with
+    no such actor stays ("Brazil's truck drivers")."""
+    modifiers = [actors.at(c) for c in token.children
+                 if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    states = {a.id: (a.code or "")[:3] for a in modifiers if a is not None and a.kind == "state"}
+    if not states:
+        return found
+    coded = {(actors.by_id[a].code or "")[:3] for a in found
+             if a not in states and len(actors.by_id[a].code or "") > 3}
+    return [a for a in found if states.get(a) not in coded]
 
 
 def _people(noun: Token) -> bool:
@@ -1074,7 +1098,11 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 target += [a for a in _phrase_actors(child, actors)
                            if a not in actors.within(agents)]
         elif child.dep_ == "agent":
-            source += [a for c in child.children for a in _phrase_actors(c, actors)]
+            # "killed by rebel shelling of government-held parts": the attack's own source,
+            # not the party it was aimed at
+            source += [a for c in child.children for a in (
+                actors.at(c) is None and c.lemma_.lower() in cues["attack_nouns"]
+                and _nominal_roles(c, actors)[0] or _phrase_actors(c, actors))]
         elif child.dep_ in OBJECTS and _judged_attack(candidate, child, actors):
             # "condemned the bombing of the hospital by Russian jets": the jets are condemned
             target += _nominal_roles(child, actors)[0]
@@ -1532,14 +1560,20 @@ def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> li
     ("troops arrived in Bosnia"); with ``towns``, a town or region there stands for its
     people, as the PLOVER records code cities and regions ("a curfew in Algiers", "lifted the
     state of emergency in West Darfur State"; ConfliBERT: "sought refuge in Amman", "remained
-    on alert in New Delhi")."""
-    heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
+    on alert in New Delhi"). The place hangs from the verb or its object; a town also from its
+    prepositional object ("remained on alert in Manila"; not where one comes from: "evicted
+    from the church in Johannesburg"), and is named by a part or region of it too
+    (:func:`_region_of`: "in a number of areas in Mosul city")."""
+    adjuncts = status_cues()["adjunct_prepositions"]
+    heads = [token] + [c for c in token.children if c.dep_ in OBJECTS] + [
+        o for c in token.children if towns and c.dep_ == "prep" and c.lower_ not in adjuncts
+        and c.lower_ not in ("in", "into", "to", "from") for o in c.children if o.dep_ == "pobj"]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
                 if towns:
-                    places = [actors.places[o.i] for o in child.children
-                              if o.dep_ == "pobj" and o.i in actors.places]
+                    places = [actors.places[r.i] for o in child.children if o.dep_ == "pobj"
+                              and (r := _region_of(o, actors)).i in actors.places]
                     found = [actors.place_actor(places[0], token.doc)] if places else []
                 else:
                     found = [a for a in _object_actors(child, actors)
@@ -1547,6 +1581,28 @@ def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> li
                 if found and found[0]:
                     return found
     return []
+
+
+def _region_of(noun: Token, actors: ActorIndex) -> Token:
+    """The place a part or region of it names ("in a number of areas in Mosul city", "fled to
+    the rebel stronghold of Idlib", "a ceasefire in the divided city of Aleppo"): through the
+    noun's compounds and its "of" and "in" phrases, where the noun names no actor or place
+    itself and is a part or region word; else the noun."""
+    regions = status_cues()["region_nouns"]
+    node = noun
+    for _ in range(3):
+        if node.i in actors.places or actors.at(node) is not None:
+            return node
+        if node.lemma_.lower() not in regions:
+            return noun
+        inner = [c for c in node.children if c.dep_ == "compound" and (
+            c.i in actors.places or actors.at(c) is not None)] + [
+            o for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            for o in c.children if o.dep_ == "pobj"]
+        if not inner:
+            return noun
+        node = inner[0]
+    return noun
 
 
 PLACE_PATH = {"dobj", "obj", "pobj", "prep", "xcomp", "compound", "appos", "conj", "nsubjpass"}
@@ -1907,6 +1963,48 @@ def _claimants(claim: Optional[Token], actors: ActorIndex) -> list[str]:
     if claim is None:
         return []
     return _subject_of(claim, actors) or _inherited_subject(claim, actors)
+
+
+def _held_responsible(token: Token, actors: ActorIndex) -> list[str]:
+    """Who is said to have done an act: "the regime was responsible for a sarin attack", "We
+    hold the Russian government responsible for airstrikes", "accused Assad regime of
+    responsibility for a massacre", "Russia holds responsibility for the strike", "its forces
+    were behind the Ghouta attack", "warplanes were behind the attacks that targeted the
+    convoy" (the act's own clause, on a relative pronoun). Not where it is negated ("was not
+    behind"), nor a denial ("denied responsibility for"): no one is named as its doer."""
+    cues = status_cues()
+    node = token
+    if token.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ in ("WDT", "WP")
+                                     for c in token.children):
+        node = token.head
+    while node.dep_ == "conj" and node.head.i != node.i:  # "for mass killings and beheadings"
+        node = node.head
+    if node.dep_ != "pobj" or node.head.i == node.i:
+        return []
+    preposition, holder = node.head, node.head.head
+    if any(c.dep_ == "neg" for c in holder.children):
+        return []
+    if preposition.lower_ == "behind" and holder.lemma_ == "be":
+        return _subject_of(holder, actors)  # "its forces were behind the Ghouta attack"
+    if preposition.lower_ != "for":
+        return []
+    if holder.lemma_.lower() in cues["responsible_adjectives"]:
+        if holder.dep_ in ("acomp", "ccomp", "xcomp") and not any(
+                c.dep_ in SUBJECTS for c in holder.children):
+            return [] if any(c.dep_ == "neg" for c in holder.head.children) \
+                else _subject_of(holder.head, actors)  # "the regime was responsible for"
+        return _subject_of(holder, actors)  # "hold the Russian government responsible for"
+    if holder.lemma_.lower() in cues["responsibility_nouns"]:
+        owner = [a for c in holder.children if c.dep_ == "poss" for a in _phrase_actors(c, actors)]
+        if owner:  # "Russia's responsibility for the strike"
+            return owner
+        if holder.dep_ in OBJECTS and holder.head.lemma_.lower() in cues["holding_heads"] \
+                and not any(c.dep_ == "neg" for c in holder.head.children):
+            return _subject_of(holder.head, actors)  # "Russia holds responsibility for"
+        accused = holder.head.head
+        if holder.dep_ == "pobj" and holder.head.lower_ == "of" and accused.dep_ in OBJECTS:
+            return _phrase_actors(accused, actors)  # "accused X of responsibility for"
+    return []
 
 
 def _own_force_claimed(token: Token, code: PloverCode, speaker: Optional[str],
