@@ -1681,3 +1681,22 @@ def test_subsidies_provided_are_economic_aid(pipeline):
                           "ministry sources said.")
     provide = next(e for e in x.events if e.trigger.text == "provide")
     assert (provide.type, provide.cameo) == ("REJECT", "122")
+
+
+def test_killings_a_named_party_is_responsible_for_are_its_act(pipeline):
+    # ConfliBERT train (material conflict): no modifier names the killers, the sentence does
+    x = extract(pipeline, "Los Zetas cartel has been responsible for mass killings and "
+                          "beheadings in northern Mexico.")
+    killings = x.events[0]
+    assert (killings.trigger.text, killings.cameo) == ("killings", "202")  # CAMEO mass killings
+    assert [x.by_id(a).text for a in killings.source] == ["Los Zetas cartel"]
+    x = extract(pipeline, "Britain was responsible for the 1948 killing of 24 unarmed Malayan "
+                          "civilians who were shot dead by British troops during a campaign "
+                          "against Communist insurgents, a London court ruled on Tuesday.")
+    killing = x.events[0]
+    assert (killing.trigger.text, killing.cameo) == ("killing", "190")
+    assert [x.by_id(a).text for a in killing.source] == ["Britain"]
+    # the victim's killing names no killer: no event
+    x = extract(pipeline, "Turkish officials shared evidence with Saudi Arabia and other nations "
+                          "over Khashoggi's killing.")
+    assert "killing" not in [e.trigger.text for e in x.events]

@@ -744,6 +744,9 @@ def _nominal_counts(token: Token, rule: str, actors: "ActorIndex") -> bool:
                                                                          "NOUN"))
     if trigger is None or trigger.needs == "any":
         return True
+    if trigger.needs == "doer":  # "Los Zetas cartel has been responsible for mass killings"
+        return bool(_claimants(_responsibility_claim(token), actors)
+                    or _held_responsible(token, actors))
     cues = status_cues()
     for child in token.children:
         if child.dep_ in ("poss", "compound", "nmod") and (actors.at(child) or child.pos_ in ("PROPN",

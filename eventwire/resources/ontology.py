@@ -250,8 +250,8 @@ def triggers() -> dict[tuple[str, str], Trigger]:
         patterns = []
         needs = "any"
         for words, cameo, entry_needs in entries:
-            if entry_needs == "modifier":  # the strictest entry decides
-                needs = "modifier"
+            if entry_needs in ("modifier", "doer") and needs != "doer":  # the strictest decides
+                needs = entry_needs
             if not words:
                 default = None if cameo == "---" else cameo  # "---": the verb alone is no act
                 continue
