@@ -1696,7 +1696,24 @@ def test_killings_a_named_party_is_responsible_for_are_its_act(pipeline):
     killing = x.events[0]
     assert (killing.trigger.text, killing.cameo) == ("killing", "190")
     assert [x.by_id(a).text for a in killing.source] == ["Britain"]
+    # bench (MUC, its line breaks joined): a murder too
+    x = extract(pipeline, "THEREFORE, THE ARCHBISHOPRIC'S LEGAL ASSISTANCE OFFICE CONCLUDES THAT "
+                          "ALL THE EVIDENCE INDICATES THAT MILITARY PERSONNEL OF THE SALVADORAN "
+                          "ARMED FORCES ARE RESPONSIBLE FOR THE MURDER OF THE SIX JESUIT PRIESTS "
+                          "AND THE TWO MAIDS.")
+    murder = only(x, "ASSAULT")
+    assert (murder.trigger.text, murder.cameo) == ("MURDER", "190")
+    assert codes(x, murder.source) == {"SLVMIL"}
     # the victim's killing names no killer: no event
     x = extract(pipeline, "Turkish officials shared evidence with Saudi Arabia and other nations "
                           "over Khashoggi's killing.")
     assert "killing" not in [e.trigger.text for e in x.events]
+
+
+def test_an_act_in_a_denied_charge_the_parse_makes_a_relative_clause_is_the_denial(pipeline):
+    # ConfliBERT train (a statement): the charge's "that" clause is parsed as a relative clause
+    x = extract(pipeline, "The Guatemalan government Monday denied charges by Central American "
+                          "clergymen that it tortured and drugged a Jesuit priest into confessing "
+                          "his involvement with leftist guerrillas.")
+    assert [e.cameo for e in x.events] == ["016"]  # CAMEO deny responsibility
+    assert x.events[0].status == "claimed"

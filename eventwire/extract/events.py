@@ -1924,9 +1924,9 @@ def _allegation(token: Token) -> Optional[Token]:
         parent = node.head
         if parent.i == node.i:
             return None
-        if parent.lower_ in nouns and parent.pos_ == "NOUN" and node.dep_ in ("acl", "ccomp") \
-                and node.i > parent.i:
-            return parent
+        if parent.lower_ in nouns and parent.pos_ == "NOUN" and node.i > parent.i and (
+                node.dep_ in ("acl", "ccomp") or _content_relcl(node)):
+            return parent  # "denied charges by Central American clergymen that it tortured"
         if node.dep_ == "ccomp" and parent.lemma_.lower() in denying:
             # "denied charges from X on Thursday that he had made a deal": the clause is
             # parsed as the verb's, beside its object
@@ -1936,6 +1936,13 @@ def _allegation(token: Token) -> Optional[Token]:
             return None  # another verb's report: its own status rules apply
         node, came_from = parent, node
     return None
+
+
+def _content_relcl(token: Token) -> bool:
+    """A content clause parsed as its noun's relative clause: its "that" is a mark, no pronoun
+    ("charges ... that it tortured and drugged a Jesuit priest")."""
+    return token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                         for c in token.children)
 
 
 def _responsibility_claim(token: Token) -> Optional[Token]:
@@ -2335,9 +2342,7 @@ def _accord(token: Token) -> bool:
     # proposing", "agree with the NCAA that Gassnola made payments" (a content clause parsed as
     # the noun's relative clause: its "that" is no pronoun); a person the tagger types a place
     # ("agree with Tantan, the Minister of Interior")
-    view = view or partner.dep_ == "pcomp" or any(
-        c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in partner.children)
+    view = view or partner.dep_ == "pcomp" or any(_content_relcl(c) for c in partner.children)
     person = any(c.dep_ == "appos" and c.lemma_.lower() in status_cues()["people_nouns"]
                  for c in partner.children)
     # with no view stated, a firm or a state agreed with is a deal's party ("agreed with Japan's
