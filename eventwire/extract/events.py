@@ -739,7 +739,9 @@ class _Window:
 
 
 def _nominal_counts(token: Token, rule: str, actors: "ActorIndex") -> bool:
-    """A nominal trigger is an event when it has an actor or an on/against phrase."""
+    """A nominal trigger is an event when it has an actor or an on/against phrase; one that
+    needs a doer ("killing": "Khashoggi's killing" names the victim) when one claims it or is
+    said to be responsible for it."""
     trigger = triggers().get((token.lower_, "NOUN")) or triggers().get((token.lemma_.lower(),
                                                                          "NOUN"))
     if trigger is None or trigger.needs == "any":
