@@ -1717,3 +1717,18 @@ def test_an_act_in_a_denied_charge_the_parse_makes_a_relative_clause_is_the_deni
                           "his involvement with leftist guerrillas.")
     assert [e.cameo for e in x.events] == ["016"]  # CAMEO deny responsibility
     assert x.events[0].status == "claimed"
+
+
+def test_an_investigation_people_are_sent_for_is_the_event_whatever_the_infinitive_hangs_from(
+        pipeline):
+    # ConfliBERT train (verbal conflict): "to investigate" hangs from "a rush", a phrase of "sent"
+    x = extract(pipeline, "The Obama administration has sent teams of CIA operatives into Libya "
+                          "in a rush to investigate the rebel forces opposed to Libyan leader "
+                          "Muammar Gaddafi, according to US officials.")
+    assert (x.events[0].trigger.text, x.events[0].cameo) == ("investigate", "090")
+    # bench (FA-KES): from the mission sent
+    x = extract(pipeline, "The OPCW announced on Tuesday April 29 2014 that it will send a "
+                          "fact-finding mission to investigate the recent use of chlorine gas in "
+                          "Syria.")
+    assert [e.trigger.text for e in x.events] == ["investigate"]
+    assert [x.by_id(a).text for a in x.events[0].source] == ["The OPCW"]

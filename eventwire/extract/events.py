@@ -838,12 +838,23 @@ def _narrated_plan(head: Candidate, candidate: Candidate) -> bool:
 def _sent_to_investigate(head: Candidate, candidate: Candidate) -> bool:
     """People sent to investigate (CAMEO 09): the investigation is the event, the sending its
     means ("sent a team of agency experts to Alabama to investigate the accident"; ConfliBERT's
-    coders and PLOVER's records alike)."""
-    token = candidate.trigger
-    return (head.trigger.lemma_.lower() in status_cues()["sending_heads"]
-            and token.head.i == head.trigger.i and token.dep_ in ("xcomp", "advcl")
-            and _infinitive(parse_view(token.doc), token.i)
-            and (candidate.code.cameo or "").startswith("09"))
+    coders and PLOVER's records alike), the infinitive also hanging from the people sent or from
+    a phrase of the verb ("will send a fact-finding mission to investigate", "sent teams of CIA
+    operatives into Libya in a rush to investigate")."""
+    token, verb = candidate.trigger, head.trigger
+    if verb.lemma_.lower() not in status_cues()["sending_heads"] or not _infinitive(
+            parse_view(token.doc), token.i) or not (candidate.code.cameo or "").startswith("09"):
+        return False
+    if token.dep_ in ("xcomp", "advcl"):
+        return token.head.i == verb.i
+    node = token.head
+    for _ in range(3 if token.dep_ in ("acl", "relcl") else 0):
+        if node.dep_ not in ("dobj", "pobj", "prep"):
+            return False
+        node = node.head
+        if node.i == verb.i:
+            return True
+    return False
 
 
 def _governing_event(token: Token, found: dict[int, Candidate]) -> Optional[Candidate]:
