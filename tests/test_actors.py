@@ -769,3 +769,18 @@ def test_a_medium_noun_without_a_determiner_is_no_actor(actors_only):
 ])
 def test_forces_a_state_sends_are_its_own(actors_only, text, words, expected):
     assert code(actors_only, text, words).code == expected
+
+
+def test_a_government_no_state_names_is_not_the_first_states_body(actors_only):
+    # bench (FA-KES): "the government" was the US State Department (USAGOV), the first body of
+    # its sector, in a story of Syria's, Russia's and the US's bodies
+    text = ("Reuters quoted the US State Department as saying that it was looking into the "
+            "reported use of chemical weapons in Saraqeb. Russias Ministry of Defence said that a "
+            "Russian helicopter was shot down near Saraqeb on Monday killing all five people on "
+            "board in the biggest officially acknowledged loss of life experienced by Russian "
+            "forces since they started operations in Syria. Government and opposition forces have "
+            "both denied using chemical weapons during the civil war that has been going on for "
+            "the last five years. Western powers say that the government has been responsible for "
+            "chlorine and other chemical attacks.")
+    government = code(actors_only, text, "the government", "2016-08-03")
+    assert (government.code, government.sector) == (None, "GOV")
