@@ -784,3 +784,21 @@ def test_a_government_no_state_names_is_not_the_first_states_body(actors_only):
             "chlorine and other chemical attacks.")
     government = code(actors_only, text, "the government", "2016-08-03")
     assert (government.code, government.sector) == (None, "GOV")
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # bench (FA-KES): al-Nusra Front's name from July 2016 was MEAREB, the Palestinian
+    # "al-Fatah" it contains
+    ("There was no immediate claim of responsibility for the attack but Jabhat Fateh al-Sham "
+     "and the Islamic State group have carried out similar attacks in the past.",
+     "Jabhat Fateh al-Sham", "SYRREB"),
+    # bench (FA-KES): the Idlib rebel alliance was SYRMIL, an army
+    ("The Army of Conquest - led by the Fateh al-Sham Front which changed its name from "
+     "al-Nusra Front after renouncing ties with al-Qaeda - is regularly bombarded by "
+     "pro-government forces.", "The Army of Conquest", "SYRREB"),
+    ("The Army of Conquest - led by the Fateh al-Sham Front which changed its name from "
+     "al-Nusra Front after renouncing ties with al-Qaeda - is regularly bombarded by "
+     "pro-government forces.", "Fateh al-Sham Front", "SYRREB"),
+])
+def test_syrian_rebel_groups_named_since_2015(actors_only, text, words, expected):
+    assert code(actors_only, text, words, "2016-10-01").code == expected
