@@ -802,3 +802,14 @@ def test_a_government_no_state_names_is_not_the_first_states_body(actors_only):
 ])
 def test_syrian_rebel_groups_named_since_2015(actors_only, text, words, expected):
     assert code(actors_only, text, words, "2016-10-01").code == expected
+
+
+def test_a_coded_mention_is_not_an_earlier_body_of_its_sector(actors_only):
+    # bench (FA-KES): "the IS jihadists" stood for al-Qaeda, the first body of the sector
+    # named in the article, not for the Islamic State its own word names
+    text = ("The involvement of experienced fighters of Syrias Al-Qaeda affiliate the Al-Nusra "
+            "Front has also helped the rebels to gain territory in Daraa. On a separate front "
+            "Syrian Kurds fighting the Islamic State group made fresh advances near Kobane "
+            "seizing a new string of villages a week after the flashpoint town was recaptured "
+            "from the IS jihadists.")
+    assert code(actors_only, text, "the IS jihadists", "2015-02-03").code == "IMGMUSISI"

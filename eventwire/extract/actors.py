@@ -1351,17 +1351,18 @@ def _titled_person(doc: Doc, unit: Unit, actor: Actor, named: list[tuple[int, Ac
 
 def _earlier_same(actor: Actor, actors: list[Actor], by_sector: bool = True) -> Optional[Actor]:
     """The first earlier actor with this code ("the regime"), or, for a common noun
-    (``by_sector``), of this sector when the mention names no country ("the British-based
-    monitor" -> the Observatory; but "the World Food Program" is not UNICEF). A state's own
-    body ("the government") so stands for one only where all earlier ones of its sector are
-    one state's: after the US State Department and Russia's Ministry of Defence it names
-    neither (PETRARCH too leaves an agent no state attaches to uncoded)."""
+    (``by_sector``), of this sector when the mention has no code ("the British-based
+    monitor" -> the Observatory; but "the World Food Program" is not UNICEF, nor "the IS
+    jihadists" al-Qaeda, a body of their sector named before). A state's own body ("the
+    government") so stands for one only where all earlier ones of its sector are one
+    state's: after the US State Department and Russia's Ministry of Defence it names neither
+    (PETRARCH too leaves an agent no state attaches to uncoded)."""
     earlier = [other for other in actors if other.span[0] < actor.span[0]
                and other.refers_to is None and other.kind == actor.kind]  # not a group's leaders
     for other in earlier:
         if actor.code and other.code == actor.code:
             return other
-        if by_sector and actor.country is None and actor.sector and other.sector == actor.sector:
+        if by_sector and actor.code is None and actor.sector and other.sector == actor.sector:
             if actor.sector in STATE_BODIES and len(
                     {o.country for o in earlier if o.sector == actor.sector}) > 1:
                 return None
