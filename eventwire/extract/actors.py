@@ -1357,14 +1357,17 @@ def _earlier_same(actor: Actor, actors: list[Actor], by_sector: bool = True) -> 
     government") so stands for one only where all earlier ones of its sector are one
     state's: after the US State Department and Russia's Ministry of Defence it names neither
     (PETRARCH too leaves an agent no state attaches to uncoded)."""
-    earlier = [other for other in actors if other.span[0] < actor.span[0]
-               and other.refers_to is None and other.kind == actor.kind]  # not a group's leaders
-    for other in earlier:
+    def earlier(other: Actor) -> bool:  # not the leaders of a group for the group
+        return other.span[0] < actor.span[0] and other.refers_to is None and other.kind == actor.kind
+
+    for other in actors:
+        if not earlier(other):
+            continue
         if actor.code and other.code == actor.code:
             return other
         if by_sector and actor.code is None and actor.sector and other.sector == actor.sector:
-            if actor.sector in STATE_BODIES and len(
-                    {o.country for o in earlier if o.sector == actor.sector}) > 1:
+            if actor.sector in STATE_BODIES and len({o.country for o in actors if earlier(o)
+                                                     and o.sector == actor.sector}) > 1:
                 return None
             return other
     return None
