@@ -769,3 +769,47 @@ def test_a_medium_noun_without_a_determiner_is_no_actor(actors_only):
 ])
 def test_forces_a_state_sends_are_its_own(actors_only, text, words, expected):
     assert code(actors_only, text, words).code == expected
+
+
+def test_a_government_no_state_names_is_not_the_first_states_body(actors_only):
+    # bench (FA-KES): "the government" was the US State Department (USAGOV), the first body of
+    # its sector, in a story of Syria's, Russia's and the US's bodies
+    text = ("Reuters quoted the US State Department as saying that it was looking into the "
+            "reported use of chemical weapons in Saraqeb. Russias Ministry of Defence said that a "
+            "Russian helicopter was shot down near Saraqeb on Monday killing all five people on "
+            "board in the biggest officially acknowledged loss of life experienced by Russian "
+            "forces since they started operations in Syria. Government and opposition forces have "
+            "both denied using chemical weapons during the civil war that has been going on for "
+            "the last five years. Western powers say that the government has been responsible for "
+            "chlorine and other chemical attacks.")
+    government = code(actors_only, text, "the government", "2016-08-03")
+    assert (government.code, government.sector) == (None, "GOV")
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # bench (FA-KES): al-Nusra Front's name from July 2016 was MEAREB, the Palestinian
+    # "al-Fatah" it contains
+    ("There was no immediate claim of responsibility for the attack but Jabhat Fateh al-Sham "
+     "and the Islamic State group have carried out similar attacks in the past.",
+     "Jabhat Fateh al-Sham", "SYRREB"),
+    # bench (FA-KES): the Idlib rebel alliance was SYRMIL, an army
+    ("The Army of Conquest - led by the Fateh al-Sham Front which changed its name from "
+     "al-Nusra Front after renouncing ties with al-Qaeda - is regularly bombarded by "
+     "pro-government forces.", "The Army of Conquest", "SYRREB"),
+    ("The Army of Conquest - led by the Fateh al-Sham Front which changed its name from "
+     "al-Nusra Front after renouncing ties with al-Qaeda - is regularly bombarded by "
+     "pro-government forces.", "Fateh al-Sham Front", "SYRREB"),
+])
+def test_syrian_rebel_groups_named_since_2015(actors_only, text, words, expected):
+    assert code(actors_only, text, words, "2016-10-01").code == expected
+
+
+def test_a_coded_mention_is_not_an_earlier_body_of_its_sector(actors_only):
+    # bench (FA-KES): "the IS jihadists" stood for al-Qaeda, the first body of the sector
+    # named in the article, not for the Islamic State its own word names
+    text = ("The involvement of experienced fighters of Syrias Al-Qaeda affiliate the Al-Nusra "
+            "Front has also helped the rebels to gain territory in Daraa. On a separate front "
+            "Syrian Kurds fighting the Islamic State group made fresh advances near Kobane "
+            "seizing a new string of villages a week after the flashpoint town was recaptured "
+            "from the IS jihadists.")
+    assert code(actors_only, text, "the IS jihadists", "2015-02-03").code == "IMGMUSISI"

@@ -78,6 +78,7 @@ ARMED = {"MIL", "UAF", "REB", "INS"}
 MEDIUM_NOUNS = {"publication", "television", "tv", "website", "magazine", "blog", "telecom"}
 # sectors of a country's own people and institutions: an uncoded one belongs to the article's country
 DOMESTIC = {"GOV", "MIL", "REB", "OPP", "CVL", "COP", "UAF", "INS", "JUD", "LEG", "SPY"}
+STATE_BODIES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # a state's own institutions
 # head nouns a modifier's armed or government sector overrides ("military hospital")
 WEAK_SECTORS = {"HLH", "BUS", "EDU", "AGR", "LAB", "MED", "REF", "DEV", "ENV"}
 PRONOUNS = {"he", "she", "him"}
@@ -1350,14 +1351,24 @@ def _titled_person(doc: Doc, unit: Unit, actor: Actor, named: list[tuple[int, Ac
 
 def _earlier_same(actor: Actor, actors: list[Actor], by_sector: bool = True) -> Optional[Actor]:
     """The first earlier actor with this code ("the regime"), or, for a common noun
-    (``by_sector``), of this sector when the mention names no country ("the British-based
-    monitor" -> the Observatory; but "the World Food Program" is not UNICEF)."""
+    (``by_sector``), of this sector when the mention has no code ("the British-based
+    monitor" -> the Observatory; but "the World Food Program" is not UNICEF, nor "the IS
+    jihadists" al-Qaeda, a body of their sector named before). A state's own body ("the
+    government") so stands for one only where all earlier ones of its sector are one
+    state's: after the US State Department and Russia's Ministry of Defence it names neither
+    (PETRARCH too leaves an agent no state attaches to uncoded)."""
+    def earlier(other: Actor) -> bool:  # not the leaders of a group for the group
+        return other.span[0] < actor.span[0] and other.refers_to is None and other.kind == actor.kind
+
     for other in actors:
-        if other.span[0] >= actor.span[0] or other.refers_to is not None or other.kind != actor.kind:
-            continue  # the leaders of a group are not the group
+        if not earlier(other):
+            continue
         if actor.code and other.code == actor.code:
             return other
-        if by_sector and actor.country is None and actor.sector and other.sector == actor.sector:
+        if by_sector and actor.code is None and actor.sector and other.sector == actor.sector:
+            if actor.sector in STATE_BODIES and len({o.country for o in actors if earlier(o)
+                                                     and o.sector == actor.sector}) > 1:
+                return None
             return other
     return None
 
