@@ -5,7 +5,8 @@ statement is a Quote, and what it reports is coded as its own (claimed) event. C
 public statement as an event (010 make statement), so CAMEO-coded gold (PETR2-GSR, the
 ConfliBERT CAMEO sets) and GDELT-style users compare with this view: every event that carries
 a CAMEO code, plus, for each attributed statement whose sentence holds no other event, a 010
-statement whose source is the speaker. The view is derived, never stored: the extraction's
+statement whose source is the speaker; an act alleged in a denied accusation (016) is the
+denial, by the denier of the accuser. The view is derived, never stored: the extraction's
 schema and the store are unchanged.
 """
 
@@ -14,9 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from eventwire.model import Actor, Evidence, Extraction, Quote
+from eventwire.model import Actor, Event, Evidence, Extraction, Quote
 
 STATEMENT = "010"  # CAMEO: make statement, not specified below
+DENIAL = "016"  # CAMEO: deny responsibility (PETRARCH2: DENY / REJECT / DISMISS ACCUSATION)
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,8 @@ class CameoEvent:
 
 def cameo_events(extraction: Extraction) -> list[CameoEvent]:
     """The extraction's CAMEO-coded events in text order, statements included (010)."""
-    found = [(e.trigger.span[0], CameoEvent(e.cameo, e.trigger, list(e.source), list(e.target),
-                                            event=e.id, reciprocal=e.reciprocal))
+    found = [(e.trigger.span[0], _denial(e, extraction) or CameoEvent(
+        e.cameo, e.trigger, list(e.source), list(e.target), event=e.id, reciprocal=e.reciprocal))
              for e in extraction.events if e.cameo]
     sentences = [e.sentence for e in extraction.events]
     for quote in extraction.quotes:
@@ -43,6 +45,25 @@ def cameo_events(extraction: Extraction) -> list[CameoEvent]:
             found.append((statement.trigger.span[0], statement))
     found.sort(key=lambda pair: pair[0])
     return [item for _, item in found]
+
+
+def _denial(event: Event, extraction: Extraction) -> Optional[CameoEvent]:
+    """An act alleged in a denied accusation ("Iran's foreign ministry rejected accusations by
+    Netanyahu that Tehran was behind the attack", coded 016) as CAMEO codes it: the denial,
+    whose source is the denier, the sentence's first actor named before the accuser and
+    the act, and whose target is the accuser (the act's ``claimed_by``; ConfliBERT's coders:
+    the accuser is the target in 13 of the 15 train sentences that name one, by or from)."""
+    if event.cameo != DENIAL or event.status != "claimed":
+        return None
+    accuser = extraction.by_id(event.claimed_by)
+    end = min(event.trigger.span[0], accuser.span[0] if accuser is not None else len(
+        extraction.article.text))
+    sentence_start = event.sentence[0]
+    named = [a for a in extraction.actors if sentence_start <= a.span[0] and a.span[1] <= end
+             and not a.members]
+    denier = min(named, key=lambda a: (a.span[0], -a.span[1]), default=None)  # the outermost
+    return CameoEvent(DENIAL, event.trigger, [denier.id] if denier is not None else [],
+                      [accuser.id] if accuser is not None else [], event=event.id)
 
 
 def _statement(quote: Quote, extraction: Extraction,

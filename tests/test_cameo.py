@@ -43,3 +43,16 @@ def test_an_uncoded_speaker_makes_no_statement(pipeline):
     # no actor, no event (PETRARCH's rule): an unknown speaker's words are not a CAMEO event
     x = pipeline.extract("\"We will keep going,\" said a man who gave his name as Ahmed.")
     assert all(c.code != STATEMENT for c in cameo_events(x))
+
+
+def test_an_act_in_a_denied_accusation_is_the_denial_by_the_denier_of_the_accuser(pipeline):
+    # ConfliBERT train sentence (statement; its coders: source the foreign ministry, target
+    # Netanyahu): PLOVER keeps the alleged attack, claimed by Netanyahu; CAMEO codes the denial
+    # (016; PETRARCH2's dictionary: REJECT ACCUSATION)
+    x = pipeline.extract("Iran's foreign ministry on Monday strongly rejected accusations by "
+                         "Netanyahu that Tehran was behind the attack on the Israeli-owned ship.")
+    denial = cameo_events(x)[0]
+    assert denial.code == "016" and denial.event is not None
+    assert [x.by_id(i).text for i in denial.source] == ["Iran's foreign ministry"]
+    assert [x.by_id(i).text for i in denial.target] == ["Netanyahu"]
+    assert x.by_id(denial.event).status == "claimed"  # the event itself keeps the act's roles
