@@ -292,15 +292,16 @@ def _state_in_name(ent: Span, units: list[Unit], words: list[str], taken: set[in
     on the bench's unpunctuated tag lines it runs over places ("Tags Aleppo", "Aleppo Monitor").
     The person then takes no state from their sentence either: the two titled ones on the bench
     are not from the state their sentence names ("naming Moscow", "the British findings")."""
-    before = [u for u in units if u.end == ent.start and u.source == "agent"]
     inside = [u for u in units if ent.start <= u.start and u.end <= ent.end]
-    states = [u for u in inside if u.source == "name" and u.entry.kind == "state" and not u.people
-              and (u.start, u.end) != (ent.start, ent.end)]
-    if len(states) != 1 or len(inside) != 1:  # the rest of the name is no other actor's
+    if len(inside) != 1:  # the rest of the name is no other actor's
         return units, False
-    state = states[0]
+    state = inside[0]
+    if state.source != "name" or state.entry.kind != "state" or state.people \
+            or (state.start, state.end) == (ent.start, ent.end):
+        return units, False
+    titled = any(u.end == ent.start and u.source == "agent" for u in units)
     nisba = state.start - ent.start >= 3 and words[state.start - 2:state.start] == ["al", "-"]
-    if not (nisba or before) or any(not t.text[:1].isupper() for t in ent
+    if not (nisba or titled) or any(not t.text[:1].isupper() for t in ent
                                     if t.i not in range(state.start - 2 * nisba, state.end)):
         return units, False
     taken.difference_update(range(state.start, state.end))
