@@ -813,3 +813,29 @@ def test_a_coded_mention_is_not_an_earlier_body_of_its_sector(actors_only):
             "seizing a new string of villages a week after the flashpoint town was recaptured "
             "from the IS jihadists.")
     assert code(actors_only, text, "the IS jihadists", "2015-02-03").code == "IMGMUSISI"
+
+
+@pytest.mark.parametrize("text, words, keeps", [
+    # bench (FA-KES): Rhodes (the Greek island) in a titled person's name was GRC
+    ("That means there only could have been two entities responsible\" Deputy National Security "
+     "Adviser Ben Rhodes said on Tuesday night naming Moscow and the Syrian regime.",
+     "Ben Rhodes", "Deputy National Security Adviser Ben Rhodes"),
+    # bench (FA-KES): an Arabic name's origin ("al-Iraqi") was IRQ
+    ("Abu Osama al-Iraqi and Amer al-Rafdan were killed in what is believed to have been US "
+     "airstrikes in Hasakeh.", "Abu Osama", None),
+])
+def test_a_state_name_inside_a_persons_name_is_not_the_state(actors_only, text, words, keeps):
+    actor = code(actors_only, text, words, "2016-05-04")
+    assert actor.code is None and (keeps is None or actor.text == keeps)
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # bench (FA-KES): spaCy's PERSON over a tag line's places is no person
+    ("Tags Aleppo Syria toxic gas chlorine gas attack suffocation Russia At least four people "
+     "were killed.", "Aleppo", "SYR"),
+    # ConfliBERT train: a state named alone
+    ("The Jordan and the United States began a new round of joint military exercises today in "
+     "the southern desert of the kingdom.", "Jordan", "JOR"),
+])
+def test_a_state_name_outside_a_titled_persons_name_stays(actors_only, text, words, expected):
+    assert code(actors_only, text, words).code == expected

@@ -102,6 +102,7 @@ class Unit:
     label: Optional[str] = None
     metonym: bool = False
     people: bool = False  # a state's name in the plural: its people ("Nigerians")
+    state_in_name: bool = False  # a person named with a state's name ("Ben Rhodes"): not that state
     parent: Optional["Unit"] = None
     children: list["Unit"] = field(default_factory=list)
     coding: Optional["Coding"] = None
@@ -164,7 +165,7 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     for unit in sorted(heads, key=lambda u: u.start):
         sentence = starts[unit.start]
         if unit.source == "entity":  # a titled unknown person: only a state their sentence names
-            fallback = standalone.get(sentence)
+            fallback = None if unit.state_in_name else standalone.get(sentence)
         else:
             fallback = country or in_sentence.get(sentence)
         actor = make_actor(doc, text, unit, fallback, actors)
@@ -250,7 +251,9 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         inside = range(ent.start, ent.end)  # the entity's tokens, read from the ParseView
+        state_in_name = False
         if ent.label_ == "PERSON" and len(ent) > 1 and any(k in taken for k in inside):
+            units, state_in_name = _state_in_name(ent, units, words, taken)
             units = _whole_person(ent, units, words, book, taken)
         free = [k for k in inside if k not in taken and (pos[k] == "PROPN" or tokens[k].is_title)
                 and lowers[k] not in ("the", "a", "an")]
@@ -261,7 +264,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         if person is not None:  # "President Mugabe", "Carlos Menem": the dictionary's spelling differs
             units.append(Unit(free[0], free[-1] + 1, "name", entry=book.entries[person]))
             continue
-        units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_))
+        units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_, state_in_name=state_in_name))
     units.extend(_acronym_mentions(doc, units))
     units.sort(key=lambda u: u.start)
     return units
@@ -279,6 +282,30 @@ def _acronym_mentions(doc: Doc, units: list[Unit]) -> list[Unit]:
         return []
     return [Unit(t.i, t.i + 1, "entity", label="ORG") for t in tokens
             if t.text in defined and t.i not in taken]
+
+
+def _state_in_name(ent: Span, units: list[Unit], words: list[str], taken: set[int]
+                   ) -> tuple[list[Unit], bool]:
+    """ "Deputy National Security Adviser Ben Rhodes", "Abu Osama al-Iraqi": a state's name (here
+    Rhodes, the Greek island) inside the name of a titled person, or as an Arabic name's "al-"
+    origin, is part of the person's name, not the state. spaCy's PERSON span alone is no sign:
+    on the bench's unpunctuated tag lines it runs over places ("Tags Aleppo", "Aleppo Monitor").
+    The person then takes no state from their sentence either: the two titled ones on the bench
+    are not from the state their sentence names ("naming Moscow", "the British findings")."""
+    inside = [u for u in units if ent.start <= u.start and u.end <= ent.end]
+    if len(inside) != 1:  # the rest of the name is no other actor's
+        return units, False
+    state = inside[0]
+    if state.source != "name" or state.entry.kind != "state" or state.people \
+            or (state.start, state.end) == (ent.start, ent.end):
+        return units, False
+    titled = any(u.end == ent.start and u.source == "agent" for u in units)
+    nisba = state.start - ent.start >= 3 and words[state.start - 2:state.start] == ["al", "-"]
+    if not (nisba or titled) or any(not t.text[:1].isupper() for t in ent
+                                    if t.i not in range(state.start - 2 * nisba, state.end)):
+        return units, False
+    taken.difference_update(range(state.start, state.end))
+    return [u for u in units if u is not state], True
 
 
 def _whole_person(ent: Span, units: list[Unit], words: list[str], book: ActorDictionary,
