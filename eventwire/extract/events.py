@@ -193,11 +193,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         del found[i]  # "riots are still continuing": the riots are the event
     for candidate in found.values():
         _assign_roles(candidate, actors)
-        claimants = _claimants(_responsibility_claim(candidate.trigger), actors)
-        held = claimants or _held_responsible(candidate.trigger, actors)
-        if held:  # who claims responsibility for an act did it ("Yemen's Houthi rebels claimed
-            # responsibility for missile and drone attack on the army's sites"), and who is
-            # said to be responsible for it ("the regime was responsible for a sarin attack")
+        held = _named_doers(candidate.trigger, actors)
+        if held:
             candidate.source = held
             candidate.target = [a for a in candidate.target if a not in held]
         if not candidate.source:
@@ -747,8 +744,7 @@ def _nominal_counts(token: Token, rule: str, actors: "ActorIndex") -> bool:
     if trigger is None or trigger.needs == "any":
         return True
     if trigger.needs == "doer":  # "Los Zetas cartel has been responsible for mass killings"
-        return bool(_claimants(_responsibility_claim(token), actors)
-                    or _held_responsible(token, actors))
+        return bool(_named_doers(token, actors))
     cues = status_cues()
     for child in token.children:
         if child.dep_ in ("poss", "compound", "nmod") and (actors.at(child) or child.pos_ in ("PROPN",
@@ -847,8 +843,10 @@ def _sent_to_investigate(head: Candidate, candidate: Candidate) -> bool:
         return False
     if token.dep_ in ("xcomp", "advcl"):
         return token.head.i == verb.i
+    if token.dep_ not in ("acl", "relcl"):
+        return False
     node = token.head
-    for _ in range(3 if token.dep_ in ("acl", "relcl") else 0):
+    for _ in range(3):
         if node.dep_ not in ("dobj", "pobj", "prep"):
             return False
         node = node.head
@@ -1986,6 +1984,13 @@ def _claimants(claim: Optional[Token], actors: ActorIndex) -> list[str]:
     if claim is None:
         return []
     return _subject_of(claim, actors) or _inherited_subject(claim, actors)
+
+
+def _named_doers(token: Token, actors: ActorIndex) -> list[str]:
+    """Who is named as an act's doer: who claims responsibility for it ("Yemen's Houthi rebels
+    claimed responsibility for missile and drone attack on the army's sites"), else who is said
+    to be responsible for it ("the regime was responsible for a sarin attack")."""
+    return _claimants(_responsibility_claim(token), actors) or _held_responsible(token, actors)
 
 
 def _held_responsible(token: Token, actors: ActorIndex) -> list[str]:
