@@ -61,6 +61,11 @@ def test_a_party_modifying_the_noun_an_act_is_done_to_or_by_spans_its_phrase(pip
     x = extract(pipeline, "Chinese hackers may have launched cyber attacks on India's power "
                           "system.")
     assert texts(x, x.events[0].source) == ["Chinese hackers"]
+    # bench: not across a dateline's date
+    x = extract(pipeline, "29 July 2015 An Israeli airstrike on a government-held village on the "
+                          "Syrian side of the Golan Heights ceasefire line killed five pro-regime "
+                          "forces on Wednesday a monitoring group said.")
+    assert texts(x, only(x, "ASSAULT").source) == ["An Israeli airstrike"]
     # not onto what the act is done to: gold source "UN" (test_events)
     x = extract(pipeline, "UN sanctions against Iran were lifted on 16 January 2016.")
     assert texts(x, only(x, "RETREAT").source) == ["UN"]

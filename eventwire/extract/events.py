@@ -142,7 +142,12 @@ def _role_phrases(doc: Doc, actors: list[Actor], events: list[Event]) -> list[Ac
                 and head.head.i > head.i:
             head = head.head
         first = min(head.left_edge.i, start)
-        if head.i == root.i or root.pos_ == "PRON" or head.i < end - 1 \
+        for i in range(first, head.i):  # not across a line, a bracket or a dateline's date
+            if "\n" in tokens[i].text_with_ws or tokens[i].is_punct and tokens[i].text not in "-'\u2019":
+                first = i + 1
+        while first < start and tokens[first].ent_type_ in ("DATE", "TIME"):
+            first += 1
+        if head.i == root.i or root.pos_ == "PRON" or head.i < end - 1 or first > start \
                 or actor_id not in targets and head.i in undergoing \
                 or triggers.intersection(range(first, head.i + 1)) \
                 or any(other != actor_id and (first <= inside.start <= head.i
