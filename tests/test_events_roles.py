@@ -71,6 +71,23 @@ def test_a_party_modifying_the_noun_an_act_is_done_to_or_by_spans_its_phrase(pip
     assert texts(x, only(x, "RETREAT").source) == ["UN"]
 
 
+def test_a_party_named_by_a_common_noun_keeps_the_place_that_says_whose_it_is(pipeline):
+    # gold source "A court in Argentina" (was "A court")
+    x = extract(pipeline, "A court in Argentina has released former Vice President Amado Boudou "
+                          "from prison under bail while he appeals a corruption conviction.")
+    event = x.events[0]
+    assert texts(x, event.source) == ["A court in Argentina"] and codes(x, event.source) == {"ARGJUD"}
+    # gold source "Authorities in Pakistan"
+    x = extract(pipeline, "Authorities in Pakistan have imposed a curfew in parts of North West "
+                          "Frontier Province, where military forces are battling militants loyal "
+                          "to a pro-Taliban cleric.")
+    assert texts(x, x.events[0].source) == ["Authorities in Pakistan"]
+    # not where the phrase names its state itself: gold target "the Egyptian ambassador"
+    x = extract(pipeline, "German officials summoned the Egyptian ambassador in Berlin to complain "
+                          "about a raid on a German organization in Cairo.")
+    assert texts(x, x.events[0].target) == ["the Egyptian ambassador"]
+
+
 def test_sanctions_imposed_on_states_target_them_not_a_later_misparsed_object(pipeline):
     # gold targets: the CAR and the DRC (was "armed groups", of "abuses by armed groups")
     x = extract(pipeline, "The United Nations Security Council has imposed sanctions on the "
