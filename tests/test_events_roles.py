@@ -86,6 +86,10 @@ def test_a_party_named_by_a_common_noun_keeps_the_place_that_says_whose_it_is(pi
     x = extract(pipeline, "German officials summoned the Egyptian ambassador in Berlin to complain "
                           "about a raid on a German organization in Cairo.")
     assert texts(x, x.events[0].target) == ["the Egyptian ambassador"]
+    # bench: nor a named body's ("airstrikes against IS in Syria": IS)
+    x = extract(pipeline, "The US its Arab and European allies launch airstrikes against IS in "
+                          "Syria.")
+    assert texts(x, only(x, "ASSAULT").target) == ["IS"]
 
 
 def test_sanctions_imposed_on_states_target_them_not_a_later_misparsed_object(pipeline):

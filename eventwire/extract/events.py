@@ -177,15 +177,17 @@ def _owned_phrase(tokens: list, root: Token, start: int, end: int) -> tuple[int,
 
 def _place_phrase_end(tokens: list, head: Token, first: int, last: int) -> int:
     """Last token of a party's phrase with the place that says whose it is, where the phrase
-    names no state, body or person ("A court in Argentina has released", "Authorities in
+    is a common noun's that names no state, body or person ("A court in Argentina has released", "Authorities in
     Pakistan have imposed", "Officials from Kansas", "attacked a military base in Saudi
     Arabia's southwestern Jizan region"), as ConfliBERT's coders mark it (on its train
     sentences 11 source and 5 target spans more right, 3 sources fewer); not "Sri Lankan
     military officials in Colombo", "the Egyptian ambassador in Berlin"."""
-    if any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in tokens[first:last + 1]):
+    if head.pos_ != "NOUN" or any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                                  for t in tokens[first:last + 1]):
         return last
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("in", "from", "at") and child.i == last + 1:
+        if child.dep_ == "prep" and child.lower_ in ("in", "from", "at") and child.i == last + 1 \
+                and any(c.dep_ == "pobj" for c in child.children):
             inside = tokens[child.i:child.right_edge.i + 1]
             if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in inside) and not any(
                     t.is_punct and t.text not in "-'\u2019" for t in inside):
