@@ -131,8 +131,11 @@ def _role_phrases(doc: Doc, actors: list[Actor], events: list[Event]) -> list[Ac
     tokens, text = tokens_of(doc), doc_text(doc)
     undergoing = {c.i for i in triggers for c in tokens[i].children
                   if c.dep_ in OBJECTS | PASSIVE_SUBJECTS}
-    covered = [(a.id, range(*token_range(doc, a.span))) for a in actors if not a.members]
-    in_roles = [(other, inside) for other, inside in covered if other in roles]
+    covering: dict[int, set[str]] = {}  # token -> the simple actors over it
+    for actor in actors:
+        if not actor.members:
+            for i in range(*token_range(doc, actor.span)):
+                covering.setdefault(i, set()).add(actor.id)
     widened = {}
     for actor_id in roles:
         actor = by_id[actor_id]
@@ -144,11 +147,11 @@ def _role_phrases(doc: Doc, actors: list[Actor], events: list[Event]) -> list[Ac
         if head.i == root.i or root.pos_ == "PRON" or first > start \
                 or actor_id not in targets and head.i in undergoing \
                 or triggers.intersection(range(first, head.i + 1)) \
-                or _overlaps(actor_id, first, head.i, covered):
+                or _overlaps(actor_id, first, head.i, covering):
             first, head = start, root
         last = _place_phrase_end(tokens, head, first, max(head.i, end - 1))
         if last > end - 1 and (triggers.intersection(range(end, last + 1))
-                               or _overlaps(actor_id, end, last, in_roles)):
+                               or _overlaps(actor_id, end, last, covering, roles)):
             last = max(head.i, end - 1)
         if (first, last) != (start, end - 1):
             span = (tokens[first].idx, tokens[last].idx + len(tokens[last]))
@@ -195,11 +198,11 @@ def _place_phrase_end(tokens: list, head: Token, first: int, last: int) -> int:
     return last
 
 
-def _overlaps(actor_id: str, first: int, last: int, covered: list[tuple[str, range]]) -> bool:
-    """Whether tokens first..last reach into another actor's mention."""
-    return any(other != actor_id and inside and (first <= inside.start <= last
-                                                 or inside.start <= first < inside.stop)
-               for other, inside in covered)
+def _overlaps(actor_id: str, first: int, last: int, covering: dict[int, set[str]],
+              among: Optional[set[str]] = None) -> bool:
+    """Whether tokens first..last reach into another actor's mention (one of ``among``)."""
+    return any(other != actor_id and (among is None or other in among)
+               for i in range(first, last + 1) for other in covering.get(i, ()))
 
 
 def _accusation(candidate: Candidate, event: Event, sent: SpacySpan) -> list[Candidate]:
