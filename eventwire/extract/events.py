@@ -20,8 +20,8 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from eventwire.extract import (ParseView, doc_text, next_id, parse_view, span_evidence, token_range,
-                               tokens_of)
+from eventwire.extract import (ParseView, doc_text, next_id, parse_view, span_evidence,
+                               token_range, tokens_of)
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
 from eventwire.resources.actors import actor_dictionary
 from eventwire.resources.gazetteer import load_gazetteer
@@ -117,7 +117,7 @@ def _role_phrases(doc: Doc, actors: list[Actor], events: list[Event]) -> list[Ac
     hideouts", "Chinese hackers launched cyber attacks" are the United States', Germany's,
     the Taliban's, China's, as PETRARCH2 codes a noun phrase by the actor in it and
     ConfliBERT's coders mark the party (the whole phrase; on its train sentences 89 target
-    and 24 source spans more right, 3 and 4 fewer). Not across the event's trigger ("Israeli
+    and 24 source spans more right, 3 and 3 fewer). Not across the event's trigger ("Israeli
     airstrikes": the strikes are the act) or another actor, and not a source's phrase onto
     what the act is done to ("UN sanctions against Iran were lifted": the UN's). A party's
     phrase that names no state, body or person also takes the place that says whose it is
@@ -171,7 +171,8 @@ def _owned_phrase(tokens: list, root: Token, start: int, end: int) -> tuple[int,
         return start, root
     first = min(head.left_edge.i, start)
     for i in range(first, head.i):
-        if "\n" in tokens[i].text_with_ws or tokens[i].is_punct and tokens[i].text not in "-'\u2019":
+        if "\n" in tokens[i].text_with_ws or tokens[i].is_punct \
+                and tokens[i].text not in "-'\u2019":
             first = i + 1
     while first < start and tokens[first].ent_type_ in ("DATE", "TIME"):
         first += 1
@@ -180,11 +181,11 @@ def _owned_phrase(tokens: list, root: Token, start: int, end: int) -> tuple[int,
 
 def _place_phrase_end(tokens: list, head: Token, first: int, last: int) -> int:
     """Last token of a party's phrase with the place that says whose it is, where the phrase
-    is a common noun's that names no state, body or person ("A court in Argentina has released", "Authorities in
-    Pakistan have imposed", "Officials from Kansas", "attacked a military base in Saudi
-    Arabia's southwestern Jizan region"), as ConfliBERT's coders mark it (on its train
-    sentences 10 source and 4 target spans more right, 3 sources fewer); not "Sri Lankan
-    military officials in Colombo", "the Egyptian ambassador in Berlin"."""
+    is a common noun's that names no state, body or person ("A court in Argentina has
+    released", "Authorities in Pakistan have imposed", "Officials from Kansas", "attacked a
+    military base in Saudi Arabia's southwestern Jizan region"), as ConfliBERT's coders mark
+    it (on its train sentences 10 source and 4 target spans more right, 3 sources fewer); not
+    "Sri Lankan military officials in Colombo", "the Egyptian ambassador in Berlin"."""
     if head.pos_ != "NOUN" or any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
                                   for t in tokens[first:last + 1]):
         return last
