@@ -248,6 +248,16 @@ def test_a_possessor_speaks_through_a_noun_cue_for_polnear_only(nlp):
         ("Trump's", "criticism of", "the Iran deal")
 
 
+def test_a_noun_cue_takes_in_the_words_between_its_possessor_and_it(nlp):
+    # bench corpus (BBC): PolNeAR's noun cue keeps its adjectives ("Trump's harsh attacks on")
+    text = ("With impeccable and precisely-calculated timing, Tory defector Robert Jackson and his "
+            "new Labour bosses have attempted to overshadow Michael Howard's latest announcement "
+            "on taxation and spending.")
+    quote = only(attributions_in(nlp, text, all_cues=True, use_tagger=False)[1])
+    assert (words(text, quote.source), words(text, quote.cue), words(text, quote.content[0])) == \
+        ("Michael Howard's", "latest announcement on", "taxation and spending")
+
+
 # --- PolNeAR conventions added in the third session -------------------------------------
 
 def test_a_title_abbreviation_is_not_a_sentence_end_before_the_cue(nlp):

@@ -950,7 +950,9 @@ NOUN_CONTENT_PREPOSITIONS = {"of", "for", "about", "on", "against", "to", "over"
 
 def _noun_attribution(noun: Token, paragraphs: _Paragraphs, text: str) -> Optional[Attribution]:
     """'his call for a ban', "Trump's criticism of Clinton", 'her claim that ...': the
-    possessor speaks, the noun (with its preposition) is the cue, the rest is the content."""
+    possessor speaks, the noun (with its preposition) is the cue, the rest is the content.
+    The cue takes in the words between possessor and noun ("Trump's harsh attacks on"):
+    PolNeAR train, 19 of 19 such gold cues."""
     speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
     if speaker is None:
         return None
@@ -971,7 +973,11 @@ def _noun_attribution(noun: Token, paragraphs: _Paragraphs, text: str) -> Option
     source = _source_piece(speaker, bounds, text)
     if content is None or source is None:
         return None
-    return Attribution(kind="indirect", cue=(noun.idx, cue_end.idx + len(cue_end.text)),
+    tokens = tokens_of(noun.doc)
+    first = speaker.right_edge.i + 1  # "Trump's harsh attacks on": the words between are cue
+    while first < noun.i and tokens[first].is_punct:
+        first += 1
+    return Attribution(kind="indirect", cue=(tokens[first].idx, cue_end.idx + len(cue_end.text)),
                        source=source, content=[content], cue_kind="thought", cue_token=noun.i,
                        source_token=speaker.i, how="noun")
 
