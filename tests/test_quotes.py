@@ -433,6 +433,15 @@ def test_a_statement_and_its_reporting_participle_are_one_cue(nlp):
     assert words(text, attribution.content[0]).startswith("the strike")
 
 
+def test_the_participle_inside_a_phrase_cue_is_not_a_second_cue(nlp):
+    # Voice of America: "saying" read alone made "a statement" a speaker
+    text = ("Secretary of State Antony Blinken issued a statement Tuesday saying the United States "
+            "is \u201cdeeply disappointed\u201d by the approval of the legislative bill.")
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "issued a statement Tuesday saying"
+    assert words(text, attribution.source) == "Secretary of State Antony Blinken"
+
+
 def test_a_copula_other_than_be_carries_an_adjective_cue(nlp):
     text = "The monitors remained skeptical of the Russian account of the strike."
     attribution = only(attributions_in(nlp, text, all_cues=True)[1])

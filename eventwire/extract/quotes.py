@@ -727,6 +727,9 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
             continue  # "found the money", "read the letter": this verb reads badly this way
         if attribution:
             found.append(attribution)
+    if phrases is not None:  # "issued a statement saying": the participle is the phrase's cue
+        found = [a for a in found if a.how == "phrase" or not any(
+            b.how == "phrase" and b.cue[0] <= a.cue[0] and a.cue[1] <= b.cue[1] for b in found)]
     if gate:  # the learned check drops cues that read badly in their context
         found = [a for a in found if a.how in ("according", "noun", "phrase") or a.cue_token < 0
                  or _gate_passes(a, doc, gate)]
