@@ -258,6 +258,16 @@ def test_a_noun_cue_takes_in_the_words_between_its_possessor_and_it(nlp):
         ("Michael Howard's", "latest announcement on", "taxation and spending")
 
 
+def test_a_noun_cue_the_speaker_acts_on_starts_at_the_verb(nlp):
+    # bench corpus (Reuters): as PolNeAR's "Trump stepped up his attacks on"
+    text = ("Jopling qualified his endorsement of the PSE as a negotiating tool, however, by saying "
+            "the European Community would want \"credit\" in the negotiations.")
+    quote = next(a for a in attributions_in(nlp, text, all_cues=True, use_tagger=False)[1]
+                 if a.how == "noun")
+    assert (words(text, quote.source), words(text, quote.cue), words(text, quote.content[0])) == \
+        ("Jopling", "qualified his endorsement of", "the PSE")
+
+
 # --- PolNeAR conventions added in the third session -------------------------------------
 
 def test_a_title_abbreviation_is_not_a_sentence_end_before_the_cue(nlp):

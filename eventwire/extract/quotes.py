@@ -980,9 +980,33 @@ def _noun_attribution(noun: Token, paragraphs: _Paragraphs, text: str) -> Option
     first = speaker.right_edge.i + 1  # "Trump's harsh attacks on": the words between are cue
     while first < noun.i and tokens[first].is_punct:
         first += 1
-    return Attribution(kind="indirect", cue=(tokens[first].idx, cue_end.idx + len(cue_end.text)),
+    start = tokens[first].idx
+    doer = _own_doer(noun, speaker)
+    if doer is not None:  # "Trump stepped up his attacks on": the verb is cue, its subject speaks
+        start, speaker = _cue_piece(noun.head)[0][0], doer
+        source = _source_piece(doer, bounds, text) or source
+    return Attribution(kind="indirect", cue=(start, cue_end.idx + len(cue_end.text)),
                        source=source, content=[content], cue_kind="thought", cue_token=noun.i,
                        source_token=speaker.i, how="noun")
+
+
+POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
+def _own_doer(noun: Token, possessor: Token) -> Optional[Token]:
+    """The subject of the verb a noun cue is the object of, where the possessive pronoun can
+    be that subject's own ("Trump ratcheted up his attacks on", "he has toned down his
+    criticism of"; PolNeAR train: 8 of 9 such gold cues start at the verb; with this, 6 more
+    cues exact and 4 more sources right), unless the verb reports on its own."""
+    pronoun = POSSESSIVE_SUBJECTS.get(possessor.lower_)
+    verb = noun.head
+    if pronoun is None or noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or \
+            verb.lemma_.lower() in _cue_lemmas():
+        return None  # "announced his endorsement of": a reporting verb is the cue alone
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ != pronoun:
+        return None
+    return subject
 
 
 PHRASE_PREPOSITIONS = {"of", "about", "on", "for", "with", "in", "to", "at", "against", "over",
