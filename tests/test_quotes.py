@@ -591,3 +591,11 @@ def test_a_leading_but_is_not_part_of_what_according_to_attributes(nlp):
         assert [words(text, piece) for piece in attribution.content] == [
             "they were killed and the attack was now over"]
         assert words(text, attribution.source) == "the Observatory"
+
+
+def test_that_said_opening_a_sentence_is_a_connective_not_a_quote(nlp):
+    # bench corpus: read as a quote whose speaker was "That"
+    text = ("That said, the absence of Thai subtitles on most film prints might have proved "
+            "offputting to local cinemagoers.")
+    for options in ({}, {"all_cues": True}):
+        assert not attributions_in(nlp, text, **options)[1]

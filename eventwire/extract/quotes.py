@@ -707,6 +707,8 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
         cue = words.get(token.lemma_.lower())
         if cue is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
             continue
+        if _connective_said(token):
+            continue  # "That said, ...", "Having said that, ...": the writer's connective
         if token.dep_ == "acl" and not (all_cues and token.tag_ == "VBG"):
             continue  # "the petition calling on him to ...": PolNeAR's, not a quote
         if not all_cues and cue.kind == "thought":
@@ -754,6 +756,19 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
         found = [a for a in found if not any(
             b is not a and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.content) for b in found)]
     return found
+
+
+def _connective_said(verb: Token) -> bool:
+    """"That said,", "That being said,", "Having said that,": a connective opening its
+    sentence, which reports nobody's words (bench corpus: 5 "That said," in 200 articles,
+    each read as a quote whose speaker was "That")."""
+    if verb.lower_ != "said":
+        return False
+    tokens = tokens_of(verb.doc)
+    before = [t.lower_ for t in tokens[verb.sent.start:verb.i] if not (t.is_punct or t.dep_ == "cc")]
+    after = [t.lower_ for t in tokens[verb.i + 1:min(verb.sent.end, verb.i + 3)]]
+    return before in (["that"], ["this"], ["that", "being"], ["this", "being"]) and after[:1] == [","] \
+        or before == ["having"] and after in (["that", ","], ["this", ","])
 
 
 def _move_edges(doc: Doc, found: list[Attribution], model, rows_of, move) -> None:
