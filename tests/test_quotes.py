@@ -599,3 +599,14 @@ def test_that_said_opening_a_sentence_is_a_connective_not_a_quote(nlp):
             "offputting to local cinemagoers.")
     for options in ({}, {"all_cues": True}):
         assert not attributions_in(nlp, text, **options)[1]
+
+
+def test_a_light_verb_cue_runs_from_the_verb_of_aspect_it_hangs_on(nlp):
+    # bench corpus (Reuters), as "continued to call for": PolNeAR's "failed to reach a decision on"
+    text = ("A high-level meeting last week which included the Secretary of Agriculture and other "
+            "senior USDA officials, along with leaders of the major soybean lobbying groups, failed "
+            "to reach any decision on what should be done about the soybean loan level.")
+    attribution = only(attributions_in(nlp, text, all_cues=True, use_tagger=False)[1])
+    assert words(text, attribution.cue) == "failed to reach any decision on"
+    assert words(text, attribution.source).startswith("A high-level meeting last week")
+    assert words(text, attribution.content[0]) == "what should be done about the soybean loan level"

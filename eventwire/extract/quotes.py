@@ -1100,8 +1100,9 @@ def _light_verb_attribution(verb: Token, light_objects: frozenset[str], paragrap
     content_head, preposition = _phrase_content(noun)
     if content_head is None:
         return None
-    first = token_at(verb.doc, _cue_piece(verb)[0][0]) or verb
-    return _phrase_attribution(first, preposition or noun, _subject(verb), content_head,
+    governor = _governor(verb)  # "failed to reach a decision on", as a reporting verb's
+    first = token_at(verb.doc, _cue_piece(governor or verb)[0][0]) or verb
+    return _phrase_attribution(first, preposition or noun, _subject(governor or verb), content_head,
                                paragraphs, quotes, text)
 
 
