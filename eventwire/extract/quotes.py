@@ -1012,11 +1012,12 @@ def _own_doer(noun: Token, possessor: Token) -> Optional[Token]:
     """The subject of the verb a noun cue is the object of, where the possessive pronoun can
     be that subject's own ("Trump ratcheted up his attacks on", "he has toned down his
     criticism of"; PolNeAR train: 8 of 9 such gold cues start at the verb; with this, 6 more
-    cues exact and 4 more sources right), unless the verb reports on its own."""
+    cues exact and 4 more sources right), unless the verb reports on its own or is an
+    infinitive ("to reach its goal of": none such on train)."""
     pronoun = POSSESSIVE_SUBJECTS.get(possessor.lower_)
     verb = noun.head
     if pronoun is None or noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or \
-            verb.lemma_.lower() in _cue_lemmas():
+            verb.lemma_.lower() in _cue_lemmas() or any(c.tag_ == "TO" for c in verb.lefts):
         return None  # "announced his endorsement of": a reporting verb is the cue alone
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON" and subject.lower_ != pronoun:
