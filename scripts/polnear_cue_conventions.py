@@ -1,7 +1,8 @@
 """Count PolNeAR cue-edge conventions and false cues: which words beside a cue verb gold's cue
 takes in against the finder's, and the cue precision of each lemma and reading.
 
-    PYTHONPATH=. python scripts/polnear_cue_conventions.py [--split train] [--docs train.spacy] [--rules]
+    PYTHONPATH=. python scripts/polnear_cue_conventions.py [--split train] [--docs train.spacy]
+        [--rules]
 
 Run on train (``--docs`` reuses a DocBin of the split's texts in archive order, as
 :func:`parsed_polnear` reads it); cues are compared as the scorer compares them (normalised

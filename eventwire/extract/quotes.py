@@ -765,10 +765,12 @@ def _connective_said(verb: Token) -> bool:
     if verb.lower_ != "said":
         return False
     tokens = tokens_of(verb.doc)
-    before = [t.lower_ for t in tokens[verb.sent.start:verb.i] if not (t.is_punct or t.dep_ == "cc")]
+    before = [t.lower_ for t in tokens[verb.sent.start:verb.i]
+              if not (t.is_punct or t.dep_ == "cc")]
     after = [t.lower_ for t in tokens[verb.i + 1:min(verb.sent.end, verb.i + 3)]]
-    return before in (["that"], ["this"], ["that", "being"], ["this", "being"]) and after[:1] == [","] \
-        or before == ["having"] and after in (["that", ","], ["this", ","])
+    if before in (["that"], ["this"], ["that", "being"], ["this", "being"]):
+        return after[:1] == [","]
+    return before == ["having"] and after in (["that", ","], ["this", ","])
 
 
 def _move_edges(doc: Doc, found: list[Attribution], model, rows_of, move) -> None:
@@ -1017,7 +1019,8 @@ def _own_doer(noun: Token, possessor: Token) -> Optional[Token]:
     pronoun = POSSESSIVE_SUBJECTS.get(possessor.lower_)
     verb = noun.head
     if pronoun is None or noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or \
-            verb.lemma_.lower() in _cue_lemmas() or any(c.tag_ == "TO" for c in verb.lefts):
+            verb.i > noun.i or verb.lemma_.lower() in _cue_lemmas() or \
+            any(c.tag_ == "TO" for c in verb.lefts):
         return None  # "announced his endorsement of": a reporting verb is the cue alone
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON" and subject.lower_ != pronoun:
@@ -1103,8 +1106,8 @@ def _light_verb_attribution(verb: Token, light_objects: frozenset[str], paragrap
         return None
     governor = _governor(verb)  # "failed to reach a decision on", as a reporting verb's
     first = token_at(verb.doc, _cue_piece(governor or verb)[0][0]) or verb
-    return _phrase_attribution(first, preposition or noun, _subject(governor or verb), content_head,
-                               paragraphs, quotes, text)
+    return _phrase_attribution(first, preposition or noun, _subject(governor or verb),
+                               content_head, paragraphs, quotes, text)
 
 
 def _passive_attribution(verb: Token, paragraphs: _Paragraphs, text: str) -> Optional[Attribution]:
