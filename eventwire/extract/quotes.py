@@ -760,8 +760,8 @@ def find_attributions(doc: Doc, all_cues: bool = False, use_tagger: bool = True,
 
 def _connective_said(verb: Token) -> bool:
     """"That said,", "That being said,", "Having said that,": a connective opening its
-    sentence, which reports nobody's words (bench corpus: 5 "That said," in 200 articles,
-    each read as a quote whose speaker was "That")."""
+    sentence, which reports nobody's words (bench corpus: 5 "That said," read as quotes whose
+    speaker was "That", 3 "Having said that," as quotes whose content was "that")."""
     if verb.lower_ != "said":
         return False
     tokens = tokens_of(verb.doc)
