@@ -2,10 +2,12 @@
 takes in against the finder's, and the cue precision of each lemma and reading.
 
     PYTHONPATH=. python scripts/polnear_cue_conventions.py [--split train] [--docs train.spacy]
+        [--rules]
 
 Run on train (``--docs`` reuses a DocBin of the split's texts in archive order, as
 :func:`parsed_polnear` reads it); cues are compared as the scorer compares them (normalised
-spans). Only counts and lemmas are printed, never text.
+spans). ``--rules`` reads without the cue tagger, which was fitted on train (the rule finder's
+own cues, with their precision and recall). Only counts and lemmas are printed, never text.
 """
 
 from __future__ import annotations
@@ -50,15 +52,18 @@ def main() -> None:
     parser.add_argument("--split", default="train")
     parser.add_argument("--docs", type=Path, help="DocBin of the split's texts, in archive order")
     parser.add_argument("--min-found", type=int, default=15)
+    parser.add_argument("--rules", action="store_true", help="without the cue tagger")
     args = parser.parse_args()
     articles, docs = parsed_polnear(data_dir(), args.split, docbin=args.docs)
     words: Counter = Counter()  # (kind, gold takes it in, finder takes it in)
     readings: Counter = Counter()  # (reading, exact | edges | none)
+    gold_cues = 0
     for article, doc in zip(articles, docs):
         text = article.text
         gold = {c for g in article.attributions for c in (normalise(p, text) for p in g.cue) if c}
+        gold_cues += len(gold)
         seen = set()
-        for found in find_attributions(doc, all_cues=True):
+        for found in find_attributions(doc, all_cues=True, use_tagger=not args.rules):
             cue = normalise(found.cue, text)
             if cue is None or cue in seen:
                 continue
@@ -85,7 +90,9 @@ def main() -> None:
     for (_, status), n in readings.items():
         totals[status] += n
     print(f"{args.split}: {sum(totals.values())} found cues, {totals['exact']} exact, "
-          f"{totals['edges']} with other edges, {totals['none']} where gold has none")
+          f"{totals['edges']} with other edges, {totals['none']} where gold has none; "
+          f"{gold_cues} gold cues (cue P {totals['exact'] / sum(totals.values()):.2%}, "
+          f"R {totals['exact'] / gold_cues:.2%})")
     print("\nword kind: gold in / found in: both, gold only, found only, neither; gold share")
     kinds = {kind for kind, _, _ in words}
     for kind in sorted(kinds, key=lambda k: -(words[k, True, False] + words[k, False, True])):

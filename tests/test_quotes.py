@@ -248,6 +248,26 @@ def test_a_possessor_speaks_through_a_noun_cue_for_polnear_only(nlp):
         ("Trump's", "criticism of", "the Iran deal")
 
 
+def test_a_noun_cue_takes_in_the_words_between_its_possessor_and_it(nlp):
+    # bench corpus (BBC): PolNeAR's noun cue keeps its adjectives ("Trump's harsh attacks on")
+    text = ("With impeccable and precisely-calculated timing, Tory defector Robert Jackson and "
+            "his new Labour bosses have attempted to overshadow Michael Howard's latest "
+            "announcement on taxation and spending.")
+    quote = only(attributions_in(nlp, text, all_cues=True, use_tagger=False)[1])
+    assert (words(text, quote.source), words(text, quote.cue), words(text, quote.content[0])) == \
+        ("Michael Howard's", "latest announcement on", "taxation and spending")
+
+
+def test_a_noun_cue_the_speaker_acts_on_starts_at_the_verb(nlp):
+    # bench corpus (Reuters): as PolNeAR's "Trump stepped up his attacks on"
+    text = ("Jopling qualified his endorsement of the PSE as a negotiating tool, however, by "
+            "saying the European Community would want \"credit\" in the negotiations.")
+    quote = next(a for a in attributions_in(nlp, text, all_cues=True, use_tagger=False)[1]
+                 if a.how == "noun")
+    assert (words(text, quote.source), words(text, quote.cue), words(text, quote.content[0])) == \
+        ("Jopling", "qualified his endorsement of", "the PSE")
+
+
 # --- PolNeAR conventions added in the third session -------------------------------------
 
 def test_a_title_abbreviation_is_not_a_sentence_end_before_the_cue(nlp):
@@ -423,6 +443,15 @@ def test_a_statement_and_its_reporting_participle_are_one_cue(nlp):
     assert words(text, attribution.content[0]).startswith("the strike")
 
 
+def test_the_participle_inside_a_phrase_cue_is_not_a_second_cue(nlp):
+    # Voice of America: "saying" read alone made "a statement" a speaker
+    text = ("Secretary of State Antony Blinken issued a statement Tuesday saying the United "
+            "States is \u201cdeeply disappointed\u201d by the approval of the legislative bill.")
+    attribution = only(attributions_in(nlp, text, all_cues=True)[1])
+    assert words(text, attribution.cue) == "issued a statement Tuesday saying"
+    assert words(text, attribution.source) == "Secretary of State Antony Blinken"
+
+
 def test_a_copula_other_than_be_carries_an_adjective_cue(nlp):
     text = "The monitors remained skeptical of the Russian account of the strike."
     attribution = only(attributions_in(nlp, text, all_cues=True)[1])
@@ -562,3 +591,24 @@ def test_a_leading_but_is_not_part_of_what_according_to_attributes(nlp):
         assert [words(text, piece) for piece in attribution.content] == [
             "they were killed and the attack was now over"]
         assert words(text, attribution.source) == "the Observatory"
+
+
+def test_that_said_opening_a_sentence_is_a_connective_not_a_quote(nlp):
+    # bench corpus: read as a quote whose speaker was "That"
+    text = ("That said, the absence of Thai subtitles on most film prints might have proved "
+            "offputting to local cinemagoers.")
+    for options in ({}, {"all_cues": True}):
+        assert not attributions_in(nlp, text, **options)[1]
+
+
+def test_a_light_verb_cue_runs_from_the_verb_of_aspect_it_hangs_on(nlp):
+    # bench corpus (Reuters), as "continued to call for": PolNeAR's "failed to reach a decision on"
+    text = ("A high-level meeting last week which included the Secretary of Agriculture and "
+            "other senior USDA officials, along with leaders of the major soybean lobbying "
+            "groups, failed to reach any decision on what should be done about the soybean loan "
+            "level.")
+    attribution = only(attributions_in(nlp, text, all_cues=True, use_tagger=False)[1])
+    assert words(text, attribution.cue) == "failed to reach any decision on"
+    assert words(text, attribution.source).startswith("A high-level meeting last week")
+    assert words(text, attribution.content[0]) == \
+        "what should be done about the soybean loan level"
