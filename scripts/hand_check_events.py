@@ -13,7 +13,8 @@ corpora no session read for tuning: ``muc34`` (FBIS Latin-American news, 1988-90
 pipeline (the one ``eventwire extract`` runs), and an equal share of ``--events`` is drawn
 from their pooled events (the first corpora take the remainder). ``show`` prints each drawn
 event; ``template`` prints them too and writes each as a judgement line WITHOUT the news text (offsets only, to
-find it again in the corpus); ``score`` prints the proportions with Wilson 95% intervals.
+find it again: they index the text as ``read_jsonl`` reads it); ``score`` prints the
+proportions with Wilson 95% intervals, over all events and by corpus, and the error tags.
 
 Judgement fields, each "y", "n" or "unsure" (null where not judged):
 
@@ -32,6 +33,15 @@ Judgement fields, each "y", "n" or "unsure" (null where not judged):
   an actor that is named but missed, or a wrong party, counts wrong. A right party with a
   wrong or empty code counts wrong.
 - ``status``: asserted / negated / planned / requested / hypothetical / claimed right.
+
+Conventions settled while judging the first round (2026-11-28), applied to all of it: an act
+between firms or states in business news is an event (GM swapping a stake with Fiat:
+COOPERATE), a move in a match is not (PLOVER codes political interaction); a condition
+inside a quote ("if it is not permitted by the court") is not an event; a REQUEST event's
+status ``requested`` counts right (docs/ontology.md); a killing or attack by an unnamed or
+irregular party, where CAMEO 18 (unconventional violence) and 19 (conventional military
+force) both fit, is "unsure" for the root; a place given as the target ("kidnapped in Iraq"
+-> IRQ) counts wrong. The ``error`` field holds ";"-separated tags of what was wrong.
 
 Figures: event precision = event "y" among drawn events judged y/n; type, root, source,
 target, status accuracy among true events; "event code right" (GDELT's comparable figure) =
@@ -155,10 +165,13 @@ def proportions(lines: list[dict]) -> dict[str, tuple[int, int, int]]:
 
 def score(path: Path) -> None:
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    for name, (right, total, unsure) in proportions(lines).items():
-        low, high = wilson(right, total)
-        print(f"{name:<11} {right:>3}/{total:<3} {right / total if total else 0:6.1%}"
-              f"  [{low:.1%}, {high:.1%}]  unsure {unsure}")
+    groups = [("all", lines)] + [(c, [x for x in lines if x["corpus"] == c]) for c in PREFIXES]
+    for group, rows in groups:
+        print(f"{group} ({len(rows)} events)")
+        for name, (right, total, unsure) in proportions(rows).items():
+            low, high = wilson(right, total)
+            print(f"  {name:<11} {right:>3}/{total:<3} {right / total if total else 0:6.1%}"
+                  f"  [{low:.1%}, {high:.1%}]  unsure {unsure}")
     errors = Counter(e for line in lines for e in (line.get("error") or "").split(";") if e)
     for error, count in errors.most_common():
         print(f"  {count:>3}  {error}")
