@@ -12,9 +12,10 @@ corpora no session read for tuning: ``muc34`` (FBIS Latin-American news, 1988-90
 ``random.Random(seed)``, ``--articles`` articles are drawn, extracted with the default
 pipeline (the one ``eventwire extract`` runs), and an equal share of ``--events`` is drawn
 from their pooled events (the first corpora take the remainder). ``show`` prints each drawn
-event; ``template`` prints them too and writes each as a judgement line WITHOUT the news text (offsets only, to
-find it again: they index the text as ``read_jsonl`` reads it); ``score`` prints the
-proportions with Wilson 95% intervals, over all events and by corpus, and the error tags.
+event; ``template`` prints them too and writes each as a judgement line WITHOUT the news
+text (offsets only, to find it again: they index the text as ``read_jsonl`` reads it);
+``score`` prints the proportions with Wilson 95% intervals, over all events and by corpus,
+and the error tags.
 
 Judgement fields, each "y", "n" or "unsure" (null where not judged):
 
@@ -61,9 +62,11 @@ from pathlib import Path
 
 from eventwire.evaluate import data_dir
 from eventwire.ingest.jsonl import read_jsonl
+from eventwire.model import Event, Extraction
 from eventwire.pipeline import extract_many
 
-CORPUS = ("corpora", "bench_articles.jsonl.gz")
+CORPUS = ("corpora", "bench_articles.jsonl.gz")  # as bench/corpus.py (its reader takes the first N)
+
 PREFIXES = {"muc34": ("DEV-MUC3-", "TST"), "india_police_events": ("ipe-",), "bbc": ("bbc-",)}
 JUDGED = ("event", "type", "root", "source", "target", "status")
 
@@ -76,7 +79,7 @@ def corpus_of(article_id: str) -> str | None:
     return None
 
 
-def draw(seed: int, articles: int, events: int) -> list[tuple[str, object, object]]:
+def draw(seed: int, articles: int, events: int) -> list[tuple[str, Extraction, Event]]:
     """(corpus, extraction, event) for ``events`` events drawn at random, stratified by corpus."""
     by_corpus: dict[str, list] = {corpus: [] for corpus in PREFIXES}
     for article in read_jsonl(data_dir().joinpath(*CORPUS)):
@@ -94,11 +97,13 @@ def draw(seed: int, articles: int, events: int) -> list[tuple[str, object, objec
 
 
 def actors(extraction, ids: list[str]) -> list[dict]:
+    """The actors' offsets and codes, without their text (for the template)."""
     return [{"span": list(a.span), "code": a.code}
             for a in (extraction.by_id(i) for i in ids) if a is not None]
 
 
 def named(extraction, ids: list[str]) -> str:
+    """The actors' text and codes, for ``show``."""
     found = (extraction.by_id(i) for i in ids)
     return "; ".join(f"{a.text} [{a.code or '-'}]" for a in found if a is not None) or "-"
 
