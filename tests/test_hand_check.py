@@ -1,0 +1,51 @@
+"""The hand check's scoring (scripts/hand_check_events.py): Wilson intervals and the figures a
+judgement file gives, including the committed one (bench/handcheck/)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("hand_check_events",
+                                              ROOT / "scripts" / "hand_check_events.py")
+hand_check = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(hand_check)
+
+
+def test_wilson_interval_matches_the_textbook_values():
+    assert hand_check.wilson(5, 10) == pytest.approx((0.2366, 0.7634), abs=1e-4)
+    assert hand_check.wilson(0, 10) == pytest.approx((0.0, 0.2775), abs=1e-4)
+    assert hand_check.wilson(81, 100) == pytest.approx((0.7222, 0.8749), abs=1e-4)
+
+
+def judged(event, root=None, source=None, target=None):
+    return {"judgement": {"event": event, "type": "y" if event == "y" else None, "root": root,
+                          "source": source, "target": target, "status": None}}
+
+
+def test_a_false_event_counts_against_the_event_code_and_unsure_is_left_out():
+    figures = hand_check.proportions([
+        judged("y", root="y", source="y", target="y"),
+        judged("y", root="n", source="y", target="n"),
+        judged("y", root="unsure", source="y", target="unsure"),
+        judged("n"),
+        judged("unsure"),
+    ])
+    assert figures["event"] == (3, 4, 1)
+    assert figures["root"] == (1, 2, 1)
+    assert figures["event code"] == (1, 3, 2)  # right code, wrong code, false event
+    assert figures["actors"] == (1, 2, 1)
+
+
+def test_the_committed_hand_check_scores_as_documented():
+    path = ROOT / "bench" / "handcheck" / "events-2026-11-28.jsonl"
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    figures = hand_check.proportions(lines)
+    assert len(lines) == 100
+    assert figures["event"] == (56, 99, 1)
+    assert figures["event code"] == (34, 94, 6)
+    assert figures["actors"] == (2, 56, 0)
