@@ -523,3 +523,20 @@ def test_a_town_described_as_a_states_city_is_the_target_not_the_state(pipeline)
     event = only(x, "THREATEN")
     assert texts(x, event.target) == ["Haifa"]
     assert codes(x, event.target) == {"ISRCVL"}
+
+
+def test_with_no_target_the_first_state_in_the_clause_outside_its_subject_is_the_target(
+        pipeline):
+    # ConfliBERT train: gold targets "Peru", "Kyrgyzstan" (were none); the state deep in the
+    # clause, in an adverbial phrase
+    x = extract(pipeline, "Interim President Manuel Merino resigned on Sunday, after protests "
+                          "calling for his removal in Peru.")
+    assert texts(x, x.events[0].target) == ["Peru"]
+    x = extract(pipeline, "Kyrgyz President Sooronbay Jeenbekov resigned Thursday, after 10 days "
+                          "of unrest sparked by disputed parliamentary elections in Kyrgyzstan.")
+    assert texts(x, x.events[0].target) == ["Kyrgyzstan"]
+    # gold source "Authorities in Pakistan": a place in the subject is none of the target
+    x = extract(pipeline, "Authorities in Pakistan have imposed a curfew in parts of North West "
+                          "Frontier Province, where military forces are battling militants "
+                          "loyal to a pro-Taliban cleric.")
+    assert "Pakistan" not in texts(x, x.events[0].target)

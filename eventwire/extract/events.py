@@ -1451,7 +1451,28 @@ def _later_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -
     if target or _reciprocal(candidate.code, token) or any(
             candidate.code.cameo.startswith(c) for c in cues["military_retreat_codes"]):
         return target
-    return _located_target(token, actors, towns=True)
+    return _located_target(token, actors, towns=True) or _clause_place(token, actors, source)
+
+
+def _clause_place(token: Token, actors: ActorIndex, source: list[str]) -> list[str]:
+    """With no target at all, the first state named anywhere in the trigger's clause, outside
+    its subject, as the ConfliBERT coders mark it: "surrendered on Friday in the Democratic
+    Republic of Congo", "resigned on Sunday, after protests calling for his removal in Peru"
+    (not "Authorities in Pakistan imposed", nor "Iranian attacks"); not for parties acting
+    together ("Mexico and the United Kingdom signed an agreement ... after the UK leaves the
+    EU"). Towns so far from the verb were tried: ConfliBERT train marks few of them (3 of
+    12)."""
+    if _named_together(source, actors):
+        return []
+    subjects = {t.i for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
+                for t in c.subtree}
+    for t in token.subtree:
+        if t.i in subjects or t.pos_ == "ADJ":
+            continue
+        actor = actors.at(t)
+        if actor is not None and actor.kind == "state" and actor.id not in source:
+            return [actor.id]
+    return []
 
 
 def _deeper_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -> list[str]:
