@@ -540,3 +540,9 @@ def test_with_no_target_the_first_state_in_the_clause_outside_its_subject_is_the
                           "Frontier Province, where military forces are battling militants "
                           "loyal to a pro-Taliban cleric.")
     assert "Pakistan" not in texts(x, x.events[0].target)
+    # bench: the states that brokered the ceasefire are doers, not where the assault is aimed
+    x = extract(pipeline, "Monday was the fourth day of intense air raids on the city after a "
+                          "defiant Syrian regime launched a new assault to retake the entirety of "
+                          "the city following the collapse of a short-lived ceasefire brokered "
+                          "by Russia and the United States.")
+    assert codes(x, only(x, "ASSAULT").target) == set()

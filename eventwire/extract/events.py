@@ -1458,20 +1458,22 @@ def _clause_place(token: Token, actors: ActorIndex, source: list[str]) -> list[s
     """With no target at all, the first state named anywhere in the trigger's clause, outside
     its subject, as the ConfliBERT coders mark it: "surrendered on Friday in the Democratic
     Republic of Congo", "resigned on Sunday, after protests calling for his removal in Peru"
-    (not "Authorities in Pakistan imposed", nor "Iranian attacks"); not for parties acting
-    together ("Mexico and the United Kingdom signed an agreement ... after the UK leaves the
-    EU"). Towns so far from the verb were tried: ConfliBERT train marks few of them (3 of
-    12)."""
+    (not "Authorities in Pakistan imposed", nor "Iranian attacks", nor a doer: "a ceasefire
+    brokered by Russia and the United States"); not for parties acting together ("Mexico and
+    the United Kingdom signed an agreement ... after the UK leaves the EU"). Towns so far from
+    the verb were tried: ConfliBERT train marks few of them (3 of 12)."""
     if _named_together(source, actors):
         return []
-    subjects = {t.i for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
-                for t in c.subtree}
+    doers = {t.i for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
+             for t in c.subtree}
+    doers.update(t.i for c in token.subtree if c.dep_ == "agent" or c.dep_ == "prep"
+                 and c.lower_ == "by" for o in c.children if o.dep_ == "pobj" for t in _phrase(o))
     for t in token.subtree:
-        if t.i in subjects or t.pos_ == "ADJ":
+        if t.i in doers or t.pos_ == "ADJ":
             continue
         actor = actors.at(t)
         if actor is not None and actor.kind == "state" and actor.id not in source:
-            return [actor.id]
+            return [actor.id, *actor.members]
     return []
 
 
