@@ -546,3 +546,13 @@ def test_with_no_target_the_first_state_in_the_clause_outside_its_subject_is_the
                           "the city following the collapse of a short-lived ceasefire brokered "
                           "by Russia and the United States.")
     assert codes(x, only(x, "ASSAULT").target) == set()
+
+
+def test_parties_named_together_that_violate_a_ceasefire_violate_it_against_each_other(pipeline):
+    # ConfliBERT train: gold R (source and target) "India and Pakistan" (was source only)
+    x = extract(pipeline, "India and Pakistan were guilty of violating the ceasefire agreement 70 "
+                          "times along the LoC and Working.")
+    event = only(x, "ASSAULT")
+    assert event.cameo == "196"
+    assert event.reciprocal
+    assert codes(x, event.source) == {"IND", "PAK"}
