@@ -523,3 +523,36 @@ def test_a_town_described_as_a_states_city_is_the_target_not_the_state(pipeline)
     event = only(x, "THREATEN")
     assert texts(x, event.target) == ["Haifa"]
     assert codes(x, event.target) == {"ISRCVL"}
+
+
+def test_with_no_target_the_first_state_in_the_clause_outside_its_subject_is_the_target(
+        pipeline):
+    # ConfliBERT train: gold targets "Peru", "Kyrgyzstan" (were none); the state deep in the
+    # clause, in an adverbial phrase
+    x = extract(pipeline, "Interim President Manuel Merino resigned on Sunday, after protests "
+                          "calling for his removal in Peru.")
+    assert texts(x, x.events[0].target) == ["Peru"]
+    x = extract(pipeline, "Kyrgyz President Sooronbay Jeenbekov resigned Thursday, after 10 days "
+                          "of unrest sparked by disputed parliamentary elections in Kyrgyzstan.")
+    assert texts(x, x.events[0].target) == ["Kyrgyzstan"]
+    # gold source "Authorities in Pakistan": a place in the subject is none of the target
+    x = extract(pipeline, "Authorities in Pakistan have imposed a curfew in parts of North West "
+                          "Frontier Province, where military forces are battling militants "
+                          "loyal to a pro-Taliban cleric.")
+    assert "Pakistan" not in texts(x, x.events[0].target)
+    # bench: the states that brokered the ceasefire are doers, not where the assault is aimed
+    x = extract(pipeline, "Monday was the fourth day of intense air raids on the city after a "
+                          "defiant Syrian regime launched a new assault to retake the entirety of "
+                          "the city following the collapse of a short-lived ceasefire brokered "
+                          "by Russia and the United States.")
+    assert codes(x, only(x, "ASSAULT").target) == set()
+
+
+def test_parties_named_together_that_violate_a_ceasefire_violate_it_against_each_other(pipeline):
+    # ConfliBERT train: gold R (source and target) "India and Pakistan" (was source only)
+    x = extract(pipeline, "India and Pakistan were guilty of violating the ceasefire agreement 70 "
+                          "times along the LoC and Working.")
+    event = only(x, "ASSAULT")
+    assert event.cameo == "196"
+    assert event.reciprocal
+    assert codes(x, event.source) == {"IND", "PAK"}

@@ -40,6 +40,7 @@ TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger read
 # pessimistic or an optimistic comment (event_status's intents "weighed", "doubted", "hoped")
 STANCE_CODES = {"weighed": "014", "doubted": "012", "hoped": "013"}
 CLAIM_RESPONSIBILITY, DENY_RESPONSIBILITY = "015", "016"  # CAMEO: claim / deny responsibility
+VIOLATE_CEASEFIRE = "196"  # CAMEO: violate ceasefire
 EXPRESS_ACCORD = "019"  # CAMEO: express accord ("agree with" a view)
 EXPRESS_SYMPATHY = "018"  # CAMEO: make empathetic comment (condolences)
 SYMBOLIC_ACT = "017"  # CAMEO: engage in symbolic act (ceremonies, commemorations)
@@ -1451,7 +1452,30 @@ def _later_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -
     if target or _reciprocal(candidate.code, token) or any(
             candidate.code.cameo.startswith(c) for c in cues["military_retreat_codes"]):
         return target
-    return _located_target(token, actors, towns=True)
+    return _located_target(token, actors, towns=True) or _clause_place(token, actors, source)
+
+
+def _clause_place(token: Token, actors: ActorIndex, source: list[str]) -> list[str]:
+    """With no target at all, the first state named anywhere in the trigger's clause, outside
+    its subject, as the ConfliBERT coders mark it: "surrendered on Friday in the Democratic
+    Republic of Congo", "resigned on Sunday, after protests calling for his removal in Peru"
+    (not "Authorities in Pakistan imposed", nor "Iranian attacks", nor a doer: "a ceasefire
+    brokered by Russia and the United States"); not for parties acting together ("Mexico and
+    the United Kingdom signed an agreement ... after the UK leaves the EU"). Towns so far from
+    the verb were tried: ConfliBERT train marks few of them (3 of 12)."""
+    if _named_together(source, actors):
+        return []
+    doers = {t.i for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
+             for t in c.subtree}
+    doers.update(t.i for c in token.subtree if c.dep_ == "agent" or c.dep_ == "prep"
+                 and c.lower_ == "by" for o in c.children if o.dep_ == "pobj" for t in _phrase(o))
+    for t in token.subtree:
+        if t.i in doers or t.pos_ == "ADJ":
+            continue
+        actor = actors.at(t)
+        if actor is not None and actor.kind == "state" and actor.id not in source:
+            return [actor.id, *actor.members]
+    return []
 
 
 def _deeper_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -> list[str]:
@@ -2517,14 +2541,18 @@ def _joint_act(code: PloverCode, token: Token, source: list[str], target: list[s
     signings, meetings or exercises of a coordinated subject). Not acts aimed at others ("the
     White House and the State Department asked"), directed ones (visits, offers of aid), things
     given, nor support or strikes by allies (Phoenix's 06x defaults: "forces backed by Syrian
-    and Iranian forces", "Syrian and Russian airstrikes have increased")."""
+    and Iranian forces", "Syrian and Russian airstrikes have increased"). A ceasefire the
+    parties named together violate (CAMEO 196) was one between them: "India and Pakistan were
+    guilty of violating the ceasefire agreement" (ConfliBERT train: the coordination source
+    and target in 3 of 3, target only in the 4th)."""
     cues = status_cues()
     if target or any(code.cameo.startswith(c) for c in cues["directed_consult_codes"]) \
             or token.lemma_.lower() in cues["giving_verbs"]:
         return False
     if not (code.type == "AGREE" or code.cameo == "057" or _failed_agreement(code, token)
             or (code.type == "CONSULT" and _reciprocal(code, token))
-            or (code.cameo == "062" and _joint_exercise(token, source, actors))):
+            or (code.cameo == "062" and _joint_exercise(token, source, actors))
+            or code.cameo == VIOLATE_CEASEFIRE):
         return False
     return _named_together(source, actors)
 
