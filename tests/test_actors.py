@@ -839,3 +839,14 @@ def test_a_state_name_inside_a_persons_name_is_not_the_state(actors_only, text, 
 ])
 def test_a_state_name_outside_a_titled_persons_name_stays(actors_only, text, words, expected):
     assert code(actors_only, text, words).code == expected
+
+
+def test_an_upper_case_relative_who_is_not_the_world_health_organization(actors_only):
+    # MUC-3/4 (bench corpus, DEV-MUC3-0854): a hard-wrapped line break before a relative "WHO",
+    # which the parser takes for a sentence end; "THE WHO SAID" keeps the organisation
+    text = ("THE POLICE, SUPPORTED BY AIR FORCE AND MILITARY UNITS, HAVE\nCONFRONTED DRUG "
+            "TRAFFICKERS IN THE SEARCH FOR DRUG TRAFFICKING CAPOS\nWHO WILL BE CAPTURED LATER.")
+    extraction = actors_only.extract(text)
+    assert "IGOUNOHLHWHO" not in {a.code for a in extraction.actors}
+    assert code(actors_only, "THE WHO SAID ON MONDAY THAT THE OUTBREAK WAS OVER.",
+                "WHO").code == "IGOUNOHLHWHO"

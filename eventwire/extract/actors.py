@@ -350,7 +350,18 @@ def _looks_like_name(span, state: bool = False) -> bool:
             return False
     if len(span) == 1 and len(text) <= 3 and not text.isupper():
         return False
-    return True
+    return not (len(span) == 1 and span[0].tag_ in ("WP", "PRP") and span[0].dep_ != "compound"
+                and _mid_sentence(span[0]))
+
+
+def _mid_sentence(word: Token) -> bool:
+    """Whether a word follows another word of its sentence other than "the", across the line
+    breaks of hard-wrapped text, which the parser takes for sentence ends: a pronoun there is
+    no name in upper-case text ("DRUG TRAFFICKING CAPOS\nWHO WILL BE CAPTURED"; not "THE WHO
+    SAID")."""
+    before = next((t for t in reversed(tokens_of(word.doc)[:word.i]) if not t.is_space), None)
+    return before is not None and before.text not in (".", "!", "?", '"', "'") \
+        and before.lower_ != "the"
 
 
 def _metonym_subject(doc: Doc, unit: Unit) -> bool:
