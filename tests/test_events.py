@@ -8,6 +8,7 @@ from eventwire.evaluate import parity_split
 from eventwire.evaluate.events import (_score_cameo_records, extract_sentences, load_jsonl,
                                        main_event, penta_class)
 from eventwire.extract.events import date_precision
+from eventwire.ingest.jsonl import read_jsonl
 
 
 def extract(pipeline, text):
@@ -1732,3 +1733,34 @@ def test_an_investigation_people_are_sent_for_is_the_event_whatever_the_infiniti
                           "Syria.")
     assert [e.trigger.text for e in x.events] == ["investigate"]
     assert [x.by_id(a).text for a in x.events[0].source] == ["The OPCW"]
+
+
+def test_a_match_report_codes_no_events(pipeline):
+    # bench (BBC sport, not among the articles the hand check drew): a win is no assault,
+    # a fixture no clash, a tennis final no meeting
+    x = extract(pipeline, "France coach Bernard Laporte has made four changes to the starting "
+                          "line-up that beat England for Saturday's Six Nations clash with Wales."
+                          "\n\nHe opted for Yannick Nyanga in the back row instead of Grand Slam "
+                          "winner Imanol Harinordoquy, who is back in the squad. Other changes see "
+                          "Julien Laharrague win his first cap at full-back, Aurelien Rougerie "
+                          "return after injury on the wing and Yannick Jauzion in at centre. But "
+                          "Laporte has resisted fan pressure to start Frederic Michalak at "
+                          "fly-half.")
+    assert x.events == []
+    x = extract(pipeline, "American Taylor Dent reached the final of the Australian hardcourt "
+                          "event in Adelaide with a crushing 6-1 6-1 win over Argentine Juan "
+                          "Ignacio Chela.\n\nDent will meet Swede Joachim Johansson on Sunday "
+                          "after the second seed survived a tense tie-break to defeat Belgium's "
+                          "Olivier Rochus 6-1 7-6 (7/5).")
+    assert x.events == []
+
+
+def test_riots_in_a_news_digest_stay_events_beside_its_cricket_results(pipeline, data):
+    # bench (Times of India, March 2002): a week's digest, riots first, cricket and hockey last
+    article = next(a for a in read_jsonl(data / "corpora" / "bench_articles.jsonl.gz")
+                   if a.id == "ipe-28")
+    x = pipeline.extract(article.text)
+    triggers = [(e.trigger.text, e.type) for e in x.events]
+    assert ("attacked", "ASSAULT") in triggers  # "a mob ... attacked sabarmati express"
+    assert ("killed", "ASSAULT") in triggers  # "fifty-seven people were killed"
+    assert ("beat", "ASSAULT") not in triggers  # "england beat them 3-2" in the world cup hockey

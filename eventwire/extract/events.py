@@ -11,12 +11,14 @@ quotes, not events: CAMEO 01 codes are dropped and 02 "appeal" codes fold into R
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Optional
+from itertools import accumulate
+from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -48,6 +50,11 @@ SYMBOLIC_ACT = "017"  # CAMEO: engage in symbolic act (ceremonies, commemoration
 AID_PROVIDED = {"033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 FORCE_ROOTS = {"18", "19", "20"}  # CAMEO roots of physical force
+# a sport passage (see _sport_passages): words either side of a sentence, least share of
+# sport words among them, fewest sport words; chosen on BBC articles the hand check did not draw
+SPORT_WINDOW, SPORT_SHARE, SPORT_LEAST = 150, 0.02, 3
+WORD = re.compile(r"[a-z]+(?:-[a-z]+)*", re.IGNORECASE)
+SCORE = re.compile(r"\b(\d{1,2})-(\d{1,2})\b")
 
 DEFAULT_CONFIDENCE = {"trigger": 0.7, "pattern": 0.6, "verb": 0.5, "noun": 0.6, "intent": 0.5}
 
@@ -82,11 +89,14 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
     """Add the events of every sentence to the extraction."""
     actors = ActorIndex(doc, extraction.actors, extraction.places)
     headline_end = _headline_end(extraction)
+    in_sport = _sport_passages(doc_text(doc))
     events: list[Event] = []
     event_places: set[str] = set()
     for sent in sentence_units(doc):
         if sent.end_char <= headline_end:
             continue  # the headline restates the body, where the evidence is fuller
+        if in_sport(sent.start_char, sent.end_char):
+            continue  # a match report's "beat", "clash", "attack": PLOVER codes politics
         accusations = []
         for candidate in sentence_events(sent, actors, events, extraction):
             event = _build_event(candidate, sent, extraction, actors, events)
@@ -107,6 +117,29 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
     return extraction.model_copy(update={
         "events": extraction.events + events, "places": places,
         "actors": _role_phrases(doc, extraction.actors + actors.added, events)})
+
+
+def _sport_passages(text: str) -> Callable[[int, int], bool]:
+    """Whether a sentence (its start and end offsets) lies in a sport passage: among the words
+    within SPORT_WINDOW words of it, at least SPORT_LEAST, and SPORT_SHARE of them, are sport
+    words ("striker", "innings", "semi-final") or scores, written winner first ("beat them
+    3-2"; a range is written low to high, "rs 18-19 per kg"). A window, not the article: a
+    news digest's riots stay events beside its cricket results."""
+    sport = status_cues()["sport_words"]
+    marks = [(m.start(), m.group().lower() in sport) for m in WORD.finditer(text)]
+    marks += [(m.start(), True) for m in SCORE.finditer(text) if int(m[1]) >= int(m[2])]
+    if sum(hit for _, hit in marks) < SPORT_LEAST:
+        return lambda start, end: False
+    marks.sort()
+    starts = [start for start, _ in marks]
+    hits = list(accumulate((hit for _, hit in marks), initial=0))
+
+    def covers(start: int, end: int) -> bool:
+        first = max(0, bisect_left(starts, start) - SPORT_WINDOW)
+        last = min(len(starts), bisect_left(starts, end) + SPORT_WINDOW)
+        found = hits[last] - hits[first]
+        return found >= SPORT_LEAST and found >= SPORT_SHARE * (last - first)
+    return covers
 
 
 ROLE_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
