@@ -17,7 +17,9 @@ How it works, in order:
    "rebels") takes the state its own phrase names ("students throughout Indonesia",
    "refugees fleeing the civil war in Liberia"), else the article's country (the one its
    explicitly coded forces and governments belong to), else the one state its sentence
-   names. An unknown name takes the title it is in apposition to ("Niger's ambassador Brah
+   names, else, where its sentence names none, the country of the article's dateline
+   ("GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) --", "mumbai:"), unless an earlier mention of its
+   sector is another state's or the article names another state more. An unknown name takes the title it is in apposition to ("Niger's ambassador Brah
    Mohamane").
 3. **Compounds**: coordinated actors ("Russia and Iran"), coordinated nationalities of one
    head ("US and British forces": USAMIL and GBRMIL) and "six western countries including
