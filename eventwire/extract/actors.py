@@ -19,8 +19,8 @@ How it works, in order:
    explicitly coded forces and governments belong to), else the one state its sentence
    names, else, where its sentence names none, the country of the article's dateline
    ("GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) --", "mumbai:"), unless an earlier mention of its
-   sector is another state's or the article names another state more. An unknown name takes the title it is in apposition to ("Niger's ambassador Brah
-   Mohamane").
+   sector is another state's or the article names another state more. An unknown name takes
+   the title it is in apposition to ("Niger's ambassador Brah Mohamane").
 3. **Compounds**: coordinated actors ("Russia and Iran"), coordinated nationalities of one
    head ("US and British forces": USAMIL and GBRMIL) and "six western countries including
    the United States" become one more actor with ``members``; compounds are listed after
@@ -807,10 +807,10 @@ DATELINE_TOWN = 50_000
 
 def dateline_country(text: str) -> tuple[Optional[str], int]:
     """ISO3 of the country of the article's dateline (else None) and where the dateline ends
-    (0 without one): the bracketed country
-    ("NO CITY (EL SALVADOR)"), else that of the dateline's town, among the towns of that name
-    big enough to file news from one whose main name it is (Kochi in India, not the Japanese
-    prefecture's seat, Kōchi), a capital first, the most populous."""
+    (0 without one): the bracketed country ("NO CITY (EL SALVADOR)"), else that of the
+    dateline's town: among the towns of that name big enough to file news from, one whose
+    main name it is (Kochi in India, not the Japanese prefecture's seat), a capital first,
+    the most populous."""
     match = DATELINE.match(text)
     if match is None:
         return None, 0
@@ -834,7 +834,8 @@ def _dateline_agents(doc: Doc, units: list[Unit], actors: list[Actor], country: 
     for unit in units:
         actor = unit.actor
         if actor.code is not None or actor.refers_to is not None or unit.source != "agent" \
-                or actor.sector not in DOMESTIC or _unknown_name_modifier(doc, unit) or _regional_modifier(doc, unit):
+                or actor.sector not in DOMESTIC or _unknown_name_modifier(doc, unit) \
+                or _regional_modifier(doc, unit):
             continue
         if any(other.span[0] < actor.span[0] and other.sector == actor.sector
                and other.country not in (None, country) for other in actors):
