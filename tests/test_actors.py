@@ -850,3 +850,41 @@ def test_an_upper_case_relative_who_is_not_the_world_health_organization(actors_
     assert "IGOUNOHLHWHO" not in {a.code for a in extraction.actors}
     assert code(actors_only, "THE WHO SAID ON MONDAY THAT THE OUTBREAK WAS OVER.",
                 "WHO").code == "IGOUNOHLHWHO"
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # bench corpus, india_police_events (Times of India, ipe-838): a lower-case dateline
+    # after the paper's date line
+    ("This story is from March 16, 2002\n\nvaranasi: over 50 activists of vishwa hindu parishad "
+     "(vhp) were arrested here on friday when they tried to take out a procession after "
+     "performing puja at a temple in englishiya line. the police arrested about 50 vhp "
+     "activists, including spokesperson kameshwar upadhyay, near cantonment railway station.",
+     "the police", "INDCOP"),
+    # bench corpus, MUC-3/4 (DEV-MUC3-0740): an upper-case FBIS dateline
+    ("SAN SALVADOR, 14 NOV 89 (DOMESTIC SERVICE) -- [TEXT] ATTENTION,\nATTENTION, SALVADORAN "
+     "PEOPLE.\n\n   ALL TOWNS IN THE COUNTRY ARE UNDER THE GOVERNMENT'S "
+     "POLITICAL CONTROL\nAND UNDER THE ARMED FORCES' MILITARY CONTROL.",
+     "ARMED FORCES'", "SLVMIL"),
+])
+def test_an_agent_of_no_country_takes_the_datelines(actors_only, text, words, expected):
+    assert code(actors_only, text, words).code == expected
+
+
+def test_a_foreign_story_or_force_does_not_take_the_datelines_country(actors_only):
+    # MUC-3/4 (bench corpus, DEV-MUC3-1166): a TASS story from Moscow about Chile
+    text = ("MOSCOW (USSR), 11 MAR 11 (TASS) -- [ARTICLE] [GENNADIY PETROV] [TEXT]\nAFTER "
+            "STAYING IN POWER FOR 16 YEARS, GENERAL AUGUSTO PINOCHET WAS FINALLY\nCOMPELLED TO "
+            "LEAVE THE LA MONEDA PRESIDENTIAL PALACE, WHICH HE CAPTURED\nDURING THE MILITARY COUP "
+            "OF SEPTEMBER 11, 1973.\n\n   THE RESTORATION OF DEMOCRACY IN CHILE WILL BY NO MEANS "
+            "BE EASY.\n\n   ANALYSTS BELIEVE THE REVIVAL OF CHILE, WHICH HAS LONG-STANDING\n"
+            "DEMOCRATIC TRADITIONS, WILL BE HELD BACK BY THE FACT THAT, ACCORDING\nTO THE "
+            "CONSTITUTION IN FORCE, PINOCHET WILL REMAIN COMMANDER-IN- CHIEF\nOF THE GROUND "
+            "FORCES FOR EIGHT MORE YEARS.")
+    assert code(actors_only, text, "GROUND").country is None  # Chile's, not the Soviet Union's
+    # MUC-3/4 (TST1-MUC3-0036): U.S. soldiers in a Tegucigalpa story stay American
+    text = ("TEGUCIGALPA, 13 JUL 89 (CADENA AUDIO VIDEO) -- [TEXT] ATTENTION: A\nGROUP OF NINE "
+            "U.S. SOLDIERS STATIONED AT THE PALMEROLA BASE WHO WERE\nVISITING THE CITY OF LA "
+            "CEIBA WERE ATTACKED AT 0030 TODAY.  THE NINE\nU.S. SOLDIERS FROM PALMEROLA BASE WERE "
+            "ON A RECREATIONAL VISIT AND\nWERE WOUNDED WHEN A HOMEMADE BOMB EXPLODED.  SEVEN OF "
+            "THE NINE\nSOLDIERS WERE WOUNDED, THREE OF THE SOLDIERS ARE IN GRAVE CONDITION.")
+    assert code(actors_only, text, "THREE OF THE SOLDIERS").code == "USAMIL"

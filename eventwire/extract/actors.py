@@ -17,8 +17,10 @@ How it works, in order:
    "rebels") takes the state its own phrase names ("students throughout Indonesia",
    "refugees fleeing the civil war in Liberia"), else the article's country (the one its
    explicitly coded forces and governments belong to), else the one state its sentence
-   names. An unknown name takes the title it is in apposition to ("Niger's ambassador Brah
-   Mohamane").
+   names, else, where its sentence names none, the country of the article's dateline
+   ("GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) --", "mumbai:"), unless an earlier mention of its
+   sector is another state's or the article names another state more. An unknown name takes
+   the title it is in apposition to ("Niger's ambassador Brah Mohamane").
 3. **Compounds**: coordinated actors ("Russia and Iran"), coordinated nationalities of one
    head ("US and British forces": USAMIL and GBRMIL) and "six western countries including
    the United States" become one more actor with ``members``; compounds are listed after
@@ -69,7 +71,7 @@ from eventwire.extract.quantities import quantity_words
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
-from eventwire.resources.gazetteer import name_key, region_demonyms
+from eventwire.resources.gazetteer import iso3, load_gazetteer, name_key, region_demonyms
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -154,14 +156,23 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     for unit in heads:
         _title_codes_its_person(doc, unit, by_token)
         _international_title(doc, unit, by_token)
-    country = article_country(doc, units, heads)
+    counts = article_countries(doc, units, heads)
+    country = article_country(counts)
     actors: list[Actor] = []
     text = doc_text(doc)
     starts = sentence_starts(doc)
     for unit in heads:
         _ethnic_people(doc, unit, units, starts, when)
+    states = sentence_states(units, starts, when)
     in_sentence = sentence_countries(units, starts, when)
     standalone = sentence_countries(units, starts, when, standalone=True)
+    datelined, after = dateline_country(text)
+    named = counts + Counter(split_code(u.entry.code_at(when))[0] for u in units
+                             if u.entry and tokens_of(doc)[u.start].idx >= after)
+    named.pop(None, None)
+    if datelined and named[datelined] < max(named.values(), default=0):
+        datelined = None  # "MOSCOW (USSR), ... (TASS) -- ... Chile ... Chile": filed from elsewhere
+    undated: list[Unit] = []
     for unit in sorted(heads, key=lambda u: u.start):
         sentence = starts[unit.start]
         if unit.source == "entity":  # a titled unknown person: only a state their sentence names
@@ -172,8 +183,12 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
         if actor is not None:
             unit.actor = actor
             actors.append(actor)
+            if fallback is None and sentence not in states:
+                undated.append(unit)
     coordinated = split_coordinated_states(doc, text, units, heads, actors, when)
     resolve_mentions(doc, heads, actors)
+    if datelined:
+        _dateline_agents(doc, undated, actors, datelined)
     actors.extend(compound_actors(doc, text, actors))
     joined = {frozenset(a.members) for a in actors if a.members}
     for members in coordinated:
@@ -757,12 +772,9 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def sentence_countries(units: list[Unit], starts: list[int], when: Optional[date],
-                       standalone: bool = False) -> dict[int, str]:
-    """Sentence start -> the one state a sentence names (by name, adjective or capital), where
-    it names exactly one: the country of its uncoded agents when the article has none. With
-    ``standalone``, only states that are not part of another actor ("in Sudan", not "South
-    African leader"): an unknown titled person is not the other leader's compatriot."""
+def sentence_states(units: list[Unit], starts: list[int], when: Optional[date],
+                    standalone: bool = False) -> dict[int, set[str]]:
+    """Sentence start -> the states a sentence names (by name, adjective or capital)."""
     found: dict[int, set[str]] = {}
     for unit in units:
         if unit.entry is None or (standalone and unit.parent is not None):
@@ -770,15 +782,85 @@ def sentence_countries(units: list[Unit], starts: list[int], when: Optional[date
         country = split_code(unit.entry.code_at(when))[0]
         if country:
             found.setdefault(starts[unit.start], set()).add(country)
+    return found
+
+
+def sentence_countries(units: list[Unit], starts: list[int], when: Optional[date],
+                       standalone: bool = False) -> dict[int, str]:
+    """Sentence start -> the one state a sentence names (by name, adjective or capital), where
+    it names exactly one: the country of its uncoded agents when the article has none. With
+    ``standalone``, only states that are not part of another actor ("in Sudan", not "South
+    African leader"): an unknown titled person is not the other leader's compatriot."""
+    found = sentence_states(units, starts, when, standalone)
     return {start: countries.pop() for start, countries in found.items() if len(countries) == 1}
+
+
+# "BOGOTA, 3 JUL 89 (AFP) -- ", "ROME (ITALY), 11 JAN 90 -- ", "BAGHDAD (Reuters) - ",
+# "mumbai:": the town a wire story is filed from (and its country, bracketed), opening its
+# first line (or the line after "This story is from <date>")
+DATELINE = re.compile(r"(?:This story is from [^\n]{0,40}\n\s*)?([A-Za-z][A-Za-z.' ]{1,30}?)"
+                      r"(?:\s*\(([A-Za-z ]{2,30})\))?(?:,[^\n(:]{0,40}?)?\s*(?:\([^)\n]{0,40}\)\s*)?"
+                      r"(?:(?:--|—|–|-)\s|:)")
+DATELINE_TOWN = 50_000
+"""Fewest people a dateline's town has: wire datelines name cities, not villages."""
+
+
+def dateline_country(text: str) -> tuple[Optional[str], int]:
+    """ISO3 of the country of the article's dateline (else None) and where the dateline ends
+    (0 without one): the bracketed country ("NO CITY (EL SALVADOR)"), else that of the
+    dateline's town: among the towns of that name big enough to file news from, one whose
+    main name it is (Kochi in India, not the Japanese prefecture's seat), a capital first,
+    the most populous."""
+    match = DATELINE.match(text)
+    if match is None:
+        return None, 0
+    gazetteer = load_gazetteer()
+    if match.group(2):
+        for index, main in gazetteer.candidates(match.group(2)):
+            if main and gazetteer.entry(index).feature == "country":
+                return iso3(gazetteer.entry(index).country), match.end()
+    towns = [(main, gazetteer.entry(index)) for index, main in gazetteer.candidates(match.group(1))]
+    towns = [(main, town.capital, town.population, town.country) for main, town in towns
+             if town.feature == "city" and town.population >= DATELINE_TOWN]
+    return (iso3(max(towns)[3]) if towns else None), match.end()
+
+
+def _dateline_agents(doc: Doc, units: list[Unit], actors: list[Actor], country: str) -> None:
+    """A domestic agent still of no country ("the guerrillas", "the police") in a sentence
+    that names no state is of the dateline's country ("GUATEMALA CITY, 5 JAN 90 ... --"), as
+    PETRARCH-style coders and ACLED code the agents of a story where it happens; not where an
+    earlier mention of its sector is of another state ("U.S. troops ... the troops")."""
+    given: dict[str, Actor] = {}
+    for unit in units:
+        actor = unit.actor
+        if actor.code is not None or actor.refers_to is not None or unit.source != "agent" \
+                or actor.sector not in DOMESTIC or _unknown_name_modifier(doc, unit) \
+                or _regional_modifier(doc, unit):
+            continue
+        if any(other.span[0] < actor.span[0] and other.sector == actor.sector
+               and other.country not in (None, country) for other in actors):
+            continue
+        actor.country, actor.code = country, _join(country, unit.agent, actor.sector)
+        given[actor.id] = actor
+    for actor in actors:
+        if actor.refers_to in given:
+            actor.country, actor.code = country, given[actor.refers_to].code
 
 
 LOCATIVE = {"in", "at", "on", "near", "across", "inside", "into", "throughout", "around", "outside"}
 
 
-def article_country(doc: Doc, units: list[Unit], heads: list[Unit]) -> Optional[str]:
-    """The country the article happens in: where its places are ("in eastern Aleppo" is
-    Syria) and whose forces and government it names."""
+def article_country(counts: Counter[str]) -> Optional[str]:
+    """The country the article happens in, from :func:`article_countries`."""
+    ranked = counts.most_common(2) + [("", 0), ("", 0)]
+    (top, n), (_, second) = ranked[0], ranked[1]
+    # only a clear winner: in news about many states a guess would mislabel their bodies
+    return top if n >= 2 * second and n > 0 else None
+
+
+def article_countries(doc: Doc, units: list[Unit], heads: list[Unit]) -> Counter[str]:
+    """How much the article happens in each country: where its places are ("in eastern
+    Aleppo" is Syria) and whose forces and government it names."""
     counts: Counter[str] = Counter()
     for unit in units:
         if _is_state(unit) and unit.root(doc).head.lower_ in LOCATIVE \
@@ -792,10 +874,7 @@ def article_country(doc: Doc, units: list[Unit], heads: list[Unit]) -> Optional[
                 and coding.sector in ("GOV", "MIL", "REB", "OPP", "COP") \
                 and not any(_led_by(c.root(doc)) is not None for c in unit.children):
             counts[coding.country] += 1  # "US-led coalition jets" fight where others live
-    ranked = counts.most_common(2) + [("", 0), ("", 0)]
-    (top, n), (_, second) = ranked[0], ranked[1]
-    # only a clear winner: in news about many states a guess would mislabel their bodies
-    return top if n >= 2 * second and n > 0 else None
+    return counts
 
 
 def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: list[Actor]

@@ -26,7 +26,7 @@ from eventwire.extract import (ParseView, doc_text, next_id, parse_view, span_ev
                                token_range, tokens_of)
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
 from eventwire.resources.actors import actor_dictionary
-from eventwire.resources.gazetteer import load_gazetteer
+from eventwire.resources.gazetteer import iso3, load_gazetteer
 from eventwire.resources import event_classifier
 from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, codebook_typed,
                                           plover_of, rule_confidence, synonyms, triggers,
@@ -1821,14 +1821,6 @@ def _place_target(token: Token, actors: ActorIndex, direct_only: bool = False) -
             found = actors.place_actor(place, token.doc)
             return [found] if found else []
     return []
-
-
-@lru_cache(maxsize=None)
-def iso3(alpha2: Optional[str]) -> Optional[str]:
-    """ISO 3166 alpha-3 of an alpha-2 country code (places carry alpha-2, actors alpha-3)."""
-    import pycountry
-    found = pycountry.countries.get(alpha_2=(alpha2 or "").upper()) if alpha2 else None
-    return found.alpha_3 if found else None
 
 
 def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:

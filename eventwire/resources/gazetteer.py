@@ -195,6 +195,14 @@ class Gazetteer:
         return self.districts.get((city, qualifier))
 
 
+@lru_cache(maxsize=None)
+def iso3(alpha2: Optional[str]) -> Optional[str]:
+    """ISO 3166 alpha-3 of an alpha-2 country code (places carry alpha-2, actors alpha-3)."""
+    import pycountry
+    found = pycountry.countries.get(alpha_2=(alpha2 or "").upper()) if alpha2 else None
+    return found.alpha_3 if found else None
+
+
 @lru_cache(maxsize=1)
 def region_demonyms() -> frozenset[str]:
     """The adjectives of regions, not countries ("european", "western", "arab"), as name keys:
