@@ -888,3 +888,12 @@ def test_a_foreign_story_or_force_does_not_take_the_datelines_country(actors_onl
             "ON A RECREATIONAL VISIT AND\nWERE WOUNDED WHEN A HOMEMADE BOMB EXPLODED.  SEVEN OF "
             "THE NINE\nSOLDIERS WERE WOUNDED, THREE OF THE SOLDIERS ARE IN GRAVE CONDITION.")
     assert code(actors_only, text, "THREE OF THE SOLDIERS").code == "USAMIL"
+
+
+def test_an_upper_case_plural_agent_the_tagger_calls_a_proper_noun(actors_only):
+    # MUC-3/4 (bench corpus, DEV-MUC3-0039), dateline and one sentence: "GUERRILLAS" is tagged
+    # NNP, whose lemma keeps the plural, so no agent word matched and the rebels were uncoded
+    text = ("SAN SALVADOR, 15 JAN 90 (ACAN-EFE) -- [TEXT] AFTER LEARNING OF OQUELI'S "
+            "ASSASSINATION, THE GUERRILLAS ANNOUNCED THAT\nTHEY WILL \"REVISE\" THEIR OFFER TO "
+            "RESUME THE DIALOGUE WITH THE GOVERNMENT.")
+    assert code(actors_only, text, "GUERRILLAS").code == "SLVREB"

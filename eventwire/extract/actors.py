@@ -214,6 +214,11 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     # proper plurals as their singular: spaCy keeps "Nigerians" as it is (lemmas are lower-case)
     lemmas = [lemma[:-1] if tag == "NNPS" and lemma == lower and lemma.endswith("s") else lemma
               for lemma, tag, lower in zip(view.lemmas, tags, lowers)]
+    # upper-case text: the tagger calls "GUERRILLAS" a proper noun, which keeps its plural
+    tokens = tokens_of(doc)
+    lemmas = [lemma[:-1] if tag == "NNP" and lemma == lower and lemma.endswith("s")
+              and not lemma.endswith("ss") and len(lemma) > 4 and tokens[k].text.isupper()
+              else lemma for k, (lemma, tag, lower) in enumerate(zip(lemmas, tags, lowers))]
     units: list[Unit] = []
     i = 0
     name_starts, agent_starts = book.name_lengths, book.agent_lengths
