@@ -166,12 +166,7 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     states = sentence_states(units, starts, when)
     in_sentence = sentence_countries(units, starts, when)
     standalone = sentence_countries(units, starts, when, standalone=True)
-    datelined, after = dateline_country(text)
-    named = counts + Counter(split_code(u.entry.code_at(when))[0] for u in units
-                             if u.entry and tokens_of(doc)[u.start].idx >= after)
-    named.pop(None, None)
-    if datelined and named[datelined] < max(named.values(), default=0):
-        datelined = None  # "MOSCOW (USSR), ... (TASS) -- ... Chile ... Chile": filed from elsewhere
+    datelined = _filed_from(doc, text, units, counts, when)
     undated: list[Unit] = []
     for unit in sorted(heads, key=lambda u: u.start):
         sentence = starts[unit.start]
@@ -211,14 +206,13 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     view = parse_view(doc)
     tags, lowers = view.tags, view.lowers
     words = [w.replace("\u2019", "'").replace("\u2018", "'") for w in lowers]
-    # proper plurals as their singular: spaCy keeps "Nigerians" as it is (lemmas are lower-case)
-    lemmas = [lemma[:-1] if tag == "NNPS" and lemma == lower and lemma.endswith("s") else lemma
-              for lemma, tag, lower in zip(view.lemmas, tags, lowers)]
-    # upper-case text: the tagger calls "GUERRILLAS" a proper noun, which keeps its plural
+    # proper plurals as their singular: spaCy keeps "Nigerians" as it is (lemmas are lower-case),
+    # and in upper-case text "GUERRILLAS", which the tagger calls a singular proper noun
     tokens = tokens_of(doc)
-    lemmas = [lemma[:-1] if tag == "NNP" and lemma == lower and lemma.endswith("s")
-              and not lemma.endswith("ss") and len(lemma) > 4 and tokens[k].text.isupper()
-              else lemma for k, (lemma, tag, lower) in enumerate(zip(lemmas, tags, lowers))]
+    lemmas = [lemma[:-1] if lemma == lower and lemma.endswith("s") and (
+        tag == "NNPS" or tag == "NNP" and not lemma.endswith("ss") and len(lemma) > 4
+        and tokens[k].text.isupper()) else lemma
+        for k, (lemma, tag, lower) in enumerate(zip(view.lemmas, tags, lowers))]
     units: list[Unit] = []
     i = 0
     name_starts, agent_starts = book.name_lengths, book.agent_lengths
@@ -231,8 +225,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             continue  # inside the unit found last
         i = start
         name = book.match_name(words, i) if words[i] in name_starts else None
-        if name is not None and name[0] == 1 and tokens_of(doc)[i].text in book.acronyms:
-            name = 1, book.acronyms[tokens_of(doc)[i].text], False  # "SANA said", not Sana'a
+        if name is not None and name[0] == 1 and tokens[i].text in book.acronyms:
+            name = 1, book.acronyms[tokens[i].text], False  # "SANA said", not Sana'a
         people = False
         if name is None and tags[i] in ("NNS", "NNPS"):
             name = book.match_name(words, i, lemmas)  # "Palestinians", "Libyans"
@@ -266,7 +260,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         else:
             i += 1
     taken = {t for u in units for t in range(u.start, u.end)}
-    pos, tokens = view.pos, tokens_of(doc)
+    pos = view.pos
     for ent in ents_of(doc):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
@@ -379,7 +373,8 @@ def _mid_sentence(word: Token) -> bool:
     breaks of hard-wrapped text, which the parser takes for sentence ends: a pronoun there is
     no name in upper-case text ("DRUG TRAFFICKING CAPOS\nWHO WILL BE CAPTURED"; not "THE WHO
     SAID")."""
-    before = next((t for t in reversed(tokens_of(word.doc)[:word.i]) if not t.is_space), None)
+    tokens = tokens_of(word.doc)
+    before = next((tokens[k] for k in range(word.i - 1, -1, -1) if not tokens[k].is_space), None)
     return before is not None and before.text not in (".", "!", "?", '"', "'") \
         and before.lower_ != "the"
 
@@ -828,6 +823,22 @@ def dateline_country(text: str) -> tuple[Optional[str], int]:
     towns = [(main, town.capital, town.population, town.country) for main, town in towns
              if town.feature == "city" and town.population >= DATELINE_TOWN]
     return (iso3(max(towns)[3]) if towns else None), match.end()
+
+
+def _filed_from(doc: Doc, text: str, units: list[Unit], counts: Counter[str],
+                when: Optional[date]) -> Optional[str]:
+    """The country of the article's dateline (:func:`dateline_country`), unless the article
+    (:func:`article_countries`, and the states its units name after the dateline) names
+    another state more: "MOSCOW (USSR), ... (TASS) -- ... Chile ... Chile" is filed from
+    elsewhere."""
+    datelined, after = dateline_country(text)
+    if datelined is None:
+        return None
+    tokens = tokens_of(doc)
+    named = counts + Counter(split_code(u.entry.code_at(when))[0] for u in units
+                             if u.entry and tokens[u.start].idx >= after)
+    named.pop(None, None)
+    return None if named[datelined] < max(named.values(), default=0) else datelined
 
 
 def _dateline_agents(doc: Doc, units: list[Unit], actors: list[Actor], country: str) -> None:

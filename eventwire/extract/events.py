@@ -157,10 +157,11 @@ def _role_phrases(doc: Doc, actors: list[Actor], events: list[Event]) -> list[Ac
     phrase that names no state, body or person also takes the place that says whose it is
     (:func:`_place_phrase_end`)."""
     by_id = {a.id: a for a in actors}
-    roles = {i for e in events for i in e.source + e.target if i in by_id}
-    roles |= {m for i in list(roles) for m in by_id[i].members}
-    targets = {i for e in events for i in e.target if i in by_id}
-    targets |= {m for i in list(targets) for m in by_id[i].members}
+
+    def with_members(ids: set[str]) -> set[str]:
+        return ids | {m for i in ids for m in by_id[i].members}
+    roles = with_members({i for e in events for i in e.source + e.target if i in by_id})
+    targets = with_members({i for e in events for i in e.target if i in by_id})
     triggers = {i for e in events for i in range(*token_range(doc, e.trigger.span))}
     tokens, text = tokens_of(doc), doc_text(doc)
     undergoing = {c.i for i in triggers for c in tokens[i].children
