@@ -168,8 +168,7 @@ def proportions(lines: list[dict]) -> dict[str, tuple[int, int, int]]:
     return figures
 
 
-def score(path: Path) -> None:
-    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+def score(lines: list[dict]) -> None:
     groups = [("all", lines)] + [(c, [x for x in lines if x["corpus"] == c]) for c in PREFIXES]
     for group, rows in groups:
         print(f"{group} ({len(rows)} events)")
@@ -194,9 +193,18 @@ def main() -> None:
     if options.command != "show" and options.path is None:
         sys.exit(f"{options.command} needs a path")
     if options.command == "score":
-        score(options.path)
+        try:
+            lines = [json.loads(line) for line in
+                     options.path.read_text(encoding="utf-8").splitlines() if line]
+            proportions(lines), [line["corpus"] for line in lines]  # every line filled
+        except (OSError, ValueError, KeyError, TypeError) as error:  # ValueError: bad JSON
+            sys.exit(f"cannot score {options.path}: not a filled judgement file ({error})")
+        score(lines)
         return
-    drawn = draw(options.seed, options.articles, options.events)
+    try:
+        drawn = draw(options.seed, options.articles, options.events)
+    except ValueError as error:  # random.sample: more articles asked than a corpus has
+        sys.exit(f"cannot draw {options.articles} articles per corpus: {error}")
     show(drawn)
     if options.command == "template":
         template(drawn, options.path)
