@@ -90,6 +90,8 @@ def draw(seed: int, articles: int, events: int) -> list[tuple[str, Extraction, E
     shares = [events // len(PREFIXES) + (i < events % len(PREFIXES)) for i in range(len(PREFIXES))]
     drawn = []
     for (corpus, pool), share in zip(by_corpus.items(), shares):
+        if len(pool) < articles:
+            sys.exit(f"cannot draw {articles} articles from {corpus}: it has {len(pool)}")
         chosen = rng.sample(pool, articles)
         found = [(corpus, x, e) for x in extract_many(chosen) for e in x.events]
         drawn.extend(rng.sample(found, min(share, len(found))))
@@ -201,10 +203,7 @@ def main() -> None:
             sys.exit(f"cannot score {options.path}: not a filled judgement file ({error})")
         score(lines)
         return
-    try:
-        drawn = draw(options.seed, options.articles, options.events)
-    except ValueError as error:  # random.sample: more articles asked than a corpus has
-        sys.exit(f"cannot draw {options.articles} articles per corpus: {error}")
+    drawn = draw(options.seed, options.articles, options.events)
     show(drawn)
     if options.command == "template":
         template(drawn, options.path)
