@@ -234,6 +234,14 @@ def test_sets(nlp):
     assert (time.type, time.value) == ("SET", "P1Y")
 
 
+def test_a_weekly_set_in_lower_case_text(nlp):
+    # the Times of India's lower-cased archive (bench article ipe-653); this raised KeyError
+    text = ("says shashi, an engineer with the thane fire brigade, whotakes off for half a day every "
+            "wednesday to attend the ceremony.")
+    time = time_at(times_of(nlp, text, "2002-03-01"), "every wednesday")
+    assert (time.type, time.value) == ("SET", "XXXX-WXX-3")
+
+
 # --- words that are not times --------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

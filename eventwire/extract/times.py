@@ -907,7 +907,8 @@ def _set_rule(m: re.Match, text: str) -> Optional[Spec]:
         if not re.search(r"(?:\d|times|twice|once|million|billion|dollars|percent|%)\W*$", _before(text, m)):
             return None
     if m["weekday"]:
-        return Spec(type="SET", value=f"XXXX-WXX-{vocabulary()['weekdays'][m['weekday']] + 1}")
+        # the rule reads any case ("every wednesday" in a lower-cased archive); the names are capitalised
+        return Spec(type="SET", value=f"XXXX-WXX-{vocabulary()['weekdays'][m['weekday'].capitalize()] + 1}")
     if m["season"]:
         return Spec(type="SET", value=f"XXXX-{vocabulary()['seasons'][m['season'].lower()]}")
     code = _unit_code(m["unit"])
