@@ -291,8 +291,9 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     for i in _trigger_positions(sent.doc, sent.start, sent.end):  # code_trigger codes no other
         # a word no trigger starts with gets no code (code_trigger's keys begin with it)
         if view.pos[i] == "VERB":
-            if fixes.get(view.lowers[i], view.lemmas[i]) not in verb_words:
-                continue
+            if fixes.get(view.lowers[i], view.lemmas[i]) not in verb_words or \
+                    view.lowers[i] in cues["name_forms"]:
+                continue  # "ram janmabhoomi", "ram sevaks": the god's name tagged a verb
         elif view.lowers[i] not in noun_words and view.lemmas[i] not in noun_words:
             continue
         token = tokens[i]
@@ -354,6 +355,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             candidate.source = _uncoded_subject(candidate.trigger, actors, named)
     kept = []
     for candidate in _fold(found):
+        if _idle_governor(candidate):
+            continue
         if candidate.source or candidate.target or candidate.rule == "trigger":
             kept.append(candidate)
         elif candidate.code.type == "PROTEST" and _crowd_subject(candidate.trigger):
@@ -365,6 +368,19 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
                                                          _toll_tokens(candidate))):
             kept.append(candidate)
     return _clause_acts_first(kept)
+
+
+def _idle_governor(candidate: Candidate) -> bool:
+    """A verb coded only by its dictionary default over an infinitive complement that no
+    trigger coded ("decided to return to Swansea", "wants to be part of the government",
+    "needs to provide facilities", "failed to recover from a neck injury"): the complement
+    names the act, and it is none (a coded complement folds the verb or keeps its own event).
+    Parties that fail to reach an agreement still reject it (_failed_agreement)."""
+    token = candidate.trigger
+    return candidate.rule == "verb" and token.lemma_.lower() in status_cues()[
+        "complement_heads"] and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                                    for c in token.children) and not _failed_agreement(
+        candidate.code, token)
 
 
 def _toll_tokens(candidate: Candidate) -> list[Token]:
