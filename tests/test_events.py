@@ -1779,6 +1779,11 @@ def test_take_alone_is_no_seizure_but_a_procession_taken_out_is_a_protest(pipeli
                           "prohibitory orders.")
     assert only(x, "PROTEST").trigger.text == "took"
     assert "COERCE" not in {e.type for e in x.events}
+    # a place taken is still seized (bench, FA-KES)
+    x = extract(pipeline, "By Friday all but one of the villages taken by government forces had "
+                          "been recaptured by the rebels who include fighters from Al-Qaeda "
+                          "affiliate Al-Nusra Front.")
+    assert [e.cameo for e in x.events if e.trigger.text == "taken"] == ["171"]
 
 
 def test_a_plan_wish_or_failure_over_no_act_is_no_event(pipeline):
@@ -1838,3 +1843,19 @@ def test_the_god_ram_is_no_ramming(pipeline):
     x = extract(pipeline, "no kar sevaks or ram sevaks would be allowed to attend it but could "
                           "witness it from a distance.")
     assert "ASSAULT" not in {e.type for e in x.events}
+
+
+def test_an_awards_report_codes_no_events(pipeline, data):
+    # bench (BBC entertainment; held out of both hand checks): a soap that "beat" its rivals to
+    # a prize, a film "beating" others, a prize that "went to" a drama are no political acts
+    article = next(a for a in read_jsonl(data / "corpora" / "bench_articles.jsonl.gz")
+                   if a.id == "bbc-entertainment-215")
+    assert pipeline.extract(article.text).events == []
+
+
+def test_a_broadband_report_codes_no_events(pipeline, data):
+    # bench (BBC technology; held out of both hand checks): "BT will begin enforcing the
+    # allowances", "rival ISPs have begun to offer 2Mbps services" are no political acts
+    article = next(a for a in read_jsonl(data / "corpora" / "bench_articles.jsonl.gz")
+                   if a.id == "bbc-tech-058")
+    assert pipeline.extract(article.text).events == []
