@@ -1859,3 +1859,15 @@ def test_a_broadband_report_codes_no_events(pipeline, data):
     article = next(a for a in read_jsonl(data / "corpora" / "bench_articles.jsonl.gz")
                    if a.id == "bbc-tech-058")
     assert pipeline.extract(article.text).events == []
+
+
+def test_a_strike_called_nationwide_is_a_labour_strike_not_an_air_strike(pipeline):
+    # bench (Times of India, March 2002; held out of both hand checks)
+    x = extract(pipeline, "the tucc has also called for a nation-wide strike by public sector "
+                          "workers on march 16.")
+    assert [e.cameo for e in x.events if e.trigger.text == "strike"] == ["143"]
+    # bench (FA-KES): air strikes whose aftermath workers search stay attacks
+    x = extract(pipeline, "Video uploaded by activists purportedly showed the aftermath of the "
+                          "strikes with residents and civil defence workers picking though debris "
+                          "looking for survivors.")
+    assert [e.type for e in x.events if e.trigger.text == "strikes"] == ["ASSAULT"]
