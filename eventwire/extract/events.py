@@ -51,8 +51,9 @@ SYMBOLIC_ACT = "017"  # CAMEO: engage in symbolic act (ceremonies, commemoration
 AID_PROVIDED = {"033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 FORCE_ROOTS = {"18", "19", "20"}  # CAMEO roots of physical force
-# a sport or arts passage (see _pastime_passages): words either side of a sentence, least share of
-# sport words among them, fewest sport words; chosen on BBC articles the hand check did not draw
+# a sport, arts or gadget passage (see _pastime_passages): words either side of a sentence, least
+# share of such words among them, fewest such words; chosen on BBC articles the hand check did
+# not draw
 PASTIME_WINDOW, PASTIME_SHARE, PASTIME_LEAST = 150, 0.02, 3
 WORD = re.compile(r"[a-z]+(?:-[a-z]+)*", re.IGNORECASE)
 SCORE = re.compile(r"\b(\d{1,2})-(\d{1,2})\b")
@@ -122,12 +123,13 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
 
 
 def _pastime_passages(text: str) -> Callable[[int, int], bool]:
-    """Whether a sentence (its start and end offsets) lies in a sport or arts passage: among
-    the words within PASTIME_WINDOW words of it, at least PASTIME_LEAST, and PASTIME_SHARE of
-    them, are sport words ("striker", "innings", "semi-final"), arts words ("film", "album",
-    "oscars") or scores, written winner first ("beat them 3-2"; a range is written low to
-    high, "rs 18-19 per kg"). A window, not the article: a news digest's riots stay events
-    beside its cricket results."""
+    """Whether a sentence (its start and end offsets) lies in a sport, arts or gadget passage:
+    among the words within PASTIME_WINDOW words of it, at least PASTIME_LEAST, and
+    PASTIME_SHARE of them, are sport words ("striker", "innings", "semi-final"), arts words
+    ("film", "album", "oscars"), consumer technology words ("broadband", "ipod", "consoles") or
+    scores, written winner first ("beat them 3-2"; a range is written low to high, "rs 18-19
+    per kg"). A window, not the article: a news digest's riots stay events beside its cricket
+    results."""
     cues = status_cues()
     pastime = set(cues["sport_words"]) | set(cues["arts_words"]) | set(cues["gadget_words"])
     marks = [(m.start(), m.group().lower() in pastime) for m in WORD.finditer(text)]
@@ -377,9 +379,10 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
 def _idle_governor(candidate: Candidate) -> bool:
     """A verb coded only by its dictionary default over an infinitive complement that no
     trigger coded ("decided to return to Swansea", "wants to be part of the government",
-    "needs to provide facilities", "failed to recover from a neck injury"): the complement
-    names the act, and it is none (a coded complement folds the verb or keeps its own event).
-    Parties that fail to reach an agreement still reject it (_failed_agreement)."""
+    "BSkyB plans to ship its first set-top boxes", "failed to recover from a neck injury"):
+    the complement names the act, and it is none (a coded complement folds the verb or keeps
+    its own event). Parties that fail to reach an agreement still reject it
+    (_failed_agreement)."""
     token = candidate.trigger
     return candidate.rule == "verb" and token.lemma_.lower() in status_cues()[
         "complement_heads"] and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
@@ -606,9 +609,8 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
             continue
         code, rule = _pattern_code(trigger, token, sent)
         if code is None and rule == "verb" and keys[-1][0] in status_cues()["seizing_verbs"] \
-                and _seized_place(token):
-            code = SEIZE  # "villages taken by government forces", "IS has been trying to take
-            # the entire province" (not "took out a march", "taken to hospitals")
+                and _seized_place(token):  # no pattern matched: "villages taken by government
+            code = SEIZE  # forces" (not "took out a march", "taken to hospitals")
         if code is None:
             return None
         if code in AID_PROVIDED and keys[-1][0] in status_cues()["announcing_heads"]:
@@ -626,7 +628,8 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
 
 def _seized_place(token: Token) -> bool:
     """The verb's object, or its passive subject, is a place: a named one or a word for one
-    ("Deir al-Adas was taken on Tuesday", "one of the villages taken by government forces")."""
+    ("IS has been trying to take the entire province", "one of the villages taken by
+    government forces")."""
     cues = status_cues()
     nouns = set(cues["region_nouns"]) | set(cues["seized_place_nouns"])
     if any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cues["carrying_particles"]
