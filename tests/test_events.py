@@ -1871,3 +1871,24 @@ def test_a_strike_called_nationwide_is_a_labour_strike_not_an_air_strike(pipelin
                           "strikes with residents and civil defence workers picking though debris "
                           "looking for survivors.")
     assert [e.type for e in x.events if e.trigger.text == "strikes"] == ["ASSAULT"]
+
+
+def test_a_flag_march_is_a_show_of_force_not_a_demonstration(pipeline):
+    # bench (Times of India, March 2002; held out of both hand checks)
+    x = extract(pipeline, "the raf staged the flag march between 11 am and 1 pm in behrampada and "
+                          "khedwadi in bandra east and nirmal nagar and golibar lane in khar and "
+                          "santa cruz area of north-west mumbai.")
+    event = only(x, "MOBILIZE")
+    assert event.trigger.text == "staged" and event.cameo == "150"
+    assert "PROTEST" not in {e.type for e in x.events}
+
+
+def test_wanting_another_to_act_is_asking_for_it(pipeline):
+    # bench (BBC politics, held out of both hand checks; FA-KES)
+    x = extract(pipeline, "The UK, France, Germany, Austria, the Netherlands and Sweden want the "
+                          "EU budget to be capped at 1% of member states' combined national "
+                          "incomes - the Commission wants it to be 1.26%.")
+    assert [e.cameo for e in x.events if e.trigger.text == "want"] == ["020"]
+    x = extract(pipeline, "He retains Moscows support but is loathed by much of Syrias rebel "
+                          "opposition who want him gone.")
+    assert [e.type for e in x.events if e.trigger.text == "want"] == ["REQUEST"]

@@ -44,6 +44,7 @@ STANCE_CODES = {"weighed": "014", "doubted": "012", "hoped": "013"}
 CLAIM_RESPONSIBILITY, DENY_RESPONSIBILITY = "015", "016"  # CAMEO: claim / deny responsibility
 VIOLATE_CEASEFIRE = "196"  # CAMEO: violate ceasefire
 SEIZE = "171"  # CAMEO: seize or damage property (Phoenix APPREHEND's default, a place taken)
+EXPRESS_INTENT = "030"  # CAMEO: express intent to cooperate (Phoenix's default for WANT)
 EXPRESS_ACCORD = "019"  # CAMEO: express accord ("agree with" a view)
 EXPRESS_SYMPATHY = "018"  # CAMEO: make empathetic comment (condolences)
 SYMBOLIC_ACT = "017"  # CAMEO: engage in symbolic act (ceremonies, commemorations)
@@ -613,6 +614,9 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
             code = SEIZE  # forces" (not "took out a march", "taken to hospitals")
         if code is None:
             return None
+        if rule == "verb" and _own_wish(token):
+            code = EXPRESS_INTENT  # "THE FMLN WANTS TO [end the war]": its own intent; wanting
+            # another's act asks for it ("the vhp wants kar sewaks to go to ayodhya": 020)
         if code in AID_PROVIDED and keys[-1][0] in status_cues()["announcing_heads"]:
             # "announced $33 million in additional assistance", "approved the deployment of a
             # U.N. advance team": Phoenix codes the intent (033x), ConfliBERT's coders the aid
