@@ -42,7 +42,18 @@ inside a quote ("if it is not permitted by the court") is not an event; a REQUES
 status ``requested`` counts right (docs/ontology.md); a killing or attack by an unnamed or
 irregular party, where CAMEO 18 (unconventional violence) and 19 (conventional military
 force) both fit, is "unsure" for the root; a place given as the target ("kidnapped in Iraq"
--> IRQ) counts wrong. The ``error`` field holds ";"-separated tags of what was wrong.
+-> IRQ) counts wrong. Settled while judging the second round (seed 17, 2026-11-28), applied
+to all of it: a condemnation or accusation made in the reported statement itself ("condemning
+the violence, the religious leaders said ...") counts right as asserted or as claimed by its
+speaker; an act both negated and inside reported speech counts right as either; a past act a
+speaker recalls ("he recalled that the administration began a dialogue") is inside reported
+speech (claimed); "militants", "terrorists" or "gunmen" coded UAF (unidentified armed forces,
+as Phoenix codes unnamed gunmen) count right; a headline in a "related stories" list, a
+domestic policy plan with no other party (a minister's curriculum changes) and a company
+officer's resignation are not events (a government or party officer's is: RETREAT/resign in
+PLOVER's codebook); a legal appeal or challenge of a ruling counts right as REQUEST (02) or
+ACCUSE (11, "complain officially"). The ``error`` field holds ";"-separated tags of what was
+wrong.
 
 Figures: event precision = event "y" among drawn events judged y/n; type, root, source,
 target, status accuracy among true events; "event code right" (GDELT's comparable figure) =

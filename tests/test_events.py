@@ -1764,3 +1764,131 @@ def test_riots_in_a_news_digest_stay_events_beside_its_cricket_results(pipeline,
     assert ("attacked", "ASSAULT") in triggers  # "a mob ... attacked sabarmati express"
     assert ("killed", "ASSAULT") in triggers  # "fifty-seven people were killed"
     assert ("beat", "ASSAULT") not in triggers  # "england beat them 3-2" in the world cup hockey
+
+
+def triggered(x):
+    return [(e.trigger.text, e.type) for e in x.events]
+
+
+def test_take_alone_is_no_seizure_but_a_procession_taken_out_is_a_protest(pipeline):
+    # bench (Times of India, March 2002; held out of both hand checks)
+    x = extract(pipeline, "in vadodara, central jail authorities have taken extra precautions "
+                          "to defuse any tension even before it could develop into a scuffle.")
+    assert not [e for e in x.events if e.trigger.text == "taken"]
+    x = extract(pipeline, "about 100 kar sevaks took out a procession on monday defying "
+                          "prohibitory orders.")
+    assert only(x, "PROTEST").trigger.text == "took"
+    assert "COERCE" not in {e.type for e in x.events}
+    # a place taken is still seized (bench, FA-KES)
+    x = extract(pipeline, "By Friday all but one of the villages taken by government forces had "
+                          "been recaptured by the rebels who include fighters from Al-Qaeda "
+                          "affiliate Al-Nusra Front.")
+    assert [e.cameo for e in x.events if e.trigger.text == "taken"] == ["171"]
+
+
+def test_a_plan_wish_or_failure_over_no_act_is_no_event(pipeline):
+    # bench (BBC News 2004-05, Times of India 2002; held out of both hand checks): the
+    # infinitive names the act, and it is none
+    x = extract(pipeline, '"Two years ago I decided to return to Swansea and do something for '
+                          'the city," said Mr Palmer.')
+    assert not [e for e in x.events if e.trigger.text == "decided"]
+    x = extract(pipeline, "this kind of misinformation campaign is be spread by the samajwadi "
+                          "party which had so far failed to solicit the support of congress mlas.")
+    assert not [e for e in x.events if e.trigger.text == "failed"]
+    x = extract(pipeline, "BSkyB plans to ship its first generation set-top boxes, to receive "
+                          "HDTV broadcasts, in time for Christmas.")
+    assert not [e for e in x.events if e.trigger.text == "plans"]
+    # parties that fail to reach an agreement still reject it (PLOVER's REJECT record)
+    x = extract(pipeline, "Palestinians and Israelis failed to reach agreement on the fate of "
+                          "Palestinian offices in east Jerusalem Sunday, despite hours of tense "
+                          "negotiations, sources on both sides reported.")
+    assert x.events[0].type == "REJECT" and x.events[0].trigger.text == "failed"
+
+
+def test_meaning_needing_expecting_affecting_learning_and_hoping_are_no_acts(pipeline):
+    # bench (held out of both hand checks): the verbs' bare Phoenix defaults
+    for text in ("Stability is the key word - British business needs boring stability more "
+                 "than anything.",
+                 'The current economic climate meant Britain could not afford the "reckless, '
+                 'George Bush-style tax cutting spree" planned by the Tories, he said.',
+                 "Williams says he expects a torrid time from an England loose-forward trio of "
+                 "Lewis Moody, Joe Worsley and Andy Hazell.",
+                 "THESE TRANSFERS AND APPOINTMENTS AFFECT A TOTAL OF 12 COLONELS AND,",
+                 "although the acp refused to specifiy further details, it is learnt that the "
+                 "srp presence will be evident at places of worship, besides communally "
+                 "sensitive neighbourhoods.",
+                 '"no, there hasn\'\'t been any violence in this area", said mohammad akhtar, a '
+                 'local shopkeeper, adding: "i hope this tension dies down and we can get back '
+                 'to business".'):
+        x = extract(pipeline, text)
+        assert not [e for e in x.events if e.trigger.text.lower() in (
+            "needs", "meant", "expects", "affect", "learnt", "hope")], (text, triggered(x))
+
+
+def test_seeking_something_is_asking_for_it(pipeline):
+    # bench (Times of India, March 2002; held out of both hand checks)
+    x = extract(pipeline, "lucknow: the all-india babri masjid action committee (aibmac) has "
+                          "sought a ban on vhp-sponsored march 15 programme at the acquired land "
+                          "in ayodhya.")
+    event = only(x, "REQUEST")
+    assert event.trigger.text == "sought" and event.cameo.startswith("02")
+    assert "AGREE" not in {e.type for e in x.events}
+
+
+def test_the_god_ram_is_no_ramming(pipeline):
+    # bench (Times of India, March 2002; held out of both hand checks): "ram" tagged a verb
+    x = extract(pipeline, "it was not the vhp but ram janmabhoomi nyas that had sought "
+                          "permission to perform the puja.")
+    assert "ASSAULT" not in {e.type for e in x.events}
+    x = extract(pipeline, "no kar sevaks or ram sevaks would be allowed to attend it but could "
+                          "witness it from a distance.")
+    assert "ASSAULT" not in {e.type for e in x.events}
+
+
+def test_an_awards_report_codes_no_events(pipeline, data):
+    # bench (BBC entertainment; held out of both hand checks): a soap that "beat" its rivals to
+    # a prize, a film "beating" others, a prize that "went to" a drama are no political acts
+    article = next(a for a in read_jsonl(data / "corpora" / "bench_articles.jsonl.gz")
+                   if a.id == "bbc-entertainment-215")
+    assert pipeline.extract(article.text).events == []
+
+
+def test_a_broadband_report_codes_no_events(pipeline, data):
+    # bench (BBC technology; held out of both hand checks): "BT will begin enforcing the
+    # allowances", "rival ISPs have begun to offer 2Mbps services" are no political acts
+    article = next(a for a in read_jsonl(data / "corpora" / "bench_articles.jsonl.gz")
+                   if a.id == "bbc-tech-058")
+    assert pipeline.extract(article.text).events == []
+
+
+def test_a_strike_called_nationwide_is_a_labour_strike_not_an_air_strike(pipeline):
+    # bench (Times of India, March 2002; held out of both hand checks)
+    x = extract(pipeline, "the tucc has also called for a nation-wide strike by public sector "
+                          "workers on march 16.")
+    assert [e.cameo for e in x.events if e.trigger.text == "strike"] == ["143"]
+    # bench (FA-KES): air strikes whose aftermath workers search stay attacks
+    x = extract(pipeline, "Video uploaded by activists purportedly showed the aftermath of the "
+                          "strikes with residents and civil defence workers picking though debris "
+                          "looking for survivors.")
+    assert [e.type for e in x.events if e.trigger.text == "strikes"] == ["ASSAULT"]
+
+
+def test_a_flag_march_is_a_show_of_force_not_a_demonstration(pipeline):
+    # bench (Times of India, March 2002; held out of both hand checks)
+    x = extract(pipeline, "the raf staged the flag march between 11 am and 1 pm in behrampada and "
+                          "khedwadi in bandra east and nirmal nagar and golibar lane in khar and "
+                          "santa cruz area of north-west mumbai.")
+    event = only(x, "MOBILIZE")
+    assert event.trigger.text == "staged" and event.cameo == "150"
+    assert "PROTEST" not in {e.type for e in x.events}
+
+
+def test_wanting_another_to_act_is_asking_for_it(pipeline):
+    # bench (BBC politics, held out of both hand checks; FA-KES)
+    x = extract(pipeline, "The UK, France, Germany, Austria, the Netherlands and Sweden want the "
+                          "EU budget to be capped at 1% of member states' combined national "
+                          "incomes - the Commission wants it to be 1.26%.")
+    assert [e.cameo for e in x.events if e.trigger.text == "want"] == ["020"]
+    x = extract(pipeline, "He retains Moscows support but is loathed by much of Syrias rebel "
+                          "opposition who want him gone.")
+    assert [e.type for e in x.events if e.trigger.text == "want"] == ["REQUEST"]

@@ -43,6 +43,8 @@ TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger read
 STANCE_CODES = {"weighed": "014", "doubted": "012", "hoped": "013"}
 CLAIM_RESPONSIBILITY, DENY_RESPONSIBILITY = "015", "016"  # CAMEO: claim / deny responsibility
 VIOLATE_CEASEFIRE = "196"  # CAMEO: violate ceasefire
+SEIZE = "171"  # CAMEO: seize or damage property (Phoenix APPREHEND's default, a place taken)
+EXPRESS_INTENT = "030"  # CAMEO: express intent to cooperate (Phoenix's default for WANT)
 EXPRESS_ACCORD = "019"  # CAMEO: express accord ("agree with" a view)
 EXPRESS_SYMPATHY = "018"  # CAMEO: make empathetic comment (condolences)
 SYMBOLIC_ACT = "017"  # CAMEO: engage in symbolic act (ceremonies, commemorations)
@@ -50,9 +52,10 @@ SYMBOLIC_ACT = "017"  # CAMEO: engage in symbolic act (ceremonies, commemoration
 AID_PROVIDED = {"033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
 WINDOW = 14  # tokens after a trigger its pattern words may lie in
 FORCE_ROOTS = {"18", "19", "20"}  # CAMEO roots of physical force
-# a sport passage (see _sport_passages): words either side of a sentence, least share of
-# sport words among them, fewest sport words; chosen on BBC articles the hand check did not draw
-SPORT_WINDOW, SPORT_SHARE, SPORT_LEAST = 150, 0.02, 3
+# a sport, arts or gadget passage (see _pastime_passages): words either side of a sentence, least
+# share of such words among them, fewest such words; chosen on BBC articles the hand check did
+# not draw
+PASTIME_WINDOW, PASTIME_SHARE, PASTIME_LEAST = 150, 0.02, 3
 WORD = re.compile(r"[a-z]+(?:-[a-z]+)*", re.IGNORECASE)
 SCORE = re.compile(r"\b(\d{1,2})-(\d{1,2})\b")
 
@@ -89,14 +92,15 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
     """Add the events of every sentence to the extraction."""
     actors = ActorIndex(doc, extraction.actors, extraction.places)
     headline_end = _headline_end(extraction)
-    in_sport = _sport_passages(doc_text(doc))
+    in_pastime = _pastime_passages(doc_text(doc))
     events: list[Event] = []
     event_places: set[str] = set()
     for sent in sentence_units(doc):
         if sent.end_char <= headline_end:
             continue  # the headline restates the body, where the evidence is fuller
-        if in_sport(sent.start_char, sent.end_char):
-            continue  # a match report's "beat", "clash", "attack": PLOVER codes politics
+        if in_pastime(sent.start_char, sent.end_char):
+            continue  # a match report's "beat", "clash", "attack", an award's "triumphed",
+            # "beat Shrek 2 to the main prizes": PLOVER codes politics
         accusations = []
         for candidate in sentence_events(sent, actors, events, extraction):
             event = _build_event(candidate, sent, extraction, actors, events)
@@ -119,26 +123,29 @@ def extract_events(doc: Doc, extraction: Extraction) -> Extraction:
         "actors": _role_phrases(doc, extraction.actors + actors.added, events)})
 
 
-def _sport_passages(text: str) -> Callable[[int, int], bool]:
-    """Whether a sentence (its start and end offsets) lies in a sport passage: among the words
-    within SPORT_WINDOW words of it, at least SPORT_LEAST, and SPORT_SHARE of them, are sport
-    words ("striker", "innings", "semi-final") or scores, written winner first ("beat them
-    3-2"; a range is written low to high, "rs 18-19 per kg"). A window, not the article: a
-    news digest's riots stay events beside its cricket results."""
-    sport = status_cues()["sport_words"]
-    marks = [(m.start(), m.group().lower() in sport) for m in WORD.finditer(text)]
+def _pastime_passages(text: str) -> Callable[[int, int], bool]:
+    """Whether a sentence (its start and end offsets) lies in a sport, arts or gadget passage:
+    among the words within PASTIME_WINDOW words of it, at least PASTIME_LEAST, and
+    PASTIME_SHARE of them, are sport words ("striker", "innings", "semi-final"), arts words
+    ("film", "album", "oscars"), consumer technology words ("broadband", "ipod", "consoles") or
+    scores, written winner first ("beat them 3-2"; a range is written low to high, "rs 18-19
+    per kg"). A window, not the article: a news digest's riots stay events beside its cricket
+    results."""
+    cues = status_cues()
+    pastime = set(cues["sport_words"]) | set(cues["arts_words"]) | set(cues["gadget_words"])
+    marks = [(m.start(), m.group().lower() in pastime) for m in WORD.finditer(text)]
     marks += [(m.start(), True) for m in SCORE.finditer(text) if int(m[1]) >= int(m[2])]
-    if sum(hit for _, hit in marks) < SPORT_LEAST:
+    if sum(hit for _, hit in marks) < PASTIME_LEAST:
         return lambda start, end: False
     marks.sort()
     starts = [start for start, _ in marks]
     hits = list(accumulate((hit for _, hit in marks), initial=0))
 
     def covers(start: int, end: int) -> bool:
-        first = max(0, bisect_left(starts, start) - SPORT_WINDOW)
-        last = min(len(starts), bisect_left(starts, end) + SPORT_WINDOW)
+        first = max(0, bisect_left(starts, start) - PASTIME_WINDOW)
+        last = min(len(starts), bisect_left(starts, end) + PASTIME_WINDOW)
         found = hits[last] - hits[first]
-        return found >= SPORT_LEAST and found >= SPORT_SHARE * (last - first)
+        return found >= PASTIME_LEAST and found >= PASTIME_SHARE * (last - first)
     return covers
 
 
@@ -291,8 +298,9 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     for i in _trigger_positions(sent.doc, sent.start, sent.end):  # code_trigger codes no other
         # a word no trigger starts with gets no code (code_trigger's keys begin with it)
         if view.pos[i] == "VERB":
-            if fixes.get(view.lowers[i], view.lemmas[i]) not in verb_words:
-                continue
+            if fixes.get(view.lowers[i], view.lemmas[i]) not in verb_words or \
+                    view.lowers[i] in cues["name_forms"]:
+                continue  # "ram janmabhoomi", "ram sevaks": the god's name tagged a verb
         elif view.lowers[i] not in noun_words and view.lemmas[i] not in noun_words:
             continue
         token = tokens[i]
@@ -354,6 +362,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             candidate.source = _uncoded_subject(candidate.trigger, actors, named)
     kept = []
     for candidate in _fold(found):
+        if _idle_governor(candidate):
+            continue
         if candidate.source or candidate.target or candidate.rule == "trigger":
             kept.append(candidate)
         elif candidate.code.type == "PROTEST" and _crowd_subject(candidate.trigger):
@@ -365,6 +375,20 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
                                                          _toll_tokens(candidate))):
             kept.append(candidate)
     return _clause_acts_first(kept)
+
+
+def _idle_governor(candidate: Candidate) -> bool:
+    """A verb coded only by its dictionary default over an infinitive complement that no
+    trigger coded ("decided to return to Swansea", "wants to be part of the government",
+    "BSkyB plans to ship its first set-top boxes", "failed to recover from a neck injury"):
+    the complement names the act, and it is none (a coded complement folds the verb or keeps
+    its own event). Parties that fail to reach an agreement still reject it
+    (_failed_agreement)."""
+    token = candidate.trigger
+    return candidate.rule == "verb" and token.lemma_.lower() in status_cues()[
+        "complement_heads"] and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                                    for c in token.children) and not _failed_agreement(
+        candidate.code, token)
 
 
 def _toll_tokens(candidate: Candidate) -> list[Token]:
@@ -585,8 +609,14 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         if trigger is None:
             continue
         code, rule = _pattern_code(trigger, token, sent)
+        if code is None and rule == "verb" and keys[-1][0] in status_cues()["seizing_verbs"] \
+                and _seized_place(token):  # no pattern matched: "villages taken by government
+            code = SEIZE  # forces" (not "took out a march", "taken to hospitals")
         if code is None:
             return None
+        if rule == "verb" and _own_wish(token):
+            code = EXPRESS_INTENT  # "THE FMLN WANTS TO [end the war]": its own intent; wanting
+            # another's act asks for it ("the vhp wants kar sewaks to go to ayodhya": 020)
         if code in AID_PROVIDED and keys[-1][0] in status_cues()["announcing_heads"]:
             # "announced $33 million in additional assistance", "approved the deployment of a
             # U.N. advance team": Phoenix codes the intent (033x), ConfliBERT's coders the aid
@@ -598,6 +628,28 @@ def code_trigger(token: Token, sent: SpacySpan) -> Optional[tuple[PloverCode, st
         # the codebook names some acts by their verb ("stepped down" is a resignation)
         return codebook_typed(plover, tuple(lemma for lemma, _ in keys)), rule
     return None
+
+
+def _seized_place(token: Token) -> bool:
+    """The verb's object, or its passive subject, is a place: a named one or a word for one
+    ("IS has been trying to take the entire province", "one of the villages taken by
+    government forces")."""
+    cues = status_cues()
+    nouns = set(cues["region_nouns"]) | set(cues["seized_place_nouns"])
+    if any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cues["carrying_particles"]
+           for c in token.children):
+        return False  # "help UKIP take Britain out of this organisation": carried, not seized
+    for child in token.children:
+        if child.dep_ not in OBJECTS and child.dep_ not in PASSIVE_SUBJECTS:
+            continue
+        if child.lemma_.lower() in ("all", "one", "some", "most", "part"):  # "one of the villages"
+            child = next((g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"), child)
+        if child.ent_type_ in ("GPE", "LOC", "FAC") or child.lemma_.lower() in nouns:
+            return True
+    if token.dep_ == "acl":  # "the villages taken by government forces"
+        return token.head.lemma_.lower() in nouns or token.head.ent_type_ in ("GPE", "LOC", "FAC")
+    return False
 
 
 def _verb_particle(view: ParseView, preposition: int, verb: int) -> bool:
