@@ -72,6 +72,7 @@ from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
 from eventwire.resources.gazetteer import iso3, load_gazetteer, name_key, region_demonyms
+from eventwire.resources.words import is_stop_word, word_classes
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -90,6 +91,17 @@ GROUP_OF_STATES = {"country", "nation", "power", "state", "government", "ally"}
 INCLUDING = {"including", "like", "among"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 LED_BODIES = {"coalition", "alliance", "bloc", "mission"}  # "the US-led coalition" acts
+# function words no noun phrase's premodifiers hold: in text of one case they, and verb forms,
+# end a name or a phrase the parser runs on ("WAS KIDNAPPED BY", "WHICH KIDNAPPED SEVERAL")
+CLAUSE_WORDS = {"is", "was", "were", "be", "been", "being", "am", "are", "has", "have", "had",
+                "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may",
+                "might", "must", "who", "whom", "whose", "which", "what", "when", "where", "why",
+                "how", "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me",
+                "by", "to", "at", "in", "on", "for", "from", "with", "into", "onto", "upon",
+                "against", "after", "before", "during", "through", "under", "between", "among",
+                "without", "within", "across", "toward", "towards", "via", "but", "or", "nor",
+                "if", "because", "while", "although", "though", "since", "unless", "whether",
+                "as", "so", "not", "said", "says", "told"}
 
 
 @dataclass
@@ -168,7 +180,10 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     standalone = sentence_countries(units, starts, when, standalone=True)
     datelined = _filed_from(doc, text, units, counts, when)
     undated: list[Unit] = []
+    dateline = DATELINE.match(text)
     for unit in sorted(heads, key=lambda u: u.start):
+        if unit.metonym and dateline is not None and tokens_of(doc)[unit.start].idx < dateline.end():
+            continue  # the town a story is filed from ("ahmedabad: former chief minister ... recalls")
         sentence = starts[unit.start]
         if unit.source == "entity":  # a titled unknown person: only a state their sentence names
             fallback = None if unit.state_in_name else standalone.get(sentence)
@@ -201,9 +216,79 @@ def _word(token: Token) -> str:
     return token.text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
+def letter_case(doc: Doc) -> Optional[str]:
+    """ "upper" or "lower" for an article written in one case (the FBIS wires of MUC-3/4, the
+    Times of India's lower-cased archive), where capitals tell no name; None for cased text.
+    Upper: almost no word (3 %) starts in lower case ("(AFP)" does not count); lower: almost
+    no word starts with a capital, or few (10 %) do and half the sentences start in lower case
+    (a cased "This story is from" line, a "Facebook Twitter Linkedin Mail" footer do not count).
+    Texts of under 40 words are taken as cased."""
+    if "eventwire_letter_case" not in doc.user_data:
+        text = doc_text(doc)
+        capitals, small = len(re.findall(r"\b[A-Z]", text)), len(re.findall(r"\b[a-z]", text))
+        starts = re.findall(r"[.!?]\s+([A-Za-z])", text)
+        found = None
+        if capitals + small >= 40 and small <= 0.03 * (capitals + small):
+            found = "upper"
+        elif capitals + small >= 40 and capitals <= 0.1 * (capitals + small) and (
+                capitals <= 0.03 * (capitals + small)
+                or len(starts) >= 2 and sum(s.islower() for s in starts) >= 0.5 * len(starts)):
+            found = "lower"
+        doc.user_data["eventwire_letter_case"] = found
+    return doc.user_data["eventwire_letter_case"]
+
+
+def _clause_word(word: str, verbs: bool = True) -> bool:
+    """In text of one case, a word that ends a name or a noun phrase: an auxiliary, pronoun,
+    preposition or conjunction ("WAS", "BY", "WHICH"; not "THE", "OF", "NINE"), or a verb form
+    that is neither noun nor adjective ("KIDNAPPED", "EXPLAINED", "MET"; not "ARMED",
+    "RETIRED"), where ``verbs`` (upper case: lower-case text parses well enough that a verb
+    form before a head is a participle, "the beleaguered muslim community")."""
+    if word in CLAUSE_WORDS:
+        return True
+    return verbs and word_classes(word) == {"verb"}
+
+
+def _plain_word(word: str, entry: ActorEntry, metonym: bool) -> bool:
+    """In text of one case, whether a one-word dictionary name reads as an ordinary English
+    word: a function word ("IS", the relative "WHO", "us"); for a state, a city standing for it
+    that is also a verb, adjective or adverb ("male", the Maldives' capital; a state's own name
+    or adjective counts as a name: "japan", "soviet"); for any other entry, a verb, adjective or
+    adverb ("ban") or a noun of five letters or more not the entry's own name ("youth" for a
+    Basque group; not "contras", nor an acronym WordNet lists, "ELN", "OAS")."""
+    if is_stop_word(word):
+        return True
+    classes = word_classes(word)
+    if entry.kind == "state":
+        return metonym and bool(classes - {"noun"})
+    return bool(classes - {"noun"}) or bool(classes) and len(word) >= 5 and word != entry.name.lower()
+
+
+def _caseless_name(free: list[int], words: list[str]) -> list[int]:
+    """In text of one case, the name among an entity's words, which the tagger and the
+    recogniser read as proper nouns throughout: the words up to a function word or a verb
+    form ("ALFREDO CRISTIANI EXPLAINED"; "WAS KIDNAPPED BY" before one is skipped); none where
+    it is one common word ("EFFICIENCY", "REVIEW"), or common words one of which is no noun
+    ("PRESIDENTIAL SUMMIT"; not "CHARLES CARTER"), unless they end in an organisation's word
+    ("NATIONAL INFORMATION CENTER")."""
+    run: list[int] = []
+    for k in free:
+        if _clause_word(words[k]) or is_stop_word(words[k]):
+            if run:
+                break
+            continue
+        run.append(k)
+    classes = [word_classes(words[k]) for k in run]
+    if all(classes) and (len(run) == 1 or any("noun" not in c for c in classes)
+                         and words[run[-1]] not in ORG_WORDS):
+        return []
+    return run
+
+
 def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     # whole-doc lists: building a Token object per attribute access is the stage's main cost
     view = parse_view(doc)
+    case = letter_case(doc)
     tags, lowers = view.tags, view.lowers
     words = [w.replace("\u2019", "'").replace("\u2018", "'") for w in lowers]
     # proper plurals as their singular: spaCy keeps "Nigerians" as it is (lemmas are lower-case),
@@ -238,8 +323,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             people = words[i + name[0] - 1] not in book.entries[name[1]].name.lower().split()
         if name is not None and i >= 2 and tokens_of(doc)[i - 1].text == "-" and tokens_of(doc)[i - 2].lower_ == "pro":
             name = None  # "pro-Russia rebels" are not Russia's
-        if name is not None and not _looks_like_name(doc[i:i + name[0]],
-                                                     book.entries[name[1]].kind == "state"):
+        if name is not None and not _looks_like_name(doc[i:i + name[0]], book.entries[name[1]], case,
+                                                     name[2]):
             name = None
         agent = book.match_agent(words, lemmas, i) \
             if words[i] in agent_starts or lemmas[i] in agent_starts else None
@@ -271,6 +356,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             units = _whole_person(ent, units, words, book, taken)
         free = [k for k in inside if k not in taken and (pos[k] == "PROPN" or tokens[k].is_title)
                 and lowers[k] not in ("the", "a", "an")]
+        if case is not None:
+            free = _caseless_name(free, words)
         if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
                 or not any(pos[k] == "PROPN" for k in free):
             continue
@@ -352,12 +439,17 @@ def _nominal(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("amod", "compound", "npadvmod")
 
 
-def _looks_like_name(span, state: bool = False) -> bool:
+def _looks_like_name(span, entry: ActorEntry, case: Optional[str] = None, metonym: bool = False
+                     ) -> bool:
     """A dictionary name must look like one in the text: capitalised ("US", not "us"; a typo
-    such as "iSrael" counts), or a state's adjective in lower case ("tunisian rioters")."""
+    such as "iSrael" counts), or a state's adjective in lower case ("tunisian rioters"); in
+    text of one case (``case``), a name of several words, or one word that is no ordinary
+    English word ("the bangalore police", "ELN"; not "IS", "WHO", "ban")."""
     text = span.text
+    if case is not None:
+        return len(span) > 1 or not _plain_word(_word(span[0]), entry, metonym)
     if not any(t.text[:1].isupper() for t in span):
-        if text.islower() and not (state and len(span) == 1 and len(text) >= 6
+        if text.islower() and not (entry.kind == "state" and len(span) == 1 and len(text) >= 6
                                    and span[0].tag_ == "JJ" and text.endswith(("an", "ese", "ish", "i"))):
             return False
         if len(text) <= 3:
@@ -940,10 +1032,14 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         return Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
                      name=_name_of(text[start:end]), code=coding.country,
                      country=coding.country, kind="group")
-    if unit.source == "agent" and root.dep_ == "amod" and root.head.i > root.i \
+    if unit.source == "agent" and root.head.i > root.i and (root.dep_ == "amod" or (
+            root.dep_ == "compound" and letter_case(doc) is not None and unit.end - unit.start == 1
+            and "adj" in word_classes(_word(root)) and root.head.ent_type_ != "PERSON")) \
             and not (coding.explicit_country and coding.sector == "MIL"):
-        return None  # "military discussions": an adjective, not an actor; "Iranian military
-        # targets" are Iran's military's, as "a Russian military hospital" is (RUSMIL)
+        return None  # "military discussions": an adjective, not an actor (in text of one case
+        # the tagger reads it as a noun: "THE U.S. CONGRESS ON THE FATE OF MILITARY AID"; a
+        # title before a name stays, "GENERAL RAUL REYES");
+        # "Iranian military targets" are Iran's military's, as "a Russian military hospital" is
     if unit.source == "agent" and root.dep_ in MODIFIER_DEPS | {"npadvmod"} and root.head.i > root.i \
             and coding.kind == "person":
         coding.kind = "group" if (coding.sector or "")[:3] in ARMED else "organisation"
@@ -1141,8 +1237,11 @@ def _phrase_start(doc: Doc, unit: Unit) -> tuple[int, int]:
                 while first < unit.start and tokens_of(doc)[first].dep_ == "case":
                     first += 1
     tokens = tokens_of(doc)
-    for i in range(first, unit.start):  # not across a line or a clause's punctuation
-        if "\n" in tokens[i].text_with_ws or (tokens[i].is_punct and tokens[i].text not in "-'\u2019"):
+    case = letter_case(doc)
+    for i in range(first, unit.start):  # not across a line or a clause's punctuation, nor, in
+        # text of one case, a word no noun phrase holds ("WHICH KIDNAPPED SEVERAL CONSULS")
+        if "\n" in tokens[i].text_with_ws or (tokens[i].is_punct and tokens[i].text not in "-'\u2019") \
+                or case is not None and _clause_word(_word(tokens[i]), case == "upper"):
             first = i + 1
     bare = first
     while bare < unit.start and (tokens[bare].is_punct or tokens[bare].is_space or tokens[bare].like_num
