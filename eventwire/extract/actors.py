@@ -309,7 +309,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         if start < i:
             continue  # inside the unit found last
         i = start
-        name = book.match_name(words, i) if words[i] in name_starts else None
+        name = _match_name(book, words, tags, i) if words[i] in name_starts else None
         if name is not None and name[0] == 1 and tokens[i].text in book.acronyms:
             name = 1, book.acronyms[tokens[i].text], False  # "SANA said", not Sana'a
         people = False
@@ -369,6 +369,23 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     units.extend(_acronym_mentions(doc, units))
     units.sort(key=lambda u: u.start)
     return units
+
+
+def _match_name(book: ActorDictionary, words: list[str], tags: list[str], start: int
+                ) -> Optional[tuple[int, int, bool]]:
+    """The longest dictionary name at ``start`` (``ActorDictionary.match_name``), also across a
+    line break of hard-wrapped text ("EL\nSALVADOR", "FARABUNDO MARTI\nNATIONAL LIBERATION
+    FRONT", which spaCy splits by a whitespace token); its length counts that token."""
+    found = book.match_name(words, start)
+    end = min(len(words), start + book.name_lengths[words[start]] + 1)
+    breaks = [k for k in range(start + 1, end) if tags[k] == "_SP"]
+    if not breaks or any(words[k].count("\n") != 1 for k in breaks):
+        return found
+    kept = [k for k in range(start, end) if tags[k] != "_SP"]
+    wrapped = book.match_name([words[k] for k in kept], 0)
+    if wrapped is None or kept[wrapped[0] - 1] < breaks[0]:
+        return found  # no longer for the line break
+    return kept[wrapped[0] - 1] - start + 1, wrapped[1], wrapped[2]
 
 
 def _acronym_mentions(doc: Doc, units: list[Unit]) -> list[Unit]:
