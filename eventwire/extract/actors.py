@@ -91,6 +91,7 @@ GROUP_OF_STATES = {"country", "nation", "power", "state", "government", "ally"}
 INCLUDING = {"including", "like", "among"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 LED_BODIES = {"coalition", "alliance", "bloc", "mission"}  # "the US-led coalition" acts
+ASCII_LETTER = re.compile("[a-z]")
 # function words no noun phrase's premodifiers hold: in text of one case they, and verb forms,
 # end a name or a phrase the parser runs on ("WAS KIDNAPPED BY", "WHICH KIDNAPPED SEVERAL")
 CLAUSE_WORDS = {"is", "was", "were", "be", "been", "being", "am", "are", "has", "have", "had",
@@ -355,7 +356,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             units, state_in_name = _state_in_name(ent, units, words, taken)
             units = _whole_person(ent, units, words, book, taken)
         free = [k for k in inside if k not in taken and (pos[k] == "PROPN" or tokens[k].is_title)
-                and lowers[k] not in ("the", "a", "an")]
+                and lowers[k] not in ("the", "a", "an")
+                and (lowers[k].isascii() or ASCII_LETTER.search(lowers[k]))]  # no mojibake ("â€�")
         if case is not None:
             free = _caseless_name(free, words)
         if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
