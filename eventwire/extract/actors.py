@@ -59,6 +59,7 @@ forms. Coreferent mentions already carry their first mention's code, country and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -302,6 +303,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     units: list[Unit] = []
     i = 0
     name_starts, agent_starts = book.name_lengths, book.agent_lengths
+    spaces = [k for k, tag in enumerate(tags) if tag == "_SP"]
     # most words start no name, no agent and no pronoun: only the others are looked at
     possible = [k for k, (word, lemma, tag) in enumerate(zip(words, lemmas, tags))
                 if word in name_starts or tag in ("NNS", "NNPS") or word in agent_starts
@@ -310,7 +312,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         if start < i:
             continue  # inside the unit found last
         i = start
-        name = _match_name(book, words, tags, i) if words[i] in name_starts else None
+        name = _match_name(book, words, spaces, i) if words[i] in name_starts else None
         if name is not None and name[0] == 1 and tokens[i].text in book.acronyms:
             name = 1, book.acronyms[tokens[i].text], False  # "SANA said", not Sana'a
         people = False
@@ -373,17 +375,19 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     return units
 
 
-def _match_name(book: ActorDictionary, words: list[str], tags: list[str], start: int
+def _match_name(book: ActorDictionary, words: list[str], spaces: list[int], start: int
                 ) -> Optional[tuple[int, int, bool]]:
     """The longest dictionary name at ``start`` (``ActorDictionary.match_name``), also across a
     line break of hard-wrapped text ("EL\nSALVADOR", "FARABUNDO MARTI\nNATIONAL LIBERATION
-    FRONT", which spaCy splits by a whitespace token); its length counts that token."""
+    FRONT", which spaCy splits by a whitespace token, listed in ``spaces``); its length counts
+    that token."""
     found = book.match_name(words, start)
     end = min(len(words), start + book.name_lengths[words[start]] + 1)
-    breaks = [k for k in range(start + 1, end) if tags[k] == "_SP"]
+    first = bisect_right(spaces, start)
+    breaks = spaces[first:bisect_left(spaces, end)]
     if not breaks or any(words[k].count("\n") != 1 for k in breaks):
         return found
-    kept = [k for k in range(start, end) if tags[k] != "_SP"]
+    kept = [k for k in range(start, end) if k not in breaks]
     wrapped = book.match_name([words[k] for k in kept], 0)
     if wrapped is None or kept[wrapped[0] - 1] < breaks[0]:
         return found  # no longer for the line break
