@@ -1012,3 +1012,16 @@ def test_mojibake_is_no_name(actors_only):
             "common refrain.")
     assert not any("\u00e2" in a.text and not any(c.isascii() and c.isalpha() for c in a.text)
                    for a in actors_only.extract(text).actors)
+
+
+def test_a_clandestine_radios_own_forces_are_the_rebels(actors_only):
+    # MUC-3/4 (bench corpus, TST3-MUC4-0058): the FMLN's Radio Venceremos speaks of "our forces"
+    text = ("CLANDESTINE, 14 NOV 89 (RADIO VENCEREMOS) -- [TEXT] TODAY, 14 NOVEMBER,\nNEW ATTACKS "
+            "ARE TAKING PLACE AGAINST POSITIONS OF THE JOINT STAFF OF THE\nARMED FORCES.  THE PINK "
+            "ZONE [LA ZONA ROSA] IS TURNING BLACK FOR THE ENEMY.\nOUR FORCES ARE CLASHING WITH THE "
+            "ZACAMIL BATTALION.\n\n   WE HAVE A REPORT FROM THE CAPITAL SAYING THAT THIS AFTERNOON,"
+            "\nFARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] FORCES WERE STRONGLY\nATTACKING")
+    assert code(actors_only, text, "OUR FORCES", published="1989-11-14").code == "SLVREB"
+    # the same words on a station that is no rebel's: the state's forces
+    assert code(actors_only, text.replace("CLANDESTINE", "SAN SALVADOR"), "OUR FORCES",
+                published="1989-11-14").code == "SLVMIL"

@@ -197,6 +197,8 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
             actors.append(actor)
             if fallback is None and sentence not in states:
                 undated.append(unit)
+    if dateline is not None and dateline.group(1).strip().lower() == "clandestine":
+        _rebel_radio_voice(doc, heads, country)
     coordinated = split_coordinated_states(doc, text, units, heads, actors, when)
     resolve_mentions(doc, heads, actors)
     if datelined:
@@ -976,6 +978,20 @@ def _dateline_agents(doc: Doc, units: list[Unit], actors: list[Actor], country: 
     for actor in actors:
         if actor.refers_to in given:
             actor.country, actor.code = country, given[actor.refers_to].code
+
+
+def _rebel_radio_voice(doc: Doc, heads: list[Unit], country: Optional[str]) -> None:
+    """A clandestine radio's "our" forces, fighters and leaders ("CLANDESTINE, 14 NOV 89 (RADIO
+    VENCEREMOS) -- ... OUR FORCES") are the rebels who run it, not the state's army: the
+    rebels of the country they have, else of the article's."""
+    for unit in heads:
+        actor = unit.actor
+        if actor is None or unit.source != "agent" or actor.sector not in ARMED | {"GOV"} \
+                or not any(c.dep_ == "poss" and c.lower_ == "our" for c in unit.root(doc).children):
+            continue
+        actor.sector = "REB"
+        actor.country = actor.country or country
+        actor.code = actor.country + "REB" if actor.country else None
 
 
 LOCATIVE = {"in", "at", "on", "near", "across", "inside", "into", "throughout", "around", "outside"}
