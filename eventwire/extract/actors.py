@@ -7,7 +7,11 @@ How it works, in order:
    "Foreign Minister") over the tokens; spaCy PERSON/ORG entities the dictionary lacks are
    unknown names, unless the person index finds them under another spelling ("President
    Mugabe", "Francois Mitterand"). The dictionary wins over spaCy's label ("Lavrov" is
-   tagged ORG).
+   tagged ORG). In text written in one case (upper-case wires, a lower-cased archive:
+   :func:`letter_case`), where capitals tell no name, a name is looked up without them
+   ("the bangalore police" is INDCOP as "The Bangalore police" is), unless it reads as an
+   ordinary English word ("IS", the relative "WHO", "us"), and function words and verb forms
+   end names and phrases the tagger and parser run on ("WAS KIDNAPPED BY ELN GUERRILLAS").
 2. **Noun phrases**: a unit whose syntactic head lies in another unit to its right
    (compound, amod, poss, nmod) modifies it: "Syrian" + "army", "Regime" + "forces",
    "the Syrian regime's" + "army", "UN aid official" + "Jan Egeland". Each head unit with its
@@ -1075,10 +1079,10 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
             root.dep_ == "compound" and letter_case(doc) is not None and unit.end - unit.start == 1
             and "adj" in word_classes(_word(root)) and root.head.ent_type_ != "PERSON")) \
             and not (coding.explicit_country and coding.sector == "MIL"):
-        return None  # "military discussions": an adjective, not an actor (in text of one case
-        # the tagger reads it as a noun: "THE U.S. CONGRESS ON THE FATE OF MILITARY AID"; a
-        # title before a name stays, "GENERAL RAUL REYES");
-        # "Iranian military targets" are Iran's military's, as "a Russian military hospital" is
+        return None  # "military discussions": an adjective, not an actor, also where text of
+        # one case has it tagged a noun ("THE FATE OF MILITARY AID"; a title before a name
+        # stays: "GENERAL RAUL REYES"); "Iranian military targets" are Iran's military's, as
+        # "a Russian military hospital" is (RUSMIL)
     if unit.source == "agent" and root.dep_ in MODIFIER_DEPS | {"npadvmod"} and root.head.i > root.i \
             and coding.kind == "person":
         coding.kind = "group" if (coding.sector or "")[:3] in ARMED else "organisation"
