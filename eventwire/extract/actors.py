@@ -12,6 +12,7 @@ How it works, in order:
    ("the bangalore police" is INDCOP as "The Bangalore police" is), unless it reads as an
    ordinary English word ("IS", the relative "WHO", "us"), and function words and verb forms
    end names and phrases the tagger and parser run on ("WAS KIDNAPPED BY ELN GUERRILLAS").
+   (An upper-case article is parsed truecased, ``eventwire.truecase``; its text is its own.)
 2. **Noun phrases**: a unit whose syntactic head lies in another unit to its right
    (compound, amod, poss, nmod) modifies it: "Syrian" + "army", "Regime" + "forces",
    "the Syrian regime's" + "army", "UN aid official" + "Jan Egeland". Each head unit with its
@@ -78,6 +79,7 @@ from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, 
                                         actor_dictionary, person_index, split_code)
 from eventwire.resources.gazetteer import iso3, load_gazetteer, name_key, region_demonyms
 from eventwire.resources.words import is_stop_word, word_classes
+from eventwire.truecase import text_case
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -226,23 +228,10 @@ def _word(token: Token) -> str:
 
 def letter_case(doc: Doc) -> Optional[str]:
     """ "upper" or "lower" for an article written in one case (the FBIS wires of MUC-3/4, the
-    Times of India's lower-cased archive), where capitals tell no name; None for cased text.
-    Upper: almost no word (3 %) starts in lower case ("(AFP)" does not count); lower: almost
-    no word starts with a capital, or few (10 %) do and half the sentences start in lower case
-    (a cased "This story is from" line, a "Facebook Twitter Linkedin Mail" footer do not count).
-    Texts of under 40 words are taken as cased."""
+    Times of India's lower-cased archive), where capitals tell no name; None for cased text
+    (``truecase.text_case`` on the article's own text, read once per doc)."""
     if "eventwire_letter_case" not in doc.user_data:
-        text = doc_text(doc)
-        capitals, small = len(re.findall(r"\b[A-Z]", text)), len(re.findall(r"\b[a-z]", text))
-        starts = re.findall(r"[.!?]\s+([A-Za-z])", text)
-        found = None
-        if capitals + small >= 40 and small <= 0.03 * (capitals + small):
-            found = "upper"
-        elif capitals + small >= 40 and capitals <= 0.1 * (capitals + small) and (
-                capitals <= 0.03 * (capitals + small)
-                or len(starts) >= 2 and sum(s.islower() for s in starts) >= 0.5 * len(starts)):
-            found = "lower"
-        doc.user_data["eventwire_letter_case"] = found
+        doc.user_data["eventwire_letter_case"] = text_case(doc_text(doc))
     return doc.user_data["eventwire_letter_case"]
 
 
