@@ -18,7 +18,9 @@ from typing import Optional
 from eventwire.resources.words import is_stop_word, word_classes
 
 _WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_START = re.compile(r"(?:^|(?<!\b\w)[.!?][\"')\]]*\s+|\n\s*\n\s*)[\"'(\[]*$")  # not "U.S. "
+# before a sentence's first word: the text's start, a full stop not after one letter ("U.S."),
+# a blank line
+_SENTENCE_START = re.compile(r"(?:^|(?<!\b\w)[.!?][\"')\]]*\s+|\n\s*\n\s*)[\"'(\[]*$")
 _DATELINE_END = re.compile(r"--\s*(?:\[[^\]]*\]\s*)*\[?$")
 _GAP = re.compile(r"[ \t]*\n?[ \t]*")  # between the words of one name: a space or one line break
 _DATELINE = 300  # "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- [TEXT] THE ...": "--" ends it here
@@ -116,10 +118,11 @@ def _name_length(words: list[str], joined: list[bool], start: int, dictionary, g
 
 
 def _word_form(word: str, initial: bool, dictionary, gazetteer) -> Optional[str]:
-    """ "upper" for an organisation's acronym the actor dictionary knows ("fmln", "bjp"), a
-    letter before a full stop (``initial``: "U.S.", "L. K. ADVANI"),
-    "title" for a name ("I", a weekday or month, a demonym, a word WordNet lacks, a state or large place WordNet lists only as
-    a noun: "india", "bangalore"), None for an ordinary word."""
+    """ "upper" for "I", a letter before a full stop (``initial``: "U.S.", "L. K. ADVANI") and
+    an organisation's short name in the actor dictionary ("fmln", "oas"); "title" for a name: a
+    weekday or month, a demonym, a word WordNet lacks ("cristiani"), a state's name of four
+    letters or more ("peru"; not "car", the Central African Republic), a large place WordNet
+    lists only as a noun ("lima"); None for an ordinary word."""
     if word == "i" or len(word) == 1 and initial:
         return "upper"
     if len(word) < 2 or is_stop_word(word):
@@ -132,7 +135,7 @@ def _word_form(word: str, initial: bool, dictionary, gazetteer) -> Optional[str]
         kind = dictionary.entries[found[0]].kind
         if kind in ("organisation", "group") and len(word) <= 4:
             return "upper"
-        if kind == "state" and (len(word) > 3 or not classes) or not classes:
+        if kind == "state" and len(word) > 3:
             return "title"
     if not classes:
         return "title"
