@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import DEP, ORTH, POS
+from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.symbols import NOUN
+from spacy.tokens import Doc
+
+from eventwire.truecase import truecase
 
 KEEP_WHOLE = ("sit-in", "sit-ins", "Sit-in", "Sit-ins", "SIT-IN",
               "cease-fire", "cease-fires", "Cease-fire", "Cease-fires", "CEASE-FIRE")
@@ -36,6 +40,40 @@ def load_nlp() -> Language:
     for word in KEEP_WHOLE:
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     return nlp
+
+
+PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID]
+"""What a parse of the truecased text gives the article's own words (sentences follow HEAD)."""
+
+
+def parse_texts(nlp: Language, pairs: Iterable[tuple[str, object]], **options
+                ) -> Iterator[tuple[Doc, object]]:
+    """``nlp.pipe(pairs, as_tuples=True)`` over (article text, context) pairs, where an
+    upper-case text is parsed truecased (``eventwire.truecase``) and its doc then given the
+    article's own words: every token, span and offset quotes the original."""
+    def truecased() -> Iterator[tuple[str, tuple[str, object]]]:
+        for text, context in pairs:
+            cased = truecase(text)
+            yield cased, (None if cased is text else text, context)
+
+    for doc, (original, context) in nlp.pipe(truecased(), as_tuples=True, **options):
+        yield doc if original is None else with_text(doc, original), context
+
+
+def parse_text(nlp: Language, text: str) -> Doc:
+    """One article text parsed as ``parse_texts`` parses it."""
+    cased = truecase(text)
+    return nlp(text) if cased is text else with_text(nlp(cased), text)
+
+
+def with_text(doc: Doc, text: str) -> Doc:
+    """A doc of ``text``'s words carrying the parse of ``doc``, parsed from ``text`` truecased
+    (the same tokens: only their letter case changed)."""
+    own = Doc(doc.vocab, words=[text[token.idx:token.idx + len(token)] for token in doc],
+              spaces=[bool(token.whitespace_) for token in doc])
+    own.from_array(PARSE_ATTRS, doc.to_array(PARSE_ATTRS))
+    own.tensor = doc.tensor
+    return own
 
 
 @Language.component("paragraph_breaks")

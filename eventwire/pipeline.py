@@ -21,7 +21,7 @@ from eventwire.extract.quantities import extract_quantities
 from eventwire.extract.quotes import extract_quotes
 from eventwire.extract.times import extract_times
 from eventwire.model import Article, Extraction, check_spans
-from eventwire.nlp import load_nlp
+from eventwire.nlp import load_nlp, parse_text, parse_texts
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class Pipeline:
         """Extract everything from one article's text; ``meta`` fills the Article fields."""
         article = text if isinstance(text, Article) else Article.from_text(text, **meta)
         check_article(article)
-        return self.run(self.nlp(article.text), article)
+        return self.run(parse_text(self.nlp, article.text), article)
 
     def extract_many(self, articles: Iterable[Article | str], batch_size: int = 16,
                      n_process: int = 1,
@@ -95,8 +95,7 @@ class Pipeline:
                     continue
                 yield article.text, article
 
-        pairs = self.nlp.pipe(checked(), as_tuples=True, batch_size=batch_size,
-                              n_process=n_process)
+        pairs = parse_texts(self.nlp, checked(), batch_size=batch_size, n_process=n_process)
         for doc, article in pairs:
             try:
                 yield self.run(doc, article)

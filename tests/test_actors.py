@@ -897,3 +897,133 @@ def test_an_upper_case_plural_agent_the_tagger_calls_a_proper_noun(actors_only):
             "ASSASSINATION, THE GUERRILLAS ANNOUNCED THAT\nTHEY WILL \"REVISE\" THEIR OFFER TO "
             "RESUME THE DIALOGUE WITH THE GOVERNMENT.")
     assert code(actors_only, text, "GUERRILLAS").code == "SLVREB"
+
+
+# --- text of one case: upper-case wires, lower-cased archives (bench corpus) -----------------
+
+# india_police_events (Times of India, ipe-722), lower case throughout
+MUMBAI = ("interrogations of several criminals arrested recently revealed that they now routinely "
+          "use e-mail and sms to plan strikes. this was why the mumbai police jammed the sms "
+          "service in the city on friday, he said. it is easy for the police to monitor a mobile "
+          "phone, but almost impossible to check sms. according to ib sources, the delhi police, "
+          "too, from time to time jams the sms facilities in the city with the help of cell-phone "
+          "operators, when some striking intelligence on terrorists requires it.")
+# india_police_events (ipe-843): a lower-case dateline, a person and "is"
+HOLI = ("This story is from March 9, 2002\n\nnew delhi: prime minister atal bihari vajpayee will "
+        "not celebrate holi this year in view of the gujarat violence, in which hundreds of people "
+        "have lost their lives. this will be the second consecutive year that the prime minister "
+        "is not holding holi celebrations. last year it was because of the devastating earthquake "
+        "in gujarat that made him give up the festivities, a pmo spokesman said.\n\nFacebook "
+        "Twitter Linkedin Mail")
+# MUC-3/4 (DEV-MUC3-0007): upper case, "IS" and "US" as words, not the Islamic State and the US
+PATIENCE = ("   FROM ITS OPERATIONS IN PANAMA AND COLOMBIA, THE UNITED STATES IS TELLING\nUS THAT IT "
+            "IS NOT CONCERNED WITH THE DIPLOMATIC ASPECT FOR THE TIME BEING.\nTHE UNITED STATES "
+            "WANTS ACTION AND EFFICIENCY.  THE UNITED STATES IS LOSING\nITS PATIENCE, AND PERHAPS "
+            "ITS CONFIDENCE IN THE SERIOUSNESS AND CAPABILITY OF\nLATIN AMERICA TO FACE THIS WAR.")
+
+
+@pytest.mark.parametrize("text, expected", [(MUMBAI, "lower"), (HOLI, "lower"), (PATIENCE, "upper"),
+                                            ("THE WHO SAID ON MONDAY THAT THE OUTBREAK WAS OVER.", None)])
+def test_the_letter_case_of_an_article(text, expected):
+    from eventwire.extract.actors import letter_case
+
+    assert letter_case(load_nlp()(text)) == expected  # a short text is taken as cased
+
+
+def test_lower_case_towns_code_their_police(actors_only):
+    # "the bangalore police" was uncoded where "The Bangalore police" is INDCOP: names were
+    # looked up in their cased form only
+    assert code(actors_only, MUMBAI, "the mumbai police").code == "INDCOP"
+    assert code(actors_only, MUMBAI, "the delhi police").code == "INDCOP"
+
+
+def test_lower_case_person_and_function_words(actors_only):
+    extraction = actors_only.extract(HOLI, published="2002-03-09")
+    vajpayee = next(a for a in extraction.actors if "vajpayee" in a.text)
+    assert (vajpayee.text, vajpayee.code) == ("prime minister atal bihari vajpayee", "INDGOV")
+    assert not any(a.text == "new delhi" for a in extraction.actors)  # the dateline's town
+    assert "IMGMUSISI" not in {a.code for a in extraction.actors}  # "is"
+
+
+def test_upper_case_function_and_common_words_are_no_names(actors_only):
+    extraction = actors_only.extract(PATIENCE)
+    assert {a.text for a in extraction.actors if a.code in ("IMGMUSISI", "USA")} == {"THE UNITED STATES"}
+    assert not any(a.text == "EFFICIENCY" for a in extraction.actors)
+    assert code(actors_only, PATIENCE, "LATIN AMERICA").code == "LAM"  # a region, not the US
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # MUC-3/4 (DEV-MUC3-0104): the recogniser's PERSON runs over "BY"
+    ("NEW FASCIST ESCALATION OF THE DICTATORSHIP NOW LED BY ALFREDO CRISTIANI,\nCOLONEL RENE "
+     "EMILIO PONCE, AND THE GREAT EXECUTIONER AND PERPETRATOR OF\nMASSACRES, ELENA FUENTES.  THE "
+     "MAIN THING IS THAT THE FASCIST MILITARY\nDICTATORSHIP, HEADED BY A SMALL ARMY CLIQUE, HAS "
+     "CLOSED THE DOORS TO DIALOGUE.", "ALFREDO CRISTIANI", "ALFREDO CRISTIANI"),
+    # MUC-3/4 (DEV-MUC3-0634): a name across a hard-wrapped line break (the parse of the
+    # truecased DEV-MUC3-0834, "A GROUP OF FMLN [FARABUNDO ... FRONT] OUTLAWS", makes it a modifier)
+    ("THE COMMUNIQUE ADDS THAT THIS AND OTHER CRIMES OBLIGE THE\nSALVADORAN GOVERNMENT TO DEFEND "
+     "ITS PEOPLE'S HUMAN RIGHTS AND TO FIND\nAND PUNISH THOSE WHO ARE GUILTY.\n\n   SHORTLY "
+     "AFTER THE ATTACK, THE FARABUNDO MARTI NATIONAL LIBERATION\nFRONT [FMLN] SAID THAT IT WAS "
+     "CARRIED OUT IN RESPONSE TO THE 30\nOCTOBER GUERRILLA ATTACK ON THE ARMY'S GENERAL STAFF "
+     "HEADQUARTERS.", "FARABUNDO", "FARABUNDO MARTI NATIONAL LIBERATION\nFRONT"),
+])
+def test_upper_case_names_end_at_function_words_and_cross_line_breaks(actors_only, text, words,
+                                                                      expected):
+    start = text.index(words)
+    assert any(a.span[0] == start and a.text == expected for a in actors_only.extract(text).actors)
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("SAN SALVADOR, 21 NOV 89 (DOMESTIC SERVICE) -- [TEXT] IN AN IRRATIONAL ACT\nOF CRIMINAL "
+     "TERRORISM, A GROUP OF FMLN [FARABUNDO MARTI NATIONAL LIBERATION\nFRONT] OUTLAWS OCCUPIED "
+     "PART OF THE SHERATON HOTEL FACILITIES WITH THE\nMALEVOLENT INTENTION OF TAKING THE OAS "
+     "SECRETARY GENERAL HOSTAGE.", "FMLN", "SLVREB"),
+    # MUC-3/4 (DEV-MUC3-0482): FBIS's "ARMY OF NATIONAL LIBERATION" is Colombia's ELN (the
+    # dictionary gave the name to a Corsican group, and the article to France)
+    ("BOGOTA, 14 SEP 89 (EFE) -- [TEXT] THE PRO-CASTROITE ARMY OF\nNATIONAL LIBERATION (ELN) OF "
+     "COLOMBIA DESTROYED A SECTION OF THE TECA\n- VASCONIA OIL PIPELINE IN THE CENTRAL PART OF THE "
+     "COUNTRY LAST NIGHT,\nTHE COLOMBIAN OIL ENTERPRISE (ECOPETROL) OFFICIALLY ANNOUNCED TODAY.",
+     "ARMY OF", "COLREB"),
+    # india_police_events (ipe-310), lower case: the BJP, which the dictionaries lacked
+    ("o has been in touch with some vhp leaders. one formula being discussed, reportedly, is that "
+     "the law ministry should request the supreme court to permit a part of the acquired land to "
+     "be handed over the vhp before march 12. while the publicly stated priority is to check "
+     "communal violence in gujarat, bjp ministers are apparently having to first prove their "
+     "credentials with their own cadre.", "bjp", "INDGOVPTY"),
+])
+def test_bodies_the_dictionaries_lacked(actors_only, text, words, expected):
+    assert code(actors_only, text, words, published="1990-01-01" if text.isupper() else
+                "2002-03-02").code == expected
+
+
+def test_an_upper_case_adjective_is_no_actor(actors_only):
+    # MUC-3/4 (DEV-MUC3-0004): "MILITARY AID", tagged a proper noun, was coded as an army
+    text = ("   THE FMLN OFFENSIVE BARED THE GENOCIDAL, ANTIPOPULAR, AND FASCIST NATURE OF\nTHE "
+            "ALFREDO CRISTIANI REGIME TO SUCH AN EXTENT THAT IT PROMPTED A STRONG\nDEBATE IN THE "
+            "UNITED STATES ON CUTTING MILITARY AID.  THE JESUITS' MURDERS\nAND THE BOMBINGS SO "
+            "SHOOK THE INTERNATIONAL COMMUNITY")
+    extraction = actors_only.extract(text)
+    assert not any(a.text.startswith("MILITARY") for a in extraction.actors)
+
+
+def test_mojibake_is_no_name(actors_only):
+    # india_police_events (ipe-997): a mangled closing quote the recogniser took for a name
+    text = ("out in strength on sunday to promote communal harmony. some sang songs and recited "
+            "poems, while others condemned the recent outbursts of communal violence passionately. "
+            "the venue was the sisir mancha auditorium. \u00e2\u20ac\u0153it is not enough to confine "
+            "ourselves here. we must reach our message to the people,\u00e2\u20ac\ufffd was the "
+            "common refrain.")
+    assert not any("\u00e2" in a.text and not any(c.isascii() and c.isalpha() for c in a.text)
+                   for a in actors_only.extract(text).actors)
+
+
+def test_a_clandestine_radios_own_forces_are_the_rebels(actors_only):
+    # MUC-3/4 (bench corpus, TST3-MUC4-0058): the FMLN's Radio Venceremos speaks of "our forces"
+    text = ("CLANDESTINE, 14 NOV 89 (RADIO VENCEREMOS) -- [TEXT] TODAY, 14 NOVEMBER,\nNEW ATTACKS "
+            "ARE TAKING PLACE AGAINST POSITIONS OF THE JOINT STAFF OF THE\nARMED FORCES.  THE PINK "
+            "ZONE [LA ZONA ROSA] IS TURNING BLACK FOR THE ENEMY.\nOUR FORCES ARE CLASHING WITH THE "
+            "ZACAMIL BATTALION.\n\n   WE HAVE A REPORT FROM THE CAPITAL SAYING THAT THIS AFTERNOON,"
+            "\nFARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] FORCES WERE STRONGLY\nATTACKING")
+    assert code(actors_only, text, "OUR FORCES", published="1989-11-14").code == "SLVREB"
+    # the same words on a station that is no rebel's: the state's forces
+    assert code(actors_only, text.replace("CLANDESTINE", "SAN SALVADOR"), "OUR FORCES",
+                published="1989-11-14").code == "SLVMIL"

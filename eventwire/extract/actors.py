@@ -7,7 +7,12 @@ How it works, in order:
    "Foreign Minister") over the tokens; spaCy PERSON/ORG entities the dictionary lacks are
    unknown names, unless the person index finds them under another spelling ("President
    Mugabe", "Francois Mitterand"). The dictionary wins over spaCy's label ("Lavrov" is
-   tagged ORG).
+   tagged ORG). In text written in one case (upper-case wires, a lower-cased archive:
+   :func:`letter_case`), where capitals tell no name, a name is looked up without them
+   ("the bangalore police" is INDCOP as "The Bangalore police" is), unless it reads as an
+   ordinary English word ("IS", the relative "WHO", "us"), and function words and verb forms
+   end names and phrases the tagger and parser run on ("WAS KIDNAPPED BY ELN GUERRILLAS").
+   (An upper-case article is parsed truecased, ``eventwire.truecase``; its text is its own.)
 2. **Noun phrases**: a unit whose syntactic head lies in another unit to its right
    (compound, amod, poss, nmod) modifies it: "Syrian" + "army", "Regime" + "forces",
    "the Syrian regime's" + "army", "UN aid official" + "Jan Egeland". Each head unit with its
@@ -59,6 +64,7 @@ forms. Coreferent mentions already carry their first mention's code, country and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -72,6 +78,8 @@ from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
 from eventwire.resources.gazetteer import iso3, load_gazetteer, name_key, region_demonyms
+from eventwire.resources.words import is_stop_word, word_classes
+from eventwire.truecase import text_case
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -90,6 +98,18 @@ GROUP_OF_STATES = {"country", "nation", "power", "state", "government", "ally"}
 INCLUDING = {"including", "like", "among"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 LED_BODIES = {"coalition", "alliance", "bloc", "mission"}  # "the US-led coalition" acts
+ASCII_LETTER = re.compile("[a-z]")
+# function words no noun phrase's premodifiers hold: in text of one case they, and verb forms,
+# end a name or a phrase the parser runs on ("WAS KIDNAPPED BY", "WHICH KIDNAPPED SEVERAL")
+CLAUSE_WORDS = {"is", "was", "were", "be", "been", "being", "am", "are", "has", "have", "had",
+                "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may",
+                "might", "must", "who", "whom", "whose", "which", "what", "when", "where", "why",
+                "how", "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me",
+                "by", "to", "at", "in", "on", "for", "from", "with", "into", "onto", "upon",
+                "against", "after", "before", "during", "through", "under", "between", "among",
+                "without", "within", "across", "toward", "towards", "via", "but", "or", "nor",
+                "if", "because", "while", "although", "though", "since", "unless", "whether",
+                "as", "so", "not", "said", "says", "told"}
 
 
 @dataclass
@@ -168,7 +188,10 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     standalone = sentence_countries(units, starts, when, standalone=True)
     datelined = _filed_from(doc, text, units, counts, when)
     undated: list[Unit] = []
+    dateline = DATELINE.match(text)
     for unit in sorted(heads, key=lambda u: u.start):
+        if unit.metonym and dateline is not None and tokens_of(doc)[unit.start].idx < dateline.end():
+            continue  # the town a story is filed from ("ahmedabad: former chief minister ... recalls")
         sentence = starts[unit.start]
         if unit.source == "entity":  # a titled unknown person: only a state their sentence names
             fallback = None if unit.state_in_name else standalone.get(sentence)
@@ -180,6 +203,8 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
             actors.append(actor)
             if fallback is None and sentence not in states:
                 undated.append(unit)
+    if dateline is not None and dateline.group(1).strip().lower() == "clandestine":
+        _rebel_radio_voice(doc, heads, country)
     coordinated = split_coordinated_states(doc, text, units, heads, actors, when)
     resolve_mentions(doc, heads, actors)
     if datelined:
@@ -201,9 +226,66 @@ def _word(token: Token) -> str:
     return token.text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
+def letter_case(doc: Doc) -> Optional[str]:
+    """ "upper" or "lower" for an article written in one case (the FBIS wires of MUC-3/4, the
+    Times of India's lower-cased archive), where capitals tell no name; None for cased text
+    (``truecase.text_case`` on the article's own text, read once per doc)."""
+    if "eventwire_letter_case" not in doc.user_data:
+        doc.user_data["eventwire_letter_case"] = text_case(doc_text(doc))
+    return doc.user_data["eventwire_letter_case"]
+
+
+def _clause_word(word: str, verbs: bool = True) -> bool:
+    """In text of one case, a word that ends a name or a noun phrase: an auxiliary, pronoun,
+    preposition or conjunction ("WAS", "BY", "WHICH"; not "THE", "OF", "NINE"), or a verb form
+    that is neither noun nor adjective ("KIDNAPPED", "EXPLAINED", "MET"; not "ARMED",
+    "RETIRED"), where ``verbs`` (upper case: lower-case text parses well enough that a verb
+    form before a head is a participle, "the beleaguered muslim community")."""
+    if word in CLAUSE_WORDS:
+        return True
+    return verbs and word_classes(word) == {"verb"}
+
+
+def _plain_word(word: str, entry: ActorEntry, metonym: bool) -> bool:
+    """In text of one case, whether a one-word dictionary name reads as an ordinary English
+    word: a function word ("IS", the relative "WHO", "us"); for a state, a city standing for it
+    that is also a verb, adjective or adverb ("male", the Maldives' capital; a state's own name
+    or adjective counts as a name: "japan", "soviet"); for any other entry, a verb, adjective or
+    adverb ("ban") or a noun of five letters or more not the entry's own name ("youth" for a
+    Basque group; not "contras", nor an acronym WordNet lists, "ELN", "OAS")."""
+    if is_stop_word(word):
+        return True
+    classes = word_classes(word)
+    if entry.kind == "state":
+        return metonym and bool(classes - {"noun"})
+    return bool(classes - {"noun"}) or bool(classes) and len(word) >= 5 and word != entry.name.lower()
+
+
+def _caseless_name(free: list[int], words: list[str]) -> list[int]:
+    """In text of one case, the name among an entity's words, which the tagger and the
+    recogniser read as proper nouns throughout: the words up to a function word or a verb
+    form ("ALFREDO CRISTIANI EXPLAINED"; "WAS KIDNAPPED BY" before one is skipped); none where
+    it is one common word ("EFFICIENCY", "REVIEW"), or common words one of which is no noun
+    ("PRESIDENTIAL SUMMIT"; not "CHARLES CARTER"), unless they end in an organisation's word
+    ("NATIONAL INFORMATION CENTER")."""
+    run: list[int] = []
+    for k in free:
+        if _clause_word(words[k]) or is_stop_word(words[k]):
+            if run:
+                break
+            continue
+        run.append(k)
+    classes = [word_classes(words[k]) for k in run]
+    if all(classes) and (len(run) == 1 or any("noun" not in c for c in classes)
+                         and words[run[-1]] not in ORG_WORDS):
+        return []
+    return run
+
+
 def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     # whole-doc lists: building a Token object per attribute access is the stage's main cost
     view = parse_view(doc)
+    case = letter_case(doc)
     tags, lowers = view.tags, view.lowers
     words = [w.replace("\u2019", "'").replace("\u2018", "'") for w in lowers]
     # proper plurals as their singular: spaCy keeps "Nigerians" as it is (lemmas are lower-case),
@@ -216,6 +298,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     units: list[Unit] = []
     i = 0
     name_starts, agent_starts = book.name_lengths, book.agent_lengths
+    spaces = [k for k, tag in enumerate(tags) if tag == "_SP"]
     # most words start no name, no agent and no pronoun: only the others are looked at
     possible = [k for k, (word, lemma, tag) in enumerate(zip(words, lemmas, tags))
                 if word in name_starts or tag in ("NNS", "NNPS") or word in agent_starts
@@ -224,7 +307,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         if start < i:
             continue  # inside the unit found last
         i = start
-        name = book.match_name(words, i) if words[i] in name_starts else None
+        name = _match_name(book, words, spaces, i) if words[i] in name_starts else None
         if name is not None and name[0] == 1 and tokens[i].text in book.acronyms:
             name = 1, book.acronyms[tokens[i].text], False  # "SANA said", not Sana'a
         people = False
@@ -238,8 +321,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             people = words[i + name[0] - 1] not in book.entries[name[1]].name.lower().split()
         if name is not None and i >= 2 and tokens_of(doc)[i - 1].text == "-" and tokens_of(doc)[i - 2].lower_ == "pro":
             name = None  # "pro-Russia rebels" are not Russia's
-        if name is not None and not _looks_like_name(doc[i:i + name[0]],
-                                                     book.entries[name[1]].kind == "state"):
+        if name is not None and not _looks_like_name(doc[i:i + name[0]], book.entries[name[1]], case,
+                                                     name[2]):
             name = None
         agent = book.match_agent(words, lemmas, i) \
             if words[i] in agent_starts or lemmas[i] in agent_starts else None
@@ -270,7 +353,10 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             units, state_in_name = _state_in_name(ent, units, words, taken)
             units = _whole_person(ent, units, words, book, taken)
         free = [k for k in inside if k not in taken and (pos[k] == "PROPN" or tokens[k].is_title)
-                and lowers[k] not in ("the", "a", "an")]
+                and lowers[k] not in ("the", "a", "an")
+                and (lowers[k].isascii() or ASCII_LETTER.search(lowers[k]))]  # no mojibake ("â€�")
+        if case is not None:
+            free = _caseless_name(free, words)
         if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
                 or not any(pos[k] == "PROPN" for k in free):
             continue
@@ -282,6 +368,25 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     units.extend(_acronym_mentions(doc, units))
     units.sort(key=lambda u: u.start)
     return units
+
+
+def _match_name(book: ActorDictionary, words: list[str], spaces: list[int], start: int
+                ) -> Optional[tuple[int, int, bool]]:
+    """The longest dictionary name at ``start`` (``ActorDictionary.match_name``), also across a
+    line break of hard-wrapped text ("EL\nSALVADOR", "FARABUNDO MARTI\nNATIONAL LIBERATION
+    FRONT", which spaCy splits by a whitespace token, listed in ``spaces``); its length counts
+    that token."""
+    found = book.match_name(words, start)
+    end = min(len(words), start + book.name_lengths[words[start]] + 1)
+    first = bisect_right(spaces, start)
+    breaks = spaces[first:bisect_left(spaces, end)]
+    if not breaks or any(words[k].count("\n") != 1 for k in breaks):
+        return found
+    kept = [k for k in range(start, end) if k not in breaks]
+    wrapped = book.match_name([words[k] for k in kept], 0)
+    if wrapped is None or kept[wrapped[0] - 1] < breaks[0]:
+        return found  # no longer for the line break
+    return kept[wrapped[0] - 1] - start + 1, wrapped[1], wrapped[2]
 
 
 def _acronym_mentions(doc: Doc, units: list[Unit]) -> list[Unit]:
@@ -352,12 +457,17 @@ def _nominal(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("amod", "compound", "npadvmod")
 
 
-def _looks_like_name(span, state: bool = False) -> bool:
+def _looks_like_name(span, entry: ActorEntry, case: Optional[str] = None, metonym: bool = False
+                     ) -> bool:
     """A dictionary name must look like one in the text: capitalised ("US", not "us"; a typo
-    such as "iSrael" counts), or a state's adjective in lower case ("tunisian rioters")."""
+    such as "iSrael" counts), or a state's adjective in lower case ("tunisian rioters"); in
+    text of one case (``case``), a name of several words, or one word that is no ordinary
+    English word ("the bangalore police", "ELN"; not "IS", "WHO", "ban")."""
     text = span.text
+    if case is not None:
+        return len(span) > 1 or not _plain_word(_word(span[0]), entry, metonym)
     if not any(t.text[:1].isupper() for t in span):
-        if text.islower() and not (state and len(span) == 1 and len(text) >= 6
+        if text.islower() and not (entry.kind == "state" and len(span) == 1 and len(text) >= 6
                                    and span[0].tag_ == "JJ" and text.endswith(("an", "ese", "ish", "i"))):
             return False
         if len(text) <= 3:
@@ -863,6 +973,20 @@ def _dateline_agents(doc: Doc, units: list[Unit], actors: list[Actor], country: 
             actor.country, actor.code = country, given[actor.refers_to].code
 
 
+def _rebel_radio_voice(doc: Doc, heads: list[Unit], country: Optional[str]) -> None:
+    """A clandestine radio's "our" forces, fighters and leaders ("CLANDESTINE, 14 NOV 89 (RADIO
+    VENCEREMOS) -- ... OUR FORCES") are the rebels who run it, not the state's army: the
+    rebels of the country they have, else of the article's."""
+    for unit in heads:
+        actor = unit.actor
+        if actor is None or unit.source != "agent" or actor.sector not in ARMED | {"GOV"} \
+                or not any(c.dep_ == "poss" and c.lower_ == "our" for c in unit.root(doc).children):
+            continue
+        actor.sector = "REB"
+        actor.country = actor.country or country
+        actor.code = actor.country + "REB" if actor.country else None
+
+
 LOCATIVE = {"in", "at", "on", "near", "across", "inside", "into", "throughout", "around", "outside"}
 
 
@@ -940,10 +1064,14 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         return Actor(id=next_id("a", actors), text=text[start:end], span=(start, end),
                      name=_name_of(text[start:end]), code=coding.country,
                      country=coding.country, kind="group")
-    if unit.source == "agent" and root.dep_ == "amod" and root.head.i > root.i \
+    if unit.source == "agent" and root.head.i > root.i and (root.dep_ == "amod" or (
+            root.dep_ == "compound" and letter_case(doc) is not None and unit.end - unit.start == 1
+            and "adj" in word_classes(_word(root)) and root.head.ent_type_ != "PERSON")) \
             and not (coding.explicit_country and coding.sector == "MIL"):
-        return None  # "military discussions": an adjective, not an actor; "Iranian military
-        # targets" are Iran's military's, as "a Russian military hospital" is (RUSMIL)
+        return None  # "military discussions": an adjective, not an actor, also where text of
+        # one case has it tagged a noun ("THE FATE OF MILITARY AID"; a title before a name
+        # stays: "GENERAL RAUL REYES"); "Iranian military targets" are Iran's military's, as
+        # "a Russian military hospital" is (RUSMIL)
     if unit.source == "agent" and root.dep_ in MODIFIER_DEPS | {"npadvmod"} and root.head.i > root.i \
             and coding.kind == "person":
         coding.kind = "group" if (coding.sector or "")[:3] in ARMED else "organisation"
@@ -1141,8 +1269,11 @@ def _phrase_start(doc: Doc, unit: Unit) -> tuple[int, int]:
                 while first < unit.start and tokens_of(doc)[first].dep_ == "case":
                     first += 1
     tokens = tokens_of(doc)
-    for i in range(first, unit.start):  # not across a line or a clause's punctuation
-        if "\n" in tokens[i].text_with_ws or (tokens[i].is_punct and tokens[i].text not in "-'\u2019"):
+    case = letter_case(doc)
+    for i in range(first, unit.start):  # not across a line or a clause's punctuation, nor, in
+        # text of one case, a word no noun phrase holds ("WHICH KIDNAPPED SEVERAL CONSULS")
+        if "\n" in tokens[i].text_with_ws or (tokens[i].is_punct and tokens[i].text not in "-'\u2019") \
+                or case is not None and _clause_word(_word(tokens[i]), case == "upper"):
             first = i + 1
     bare = first
     while bare < unit.start and (tokens[bare].is_punct or tokens[bare].is_space or tokens[bare].like_num
