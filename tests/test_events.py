@@ -1892,3 +1892,47 @@ def test_wanting_another_to_act_is_asking_for_it(pipeline):
     x = extract(pipeline, "He retains Moscows support but is loathed by much of Syrias rebel "
                           "opposition who want him gone.")
     assert [e.type for e in x.events if e.trigger.text == "want"] == ["REQUEST"]
+
+
+def test_calling_or_joining_a_strike_or_march_is_taking_part_in_it(pipeline):
+    # bench (FBIS, Times of India, BBC politics; held out of both hand checks)
+    x = extract(pipeline, "THE FEDERATION OF MINERS AND METALWORKERS HAS CALLED A NATIONAL STRIKE\n"
+                          "FOR 14 AUGUST TO PRESSURE THE COURTS INTO RULING IN FAVOR OF A \"SINGLE\n"
+                          "NATIONAL LIST OF DEMANDS.\"")
+    assert [(e.type, e.cameo) for e in x.events if e.trigger.text in ("CALLED", "STRIKE")] == [
+        ("PROTEST", "143")]
+    x = extract(pipeline, "in sensitive bharuch more than 50 maulvis and saints joined the peace "
+                          "march organised by the district collector anju sharma.")
+    assert [e.cameo for e in x.events if e.trigger.text == "joined"] == ["141"]
+    x = extract(pipeline, "A range of services in Wales were affected as civil servants in Wales "
+                          "joined the UK-wide strike.")
+    assert [e.cameo for e in x.events if e.trigger.text == "joined"] == ["143"]
+
+
+def test_casualties_inflicted_are_an_attack(pipeline):
+    # bench (FBIS; held out of both hand checks)
+    x = extract(pipeline, "THE\nFMLN REPORTEDLY ATTACKED LA LAGUNA, CONCEPCION QUZALTEPEQUE, LA "
+                          "PALMA, SAN\nIGNACIO, SAN MIGUEL DE MERCEDES, AND EL CHIQUE, ALL IN "
+                          "CHALATENANGO, AND\nINFLICTED 55 CASUALTIES ON THE ENEMY, 45 OF WHICH "
+                          "WERE INFLICTED ON THE 4TH\nINFANTRY BRIGADE'S AZMITIA BATTALION.")
+    assert {e.type for e in x.events} == {"ASSAULT"}
+
+
+def test_coming_to_a_subject_or_ensuring_is_no_event(pipeline):
+    # bench (BBC tech, FBIS; held out of both hand checks)
+    x = extract(pipeline, "We are in a different phase now when it comes to technology, argues "
+                          "Mr Donofrio, Industry Week's 2003 Technology Leader of the Year.")
+    assert x.events == []
+    x = extract(pipeline, "IF WE\nAGREE THAT THE CONTRAS MUST BE DEMOBILIZED, THEN THE HONDURAN\n"
+                          "GOVERNMENT MUST DO ITS PART TO ENSURE THAT THE CONTRAS ARE\nDEMOBILIZED.")
+    assert "ENSURE" not in {e.trigger.text for e in x.events}
+
+
+def test_commenting_on_an_attack_is_a_statement_not_the_attack(pipeline):
+    # bench (FBIS; held out of both hand checks): Phoenix EXPLAIN_VERBAL's "attack" pattern coded
+    # the mayor's comment as an assault by him
+    x = extract(pipeline, "THE MAYOR REITERATED HIS POSITION WHEN HE COMMENTED ON THE ATTACK\nIN "
+                          "WHICH 20 PERSONS WERE KILLED AND APPROXIMATELY 100 WERE INJURED,\nWHICH "
+                          "WAS PERPETRATED YESTERDAY BY TERRORISTS ON THE DRUG CARTEL'S HEADQUARTERS.")
+    assert "COMMENTED" not in {e.trigger.text for e in x.events}
+    assert "ASSAULT" in {e.type for e in x.events}
