@@ -1936,3 +1936,19 @@ def test_commenting_on_an_attack_is_a_statement_not_the_attack(pipeline):
                           "WAS PERPETRATED YESTERDAY BY TERRORISTS ON THE DRUG CARTEL'S HEADQUARTERS.")
     assert "COMMENTED" not in {e.trigger.text for e in x.events}
     assert "ASSAULT" in {e.type for e in x.events}
+
+
+def test_a_question_asked_is_no_appeal(pipeline):
+    # bench (BBC sport, Times of India; held out of both hand checks)
+    x = extract(pipeline, "But when asked if Gerrard would be a Liverpool player on the first day "
+                          "of next season, Parry said: \"I sincerely hope he will be.\"")
+    assert "REQUEST" not in {e.type for e in x.events}
+    x = extract(pipeline, "when commissioner of police p c pandey was asked for his reaction on "
+                          "the phenomenon, he quipped, \"thank god that walled city remained quiet "
+                          "this time\".")
+    assert "REQUEST" not in {e.type for e in x.events}
+    # asking another to act stays an appeal
+    x = extract(pipeline, "lucknow: principal secretary,home, naresh dayal said that the state "
+                          "government had asked the army to remain alert for maintaining peace in "
+                          "ayodhya.")
+    assert [e.cameo for e in x.events if e.trigger.text == "asked"] == ["020"]

@@ -323,6 +323,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             continue  # "laws meant to rein in ...", "an attack intended for": a thing's purpose
         if view.deps[i] == "acl" and view.lemmas[i] in cues["describing_participles"]:
             continue  # "forces backed by Hezbollah", "hackers linked to Iran": who they are
+        if view.lemmas[i] in cues["questioning_verbs"] and _question(token):
+            continue  # "when asked if Gerrard would be a Liverpool player": a question, no appeal
         if view.deps[i] == "acl" and view.lemmas[i] in cues["naming_participles"] and any(
                 c.dep_ == "oprd" for c in token.children):
             continue  # "a program called Bolsa Familia", "a group called Jaish al-Fateh": a name
@@ -389,6 +391,25 @@ def _idle_governor(candidate: Candidate) -> bool:
         "complement_heads"] and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
                                     for c in token.children) and not _failed_agreement(
         candidate.code, token)
+
+
+def _question(token: Token) -> bool:
+    """An "ask" that puts a question, not a request: asked about something, for a reaction,
+    if, whether or wh- something, or over a quoted question ("was asked about the possibility
+    of banning groups", "when asked for his reaction", "'... more widespread?' he asked")."""
+    cues = status_cues()
+    for child in token.children:
+        if child.dep_ == "prep" and (child.lower_ == "about" or child.lower_ == "for" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in cues["question_objects"]
+                for g in child.children)):
+            return True
+        if child.dep_ in ("ccomp", "advcl") and any(
+                g.i == child.left_edge.i and g.lower_ in cues["question_words"]
+                for g in child.children if g.dep_ in ("mark", "advmod", "nsubj", "dobj")):
+            return True
+        if child.dep_ == "punct" and child.lower_ == "?":
+            return True
+    return False
 
 
 def _toll_tokens(candidate: Candidate) -> list[Token]:
