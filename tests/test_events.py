@@ -1952,3 +1952,18 @@ def test_a_question_asked_is_no_appeal(pipeline):
                           "government had asked the army to remain alert for maintaining peace in "
                           "ayodhya.")
     assert [e.cameo for e in x.events if e.trigger.text == "asked"] == ["020"]
+
+
+def test_holding_people_hostage_is_hostage_taking(pipeline):
+    # bench (FBIS; held out of both hand checks): CAMEO 181, as taking them, not detention (173)
+    x = extract(pipeline, "NATURALLY, WE HAVE SOME COMBAT LIMITATIONS IN THE URBAN AREAS, BECAUSE\n"
+                          "THE TERRORISTS ARE SHIELDING THEMSELVES BEHIND THE CIVILIAN POPULATION "
+                          "AND\nARE HOLDING MANY FAMILIES HOSTAGES IN THEIR OWN HOMES.")
+    assert [e.cameo for e in x.events if e.trigger.text == "HOLDING"] == ["181"]
+
+
+def test_tending_to_do_something_is_no_event(pipeline):
+    # bench (BBC tech; held out of both hand checks): Phoenix DEFEND's "tend" (look after)
+    x = extract(pipeline, "As people become more familiar with the internet, they tend to spend "
+                          "more time online and ask more queries, she said.")
+    assert x.events == []
