@@ -1947,6 +1947,11 @@ def test_a_question_asked_is_no_appeal(pipeline):
                           "the phenomenon, he quipped, \"thank god that walled city remained quiet "
                           "this time\".")
     assert "REQUEST" not in {e.type for e in x.events}
+    # nor is what a question asks about an event
+    x = extract(pipeline, "asked how the two countries could stop the propaganda war being waged "
+                          "through their respective media, swaraj denied that indian media "
+                          "indulged in any anti pakistan propaganda.")
+    assert not {"stop", "asked"} & {e.trigger.text for e in x.events}
     # asking another to act stays an appeal
     x = extract(pipeline, "lucknow: principal secretary,home, naresh dayal said that the state "
                           "government had asked the army to remain alert for maintaining peace in "
@@ -1967,3 +1972,20 @@ def test_tending_to_do_something_is_no_event(pipeline):
     x = extract(pipeline, "As people become more familiar with the internet, they tend to spend "
                           "more time online and ask more queries, she said.")
     assert x.events == []
+
+
+def test_what_surrounds_a_thing_is_no_siege(pipeline):
+    # bench (BBC politics; held out of both hand checks): a participle describing a noun
+    x = extract(pipeline, "There was an attempt to draw the line under the gossip surrounding his "
+                          "rift with Chancellor Gordon Brown.")
+    assert x.events == []
+    # soldiers who are surrounding a campus still are
+    x = extract(pipeline, "THERE WILL BE NO MILITARY INTERVENTION AT THE UNIVERSITY, EVEN IF THE "
+                          "SOLDIERS WHO ARE SURROUNDING THE CAMPUS ARE PROVOKED.")
+    assert [e.type for e in x.events if e.trigger.text == "SURROUNDING"] == ["ASSAULT"]
+    # (FA-KES) and areas surrounded by forces are besieged
+    x = extract(pipeline, "Syrias government has been accused of using siege tactics to pressure "
+                          "rebel forces and the UN says nearly 600000 Syrians live in besieged "
+                          "areas most surrounded by government forces although rebels also use "
+                          "the method.")
+    assert [e.type for e in x.events if e.trigger.text == "surrounded"] == ["ASSAULT"]
