@@ -289,6 +289,7 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     with an actor (PETRARCH's rule: no actor, no event) unless a curated pattern coded it or
     it counts the dead."""
     found: dict[int, Candidate] = {}
+    questioned: set[int] = set()
     speech = _speech_words()
     tokens = tokens_of(sent.doc)
     view = parse_view(sent.doc)
@@ -302,6 +303,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
                     view.lowers[i] in cues["name_forms"]:
                 continue  # "ram janmabhoomi", "ram sevaks": the god's name tagged a verb
         elif view.lowers[i] not in noun_words and view.lemmas[i] not in noun_words:
+            continue
+        if i in questioned:
             continue
         token = tokens[i]
         speech_verb = view.lemmas[i] in speech or view.lowers[i] in speech
@@ -321,8 +324,18 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if rule == "verb" and view.deps[i] == "acl" and view.lemmas[i] in cues[
                 "purpose_participles"]:
             continue  # "laws meant to rein in ...", "an attack intended for": a thing's purpose
-        if view.deps[i] == "acl" and view.lemmas[i] in cues["describing_participles"]:
-            continue  # "forces backed by Hezbollah", "hackers linked to Iran": who they are
+        if view.deps[i] == "acl" and (view.lemmas[i] in cues["describing_participles"] or (
+                view.lemmas[i] in cues["describing_present_participles"]
+                and token.tag_ == "VBG")):
+            continue  # "forces backed by Hezbollah", "hackers linked to Iran": who they are;
+            # "the gossip surrounding his rift" (not "areas surrounded by government forces")
+        if view.lemmas[i] in cues["questioning_verbs"]:
+            question = _question(token)
+            if question is not None:
+                # "when asked if Gerrard would be a Liverpool player": a question, no appeal,
+                # and what it asks about is no event
+                questioned.update(t.i for t in question)
+                continue
         if view.deps[i] == "acl" and view.lemmas[i] in cues["naming_participles"] and any(
                 c.dep_ == "oprd" for c in token.children):
             continue  # "a program called Bolsa Familia", "a group called Jaish al-Fateh": a name
@@ -389,6 +402,28 @@ def _idle_governor(candidate: Candidate) -> bool:
         "complement_heads"] and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
                                     for c in token.children) and not _failed_agreement(
         candidate.code, token)
+
+
+def _question(token: Token) -> Optional[list[Token]]:
+    """The words of the question an "ask" puts, or None where it makes a request: asked about
+    something, for a reaction, if, whether or wh- something, or over a quoted question ("was
+    asked about the possibility of banning groups", "asked how the two countries could stop
+    the propaganda war", "when asked for his reaction", "'... more widespread?' he asked")."""
+    cues = status_cues()
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return list(child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in cues["question_objects"]
+                for g in child.children):
+            return []
+        if child.dep_ in ("ccomp", "advcl") and any(
+                g.i == child.left_edge.i and g.lower_ in cues["question_words"]
+                for g in child.children if g.dep_ in ("mark", "advmod", "nsubj", "dobj")):
+            return list(child.subtree)
+        if child.dep_ == "punct" and child.lower_ == "?":
+            return []
+    return None
 
 
 def _toll_tokens(candidate: Candidate) -> list[Token]:
