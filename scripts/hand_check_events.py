@@ -3,7 +3,7 @@
 
     PYTHONPATH=. python scripts/hand_check_events.py show [--seed 16] [--events 100]
     PYTHONPATH=. python scripts/hand_check_events.py template OUT.jsonl [--seed 16] [--events 100]
-    PYTHONPATH=. python scripts/hand_check_events.py score FILLED.jsonl
+    PYTHONPATH=. python scripts/hand_check_events.py score FILLED.jsonl [--exclude IDS.txt]
 
 Sample: the bench corpus (``../shared/data/corpora/bench_articles.jsonl.gz``), only the
 corpora no session read for tuning: ``muc34`` (FBIS Latin-American news, 1988-90),
@@ -15,7 +15,8 @@ from their pooled events (the first corpora take the remainder). ``show`` prints
 event; ``template`` prints them too and writes each as a judgement line WITHOUT the news
 text (offsets only, to find it again: they index the text as ``read_jsonl`` reads it);
 ``score`` prints the proportions with Wilson 95% intervals, over all events and by corpus,
-and the error tags.
+and the error tags (with ``--exclude``, over the events whose article id is not in the file,
+one id a line).
 
 Judgement fields, each "y", "n" or "unsure" (null where not judged):
 
@@ -52,8 +53,20 @@ as Phoenix codes unnamed gunmen) count right; a headline in a "related stories" 
 domestic policy plan with no other party (a minister's curriculum changes) and a company
 officer's resignation are not events (a government or party officer's is: RETREAT/resign in
 PLOVER's codebook); a legal appeal or challenge of a ruling counts right as REQUEST (02) or
-ACCUSE (11, "complain officially"). The ``error`` field holds ";"-separated tags of what was
-wrong.
+ACCUSE (11, "complain officially"). Settled while judging the third round (seed 18,
+2026-11-28), applied to all of it: an act in the complement of a reporting verb ("police
+reported that four bombs exploded", "announced that nine judges are investigating") is claimed,
+and asserted counts wrong; an act presupposed in a relative clause or noun phrase inside
+reported speech ("the same group that kidnapped the publisher", "the junta that ousted Gen
+Romero") counts right as asserted or claimed; an act both requested and inside reported speech
+("Pakistan should hand them over," the minister said) counts right as either; the act a demand
+or an order names in its own clause ("demanding an end to aid", "ordered to remove encroachers
+and resettle them", "bids to promote a dialogue-negotiation") is part of that demand, not an
+event of its own (tag duplicate); a party's election pledge of a domestic policy (to give
+tenants the right to buy) is the domestic policy plan above (tag domestic-policy); a generic,
+habitual act with no occasion ("in some countries the guerrillas are paid to provide
+protection") is "unsure" as an event. The ``error`` field holds ";"-separated tags of what
+was wrong.
 
 Figures: event precision = event "y" among drawn events judged y/n; type, root, source,
 target, status accuracy among true events; "event code right" (GDELT's comparable figure) =
@@ -202,6 +215,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--articles", type=int, default=25, help="articles drawn per corpus")
     parser.add_argument("--events", type=int, default=100)
+    parser.add_argument("--exclude", type=Path,
+                        help="score: leave out the events of these article ids (one a line)")
     options = parser.parse_args()
     if options.command != "show" and options.path is None:
         sys.exit(f"{options.command} needs a path")
@@ -210,6 +225,9 @@ def main() -> None:
             lines = [json.loads(line) for line in
                      options.path.read_text(encoding="utf-8").splitlines() if line]
             proportions(lines), [line["corpus"] for line in lines]  # every line filled
+            if options.exclude:
+                excluded = set(options.exclude.read_text(encoding="utf-8").split())
+                lines = [line for line in lines if line["article"] not in excluded]
         except (OSError, ValueError, KeyError, TypeError) as error:  # ValueError: bad JSON
             sys.exit(f"cannot score {options.path}: not a filled judgement file ({error})")
         score(lines)
