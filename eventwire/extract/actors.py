@@ -186,9 +186,9 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     states = sentence_states(units, starts, when)
     in_sentence = sentence_countries(units, starts, when)
     standalone = sentence_countries(units, starts, when, standalone=True)
-    datelined = _filed_from(doc, text, units, counts, when)
-    undated: list[Unit] = []
     dateline = DATELINE.match(text)
+    datelined = _filed_from(doc, dateline, units, counts, when)
+    undated: list[Unit] = []
     for unit in sorted(heads, key=lambda u: u.start):
         if unit.metonym and dateline is not None and tokens_of(doc)[unit.start].idx < dateline.end():
             continue  # the town a story is filed from ("ahmedabad: former chief minister ... recalls")
@@ -915,38 +915,34 @@ DATELINE_TOWN = 50_000
 """Fewest people a dateline's town has: wire datelines name cities, not villages."""
 
 
-def dateline_country(text: str) -> tuple[Optional[str], int]:
-    """ISO3 of the country of the article's dateline (else None) and where the dateline ends
-    (0 without one): the bracketed country ("NO CITY (EL SALVADOR)"), else that of the
-    dateline's town: among the towns of that name big enough to file news from, one whose
-    main name it is (Kochi in India, not the Japanese prefecture's seat), a capital first,
-    the most populous."""
-    match = DATELINE.match(text)
-    if match is None:
-        return None, 0
+def dateline_country(dateline: re.Match) -> Optional[str]:
+    """ISO3 of the country of an article's dateline (its :data:`DATELINE` match), else None:
+    the bracketed country ("NO CITY (EL SALVADOR)"), else that of the dateline's town: among
+    the towns of that name big enough to file news from, one whose main name it is (Kochi in
+    India, not the Japanese prefecture's seat), a capital first, the most populous."""
     gazetteer = load_gazetteer()
-    if match.group(2):
-        for index, main in gazetteer.candidates(match.group(2)):
+    if dateline.group(2):
+        for index, main in gazetteer.candidates(dateline.group(2)):
             if main and gazetteer.entry(index).feature == "country":
-                return iso3(gazetteer.entry(index).country), match.end()
-    towns = [(main, gazetteer.entry(index)) for index, main in gazetteer.candidates(match.group(1))]
+                return iso3(gazetteer.entry(index).country)
+    towns = [(main, gazetteer.entry(index)) for index, main in gazetteer.candidates(dateline.group(1))]
     towns = [(main, town.capital, town.population, town.country) for main, town in towns
              if town.feature == "city" and town.population >= DATELINE_TOWN]
-    return (iso3(max(towns)[3]) if towns else None), match.end()
+    return iso3(max(towns)[3]) if towns else None
 
 
-def _filed_from(doc: Doc, text: str, units: list[Unit], counts: Counter[str],
+def _filed_from(doc: Doc, dateline: Optional[re.Match], units: list[Unit], counts: Counter[str],
                 when: Optional[date]) -> Optional[str]:
     """The country of the article's dateline (:func:`dateline_country`), unless the article
     (:func:`article_countries`, and the states its units name after the dateline) names
     another state more: "MOSCOW (USSR), ... (TASS) -- ... Chile ... Chile" is filed from
     elsewhere."""
-    datelined, after = dateline_country(text)
+    datelined = dateline_country(dateline) if dateline is not None else None
     if datelined is None:
         return None
     tokens = tokens_of(doc)
     named = counts + Counter(split_code(u.entry.code_at(when))[0] for u in units
-                             if u.entry and tokens[u.start].idx >= after)
+                             if u.entry and tokens[u.start].idx >= dateline.end())
     named.pop(None, None)
     return None if named[datelined] < max(named.values(), default=0) else datelined
 

@@ -131,8 +131,7 @@ def _pastime_passages(text: str) -> Callable[[int, int], bool]:
     scores, written winner first ("beat them 3-2"; a range is written low to high, "rs 18-19
     per kg"). A window, not the article: a news digest's riots stay events beside its cricket
     results."""
-    cues = status_cues()
-    pastime = set(cues["sport_words"]) | set(cues["arts_words"]) | set(cues["gadget_words"])
+    pastime = _pastime_words()
     marks = [(m.start(), m.group().lower() in pastime) for m in WORD.finditer(text)]
     marks += [(m.start(), True) for m in SCORE.finditer(text) if int(m[1]) >= int(m[2])]
     if sum(hit for _, hit in marks) < PASTIME_LEAST:
@@ -463,6 +462,12 @@ def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _pastime_words() -> frozenset[str]:
+    cues = status_cues()
+    return frozenset(cues["sport_words"] | cues["arts_words"] | cues["gadget_words"])
+
+
+@lru_cache(maxsize=1)
 def _speech_words() -> frozenset[str]:
     return frozenset(status_cues()["speech_heads"] | status_cues()["speech_according"])
 
@@ -669,9 +674,7 @@ def _seized_place(token: Token) -> bool:
     """The verb's object, or its passive subject, is a place: a named one or a word for one
     ("IS has been trying to take the entire province", "one of the villages taken by
     government forces")."""
-    cues = status_cues()
-    nouns = set(cues["region_nouns"]) | set(cues["seized_place_nouns"])
-    if any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cues["carrying_particles"]
+    if any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in status_cues()["carrying_particles"]
            for c in token.children):
         return False  # "help UKIP take Britain out of this organisation": carried, not seized
     for child in token.children:
@@ -680,11 +683,19 @@ def _seized_place(token: Token) -> bool:
         if child.lemma_.lower() in ("all", "one", "some", "most", "part"):  # "one of the villages"
             child = next((g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                           for g in p.children if g.dep_ == "pobj"), child)
-        if child.ent_type_ in ("GPE", "LOC", "FAC") or child.lemma_.lower() in nouns:
+        if _place_word(child):
             return True
-    if token.dep_ == "acl":  # "the villages taken by government forces"
-        return token.head.lemma_.lower() in nouns or token.head.ent_type_ in ("GPE", "LOC", "FAC")
-    return False
+    return token.dep_ == "acl" and _place_word(token.head)  # "the villages taken by government forces"
+
+
+def _place_word(token: Token) -> bool:
+    """A named place, or a word for one ("province", "village")."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in _place_nouns()
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return frozenset(status_cues()["region_nouns"] | status_cues()["seized_place_nouns"])
 
 
 def _verb_particle(view: ParseView, preposition: int, verb: int) -> bool:
