@@ -1027,3 +1027,28 @@ def test_a_clandestine_radios_own_forces_are_the_rebels(actors_only):
     # the same words on a station that is no rebel's: the state's forces
     assert code(actors_only, text.replace("CLANDESTINE", "SAN SALVADOR"), "OUR FORCES",
                 published="1989-11-14").code == "SLVMIL"
+
+
+# india_police_events (Times of India, ipe-394, ipe-438), lower case: Phoenix lists India's
+# states and towns as India's own names
+MODI = ("ahmedabad: directly blaming pakistan for ongoing disturbances in gujarat, chief minister "
+        "narendra modi accused media of \"making attempts to project gujarat as a violent and "
+        "disturbed state\" and of \"conspiracy to remove people''s faith from the elected "
+        "government.\" he was speaking at a meet with the representatives of the trade and "
+        "industry with the government, organised here on tuesday, by the gujarat chamber of "
+        "commerce and industry.")
+DAIRY = ("lucknow: following the national dairy development board's (nddb) seal of quality "
+         "certification on all milk and other products of a milk union in allahabad, uttar pradesh "
+         "has joined the select club of states in the country to have ensured quality control in "
+         "dairy products.")
+
+
+def test_a_place_inside_a_state_is_no_party_unless_it_acts(actors_only):
+    # "in gujarat", "project gujarat as": the place of the events, not India (was IND each time)
+    extraction = actors_only.extract(MODI, published="2002-03-06")
+    assert not any(a.text == "gujarat" for a in extraction.actors)
+    # a body named after the state keeps its own sector (the place gives India, not GOV)
+    assert code(actors_only, MODI, "chamber", published="2002-03-06").code == "INDBUS"
+    # the subject acting as a polity: the state's government, as a capital stands for its state
+    assert code(actors_only, DAIRY, "uttar pradesh", published="2002-03-11").code == "INDGOV"
+    assert not any(a.text == "allahabad" for a in actors_only.extract(DAIRY).actors)

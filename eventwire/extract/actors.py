@@ -67,6 +67,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Optional
 
@@ -331,7 +332,11 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             agent = book.match_agent(words, lemmas, i, agent[0] - 1) if agent[0] > 1 else None
         if name is not None and (agent is None or name[0] >= agent[0]):
             length, entry_id, metonym = name
-            units.append(Unit(i, i + length, "name", entry=book.entries[entry_id], metonym=metonym,
+            entry = book.entries[entry_id]
+            metonym = metonym or entry.kind == "state" and not people and _place_within_state(
+                " ".join(w for w, tag in zip(words[i:i + length], tags[i:i + length]) if tag != "_SP"),
+                entry.name, split_code(entry.code_at(None))[0])
+            units.append(Unit(i, i + length, "name", entry=entry, metonym=metonym,
                               people=people))
             i += length
         elif agent is not None:
@@ -368,6 +373,25 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
     units.extend(_acronym_mentions(doc, units))
     units.sort(key=lambda u: u.start)
     return units
+
+
+@lru_cache(maxsize=4096)
+def _place_within_state(name: str, state: str, country: Optional[str]) -> bool:
+    """Whether a state's dictionary name is a place inside it (Phoenix lists regions and many
+    towns as the state's synonyms: "Gujarat", "Bangalore" and "Uttar Pradesh" for India;
+    "Texas", "Crimea"): the gazetteer knows a place of that name in that country (ISO3), and
+    none of the name is a country; not the state's own name, nor a demonym ("Canadian") or
+    another spelling of it ("Palestina", a town in Colombia). Such a name is the place of an
+    event, not a party, and stands for the state only where it acts, as a city does
+    (``Unit.metonym``): CAMEO codes a state's name as an actor for its government, not every
+    place in it."""
+    if country is None or name_key(name) == name_key(state):
+        return False
+    gazetteer = load_gazetteer()
+    places = [gazetteer.entry(index) for index, _ in gazetteer.candidates(name)]
+    return any(iso3(place.country) == country for place in places) \
+        and all(place.feature != "country" for place in places) \
+        and gazetteer.country_of_demonym(name) is None
 
 
 def _match_name(book: ActorDictionary, words: list[str], spaces: list[int], start: int
@@ -803,8 +827,8 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
             organisation = coding  # "UN official", "IS fighters", "White House spokesman"
         if coding.country and coding.explicit_country:
             country = country or coding.country
-        if child_sector is None:
-            continue
+        if child_sector is None or child.metonym:
+            continue  # "the gujarat chamber of commerce": a place's name gives its state, not GOV
         if sector == "UAF" and child_sector in ("REB", "OPP", "INS"):
             sector = "REB"
         elif sector[:3] in WEAK_SECTORS and child_sector[:3] in ARMED | {"GOV"}:
