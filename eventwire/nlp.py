@@ -79,11 +79,27 @@ def with_text(doc: Doc, text: str) -> Doc:
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
     """A line break ends a sentence: a headline or caption is not parsed into the paragraph
-    that follows it (the parser keeps sentence starts set before it)."""
+    that follows it (the parser keeps sentence starts set before it). Not where the text is
+    hard-wrapped (the FBIS wires of MUC-3/4, Reuters): a line that is full, broken by one
+    newline before the next word, goes on in the next ("PRESIDENT BERNARDO\nJARAMILLO OSSA
+    TODAY REVEALED")."""
+    wrapped = _wrap_width(doc.text)
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_ == "\n":
-            token.is_sent_start = True
+        before = doc[token.i - 1]
+        if "\n" in before.text or before.whitespace_ == "\n":
+            token.is_sent_start = not (wrapped and before.text == "\n" and token.idx - 1 - (
+                doc.text.rfind("\n", 0, token.idx - 1) + 1) >= wrapped // 2)
     return doc
+
+
+def _wrap_width(text: str) -> int:
+    """The width a hard-wrapped text is wrapped at (its longest line, at most 100 characters),
+    where at least two lines run on into the next without a blank line or an indent; else 0."""
+    lines = text.split("\n")
+    if len(lines) < 3 or sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and b[:1].strip()) < 2:
+        return 0
+    width = max(len(line) for line in lines)
+    return width if width <= 100 else 0
 
 
 @Language.component("headline_verbs")

@@ -62,3 +62,26 @@ def test_the_parse_holds_the_original_text():
     extraction = extract(WIRE)
     fmln = [a for a in extraction.actors if a.text == "FMLN"]
     assert fmln and all(WIRE[a.span[0]:a.span[1]] == a.text for a in extraction.actors)
+
+
+# the opening of a hard-wrapped FBIS wire in the bench corpus (DEV-MUC3-0053)
+WRAPPED = ("BOGOTA, 23 JAN 89 -- [TEXT] PATRIOTIC UNION [UP] PRESIDENT BERNARDO\nJARAMILLO OSSA "
+           "TODAY REVEALED THAT THE GOVERNMENT WARNED HIM OF A PLOT TO\nMURDER HIM AT EL DORADO "
+           "AIRPORT UPON HIS RETURN FROM CUBA.\n\n   AFTER RETURNING HOME FROM THE AIRPORT ON "
+           "SATURDAY NIGHT, BERNARDO\nJARAMILLO RECEIVED ANOTHER DEATH THREAT OVER THE TELEPHONE.")
+
+
+def test_a_hard_wrapped_line_goes_on_in_the_next_one():
+    # every line was a sentence of its own: "BERNARDO" the name, "JARAMILLO RECEIVED ..." a
+    # sentence without it
+    doc = parse_text(load_nlp(), WRAPPED)
+    sentences = [s.text for s in doc.sents]
+    assert any("BERNARDO\nJARAMILLO RECEIVED ANOTHER DEATH THREAT" in s for s in sentences)
+    assert any("PLOT TO\nMURDER HIM" in s for s in sentences)
+    assert "BERNARDO\nJARAMILLO" in {e.text for e in doc.ents if e.label_ == "PERSON"}
+    # lines that are not wrapped still end their sentences (a Reuters earnings table, reuters-24)
+    doc = load_nlp()("Shr profit 15 cts vs profit four cts\n    Annual div 72 cts vs 72 cts prior "
+                     "yr\n    Net profit 72,000 vs profit 16,000\n    Revs 7,075,000 vs 2,330,000")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Shr profit 15 cts vs profit four cts", "Annual div 72 cts vs 72 cts prior yr",
+        "Net profit 72,000 vs profit 16,000", "Revs 7,075,000 vs 2,330,000"]

@@ -128,6 +128,16 @@ class ParseView:
             self._subtrees[i] = found
         return found
 
+    def breaks_line(self, i: int) -> bool:
+        """Whether token ``i`` is a line break that ends a line of its own (a headline, a
+        paragraph: a sentence starts after it or with it, ``nlp.paragraph_breaks``), not the
+        break of a hard-wrapped line inside a sentence."""
+        if "\n" not in self.lowers[i]:
+            return False
+        number = self.sentence_of[i]
+        return i + 1 >= len(self.heads) or self.sentence_of[i + 1] != number \
+            or self.sentence_starts[number] == i
+
     def sentence(self, i: int) -> tuple[int, int]:
         """Start and end of the spaCy sentence of token ``i`` (``Token.sent``)."""
         number = self.sentence_of[i]

@@ -84,9 +84,10 @@ from eventwire.truecase import text_case
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
-# Phoenix MED agents that name a medium or an act as often as a body ("Date of publication",
-# "on television", "a weapon's magazine"): an actor only with a determiner or a modifier
-MEDIUM_NOUNS = {"publication", "television", "tv", "website", "magazine", "blog", "telecom"}
+# Phoenix agents that name a medium, an act or a means as often as a body ("Date of
+# publication", "on television", "a weapon's magazine", "the constitution in force", "the use of
+# force"): an actor only with a determiner or a modifier
+BARE_NOUNS = {"publication", "television", "tv", "website", "magazine", "blog", "telecom", "force"}
 # sectors of a country's own people and institutions: an uncoded one belongs to the article's country
 DOMESTIC = {"GOV", "MIL", "REB", "OPP", "CVL", "COP", "UAF", "INS", "JUD", "LEG", "SPY"}
 STATE_BODIES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # a state's own institutions
@@ -362,7 +363,8 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
                 and (lowers[k].isascii() or ASCII_LETTER.search(lowers[k]))]  # no mojibake ("â€�")
         if case is not None:
             free = _caseless_name(free, words)
-        if not free or any(b - a != 1 for a, b in zip(free, free[1:])) \
+        if not free or any(b - a != 1 and not (b - a == 2 and words[a + 1] == "\n")
+                           for a, b in zip(free, free[1:])) \
                 or not any(pos[k] == "PROPN" for k in free):
             continue
         person = person_index().find(words[free[0]:free[-1] + 1]) if ent.label_ == "PERSON" else None
@@ -1047,7 +1049,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         return None  # a city is a place (the places stage), not an actor, unless it acts
     if unit.source == "agent" and _function_of_named_body(doc, unit):
         return None  # "the UN refugee agency": the body's function, not refugees
-    if unit.source == "agent" and unit.end - unit.start == 1 and root.lower_ in MEDIUM_NOUNS \
+    if unit.source == "agent" and unit.end - unit.start == 1 and root.lower_ in BARE_NOUNS \
             and not any(c.dep_ in MODIFIER_DEPS | {"det"} for c in root.children):
         return None  # "Date of publication", "appeared on television": no body
     if _is_state(unit) and root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i \
@@ -1292,7 +1294,7 @@ def _phrase_start(doc: Doc, unit: Unit) -> tuple[int, int]:
     case = letter_case(doc)
     for i in range(first, unit.start):  # not across a line or a clause's punctuation, nor, in
         # text of one case, a word no noun phrase holds ("WHICH KIDNAPPED SEVERAL CONSULS")
-        if "\n" in tokens[i].text_with_ws or (tokens[i].is_punct and tokens[i].text not in "-'\u2019") \
+        if parse_view(doc).breaks_line(i) or (tokens[i].is_punct and tokens[i].text not in "-'\u2019") \
                 or case is not None and _clause_word(_word(tokens[i]), case == "upper"):
             first = i + 1
     bare = first

@@ -268,7 +268,7 @@ def sentence_units(doc: Doc) -> Iterable[SpacySpan]:
     """spaCy's sentences, cut again at line breaks (a headline or caption is not part of the
     paragraph that follows it)."""
     view = parse_view(doc)  # no Token per word
-    breaks = {i for i, word in enumerate(view.lowers) if "\n" in word}
+    breaks = {i for i in range(len(view.lowers)) if view.breaks_line(i)}
     starts = view.sentence_starts
     for sent_start, sent_end in zip(starts, starts[1:]):  # doc.sents
         start = sent_start
