@@ -1055,3 +1055,19 @@ def test_a_place_inside_a_state_is_no_party_unless_it_acts(actors_only):
     # the subject acting as a polity: the state's government, as a capital stands for its state
     assert code(actors_only, DAIRY, "uttar pradesh", published="2002-03-11").code == "INDGOV"
     assert not any(a.text == "allahabad" for a in actors_only.extract(DAIRY).actors)
+
+
+# india_police_events (ipe-918): a train named as Indian Railways name them
+GODHRA = ("godhra: two more persons have been arrested in connection with the gruesome attack on "
+          "sabarmati express at godhra station in gujarat on february 27 taking the total number "
+          "of arrests in connection with the incident to 64, police said. irfan pado and kasim "
+          "biryani were arrested on saturday from signal fadia area of godhra town and were on "
+          "sunday produced before the railway judicial magistrate, who remanded them to police "
+          "custody till april 6.")
+
+
+def test_a_train_is_its_passengers_not_a_party(actors_only):
+    # "sabarmati" alone was an uncoded organisation, the attack's target: now the train, whose
+    # people an act done to it is done to (the state's civilians, as a place's people are)
+    train = code(actors_only, GODHRA, "sabarmati express", published="2002-03-25")
+    assert (train.text, train.code) == ("sabarmati express", "INDCVL")

@@ -367,6 +367,10 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
                            for a, b in zip(free, free[1:])) \
                 or not any(pos[k] == "PROPN" for k in free):
             continue
+        train = _train_name(words, free)
+        if train is not None:
+            units.append(Unit(free[0], train, "entity", label="TRAIN"))
+            continue
         person = person_index().find(words[free[0]:free[-1] + 1]) if ent.label_ == "PERSON" else None
         if person is not None:  # "President Mugabe", "Carlos Menem": the dictionary's spelling differs
             units.append(Unit(free[0], free[-1] + 1, "name", entry=book.entries[person]))
@@ -394,6 +398,27 @@ def _place_within_state(name: str, state: str, country: Optional[str]) -> bool:
     return any(iso3(place.country) == country for place in places) \
         and all(place.feature != "country" for place in places) \
         and gazetteer.country_of_demonym(name) is None
+
+
+TRAIN_NAMES = {"express", "mail"}
+RAILWAY_WORDS = frozenset({"train", "trains", "coach", "coaches", "bogie", "bogies", "railway",
+                           "railways", "rail", "station", "compartment", "compartments",
+                           "passengers", "aboard", "platform"})
+
+
+def _train_name(words: list[str], name: list[int]) -> Optional[int]:
+    """ "the sabarmati express", "the sealdah-jammu tawi express": a train, named (as Indian
+    Railways and others name them) by a word that is no English word before "express" or
+    "mail", in an article about a railway; the end of its name, else None. An act done to a
+    train is done to the people aboard ("the attack on the sabarmati express"), as PLOVER codes
+    a place's people (the events stage's place targets): the state's civilians, not a party of
+    its own; "American Express", "Federal Express" are firms."""
+    last = name[-1] + 1 if name[-1] + 1 < len(words) and words[name[-1] + 1] in TRAIN_NAMES \
+        else name[-1]
+    if last == name[0] or words[last] not in TRAIN_NAMES or word_classes(words[last - 1]) \
+            or is_stop_word(words[last - 1]) or RAILWAY_WORDS.isdisjoint(words):
+        return None
+    return last + 1
 
 
 def _match_name(book: ActorDictionary, words: list[str], spaces: list[int], start: int
@@ -616,6 +641,8 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
         if code is None:
             return _code_from_modifiers(unit, children, None, kind)
         return Coding(code, country, sector, kind)
+    if unit.source == "entity" and unit.label == "TRAIN":  # its passengers (_train_name)
+        return Coding(None, None, "CVL", "group", explicit_country=False)
     if unit.source == "entity":
         kind = "person" if unit.label == "PERSON" else "organisation"
         return _code_from_modifiers(unit, children, None, kind)
@@ -1045,6 +1072,8 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     root = unit.root(doc)
     if unit.source == "pronoun":
         return None  # resolved later, with the persons before it
+    if unit.label == "TRAIN" and root.dep_ in MODIFIER_DEPS and root.head.i > root.i:
+        return None  # "the sabarmati express attack": where the attack was, not who made it
     if unit.metonym and not _metonym_subject(doc, unit):
         return None  # a city is a place (the places stage), not an actor, unless it acts
     if unit.source == "agent" and _function_of_named_body(doc, unit):
