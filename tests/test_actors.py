@@ -1071,3 +1071,20 @@ def test_a_train_is_its_passengers_not_a_party(actors_only):
     # people an act done to it is done to (the state's civilians, as a place's people are)
     train = code(actors_only, GODHRA, "sabarmati express", published="2002-03-25")
     assert (train.text, train.code) == ("sabarmati express", "INDCVL")
+
+
+# MUC-3/4 (bench corpus, DEV-MUC3-1253): titled officers the dictionaries lack, in a
+# Salvadoran wire
+OCHOA = ("SAN SALVADOR, 25 APR 90 (EL DIARIO DE HOY) -- [TEXT] THE HIGH COMMAND OF\nTHE ARMED "
+         "FORCES IS ANALYZING NEWS REPORTS ABOUT COLONEL SIGIFREDO OCHOA\nPEREZ, PRESIDENT OF AN "
+         "AUTONOMOUS INSTITUTION, HAVING SAID THAT THE OFFICER\nINVOLVED IN THE DEATH OF SIX "
+         "JESUITS AND THEIR TWO MAIDS \"FOLLOWED ORDERS\nFROM ABOVE\".\n\n   DEFENSE MINISTER "
+         "GENERAL RAFAEL HUMBERTO LARIOS CONFIRMED ON THE\nMORNING OF 24 APRIL THAT THE HIGH "
+         "COMMAND IS ANALYZING OCHOA'S\nDECLARATIONS.")
+
+
+def test_a_titled_unknown_person_takes_the_datelines_country(actors_only):
+    # uncoded before: a titled person took only a state their own sentence names
+    assert code(actors_only, OCHOA, "COLONEL SIGIFREDO", published="1990-04-25").code == "SLVMIL"
+    assert code(actors_only, OCHOA, "DEFENSE MINISTER GENERAL", published="1990-04-25").code \
+        == "SLVMIL"

@@ -195,7 +195,8 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
         if unit.metonym and dateline is not None and tokens_of(doc)[unit.start].idx < dateline.end():
             continue  # the town a story is filed from ("ahmedabad: former chief minister ... recalls")
         sentence = starts[unit.start]
-        if unit.source == "entity":  # a titled unknown person: only a state their sentence names
+        if unit.source == "entity":  # a titled unknown person: only a state their sentence
+            # names (else the dateline's, _dateline_agents: "GENERAL LARIOS" in a Salvadoran wire)
             fallback = None if unit.state_in_name else standalone.get(sentence)
         else:
             fallback = country or in_sentence.get(sentence)
@@ -1008,14 +1009,17 @@ def _dateline_agents(doc: Doc, units: list[Unit], actors: list[Actor], country: 
     given: dict[str, Actor] = {}
     for unit in units:
         actor = unit.actor
-        if actor.code is not None or actor.refers_to is not None or unit.source != "agent" \
+        titled = unit.source == "entity" and actor.kind == "person" and actor.sector is not None
+        if actor.code is not None or actor.refers_to is not None \
+                or not (unit.source == "agent" or titled) \
                 or actor.sector not in DOMESTIC or _unknown_name_modifier(doc, unit) \
                 or _regional_modifier(doc, unit):
             continue
         if any(other.span[0] < actor.span[0] and other.sector == actor.sector
                and other.country not in (None, country) for other in actors):
             continue
-        actor.country, actor.code = country, _join(country, unit.agent, actor.sector)
+        actor.country = country  # a titled unknown person too ("LIEUTENANT ESPINOZA")
+        actor.code = _join(country, unit.agent, actor.sector) if unit.agent else country + actor.sector
         given[actor.id] = actor
     for actor in actors:
         if actor.refers_to in given:
