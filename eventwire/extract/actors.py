@@ -1784,6 +1784,21 @@ def first_mention(extraction: Extraction, actor_id: Optional[str]) -> Optional[A
     return actor
 
 
+def speaks_for(member: Actor, body: Actor, first: Actor) -> bool:
+    """Whether ``member`` speaks or acts for the named body ``body`` (whose first mention is
+    ``first``), as its own words say: "vhp functionary pravin togadia" for "the vhp", "a BJP
+    spokesman" or the BJP itself (coreferent) for the BJP. A body is not the addressee of its
+    own member's demand or warning; a common noun ("the army chief" and "the army") names no
+    body."""
+    if member.id == body.id or not body.code or member.code != body.code \
+            or first.kind not in ("organisation", "group"):
+        return False
+    name = re.sub(r"^(?:the|a|an) ", "", body.text.lower())  # its own words: a mention
+    # resolved to another ("the state government" to a commission) may be resolved wrongly
+    return name not in actor_dictionary().agents \
+        and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", member.text.lower()) is not None
+
+
 def actor_token_map(doc: Doc, extraction: Extraction) -> dict[int, str]:
     """Token index -> id of the smallest simple (non-compound) actor covering the token; one
     pass per article, for stages that look up many tokens."""

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.extract import (ParseView, doc_text, next_id, parse_view, span_evidence,
                                token_range, tokens_of)
+from eventwire.extract.actors import speaks_for
 from eventwire.model import Actor, Event, EventDate, Extraction, Place, Quote, Time
 from eventwire.resources.actors import actor_dictionary
 from eventwire.resources.gazetteer import iso3, load_gazetteer
@@ -1408,7 +1409,10 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     if _failed_agreement(candidate.code, token) and _named_together(source, actors):
         target = []  # a joint act (_joint_act): neither party is the other's target
     candidate.source = _unique(source)
-    candidate.target = [t for t in _unique(target) if t not in candidate.source]
+    by_id = actors.by_id  # not the body the source speaks for ("a BJP spokesman demanded ... the BJP")
+    candidate.target = [t for t in _unique(target) if t not in candidate.source and not any(
+        speaks_for(by_id[s], by_id[t], by_id.get(by_id[t].refers_to) or by_id[t])
+        for s in candidate.source)]
 
 
 def _aimed_act(noun: Token, actors: ActorIndex) -> Optional[tuple[list[str], list[str]]]:
