@@ -1088,3 +1088,17 @@ def test_a_titled_unknown_person_takes_the_datelines_country(actors_only):
     assert code(actors_only, OCHOA, "COLONEL SIGIFREDO", published="1990-04-25").code == "SLVMIL"
     assert code(actors_only, OCHOA, "DEFENSE MINISTER GENERAL", published="1990-04-25").code \
         == "SLVMIL"
+
+
+def test_the_temple_movements_volunteers_are_hindu_activists(actors_only):
+    # india_police_events (ipe-390): "kar sevaks" was an uncoded name ("kar")
+    text = ("This story is from March 3, 2002\n\nmumbai: eighty-one kar sevaks were arrested by "
+            "the railway police while they were boarding the lucknow-bound pushpak express from "
+            "cst on saturday morning. the kar sevaks, eight of them women, belonged to the vishwa "
+            "hindu parishad (vhp) and the bjp, and were on their way to ayodhya.according to the "
+            "police, the activists waved saffron flags and chanted slogans supporting the "
+            "construction of a ram temple at ayodhya. after being held, the group was served a "
+            "notice, warned and released.addressing newspersons, deputy chief minister chhagan "
+            "bhujbal said that the police had arrested the kar sevaks on the instructions of the "
+            "central government.")
+    assert code(actors_only, text, "the kar sevaks", published="2002-03-03").code == "INDHIN"
