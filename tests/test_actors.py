@@ -1102,3 +1102,14 @@ def test_the_temple_movements_volunteers_are_hindu_activists(actors_only):
             "bhujbal said that the police had arrested the kar sevaks on the instructions of the "
             "central government.")
     assert code(actors_only, text, "the kar sevaks", published="2002-03-03").code == "INDHIN"
+
+
+def test_a_place_inside_a_state_naming_a_body_stays_the_bodys_state(actors_only):
+    # india_police_events (ipe-938): the body is the state's, whatever the place alone is
+    text = ("This story is from March 25, 2002\n\nahmedabad: gujarat secondary education board has "
+            "advised school principals in the state to conduct and complete 8, 9 and 11th "
+            "standard exams before april 15. however, in a statement issued here on sunday board "
+            "secretary g k patel added that examinations can be conducted till april 25 depending "
+            "upon the situation and convenience of schools.")
+    board = code(actors_only, text, "gujarat secondary", published="2002-03-25")
+    assert (board.text, board.code) == ("gujarat secondary education board", "IND")

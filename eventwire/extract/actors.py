@@ -1079,7 +1079,12 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     if unit.label == "TRAIN" and root.dep_ in MODIFIER_DEPS and root.head.i > root.i:
         return None  # "the sabarmati express attack": where the attack was, not who made it
     if unit.metonym and not _metonym_subject(doc, unit):
-        return None  # a city is a place (the places stage), not an actor, unless it acts
+        if not (root.dep_ in ("compound", "nmod") and root.head.i > root.i
+                and _word(root.head) in ORG_WORDS and unit.entry.kind == "state"):
+            return None  # a city is a place (the places stage), not an actor, unless it acts
+        # ... or names a body of its own ("the gujarat assembly", "gujarat secondary education
+        # board"): of that state, its sector unknown
+        coding = unit.coding = Coding(coding.country, coding.country, None, "organisation")
     if unit.source == "agent" and _function_of_named_body(doc, unit):
         return None  # "the UN refugee agency": the body's function, not refugees
     if unit.source == "agent" and unit.end - unit.start == 1 and root.lower_ in BARE_NOUNS \
