@@ -1110,6 +1110,8 @@ def test_a_place_inside_a_state_naming_a_body_stays_the_bodys_state(actors_only)
             "advised school principals in the state to conduct and complete 8, 9 and 11th "
             "standard exams before april 15. however, in a statement issued here on sunday board "
             "secretary g k patel added that examinations can be conducted till april 25 depending "
-            "upon the situation and convenience of schools.")
+            "upon the situation and convenience of schools. a time table for schools desirous of "
+            "conducting class xi (science stream) exams on the question papers set by the board "
+            "was also proposed by him.")
     board = code(actors_only, text, "gujarat secondary", published="2002-03-25")
     assert (board.text, board.code) == ("gujarat secondary education board", "IND")
