@@ -1078,12 +1078,14 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         return None  # resolved later, with the persons before it
     if unit.label == "TRAIN" and root.dep_ in MODIFIER_DEPS and root.head.i > root.i:
         return None  # "the sabarmati express attack": where the attack was, not who made it
+    body = None
     if unit.metonym and not _metonym_subject(doc, unit):
         if not (root.dep_ in ("compound", "nmod") and root.head.i > root.i
                 and _word(root.head) in ORG_WORDS and unit.entry.kind == "state"):
             return None  # a city is a place (the places stage), not an actor, unless it acts
         # ... or names a body of its own ("the gujarat assembly", "gujarat secondary education
-        # board"): of that state, its sector unknown
+        # board"): the body, of that state, its sector unknown
+        body = root.head
         coding = unit.coding = Coding(coding.country, coding.country, None, "organisation")
     if unit.source == "agent" and _function_of_named_body(doc, unit):
         return None  # "the UN refugee agency": the body's function, not refugees
@@ -1174,6 +1176,8 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     if not _is_state(unit):
         last = _phrase_end(doc, unit)
         end = tokens[last].idx + len(tokens[last])
+    elif body is not None:
+        end = body.idx + len(body)
     words = text[start:end]
     if unit.entry is not None and coding.kind == "state":
         name = unit.entry.name
