@@ -202,8 +202,9 @@ def token_ends(doc: Doc) -> list[int]:
     """Every token's end offset (its text, not its trailing space), built once per doc."""
     ends = doc.user_data.get("eventwire_token_ends")
     if ends is None:
-        ends = doc.user_data["eventwire_token_ends"] = [
-            start + length for start, length in doc.to_array([IDX, LENGTH]).tolist()]
+        # two flat arrays: a (start, length) pair per token would be a list per token, and
+        # those small lists set off the garbage collector
+        ends = doc.user_data["eventwire_token_ends"] = (doc.to_array(IDX) + doc.to_array(LENGTH)).tolist()
     return ends
 
 
