@@ -19,6 +19,7 @@ import sys
 import time
 import tracemalloc
 
+from eventwire.extract import remember_text
 from eventwire.extract.events import extract_events, status_cues
 from eventwire.resources import event_classifier
 from eventwire.model import Extraction
@@ -55,6 +56,7 @@ def main(count: int) -> None:
     extractions = []
     for doc, article in zip(docs, records):
         extraction = Extraction(article=article)
+        remember_text(doc, article.text)  # as Pipeline.run gives it, before the stages
         for name, stage in before:
             started, cpu = time.perf_counter(), time.process_time()
             extraction = stage(doc, extraction)
