@@ -58,6 +58,10 @@ _MOST_NAMES = 500_000  # a bound on the caches below (a few tens of MB at most)
 def _names(doc: Doc, keys: list[int], cache: dict[int, str] = _NAMES) -> list[str]:
     """The strings of these hashes (or symbol ids), from a process-wide cache: a hash names
     the same string in every doc, and the StringStore's look-up is slow beside a dict's."""
+    try:
+        return list(map(cache.__getitem__, keys))  # most docs' words are all known by now
+    except KeyError:
+        pass
     missing = set(keys).difference(cache)
     if missing:
         if len(cache) > _MOST_NAMES:
