@@ -203,7 +203,8 @@ def token_ends(doc: Doc) -> list[int]:
     if ends is None:
         # two flat arrays: a (start, length) pair per token would be a list per token, and
         # those small lists set off the garbage collector
-        ends = doc.user_data["eventwire_token_ends"] = (doc.to_array(IDX) + doc.to_array(LENGTH)).tolist()
+        ends = doc.user_data["eventwire_token_ends"] = (
+            doc.to_array(IDX) + doc.to_array(LENGTH)).tolist()
     return ends
 
 
