@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 import numpy
 import spacy
@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.symbols import NOUN
 from spacy.tokens import Doc
 
-from eventwire.truecase import truecase
+from eventwire.truecase import text_case, truecase
 
 KEEP_WHOLE = ("sit-in", "sit-ins", "Sit-in", "Sit-ins", "SIT-IN",
               "cease-fire", "cease-fires", "Cease-fire", "Cease-fires", "CEASE-FIRE")
@@ -51,19 +51,28 @@ def parse_texts(nlp: Language, pairs: Iterable[tuple[str, object]], **options
     """``nlp.pipe(pairs, as_tuples=True)`` over (article text, context) pairs, where an
     upper-case text is parsed truecased (``eventwire.truecase``) and its doc then given the
     article's own words: every token, span and offset quotes the original."""
-    def truecased() -> Iterator[tuple[str, tuple[str, object]]]:
+    def truecased() -> Iterator[tuple[str, tuple[Optional[str], Optional[str], object]]]:
         for text, context in pairs:
-            cased = truecase(text)
-            yield cased, (None if cased is text else text, context)
+            case = text_case(text)
+            cased = truecase(text) if case == "upper" else text
+            yield cased, (None if cased is text else text, case, context)
 
-    for doc, (original, context) in nlp.pipe(truecased(), as_tuples=True, **options):
-        yield doc if original is None else with_text(doc, original), context
+    for doc, (original, case, context) in nlp.pipe(truecased(), as_tuples=True, **options):
+        yield with_case(doc if original is None else with_text(doc, original), case), context
 
 
 def parse_text(nlp: Language, text: str) -> Doc:
     """One article text parsed as ``parse_texts`` parses it."""
-    cased = truecase(text)
-    return nlp(text) if cased is text else with_text(nlp(cased), text)
+    case = text_case(text)
+    cased = truecase(text) if case == "upper" else text
+    return with_case(nlp(text) if cased is text else with_text(nlp(cased), text), case)
+
+
+def with_case(doc: Doc, case: Optional[str]) -> Doc:
+    """The doc, holding its text's ``text_case``, read once for truecasing: the actors stage
+    reads it from there (``letter_case``), not from the text again."""
+    doc.user_data["eventwire_letter_case"] = case
+    return doc
 
 
 def with_text(doc: Doc, text: str) -> Doc:
@@ -83,12 +92,13 @@ def paragraph_breaks(doc):
     hard-wrapped (the FBIS wires of MUC-3/4, Reuters): a line that is full, broken by one
     newline before the next word, goes on in the next ("PRESIDENT BERNARDO\nJARAMILLO OSSA
     TODAY REVEALED")."""
-    wrapped = _wrap_width(doc.text)
+    text = doc.text
+    wrapped = _wrap_width(text)
     for token in doc[1:]:
         before = doc[token.i - 1]
         if "\n" in before.text or before.whitespace_ == "\n":
             token.is_sent_start = not (wrapped and before.text == "\n" and token.idx - 1 - (
-                doc.text.rfind("\n", 0, token.idx - 1) + 1) >= wrapped // 2)
+                text.rfind("\n", 0, token.idx - 1) + 1) >= wrapped // 2)
     return doc
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Iterable
 
+import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START, TAG
 from spacy.tokens import Doc, Span as SpacySpan
 
@@ -58,6 +59,10 @@ _MOST_NAMES = 500_000  # a bound on the caches below (a few tens of MB at most)
 def _names(doc: Doc, keys: list[int], cache: dict[int, str] = _NAMES) -> list[str]:
     """The strings of these hashes (or symbol ids), from a process-wide cache: a hash names
     the same string in every doc, and the StringStore's look-up is slow beside a dict's."""
+    try:
+        return list(map(cache.__getitem__, keys))  # most docs' words are all known by now
+    except KeyError:
+        pass
     missing = set(keys).difference(cache)
     if missing:
         if len(cache) > _MOST_NAMES:
@@ -79,29 +84,23 @@ class ParseView:
 
     def __init__(self, doc: Doc):
         array = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA, SENT_START])
-        offsets = array[:, 0].view("int64").tolist()  # HEAD is relative, stored unsigned
-        self.heads = [i + offset for i, offset in enumerate(offsets)]
+        # HEAD is relative, stored unsigned; the index arrays are computed whole in numpy
+        heads = array[:, 0].view("int64") + numpy.arange(len(array))
+        self.heads: list[int] = heads.tolist()
         self.deps = _names(doc, array[:, 1].tolist())
         self.pos = _names(doc, array[:, 2].tolist())
         self.tags = _names(doc, array[:, 3].tolist())
         self.lowers = _names(doc, array[:, 4].tolist())
         self.lemmas = _names(doc, array[:, 5].tolist(), _LOWER_CASE_NAMES)  # as the stages read them
-        self.sentence_of: list[int] = []
-        self.sentence_starts: list[int] = []  # of spaCy's sentences (Token.sent), then len(doc)
-        number = -1
-        for i, sent_start in enumerate(array[:, 6].tolist()):
-            if sent_start == 1 or i == 0:  # as Token.sent reads SENT_START
-                self.sentence_starts.append(i)
-                number += 1
-            self.sentence_of.append(number)
-        self.sentence_starts.append(len(offsets))
+        starts = array[:, 6] == 1
+        starts[:1] = True  # as Token.sent reads SENT_START
+        self.sentence_of: list[int] = (numpy.cumsum(starts) - 1).tolist()
+        # of spaCy's sentences (Token.sent), then len(doc)
+        self.sentence_starts: list[int] = numpy.flatnonzero(starts).tolist() + [len(array)]
         # children as slices of one list sorted (stably) by head: no list per token
-        self._by_head = sorted(range(len(offsets)), key=self.heads.__getitem__)
-        self._first_child = [0] * (len(offsets) + 1)
-        for head in self.heads:
-            self._first_child[head + 1] += 1
-        for i in range(len(offsets)):
-            self._first_child[i + 1] += self._first_child[i]
+        self._by_head: list[int] = numpy.argsort(heads, kind="stable").tolist()
+        self._first_child: list[int] = [0] + numpy.cumsum(
+            numpy.bincount(heads, minlength=len(array))).tolist()
         self._subtrees: dict[int, list[int]] = {}
 
     def children(self, i: int) -> list[int]:
@@ -212,8 +211,10 @@ def token_ends(doc: Doc) -> list[int]:
     """Every token's end offset (its text, not its trailing space), built once per doc."""
     ends = doc.user_data.get("eventwire_token_ends")
     if ends is None:
-        ends = doc.user_data["eventwire_token_ends"] = [
-            start + length for start, length in doc.to_array([IDX, LENGTH]).tolist()]
+        # two flat arrays: a (start, length) pair per token would be a list per token, and
+        # those small lists set off the garbage collector
+        ends = doc.user_data["eventwire_token_ends"] = (
+            doc.to_array(IDX) + doc.to_array(LENGTH)).tolist()
     return ends
 
 

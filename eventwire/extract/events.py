@@ -133,10 +133,14 @@ def _pastime_passages(text: str) -> Callable[[int, int], bool]:
     per kg"). A window, not the article: a news digest's riots stay events beside its cricket
     results."""
     pastime = _pastime_words()
-    marks = [(m.start(), m.group().lower() in pastime) for m in WORD.finditer(text)]
-    marks += [(m.start(), True) for m in SCORE.finditer(text) if int(m[1]) >= int(m[2])]
-    if sum(hit for _, hit in marks) < PASTIME_LEAST:
+    scores = [m.start() for m in SCORE.finditer(text) if int(m[1]) >= int(m[2])]
+    # counted on the words alone first: most articles have too few to place (no match object
+    # and no pair per word)
+    if sum(map(pastime.__contains__, map(str.lower, WORD.findall(text)))) + len(scores) \
+            < PASTIME_LEAST:
         return lambda start, end: False
+    marks = [(m.start(), m.group().lower() in pastime) for m in WORD.finditer(text)]
+    marks += [(start, True) for start in scores]
     marks.sort()
     starts = [start for start, _ in marks]
     hits = list(accumulate((hit for _, hit in marks), initial=0))

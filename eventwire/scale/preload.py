@@ -42,10 +42,12 @@ def build_indexes() -> None:
     copy-on-write by the forked workers)."""
     from eventwire.extract.places import major_place_names
     from eventwire.resources.actors import person_index
+    from eventwire.resources.gazetteer import load_gazetteer
     from eventwire.resources.ontology import triggers
 
     person_index()
     major_place_names()
+    load_gazetteer().by_geonameid  # the events stage's capitals (``ActorIndex.town_actor``)
     for trigger in triggers().values():
         trigger.patterns_by_word, trigger.pattern_positions  # cached properties
 
