@@ -88,6 +88,8 @@ ARMED = {"MIL", "UAF", "REB", "INS"}
 # publication", "on television", "a weapon's magazine", "the constitution in force", "the use of
 # force"): an actor only with a determiner or a modifier
 BARE_NOUNS = {"publication", "television", "tv", "website", "magazine", "blog", "telecom", "force"}
+# organisation words that also name a part of a country ("CUSCATLAN DEPARTMENT")
+REGION_WORDS = {"department", "state", "states", "republic", "kingdom", "emirate", "caliphate"}
 # sectors of a country's own people and institutions: an uncoded one belongs to the article's country
 DOMESTIC = {"GOV", "MIL", "REB", "OPP", "CVL", "COP", "UAF", "INS", "JUD", "LEG", "SPY"}
 STATE_BODIES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # a state's own institutions
@@ -1081,7 +1083,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     body = None
     if unit.metonym and not _metonym_subject(doc, unit):
         if not (root.dep_ in ("compound", "nmod") and root.head.i > root.i
-                and _word(root.head) in ORG_WORDS and unit.entry.kind == "state"):
+                and _word(root.head) in ORG_WORDS - REGION_WORDS and unit.entry.kind == "state"):
             return None  # a city is a place (the places stage), not an actor, unless it acts
         # ... or names a body of its own ("the gujarat assembly", "gujarat secondary education
         # board"): the body, of that state, its sector unknown
