@@ -559,14 +559,14 @@ def test_parties_named_together_that_violate_a_ceasefire_violate_it_against_each
 
 
 def test_a_body_is_not_the_target_of_its_own_members_warning(pipeline):
-    # bench corpus, india_police_events (ipe-999): "the vhp" was the target of the warning its
+    # bench corpus, india_police_events (ipe-767): "the vhp" was the target of the warning its
     # own functionary made
     x = pipeline.extract(
         "initially, reports that the supreme court was going to issue clarifications in its order "
         "of wednesday raised hopes that some ceremony would be permitted. but once it was clear "
-        "that legally nothing was possible, the vhp issued an ultimatum: vhp functionary pravin "
-        "togadia warned that if paramhans was prevented from handing over the shila or there was "
-        "any firing, it would be the signal for \"crores of kar sevaks\" to proceed towards "
+        "that legally, nothing was possible, the vhp issued an ultimatum: vhp functionary pravin "
+        "togadia warned that if parmahans was prevented from handing over the 'shila' or there "
+        "was any firing, it would be the signal for ''crores of karsewaks'' to proceed towards "
         "ayodhya.", published="2002-03-15")
     warning = next(e for e in x.events if e.trigger.text == "warned")
     assert texts(x, warning.source) == ["vhp functionary pravin togadia"]
