@@ -1989,3 +1989,68 @@ def test_what_surrounds_a_thing_is_no_siege(pipeline):
                           "areas most surrounded by government forces although rebels also use "
                           "the method.")
     assert [e.type for e in x.events if e.trigger.text == "surrounded"] == ["ASSAULT"]
+
+
+def test_a_death_of_illness_or_old_age_is_no_attack(pipeline):
+    # bench (BBC business; held out of the hand checks): an obituary, no act (Phoenix DIE's 190
+    # is for deaths in violence)
+    x = extract(pipeline, "Charlie Bell, the straight-talking former head of fast-food giant "
+                          "McDonald's, has died of cancer aged 44.")
+    assert x.events == []
+    # (BBC politics) deaths in a war stay, though "sleep" follows them
+    x = extract(pipeline, "Writer Neil Coppendale, from West Sussex, asked of the Iraq war: \"Tens "
+                          "of thousands of innocent men, women and children died - how do you "
+                          "manage to sleep at night?\"")
+    assert [e.type for e in x.events if e.trigger.text == "died"] == ["ASSAULT"]
+
+
+def test_engaging_in_something_that_is_no_fight_is_no_attack(pipeline):
+    # bench (BBC politics; held out of the hand checks): Phoenix ENGAGE's 190 needs a foe
+    x = extract(pipeline, "Mr Campbell is acting as an adviser for Labour, which denies engaging "
+                          "in personal campaigning.")
+    assert "engaging" not in {e.trigger.text for e in x.events}
+    # (FBIS) troops that engage insurgents attack them
+    x = extract(pipeline, "THE MILITARY REPORT POINTS OUT\nTHAT TROOPS ENGAGED INSURGENTS IN THE "
+                          "VILLAGES OF CHIAPAS, TAMULASCO,\nAND TEPEYAC, ALL OF WHICH ARE IN THE "
+                          "JURISDICTION OF CHALATENANGO,\nCHALATENANGO DEPARTMENT.")
+    assert [e.type for e in x.events if e.trigger.text == "ENGAGED"] == ["ASSAULT"]
+
+
+def test_a_market_measure_hit_is_no_attack(pipeline):
+    # bench (BBC business; held out of the hand checks)
+    x = extract(pipeline, "The carrier reported a drop in quarterly profit earlier this year "
+                          "after it was hit by higher fuel costs.")
+    assert "hit" not in {e.trigger.text for e in x.events}
+    # (FA-KES) a market place hit by airstrikes is
+    x = extract(pipeline, "During the day Friday airstrikes hit a market in the nearby town of "
+                          "Urem al-Kubra killing at least six people according to the "
+                          "Britain-based Syrian Observatory for Human Rights which relies on "
+                          "activists on the ground.")
+    assert "ASSAULT" in {e.type for e in x.events}
+
+
+def test_words_or_pledges_attacked_are_criticised(pipeline):
+    # bench (BBC politics; held out of the hand checks): CAMEO 111, as Phoenix's "attacked the
+    # policy"
+    x = extract(pipeline, "The Tory co-chairman attacked Labour's six new pledges as \"vacuous\" "
+                          "and said Mr Blair was very worried voters would take revenge for his "
+                          "failure to deliver.")
+    assert [e.cameo for e in x.events if e.trigger.text == "attacked"] == ["111"]
+
+
+def test_a_rugby_match_report_codes_no_event(pipeline):
+    # bench (BBC sport; held out of the hand checks): rugby's words (full-back, touchdown,
+    # skipper, sin-binned) make the passage a sport one: no "killing the ball", no penalty
+    # "kicked" or "struck"
+    x = extract(pipeline, "The speedy Steinmetz had other ideas and he raced up to get the vital "
+                          "touch in the nick of time, giving Adam Larkin an easy conversion. Ally "
+                          "Warnock clawed back three points for Borders, but they were soon hit by "
+                          "another double-blow. First, Mark Blair was yellow carded for killing "
+                          "the ball on the ground and then full-back Cunningham bagged the second "
+                          "touchdown in the wake of fine work by skipper Andy Ward. Larkin again "
+                          "added the extras. Even worse was to come for Borders when Larkin kicked "
+                          "two more penalties just before the break, the second of which also led "
+                          "to Kelly Brown being sin-binned. The hosts gave themselves a glimmer of "
+                          "hope immediately after the restart, however, when Warnock struck a "
+                          "penalty at the other end.")
+    assert x.events == []

@@ -320,6 +320,9 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             if not _disparaging(token):
                 continue
             code = plover_of("111")
+        if rule == "verb" and view.lemmas[i] in cues["objectless_defaults"] \
+                and not _has_object(token):
+            continue  # "is engaging in a voter ID project": the default (190) needs a foe
         if rule == "verb" and view.deps[i] == "acl" and view.lemmas[i] in cues[
                 "purpose_participles"]:
             continue  # "laws meant to rein in ...", "an attack intended for": a thing's purpose
