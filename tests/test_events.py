@@ -2054,3 +2054,27 @@ def test_a_rugby_match_report_codes_no_event(pipeline):
                           "hope immediately after the restart, however, when Warnock struck a "
                           "penalty at the other end.")
     assert x.events == []
+
+
+def test_blame_is_an_accusation_and_an_arrest_a_detention_whatever_follows(pipeline):
+    # bench (BBC business; held out of the hand checks): the block-mates' patterns ("charge" by
+    # prosecutors is legal action, 173; a city taken, 192) are not these verbs' senses
+    x = extract(pipeline, "In documents filed in a Virginia court ahead of Mr Sears' sentencing, "
+                          "prosecutors blamed Boeing's senior management for failing to ask key "
+                          "questions about the \"legal and ethical issues\".")
+    assert [e.cameo for e in x.events if e.trigger.text == "blamed"] == ["112"]
+    # (FA-KES)
+    x = extract(pipeline, "Abdelke and Adnan al-Dibs were arrested on 18 July in the "
+                          "Mediterranean coastal city of Tartus and have not been seen since.")
+    assert [e.cameo for e in x.events if e.trigger.text == "arrested"] == ["173"]
+
+
+def test_expressing_a_need_is_a_statement(pipeline):
+    # bench (FBIS; held out of the hand checks): Phoenix's own 110 for "express" made it
+    # disapproval; ConfliBERT's coders put every "express" sentence in the statement class
+    x = extract(pipeline, "IN A COMMUNIQUE FROM THE GENERAL COMMAND, THE FARABUNDO MARTI\nNATIONAL "
+                          "LIBERATION FRONT (FMLN) EXPRESSED THE NEED TO \"REORIENT\" THE\nTERMS OF "
+                          "THE DIALOGUE AND NEGOTIATION SO AS TO TURN THEM INTO A\nNATIONAL PROCESS "
+                          "IN WHICH ALL THE COUNTRY'S SOCIAL AND POLITICAL\nFORCES CAN "
+                          "PARTICIPATE.")
+    assert "EXPRESSED" not in {e.trigger.text for e in x.events}

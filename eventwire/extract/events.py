@@ -736,6 +736,7 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     vocabulary = after.vocabulary | before.vocabulary
     has_object = _has_object(token)
     force = (trigger.default or "")[:2] in FORCE_ROOTS
+    root = status_cues()["pattern_roots"].get(trigger.lemma)
     for pattern in possible:  # the others cannot match: their words are not in the sentence
         destination = pattern.needs_object and _bare_prepositions(pattern)  # "returned X to"
         if (not destination and not pattern.plain_words <= vocabulary) or (
@@ -743,6 +744,10 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
             continue
         if force and (pattern.cameo or "").startswith("11") and not _criticised(pattern, token):
             continue  # "attacked government-held parts of Aleppo" is no "attacked the government"
+        if root and not (pattern.cameo or "").startswith(root):
+            continue  # a block-mate's pattern: "prosecutors blamed Boeing's senior management"
+            # is an accusation (11), not the legal action (173) of "charge", "indict"; "were
+            # arrested ... in the coastal city of Tartus" a detention (17), not a city taken
         if destination:
             last = _destination(view, token.i, pattern.after_words)
             if last is None:
