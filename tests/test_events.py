@@ -2078,3 +2078,47 @@ def test_expressing_a_need_is_a_statement(pipeline):
                           "IN WHICH ALL THE COUNTRY'S SOCIAL AND POLITICAL\nFORCES CAN "
                           "PARTICIPATE.")
     assert "EXPRESSED" not in {e.trigger.text for e in x.events}
+
+
+def test_helping_do_something_is_no_aid_helping_a_party_is(pipeline):
+    # bench (BBC entertainment; held out of the hand checks): the complement names the act
+    x = extract(pipeline, "She helped launch the Ballet Club at the Mercury Theatre (later the "
+                          "Ballet Rambert), the Vic Wells Ballet, and then, with Anton Dolin, the "
+                          "Markova-Dolin Ballet of 1935-37.")
+    assert x.events == []
+    # (FA-KES) a regime propped up is aided
+    x = extract(pipeline, "The US has also reportedly opened up an air base in Kurdish-controlled "
+                          "Syrian territory while Russia - which is helping prop up the regime - is "
+                          "also close to the Kurdish units.")
+    assert [e.type for e in x.events if e.trigger.text == "helping"] == ["AID"]
+
+
+def test_a_decision_not_yet_made_is_no_intent(pipeline):
+    # bench (BBC business; held out of the hand checks): deciding whether to act
+    x = extract(pipeline, "US food and drug regulators will decide on Friday whether to recommend "
+                          "the sale of painkillers that have been linked to a high risk of heart "
+                          "attack and stroke.")
+    assert "decide" not in {e.trigger.text for e in x.events}
+
+
+def test_a_product_unveiled_released_or_protected_is_no_event(pipeline):
+    # bench (BBC tech; held out of the hand checks): an unveiling is an announcement (a
+    # statement), a product released no prisoner freed, intellectual property protected no
+    # peacekeeping
+    x = extract(pipeline, "Sony, IBM and Toshiba, who have been working on the Cell processor for "
+                          "three years, unveiled the chip on Monday.")
+    assert x.events == []
+    x = extract(pipeline, "Later this year, Intel and Advanced Micro Devices plan to release their "
+                          "own \"multicore\" chips, which also increase the number of instructions "
+                          "that can be executed at once.")
+    assert x.events == []
+    x = extract(pipeline, "It is the second time in two weeks Apple has taken legal action to "
+                          "protect its future products.")
+    assert "protect" not in {e.trigger.text for e in x.events}
+
+
+def test_a_rule_met_is_no_meeting(pipeline):
+    # bench (BBC politics; held out of the hand checks)
+    x = extract(pipeline, "But Mr Balls, a prospective Labour MP, said he was confident the "
+                          "chancellor would meet his fiscal rules.")
+    assert x.events == []

@@ -377,7 +377,7 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             candidate.source = _uncoded_subject(candidate.trigger, actors, named)
     kept = []
     for candidate in _fold(found):
-        if _idle_governor(candidate):
+        if _idle_governor(candidate, found):
             continue
         if candidate.source or candidate.target or candidate.rule == "trigger":
             kept.append(candidate)
@@ -392,18 +392,26 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     return _clause_acts_first(kept)
 
 
-def _idle_governor(candidate: Candidate) -> bool:
+def _idle_governor(candidate: Candidate, found: dict[int, Candidate]) -> bool:
     """A verb coded only by its dictionary default over an infinitive complement that no
     trigger coded ("decided to return to Swansea", "wants to be part of the government",
-    "BSkyB plans to ship its first set-top boxes", "failed to recover from a neck injury"):
-    the complement names the act, and it is none (a coded complement folds the verb or keeps
-    its own event). Parties that fail to reach an agreement still reject it
-    (_failed_agreement)."""
+    "BSkyB plans to ship its first set-top boxes", "failed to recover from a neck injury"; "help"
+    and "decide" over a clause too: "She helped launch the Ballet Club", "will decide on Friday
+    whether to recommend the sale"): the complement names the act, and it is none (a coded
+    complement folds the verb or keeps its own event). Parties that fail to reach an agreement
+    still reject it (_failed_agreement); a party helped is aided ("helped the rebels fight")."""
     token = candidate.trigger
-    return candidate.rule == "verb" and token.lemma_.lower() in status_cues()[
-        "complement_heads"] and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
-                                    for c in token.children) and not _failed_agreement(
-        candidate.code, token)
+    lemma, cues = token.lemma_.lower(), status_cues()
+    if lemma in cues["helping_heads"] and (any(c.i in found for c in token.children) or (
+            candidate.target and any(c.dep_ in OBJECTS or (c.dep_ in ("ccomp", "xcomp") and any(
+                g.dep_ == "nsubj" for g in c.children)) for c in token.children))):
+        return False  # "Russia has helped Assad regain control": aid to the party helped;
+        # "spent 23 billion euros on helping to integrate refugees": a coded act helped
+    clause = lemma in cues["complement_clause_heads"]
+    return candidate.rule == "verb" and lemma in cues["complement_heads"] and any(
+        c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or clause and (c.dep_ == "ccomp" or (
+            c.dep_ == "advcl" and any(m.lower_ in ("whether", "if") for m in c.children))))
+        for c in token.children) and not _failed_agreement(candidate.code, token)
 
 
 def _question(token: Token) -> Optional[list[Token]]:
