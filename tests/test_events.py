@@ -2122,3 +2122,24 @@ def test_a_rule_met_is_no_meeting(pipeline):
     x = extract(pipeline, "But Mr Balls, a prospective Labour MP, said he was confident the "
                           "chancellor would meet his fiscal rules.")
     assert x.events == []
+
+
+def test_talking_to_the_press_and_rushing_to_hospital_are_no_meeting_or_visit(pipeline):
+    # bench (Times of India; held out of the hand checks): a statement, not a consultation
+    x = extract(pipeline, "talking to reporters on saturday, shastri said: \"ayodhya is a pilgrim "
+                          "centre and the government should not continue with restrictions for "
+                          "long.")
+    assert "talking" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "one person was injured and rushed to the ssg hospital.")
+    assert x.events == []
+
+
+def test_organising_is_a_protest_where_a_protest_is_organised(pipeline):
+    # bench (Times of India; held out of the hand checks): a ritual organised is no support
+    x = extract(pipeline, "who qualifies: last september, the vhp had organised yagnas where "
+                          "people were asked to complete a 65-day ram naam jap sankalp.")
+    assert "organised" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "the rally was organised because bangalore could not participate in "
+                          "the vhp-sponsored nationwide bandh sponsored on march 1 \"due to "
+                          "paucity of time.\"")
+    assert [e.cameo for e in x.events if e.trigger.text == "organised"] == ["141"]
