@@ -2061,7 +2061,8 @@ def test_blame_is_an_accusation_and_an_arrest_a_detention_whatever_follows(pipel
     # prosecutors is legal action, 173; a city taken, 192) are not these verbs' senses
     x = extract(pipeline, "In documents filed in a Virginia court ahead of Mr Sears' sentencing, "
                           "prosecutors blamed Boeing's senior management for failing to ask key "
-                          "questions about the \"legal and ethical issues\".")
+                          "questions about the \"legal and ethical issues\" surrounding Ms "
+                          "Druyun's appointment.")
     assert [e.cameo for e in x.events if e.trigger.text == "blamed"] == ["112"]
     # (FA-KES)
     x = extract(pipeline, "Abdelke and Adnan al-Dibs were arrested on 18 July in the "
@@ -2143,3 +2144,14 @@ def test_organising_is_a_protest_where_a_protest_is_organised(pipeline):
                           "the vhp-sponsored nationwide bandh sponsored on march 1 \"due to "
                           "paucity of time.\"")
     assert [e.cameo for e in x.events if e.trigger.text == "organised"] == ["141"]
+
+
+def test_an_award_that_went_to_someone_is_no_visit(pipeline):
+    # bench (BBC tech; held out of the hand checks): Phoenix GO_SOMEWHERE's "to" 040
+    x = extract(pipeline, "The top honour for the best online game of the year went to "
+                          "Battlefield Vietnam.")
+    assert x.events == []
+    # (FA-KES) an envoy who went somewhere still visits it
+    x = extract(pipeline, "High Representative for Disarmament Affairs Angela Kane went to "
+                          "Damascus last week to negotiate the access accord.")
+    assert "went" in {e.trigger.text for e in x.events}
