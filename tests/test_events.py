@@ -1989,3 +1989,169 @@ def test_what_surrounds_a_thing_is_no_siege(pipeline):
                           "areas most surrounded by government forces although rebels also use "
                           "the method.")
     assert [e.type for e in x.events if e.trigger.text == "surrounded"] == ["ASSAULT"]
+
+
+def test_a_death_of_illness_or_old_age_is_no_attack(pipeline):
+    # bench (BBC business; held out of the hand checks): an obituary, no act (Phoenix DIE's 190
+    # is for deaths in violence)
+    x = extract(pipeline, "Charlie Bell, the straight-talking former head of fast-food giant "
+                          "McDonald's, has died of cancer aged 44.")
+    assert x.events == []
+    # (BBC politics) deaths in a war stay, though "sleep" follows them
+    x = extract(pipeline, "Writer Neil Coppendale, from West Sussex, asked of the Iraq war: \"Tens "
+                          "of thousands of innocent men, women and children died - how do you "
+                          "manage to sleep at night?\"")
+    assert [e.type for e in x.events if e.trigger.text == "died"] == ["ASSAULT"]
+
+
+def test_engaging_in_something_that_is_no_fight_is_no_attack(pipeline):
+    # bench (BBC politics; held out of the hand checks): Phoenix ENGAGE's 190 needs a foe
+    x = extract(pipeline, "Mr Campbell is acting as an adviser for Labour, which denies engaging "
+                          "in personal campaigning.")
+    assert "engaging" not in {e.trigger.text for e in x.events}
+    # (FBIS) troops that engage insurgents attack them
+    x = extract(pipeline, "THE MILITARY REPORT POINTS OUT\nTHAT TROOPS ENGAGED INSURGENTS IN THE "
+                          "VILLAGES OF CHIAPAS, TAMULASCO,\nAND TEPEYAC, ALL OF WHICH ARE IN THE "
+                          "JURISDICTION OF CHALATENANGO,\nCHALATENANGO DEPARTMENT.")
+    assert [e.type for e in x.events if e.trigger.text == "ENGAGED"] == ["ASSAULT"]
+
+
+def test_a_market_measure_hit_is_no_attack(pipeline):
+    # bench (BBC business; held out of the hand checks)
+    x = extract(pipeline, "The carrier reported a drop in quarterly profit earlier this year "
+                          "after it was hit by higher fuel costs.")
+    assert "hit" not in {e.trigger.text for e in x.events}
+    # (FA-KES) a market place hit by airstrikes is
+    x = extract(pipeline, "During the day Friday airstrikes hit a market in the nearby town of "
+                          "Urem al-Kubra killing at least six people according to the "
+                          "Britain-based Syrian Observatory for Human Rights which relies on "
+                          "activists on the ground.")
+    assert "ASSAULT" in {e.type for e in x.events}
+
+
+def test_words_or_pledges_attacked_are_criticised(pipeline):
+    # bench (BBC politics; held out of the hand checks): CAMEO 111, as Phoenix's "attacked the
+    # policy"
+    x = extract(pipeline, "The Tory co-chairman attacked Labour's six new pledges as \"vacuous\" "
+                          "and said Mr Blair was very worried voters would take revenge for his "
+                          "failure to deliver.")
+    assert [e.cameo for e in x.events if e.trigger.text == "attacked"] == ["111"]
+
+
+def test_a_rugby_match_report_codes_no_event(pipeline):
+    # bench (BBC sport; held out of the hand checks): rugby's words (full-back, touchdown,
+    # skipper, sin-binned) make the passage a sport one: no "killing the ball", no penalty
+    # "kicked" or "struck"
+    x = extract(pipeline, "The speedy Steinmetz had other ideas and he raced up to get the vital "
+                          "touch in the nick of time, giving Adam Larkin an easy conversion. Ally "
+                          "Warnock clawed back three points for Borders, but they were soon hit by "
+                          "another double-blow. First, Mark Blair was yellow carded for killing "
+                          "the ball on the ground and then full-back Cunningham bagged the second "
+                          "touchdown in the wake of fine work by skipper Andy Ward. Larkin again "
+                          "added the extras. Even worse was to come for Borders when Larkin kicked "
+                          "two more penalties just before the break, the second of which also led "
+                          "to Kelly Brown being sin-binned. The hosts gave themselves a glimmer of "
+                          "hope immediately after the restart, however, when Warnock struck a "
+                          "penalty at the other end.")
+    assert x.events == []
+
+
+def test_blame_is_an_accusation_and_an_arrest_a_detention_whatever_follows(pipeline):
+    # bench (BBC business; held out of the hand checks): the block-mates' patterns ("charge" by
+    # prosecutors is legal action, 173; a city taken, 192) are not these verbs' senses
+    x = extract(pipeline, "In documents filed in a Virginia court ahead of Mr Sears' sentencing, "
+                          "prosecutors blamed Boeing's senior management for failing to ask key "
+                          "questions about the \"legal and ethical issues\" surrounding Ms "
+                          "Druyun's appointment.")
+    assert [e.cameo for e in x.events if e.trigger.text == "blamed"] == ["112"]
+    # (FA-KES)
+    x = extract(pipeline, "Abdelke and Adnan al-Dibs were arrested on 18 July in the "
+                          "Mediterranean coastal city of Tartus and have not been seen since.")
+    assert [e.cameo for e in x.events if e.trigger.text == "arrested"] == ["173"]
+
+
+def test_expressing_a_need_is_a_statement(pipeline):
+    # bench (FBIS; held out of the hand checks): Phoenix's own 110 for "express" made it
+    # disapproval; ConfliBERT's coders put every "express" sentence in the statement class
+    x = extract(pipeline, "IN A COMMUNIQUE FROM THE GENERAL COMMAND, THE FARABUNDO MARTI\nNATIONAL "
+                          "LIBERATION FRONT (FMLN) EXPRESSED THE NEED TO \"REORIENT\" THE\nTERMS OF "
+                          "THE DIALOGUE AND NEGOTIATION SO AS TO TURN THEM INTO A\nNATIONAL PROCESS "
+                          "IN WHICH ALL THE COUNTRY'S SOCIAL AND POLITICAL\nFORCES CAN "
+                          "PARTICIPATE.")
+    assert "EXPRESSED" not in {e.trigger.text for e in x.events}
+
+
+def test_helping_do_something_is_no_aid_helping_a_party_is(pipeline):
+    # bench (BBC entertainment; held out of the hand checks): the complement names the act
+    x = extract(pipeline, "She helped launch the Ballet Club at the Mercury Theatre (later the "
+                          "Ballet Rambert), the Vic Wells Ballet, and then, with Anton Dolin, the "
+                          "Markova-Dolin Ballet of 1935-37.")
+    assert x.events == []
+    # (FA-KES) a regime propped up is aided
+    x = extract(pipeline, "The US has also reportedly opened up an air base in Kurdish-controlled "
+                          "Syrian territory while Russia - which is helping prop up the regime - is "
+                          "also close to the Kurdish units.")
+    assert [e.type for e in x.events if e.trigger.text == "helping"] == ["AID"]
+
+
+def test_a_decision_not_yet_made_is_no_intent(pipeline):
+    # bench (BBC business; held out of the hand checks): deciding whether to act
+    x = extract(pipeline, "US food and drug regulators will decide on Friday whether to recommend "
+                          "the sale of painkillers that have been linked to a high risk of heart "
+                          "attack and stroke.")
+    assert "decide" not in {e.trigger.text for e in x.events}
+
+
+def test_a_product_unveiled_released_or_protected_is_no_event(pipeline):
+    # bench (BBC tech; held out of the hand checks): an unveiling is an announcement (a
+    # statement), a product released no prisoner freed, intellectual property protected no
+    # peacekeeping
+    x = extract(pipeline, "Sony, IBM and Toshiba, who have been working on the Cell processor for "
+                          "three years, unveiled the chip on Monday.")
+    assert x.events == []
+    x = extract(pipeline, "Later this year, Intel and Advanced Micro Devices plan to release their "
+                          "own \"multicore\" chips, which also increase the number of instructions "
+                          "that can be executed at once.")
+    assert x.events == []
+    x = extract(pipeline, "It is the second time in two weeks Apple has taken legal action to "
+                          "protect its future products.")
+    assert "protect" not in {e.trigger.text for e in x.events}
+
+
+def test_a_rule_met_is_no_meeting(pipeline):
+    # bench (BBC politics; held out of the hand checks)
+    x = extract(pipeline, "But Mr Balls, a prospective Labour MP, said he was confident the "
+                          "chancellor would meet his fiscal rules.")
+    assert x.events == []
+
+
+def test_talking_to_the_press_and_rushing_to_hospital_are_no_meeting_or_visit(pipeline):
+    # bench (Times of India; held out of the hand checks): a statement, not a consultation
+    x = extract(pipeline, "talking to reporters on saturday, shastri said: \"ayodhya is a pilgrim "
+                          "centre and the government should not continue with restrictions for "
+                          "long.")
+    assert "talking" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "one person was injured and rushed to the ssg hospital.")
+    assert x.events == []
+
+
+def test_organising_is_a_protest_where_a_protest_is_organised(pipeline):
+    # bench (Times of India; held out of the hand checks): a ritual organised is no support
+    x = extract(pipeline, "who qualifies: last september, the vhp had organised yagnas where "
+                          "people were asked to complete a 65-day ram naam jap sankalp.")
+    assert "organised" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "the rally was organised because bangalore could not participate in "
+                          "the vhp-sponsored nationwide bandh sponsored on march 1 \"due to "
+                          "paucity of time.\"")
+    assert [e.cameo for e in x.events if e.trigger.text == "organised"] == ["141"]
+
+
+def test_an_award_that_went_to_someone_is_no_visit(pipeline):
+    # bench (BBC tech; held out of the hand checks): Phoenix GO_SOMEWHERE's "to" 040
+    x = extract(pipeline, "The top honour for the best online game of the year went to "
+                          "Battlefield Vietnam.")
+    assert x.events == []
+    # (FA-KES) an envoy who went somewhere still visits it
+    x = extract(pipeline, "High Representative for Disarmament Affairs Angela Kane went to "
+                          "Damascus last week to negotiate the access accord.")
+    assert "went" in {e.trigger.text for e in x.events}

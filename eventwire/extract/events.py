@@ -325,6 +325,9 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             if not _disparaging(token):
                 continue
             code = plover_of("111")
+        if rule == "verb" and view.lemmas[i] in cues["objectless_defaults"] \
+                and not _has_object(token):
+            continue  # "is engaging in a voter ID project": the default (190) needs a foe
         if rule == "verb" and view.deps[i] == "acl" and view.lemmas[i] in cues[
                 "purpose_participles"]:
             continue  # "laws meant to rein in ...", "an attack intended for": a thing's purpose
@@ -379,7 +382,7 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             candidate.source = _uncoded_subject(candidate.trigger, actors, named)
     kept = []
     for candidate in _fold(found):
-        if _idle_governor(candidate):
+        if _idle_governor(candidate, found):
             continue
         if candidate.source or candidate.target or candidate.rule == "trigger":
             kept.append(candidate)
@@ -394,18 +397,26 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
     return _clause_acts_first(kept)
 
 
-def _idle_governor(candidate: Candidate) -> bool:
+def _idle_governor(candidate: Candidate, found: dict[int, Candidate]) -> bool:
     """A verb coded only by its dictionary default over an infinitive complement that no
     trigger coded ("decided to return to Swansea", "wants to be part of the government",
-    "BSkyB plans to ship its first set-top boxes", "failed to recover from a neck injury"):
-    the complement names the act, and it is none (a coded complement folds the verb or keeps
-    its own event). Parties that fail to reach an agreement still reject it
-    (_failed_agreement)."""
+    "BSkyB plans to ship its first set-top boxes", "failed to recover from a neck injury"; "help"
+    and "decide" over a clause too: "She helped launch the Ballet Club", "will decide on Friday
+    whether to recommend the sale"): the complement names the act, and it is none (a coded
+    complement folds the verb or keeps its own event). Parties that fail to reach an agreement
+    still reject it (_failed_agreement); a party helped is aided ("helped the rebels fight")."""
     token = candidate.trigger
-    return candidate.rule == "verb" and token.lemma_.lower() in status_cues()[
-        "complement_heads"] and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
-                                    for c in token.children) and not _failed_agreement(
-        candidate.code, token)
+    lemma, cues = token.lemma_.lower(), status_cues()
+    if lemma in cues["helping_heads"] and (any(c.i in found for c in token.children) or (
+            candidate.target and any(c.dep_ in OBJECTS or (c.dep_ in ("ccomp", "xcomp") and any(
+                g.dep_ == "nsubj" for g in c.children)) for c in token.children))):
+        return False  # "Russia has helped Assad regain control": aid to the party helped;
+        # "spent 23 billion euros on helping to integrate refugees": a coded act helped
+    clause = lemma in cues["complement_clause_heads"]
+    return candidate.rule == "verb" and lemma in cues["complement_heads"] and any(
+        c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or clause and (c.dep_ == "ccomp" or (
+            c.dep_ == "advcl" and any(m.lower_ in ("whether", "if") for m in c.children))))
+        for c in token.children) and not _failed_agreement(candidate.code, token)
 
 
 def _question(token: Token) -> Optional[list[Token]]:
@@ -738,6 +749,7 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
     vocabulary = after.vocabulary | before.vocabulary
     has_object = _has_object(token)
     force = (trigger.default or "")[:2] in FORCE_ROOTS
+    root = status_cues()["pattern_roots"].get(trigger.lemma)
     for pattern in possible:  # the others cannot match: their words are not in the sentence
         destination = pattern.needs_object and _bare_prepositions(pattern)  # "returned X to"
         if (not destination and not pattern.plain_words <= vocabulary) or (
@@ -745,6 +757,10 @@ def _pattern_code(trigger: Trigger, token: Token, sent: SpacySpan) -> tuple[Opti
             continue
         if force and (pattern.cameo or "").startswith("11") and not _criticised(pattern, token):
             continue  # "attacked government-held parts of Aleppo" is no "attacked the government"
+        if root and not (pattern.cameo or "").startswith(root):
+            continue  # a block-mate's pattern: "prosecutors blamed Boeing's senior management"
+            # is an accusation (11), not the legal action (173) of "charge", "indict"; "were
+            # arrested ... in the coastal city of Tartus" a detention (17), not a city taken
         if destination:
             last = _destination(view, token.i, pattern.after_words)
             if last is None:
