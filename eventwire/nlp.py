@@ -96,9 +96,10 @@ def paragraph_breaks(doc):
     wrapped = _wrap_width(text)
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if "\n" in before.text or before.whitespace_ == "\n":
-            token.is_sent_start = not (wrapped and before.text == "\n" and token.idx - 1 - (
-                text.rfind("\n", 0, token.idx - 1) + 1) >= wrapped // 2)
+        if ("\n" in before.text or before.whitespace_ == "\n") and not (
+                wrapped and before.text == "\n"
+                and token.idx - 1 - (text.rfind("\n", 0, token.idx - 1) + 1) >= wrapped // 2):
+            token.is_sent_start = True  # a wrapped line's break: the parser decides
     return doc
 
 
