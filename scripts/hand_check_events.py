@@ -65,8 +65,25 @@ and resettle them", "bids to promote a dialogue-negotiation") is part of that de
 event of its own (tag duplicate); a party's election pledge of a domestic policy (to give
 tenants the right to buy) is the domestic policy plan above (tag domestic-policy); a generic,
 habitual act with no occasion ("in some countries the guerrillas are paid to provide
-protection") is "unsure" as an event. The ``error`` field holds ";"-separated tags of what
-was wrong.
+protection") is "unsure" as an event. Settled while judging the fourth round (seed 19,
+2026-11-28), applied to all of it: a clash between two named sides coded with both as sources
+and no target ("clashes between soldiers and guerrillas", "the FMLN and the brigade met in heavy
+clashes") counts right for source and missed for target; the army fighting rebels ("troops were
+fighting small rebel groups", "clashes between soldiers and guerrillas") is CAMEO 19, not
+"unsure" (a rebel attack stays "unsure"), and a killing in a brawl or crowd with no armed force
+in it (a football fan killed before a match) is 18, so 19 counts wrong (tag root-19-for-18);
+the purpose of a meeting ("will meet with Arias to seek solutions") is part of the meeting,
+not an event of its own (tag duplicate); a body's internal meeting with no other party (the
+authorities' review meeting, a union executive's meeting) and a parliamentary debate are the
+domestic policy above (tag domestic-policy); an endorsement or a threat made in the reported
+statement itself ("a policy we would commend", "the onus ... will rest on the district
+administration, warned ...") counts right as asserted or claimed, as a condemnation does, and
+planned counts wrong; a warning of a risk with no act threatened ("warned there was a real risk
+that ..."), the retraction of a remark and a vow to "fight for" a cause are statements; a past
+episode named in a noun phrase ("the bloodiest clashes between soldiers and guerrillas during the
+offensive", "Gujarat riots" in a quote) is an event, right as asserted or claimed; a donation
+of religious objects to a government officer (the shila daan) is "unsure" for type and root.
+The ``error`` field holds ";"-separated tags of what was wrong.
 
 Figures: event precision = event "y" among drawn events judged y/n; type, root, source,
 target, status accuracy among true events; "event code right" (GDELT's comparable figure) =
