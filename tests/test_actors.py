@@ -1115,3 +1115,55 @@ def test_a_place_inside_a_state_naming_a_body_stays_the_bodys_state(actors_only)
             "was also proposed by him.")
     board = code(actors_only, text, "gujarat secondary", published="2002-03-25")
     assert (board.text, board.code) == ("gujarat secondary education board", "IND")
+
+
+def test_a_company_the_dictionaries_lack_is_business(actors_only):
+    # Reuters (reuters-22, reuters-25): firms were uncoded names, or their state alone
+    text = ("Magma Copper Co, a subsidiary of Newmont\nMining Corp, said it is cutting its copper "
+            "cathode price by 0.75 cent to 66 cents a lb, effective immediately.")
+    assert code(actors_only, text, "Magma Copper Co", published="1987-02-26").code == "BUS"
+    text = ("Shearson Lehman Brothers, a unit of American Express Co <AXP>, said Robert Stearns "
+            "has joined the company as managing director of its merger and acquisition "
+            "department.")
+    assert code(actors_only, text, "American Express Co", published="1987-02-26").code == "USABUS"
+
+
+def test_a_british_party_leader_is_his_partys(actors_only):
+    # bbc-politics-013, reuters-6190: the party gives its leader GBR and government or opposition
+    text = ("Tory leader Michael Howard has gone on the offensive in response to people "
+            "questioning how a son of immigrants can propose asylum quotas.")
+    assert code(actors_only, text, "Tory leader", published="2005-02-10").code == "GBROPPPTY"
+    text = ("Labour leader Neil Kinnock called it \"a bribes budget.\"     Kinnock said the budget "
+            "\"had little to do with the general good\".")
+    assert code(actors_only, text, "Labour leader", published="1987-03-17").code == "GBROPPPTY"
+
+
+def test_indian_parties_and_rights_bodies_in_lower_case(actors_only):
+    # india_police_events (ipe-24, ipe-858): acronyms of parties and bodies the dictionaries lack
+    text = ("new delhi: in view of the volatile political situation confronting the country, the "
+            "ruling national democratic alliance (nda) may look for a successor to lok sabha "
+            "speaker g m c balayogi, who died in a helicopter crash in andhra pradesh sunday "
+            "morning, from within the telugu desam party (tdp) to maintain the delicate political "
+            "equilibrium at the centre.\n\nthis is because of the pivotal role of the tdp, which "
+            "is the second largest party supporting the ruling nda.")
+    assert code(actors_only, text, "the tdp, which", published="2002-03-04").code == "INDPTY"
+    text = ("This story is from March 20, 2002\n\nahmedabad: chairman of the national human "
+            "rights commission justice j s verma on wednesday said that he would talk to as many "
+            "people as possible before arriving at a conclusion on the violence that rocked parts "
+            "of gujarat in the aftermath of the attack on sabarmati express on february 27 at "
+            "godhra. \"i am a judge. therefore, i would prefer to meet both the sides (victims, "
+            "state government officials and others) before coming to any conclusion,\" he told "
+            "reporters here. he refused to comment when asked whether the nhrc was satisfied "
+            "with the state government''s preliminary report on the violence in response to its "
+            "march one notice.")
+    assert code(actors_only, text, "the nhrc was", published="2002-03-20").code == "INDGOVHRI"
+
+
+def test_a_police_force_named_by_plain_words_is_the_datelines(actors_only):
+    # muc34 (DEV-MUC3-0674): "THE TREASURY POLICE" was a named body of unknown country
+    text = ("SAN SALVADOR, 11 NOV 89 (RADIO CADENA YSKL) -- [REPORT] [RENE\nHURTADO] [TEXT] AN "
+            "ATTACK AGAINST THE NATIONAL POLICE AT CUSCATANCINGO\nBEGAN APPROXIMATELY 15-20 "
+            "MINUTES AGO.\n\n   WE HAVE ALSO BEEN TOLD THAT THE CIVIL DEFENSE COMMAND IN EL "
+            "PLAN\nDEL PITO HAS NOT BEEN ATTACKED. HOWEVER, THERE WAS A CLASH BETWEEN\nTHE "
+            "TREASURY POLICE AND FMLN URBAN GUERRILLAS WHO WERE WEARING MASKS.")
+    assert code(actors_only, text, "TREASURY POLICE", published="1989-11-11").code == "SLVCOP"

@@ -642,16 +642,32 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
                 code = _office(entry, country, title) or code
                 country, sector = split_code(code)
         if code is None:
-            return _code_from_modifiers(unit, children, None, kind)
+            return _firm(doc, unit, _code_from_modifiers(unit, children, None, kind))
         return Coding(code, country, sector, kind)
     if unit.source == "entity" and unit.label == "TRAIN":  # its passengers (_train_name)
         return Coding(None, None, "CVL", "group", explicit_country=False)
     if unit.source == "entity":
         kind = "person" if unit.label == "PERSON" else "organisation"
-        return _code_from_modifiers(unit, children, None, kind)
+        return _firm(doc, unit, _code_from_modifiers(unit, children, None, kind))
     if unit.source == "agent":
         return _code_agent(doc, unit, children)
     return Coding(None, None, None, "person")
+
+
+# the last word of a company's name ("SBC Communications", "USX Corp", "Magma Copper Co")
+FIRM_WORDS = {"inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "gmbh",
+              "communications", "industries", "holdings", "airlines", "motors"}
+
+
+def _firm(doc: Doc, unit: Unit, coding: Coding) -> Coding:
+    """A company the dictionaries lack is business (BUS), with the country its name gives, as
+    CAMEO codes firms."""
+    words = [t for t in tokens_of(doc)[unit.start:unit.end] if t.is_alpha]
+    if coding.sector is not None or not words or _word(words[-1]) not in FIRM_WORDS \
+            or len(words) < 2:
+        return coding
+    return Coding(f"{coding.country or ''}BUS", coding.country, "BUS", "organisation",
+                  coding.explicit_country)
 
 
 FORMER = {"former", "ousted", "ex", "exiled", "deposed", "late", "retired", "toppled"}
@@ -1206,10 +1222,15 @@ def _function_of_named_body(doc: Doc, unit: Unit) -> bool:
 
 def _unknown_name_modifier(doc: Doc, unit: Unit) -> bool:
     """A proper noun the dictionaries do not know modifies the head ("the Kurdish Regional
-    Government"): a named body of unknown country, not the article's own."""
+    Government"): a named body of unknown country, not the article's own; not an ordinary
+    English word before police ("THE TREASURY POLICE", "the Judicial Technical Police"): a
+    branch of the state's own police (before soldiers it may name rebels: "GUERRILLA URBAN
+    COMMANDOS")."""
     known = {i for c in unit.children if c.source != "entity" for i in range(c.start, c.end)}
+    police = unit.agent is not None and unit.agent.sector[:3] == "COP"
     return any(t.pos_ == "PROPN" and t.i not in known and not (unit.start <= t.i < unit.end)
                and t.ent_type_ not in ("NORP", "GPE")  # "Shona rebels", "Tamil refugees": a people
+               and not (police and word_classes(_word(t)))
                for t in unit.root(doc).lefts)
 
 
