@@ -1126,6 +1126,11 @@ def test_a_company_the_dictionaries_lack_is_business(actors_only):
             "has joined the company as managing director of its merger and acquisition "
             "department.")
     assert code(actors_only, text, "American Express Co", published="1987-02-26").code == "USABUS"
+    # bbc-tech-368: "firm" names a company as "company" does ("Arbor Networks" was uncoded)
+    text = ("The creation of the fingerprinting system has been brokered by US firm Arbor Networks "
+            "and signatures of attacks will be passed to anyone suffering under the weight of an "
+            "attack.")
+    assert code(actors_only, text, "US firm Arbor", published="2005-03-01").code == "USABUS"
 
 
 def test_a_british_party_leader_is_his_partys(actors_only):
