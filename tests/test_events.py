@@ -2185,3 +2185,14 @@ def test_harm_done_to_oneself_is_no_attack(pipeline):
                           "foreign wheat production -- by unilaterally stocking grain,\" Jim "
                           "Miller, president of NAWG said.")
     assert "hurt" not in {e.trigger.text for e in x.events}
+
+
+def test_breaking_even_a_record_broken_or_a_rival_overtaken_is_no_attack(pipeline):
+    # bench (BBC business and tech; held out of the hand checks)
+    x = extract(pipeline, "Maserati and Ferrari sell about 10,000 cars between them and both "
+                          "companies broke even in 2003.")
+    assert x.events == []
+    x = extract(pipeline, "UK mobile owners continue to break records with their text messaging.")
+    assert x.events == []
+    x = extract(pipeline, "China overtook the US to become Japan's biggest trading partner in 2004.")
+    assert x.events == []
