@@ -404,7 +404,8 @@ def _idle_governor(candidate: Candidate, found: dict[int, Candidate]) -> bool:
     and "decide" over a clause too: "She helped launch the Ballet Club", "will decide on Friday
     whether to recommend the sale"): the complement names the act, and it is none (a coded
     complement folds the verb or keeps its own event). Parties that fail to reach an agreement
-    still reject it (_failed_agreement); a party helped is aided ("helped the rebels fight")."""
+    still reject it (_failed_agreement); a party helped is aided ("helped the rebels fight").
+    A warning over a clause that names only a risk is a statement (_risk_warned)."""
     token = candidate.trigger
     lemma, cues = token.lemma_.lower(), status_cues()
     if lemma in cues["warning_heads"]:
