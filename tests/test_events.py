@@ -2155,3 +2155,44 @@ def test_an_award_that_went_to_someone_is_no_visit(pipeline):
     x = extract(pipeline, "High Representative for Disarmament Affairs Angela Kane went to "
                           "Damascus last week to negotiate the access accord.")
     assert "went" in {e.trigger.text for e in x.events}
+
+
+def test_a_warning_of_a_risk_is_no_threat(pipeline):
+    # bench (BBC tech; held out of the hand checks): no act of the warner's is threatened
+    x = extract(pipeline, "Mitchell Kapor, chairman of the Mozilla foundation, warned that "
+                          "Microsoft could use patent lawsuits in the future.")
+    assert "warned" not in {e.trigger.text for e in x.events}
+    # (BBC politics) a walkout warned of is still a threat
+    x = extract(pipeline, "PCS leader Mark Serwotka warned last week that there could be further "
+                          "walkouts unless there was a government rethink.")
+    assert [e.type for e in x.events if e.trigger.text == "warned"] == ["THREATEN"]
+
+
+def test_a_figure_pushed_up_or_people_remaining_in_custody_make_no_event(pipeline):
+    # bench (BBC business, MUC; held out of the hand checks): no demand, no refusal to release
+    x = extract(pipeline, "Buy it is understood that the recent success of the smaller edition "
+                          "of the Independent, which has pushed circulation up by 20% to 260,000, "
+                          "has prompted interest from industry rivals.")
+    assert "pushed" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "MEANWHILE, APPROXIMATELY 4,000 PEOPLE REMAIN IN CUSTODY AWAITING "
+                          "JUDICIAL RULINGS.")
+    assert x.events == []
+
+
+def test_harm_done_to_oneself_is_no_attack(pipeline):
+    # bench (Reuters; held out of the hand checks)
+    x = extract(pipeline, "\"We will not continue to hurt ourselves economically -- and subsidize "
+                          "foreign wheat production -- by unilaterally stocking grain,\" Jim "
+                          "Miller, president of NAWG said.")
+    assert "hurt" not in {e.trigger.text for e in x.events}
+
+
+def test_breaking_even_a_record_broken_or_a_rival_overtaken_is_no_attack(pipeline):
+    # bench (BBC business and tech; held out of the hand checks)
+    x = extract(pipeline, "Maserati and Ferrari sell about 10,000 cars between them and both "
+                          "companies broke even in 2003.")
+    assert x.events == []
+    x = extract(pipeline, "UK mobile owners continue to break records with their text messaging.")
+    assert x.events == []
+    x = extract(pipeline, "China overtook the US to become Japan's biggest trading partner in 2004.")
+    assert x.events == []

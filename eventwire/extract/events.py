@@ -404,9 +404,12 @@ def _idle_governor(candidate: Candidate, found: dict[int, Candidate]) -> bool:
     and "decide" over a clause too: "She helped launch the Ballet Club", "will decide on Friday
     whether to recommend the sale"): the complement names the act, and it is none (a coded
     complement folds the verb or keeps its own event). Parties that fail to reach an agreement
-    still reject it (_failed_agreement); a party helped is aided ("helped the rebels fight")."""
+    still reject it (_failed_agreement); a party helped is aided ("helped the rebels fight").
+    A warning over a clause that names only a risk is a statement (_risk_warned)."""
     token = candidate.trigger
     lemma, cues = token.lemma_.lower(), status_cues()
+    if lemma in cues["warning_heads"]:
+        return candidate.rule == "verb" and _risk_warned(token, found)
     if lemma in cues["helping_heads"] and (any(c.i in found for c in token.children) or (
             candidate.target and any(c.dep_ in OBJECTS or (c.dep_ in ("ccomp", "xcomp") and any(
                 g.dep_ == "nsubj" for g in c.children)) for c in token.children))):
@@ -417,6 +420,21 @@ def _idle_governor(candidate: Candidate, found: dict[int, Candidate]) -> bool:
         c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or clause and (c.dep_ == "ccomp" or (
             c.dep_ == "advcl" and any(m.lower_ in ("whether", "if") for m in c.children))))
         for c in token.children) and not _failed_agreement(candidate.code, token)
+
+
+def _risk_warned(token: Token, found: dict[int, Candidate]) -> bool:
+    """A warning over a clause that names a risk, not an act threatened: no trigger coded in it
+    and no act of the warner's own, told by a pronoun ("warned there would be no easy
+    solution", "warned that councils would face a continuous struggle"; "warned that he would
+    take measures against urban terrorists", "warned that it would attack" and "warned that there
+    could be further walkouts" stay threats)."""
+    cues = status_cues()
+    acts = set(cues["attack_nouns"]) | set(cues["threatened_nouns"])
+    return any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+               and not any(t.i in found or t.lemma_.lower() in acts for t in c.subtree)
+               and not any(s.dep_ in ("nsubj", "nsubjpass") and s.pos_ == "PRON"
+                           and s.lower_ not in ("there", "this", "that") for s in c.children)
+               for c in token.children)
 
 
 def _question(token: Token) -> Optional[list[Token]]:
