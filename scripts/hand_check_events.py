@@ -83,6 +83,24 @@ that ..."), the retraction of a remark and a vow to "fight for" a cause are stat
 episode named in a noun phrase ("the bloodiest clashes between soldiers and guerrillas during the
 offensive", "Gujarat riots" in a quote) is an event, right as asserted or claimed; a donation
 of religious objects to a government officer (the shila daan) is "unsure" for type and root.
+Settled while judging the fifth round (seed 20, 2026-11-28), applied to all of it: an act named
+as the purpose of another act ("resigned today to protest the murder") is part of that act, as a
+meeting's purpose is (tag duplicate), where that act has an event of its own; where it has none
+("agitated outside parliament to demand the dismissal", only the demand extracted), the purpose
+event stands for it and is judged as that act; likewise a trigger on a word of the act's own
+clause that names its manner or outcome ("launched this aggression ... using weapons", "was
+delayed when Polish MEPs rejected plans") is judged as the act where the act's verb has no event,
+and is a duplicate where it has one; an intent expressed in the reported statement itself and
+coded as one (CAMEO 03: "announced that it is willing to engage in a dialogue", "came with
+assurances that restrictions would be lifted") counts right as asserted or claimed, and planned
+counts wrong, as a threat does, while an act others report as planned with no intent expressed
+("had heard the minister was going to resign") counts right as planned or claimed; a named group
+coded by its country alone (a Muslim committee IND, Polish MEPs POL) counts wrong (the sector is
+missing); a court's procedural order (cases "be heard on a day-to-day basis") and an
+organisation's instruction to its own supporters ("campaigners have been asked not to bring any
+animals") are the domestic policy above (tag domestic-policy); a reply filed in court and the
+press conference announcing a rally are statements; a country taking over a rotating
+chairmanship (the UK's EU presidency) is not an act (tag false-trigger).
 The ``error`` field holds ";"-separated tags of what was wrong.
 
 Figures: event precision = event "y" among drawn events judged y/n; type, root, source,
