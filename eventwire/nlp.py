@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.symbols import NOUN
 from spacy.tokens import Doc
 
-from eventwire.truecase import text_case, truecase
+from eventwire.truecase import read_case
 
 KEEP_WHOLE = ("sit-in", "sit-ins", "Sit-in", "Sit-ins", "SIT-IN",
               "cease-fire", "cease-fires", "Cease-fire", "Cease-fires", "CEASE-FIRE")
@@ -53,8 +53,7 @@ def parse_texts(nlp: Language, pairs: Iterable[tuple[str, object]], **options
     article's own words: every token, span and offset quotes the original."""
     def truecased() -> Iterator[tuple[str, tuple[Optional[str], Optional[str], object]]]:
         for text, context in pairs:
-            case = text_case(text)
-            cased = truecase(text) if case == "upper" else text
+            cased, case = read_case(text)
             yield cased, (None if cased is text else text, case, context)
 
     for doc, (original, case, context) in nlp.pipe(truecased(), as_tuples=True, **options):
@@ -63,8 +62,7 @@ def parse_texts(nlp: Language, pairs: Iterable[tuple[str, object]], **options
 
 def parse_text(nlp: Language, text: str) -> Doc:
     """One article text parsed as ``parse_texts`` parses it."""
-    case = text_case(text)
-    cased = truecase(text) if case == "upper" else text
+    cased, case = read_case(text)
     return with_case(nlp(text) if cased is text else with_text(nlp(cased), text), case)
 
 

@@ -53,8 +53,17 @@ def truecase(text: str) -> str:
     """An upper-case text with the capitals cased English would give it; any other text as it
     is. Only letter case changes: a word whose lower or cased form has another length (some
     Unicode letters: "İ") keeps its own letters."""
-    if text_case(text) != "upper":
-        return text
+    return read_case(text)[0]
+
+
+def read_case(text: str) -> tuple[str, Optional[str]]:
+    """The text as ``truecase`` gives it, and its ``text_case``, the case read once."""
+    case = text_case(text)
+    return (_truecased(text) if case == "upper" else text), case
+
+
+def _truecased(text: str) -> str:
+    """``truecase`` of a text ``text_case`` reads as upper case."""
     found = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     words = [word.lower() if len(word.lower()) == len(word) else word for _, _, word in found]
     out = list(text)
