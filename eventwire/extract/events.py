@@ -428,8 +428,7 @@ def _risk_warned(token: Token, found: dict[int, Candidate]) -> bool:
     solution", "warned that councils would face a continuous struggle"; "warned that he would
     take measures against urban terrorists", "warned that it would attack" and "warned that there
     could be further walkouts" stay threats)."""
-    cues = status_cues()
-    acts = set(cues["attack_nouns"]) | set(cues["threatened_nouns"])
+    acts = _threat_words()
     return any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
                and not any(t.i in found or t.lemma_.lower() in acts for t in c.subtree)
                and not any(s.dep_ in ("nsubj", "nsubjpass") and s.pos_ == "PRON"
@@ -493,6 +492,12 @@ def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
     table = triggers()
     return (frozenset(word.split()[0] for word, pos in table if pos == "VERB"),
             frozenset(word for word, pos in table if pos == "NOUN"))
+
+
+@lru_cache(maxsize=1)
+def _threat_words() -> frozenset[str]:
+    cues = status_cues()
+    return frozenset(set(cues["attack_nouns"]) | set(cues["threatened_nouns"]))
 
 
 @lru_cache(maxsize=1)
