@@ -70,6 +70,23 @@ def test_a_utc_stamp_keeps_a_page_date_the_same_instant_has_elsewhere(naeb_pages
     assert publication_date(date(2023, 10, 5), None) == date(2023, 10, 5)
 
 
+def test_a_placeholder_stamp_is_no_date_and_the_pages_own_date_is_kept(zyte):
+    # The Detroit News page's JSON-LD says datePublished "0001-01-01T00:00:00Z" (no date);
+    # its URL and visible date say 19 November 2019.
+    folder, gold = zyte
+    key = "65ce3a4577a0306994efa190a0d96e84014f9d4257ad54753e807ede518f02c0"
+    html = gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes())
+    assert structured_published(html) is None
+    assert extract_page(html, url=gold[key]["url"]).published == date(2019, 11, 19)
+
+
+def test_a_stamp_at_the_calendars_end_keeps_its_date():
+    from datetime import datetime
+
+    stamp = datetime.fromisoformat("9999-12-31T23:00:00+00:00")
+    assert publication_date(date(2019, 11, 19), stamp) == date(9999, 12, 31)
+
+
 def test_main_text_of_a_news_page_matches_the_gold_body(zyte):
     folder, gold = zyte
     page = extract_page(gzip.decompress((folder / "html" / f"{NYT}.html.gz").read_bytes()))

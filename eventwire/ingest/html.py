@@ -34,6 +34,9 @@ ARTICLE_TYPES = ("Article", "BlogPosting", "LiveBlogPosting", "Report")
 ``ReportageNewsArticle``... end in ``Article``)."""
 TIME_ZONES = (timedelta(hours=-12), timedelta(hours=14))
 """The earliest and latest UTC offsets in use: the dates one UTC instant has somewhere."""
+PLACEHOLDER_STAMPS = (datetime(1, 1, 1), datetime(1970, 1, 1))
+"""Stamps a site's software writes for "no date" (the calendar's first instant, the Unix
+epoch): no publication date."""
 
 
 @dataclass(frozen=True)
@@ -82,9 +85,11 @@ def structured_published(html: bytes) -> Optional[datetime]:
             if (isinstance(value, str) and any(isinstance(kind, str) and kind.endswith(
                     ARTICLE_TYPES) for kind in types)):
                 try:
-                    return datetime.fromisoformat(value.strip())
+                    stamp = datetime.fromisoformat(value.strip())
                 except ValueError:
                     continue
+                if stamp.replace(tzinfo=None) not in PLACEHOLDER_STAMPS:
+                    return stamp
     return None
 
 
@@ -101,7 +106,10 @@ def publication_date(found: Optional[date], stated: Optional[datetime]) -> Optio
         return found
     if found is None or stated.utcoffset() is None or stated.utcoffset():
         return stated.date()  # no zone, or the publisher's own offset: the date as written
-    earliest, latest = (stated + offset for offset in TIME_ZONES)
+    try:
+        earliest, latest = (stated + offset for offset in TIME_ZONES)
+    except OverflowError:  # a stamp within a day of the calendar's end
+        return stated.date()
     return found if earliest.date() <= found <= latest.date() else stated.date()
 
 
