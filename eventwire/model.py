@@ -13,6 +13,7 @@ import unicodedata
 from datetime import date
 from typing import Iterator, Literal, Optional
 
+import ftfy
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Span = tuple[int, int]
@@ -218,9 +219,22 @@ def check_spans(extraction: Extraction) -> None:
             raise SpanError(f"events/{event.id}: sentence {list(event.sentence)} is outside the text")
 
 
+# A right double quote's UTF-8 bytes read as cp1252 ("â€" and 0x9d, which cp1252 lacks, so the
+# third byte was lost as U+FFFD): no other mark of that shape is common in news.
+LOST_CLOSING_QUOTE = "\u00e2\u20ac\ufffd"
+
+
+def repair_encoding(text: str) -> str:
+    """UTF-8 once read as cp1252 or Latin-1 ("the partyâ€™s", "â€œwe") read back as meant
+    ("the party’s", "“we"), by ftfy's encoding fixes alone; text without such runs is kept."""
+    return ftfy.fix_encoding(text.replace(LOST_CLOSING_QUOTE, "\u201d"), fix_c1_controls=False)
+
+
 def normalise_text(text: str) -> str:
-    """The form articles are identified by: NFC, unified newlines, no trailing blanks."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """The form articles are identified by: mis-decoded UTF-8 repaired, NFC, unified newlines,
+    no trailing blanks."""
+    text = unicodedata.normalize("NFC", repair_encoding(text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 

@@ -63,3 +63,25 @@ def test_a_wrong_field_option_says_what_is_expected():
 def test_reading_streams(data):
     """The 25,765-article corpus is read lazily: the first ten come without reading it all."""
     assert len(list(islice(read_jsonl(data / "corpora" / "bench_articles.jsonl.gz"), 10))) == 10
+
+
+def test_a_record_misread_as_cp1252_is_read_back_and_its_quote_found(tmp_path, pipeline):
+    # The start of a Times of India archive record (bench corpus, ipe-11) as it is stored.
+    text = ("This story is from March 10, 2002\n\nlucknow: the all-india babri masjid action "
+            "committee (aibmac) has sought a ban on vhp-sponsored march 15 programme at the "
+            "acquired land in ayodhya. holding a state-level meeting on saturday, aibmac convenor "
+            "jafrayab jilani said that the proposed \u00e2\u20ac\u02dcbhoomi pujan\u00e2\u20ac"
+            "\u2122, even if it was symbolic, would be in violation of the supreme court status "
+            "quo order. \u00e2\u20ac\u0153we demand a ban on the vhp programme as it is in clear "
+            "violation of the supreme court order,\u00e2\u20ac\ufffd he said.")
+    path = tmp_path / "toi.jsonl"
+    path.write_text(json.dumps({"id": "ipe-11", "text": text}) + "\n", encoding="utf-8")
+    article = next(read_jsonl(path))
+    assert "the proposed \u2018bhoomi pujan\u2019, even" in article.text
+    quotes = pipeline.extract(article).quotes
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [(q.text, q.source.text) for q in direct] == [
+        ("\u201cwe demand a ban on the vhp programme as it is in clear violation of the supreme "
+         "court order,\u201d", "he")]
+    assert any(q.source.text == "aibmac convenor jafrayab jilani"
+               and q.text.startswith("that the proposed \u2018bhoomi pujan\u2019") for q in quotes)

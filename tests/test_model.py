@@ -5,7 +5,7 @@ import pytest
 from pydantic import ValidationError
 
 from eventwire.model import (Actor, Article, Event, Evidence, Extraction, SpanError,
-                             check_spans, json_schema_text, text_sha256)
+                             check_spans, json_schema_text, normalise_text, text_sha256)
 
 SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "extraction.schema.json"
 TEXT = "Russian Foreign Minister Sergei Lavrov on Thursday said the army halted attacks."
@@ -53,6 +53,27 @@ def test_check_spans_also_covers_event_triggers_added_later():
 def test_sha256_ignores_line_endings_and_trailing_blanks():
     assert text_sha256("a line \r\nnext\r\n") == text_sha256("a line\nnext")
     assert text_sha256("a") != text_sha256("b")
+
+
+# A Times of India archive line (bench corpus, ipe-11) as stored: UTF-8 read once as cp1252,
+# the closing quote's last byte lost.
+MISREAD = ("aibmac convenor jafrayab jilani said that the proposed \u00e2\u20ac\u02dcbhoomi "
+           "pujan\u00e2\u20ac\u2122, even if it was symbolic, would be in violation of the "
+           "supreme court status quo order. \u00e2\u20ac\u0153we demand a ban on the vhp "
+           "programme,\u00e2\u20ac\ufffd he said.")
+
+
+def test_text_misread_as_cp1252_is_read_back_as_written():
+    assert normalise_text(MISREAD) == (
+        "aibmac convenor jafrayab jilani said that the proposed \u2018bhoomi pujan\u2019, even "
+        "if it was symbolic, would be in violation of the supreme court status quo order. "
+        "\u201cwe demand a ban on the vhp programme,\u201d he said.")
+
+
+def test_text_without_misread_marks_is_kept(seed_article):
+    accented = "Le président Erdoğan a dit à Genève : « señor », naïve — “café” 2–1 £5."
+    assert normalise_text(accented) == accented
+    assert normalise_text(seed_article.text) == seed_article.text
 
 
 def test_unknown_fields_are_refused():
