@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.symbols import NOUN
 from spacy.tokens import Doc
 
-from eventwire.truecase import read_case
+from eventwire.truecase import LETTER_CASE, read_case
 
 KEEP_WHOLE = ("sit-in", "sit-ins", "Sit-in", "Sit-ins", "SIT-IN",
               "cease-fire", "cease-fires", "Cease-fire", "Cease-fires", "CEASE-FIRE")
@@ -69,7 +69,7 @@ def parse_text(nlp: Language, text: str) -> Doc:
 def with_case(doc: Doc, case: Optional[str]) -> Doc:
     """The doc, holding its text's ``text_case``, read once for truecasing: the actors stage
     reads it from there (``letter_case``), not from the text again."""
-    doc.user_data["eventwire_letter_case"] = case
+    doc.user_data[LETTER_CASE] = case
     return doc
 
 

@@ -25,6 +25,8 @@ _DATELINE_END = re.compile(r"--\s*(?:\[[^\]]*\]\s*)*\[?$")
 _GAP = re.compile(r"[ \t]*\n?[ \t]*")  # between the words of one name: a space or one line break
 _DATELINE = 300  # "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- [TEXT] THE ...": "--" ends it here
 _MOST_NAME_WORDS = 5
+LETTER_CASE = "eventwire_letter_case"
+"""The ``Doc.user_data`` key that holds a parsed article's ``text_case`` (``nlp.with_case``)."""
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
                       "april june july august september october november december jan feb apr "
                       "jun jul aug sep sept oct nov dec".split())  # not "may", "march", "mar"

@@ -80,7 +80,7 @@ from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, 
                                         actor_dictionary, person_index, split_code)
 from eventwire.resources.gazetteer import iso3, load_gazetteer, name_key, region_demonyms
 from eventwire.resources.words import is_stop_word, word_classes
-from eventwire.truecase import text_case
+from eventwire.truecase import LETTER_CASE, text_case
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nn"}
 ARMED = {"MIL", "UAF", "REB", "INS"}
@@ -235,9 +235,9 @@ def letter_case(doc: Doc) -> Optional[str]:
     """ "upper" or "lower" for an article written in one case (the FBIS wires of MUC-3/4, the
     Times of India's lower-cased archive), where capitals tell no name; None for cased text
     (``truecase.text_case`` on the article's own text, read once per doc)."""
-    if "eventwire_letter_case" not in doc.user_data:
-        doc.user_data["eventwire_letter_case"] = text_case(doc_text(doc))
-    return doc.user_data["eventwire_letter_case"]
+    if LETTER_CASE not in doc.user_data:
+        doc.user_data[LETTER_CASE] = text_case(doc_text(doc))
+    return doc.user_data[LETTER_CASE]
 
 
 def _clause_word(word: str, verbs: bool = True) -> bool:
