@@ -1200,6 +1200,9 @@ class ActorIndex:
         span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
         if span is None or any(t.i in self.by_token for t in span):
             return None
+        if span.start and doc[span.start - 1].dep_ == "det" and doc[span.start - 1].lower_ == "the" \
+                and doc[span.start - 1].head.i in range(span.start, span.end):
+            span = doc[span.start - 1:span.end]  # "the West Bank", as actors' mentions are spanned
         return self.add(span, place.name, country, sector)
 
     def town_actor(self, place: Place, doc: Doc, addressed: bool) -> Optional[str]:
@@ -1621,16 +1624,25 @@ def _later_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -
     town or region where it happens. Not for talks or meetings ("talks in Geneva" are no one's
     act on Geneva), nor for a military retreat, surrender or halt (CAMEO 087): the hand-coded
     seed and the PLOVER records keep its town as its place ("combat operations have been
-    halted in eastern Aleppo", "surrendered in Soroti", "withdrawal from Gorazde")."""
+    halted in eastern Aleppo", "surrendered in Soroti", "withdrawal from Gorazde"); but the
+    area of a ceasefire named as the object (CAMEO 0871) is its target ("declared a ceasefire in
+    Tripoli", "announced a ceasefire in Idlib": ConfliBERT train marks the town, as for a
+    curfew). A seizure takes a town or region from whoever holds it, not from its people
+    ("an operation to recapture east Aleppo")."""
     token = candidate.trigger
     cues = status_cues()
     withdrawal = candidate.code.type in cues["withdrawal_types"]
-    target = _deeper_target(candidate, actors, source) or _town_target(token, actors, withdrawal)
+    seizure = any(candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"])
+    target = _deeper_target(candidate, actors, source) or (
+        [] if seizure else _town_target(token, actors, withdrawal))
     if not target and token.pos_ == "VERB":
         target = _met_to_consult(candidate, actors) or _uncoded_object(token, actors)
-    if target or _reciprocal(candidate.code, token) or any(
-            candidate.code.cameo.startswith(c) for c in cues["military_retreat_codes"]):
+    if target or _reciprocal(candidate.code, token):
         return target
+    if any(candidate.code.cameo.startswith(c) for c in cues["military_retreat_codes"]):
+        ceasefire = any(candidate.code.cameo.startswith(c) for c in cues["ceasefire_codes"])
+        return next((found for o in token.children if ceasefire and o.dep_ in OBJECTS
+                     and (found := _located_target(o, actors, towns=True))), [])
     return _located_target(token, actors, towns=True) or _clause_place(token, actors, source)
 
 
@@ -1698,14 +1710,16 @@ def _town_target(token: Token, actors: ActorIndex, withdrawal: bool = False) -> 
     prepositions = status_cues()["town_target_prepositions"] | ({"from"} if withdrawal else set())
     # the verb's own object and target phrases first, then its object's ("a protest with London")
     reached: list[tuple[Token, bool]] = []
-    for head in [token] + [c for c in token.children if c.dep_ in ("dobj", "obj")]:
-        for child in head.children:
-            if head is token and child.dep_ in ("dobj", "obj", "dative"):
-                reached.append((child, True))
-            elif child.dep_ == "prep" and child.lower_ in prepositions:
-                reached += [(c, False) for c in child.children if c.dep_ == "pobj"]
+    verbs = [token] + [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    for verb in verbs:
+        for head in [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]:
+            for child in head.children:
+                if head is verb and child.dep_ in ("dobj", "obj", "dative"):
+                    reached.append((child, True))
+                elif child.dep_ == "prep" and child.lower_ in prepositions:
+                    reached += [(c, False) for c in child.children if c.dep_ == "pobj"]
     for node, addressed in reached:
-        place = actors.towns.get(node.i)
+        place = actors.towns.get(node.i) or actors.places.get(node.i)
         if place is not None:
             found = actors.town_actor(place, token.doc, addressed)
             return [found] if found else []
@@ -1883,7 +1897,7 @@ def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> li
     adjuncts = status_cues()["adjunct_prepositions"]
     heads = [token] + [c for c in token.children if c.dep_ in OBJECTS] + [
         o for c in token.children if towns and c.dep_ == "prep" and c.lower_ not in adjuncts
-        and c.lower_ not in ("in", "into", "to", "from") for o in c.children if o.dep_ == "pobj"]
+        and c.lower_ not in ("in", "into", "from") for o in c.children if o.dep_ == "pobj"]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
