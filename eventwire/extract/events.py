@@ -1704,9 +1704,12 @@ def _pressure_target(token: Token, actors: ActorIndex) -> list[str]:
 
 
 def _town_target(token: Token, actors: ActorIndex, withdrawal: bool = False) -> list[str]:
-    """A town the verb's object or target phrase names, where nothing else is the target
-    ("urged Washington to lift", "accused New Delhi of", "lodged a protest with London",
-    "withdrew from Beirut": ``withdrawal``, where "from" names the target)."""
+    """A town or region the verb's object or target phrase names, where nothing else is the
+    target ("urged Washington to lift", "accused New Delhi of", "lodged a protest with London",
+    "withdrew from Beirut": ``withdrawal``, where "from" names the target), read on the verb
+    and on its infinitive ("refuse to lift sanctions on Abkhazia"): ConfliBERT train marks such
+    a place inside a state as the target (5 of 5 objects of the main act, 12 of 12 after
+    "to"/"on"/"against" where no one else is), as the PLOVER records code "blockade Paris"."""
     prepositions = status_cues()["town_target_prepositions"] | ({"from"} if withdrawal else set())
     # the verb's own object and target phrases first, then its object's ("a protest with London")
     reached: list[tuple[Token, bool]] = []
@@ -1891,9 +1894,9 @@ def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> li
     people, as the PLOVER records code cities and regions ("a curfew in Algiers", "lifted the
     state of emergency in West Darfur State"; ConfliBERT: "sought refuge in Amman", "remained
     on alert in New Delhi"). The place hangs from the verb or its object; a town also from its
-    prepositional object ("remained on alert in Manila"; not where one comes from: "evicted
-    from the church in Johannesburg"), and is named by a part or region of it too
-    (:func:`_region_of`: "in a number of areas in Mosul city")."""
+    prepositional object ("remained on alert in Manila", "agreed to a ceasefire in Hodeidah";
+    not where one comes from: "evicted from the church in Johannesburg"), and is named by a
+    part or region of it too (:func:`_region_of`: "in a number of areas in Mosul city")."""
     adjuncts = status_cues()["adjunct_prepositions"]
     heads = [token] + [c for c in token.children if c.dep_ in OBJECTS] + [
         o for c in token.children if towns and c.dep_ == "prep" and c.lower_ not in adjuncts
