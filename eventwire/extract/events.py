@@ -1640,8 +1640,9 @@ def _later_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -
     if target or _reciprocal(candidate.code, token):
         return target
     if any(candidate.code.cameo.startswith(c) for c in cues["military_retreat_codes"]):
-        ceasefire = any(candidate.code.cameo.startswith(c) for c in cues["ceasefire_codes"])
-        return next((found for o in token.children if ceasefire and o.dep_ in OBJECTS
+        if not any(candidate.code.cameo.startswith(c) for c in cues["ceasefire_codes"]):
+            return []
+        return next((found for o in token.children if o.dep_ in OBJECTS
                      and (found := _located_target(o, actors, towns=True))), [])
     return _located_target(token, actors, towns=True) or _clause_place(token, actors, source)
 
@@ -1708,7 +1709,7 @@ def _town_target(token: Token, actors: ActorIndex, withdrawal: bool = False) -> 
     target ("urged Washington to lift", "accused New Delhi of", "lodged a protest with London",
     "withdrew from Beirut": ``withdrawal``, where "from" names the target), read on the verb
     and on its infinitive ("refuse to lift sanctions on Abkhazia"): ConfliBERT train marks such
-    a place inside a state as the target (5 of 5 objects of the main act, 12 of 12 after
+    a place inside a state as the target (5 of 5 objects of the main act, 12 of the 13 after
     "to"/"on"/"against" where no one else is), as the PLOVER records code "blockade Paris"."""
     prepositions = status_cues()["town_target_prepositions"] | ({"from"} if withdrawal else set())
     # the verb's own object and target phrases first, then its object's ("a protest with London")
