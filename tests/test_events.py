@@ -613,6 +613,16 @@ def test_a_region_an_infinitive_acts_on_is_its_states_people(pipeline):
     assert x.by_id(event.target[0]).text == "Abkhazia"
 
 
+def test_an_uncoded_doer_still_acts_on_the_place_it_names(pipeline):
+    # ConfliBERT train: gold target "Bagram" (the source, a name no dictionary codes, is read
+    # after the targets)
+    x = extract(pipeline, "Hezb-e-Islami also threatened to shell Bagram, the military airfield "
+                          "15 miles north of Kabul.")
+    event = main_event(x)
+    assert event.type == "THREATEN" and codes(x, event.target) == {"AFGCVL"}
+    assert x.by_id(event.target[0]).text == "Bagram"
+
+
 def test_a_ceasefire_in_a_town_is_aimed_at_its_people(pipeline):
     # ConfliBERT train: gold target "Idlib", "Tripoli", "Hodeidah" (a ceasefire is declared on a
     # place, as a curfew; a surrender or retreat keeps its town as the place)

@@ -380,6 +380,10 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             # articles are full of "controls", "left", "established" by uncoded subjects;
             # a name the dictionaries lack still acts ("Papandreou agreed to resign")
             candidate.source = _uncoded_subject(candidate.trigger, actors, named)
+            if candidate.source and not candidate.target and not any(
+                    candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"]):
+                # "Hezb-e-Islami also threatened to shell Bagram": the place it acts on
+                candidate.target = _town_target(candidate.trigger, actors)
     kept = []
     for candidate in _fold(found):
         if _idle_governor(candidate, found):
