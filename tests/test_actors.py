@@ -968,6 +968,13 @@ def test_upper_case_function_and_common_words_are_no_names(actors_only):
      "AFTER THE ATTACK, THE FARABUNDO MARTI NATIONAL LIBERATION\nFRONT [FMLN] SAID THAT IT WAS "
      "CARRIED OUT IN RESPONSE TO THE 30\nOCTOBER GUERRILLA ATTACK ON THE ARMY'S GENERAL STAFF "
      "HEADQUARTERS.", "THE FARABUNDO", "THE FARABUNDO MARTI NATIONAL LIBERATION\nFRONT"),
+    # MUC-3/4 (DEV-MUC3-0635): "AT" is a preposition, but "AT LEAST 30" a figure the span
+    # keeps, as in lower case ("at least 30 plainclothes policemen"), not "LEAST 30 ..."
+    ("SAN SALVADOR, 2 NOV 89 (ACAN-EFE) -- [TEXT] TENSION WAS HIGH DURING THE MARCH, MAINLY "
+     "BECAUSE OF THE HEAVY\nMILITARY PRESENCE IN SAN "
+     "SALVADOR'S MAIN STREETS AND BECAUSE THE\nUNION MEMBERS DETAINED AT LEAST 30 PLAINCLOTHES "
+     "POLICEMEN WHO,\nACCORDING TO THE UNIONISTS, INFILTRATED THE DEMONSTRATION.", "AT LEAST",
+     "AT LEAST 30 PLAINCLOTHES POLICEMEN"),
 ])
 def test_upper_case_names_end_at_function_words_and_cross_line_breaks(actors_only, text, words,
                                                                       expected):

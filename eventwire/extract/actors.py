@@ -1358,9 +1358,11 @@ def _phrase_start(doc: Doc, unit: Unit) -> tuple[int, int]:
     tokens = tokens_of(doc)
     case = letter_case(doc)
     for i in range(first, unit.start):  # not across a line or a clause's punctuation, nor, in
-        # text of one case, a word no noun phrase holds ("WHICH KIDNAPPED SEVERAL CONSULS")
+        # text of one case, a word no noun phrase holds ("WHICH KIDNAPPED SEVERAL CONSULS"; but
+        # "AT LEAST 30 PLAINCLOTHES POLICEMEN" is a figure, as in lower case)
         if parse_view(doc).breaks_line(i) or (tokens[i].is_punct and tokens[i].text not in "-'\u2019") \
-                or case is not None and _clause_word(_word(tokens[i]), case == "upper"):
+                or case is not None and _clause_word(_word(tokens[i]), case == "upper") \
+                and not (tokens[i].lower_ == "at" and tokens[i + 1].lower_ in ("least", "most")):
             first = i + 1
     bare = first
     while bare < unit.start and (tokens[bare].is_punct or tokens[bare].is_space or tokens[bare].like_num

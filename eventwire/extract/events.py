@@ -380,6 +380,10 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             # articles are full of "controls", "left", "established" by uncoded subjects;
             # a name the dictionaries lack still acts ("Papandreou agreed to resign")
             candidate.source = _uncoded_subject(candidate.trigger, actors, named)
+            if candidate.source and not candidate.target and not any(
+                    candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"]):
+                # "Hezb-e-Islami also threatened to shell Bagram": the place it acts on
+                candidate.target = _town_target(candidate.trigger, actors)
     kept = []
     for candidate in _fold(found):
         if _idle_governor(candidate, found):
@@ -1200,6 +1204,9 @@ class ActorIndex:
         span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
         if span is None or any(t.i in self.by_token for t in span):
             return None
+        if span.start and doc[span.start - 1].dep_ == "det" and doc[span.start - 1].lower_ == "the" \
+                and doc[span.start - 1].head.i in range(span.start, span.end):
+            span = doc[span.start - 1:span.end]  # "the West Bank", as actors' mentions are spanned
         return self.add(span, place.name, country, sector)
 
     def town_actor(self, place: Place, doc: Doc, addressed: bool) -> Optional[str]:
@@ -1621,16 +1628,26 @@ def _later_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -
     town or region where it happens. Not for talks or meetings ("talks in Geneva" are no one's
     act on Geneva), nor for a military retreat, surrender or halt (CAMEO 087): the hand-coded
     seed and the PLOVER records keep its town as its place ("combat operations have been
-    halted in eastern Aleppo", "surrendered in Soroti", "withdrawal from Gorazde")."""
+    halted in eastern Aleppo", "surrendered in Soroti", "withdrawal from Gorazde"); but the
+    area of a ceasefire named as the object (CAMEO 0871) is its target ("declared a ceasefire in
+    Tripoli", "announced a ceasefire in Idlib": ConfliBERT train marks the town, as for a
+    curfew). A seizure takes a town or region from whoever holds it, not from its people
+    ("an operation to recapture east Aleppo")."""
     token = candidate.trigger
     cues = status_cues()
     withdrawal = candidate.code.type in cues["withdrawal_types"]
-    target = _deeper_target(candidate, actors, source) or _town_target(token, actors, withdrawal)
+    seizure = any(candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"])
+    target = _deeper_target(candidate, actors, source) or (
+        [] if seizure else _town_target(token, actors, withdrawal))
     if not target and token.pos_ == "VERB":
         target = _met_to_consult(candidate, actors) or _uncoded_object(token, actors)
-    if target or _reciprocal(candidate.code, token) or any(
-            candidate.code.cameo.startswith(c) for c in cues["military_retreat_codes"]):
+    if target or _reciprocal(candidate.code, token):
         return target
+    if any(candidate.code.cameo.startswith(c) for c in cues["military_retreat_codes"]):
+        if not any(candidate.code.cameo.startswith(c) for c in cues["ceasefire_codes"]):
+            return []
+        return next((found for o in token.children if o.dep_ in OBJECTS
+                     and (found := _located_target(o, actors, towns=True))), [])
     return _located_target(token, actors, towns=True) or _clause_place(token, actors, source)
 
 
@@ -1692,20 +1709,25 @@ def _pressure_target(token: Token, actors: ActorIndex) -> list[str]:
 
 
 def _town_target(token: Token, actors: ActorIndex, withdrawal: bool = False) -> list[str]:
-    """A town the verb's object or target phrase names, where nothing else is the target
-    ("urged Washington to lift", "accused New Delhi of", "lodged a protest with London",
-    "withdrew from Beirut": ``withdrawal``, where "from" names the target)."""
+    """A town or region the verb's object or target phrase names, where nothing else is the
+    target ("urged Washington to lift", "accused New Delhi of", "lodged a protest with London",
+    "withdrew from Beirut": ``withdrawal``, where "from" names the target), read on the verb
+    and on its infinitive ("refuse to lift sanctions on Abkhazia"): ConfliBERT train marks such
+    a place inside a state as the target (5 of 5 objects of the main act, 12 of the 13 after
+    "to"/"on"/"against" where no one else is), as the PLOVER records code "blockade Paris"."""
     prepositions = status_cues()["town_target_prepositions"] | ({"from"} if withdrawal else set())
     # the verb's own object and target phrases first, then its object's ("a protest with London")
     reached: list[tuple[Token, bool]] = []
-    for head in [token] + [c for c in token.children if c.dep_ in ("dobj", "obj")]:
-        for child in head.children:
-            if head is token and child.dep_ in ("dobj", "obj", "dative"):
-                reached.append((child, True))
-            elif child.dep_ == "prep" and child.lower_ in prepositions:
-                reached += [(c, False) for c in child.children if c.dep_ == "pobj"]
+    verbs = [token] + [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    for verb in verbs:
+        for head in [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]:
+            for child in head.children:
+                if head is verb and child.dep_ in ("dobj", "obj", "dative"):
+                    reached.append((child, True))
+                elif child.dep_ == "prep" and child.lower_ in prepositions:
+                    reached += [(c, False) for c in child.children if c.dep_ == "pobj"]
     for node, addressed in reached:
-        place = actors.towns.get(node.i)
+        place = actors.towns.get(node.i) or actors.places.get(node.i)
         if place is not None:
             found = actors.town_actor(place, token.doc, addressed)
             return [found] if found else []
@@ -1877,13 +1899,13 @@ def _located_target(token: Token, actors: ActorIndex, towns: bool = False) -> li
     people, as the PLOVER records code cities and regions ("a curfew in Algiers", "lifted the
     state of emergency in West Darfur State"; ConfliBERT: "sought refuge in Amman", "remained
     on alert in New Delhi"). The place hangs from the verb or its object; a town also from its
-    prepositional object ("remained on alert in Manila"; not where one comes from: "evicted
-    from the church in Johannesburg"), and is named by a part or region of it too
-    (:func:`_region_of`: "in a number of areas in Mosul city")."""
+    prepositional object ("remained on alert in Manila", "agreed to a ceasefire in Hodeidah";
+    not where one comes from: "evicted from the church in Johannesburg"), and is named by a
+    part or region of it too (:func:`_region_of`: "in a number of areas in Mosul city")."""
     adjuncts = status_cues()["adjunct_prepositions"]
     heads = [token] + [c for c in token.children if c.dep_ in OBJECTS] + [
         o for c in token.children if towns and c.dep_ == "prep" and c.lower_ not in adjuncts
-        and c.lower_ not in ("in", "into", "to", "from") for o in c.children if o.dep_ == "pobj"]
+        and c.lower_ not in ("in", "into", "from") for o in c.children if o.dep_ == "pobj"]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "to"):
