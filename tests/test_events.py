@@ -2251,3 +2251,25 @@ def test_goods_bought_make_no_event_a_firm_bought_does(pipeline):
     assert [e.type for e in x.events if e.trigger.text == "bought"] == ["COOPERATE"]
     x = extract(pipeline, "The other two-thirds of Seagram was bought by market leader Diageo.")
     assert [e.type for e in x.events if e.trigger.text == "bought"] == ["COOPERATE"]
+
+
+def test_a_prize_won_goods_offered_taxes_paid_or_a_thing_that_allows_make_no_event(pipeline):
+    # bench (BBC arts, business, politics; held out of the hand checks)
+    for text in ("Pete Hautman won the young people's literature prize for his novel Godless.",
+                 "MCI also offers internet services.",
+                 "He added that the boom has allowed the government to collect $950m in taxes."):
+        assert extract(pipeline, text).events == [], text
+    x = extract(pipeline, "I work at a large Hospital where the contractors providing all ancillary "
+                          "services - domestic, catering & portering etc - pay the minimum wage of "
+                          "£4.85 as the basic rate.")
+    assert "pay" not in {e.trigger.text for e in x.events}
+    # (FA-KES) terrain that allows fighters to resist concedes nothing
+    x = extract(pipeline, "The rough terrain and heavy forests has allowed the opposition forces to "
+                          "resist heavy Syrian army shelling and withstand heavy aerial bombing "
+                          "defense analysts say.")
+    assert "allowed" not in {e.trigger.text for e in x.events}
+    # (BBC business) a firm's offer to its creditors stays
+    x = extract(pipeline, "Scandal-hit jet fuel supplier China Aviation Oil has offered to repay "
+                          "its creditors $220m (£117m) of the $550m it lost on trading in oil "
+                          "futures.")
+    assert "offered" in {e.trigger.text for e in x.events}

@@ -423,11 +423,14 @@ def _idle_governor(candidate: Candidate, found: dict[int, Candidate]) -> bool:
 
 
 def _thing_acts(candidate: Candidate, actors: "ActorIndex") -> bool:
-    """A help or a blow that no party gives. Help by a thing ("a volte-face that may help ease
-    the ayodhya deadlock", "these curbs actually helped the district administration"), or with
-    no doer and no coded party helped ("the cash injection will be used to help its customers"),
-    is no aid; "This has helped anti-IS fighters to gain 1000 kilometres", "volunteers
-    transporting water tanks to help firefighters" stay. A thing that hits or strikes where the
+    """A help, a permission or a blow that no party gives. Help by a thing ("a volte-face that
+    may help ease the ayodhya deadlock", "these curbs actually helped the district
+    administration"), or with no doer and no coded party helped ("the cash injection will be
+    used to help its customers"), is no aid; "This has helped anti-IS fighters to gain 1000
+    kilometres", "volunteers transporting water tanks to help firefighters" stay. A thing that
+    allows ("the boom has allowed the government to collect $950m in taxes", "a media adapter,
+    which will allow the console to play music") makes no concession. Goods bought make no
+    purchase between parties (_goods_bought). A thing that hits or strikes where the
     sentence names no weapon, attack, force or violence ("the relentless rise in the value of the
     euro has also hit the competitiveness of German products", "a computer virus strikes",
     "cutting thousands of civil service jobs will hit the morale") is no attack; "regime
@@ -441,6 +444,9 @@ def _thing_acts(candidate: Candidate, actors: "ActorIndex") -> bool:
         if subject is None:
             return not any(actors.by_id[a].code for a in candidate.target if a in actors.by_id)
         return _thing(subject, actors)
+    if lemma in cues["enabling_heads"]:
+        subject = _doer(token)
+        return candidate.rule == "verb" and subject is not None and _thing(subject, actors)
     if token.pos_ == "VERB" and lemma in cues["purchase_heads"]:
         return _goods_bought(token, actors)
     if token.pos_ != "VERB" or lemma not in cues["striking_heads"]:
