@@ -2273,3 +2273,7 @@ def test_a_prize_won_goods_offered_taxes_paid_or_a_thing_that_allows_make_no_eve
                           "its creditors $220m (£117m) of the $550m it lost on trading in oil "
                           "futures.")
     assert "offered" in {e.trigger.text for e in x.events}
+    # (BBC tech) a firm's products provided to its members are no cooperation
+    x = extract(pipeline, "Competitors like Google already offer free services through its "
+                          "Blogger site, while AOL provides its members with journals.")
+    assert x.events == []
