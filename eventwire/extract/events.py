@@ -429,12 +429,12 @@ def _thing_acts(candidate: Candidate, actors: "ActorIndex") -> bool:
     used to help its customers"), is no aid; "This has helped anti-IS fighters to gain 1000
     kilometres", "volunteers transporting water tanks to help firefighters" stay. A thing that
     allows ("the boom has allowed the government to collect $950m in taxes", "a media adapter,
-    which will allow the console to play music") makes no concession. Goods bought make no
-    purchase between parties (_goods_bought). A thing that hits or strikes where the
-    sentence names no weapon, attack, force or violence ("the relentless rise in the value of the
-    euro has also hit the competitiveness of German products", "a computer virus strikes",
-    "cutting thousands of civil service jobs will hit the morale") is no attack; "regime
-    artillery hit Douma city", which the parser gives the subject "area", stays."""
+    which will allow the console to play music") makes no concession. A thing that hits or
+    strikes where the sentence names no weapon, attack, force or violence ("the relentless rise
+    in the value of the euro has also hit the competitiveness of German products", "a computer
+    virus strikes", "cutting thousands of civil service jobs will hit the morale") is no attack;
+    "regime artillery hit Douma city", which the parser gives the subject "area", stays. Goods
+    bought make no purchase between parties (_goods_bought)."""
     token, cues = candidate.trigger, status_cues()
     lemma = token.lemma_.lower()
     if lemma in cues["helping_heads"]:
@@ -458,8 +458,8 @@ def _thing_acts(candidate: Candidate, actors: "ActorIndex") -> bool:
 
 def _goods_bought(token: Token, actors: "ActorIndex") -> bool:
     """What a purchase buys is goods, not a party, a stake in one or arms, and no coded party
-    sells it: "French households bought fewer cars", "I bought my son Max a 3G phone", "the
-    Defence Procurement Agency - which is responsible for buying defence equipment" (no act
+    sells it: "French households bought fewer cars", "plans to use the cash to buy new planes",
+    "the Defence Procurement Agency - which is responsible for buying defence equipment" (no act
     between parties; "WPP bought US rival Grey Global", "is to buy 37.5% of India's United
     Breweries", "bought a majority stake in Credit Bank of Iraq" stay)."""
     bought = next((c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
