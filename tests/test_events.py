@@ -2277,3 +2277,14 @@ def test_a_prize_won_goods_offered_taxes_paid_or_a_thing_that_allows_make_no_eve
     x = extract(pipeline, "Competitors like Google already offer free services through its "
                           "Blogger site, while AOL provides its members with journals.")
     assert x.events == []
+
+
+def test_proposals_or_relations_defended_are_verbal_support(pipeline):
+    # bench (BBC politics and business; held out of the hand checks): CAMEO 052, not military
+    # protection
+    x = extract(pipeline, "But a spokesman for the Home Office defended the proposals.")
+    assert [(e.type, e.cameo) for e in x.events] == [("SUPPORT", "052")]
+    x = extract(pipeline, "Russia's president has defended the purchase of Yukos' key production "
+                          "unit by state-owned oil firm Rosneft, saying it followed free market "
+                          "principles.")
+    assert [e.cameo for e in x.events if e.trigger.text == "defended"] == ["052"]
