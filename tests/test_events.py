@@ -2288,3 +2288,14 @@ def test_proposals_or_relations_defended_are_verbal_support(pipeline):
                           "unit by state-owned oil firm Rosneft, saying it followed free market "
                           "principles.")
     assert [e.cameo for e in x.events if e.trigger.text == "defended"] == ["052"]
+
+
+def test_joining_a_party_or_a_firm_as_a_member_is_no_meeting(pipeline):
+    # bench (BBC politics; held out of the hand checks)
+    x = extract(pipeline, "The MEP said he was ashamed to have joined the party, which he labelled "
+                          "as a \"joke\".")
+    assert "joined" not in {e.trigger.text for e in x.events}
+    # (FA-KES) a rebel group joining an alliance stays
+    x = extract(pipeline, "Last month the Western-backed rebel group Hazzm movement joined the "
+                          "alliance after coming under pressure from Nusra Front.")
+    assert "joined" in {e.trigger.text for e in x.events}
