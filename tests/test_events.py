@@ -2260,3 +2260,106 @@ def test_breaking_even_a_record_broken_or_a_rival_overtaken_is_no_attack(pipelin
     assert x.events == []
     x = extract(pipeline, "China overtook the US to become Japan's biggest trading partner in 2004.")
     assert x.events == []
+
+
+def test_help_or_a_blow_that_no_party_gives_is_no_event(pipeline):
+    # bench (Times of India, BBC business and tech; held out of the hand checks): a thing helps
+    # or hits, no party
+    x = extract(pipeline, "but these curbs actually helped the district administration in "
+                          "handling the situation on friday.")
+    assert x.events == []
+    x = extract(pipeline, "Strong growth in subscriptions to mobile phone network Orange has "
+                          "helped boost profits at owner France Telecom.")
+    assert x.events == []
+    x = extract(pipeline, "But the relentless rise in the value of the euro last year has also "
+                          "hit the competitiveness of German products overseas.")
+    assert x.events == []
+    x = extract(pipeline, "A far more common situation is when a computer virus strikes and leads "
+                          "to precious files being corrupted or deleted entirely.")
+    assert x.events == []
+    # (FA-KES) aid to fighters stays; artillery hits, though the parser makes "area" the subject
+    x = extract(pipeline, "This has helped anti-IS fighters to gain 1000 kilometres of territory "
+                          "and a foothold in Manbij which is an important supply route for the "
+                          "jihadi force.")
+    assert [e.type for e in x.events if e.trigger.text == "helped"] == ["AID"]
+    x = extract(pipeline, "In Ghouta a rebel-held area in the Damascus suburbs regime artillery hit "
+                          "Douma city while clashes continued between rebel and regime fighters in "
+                          "Daraa Latakia and Homs.")
+    assert [e.type for e in x.events if e.trigger.text == "hit"] == ["ASSAULT"]
+
+
+def test_a_prize_won_a_figure_boosted_or_money_that_goes_somewhere_is_no_event(pipeline):
+    # bench (BBC arts and business; held out of the hand checks)
+    x = extract(pipeline, "A Fool Such As I, the next in a series of 18 reissues, is on course to "
+                          "beat the Chemical Brothers to the top.")
+    assert x.events == []
+    x = extract(pipeline, "Iraq is still trying to boost its production capacity to match levels "
+                          "last seen in the eighties, before the war with Iran.")
+    assert "boost" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "Organisers say all funds will go to the American Red Cross.")
+    assert x.events == []
+    # (FA-KES) terrorists beaten back stay an attack
+    x = extract(pipeline, "Also on Saturday Syrian Army troops and National Defense Forces beat "
+                          "back terrorists from their positions near a chunk of the old highway "
+                          "of Daraa to Damascus.")
+    assert [e.type for e in x.events if e.trigger.text == "beat"] == ["ASSAULT"]
+
+
+def test_goods_bought_make_no_event_a_firm_bought_does(pipeline):
+    # bench (BBC business; held out of the hand checks)
+    x = extract(pipeline, "Despite the general increase in spending in January, French households "
+                          "bought fewer cars in January.")
+    assert x.events == []
+    x = extract(pipeline, "During the year WPP bought US rival Grey Global, creating a giant big "
+                          "enough to rival sector leader Omnicom.")
+    assert [e.type for e in x.events if e.trigger.text == "bought"] == ["COOPERATE"]
+    x = extract(pipeline, "The other two-thirds of Seagram was bought by market leader Diageo.")
+    assert [e.type for e in x.events if e.trigger.text == "bought"] == ["COOPERATE"]
+
+
+def test_a_prize_won_goods_offered_taxes_paid_or_a_thing_that_allows_make_no_event(pipeline):
+    # bench (BBC arts, business, politics; held out of the hand checks)
+    for text in ("Pete Hautman won the young people's literature prize for his novel Godless.",
+                 "MCI also offers internet services.",
+                 "He added that the boom has allowed the government to collect $950m in taxes."):
+        assert extract(pipeline, text).events == [], text
+    x = extract(pipeline, "I work at a large Hospital where the contractors providing all ancillary "
+                          "services - domestic, catering & portering etc - pay the minimum wage of "
+                          "£4.85 as the basic rate.")
+    assert "pay" not in {e.trigger.text for e in x.events}
+    # (FA-KES) terrain that allows fighters to resist concedes nothing
+    x = extract(pipeline, "The rough terrain and heavy forests has allowed the opposition forces to "
+                          "resist heavy Syrian army shelling and withstand heavy aerial bombing "
+                          "defense analysts say.")
+    assert "allowed" not in {e.trigger.text for e in x.events}
+    # (BBC business) a firm's offer to its creditors stays
+    x = extract(pipeline, "Scandal-hit jet fuel supplier China Aviation Oil has offered to repay "
+                          "its creditors $220m (£117m) of the $550m it lost on trading in oil "
+                          "futures.")
+    assert "offered" in {e.trigger.text for e in x.events}
+    # (BBC tech) a firm's products provided to its members are no cooperation
+    x = extract(pipeline, "Competitors like Google already offer free services through its "
+                          "Blogger site, while AOL provides its members with journals.")
+    assert x.events == []
+
+
+def test_proposals_or_relations_defended_are_verbal_support(pipeline):
+    # bench (BBC politics and business; held out of the hand checks): CAMEO 052, not military
+    # protection
+    x = extract(pipeline, "But a spokesman for the Home Office defended the proposals.")
+    assert [(e.type, e.cameo) for e in x.events] == [("SUPPORT", "052")]
+    x = extract(pipeline, "Russia's president has defended the purchase of Yukos' key production "
+                          "unit by state-owned oil firm Rosneft, saying it followed free market "
+                          "principles.")
+    assert [e.cameo for e in x.events if e.trigger.text == "defended"] == ["052"]
+
+
+def test_joining_a_party_or_a_firm_as_a_member_is_no_meeting(pipeline):
+    # bench (BBC politics; held out of the hand checks)
+    x = extract(pipeline, "The MEP said he was ashamed to have joined the party, which he labelled "
+                          "as a \"joke\".")
+    assert "joined" not in {e.trigger.text for e in x.events}
+    # (FA-KES) a rebel group joining an alliance stays
+    x = extract(pipeline, "Last month the Western-backed rebel group Hazzm movement joined the "
+                          "alliance after coming under pressure from Nusra Front.")
+    assert "joined" in {e.trigger.text for e in x.events}

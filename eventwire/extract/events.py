@@ -386,7 +386,7 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
                 candidate.target = _town_target(candidate.trigger, actors)
     kept = []
     for candidate in _fold(found):
-        if _idle_governor(candidate, found):
+        if _idle_governor(candidate, found) or _thing_acts(candidate, actors):
             continue
         if candidate.source or candidate.target or candidate.rule == "trigger":
             kept.append(candidate)
@@ -424,6 +424,82 @@ def _idle_governor(candidate: Candidate, found: dict[int, Candidate]) -> bool:
         c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or clause and (c.dep_ == "ccomp" or (
             c.dep_ == "advcl" and any(m.lower_ in ("whether", "if") for m in c.children))))
         for c in token.children) and not _failed_agreement(candidate.code, token)
+
+
+def _thing_acts(candidate: Candidate, actors: "ActorIndex") -> bool:
+    """A help, a permission or a blow that no party gives. Help by a thing ("a volte-face that
+    may help ease the ayodhya deadlock", "these curbs actually helped the district
+    administration"), or with no doer and no coded party helped ("the cash injection will be
+    used to help its customers"), is no aid; "This has helped anti-IS fighters to gain 1000
+    kilometres", "volunteers transporting water tanks to help firefighters" stay. A thing that
+    allows ("the boom has allowed the government to collect $950m in taxes", "a media adapter,
+    which will allow the console to play music") makes no concession. A thing that hits or
+    strikes where the sentence names no weapon, attack, force or violence ("the relentless rise
+    in the value of the euro has also hit the competitiveness of German products", "a computer
+    virus strikes", "cutting thousands of civil service jobs will hit the morale") is no attack;
+    "regime artillery hit Douma city", which the parser gives the subject "area", stays. Goods
+    bought make no purchase between parties (_goods_bought)."""
+    token, cues = candidate.trigger, status_cues()
+    lemma = token.lemma_.lower()
+    if lemma in cues["helping_heads"]:
+        if candidate.rule != "verb" or candidate.source:
+            return False
+        subject = _doer(token)
+        if subject is None:
+            return not any(actors.by_id[a].code for a in candidate.target if a in actors.by_id)
+        return _thing(subject, actors)
+    if lemma in cues["enabling_heads"]:
+        subject = _doer(token)
+        return candidate.rule == "verb" and subject is not None and _thing(subject, actors)
+    if token.pos_ == "VERB" and lemma in cues["purchase_heads"]:
+        return _goods_bought(token, actors)
+    if token.pos_ != "VERB" or lemma not in cues["striking_heads"]:
+        return False
+    subject, arms = _doer(token), _striking_words()
+    return subject is not None and _thing(subject, actors) and not any(
+        (t.lower_ in arms or t.lemma_.lower() in arms) and t.i != token.i for t in token.sent)
+
+
+def _goods_bought(token: Token, actors: "ActorIndex") -> bool:
+    """What a purchase buys is goods, not a party, a stake in one or arms, and no coded party
+    sells it: "French households bought fewer cars", "plans to use the cash to buy new planes",
+    "the Defence Procurement Agency - which is responsible for buying defence equipment" (no act
+    between parties; "WPP bought US rival Grey Global", "is to buy 37.5% of India's United
+    Breweries", "bought a majority stake in Credit Bank of Iraq" stay)."""
+    bought = next((c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+    if bought is None or bought.pos_ != "NOUN" or actors.at(bought) is not None or _people(bought):
+        return False
+    words = status_cues()["purchased_party_nouns"] | _instrument_words()
+    if bought.lemma_.lower() in words or bought.lower_ in words or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.pos_ == "PROPN" or actors.at(g) is not None for g in c.subtree)
+            for c in bought.children):
+        return False  # "The other two-thirds of Seagram was bought by market leader Diageo"
+    return not any(c.dep_ == "prep" and c.lower_ == "from" and any(
+        (actor := actors.at(g)) is not None and actor.code for g in c.subtree)
+        for c in token.children)
+
+
+def _doer(token: Token) -> Optional[Token]:
+    """The verb's own subject, its passive's agent, or the noun a relative pronoun subject
+    stands for ("a volte-face that may help")."""
+    subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+        return token.head
+    return subject
+
+
+def _thing(subject: Token, actors: "ActorIndex") -> bool:
+    """A subject that names a thing: a clause ("cutting ... jobs"), or a common noun that no
+    actor covers and that names no people, force, weapon or attack (``_striking_words``)."""
+    if subject.dep_ == "csubj" or subject.pos_ in ("VERB", "AUX"):
+        return True
+    words = _striking_words()
+    return subject.pos_ == "NOUN" and actors.at(subject) is None and not _people(subject) \
+        and subject.lemma_.lower() not in words and subject.lower_ not in words
 
 
 def _risk_warned(token: Token, found: dict[int, Candidate]) -> bool:
@@ -502,6 +578,14 @@ def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
 def _threat_words() -> frozenset[str]:
     cues = status_cues()
     return frozenset(set(cues["attack_nouns"]) | set(cues["threatened_nouns"]))
+
+
+@lru_cache(maxsize=1)
+def _striking_words() -> frozenset[str]:
+    """What may hit or strike (_thing_acts): weapons, aircraft, attacks, forces, violence."""
+    cues = status_cues()
+    return _instrument_words() | synonyms("&AIRCRAFT") | frozenset(
+        set(cues["attack_nouns"]) | set(cues["force_nouns"]) | set(cues["striking_nouns"]))
 
 
 @lru_cache(maxsize=1)
