@@ -116,6 +116,7 @@ PERSON_TITLES = {"president", "secretary", "convenor", "convener", "chairman", "
                  "inspector", "officer", "judge", "treasurer", "founder", "mayor", "councillor",
                  "corporator", "advocate", "lawyer", "editor", "sarpanch", "collector",
                  "magistrate", "head", "member", "activist", "vice-president", "pm", "cm"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "shri", "sri", "smt"}
 ASCII_LETTER = re.compile("[a-z]")
 # function words no noun phrase's premodifiers hold: in text of one case they, and verb forms,
 # end a name or a phrase the parser runs on ("WAS KIDNAPPED BY", "WHICH KIDNAPPED SEVERAL")
@@ -468,9 +469,17 @@ def _bare_surnames(doc: Doc, units: list[Unit], words: list[str]) -> list[Unit]:
                                           and unit.entry.kind == "person"):
             named.setdefault(words[unit.end - 1], unit.end)
     view = parse_view(doc)
-    return [Unit(k, k + 1, "entity", label="PERSON") for k, word in enumerate(words)
-            if word in named and named[word] <= k and k not in taken
-            and view.deps[k] in SUBJECT_OR_OBJECT and not is_stop_word(word)]
+    found = []
+    for k, word in enumerate(words):
+        if word in named and named[word] <= k and k not in taken \
+                and view.deps[k] in SUBJECT_OR_OBJECT and not is_stop_word(word):
+            start = k  # with the name words before it ("calderon sol"; "vp singh" is another)
+            while start - 1 not in taken and view.heads[start - 1] == k \
+                    and view.deps[start - 1] == "compound" \
+                    and words[start - 1] not in PERSON_TITLES | HONORIFICS:
+                start -= 1
+            found.append(Unit(start, k + 1, "entity", label="PERSON"))
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -1661,12 +1670,13 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
         if unit.entry is not None and unit.entry.id in by_entry \
                 and by_entry[unit.entry.id].kind == actor.kind:
             first = by_entry[unit.entry.id]
-        elif actor.kind == "person" and (unit.source == "entity" or unit.source == "name"
-                                         and unit.end - unit.start == 1
-                                         and letter_case(doc) is not None):
-            # in text of one case also a one-word dictionary name: "jilani" after "aibmac
-            # convenor jafrayab jilani" is he, not the dictionary's Pakistani official
+        elif actor.kind == "person" and unit.source == "entity":
             first = _same_surname(actor, [a for _, a in persons])
+        elif actor.kind == "person" and unit.source == "name" and unit.end - unit.start == 1 \
+                and letter_case(doc) is not None:
+            # in text of one case a one-word dictionary name too: "jilani" after "aibmac
+            # convenor jafrayab jilani" is he, not the dictionary's Pakistani official
+            first = _same_surname(actor, [a for _, a in persons], by_name=True)
         elif actor.kind == "person" and unit.source == "agent":
             first = _titled_person(doc, unit, actor, named_people)
         elif actor.kind != "person" and (unit.source == "agent" or unit.entry is not None) \
@@ -1767,11 +1777,12 @@ def _surname(text: str) -> str:
     return text.split()[-1].lower().replace("\u2019", "'")
 
 
-def _same_surname(actor: Actor, persons: list[Actor]) -> Optional[Actor]:
-    """The first person named before with this surname; where both give more, one name ends
-    the other ("PAZ ZAMORA", "JAIME PAZ ZAMORA") or their initials agree ("vp singh" is not
-    "rajnath singh")."""
-    surname, names = _surname(actor.text), actor.name.lower().split()
+def _same_surname(actor: Actor, persons: list[Actor], by_name: bool = False) -> Optional[Actor]:
+    """The first person named before with this surname (the last word of the mention, or with
+    ``by_name`` of its name: "jilani, also a member of ... board"); where both give more, one
+    name ends the other ("PAZ ZAMORA", "JAIME PAZ ZAMORA") or their initials agree ("vp singh"
+    is not "rajnath singh")."""
+    surname, names = _surname(actor.name if by_name else actor.text), actor.name.lower().split()
     for person in persons:
         given = person.name.lower().split()
         if person.refers_to is None and _surname(person.text) == surname \
