@@ -441,12 +441,11 @@ def _titled_names(doc: Doc, units: list[Unit], words: list[str], book: ActorDict
     for unit in units:
         if unit.source == "entity" and unit.label == "ORG":
             titles = [k for k in range(unit.start, unit.end - 1) if words[k] in PERSON_TITLES]
-            last = words[unit.end - 1]
-            if last in ORG_WORDS or last in book.agents:
-                pass
-            elif titles:
+            last = words[unit.end - 1]  # not a body's own word: "chief minister's office"
+            if titles and last not in ORG_WORDS and last not in book.agents:
                 unit = Unit(titles[-1] + 1, unit.end, "entity", label="PERSON")
-            elif _title_before(doc, unit, words):
+            elif last not in ORG_WORDS and last not in book.agents \
+                    and _title_before(doc, unit, words):
                 unit.label = "PERSON"
         elif unit.source == "name" and unit.entry.kind == "organisation" \
                 and unit.end - unit.start > 1 and _title_before(doc, unit, words):
@@ -718,9 +717,9 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
         if kind == "organisation" and unit.label == "PERSON":  # "vhp president ashok singhal"
             kind = "person"
             titles = [c.coding for c in children if c.source == "agent" and c.coding.named]
-            if titles and country is None:  # a member of the body his title names (INDRADHIN),
+            if titles and country is None:  # a member of the body his title names (INDRADHIN,
+                # not Phoenix's stateless NGOHINRAD)
                 return Coding(titles[0].code, titles[0].country, titles[0].sector, kind)
-                # not Phoenix's stateless NGOHINRAD
         if kind == "state":
             if root.pos_ == "ADJ":
                 kind = "group"
@@ -1476,12 +1475,13 @@ def _phrase_start(doc: Doc, unit: Unit) -> tuple[int, int]:
     for i in range(first, unit.start):  # not across a line or a clause's punctuation, nor, in
         # text of one case, a word no noun phrase holds ("WHICH KIDNAPPED SEVERAL CONSULS"; but
         # "AT LEAST 30 PLAINCLOTHES POLICEMEN" is a figure, as in lower case)
+        clause = case is not None and _clause_word(_word(tokens[i]), case == "upper") \
+            and not (tokens[i].lower_ == "at" and tokens[i + 1].lower_ in ("least", "most"))
         if parse_view(doc).breaks_line(i) or (tokens[i].is_punct and tokens[i].text not in "-'\u2019") \
-                or case is not None and _clause_word(_word(tokens[i]), case == "upper") \
-                and not (tokens[i].lower_ == "at" and tokens[i + 1].lower_ in ("least", "most")):
+                or clause:
             first = i + 1
-            if tokens[i].head.i == first < unit.start and tokens[first].pos_ == "ADV":
-                first += 1  # "so far 2500 kar sevaks": the adverb the clause word modifies
+        if clause and tokens[i].head.i == first < unit.start and tokens[first].pos_ == "ADV":
+            first += 1  # "so far 2500 kar sevaks": the adverb the clause word modifies
     bare = first
     while bare < unit.start and (tokens[bare].is_punct or tokens[bare].is_space or tokens[bare].like_num
                                  or tokens[bare].dep_ in ("nummod", "quantmod", "advmod")
