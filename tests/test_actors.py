@@ -1273,3 +1273,18 @@ def test_congress_in_an_indian_story_is_the_party(actors_only):
             "riots with those witnessed in the western indian state in 1969, malkani said that the "
             "then congress government could not contain the violence for 20 days.")
     assert code(actors_only, text, "the then congress", published="2002-03-10").code == "INDGOV"
+
+
+def test_the_nationalist_congress_party_is_not_the_congress(actors_only):
+    # india_police_events (ipe-226): "congress party" inside its name made it the Indian National
+    # Congress (INDOPPPTY in 2002); its state president is its own, not a government's
+    text = ("This story is from March 3, 2002\n\nlucknow: the nationalist congress party has urged "
+            "the governor to call an all-party meet to set up a fact finding committee which may go "
+            "to ayodhya to have a first hand knowledge of the situation there. in a letter sent to "
+            "the governor on saturday, state ncp president siraj mehndi has said that security "
+            "arrangements may be made on the basis of the recommendations of this committee so "
+            "that december 6, 1992 incident may not be repeated. mehndi has accused the bjp for the "
+            "ugly situation created due to the vhp’s action in ayodhya.")
+    party = code(actors_only, text, "the nationalist congress", published="2002-03-03")
+    assert (party.text, party.code) == ("the nationalist congress party", "INDPTY")
+    assert code(actors_only, text, "mehndi has accused", published="2002-03-03").code == "INDPTY"
