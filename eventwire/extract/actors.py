@@ -92,6 +92,9 @@ BARE_NOUNS = {"publication", "television", "tv", "website", "magazine", "blog", 
 REGION_WORDS = {"department", "state", "states", "republic", "kingdom", "emirate", "caliphate"}
 # sectors of a country's own people and institutions: an uncoded one belongs to the article's country
 DOMESTIC = {"GOV", "MIL", "REB", "OPP", "CVL", "COP", "UAF", "INS", "JUD", "LEG", "SPY"}
+# CAMEO's religions, a sector coded after a state as its believers are ("INDHIN", "INDMUS")
+RELIGIONS = {"BUD", "CHR", "CTH", "DOX", "HIN", "JAN", "JEW", "MOS", "MUS", "PRO", "SHI",
+             "SIK", "SUN", "ZRO"}
 STATE_BODIES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # a state's own institutions
 # head nouns a modifier's armed or government sector overrides ("military hospital")
 WEAK_SECTORS = {"HLH", "BUS", "EDU", "AGR", "LAB", "MED", "REF", "DEV", "ENV"}
@@ -102,6 +105,18 @@ GROUP_OF_STATES = {"country", "nation", "power", "state", "government", "ally"}
 INCLUDING = {"including", "like", "among"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 LED_BODIES = {"coalition", "alliance", "bloc", "mission"}  # "the US-led coalition" acts
+# a crowd or a body of people, one of which is still many: a group, not a person ("a mob")
+CROWD_NOUNS = {"mob", "crowd", "throng", "horde", "community", "neighbourhood", "neighborhood",
+               "population", "public", "populace", "gathering"}
+# words that, before a name, make it a person's (in text of one case, where spaCy's
+# recogniser calls "aibmac convenor jafrayab jilani" or "mayawati" an organisation)
+PERSON_TITLES = {"president", "secretary", "convenor", "convener", "chairman", "chairperson",
+                 "chief", "leader", "minister", "spokesman", "spokesperson", "mla", "mp", "mlc",
+                 "coordinator", "director", "governor", "commissioner", "superintendent",
+                 "inspector", "officer", "judge", "treasurer", "founder", "mayor", "councillor",
+                 "corporator", "advocate", "lawyer", "editor", "sarpanch", "collector",
+                 "magistrate", "head", "member", "activist", "vice-president", "pm", "cm"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "shri", "sri", "smt"}
 ASCII_LETTER = re.compile("[a-z]")
 # function words no noun phrase's premodifiers hold: in text of one case they, and verb forms,
 # end a name or a phrase the parser runs on ("WAS KIDNAPPED BY", "WHICH KIDNAPPED SEVERAL")
@@ -381,7 +396,89 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         units.append(Unit(free[0], free[-1] + 1, "entity", label=ent.label_, state_in_name=state_in_name))
     units.extend(_acronym_mentions(doc, units))
     units.sort(key=lambda u: u.start)
+    units = _party_not_legislature(units, words, book)
+    if case is not None:
+        units = _titled_names(doc, units, words, book)
+        units = sorted(units + _bare_surnames(doc, units, words), key=lambda u: u.start)
     return units
+
+
+# a legislature's word that, in a story of one state, names its party: India's legislature is
+# Parliament (the Lok Sabha), and "congress" there is the Indian National Congress
+PARTY_WORDS = {"IND": {"congress": "congress party"}}
+
+
+def _party_not_legislature(units: list[Unit], words: list[str], book: ActorDictionary
+                           ) -> list[Unit]:
+    """In a story whose states named are mostly one (the dictionary's states, towns and regions
+    found), that state's party for a legislature's word (``PARTY_WORDS``): "congress leaders"
+    in a Times of India story are the party's, not a legislature's."""
+    counts = Counter(split_code(u.entry.code_at(None))[0] for u in units if _is_state(u))
+    parties = PARTY_WORDS.get(article_country(counts) or "")
+    if not parties:
+        return units
+    return [Unit(u.start, u.end, "name", entry=book.entries[book.names[parties[words[u.start]]][0]])
+            if u.source == "agent" and u.end - u.start == 1 and words[u.start] in parties else u
+            for u in units]
+
+
+def _title_before(doc: Doc, unit: Unit, words: list[str]) -> bool:
+    """Whether a person's title stands in the noun phrase before a unit ("bsp leader
+    mayawati", "prime minister atal behari vajpayee"), or is what it is in apposition to
+    ("its leader, mayawati")."""
+    root = unit.root(doc)
+    if any(words[k] in PERSON_TITLES for k in range(_np_left(root), unit.start)):
+        return True
+    return root.dep_ == "appos" and words[root.head.i] in PERSON_TITLES
+
+
+def _titled_names(doc: Doc, units: list[Unit], words: list[str], book: ActorDictionary
+                  ) -> list[Unit]:
+    """In text of one case, a name after a person's title is a person's: an entity spaCy calls
+    an organisation ("aibmac convenor jafrayab jilani": the name after the title) and a
+    dictionary name Phoenix lists as an organisation ("vhp president ashok singhal")."""
+    found = []
+    for unit in units:
+        if unit.source == "entity" and unit.label == "ORG":
+            titles = [k for k in range(unit.start, unit.end - 1) if words[k] in PERSON_TITLES]
+            last = words[unit.end - 1]  # not a body's own word: "chief minister's office"
+            if titles and last not in ORG_WORDS and last not in book.agents:
+                unit = Unit(titles[-1] + 1, unit.end, "entity", label="PERSON")
+            elif last not in ORG_WORDS and last not in book.agents \
+                    and _title_before(doc, unit, words):
+                unit.label = "PERSON"
+        elif unit.source == "name" and unit.entry.kind == "organisation" \
+                and unit.end - unit.start > 1 and _title_before(doc, unit, words):
+            unit.label = "PERSON"
+        found.append(unit)
+    return found
+
+
+SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative"}
+
+
+def _bare_surnames(doc: Doc, units: list[Unit], words: list[str]) -> list[Unit]:
+    """In text of one case, where spaCy's recogniser misses a person's later bare surname
+    ("modi", "vajpayee", which the tagger reads as a verb or an auxiliary as often as a name),
+    the surname of a person named in full before, as a subject or an object."""
+    taken = {t for u in units for t in range(u.start, u.end)}
+    named: dict[str, int] = {}  # surname -> the end of its first full name
+    for unit in units:
+        if unit.end - unit.start > 1 and (unit.label == "PERSON" or unit.source == "name"
+                                          and unit.entry.kind == "person"):
+            named.setdefault(words[unit.end - 1], unit.end)
+    view = parse_view(doc)
+    found = []
+    for k, word in enumerate(words):
+        if word in named and named[word] <= k and k not in taken \
+                and view.deps[k] in SUBJECT_OR_OBJECT and not is_stop_word(word):
+            start = k  # with the name words before it ("calderon sol"; "vp singh" is another)
+            while start - 1 not in taken and view.heads[start - 1] == k \
+                    and view.deps[start - 1] == "compound" \
+                    and words[start - 1] not in PERSON_TITLES | HONORIFICS:
+                start -= 1
+            found.append(Unit(start, k + 1, "entity", label="PERSON"))
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -617,6 +714,12 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
         code = entry.code_at(when)
         country, sector = split_code(code)
         kind = entry.kind
+        if kind == "organisation" and unit.label == "PERSON":  # "vhp president ashok singhal"
+            kind = "person"
+            titles = [c.coding for c in children if c.source == "agent" and c.coding.named]
+            if titles and country is None:  # a member of the body his title names (INDRADHIN,
+                # not Phoenix's stateless NGOHINRAD)
+                return Coding(titles[0].code, titles[0].country, titles[0].sector, kind)
         if kind == "state":
             if root.pos_ == "ADJ":
                 kind = "group"
@@ -869,9 +972,11 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
         if coding is None:
             continue
         child_sector = coding.sector
-        if coding.named or (child.source == "name" and coding.code
-                            and child.entry.kind in ("organisation", "group") and not child.metonym
-                            and _word(child.root(doc)) not in COLLECTIVE_HEADS):
+        party_rule = (coding.code or "").endswith("PTY") and sector[:3] == "GOV" \
+            and _word(root) in COLLECTIVE_HEADS  # "the congress government": the state's
+        if not party_rule and (coding.named or (
+                child.source == "name" and coding.code and child.entry.kind in ("organisation", "group")
+                and not child.metonym and _word(child.root(doc)) not in COLLECTIVE_HEADS)):
             organisation = coding  # "UN official", "IS fighters", "White House spokesman"
         if coding.country and coding.explicit_country:
             country = country or coding.country
@@ -882,7 +987,9 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
         elif sector[:3] in WEAK_SECTORS and child_sector[:3] in ARMED | {"GOV"}:
             sector = child_sector[:3]
     plural = root.tag_ in ("NNS", "NNPS")
-    if plural:
+    if not plural and _word(root) in CROWD_NOUNS:
+        kind = "group"
+    elif plural:
         kind = "organisation" if agent.kind == "organisation" else "group"
     else:
         kind = agent.kind or ("group" if sector[:3] in ARMED else
@@ -1020,7 +1127,8 @@ def _filed_from(doc: Doc, dateline: Optional[re.Match], units: list[Unit], count
 
 
 def _dateline_agents(doc: Doc, units: list[Unit], actors: list[Actor], country: str) -> None:
-    """A domestic agent still of no country ("the guerrillas", "the police") in a sentence
+    """A domestic agent still of no country ("the guerrillas", "the police"; a religion's
+    believers, "kar sevaks" in a story filed from Ayodhya) in a sentence
     that names no state is of the dateline's country ("GUATEMALA CITY, 5 JAN 90 ... --"), as
     PETRARCH-style coders and ACLED code the agents of a story where it happens; not where an
     earlier mention of its sector is of another state ("U.S. troops ... the troops")."""
@@ -1030,7 +1138,7 @@ def _dateline_agents(doc: Doc, units: list[Unit], actors: list[Actor], country: 
         titled = unit.source == "entity" and actor.kind == "person" and actor.sector is not None
         if actor.code is not None or actor.refers_to is not None \
                 or not (unit.source == "agent" or titled) \
-                or actor.sector not in DOMESTIC or _unknown_name_modifier(doc, unit) \
+                or actor.sector not in DOMESTIC | RELIGIONS or _unknown_name_modifier(doc, unit) \
                 or _regional_modifier(doc, unit):
             continue
         if any(other.span[0] < actor.span[0] and other.sector == actor.sector
@@ -1122,6 +1230,11 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     if _is_state(unit) and root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i \
             and root.head.pos_ == "PROPN" and not _hyphenated(doc, unit):
         return None  # "the Syrian Golan Heights": part of a place or an unknown name
+    if _is_state(unit) and body is None and root.dep_ in ("compound", "nmod") \
+            and root.head.i > root.i and _word(root.head) in ORG_WORDS - REGION_WORDS:
+        # "the all-india babri masjid action committee": a body of that state, not the state
+        body = root.head
+        coding = unit.coding = Coding(coding.country, coding.country, None, "organisation")
     if unit.source == "name" and coding.kind == "group" and unit.entry.kind == "state" \
             and root.pos_ == "ADJ":
         if root.head.pos_ != "NOUN" or root.head.i < root.i or root.dep_ != "amod":
@@ -1178,6 +1291,8 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
         named = first
     else:
         first, named = _phrase_start(doc, unit)
+    if body is not None and not unit.metonym:
+        first = named = _np_left(body)  # the body's whole name, "the all-india ... committee"
     if coding.kind == "person" and root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") \
             and (root.head.i == first - 1
                  or root.head.i == first - 2 and tokens[first - 1].text == ","
@@ -1360,10 +1475,13 @@ def _phrase_start(doc: Doc, unit: Unit) -> tuple[int, int]:
     for i in range(first, unit.start):  # not across a line or a clause's punctuation, nor, in
         # text of one case, a word no noun phrase holds ("WHICH KIDNAPPED SEVERAL CONSULS"; but
         # "AT LEAST 30 PLAINCLOTHES POLICEMEN" is a figure, as in lower case)
+        clause = case is not None and _clause_word(_word(tokens[i]), case == "upper") \
+            and not (tokens[i].lower_ == "at" and tokens[i + 1].lower_ in ("least", "most"))
         if parse_view(doc).breaks_line(i) or (tokens[i].is_punct and tokens[i].text not in "-'\u2019") \
-                or case is not None and _clause_word(_word(tokens[i]), case == "upper") \
-                and not (tokens[i].lower_ == "at" and tokens[i + 1].lower_ in ("least", "most")):
+                or clause:
             first = i + 1
+        if clause and tokens[i].head.i == first < unit.start and tokens[first].pos_ == "ADV":
+            first += 1  # "so far 2500 kar sevaks": the adverb the clause word modifies
     bare = first
     while bare < unit.start and (tokens[bare].is_punct or tokens[bare].is_space or tokens[bare].like_num
                                  or tokens[bare].dep_ in ("nummod", "quantmod", "advmod")
@@ -1554,6 +1672,11 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
             first = by_entry[unit.entry.id]
         elif actor.kind == "person" and unit.source == "entity":
             first = _same_surname(actor, [a for _, a in persons])
+        elif actor.kind == "person" and unit.source == "name" and unit.end - unit.start == 1 \
+                and letter_case(doc) is not None:
+            # in text of one case a one-word dictionary name too: "jilani" after "aibmac
+            # convenor jafrayab jilani" is he, not the dictionary's Pakistani official
+            first = _same_surname(actor, [a for _, a in persons], by_name=True)
         elif actor.kind == "person" and unit.source == "agent":
             first = _titled_person(doc, unit, actor, named_people)
         elif actor.kind != "person" and (unit.source == "agent" or unit.entry is not None) \
@@ -1654,11 +1777,18 @@ def _surname(text: str) -> str:
     return text.split()[-1].lower().replace("\u2019", "'")
 
 
-def _same_surname(actor: Actor, persons: list[Actor]) -> Optional[Actor]:
-    surname = _surname(actor.text)
+def _same_surname(actor: Actor, persons: list[Actor], by_name: bool = False) -> Optional[Actor]:
+    """The first person named before with this surname (the last word of the mention, or with
+    ``by_name`` of its name: "jilani, also a member of ... board"); where both give more, one
+    name ends the other ("PAZ ZAMORA", "JAIME PAZ ZAMORA") or their initials agree ("vp singh"
+    is not "rajnath singh")."""
+    surname, names = _surname(actor.name if by_name else actor.text), actor.name.lower().split()
     for person in persons:
+        given = person.name.lower().split()
         if person.refers_to is None and _surname(person.text) == surname \
-                and person.id != actor.id:
+                and person.id != actor.id and (
+                    min(len(names), len(given)) < 2 or names[0][0] == given[0][0]
+                    or given[-len(names):] == names or names[-len(given):] == given):
             return person
     return None
 
