@@ -612,3 +612,9 @@ def test_who_steps_up_a_campaign_does_what_it_is_to_do(pipeline):
     crush = next(e for e in x.events if e.trigger.text == "crush")
     assert codes(x, crush.source) == {"SYRMIL"}
     assert codes(x, crush.target) == {"SYRREB"}
+    # FA-KES (fakes-1915433683): the army foils the extremists' attempt, it does not detonate
+    x = extract(pipeline, "Syrian television said the Syrian army had foiled an attempt by "
+                          "extremists to detonate an explosive-laden truck heading towards Jamiyat "
+                          "al Zahra and that it was detonated before reaching its target.")
+    detonation = next(e for e in x.events if e.trigger.text == "detonate")
+    assert texts(x, detonation.source) == ["extremists"]

@@ -2217,14 +2217,17 @@ def _inherited_subject(token: Token, actors: ActorIndex, fighting: bool = False)
 
 def _effort_owner(noun: Token, actors: ActorIndex) -> list[str]:
     """Who makes an effort, a bid or an attempt does what it is to do: its possessor ("the
-    government's efforts to combat"), else the subject of the verb it is the object of
-    ("government forces step up a campaign to crush insurgents", FA-KES) or is in ("the
-    special forces conducted an operation in an attempt to capture Pablo Escobar", MUC)."""
-    owner = [a for c in noun.children if c.dep_ == "poss" for a in actors.within(c.subtree)]
+    government's efforts to combat") or its by-phrase, else the subject of the verb that
+    makes it ("government forces step up a campaign to crush insurgents", FA-KES) or of the
+    one it is in ("the special forces conducted an operation in an attempt to capture Pablo
+    Escobar", MUC)."""
+    owner = [a for c in noun.children if c.dep_ == "poss" for a in actors.within(c.subtree)] \
+        + [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+           for a in _object_actors(c, actors)]  # "an attempt by extremists to detonate"
     if owner:
         return owner
-    if noun.dep_ in OBJECTS:
-        verb = noun.head
+    if noun.dep_ in OBJECTS and noun.head.lemma_.lower() in status_cues()["effort_verbs"]:
+        verb = noun.head  # not "the army foiled an attempt to detonate a truck"
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         verb = noun.head.head
     else:
