@@ -618,3 +618,15 @@ def test_who_steps_up_a_campaign_does_what_it_is_to_do(pipeline):
                           "al Zahra and that it was detonated before reaching its target.")
     detonation = next(e for e in x.events if e.trigger.text == "detonate")
     assert texts(x, detonation.source) == ["extremists"]
+
+
+def test_who_responds_with_air_strikes_strikes(pipeline):
+    # bench corpus, FA-KES (fakes-1962495648, fakes-1923102959): the strikes had no source
+    x = extract(pipeline, "Syria army had responded with air strikes on terrorists position in the "
+                          "Eastern Ghouta district.")
+    assert codes(x, only(x, "ASSAULT").source) == {"SYRMIL"}
+    x = extract(pipeline, "In the past two weeks more than 200 civilians have been killed in "
+                          "Aleppo after regime forces responded with air raids to rebel rocket "
+                          "and artillery fire.")
+    killing = next(e for e in x.events if e.trigger.text == "killed")
+    assert codes(x, killing.source) == {"SYRMIL"}

@@ -2156,6 +2156,11 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
             and token.head.head.pos_ == "VERB":
         # "negotiators return to Geneva for talks": who comes for them holds them
         source = _subject_of(token.head.head, actors)
+    if not source and token.dep_ == "pobj" and token.head.lower_ == "with" \
+            and token.head.head.lemma_.lower() in cues["acting_with_verbs"]:
+        # "Israel, which responded with air strikes on Gaza", "threatened Iran with sanctions":
+        # the verb's subject acts with them (not "dealt with protests", "complied with sanctions")
+        source = _subject_of(token.head.head, actors)
     if not source and token.dep_ in OBJECTS \
             and token.head.lemma_.lower() not in cues["commenting_verbs"]:
         # "X launched an attack": X; not "X condemned the attacks", "X reported the airstrikes"
