@@ -573,3 +573,60 @@ def test_a_body_is_not_the_target_of_its_own_members_warning(pipeline):
     warning = next(e for e in x.events if e.trigger.text == "warned")
     assert texts(x, warning.source) == ["vhp functionary pravin togadia"]
     assert "the vhp" not in texts(x, warning.target)
+
+
+def test_they_is_the_nearest_earlier_plural_actor_that_acted(pipeline):
+    # bench corpus, bbc-tech-035: the accusation had no source
+    x = extract(pipeline, "Iranian authorities have arrested about 20 online journalists during "
+                          "the current crackdown. They accused Mr Sigarchi of a string of crimes "
+                          "against Iranian state, including espionage.")
+    accusation = next(e for e in x.events if e.trigger.text == "accused")
+    assert texts(x, accusation.source) == ["Iranian authorities"]
+
+
+def test_we_in_a_quote_over_sentences_is_its_speaker(pipeline):
+    # bench corpus, bbc-politics-170: the challenge in the quote's second part had no source
+    x = extract(pipeline, "\"But Powys Local Health Board is committed to ensuring our patients "
+                          "receive the care that is appropriate,\" said the assembly government. "
+                          "\"Although we will be challenging Hereford's decision we will put in "
+                          "place appropriate care for our patients. They will be contacted by "
+                          "their GPs in the next week.\"")
+    challenge = next(e for e in x.events if e.trigger.text == "challenging")
+    assert texts(x, challenge.source) == ["the assembly government"]
+
+
+def test_a_relative_pronoun_is_its_noun_not_the_reported_speaker(pipeline):
+    # bench corpus, reuters-17896: "he" allowed the repatriation the clause allows
+    x = extract(pipeline, "On the proposed Omnibus Investment Code, he said he was opposed to a "
+                          "clause which would allow the unrestricted repatriation abroad of "
+                          "investments made during the first two years after the imposition of "
+                          "the Code.")
+    assert all(e.trigger.text != "allow" or not e.source for e in x.events)
+
+
+def test_who_steps_up_a_campaign_does_what_it_is_to_do(pipeline):
+    # bench corpus, FA-KES (fakes-1923848315): the crushing had no source
+    x = extract(pipeline, "The rebel fire on Damascus comes as government forces step up a "
+                          "campaign to crush insurgents in its eastern suburbs the Observatory "
+                          "said.")
+    crush = next(e for e in x.events if e.trigger.text == "crush")
+    assert codes(x, crush.source) == {"SYRMIL"}
+    assert codes(x, crush.target) == {"SYRREB"}
+    # FA-KES (fakes-1915433683): the army foils the extremists' attempt, it does not detonate
+    x = extract(pipeline, "Syrian television said the Syrian army had foiled an attempt by "
+                          "extremists to detonate an explosive-laden truck heading towards Jamiyat "
+                          "al Zahra and that it was detonated before reaching its target.")
+    detonation = next(e for e in x.events if e.trigger.text == "detonate")
+    assert texts(x, detonation.source) == ["extremists"]
+
+
+def test_who_responds_with_air_strikes_strikes(pipeline):
+    # bench corpus, FA-KES (fakes-1962495648, fakes-1923102959): the strikes had no source
+    x = extract(pipeline, "Syria army had responded with air strikes on terrorists position in the "
+                          "Eastern Ghouta district.")
+    assert codes(x, only(x, "ASSAULT").source) == {"SYRMIL"}
+    x = extract(pipeline, "In the past two weeks more than 200 civilians have been killed in "
+                          "Aleppo after regime forces responded with air raids to rebel rocket "
+                          "and artillery fire.")
+    killing = next(e for e in x.events if e.trigger.text == "killed")
+    assert codes(x, killing.source) == {"SYRMIL"}

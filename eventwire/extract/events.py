@@ -368,6 +368,12 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             if candidate.source and not candidate.target:
                 candidate.target = [a for a in _later_target(candidate, actors, candidate.source)
                                     if a not in candidate.source]
+        if not candidate.source and (candidate.target or candidate.rule == "trigger"):
+            # an event of its own already: a pronoun's antecedent makes none (most such were
+            # false triggers on the bench)
+            candidate.source = [a for a in _quoted_speaker(candidate.trigger, extraction)
+                                + _plural_antecedent(candidate.trigger, actors)
+                                if a not in candidate.target]
     for candidate in found.values():
         if not candidate.source and candidate.code.type == "ASSAULT":
             candidate.source = _unidentified_attacker(candidate.trigger, actors, sent)
@@ -687,7 +693,7 @@ def _uncoded_subject(token: Token, actors: "ActorIndex", named: bool = False) ->
         node = node.head
         if node.lemma_.lower() in status_cues()["victim_subject_verbs"]:
             return []
-    return _uncoded_people(subject, actors, named) if subject is not None else []
+    return _uncoded_people(_antecedent(subject), actors, named) if subject is not None else []
 
 
 def _uncoded_object(token: Token, actors: "ActorIndex") -> list[str]:
@@ -743,6 +749,50 @@ def _anaphoric_source(token: Token, earlier: Iterable[Event]) -> list[str]:
     for event in reversed(list(earlier)):
         if len(event.source) >= 2:
             return list(event.source)
+    return []
+
+
+def _shared_subject(token: Token) -> Optional[Token]:
+    """The active subject of the trigger's clause, or the one it shares with its head."""
+    node = _clause_root(token)
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects[0]
+        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _quoted_speaker(token: Token, extraction: Optional[Extraction]) -> list[str]:
+    """'"We appeal to Powys Local Health Board to allow ...": an "I" or "we" in a quote is
+    its speaker, where the quote runs over sentences and its speaker is named in another
+    (in the sentence itself reported_speaker finds the speaker)."""
+    subject = _shared_subject(token)
+    if extraction is None or subject is None or subject.lower_ not in ("i", "we"):
+        return []
+    quote = next((q for q in extraction.quotes if q.span[0] <= token.idx < q.span[1]), None)
+    return [quote.speaker] if quote is not None and quote.speaker else []
+
+
+def _plural_antecedent(token: Token, actors: "ActorIndex") -> list[str]:
+    """'The rebels attacked the town. They also kidnapped three policemen': a "they" subject
+    (of the clause, or shared with its head) stands for the nearest earlier plural subject of
+    an active verb in its sentence or the one before, when that subject is an actor (a plural
+    noun or a coordination: "Israel and Hamas"); a nearer one that is none ("the prices",
+    "those attacks") leaves it unresolved, and the victims of a passive verb ("men, women and
+    children have been sacrificed by criminals. They will not defeat us") are no antecedent."""
+    subject = _shared_subject(token)
+    if subject is None or subject.lower_ != "they":
+        return []
+    view, tokens = parse_view(token.doc), tokens_of(token.doc)
+    start = view.sentence(subject.i)[0]
+    start = view.sentence(start - 1)[0] if start else start
+    for i in range(subject.i - 1, start - 1, -1):
+        if view.deps[i] in SUBJECTS and (view.tags[i] in ("NNS", "NNPS") or any(
+                view.deps[c] == "conj" for c in view.children(i))):
+            return _phrase_actors(tokens[i], actors) if actors.at(tokens[i]) is not None else []
     return []
 
 
@@ -2106,6 +2156,11 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
             and token.head.head.pos_ == "VERB":
         # "negotiators return to Geneva for talks": who comes for them holds them
         source = _subject_of(token.head.head, actors)
+    if not source and token.dep_ == "pobj" and token.head.lower_ == "with" \
+            and token.head.head.lemma_.lower() in cues["acting_with_verbs"]:
+        # "Israel, which responded with air strikes on Gaza", "threatened Iran with sanctions":
+        # the verb's subject acts with them (not "dealt with protests", "complied with sanctions")
+        source = _subject_of(token.head.head, actors)
     if not source and token.dep_ in OBJECTS \
             and token.head.lemma_.lower() not in cues["commenting_verbs"]:
         # "X launched an attack": X; not "X condemned the attacks", "X reported the airstrikes"
@@ -2122,7 +2177,7 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
 def _subject_of(verb: Token, actors: ActorIndex) -> list[str]:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            return _phrase_actors(child, actors)
+            return _phrase_actors(_antecedent(child), actors)
         if child.dep_ == "agent":
             return actors.within(t for c in child.children for t in _phrase(c))
     return []
@@ -2156,11 +2211,46 @@ def _inherited_subject(token: Token, actors: ActorIndex, fighting: bool = False)
             if token.tag_ == "VBG" and node.dep_ in OBJECTS and actors.at(node) is None:
                 # "issued a declaration demanding ...": who issued it demands
                 return _subject_of(node.head, actors)
+            if token.tag_ == "VB" and node.lemma_.lower() in status_cues()["effort_nouns"]:
+                return _effort_owner(node, actors)
             return []
         found = _subject_of(node, actors)
         if found:
             return found
     return []
+
+
+def _effort_owner(noun: Token, actors: ActorIndex) -> list[str]:
+    """Who makes an effort, a bid or an attempt does what it is to do: its possessor ("the
+    government's efforts to combat") or its by-phrase, else the subject of the verb that
+    makes it ("government forces step up a campaign to crush insurgents", FA-KES) or of the
+    one it is in ("the special forces conducted an operation in an attempt to capture Pablo
+    Escobar", MUC)."""
+    owner = [a for c in noun.children if c.dep_ == "poss" for a in actors.within(c.subtree)] \
+        + [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+           for a in _object_actors(c, actors)]  # "an attempt by extremists to detonate"
+    if owner:
+        return owner
+    if noun.dep_ in OBJECTS and noun.head.lemma_.lower() in status_cues()["effort_verbs"]:
+        verb = noun.head  # not "the army foiled an attempt to detonate a truck"
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return []
+    if verb.pos_ != "VERB" or not any(c.dep_ in SUBJECTS for c in verb.children):
+        return []  # no agent: "territory held by DAESH in a bid to capture" (a misparse)
+    return _subject_of(verb, actors)
+
+
+def _antecedent(subject: Token) -> Token:
+    """A relative clause's subject "who", "which", "that" stands for the noun the clause
+    describes ("opposed to a clause which would allow the repatriation": the clause, not the
+    reported speaker; "the attack, which killed dozens of people"); any other subject is
+    itself."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl" \
+            and subject.head.head.i != subject.head.i:
+        return subject.head.head
+    return subject
 
 
 def _pronoun_subject(token: Token) -> bool:
@@ -2169,9 +2259,8 @@ def _pronoun_subject(token: Token) -> bool:
     node = _clause_root(token)
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
-        if subjects:  # a passive relative pronoun is its noun ("the soldiers who were killed")
-            return subjects[0].pos_ == "PRON" and not (
-                subjects[0].tag_ in ("WP", "WDT") and subjects[0].dep_ in PASSIVE_SUBJECTS)
+        if subjects:  # a relative pronoun is its noun ("the soldiers who were killed")
+            return subjects[0].pos_ == "PRON" and _antecedent(subjects[0]) is subjects[0]
         if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head.i == node.i:
             return False
         node = node.head
