@@ -2295,7 +2295,7 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     token = candidate.trigger
     head = clause_head(token)
     clause = {token, head}
-    reported = "claimed" if alleged else reported_status(token, quote, speaker)
+    reported = "claimed" if alleged else _reported_status(token, quote, speaker)
     if alleged:
         return reported, None  # what the accuser alleges and the accused denies: not asserted
     governors = _governors(head)
@@ -2339,7 +2339,7 @@ def event_status(candidate: Candidate, quote: Optional[Quote],
     return reported, None
 
 
-def reported_status(token: Token, quote: Optional[Quote], speaker: Optional[str]) -> str:
+def _reported_status(token: Token, quote: Optional[Quote], speaker: Optional[str]) -> str:
     """"claimed" for an act inside reported speech (a quote, a coded speaker, or an
     attribution to someone uncoded: :func:`_attributed`), else "asserted" (the reporter's)."""
     return "claimed" if quote is not None or speaker is not None or _attributed(token) \
@@ -2665,9 +2665,9 @@ def reported_speaker(token: Token, actors: ActorIndex) -> Optional[str]:
 
 def _attributed(token: Token) -> bool:
     """A clause the sentence reports from someone the actors stage leaves uncoded or unnamed:
-    "Fifteen soldiers were killed ..., military sources reported", "ACCORDING TO PRELIMINARY
-    REPORTS, SEVERAL HOODED MEN OCCUPIED A SQUARE", "the victims were reportedly taking
-    shelter ... when they were surrounded by a mob" (claimed: the seed 18 and 21 hand checks
+    "according to unconfirmed reports, at least 6 persons have been burnt alive", "THE SOURCES
+    SAID THAT THE SHINING PATH MEMBERS SET THE CITY HALL FACILITY ON FIRE", "The suicide
+    attacker reportedly detonated his explosives" (claimed: the seed 18 and 21 hand checks
     count asserted wrong). :func:`reported_speaker` finds the speaker where one is coded."""
     cues = status_cues()
     head = clause_head(token)
@@ -2763,7 +2763,7 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         code, rule = plover_of(recoded), "intent"
         if intent == "planned":  # the statement of intent or the threat is the event, made as
             # reported (seed 20 and 21 hand checks: asserted or claimed right, planned wrong)
-            status = reported_status(token, quote, speaker)
+            status = _reported_status(token, quote, speaker)
         if intent == "requested" and speaker:  # "Russia said Sudan must return ...": Russia asks Sudan
             source, target = [speaker], [a for a in source if a != speaker] or target
     code, rule, learned = learned_recode(token, sent, code, rule)
