@@ -1130,15 +1130,16 @@ def _filed_from(doc: Doc, dateline: Optional[re.Match], units: list[Unit], count
 
 def _dateline_state_named(unit: Unit, actor: Actor, heads: list[Unit], starts: list[int],
                           country: Optional[str], named: set[str]) -> bool:
-    """Whether a plain-word body in a sentence naming several states, the dateline's among them,
+    """Whether a plain-word body in a sentence naming two states, the dateline's one of them,
     is the dateline's (:func:`_dateline_agents`): "URBAN GUERRILLAS THREW TWO EXPLOSIVE DEVICES
     ... AT THE SAN JORGE WAREHOUSE, A U.S. EMBASSY FACILITY" filed from San Salvador is SLVREB, as
     a sentence naming no state would be; not a person (titles of other bodies: "RAMON CUSTODIO
     LOPEZ, PRESIDENT OF THE HUMAN RIGHTS DEFENSE COMMITTEE") nor an armed body where the
     sentence has another state's forces ("THE SALVADORAN ARMY CHASED REBELS ... INTO HONDURAN
     TERRITORY" filed from Tegucigalpa: whose rebels is not said)."""
-    if unit.source != "agent" or actor.kind == "person" or country not in named:
-        return False
+    if unit.source != "agent" or actor.kind == "person" or country not in named or len(named) > 2:
+        return False  # three states and more: "REPRESENTATIVES OF DRUG-AFFECTED COUNTRIES--BOLIVIA,
+        # COLOMBIA, PERU, AND THE UNITED STATES--" (filed from Bogota) are of them all
     sentence = starts[unit.start]
     return (actor.sector or "")[:3] not in ARMED or not any(
         starts[other.start] == sentence and other.coding and other.coding.country not in (None, country)
