@@ -221,7 +221,9 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
         if actor is not None:
             unit.actor = actor
             actors.append(actor)
-            if fallback is None and sentence not in states:
+            if fallback is None and (sentence not in states
+                                     or _dateline_state_named(unit, actor, heads, starts, datelined,
+                                                              states[sentence])):
                 undated.append(unit)
     if dateline is not None and dateline.group(1).strip().lower() == "clandestine":
         _rebel_radio_voice(doc, heads, country)
@@ -1124,6 +1126,24 @@ def _filed_from(doc: Doc, dateline: Optional[re.Match], units: list[Unit], count
                              if u.entry and tokens[u.start].idx >= dateline.end())
     named.pop(None, None)
     return None if named[datelined] < max(named.values(), default=0) else datelined
+
+
+def _dateline_state_named(unit: Unit, actor: Actor, heads: list[Unit], starts: list[int],
+                          country: Optional[str], named: set[str]) -> bool:
+    """Whether a plain-word body in a sentence naming two states, the dateline's one of them,
+    is the dateline's (:func:`_dateline_agents`): "URBAN GUERRILLAS THREW TWO EXPLOSIVE DEVICES
+    ... AT THE SAN JORGE WAREHOUSE, A U.S. EMBASSY FACILITY" filed from San Salvador is SLVREB, as
+    a sentence naming no state would be; not a person (titles of other bodies: "RAMON CUSTODIO
+    LOPEZ, PRESIDENT OF THE HUMAN RIGHTS DEFENSE COMMITTEE") nor an armed body where the
+    sentence has another state's forces ("THE SALVADORAN ARMY CHASED REBELS ... INTO HONDURAN
+    TERRITORY" filed from Tegucigalpa: whose rebels is not said)."""
+    if unit.source != "agent" or actor.kind == "person" or country not in named or len(named) > 2:
+        return False  # three states and more: "REPRESENTATIVES OF DRUG-AFFECTED COUNTRIES--BOLIVIA,
+        # COLOMBIA, PERU, AND THE UNITED STATES--" (filed from Bogota) are of them all
+    sentence = starts[unit.start]
+    return (actor.sector or "")[:3] not in ARMED or not any(
+        starts[other.start] == sentence and other.coding and other.coding.country not in (None, country)
+        and (other.coding.sector or "")[:3] in ARMED for other in heads)
 
 
 def _dateline_agents(doc: Doc, units: list[Unit], actors: list[Actor], country: str) -> None:
