@@ -70,6 +70,17 @@ def status_cues() -> dict:
             for k, v in json.loads(text, object_pairs_hook=_unique_keys).items()}
 
 
+@lru_cache(maxsize=None)
+def _cue_codes(key: str) -> tuple[str, ...]:
+    return tuple(status_cues()[key])
+
+
+def _cameo_under(code: PloverCode, key: str) -> bool:
+    """Whether the CAMEO code falls under one of the codes the cue list ``key`` names (a code
+    or the block it heads: "087" holds "0871")."""
+    return code.cameo.startswith(_cue_codes(key))
+
+
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
     """A cue file's object; a key given twice is an error (json keeps the last silently)."""
     twice = [key for key, count in Counter(key for key, _ in pairs).items() if count > 1]
@@ -386,8 +397,8 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             # articles are full of "controls", "left", "established" by uncoded subjects;
             # a name the dictionaries lack still acts ("Papandreou agreed to resign")
             candidate.source = _uncoded_subject(candidate.trigger, actors, named)
-            if candidate.source and not candidate.target and not any(
-                    candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"]):
+            if candidate.source and not candidate.target \
+                    and not _cameo_under(candidate.code, "place_seizure_codes"):
                 # "Hezb-e-Islami also threatened to shell Bagram": the place it acts on
                 candidate.target = _town_target(candidate.trigger, actors)
     kept = []
@@ -752,14 +763,16 @@ def _anaphoric_source(token: Token, earlier: Iterable[Event]) -> list[str]:
     return []
 
 
-def _shared_subject(token: Token) -> Optional[Token]:
-    """The active subject of the trigger's clause, or the one it shares with its head."""
+def _shared_subject(token: Token, deps: set[str] = SUBJECTS,
+                    through: tuple[str, ...] = ("xcomp", "conj", "advcl")) -> Optional[Token]:
+    """The subject (``deps``: active by default) of the trigger's clause, or the one it shares
+    with its head, up to four clauses up through the ``through`` relations."""
     node = _clause_root(token)
     for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in node.children if c.dep_ in deps]
         if subjects:
             return subjects[0]
-        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head.i == node.i:
+        if node.dep_ not in through or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -1575,8 +1588,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     elif not source:
         source = _inherited_subject(token, actors,
                                     candidate.code.type in cues["uncoded_actor_types"])
-    if not source and passive and any(candidate.code.cameo.startswith(c)
-                                      for c in cues["state_coercion_codes"]):
+    if not source and passive and _cameo_under(candidate.code, "state_coercion_codes"):
         # "Ingabire was arrested in Rwanda": only a state arrests, the state where it happened
         source = [a for a in _located_target(token, actors) if a not in target] or \
             _located_state(token, actors) or _expelling_state(token, actors, target)
@@ -1634,7 +1646,7 @@ def _mediated(candidate: Candidate, actors: ActorIndex) -> list[str]:
     Democratic Alliance and Hadas", "to resolve the rift between Qatar and other Gulf
     states"): CAMEO 045's targets, not the mediator's other objects (only where a mediator is
     named: "an agreement brokered between US and Russia" is theirs)."""
-    if not candidate.code.cameo.startswith(tuple(status_cues()["mediation_codes"])):
+    if not _cameo_under(candidate.code, "mediation_codes"):
         return []
     return [a for t in candidate.trigger.subtree if t.dep_ == "prep" and t.lower_ == "between"
             for a in _object_actors(t, actors)]
@@ -1736,7 +1748,7 @@ def _own_forces(candidate: Candidate, target: list[str], source: list[str],
     countries = _countries(source, actors)
     captives = {a for c in candidate.trigger.children if c.dep_ in OBJECTS
                 for a in _phrase_actors(c, actors)} \
-        if candidate.code.cameo.startswith(tuple(cues["release_codes"])) else set()
+        if _cameo_under(candidate.code, "release_codes") else set()
     own = []
     for actor_id in target:
         actor = actors.by_id.get(actor_id)
@@ -1770,15 +1782,15 @@ def _later_target(candidate: Candidate, actors: ActorIndex, source: list[str]) -
     token = candidate.trigger
     cues = status_cues()
     withdrawal = candidate.code.type in cues["withdrawal_types"]
-    seizure = any(candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"])
+    seizure = _cameo_under(candidate.code, "place_seizure_codes")
     target = _deeper_target(candidate, actors, source) or (
         [] if seizure else _town_target(token, actors, withdrawal))
     if not target and token.pos_ == "VERB":
         target = _met_to_consult(candidate, actors) or _uncoded_object(token, actors)
     if target or _reciprocal(candidate.code, token):
         return target
-    if any(candidate.code.cameo.startswith(c) for c in cues["military_retreat_codes"]):
-        if not any(candidate.code.cameo.startswith(c) for c in cues["ceasefire_codes"]):
+    if _cameo_under(candidate.code, "military_retreat_codes"):
+        if not _cameo_under(candidate.code, "ceasefire_codes"):
             return []
         return next((found for o in token.children if o.dep_ in OBJECTS
                      and (found := _located_target(o, actors, towns=True))), [])
@@ -1819,8 +1831,8 @@ def _deeper_target(candidate: Candidate, actors: ActorIndex, source: list[str]) 
         # "marched through Harare to protest against the government": whom it is aimed at,
         # not where it passed
         target = _purpose_target(candidate.trigger, actors, source)
-    if not target and candidate.code.type in cues["place_target_types"] and not any(
-            candidate.code.cameo.startswith(c) for c in cues["place_seizure_codes"]):
+    if not target and candidate.code.type in cues["place_target_types"] \
+            and not _cameo_under(candidate.code, "place_seizure_codes"):
         # "a bomb in Kabul, killing 12 policemen": the policemen, not Kabul's people; but
         # "shelled Kabul, killing five people" hit Kabul itself
         # seizing a city acts on whoever holds it, not on its people
@@ -2255,16 +2267,10 @@ def _antecedent(subject: Token) -> Token:
 
 def _pronoun_subject(token: Token) -> bool:
     """The clause's subject, or the one it shares with its head ("Syria says it is willing to
-    withdraw"), is a pronoun."""
-    node = _clause_root(token)
-    for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
-        if subjects:  # a relative pronoun is its noun ("the soldiers who were killed")
-            return subjects[0].pos_ == "PRON" and _antecedent(subjects[0]) is subjects[0]
-        if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    withdraw"), is a pronoun; a relative pronoun is its noun ("the soldiers who were killed")."""
+    subject = _shared_subject(token, SUBJECTS | PASSIVE_SUBJECTS,
+                              ("xcomp", "conj", "advcl", "acomp"))
+    return subject is not None and subject.pos_ == "PRON" and _antecedent(subject) is subject
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -2912,8 +2918,8 @@ def _reciprocal_roles(code: PloverCode, source: list[str], target: list[str],
     Visits, hosting, mediation, offers of support or aid and things given ("provided their
     donations to Palestinians") keep their target."""
     cues = status_cues()
-    if code.type not in ("AGREE", "CONSULT", "COOPERATE") or any(code.cameo.startswith(c) for c in
-                                                    cues["directed_consult_codes"]) \
+    if code.type not in ("AGREE", "CONSULT", "COOPERATE") \
+            or _cameo_under(code, "directed_consult_codes") \
             or token.lemma_.lower() in cues["giving_verbs"]:
         return source, target
     countries = _countries(source, actors)
@@ -2958,7 +2964,7 @@ def _joint_act(code: PloverCode, token: Token, source: list[str], target: list[s
     guilty of violating the ceasefire agreement" (ConfliBERT train: the coordination source
     and target in 3 of 3, target only in the 4th)."""
     cues = status_cues()
-    if target or any(code.cameo.startswith(c) for c in cues["directed_consult_codes"]) \
+    if target or _cameo_under(code, "directed_consult_codes") \
             or token.lemma_.lower() in cues["giving_verbs"]:
         return False
     if not (code.type == "AGREE" or code.cameo == "057" or _failed_agreement(code, token)
