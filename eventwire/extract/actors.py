@@ -90,6 +90,8 @@ ARMED = {"MIL", "UAF", "REB", "INS"}
 BARE_NOUNS = {"publication", "television", "tv", "website", "magazine", "blog", "telecom", "force"}
 # organisation words that also name a part of a country ("CUSCATLAN DEPARTMENT")
 REGION_WORDS = {"department", "state", "states", "republic", "kingdom", "emirate", "caliphate"}
+# organisation words that name a body only: "the gujarat assembly", "... action committee"
+BODY_WORDS = ORG_WORDS - REGION_WORDS
 # sectors of a country's own people and institutions: an uncoded one belongs to the article's country
 DOMESTIC = {"GOV", "MIL", "REB", "OPP", "CVL", "COP", "UAF", "INS", "JUD", "LEG", "SPY"}
 # CAMEO's religions, a sector coded after a state as its believers are ("INDHIN", "INDMUS")
@@ -1227,7 +1229,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
     body = None
     if unit.metonym and not _metonym_subject(doc, unit):
         if not (root.dep_ in ("compound", "nmod") and root.head.i > root.i
-                and _word(root.head) in ORG_WORDS - REGION_WORDS and unit.entry.kind == "state"):
+                and _word(root.head) in BODY_WORDS and unit.entry.kind == "state"):
             return None  # a city is a place (the places stage), not an actor, unless it acts
         # ... or names a body of its own ("the gujarat assembly", "gujarat secondary education
         # board"): the body, of that state, its sector unknown
@@ -1251,7 +1253,7 @@ def make_actor(doc: Doc, text: str, unit: Unit, country: Optional[str], actors: 
             and root.head.pos_ == "PROPN" and not _hyphenated(doc, unit):
         return None  # "the Syrian Golan Heights": part of a place or an unknown name
     if _is_state(unit) and body is None and root.dep_ in ("compound", "nmod") \
-            and root.head.i > root.i and _word(root.head) in ORG_WORDS - REGION_WORDS:
+            and root.head.i > root.i and _word(root.head) in BODY_WORDS:
         # "the all-india babri masjid action committee": a body of that state, not the state
         body = root.head
         coding = unit.coding = Coding(coding.country, coding.country, None, "organisation")
