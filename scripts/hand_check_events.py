@@ -100,7 +100,14 @@ missing); a court's procedural order (cases "be heard on a day-to-day basis") an
 organisation's instruction to its own supporters ("campaigners have been asked not to bring any
 animals") are the domestic policy above (tag domestic-policy); a reply filed in court and the
 press conference announcing a rally are statements; a country taking over a rotating
-chairmanship (the UK's EU presidency) is not an act (tag false-trigger).
+chairmanship (the UK's EU presidency) is not an act (tag false-trigger). Settled while judging
+the sixth round (seed 21, 2026-11-28): joining an organisation ("if it joins, Turkey ...") is no
+act (tag false-trigger); an opening topic phrase naming the same act as the verb ("on providing
+medical assistance ..., he said the ministry had sent doctors") is a duplicate; an attribution
+tacked on (", military sources reported", "according to preliminary reports", "reportedly")
+makes the act claimed, and asserted counts wrong; a relative clause outside the quote is the
+reporter's (asserted); a company's internal acts are sport-business, a central bank committee's
+votes and a Speaker's caution domestic-policy.
 The ``error`` field holds ";"-separated tags of what was wrong.
 
 Figures: event precision = event "y" among drawn events judged y/n; type, root, source,
