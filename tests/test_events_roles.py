@@ -630,3 +630,39 @@ def test_who_responds_with_air_strikes_strikes(pipeline):
                           "and artillery fire.")
     killing = next(e for e in x.events if e.trigger.text == "killed")
     assert codes(x, killing.source) == {"SYRMIL"}
+
+
+def test_a_noun_act_made_by_someone_is_theirs(pipeline):
+    # FA-KES bench: the attacks' maker, named by the participle's by-phrase, is the source
+    # (was "the attacks" themselves)
+    x = extract(pipeline, "UK-based Syrian Observatory for Human Rights reported that the attacks "
+                          "carried out by Washington and its Arab allies killed 31 civilians.")
+    assert "Washington" in texts(x, only(x, "ASSAULT").source)
+
+
+def test_the_of_phrase_of_a_violent_noun_is_who_suffers_it(pipeline):
+    # DEV-MUC3-1111 (bench): "the invasion of X", "the murder of X": X suffers it
+    x = extract(pipeline, "Britain and Argentina tonight agreed to resume full diplomatic "
+                          "relations which were broken off in 1982 after the invasion of the "
+                          "Falkland Islands.")
+    assert texts(x, only(x, "ASSAULT").target) == ["the Falkland Islands"]
+
+
+
+def test_a_possessive_pronoun_on_a_noun_act_is_the_subject_over_it(pipeline):
+    # TST1-MUC3-0011 (bench): "his meetings" are those of who notes them
+    x = extract(pipeline, "DURING THE NEWS CONFERENCE WITH ARGENTINE AND FOREIGN JOURNALISTS, "
+                          "VARGAS CARRENO ALSO ANNOUNCED THAT PRESIDENT CARLOS MENEM WILL VISIT "
+                          "CHILE IN AUGUST. VARGAS CARRENO NOTED HIS SATISFACTION WITH HIS "
+                          "MEETINGS IN BUENOS AIRES WITH FOREIGN MINISTER DOMINGO CAVALLO AND "
+                          "RAUL CARIGNANO, UNDER SECRETARY FOR LATIN AMERICAN AFFAIRS.")
+    meeting = next(e for e in x.events if e.trigger.text == "MEETINGS")
+    assert texts(x, meeting.source) == ["VARGAS CARRENO"]
+
+
+def test_a_noun_act_as_subject_gives_its_own_source_not_its_target(pipeline):
+    # FA-KES bench: "rebel bombardment of government-held districts": the government suffers it
+    x = extract(pipeline, "The Britain-based monitor said rebel bombardment of government-held "
+                          "districts killed two civilians in the city that has been divided since "
+                          "July 2012.")
+    assert texts(x, only(x, "ASSAULT").source) == ["rebel bombardment"]

@@ -375,7 +375,7 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if not candidate.source and _pronoun_subject(candidate.trigger):
             # "Syria says it is willing to withdraw": it = the speaker
             speaker = reported_speaker(candidate.trigger, actors)
-            candidate.source = [speaker] if speaker else []
+            candidate.source = [speaker] if speaker and speaker not in candidate.target else []
             if candidate.source and not candidate.target:
                 candidate.target = [a for a in _later_target(candidate, actors, candidate.source)
                                     if a not in candidate.source]
@@ -1520,6 +1520,12 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 and child.lemma_.lower() in cues["attack_nouns"]:
             # "the bombing of the hospital by Russian jets killed ...": the jets, not the hospital
             source += _nominal_roles(child, actors)[0]
+        elif child.dep_ in SUBJECTS and actors.at(child) is None \
+                and (child.lemma_.lower(), "NOUN") in triggers():
+            # "the offensive launched by the FMLN killed ...": the act's own source, else the
+            # phrase's actors ("a meeting of the WSIS agreed")
+            source += _without_redundant_state(child, _nominal_roles(child, actors)[0], actors) \
+                or _phrase_actors(child, actors)
         elif child.dep_ in SUBJECTS:
             source += _phrase_actors(child, actors)
         elif child.dep_ in PASSIVE_SUBJECTS:
@@ -2154,7 +2160,7 @@ def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:
 def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[str]]:
     """'government fire', 'Israel's attack on Gaza', 'talks between X and Y', 'X-Y talks'."""
     cues = status_cues()
-    source: list[str] = []
+    source: list[str] = _authors(token, actors)  # "the offensive launched by the FMLN"
     target: list[str] = []
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -2162,7 +2168,9 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
         elif child.dep_ == "prep":
             if child.lower_ in cues["nominal_source_prepositions"]:
                 source += _object_actors(child, actors)
-            elif child.lower_ in cues["nominal_target_prepositions"] and not target:
+            elif not target and (child.lower_ in cues["nominal_target_prepositions"] or (
+                    child.lower_ == "of" and token.lemma_.lower() in cues["patient_of_nouns"])):
+                # "the murder of the priests", "the kidnapping of X by Y": who suffers it
                 target += _object_actors(child, actors)
     if not source and token.dep_ == "pobj" and token.head.lower_ == "for" \
             and token.head.head.pos_ == "VERB":
@@ -2177,6 +2185,11 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
             and token.head.lemma_.lower() not in cues["commenting_verbs"]:
         # "X launched an attack": X; not "X condemned the attacks", "X reported the airstrikes"
         source = _subject_of(token.head, actors)
+    if not source and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
+        # "briefed Singhal on his talks with Vajpayee", "regarding his talks with the armed
+        # opposition, he said": the possessive pronoun is the subject of the verb over it
+        head = clause_head(token)
+        source = [] if head is token else _subject_of(head, actors)
     source = _unique(source)
     if not target and source:  # "mounted its invasion of South Lebanon", "continued their
         # hunger strike to demand the resignation of President Ben Bella"
