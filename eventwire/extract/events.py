@@ -1523,9 +1523,10 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
         elif child.dep_ in SUBJECTS and actors.at(child) is None \
                 and (child.lemma_.lower(), "NOUN") in triggers():
             # "the offensive launched by the FMLN killed ...": the act's own source, else the
-            # phrase's actors ("a meeting of the WSIS agreed")
-            source += _without_redundant_state(child, _nominal_roles(child, actors)[0], actors) \
-                or _phrase_actors(child, actors)
+            # phrase's actors where it names no target ("a meeting of the WSIS agreed")
+            doers, aimed = _nominal_roles(child, actors)
+            source += _without_redundant_state(child, doers, actors) \
+                or ([] if aimed else _phrase_actors(child, actors))
         elif child.dep_ in SUBJECTS:
             source += _phrase_actors(child, actors)
         elif child.dep_ in PASSIVE_SUBJECTS:
@@ -1670,12 +1671,14 @@ def _met_to_consult(candidate: Candidate, actors: ActorIndex) -> list[str]:
             for a in _phrase_actors(c, actors)]
 
 
-def _authors(noun: Token, actors: ActorIndex) -> list[str]:
+def _authors(noun: Token, actors: ActorIndex, verbs: Optional[set[str]] = None) -> list[str]:
     """Who made a thing a passive subject names ("a peace plan proposed by Egypt"), where the
-    thing itself is no actor."""
+    thing itself is no actor; with ``verbs``, only by those participles (an act "carried out",
+    "launched", "fired by" someone is theirs; not a meeting "chaired by" the prime minister)."""
     if actors.at(noun) is not None or noun.pos_ not in ("NOUN", "PROPN"):
         return []
     return [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and (verbs is None or c.lemma_.lower() in verbs)
             for g in c.children if g.dep_ == "agent"
             for o in g.children if o.dep_ == "pobj" for a in _phrase_actors(o, actors)]
 
@@ -2160,7 +2163,7 @@ def _instrument_actors(preposition: Token, actors: ActorIndex) -> list[str]:
 def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[str]]:
     """'government fire', 'Israel's attack on Gaza', 'talks between X and Y', 'X-Y talks'."""
     cues = status_cues()
-    source: list[str] = _authors(token, actors)  # "the offensive launched by the FMLN"
+    source = _authors(token, actors, cues["doing_participles"])  # "the attacks carried out by"
     target: list[str] = []
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
