@@ -375,7 +375,7 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
         if not candidate.source and _pronoun_subject(candidate.trigger):
             # "Syria says it is willing to withdraw": it = the speaker
             speaker = reported_speaker(candidate.trigger, actors)
-            candidate.source = [speaker] if speaker and speaker not in candidate.target else []
+            candidate.source = [speaker] if speaker else []
             if candidate.source and not candidate.target:
                 candidate.target = [a for a in _later_target(candidate, actors, candidate.source)
                                     if a not in candidate.source]
