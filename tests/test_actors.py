@@ -1368,3 +1368,13 @@ def test_company_officers_and_the_bbc(actors_only):
     text = ("Tom Heap, BBC rural affairs correspondent, said it appeared that hunstman had, for "
             "now, been sticking to the new rules.")
     assert code(actors_only, text, "BBC rural", published="2005-02-19").code == "GBRMED"
+
+
+def test_a_hindi_place_head_makes_a_place_not_an_actor(actors_only, data):
+    # india_police_events (bench corpus, ipe-38): "took out the march this morning from ''kar
+    # sevak puram'', a camp set up for them, to another camp ''ram sevak puram''": camps, not
+    # kar sevaks (INDHIN); the marchers still are
+    text = bench_text(data, "ipe-38")
+    extraction = actors_only.extract(text, published="2002-03-01")
+    assert [a.text for a in extraction.actors if "sevak" in a.text and "sevaks" not in a.text] == []
+    assert code(actors_only, text, "the kar sevaks, assembled").code == "INDHIN"

@@ -102,6 +102,12 @@ STATE_BODIES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # a state's own insti
 # head nouns a modifier's armed or government sector overrides ("military hospital")
 WEAK_SECTORS = {"HLH", "BUS", "EDU", "AGR", "LAB", "MED", "REF", "DEV", "ENV"}
 PRONOUNS = {"he", "she", "him"}
+# words in a person's mention that tell the gender a pronoun must agree with
+FEMALE_WORDS = {"mrs", "ms", "miss", "smt", "madam", "lady", "queen", "princess", "begum",
+                "spokeswoman", "chairwoman", "woman", "wife", "mother", "daughter", "sister",
+                "widow", "actress"}
+MALE_WORDS = {"mr", "shri", "sir", "lord", "king", "prince", "spokesman", "chairman", "man",
+              "husband", "father", "son", "brother", "widower", "actor"}
 COLLECTIVE_HEADS = {"government", "regime", "forces", "army", "military", "administration",
                     "troops", "authorities", "ministry"}
 GROUP_OF_STATES = {"country", "nation", "power", "state", "government", "ally"}
@@ -119,6 +125,8 @@ PERSON_TITLES = {"president", "secretary", "convenor", "convener", "chairman", "
                  "inspector", "officer", "judge", "treasurer", "founder", "mayor", "councillor",
                  "corporator", "advocate", "lawyer", "editor", "sarpanch", "collector",
                  "magistrate", "head", "member", "activist", "vice-president", "pm", "cm"}
+# Hindi and Sanskrit heads of place names: "kar sevak puram", "ambedkar nagar", "kasturba marg"
+PLACE_NAME_HEADS = {"puram", "nagar", "marg", "chowk", "vihar", "mohalla"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "shri", "sri", "smt"}
 ASCII_LETTER = re.compile("[a-z]")
 # function words no noun phrase's premodifiers hold: in text of one case they, and verb forms,
@@ -321,6 +329,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         and tokens[k].text.isupper()) else lemma
         for k, (lemma, tag, lower) in enumerate(zip(view.lemmas, tags, lowers))]
     units: list[Unit] = []
+    place_names: set[int] = set()
     i = 0
     name_starts, agent_starts = book.name_lengths, book.agent_lengths
     spaces = [k for k, tag in enumerate(tags) if tag == "_SP"]
@@ -357,7 +366,11 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         while agent is not None and not _nominal(doc[i + agent[0] - 1]):
             # "embassy in" (a Phoenix phrase) before "Berlin": the shorter "embassy" is the agent
             agent = book.match_agent(words, lemmas, i, agent[0] - 1) if agent[0] > 1 else None
-        if name is not None and (agent is None or name[0] >= agent[0]):
+        length = max(name[0] if name else 0, agent[0] if agent else 0)
+        if length and i + length < len(words) and words[i + length] in PLACE_NAME_HEADS:
+            place_names.update(range(i, i + length + 1))  # "kar sevak puram": a place
+            i += length + 1
+        elif name is not None and (agent is None or name[0] >= agent[0]):
             length, entry_id, metonym = name
             entry = book.entries[entry_id]
             metonym = metonym or entry.kind == "state" and not people and _place_within_state(
@@ -374,7 +387,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             i += 1
         else:
             i += 1
-    taken = {t for u in units for t in range(u.start, u.end)}
+    taken = {t for u in units for t in range(u.start, u.end)} | place_names
     pos = view.pos
     full_names: dict[str, list[str]] = {}  # surname -> the words of a person named in full
     for ent in ents_of(doc):
@@ -1712,6 +1725,7 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
         for i in range(sentence.start, sentence.end):  # indexes only: no Token per word
             sentence_of[i] = number
     persons: list[tuple[int, Actor]] = []  # (token index, first mention) in text order
+    genders: dict[str, set[str]] = {}  # first mention's id -> the gendered words of its mentions
     pronouns: list[Actor] = []
     acronyms: dict[str, Actor] = {}  # "FIS" -> the Islamic Salvation Front, once defined
     ordered = sorted(heads, key=lambda u: u.start)
@@ -1720,10 +1734,12 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     for unit in ordered:
         actor = unit.actor
         if unit.source == "pronoun":
-            nearby = [a for i, a in persons if sentence_of[i] >= sentence_of[unit.start] - 2]
+            word = tokens_of(doc)[unit.start]
+            other = MALE_WORDS if word.lower_ == "she" else FEMALE_WORDS
+            nearby = [a for i, a in persons if sentence_of[i] >= sentence_of[unit.start] - 2
+                      and not other & genders.get(a.id, set())]
             if nearby:
                 first = nearby[-1]
-                word = tokens_of(doc)[unit.start]
                 pronoun = Actor(id=next_id("a", actors + pronouns), text=word.text,
                                 span=(word.idx, word.idx + len(word)),
                                 name=first.name, code=first.code, country=first.country,
@@ -1772,6 +1788,8 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
         if actor.kind == "person" and (unit.source in ("name", "entity") or actor.refers_to) \
                 and unit.root(doc).dep_ not in ("compound", "amod", "nmod"):
             persons.append((unit.start, _root(actor, actors)))  # not "Assad" in "Assad clan"
+            genders.setdefault(persons[-1][1].id, set()).update(
+                set(actor.text.lower().replace(".", "").split()) & (FEMALE_WORDS | MALE_WORDS))
     actors.extend(pronouns)
     actors.sort(key=lambda a: (a.span[0], -a.span[1]))
     _renumber(actors)
