@@ -1378,3 +1378,17 @@ def test_a_hindi_place_head_makes_a_place_not_an_actor(actors_only, data):
     extraction = actors_only.extract(text, published="2002-03-01")
     assert [a.text for a in extraction.actors if "sevak" in a.text and "sevaks" not in a.text] == []
     assert code(actors_only, text, "the kar sevaks, assembled").code == "INDHIN"
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender(actors_only, data):
+    # BBC News (bench corpus): "she" was the last person named whatever the gender
+    text = bench_text(data, "bbc-politics-166")  # "Mr Blunkett talked about how he fell in love
+    extraction = actors_only.extract(text)  # - but that she resisted his desire to go public"
+    at = text.index("she resisted")
+    she = next(a for a in extraction.actors if a.span[0] == at)
+    assert first_mention(extraction, she.id).text == "Mrs Quinn"  # was David Blunkett
+    text = bench_text(data, "bbc-politics-089")  # Ms Sturgeon said: "... Mr McLetchie and I'm
+    extraction = actors_only.extract(text)  # sure he will be reflecting on it." She added ...
+    at = text.index("She added")
+    she = next(a for a in extraction.actors if a.span[0] == at)
+    assert first_mention(extraction, she.id).text == "Ms Sturgeon"  # was David McLetchie
