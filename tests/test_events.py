@@ -2322,6 +2322,20 @@ def test_a_promise_or_a_precedent_broken_or_a_market_dominated_is_no_attack(pipe
     assert x.events == []
 
 
+def test_rules_or_principles_applied_are_no_request_bail_applied_for_is(pipeline):
+    # bench (BBC politics and business, Times of India; held out of the hand checks)
+    x = extract(pipeline, "The rules on marketing calls apply as much to politicians as to "
+                          "private sector companies.")
+    assert x.events == []
+    x = extract(pipeline, "Britain, France, Gavi and the Gates Foundation have drawn up proposals "
+                          "to apply the principles of the International Finance Facility (IFF) to "
+                          "the area of immunisation.")
+    assert "apply" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "sources also indicated that the eight have even applied for "
+                          "anticipatory bail at the vadodara sessions court.")
+    assert [(e.type, e.trigger.text) for e in x.events] == [("REQUEST", "applied")]
+
+
 def test_a_consultation_with_no_partner_is_no_event(pipeline):
     # bench (Times of India, BBC, MUC; held out of the hand checks): a body's internal meeting,
     # talk as speech, a seminar attended

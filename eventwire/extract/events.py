@@ -2878,13 +2878,25 @@ def _partnerless_consultation(candidate: Candidate, actors: ActorIndex) -> bool:
     to meet"; the hand checks' domestic-policy), talk as speech ("he kept on talking about the
     past") or a trip with no host ("she was attending a seminar"). PLOVER's CONSULT is between
     two parties; several in the subject ("the two presidents also discussed the coffee
-    market", "India and Pakistan", an intergovernmental body) keep theirs."""
-    if candidate.rule != "verb" or candidate.code.type != "CONSULT" or candidate.target:
+    market", "India and Pakistan", an intergovernmental body), a partner no actor codes ("also
+    met the shankaracharya", a contact verb's object: "would visit the worst hit areas") and a
+    participle naming how its noun came about ("a 72-hour armed strike called by the Shining
+    Path") keep theirs."""
+    token = candidate.trigger
+    if candidate.rule != "verb" or candidate.code.type != "CONSULT" or candidate.target \
+            or token.dep_ == "acl":
         return False
     if len(candidate.source) > 1 or any((actors.by_id[a].code or "").startswith("IGO")
                                         for a in candidate.source if a in actors.by_id):
         return False
-    subject = _doer(candidate.trigger)
+    partners = [c for c in token.children if c.dep_ in OBJECTS] + [
+        o for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
+        for o in p.children if o.dep_ == "pobj"]
+    if any(actors.at(n) is not None or _people(n) or (
+            n.dep_ in OBJECTS and token.lemma_.lower() in status_cues()["contact_verbs"])
+           for n in partners):
+        return False  # "met the shankaracharya", "contacted the board"
+    subject = _doer(token)
     return subject is None or not any(c.dep_ == "nummod" or c.lower_ == "both"
                                       for c in subject.children)
 
