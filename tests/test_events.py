@@ -2355,6 +2355,10 @@ def test_a_consultation_with_no_partner_is_no_event(pipeline):
     x = extract(pipeline, "Israel will not attend, but is said to be closely watching the "
                           "outcome.")
     assert [e.type for e in x.events] == ["REJECT"]
+    # (Reuters) a partner named by a relative pronoun stays
+    x = extract(pipeline, "Funaro said the reception by representatives of creditor countries "
+                          "with whom he met along the week was always to seek new ways.")
+    assert "met" in {e.trigger.text for e in x.events}
 
 
 def test_help_or_a_blow_that_no_party_gives_is_no_event(pipeline):

@@ -2892,10 +2892,11 @@ def _partnerless_consultation(candidate: Candidate, actors: ActorIndex) -> bool:
     partners = [c for c in token.children if c.dep_ in OBJECTS] + [
         o for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
         for o in p.children if o.dep_ == "pobj"]
-    if any(actors.at(n) is not None or _people(n) or (
+    if any(actors.at(n) is not None or _people(n) or n.tag_ in ("WP", "WDT") or (
             n.dep_ in OBJECTS and token.lemma_.lower() in status_cues()["contact_verbs"])
            for n in partners):
-        return False  # "met the shankaracharya", "contacted the board"
+        return False  # "met the shankaracharya", "contacted the board", "creditor countries
+        # with whom he met"
     subject = _doer(token)
     return subject is None or not any(c.dep_ == "nummod" or c.lower_ == "both"
                                       for c in subject.children)
