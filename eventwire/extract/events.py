@@ -2879,9 +2879,9 @@ def _partnerless_consultation(candidate: Candidate, actors: ActorIndex) -> bool:
     past") or a trip with no host ("she was attending a seminar"). PLOVER's CONSULT is between
     two parties; several in the subject ("the two presidents also discussed the coffee
     market", "India and Pakistan", an intergovernmental body), a partner no actor codes ("also
-    met the shankaracharya", a contact verb's object: "would visit the worst hit areas") and a
-    participle naming how its noun came about ("a 72-hour armed strike called by the Shining
-    Path") keep theirs."""
+    met the shankaracharya", "creditor countries with whom he met", a contact verb's object:
+    "would visit the worst hit areas") and a participle naming how its noun came about ("a
+    72-hour armed strike called by the Shining Path") keep theirs."""
     token = candidate.trigger
     if candidate.rule != "verb" or candidate.code.type != "CONSULT" or candidate.target \
             or token.dep_ == "acl":
@@ -2895,8 +2895,7 @@ def _partnerless_consultation(candidate: Candidate, actors: ActorIndex) -> bool:
     if any(actors.at(n) is not None or _people(n) or n.tag_ in ("WP", "WDT") or (
             n.dep_ in OBJECTS and token.lemma_.lower() in status_cues()["contact_verbs"])
            for n in partners):
-        return False  # "met the shankaracharya", "contacted the board", "creditor countries
-        # with whom he met"
+        return False
     subject = _doer(token)
     return subject is None or not any(c.dep_ == "nummod" or c.lower_ == "both"
                                       for c in subject.children)
