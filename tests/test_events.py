@@ -2304,6 +2304,63 @@ def test_breaking_even_a_record_broken_or_a_rival_overtaken_is_no_attack(pipelin
     assert x.events == []
 
 
+def test_a_promise_or_a_precedent_broken_or_a_market_dominated_is_no_attack(pipeline):
+    # bench (BBC politics and business; held out of the hand checks)
+    x = extract(pipeline, "Announcing the plans, Mr Redwood said: \"Mr Blair has forgotten the "
+                          "interests of taxpayers, and has broken the pledges he made.")
+    assert "broken" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "But Mr Brown will stun Westminster and break just about every "
+                          "historical precedent if he fails to do something designed to put a "
+                          "smile on voters' faces.")
+    assert "break" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "US supermarket group Winn-Dixie has filed for bankruptcy protection "
+                          "after succumbing to stiff competition in a market dominated by "
+                          "Wal-Mart.")
+    assert "dominated" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "But, for now, Mr Brown dominates the domestic political scene like few "
+                          "chancellors - or politicians - before him.")
+    assert x.events == []
+
+
+def test_rules_or_principles_applied_are_no_request_bail_applied_for_is(pipeline):
+    # bench (BBC politics and business, Times of India; held out of the hand checks)
+    x = extract(pipeline, "The rules on marketing calls apply as much to politicians as to "
+                          "private sector companies.")
+    assert x.events == []
+    x = extract(pipeline, "Britain, France, Gavi and the Gates Foundation have drawn up proposals "
+                          "to apply the principles of the International Finance Facility (IFF) to "
+                          "the area of immunisation.")
+    assert "apply" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "sources also indicated that the eight have even applied for "
+                          "anticipatory bail at the vadodara sessions court.")
+    assert [(e.type, e.trigger.text) for e in x.events] == [("REQUEST", "applied")]
+
+
+def test_a_consultation_with_no_partner_is_no_event(pipeline):
+    # bench (Times of India, BBC, MUC; held out of the hand checks): a body's internal meeting,
+    # talk as speech, a seminar attended
+    x = extract(pipeline, "lucknow: the vishwa hindu parshad has convened a session of the "
+                          "kendriya marg darshak mandal, the organisation's highest "
+                          "decision-making body, on june 22 at rishikesh.")
+    assert x.events == []
+    x = extract(pipeline, "The company, China's third-largest milk producer, is to hold an "
+                          "emergency meeting to debate the issue.")
+    assert x.events == []
+    x = extract(pipeline, "Instead of talking about the future he kept on talking about the past.")
+    assert x.events == []
+    # two parties in the subject, or a partner refused, stay
+    x = extract(pipeline, "THE TWO PRESIDENTS ALSO DISCUSSED THE COFFEE MARKET, FRENCH SOURCES "
+                          "SAID.")
+    assert [e.type for e in x.events] == ["CONSULT"]
+    x = extract(pipeline, "Israel will not attend, but is said to be closely watching the "
+                          "outcome.")
+    assert [e.type for e in x.events] == ["REJECT"]
+    # (Reuters) a partner named by a relative pronoun stays
+    x = extract(pipeline, "Funaro said the reception by representatives of creditor countries "
+                          "with whom he met along the week was always to seek new ways.")
+    assert "met" in {e.trigger.text for e in x.events}
+
+
 def test_help_or_a_blow_that_no_party_gives_is_no_event(pipeline):
     # bench (Times of India, BBC business and tech; held out of the hand checks): a thing helps
     # or hits, no party

@@ -75,6 +75,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import doc_text, ents_of, next_id, parse_view, token_range, tokens_of
 from eventwire.extract.quantities import quantity_words
+from eventwire.extract.quotes import QUOTED
 from eventwire.model import Actor, Extraction
 from eventwire.resources.actors import (ORG_WORDS, ActorDictionary, ActorEntry, Agent,
                                         actor_dictionary, person_index, split_code)
@@ -101,6 +102,12 @@ STATE_BODIES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # a state's own insti
 # head nouns a modifier's armed or government sector overrides ("military hospital")
 WEAK_SECTORS = {"HLH", "BUS", "EDU", "AGR", "LAB", "MED", "REF", "DEV", "ENV"}
 PRONOUNS = {"he", "she", "him"}
+# words in a person's mention that tell the gender a pronoun must agree with
+FEMALE_WORDS = {"mrs", "ms", "miss", "smt", "madam", "lady", "queen", "princess", "begum",
+                "spokeswoman", "chairwoman", "woman", "wife", "mother", "daughter", "sister",
+                "widow", "actress"}
+MALE_WORDS = {"mr", "shri", "sir", "lord", "king", "prince", "spokesman", "chairman", "man",
+              "husband", "father", "son", "brother", "widower", "actor"}
 COLLECTIVE_HEADS = {"government", "regime", "forces", "army", "military", "administration",
                     "troops", "authorities", "ministry"}
 GROUP_OF_STATES = {"country", "nation", "power", "state", "government", "ally"}
@@ -118,6 +125,8 @@ PERSON_TITLES = {"president", "secretary", "convenor", "convener", "chairman", "
                  "inspector", "officer", "judge", "treasurer", "founder", "mayor", "councillor",
                  "corporator", "advocate", "lawyer", "editor", "sarpanch", "collector",
                  "magistrate", "head", "member", "activist", "vice-president", "pm", "cm"}
+# Hindi and Sanskrit heads of place names: "kar sevak puram", "ambedkar nagar", "kasturba marg"
+PLACE_NAME_HEADS = {"puram", "nagar", "marg", "chowk", "vihar", "mohalla"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "shri", "sri", "smt"}
 ASCII_LETTER = re.compile("[a-z]")
 # function words no noun phrase's premodifiers hold: in text of one case they, and verb forms,
@@ -320,6 +329,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         and tokens[k].text.isupper()) else lemma
         for k, (lemma, tag, lower) in enumerate(zip(view.lemmas, tags, lowers))]
     units: list[Unit] = []
+    place_names: set[int] = set()
     i = 0
     name_starts, agent_starts = book.name_lengths, book.agent_lengths
     spaces = [k for k, tag in enumerate(tags) if tag == "_SP"]
@@ -348,12 +358,19 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         if name is not None and not _looks_like_name(doc[i:i + name[0]], book.entries[name[1]], case,
                                                      name[2]):
             name = None
+        if name is not None and book.entries[name[1]].kind == "person" \
+                and _quoted_name_of_thing(tokens, i, i + name[0]):
+            name = None
         agent = book.match_agent(words, lemmas, i) \
             if words[i] in agent_starts or lemmas[i] in agent_starts else None
         while agent is not None and not _nominal(doc[i + agent[0] - 1]):
             # "embassy in" (a Phoenix phrase) before "Berlin": the shorter "embassy" is the agent
             agent = book.match_agent(words, lemmas, i, agent[0] - 1) if agent[0] > 1 else None
-        if name is not None and (agent is None or name[0] >= agent[0]):
+        length = max(name[0] if name else 0, agent[0] if agent else 0)
+        if length and i + length < len(words) and words[i + length] in PLACE_NAME_HEADS:
+            place_names.update(range(i, i + length + 1))  # "kar sevak puram": a place
+            i += length + 1
+        elif name is not None and (agent is None or name[0] >= agent[0]):
             length, entry_id, metonym = name
             entry = book.entries[entry_id]
             metonym = metonym or entry.kind == "state" and not people and _place_within_state(
@@ -370,11 +387,14 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             i += 1
         else:
             i += 1
-    taken = {t for u in units for t in range(u.start, u.end)}
+    taken = {t for u in units for t in range(u.start, u.end)} | place_names
     pos = view.pos
+    full_names: dict[str, list[str]] = {}  # surname -> the words of a person named in full
     for ent in ents_of(doc):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            full_names.setdefault(words[ent.end - 1], words[ent.start:ent.end])
         inside = range(ent.start, ent.end)  # the entity's tokens, read from the ParseView
         state_in_name = False
         if ent.label_ == "PERSON" and len(ent) > 1 and any(k in taken for k in inside):
@@ -389,11 +409,16 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
                            for a, b in zip(free, free[1:])) \
                 or not any(pos[k] == "PROPN" for k in free):
             continue
+        if ent.label_ == "PERSON" and _quoted_name_of_thing(tokens, free[0], free[-1] + 1):
+            continue
         train = _train_name(words, free)
         if train is not None:
             units.append(Unit(free[0], train, "entity", label="TRAIN"))
             continue
         person = person_index().find(words[free[0]:free[-1] + 1]) if ent.label_ == "PERSON" else None
+        if person is not None and len(free) == 1 and words[free[0]] in full_names \
+                and person_index().find(full_names[words[free[0]]]) != person:
+            person = None  # "Mr McConnell" after "Jack McConnell" is he, not Michael McConnell
         if person is not None:  # "President Mugabe", "Carlos Menem": the dictionary's spelling differs
             units.append(Unit(free[0], free[-1] + 1, "name", entry=book.entries[person]))
             continue
@@ -532,6 +557,11 @@ def _match_name(book: ActorDictionary, words: list[str], spaces: list[int], star
     FRONT", which spaCy splits by a whitespace token, listed in ``spaces``); its length counts
     that token."""
     found = book.match_name(words, start)
+    if found is not None and found[0] > 1 and start + 1 < len(words) \
+            and words[start + 1] in book.name_lengths:
+        later = book.match_name(words, start + 1)
+        if later is not None and later[0] > found[0]:
+            return None  # "the UK" (a Phoenix name) in "the UK Independence Party"
     end = min(len(words), start + book.name_lengths[words[start]] + 1)
     first = bisect_right(spaces, start)
     breaks = spaces[first:bisect_left(spaces, end)]
@@ -607,6 +637,17 @@ def _whole_person(ent: Span, units: list[Unit], words: list[str], book: ActorDic
     return kept
 
 
+def _quoted_name_of_thing(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the words ``start``-``end`` stand between quotation marks before a noun: the
+    name of a farm, a ship or an operation ("the "SANTO TOMAS" presidential farm")."""
+    while start > 0 and tokens[start - 1].pos_ == "PROPN":
+        start -= 1  # "TOMAS" is a Phoenix name alone
+    while end < len(tokens) and tokens[end].pos_ == "PROPN":
+        end += 1
+    return 0 < start and end + 1 < len(tokens) and tokens[start - 1].text in QUOTED \
+        and tokens[end].text in QUOTED and tokens[end + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
 def _nominal(token: Token) -> bool:
     """A noun, or an adjective-like modifier noun ("rebel fighters", "military hospital")."""
     return token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("amod", "compound", "npadvmod")
@@ -676,11 +717,27 @@ def link_modifiers(doc: Doc, units: list[Unit]) -> None:
             continue
         if root.dep_ not in MODIFIER_DEPS or root.head.i <= root.i:
             continue
-        parent = by_token.get(root.head.i)
+        parent = by_token.get(_modified_noun(unit, root, by_token).i)
         if parent is None or parent is unit or parent.source == "pronoun":
             continue
         unit.parent = parent
         parent.children.append(unit)
+
+
+def _modified_noun(unit: Unit, root: Token, by_token: dict[int, Unit]) -> Token:
+    """The word a name modifies, through plain modifier words that are no unit of their own,
+    up to an agent ("FARC communist guerrillas": FARC hangs on "communist", a compound of
+    "guerrillas"); not up to a name ("Kraft rival PepsiCo"). An agent word stays apart ("THE
+    3D INFANTRY BRIGADE TROOPS": "INFANTRY" is coded where the troops are not), and so does a
+    place that Phoenix lists as its state ("THE SAN ANTONIO ABAD NEIGHBORHOOD" is no American
+    one)."""
+    head = root.head
+    if unit.source not in ("name", "entity") or unit.metonym:
+        return head
+    while head.i not in by_token and head.dep_ in ("compound", "amod") and head.head.i > head.i:
+        head = head.head
+    parent = by_token.get(head.i)
+    return head if parent is not None and parent.source == "agent" else root.head
 
 
 def _led_by(root: Token) -> Optional[Token]:
@@ -1668,6 +1725,7 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
         for i in range(sentence.start, sentence.end):  # indexes only: no Token per word
             sentence_of[i] = number
     persons: list[tuple[int, Actor]] = []  # (token index, first mention) in text order
+    genders: dict[str, set[str]] = {}  # first mention's id -> the gendered words of its mentions
     pronouns: list[Actor] = []
     acronyms: dict[str, Actor] = {}  # "FIS" -> the Islamic Salvation Front, once defined
     ordered = sorted(heads, key=lambda u: u.start)
@@ -1676,10 +1734,12 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
     for unit in ordered:
         actor = unit.actor
         if unit.source == "pronoun":
-            nearby = [a for i, a in persons if sentence_of[i] >= sentence_of[unit.start] - 2]
+            word = tokens_of(doc)[unit.start]
+            other = MALE_WORDS if word.lower_ == "she" else FEMALE_WORDS
+            nearby = [a for i, a in persons if sentence_of[i] >= sentence_of[unit.start] - 2
+                      and not other & genders.get(a.id, set())]
             if nearby:
                 first = nearby[-1]
-                word = tokens_of(doc)[unit.start]
                 pronoun = Actor(id=next_id("a", actors + pronouns), text=word.text,
                                 span=(word.idx, word.idx + len(word)),
                                 name=first.name, code=first.code, country=first.country,
@@ -1728,6 +1788,8 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
         if actor.kind == "person" and (unit.source in ("name", "entity") or actor.refers_to) \
                 and unit.root(doc).dep_ not in ("compound", "amod", "nmod"):
             persons.append((unit.start, _root(actor, actors)))  # not "Assad" in "Assad clan"
+            genders.setdefault(persons[-1][1].id, set()).update(
+                set(actor.text.lower().replace(".", "").split()) & (FEMALE_WORDS | MALE_WORDS))
     actors.extend(pronouns)
     actors.sort(key=lambda a: (a.span[0], -a.span[1]))
     _renumber(actors)

@@ -2779,6 +2779,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     status, intent = event_status(candidate, quote, speaker, alleged=allegation is not None)
     if intent not in STANCE_CODES and _partnerless_cooperation(candidate, actors):
         return None  # a stance on it is still coded ("expressed pessimism that ... could improve")
+    if intent not in ("refused", "requested") and _partnerless_consultation(candidate, actors):
+        return None  # "Israel will not attend": a refusal to meet, or a call to, stays
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
     recoded = intent_codes().get((intent, code.type)) if intent else None
     if recoded and plover_of(recoded) is not None:
@@ -2883,6 +2885,36 @@ def _partnerless_cooperation(candidate: Candidate, actors: ActorIndex) -> bool:
     parties = candidate.source + [m for a in candidate.source if a in actors.by_id
                                   for m in actors.by_id[a].members]
     return len(_countries(parties, actors)) < 2
+
+
+def _partnerless_consultation(candidate: Candidate, actors: ActorIndex) -> bool:
+    """A verb's bare dictionary default of consultation (CAMEO 04x: meet, talk, discuss,
+    convene, visit, attend) with no target and one party acting: a body's internal meeting
+    ("the vhp has convened a week-long governing council meeting", "Amicus's executive was due
+    to meet"; the hand checks' domestic-policy), talk as speech ("he kept on talking about the
+    past") or a trip with no host ("she was attending a seminar"). PLOVER's CONSULT is between
+    two parties; several in the subject ("the two presidents also discussed the coffee
+    market", "India and Pakistan", an intergovernmental body), a partner no actor codes ("also
+    met the shankaracharya", "creditor countries with whom he met", a contact verb's object:
+    "would visit the worst hit areas") and a participle naming how its noun came about ("a
+    72-hour armed strike called by the Shining Path") keep theirs."""
+    token = candidate.trigger
+    if candidate.rule != "verb" or candidate.code.type != "CONSULT" or candidate.target \
+            or token.dep_ == "acl":
+        return False
+    if len(candidate.source) > 1 or any((actors.by_id[a].code or "").startswith("IGO")
+                                        for a in candidate.source if a in actors.by_id):
+        return False
+    partners = [c for c in token.children if c.dep_ in OBJECTS] + [
+        o for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
+        for o in p.children if o.dep_ == "pobj"]
+    if any(actors.at(n) is not None or _people(n) or n.tag_ in ("WP", "WDT") or (
+            n.dep_ in OBJECTS and token.lemma_.lower() in status_cues()["contact_verbs"])
+           for n in partners):
+        return False
+    subject = _doer(token)
+    return subject is None or not any(c.dep_ == "nummod" or c.lower_ == "both"
+                                      for c in subject.children)
 
 
 def _accord(token: Token) -> bool:

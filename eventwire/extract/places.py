@@ -140,6 +140,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
 
     def take(span: SpacySpan) -> None:
         span = _trim(span)
+        if span is not None:
+            span = _hyphen_joined(span, gazetteer)
         if span is None or any(taken[i] for i in range(span.start, span.end)):
             return
         toponym = _with_qualifier(doc, span)
@@ -179,6 +181,18 @@ def _trim(span: SpacySpan) -> Optional[SpacySpan]:
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
     return doc[start:end]
+
+
+def _hyphen_joined(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
+    """The name with the hyphen-joined words after it where the gazetteer knows the whole:
+    spaCy's entity for "Mazar-i-Sharif" is "Mazar", a Jordanian town alone."""
+    doc, tokens, end = span.doc, tokens_of(span.doc), span.end
+    while end + 1 < len(doc) and tokens[end].text == "-" and not tokens[end - 1].whitespace_ \
+            and not tokens[end].whitespace_ and tokens[end + 1].is_alpha:
+        end += 2
+    if end > span.end and gazetteer.candidates(doc[span.start:end].text):
+        return doc[span.start:end]
+    return span
 
 
 def _with_qualifier(doc: Doc, span: SpacySpan) -> Optional[Toponym]:
