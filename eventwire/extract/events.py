@@ -1522,8 +1522,9 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             source += _nominal_roles(child, actors)[0]
         elif child.dep_ in SUBJECTS and actors.at(child) is None \
                 and (child.lemma_.lower(), "NOUN") in triggers():
-            # "the offensive launched by the FMLN killed ...": the act's own source, else the
-            # phrase's actors where it names no target ("a meeting of the WSIS agreed")
+            # "rebel bombardment of government-held districts killed", "shells fired by
+            # opposition groups hit": the act's own source, else the phrase's actors where it
+            # names no target ("a meeting of the WSIS agreed")
             doers, aimed = _nominal_roles(child, actors)
             source += _without_redundant_state(child, doers, actors) \
                 or ([] if aimed else _phrase_actors(child, actors))
@@ -2173,7 +2174,8 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
                 source += _object_actors(child, actors)
             elif not target and (child.lower_ in cues["nominal_target_prepositions"] or (
                     child.lower_ == "of" and token.lemma_.lower() in cues["patient_of_nouns"])):
-                # "the murder of the priests", "the kidnapping of X by Y": who suffers it
+                # "the invasion of the Falkland Islands", "bombing of rebel-held areas": who
+                # suffers it
                 target += _object_actors(child, actors)
     if not source and token.dep_ == "pobj" and token.head.lower_ == "for" \
             and token.head.head.pos_ == "VERB":
@@ -2189,8 +2191,8 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
         # "X launched an attack": X; not "X condemned the attacks", "X reported the airstrikes"
         source = _subject_of(token.head, actors)
     if not source and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
-        # "briefed Singhal on his talks with Vajpayee", "regarding his talks with the armed
-        # opposition, he said": the possessive pronoun is the subject of the verb over it
+        # "VARGAS CARRENO NOTED HIS SATISFACTION WITH HIS MEETINGS", "after his talks with the
+        # governor, he left": the possessive pronoun is the subject of the verb over it
         head = clause_head(token)
         source = [] if head is token else _subject_of(head, actors)
     source = _unique(source)
