@@ -107,7 +107,21 @@ medical assistance ..., he said the ministry had sent doctors") is a duplicate; 
 tacked on (", military sources reported", "according to preliminary reports", "reportedly")
 makes the act claimed, and asserted counts wrong; a relative clause outside the quote is the
 reporter's (asserted); a company's internal acts are sport-business, a central bank committee's
-votes and a Speaker's caution domestic-policy.
+votes and a Speaker's caution domestic-policy. Settled while judging the
+seventh round (seed 22, 2026-11-28): a reporting verb carrying the act where the act has no
+event of its own ("REPORTED on the continuation of attacks") is judged as that act, as a manner
+word is; "X should (not) do Y" coded as a request is the speaker's request, so X as its source
+counts wrong and X as target missed; a police plea or undertaking to a court about an arrest
+still to be made ("assured the court that they will arrest the accused") is a statement, and
+the arrest it names no event; a court's order to arrest named accused, or a judge barring
+parties from a case, is an act (COERCE), not a procedural order, while a continuing permission
+("is still being permitted to sue") is no act (false-trigger); a preference that a named party
+act ("would prefer to see Deutsche Boerse return $500m") is a request (02), one that asks no
+party a statement; an organisation approving a country's membership is an act, by the
+organisation; a rebel raid ("invaded the village and attacked") is ASSAULT, its root "unsure"
+as a rebel attack; a target list adding the victims of another act counts target-wrong; an
+adjective naming the attacker ("terrorist attack") with no source coded counts source-missed;
+the right country with the wrong sector counts actor-miscoded (Scotland Yard officials as GOV).
 The ``error`` field holds ";"-separated tags of what was wrong.
 
 Figures: event precision = event "y" among drawn events judged y/n; type, root, source,
