@@ -748,12 +748,12 @@ def _body_before_name(doc: Doc, unit: Unit) -> bool:
 
 
 def _modified_noun(unit: Unit, root: Token, by_token: dict[int, Unit]) -> Token:
-    """The word a name modifies, through plain modifier words that are no unit of their own,
+    """The word a name modifies, through plain modifier words that are no unit of their own
     or names the dictionaries lack, up to an agent ("FARC communist guerrillas": FARC hangs on
-    "communist", a compound of "guerrillas"; "SNP Holyrood leader"); not up to a name ("Kraft rival PepsiCo"). An agent word stays apart ("THE
-    3D INFANTRY BRIGADE TROOPS": "INFANTRY" is coded where the troops are not), and so does a
-    place that Phoenix lists as its state ("THE SAN ANTONIO ABAD NEIGHBORHOOD" is no American
-    one)."""
+    "communist", a compound of "guerrillas"; "SNP Holyrood leader"); not up to a name ("Kraft
+    rival PepsiCo"). An agent word stays apart ("THE 3D INFANTRY BRIGADE TROOPS": "INFANTRY" is
+    coded where the troops are not), and so does a place that Phoenix lists as its state ("THE
+    SAN ANTONIO ABAD NEIGHBORHOOD" is no American one)."""
     head = root.head
     if unit.source not in ("name", "entity") or unit.metonym:
         return head
@@ -835,7 +835,8 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
     if unit.source == "entity" and unit.label == "TRAIN":  # its passengers (_train_name)
         return Coding(None, None, "CVL", "group", explicit_country=False)
     if unit.source == "entity":
-        kind = "person" if unit.label == "PERSON" or _titled_org(doc, unit, children) else "organisation"
+        kind = "person" if unit.label == "PERSON" or _titled_org(doc, unit, children) \
+            else "organisation"
         return _firm(doc, unit, _code_from_modifiers(unit, children, None, kind))
     if unit.source == "agent":
         return _code_agent(doc, unit, children)
@@ -848,7 +849,8 @@ def _titled_org(doc: Doc, unit: Unit, children: list[Unit]) -> bool:
     return unit.label == "ORG" and unit.end - unit.start > 1 \
         and any(c.source == "agent" and c.agent.kind == "person" and c.end == unit.start
                 for c in children) \
-        and not any(_word(t) in ORG_WORDS or not t.is_title for t in tokens_of(doc)[unit.start:unit.end])
+        and not any(_word(t) in ORG_WORDS or not t.is_title
+                    for t in tokens_of(doc)[unit.start:unit.end])
 
 
 # the last word of a company's name ("SBC Communications", "USX Corp", "Magma Copper Co")
@@ -1942,7 +1944,8 @@ def _given_names(actor: Actor, written_first: bool = True) -> list[str]:
     written = actor.text.lower().split()
     if written_first and len(names) == 1 and written[-1:] == names and len(written) > 1 \
             and written[-2].isalpha() and len(written[-2]) > 3 and not is_stop_word(written[-2]) \
-            and written[-2] not in PERSON_TITLES | NAME_TITLES | actor_dictionary().agents.keys():
+            and written[-2] not in PERSON_TITLES and written[-2] not in NAME_TITLES \
+            and written[-2] not in actor_dictionary().agents:
         return written[-2:]
     return names
 

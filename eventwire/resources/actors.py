@@ -204,7 +204,8 @@ class PersonIndex:
         surname = words[-1]
         if len(words) == 1:  # a short one ("BUSH", "RICE") only by the office
             found = self.by_surname.get(surname, set())
-            return self._one(found, when=when) if len(surname) >= 5 else self._in_office(found, when)
+            return self._one(found, when=when) if len(surname) >= 5 \
+                else self._in_office(found, when)
         cutoff = 0 if len(surname) < 5 else 1 if len(surname) < 8 else 2
         found = {entry for other, entry in self.by_first_name.get(words[0], ())
                  if Levenshtein.distance(other, surname, score_cutoff=cutoff) <= cutoff}
