@@ -128,6 +128,10 @@ PERSON_TITLES = {"president", "secretary", "convenor", "convener", "chairman", "
 # Hindi and Sanskrit heads of place names: "kar sevak puram", "ambedkar nagar", "kasturba marg"
 PLACE_NAME_HEADS = {"puram", "nagar", "marg", "chowk", "vihar", "mohalla"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "shri", "sri", "smt"}
+# titles before a surname, short or of rank: "COL PONCE" is "COLONEL RENE EMILIO PONCE",
+# "Lady Morgan" is "Baroness Morgan"
+NAME_TITLES = {"col", "gen", "lt", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen", "rep",
+               "prof", "fr", "rev", "sir", "dame", "lord", "lady", "baron", "baroness"}
 ASCII_LETTER = re.compile("[a-z]")
 # function words no noun phrase's premodifiers hold: in text of one case they, and verb forms,
 # end a name or a phrase the parser runs on ("WAS KIDNAPPED BY", "WHICH KIDNAPPED SEVERAL")
@@ -191,7 +195,7 @@ def extract_actors(doc: Doc, extraction: Extraction) -> Extraction:
     """Add the article's actors, coded at its publication date and resolved to first mentions."""
     book = actor_dictionary()
     when = extraction.article.published
-    units = find_units(doc, book)
+    units = find_units(doc, book, when)
     link_modifiers(doc, units)
     heads = [u for u in units if u.parent is None or _stands_alone(doc, u)]
     by_token = {t: u for u in units for t in range(u.start, u.end)}
@@ -315,7 +319,7 @@ def _caseless_name(free: list[int], words: list[str]) -> list[int]:
     return run
 
 
-def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
+def find_units(doc: Doc, book: ActorDictionary, when: Optional[date] = None) -> list[Unit]:
     # whole-doc lists: building a Token object per attribute access is the stage's main cost
     view = parse_view(doc)
     case = letter_case(doc)
@@ -372,6 +376,9 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
             i += length + 1
         elif name is not None and (agent is None or name[0] >= agent[0]):
             length, entry_id, metonym = name
+            namesake = person_index().namesake_in_office(entry_id, words[i:i + length], when) \
+                if book.entries[entry_id].kind == "person" else None
+            entry_id = entry_id if namesake is None else namesake
             entry = book.entries[entry_id]
             metonym = metonym or entry.kind == "state" and not people and _place_within_state(
                 " ".join(w for w, tag in zip(words[i:i + length], tags[i:i + length]) if tag != "_SP"),
@@ -399,7 +406,7 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         state_in_name = False
         if ent.label_ == "PERSON" and len(ent) > 1 and any(k in taken for k in inside):
             units, state_in_name = _state_in_name(ent, units, words, taken)
-            units = _whole_person(ent, units, words, book, taken)
+            units = _whole_person(ent, units, words, book, taken, when)
         free = [k for k in inside if k not in taken and (pos[k] == "PROPN" or tokens[k].is_title)
                 and lowers[k] not in ("the", "a", "an")
                 and (lowers[k].isascii() or ASCII_LETTER.search(lowers[k]))]  # no mojibake ("â€�")
@@ -415,9 +422,10 @@ def find_units(doc: Doc, book: ActorDictionary) -> list[Unit]:
         if train is not None:
             units.append(Unit(free[0], train, "entity", label="TRAIN"))
             continue
-        person = person_index().find(words[free[0]:free[-1] + 1]) if ent.label_ == "PERSON" else None
+        person = person_index().find(words[free[0]:free[-1] + 1], when) \
+            if ent.label_ == "PERSON" else None
         if person is not None and len(free) == 1 and words[free[0]] in full_names \
-                and person_index().find(full_names[words[free[0]]]) != person:
+                and person_index().find(full_names[words[free[0]]], when) != person:
             person = None  # "Mr McConnell" after "Jack McConnell" is he, not Michael McConnell
         if person is not None:  # "President Mugabe", "Carlos Menem": the dictionary's spelling differs
             units.append(Unit(free[0], free[-1] + 1, "name", entry=book.entries[person]))
@@ -613,14 +621,14 @@ def _state_in_name(ent: Span, units: list[Unit], words: list[str], taken: set[in
 
 
 def _whole_person(ent: Span, units: list[Unit], words: list[str], book: ActorDictionary,
-                  taken: set[int]) -> list[Unit]:
+                  taken: set[int], when: Optional[date]) -> list[Unit]:
     """ "Omar Hassan al-Bashir": a name inside a longer person's name ("Hassan", King Hassan)
     gives way to the person the whole name is, where the person index knows them."""
     inside = [u for u in units if ent.start <= u.start and u.end <= ent.end and u.source == "name"]
     if not inside or any(u.entry.kind != "person" for u in inside) \
             or any(u.start == ent.start and u.end == ent.end for u in inside):
         return units
-    person = person_index().find(words[ent.start:ent.end])
+    person = person_index().find(words[ent.start:ent.end], when)
     if person is None:
         first = inside[0]
         if len(inside) == 1 and first.start == ent.start and first.end == ent.start + 1 \
@@ -629,11 +637,12 @@ def _whole_person(ent: Span, units: list[Unit], words: list[str], book: ActorDic
             taken.discard(first.start)
             return [u for u in units if u is not first]
         return units
+    end = ent.end - (words[ent.end - 1] == "'s" and words[ent.end - 2] != "'")  # "GEORGE BUSH'S"
     for unit in inside:
         taken.difference_update(range(unit.start, unit.end))
     taken.update(range(ent.start, ent.end))
     kept = [u for u in units if u not in inside]
-    kept.append(Unit(ent.start, ent.end, "name", entry=book.entries[person]))
+    kept.append(Unit(ent.start, end, "name", entry=book.entries[person]))
     return kept
 
 
@@ -718,24 +727,39 @@ def link_modifiers(doc: Doc, units: list[Unit]) -> None:
         if root.dep_ not in MODIFIER_DEPS or root.head.i <= root.i:
             continue
         parent = by_token.get(_modified_noun(unit, root, by_token).i)
-        if parent is None or parent is unit or parent.source == "pronoun":
+        if parent is None or parent is unit or parent.source == "pronoun" \
+                or parent.start == unit.end and _body_before_name(doc, parent):
             continue
         unit.parent = parent
         parent.children.append(unit)
 
 
+def _body_before_name(doc: Doc, unit: Unit) -> bool:
+    """ "told the BBC Michael Howard has ...": an organisation's name after "the", right before
+    a person's full name, is no title of the person (that takes a title word: "the BBC's
+    correspondent"); the parser made it a compound of the name."""
+    tokens = tokens_of(doc)
+    k = unit.start - 1
+    if unit.label != "PERSON" or unit.end - unit.start < 2 or k < 1 or tokens[k].ent_type_ != "ORG":
+        return False
+    while k > 1 and tokens[k].ent_iob_ == "I":
+        k -= 1
+    return tokens[k - 1].lower_ == "the"
+
+
 def _modified_noun(unit: Unit, root: Token, by_token: dict[int, Unit]) -> Token:
-    """The word a name modifies, through plain modifier words that are no unit of their own,
-    up to an agent ("FARC communist guerrillas": FARC hangs on "communist", a compound of
-    "guerrillas"); not up to a name ("Kraft rival PepsiCo"). An agent word stays apart ("THE
-    3D INFANTRY BRIGADE TROOPS": "INFANTRY" is coded where the troops are not), and so does a
-    place that Phoenix lists as its state ("THE SAN ANTONIO ABAD NEIGHBORHOOD" is no American
-    one)."""
+    """The word a name modifies, through plain modifier words that are no unit of their own
+    or names the dictionaries lack, up to an agent ("FARC communist guerrillas": FARC hangs on
+    "communist", a compound of "guerrillas"; "SNP Holyrood leader"); not up to a name ("Kraft
+    rival PepsiCo"). An agent word stays apart ("THE 3D INFANTRY BRIGADE TROOPS": "INFANTRY" is
+    coded where the troops are not), and so does a place that Phoenix lists as its state ("THE
+    SAN ANTONIO ABAD NEIGHBORHOOD" is no American one)."""
     head = root.head
     if unit.source not in ("name", "entity") or unit.metonym:
         return head
-    while head.i not in by_token and head.dep_ in ("compound", "amod") and head.head.i > head.i:
-        head = head.head
+    while (head.i not in by_token or by_token[head.i].source == "entity") \
+            and head.dep_ in ("compound", "amod") and head.head.i > head.i:
+        head = head.head  # also through a name the dictionaries lack ("SNP Holyrood leader")
     parent = by_token.get(head.i)
     return head if parent is not None and parent.source == "agent" else root.head
 
@@ -811,11 +835,22 @@ def code_unit(doc: Doc, unit: Unit, when: Optional[date]) -> Coding:
     if unit.source == "entity" and unit.label == "TRAIN":  # its passengers (_train_name)
         return Coding(None, None, "CVL", "group", explicit_country=False)
     if unit.source == "entity":
-        kind = "person" if unit.label == "PERSON" else "organisation"
+        kind = "person" if unit.label == "PERSON" or _titled_org(doc, unit, children) \
+            else "organisation"
         return _firm(doc, unit, _code_from_modifiers(unit, children, None, kind))
     if unit.source == "agent":
         return _code_agent(doc, unit, children)
     return Coding(None, None, None, "person")
+
+
+def _titled_org(doc: Doc, unit: Unit, children: list[Unit]) -> bool:
+    """A name spaCy calls ORG right after a person's title is a person's where none of its
+    words names a body: "SNP Holyrood leader Nicola Sturgeon"."""
+    return unit.label == "ORG" and unit.end - unit.start > 1 \
+        and any(c.source == "agent" and c.agent.kind == "person" and c.end == unit.start
+                for c in children) \
+        and not any(_word(t) in ORG_WORDS or not t.is_title
+                    for t in tokens_of(doc)[unit.start:unit.end])
 
 
 # the last word of a company's name ("SBC Communications", "USX Corp", "Magma Copper Co")
@@ -844,6 +879,18 @@ def _former(doc: Doc, unit: Unit) -> bool:
     if unit.start and tokens_of(doc)[unit.start - 1].lower_ in FORMER:
         return True
     return bool(words & FORMER)
+
+
+def _shadow(doc: Doc, unit: Unit) -> bool:
+    """A "shadow" office is the opposition's, in a Westminster parliament: "Shadow home
+    secretary David Davis", "the shadow cabinet" (OPP, not GOV)."""
+    tokens = tokens_of(doc)
+    for i in range(unit.start - 1, max(unit.start - 4, -1), -1):
+        if tokens[i].lower_ == "shadow":
+            return True
+        if not tokens[i].is_alpha or tokens[i].dep_ not in MODIFIER_DEPS:
+            return False
+    return False
 
 
 def _code_from_of_phrase(doc: Doc, unit: Unit, by_token: dict[int, Unit], when: Optional[date]) -> None:
@@ -982,14 +1029,15 @@ def _give_country(unit: Unit, country: str) -> None:
 
 
 def _title_sector(doc: Doc, unit: Unit, children: list[Unit]) -> Optional[str]:
-    """GOV or MIL where a title before the name, or inside it, says so ("President Reagan",
-    "General David Petraeus")."""
+    """GOV, MIL or OPP where a title before the name, or inside it, says so ("President
+    Reagan", "General David Petraeus", "Shadow home secretary David Davis")."""
     agents = actor_dictionary().agents
-    titles = [c.agent.sector[:3] for c in children if c.source == "agent"]
+    titles = [("OPP" if c.coding and c.coding.sector == "OPP" else c.agent.sector[:3])
+              for c in children if c.source == "agent"]  # "OPP": a shadow office (_shadow)
     first = agents.get(_word(tokens_of(doc)[unit.start]))
     if unit.end - unit.start > 1 and first is not None:
         titles.append(first.sector[:3])
-    for sector in ("MIL", "GOV"):
+    for sector in ("MIL", "GOV", "OPP"):
         if sector in titles:
             return sector
     return None
@@ -1047,6 +1095,8 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
             sector = "REB"
         elif sector[:3] in WEAK_SECTORS and child_sector[:3] in ARMED | {"GOV"}:
             sector = child_sector[:3]
+        elif sector == "GOV" and child_sector[:3] in RELIGIONS and root.lemma_.lower() == "leader":
+            sector = child_sector[:3]  # "senior muslim leaders": the community's, not the state's
     plural = root.tag_ in ("NNS", "NNPS")
     if not plural and _word(root) in CROWD_NOUNS:
         kind = "group"
@@ -1063,6 +1113,8 @@ def _code_agent(doc: Doc, unit: Unit, children: list[Unit]) -> Coding:
                       named=True)
     if kind == "person" and sector[:3] == "GOV" and _former(doc, unit):
         sector = "ELI"
+    elif sector[:3] == "GOV" and _shadow(doc, unit):
+        sector = "OPP"
     code = _join(country, agent, sector)
     if sector[:3] == "PPL" and country:
         # "the Zambian people", "two Brazilian men": Phoenix's code (BRAPPL), and as PLOVER
@@ -1541,6 +1593,8 @@ def _phrase_start(doc: Doc, unit: Unit) -> tuple[int, int]:
     quantities stage reads the number."""
     root = unit.root(doc)
     first = min([_np_left(root), unit.start] + [c.start for c in unit.children])
+    if _body_before_name(doc, unit):
+        first = unit.start
     for child in root.lefts:
         if child.dep_ == "poss" and child.i >= first:
             owner = next((c for c in unit.children if c.start <= child.i < c.end), None)
@@ -1735,9 +1789,11 @@ def resolve_mentions(doc: Doc, heads: list[Unit], actors: list[Actor]) -> None:
         actor = unit.actor
         if unit.source == "pronoun":
             word = tokens_of(doc)[unit.start]
-            other = MALE_WORDS if word.lower_ == "she" else FEMALE_WORDS
+            same, other = (FEMALE_WORDS, MALE_WORDS) if word.lower_ == "she" \
+                else (MALE_WORDS, FEMALE_WORDS)
+            # mentions of both ("Police Federation chairman Jan Berry", "Ms Berry") tell none
             nearby = [a for i, a in persons if sentence_of[i] >= sentence_of[unit.start] - 2
-                      and not other & genders.get(a.id, set())]
+                      and not (other & genders.get(a.id, set()) and not same & genders[a.id])]
             if nearby:
                 first = nearby[-1]
                 pronoun = Actor(id=next_id("a", actors + pronouns), text=word.text,
@@ -1866,15 +1922,32 @@ def _same_surname(actor: Actor, persons: list[Actor], by_name: bool = False) -> 
     ``by_name`` of its name: "jilani, also a member of ... board"); where both give more, one
     name ends the other ("PAZ ZAMORA", "JAIME PAZ ZAMORA") or their initials agree ("vp singh"
     is not "rajnath singh")."""
-    surname, names = _surname(actor.name if by_name else actor.text), actor.name.lower().split()
-    for person in persons:
-        given = person.name.lower().split()
-        if person.refers_to is None and _surname(person.text) == surname \
-                and person.id != actor.id and (
-                    min(len(names), len(given)) < 2 or names[0][0] == given[0][0]
-                    or given[-len(names):] == names or names[-len(given):] == given):
-            return person
-    return None
+    surname, names = _surname(actor.name if by_name else actor.text), _given_names(actor, False)
+    return next((person for person in persons if person.refers_to is None and person.id != actor.id
+                 and _surname(person.text) == surname and _same_name(names, _given_names(person))),
+                None)
+
+
+def _same_name(names: list[str], given: list[str]) -> bool:
+    """Name words that can be one person's: one a bare surname, the same initial, or one name
+    ending the other ("PAZ ZAMORA", "JAIME PAZ ZAMORA")."""
+    return min(len(names), len(given)) < 2 or names[0][0] == given[0][0] \
+        or given[-len(names):] == names or names[-len(given):] == given
+
+
+def _given_names(actor: Actor, written_first: bool = True) -> list[str]:
+    """A person's name words, without an honorific or a short title ("Ms Sturgeon" is "Nicola
+    Sturgeon"); with ``written_first``, where the name is a bare surname, with the word its
+    mention has before it: "narayan desai" (spaCy's PERSON was "desai") is not "mahadev desai"."""
+    names = [w for w in actor.name.lower().split()
+             if w.rstrip(".") not in HONORIFICS | NAME_TITLES] or actor.name.lower().split()
+    written = actor.text.lower().split()
+    if written_first and len(names) == 1 and written[-1:] == names and len(written) > 1 \
+            and written[-2].isalpha() and len(written[-2]) > 3 and not is_stop_word(written[-2]) \
+            and written[-2] not in PERSON_TITLES and written[-2] not in NAME_TITLES \
+            and written[-2] not in actor_dictionary().agents:
+        return written[-2:]
+    return names
 
 
 def _head_lemma(doc: Doc, actor: Actor) -> str:

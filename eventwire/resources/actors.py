@@ -192,33 +192,63 @@ class PersonIndex:
     roles: dict[int, str]  # entry id -> its roles as stored (duplicate entries share them)
     words: dict[int, set[str]]  # entry id -> the words of all its names
 
-    def find(self, words: list[str]) -> Optional[int]:
+    def find(self, words: list[str], when: Optional[date] = None) -> Optional[int]:
         """The one person these name words can be: with a first name, the people of that first
         name whose surname is this one or one letter off (two in a long one); a surname alone
-        must be long and belong to one person only."""
+        must be long and belong to one person only, or be the one holding an office at ``when``."""
         from rapidfuzz.distance import Levenshtein
 
         words = [w for w in words if w.isalpha()]
         if not words or len(words[-1]) < 4:
             return None
         surname = words[-1]
-        if len(words) == 1:
+        if len(words) == 1:  # a short one ("BUSH", "RICE") only by the office
             found = self.by_surname.get(surname, set())
-            return self._one(found) if len(surname) >= 5 else None
+            return self._one(found, when=when) if len(surname) >= 5 \
+                else self._in_office(found, when)
         cutoff = 0 if len(surname) < 5 else 1 if len(surname) < 8 else 2
         found = {entry for other, entry in self.by_first_name.get(words[0], ())
                  if Levenshtein.distance(other, surname, score_cutoff=cutoff) <= cutoff}
-        return self._one(found, set(words))
+        return self._one(found, set(words), when)
 
-    def _one(self, found: set[int], words: set[str] = frozenset()) -> Optional[int]:
+    def _one(self, found: set[int], words: set[str] = frozenset(), when: Optional[date] = None
+             ) -> Optional[int]:
         """The entry, where every candidate is the same person (Phoenix files some twice), or
-        the one sharing the most of the name's words ("Omar Hassan al-Bashir")."""
+        the one sharing the most of the name's words ("Omar Hassan al-Bashir"), or else the one
+        holding an office at the date ("BUSH" in 1990 is George Bush, USAGOV; George W. Bush and
+        Mckeeva Bush were then elites, ELI, Phoenix's catch-all)."""
         if not found:
             return None
         if len({self.roles[e] for e in found}) == 1:
             return min(found)
         shared = sorted(((len(words & self.words[e]), e) for e in found), reverse=True)
-        return shared[0][1] if shared[0][0] > shared[1][0] else None
+        return shared[0][1] if shared[0][0] > shared[1][0] else self._in_office(found, when)
+
+    def namesake_in_office(self, entry_id: int, words: list[str], when: Optional[date]
+                           ) -> Optional[int]:
+        """Where the dictionary's person for these name words had yet to hold an office at the
+        date, the one namesake whose names have all these words and who held one: Phoenix lists
+        "U.S. PRESIDENT GEORGE BUSH" under George W. Bush (ELI in 1989) only. Not for a person
+        out of office ("Bashar Assad" in 2025, whom Phoenix files twice)."""
+        words = [w for w in words if w.isalpha()]
+        if when is None or not words or entry_id not in self.roles or any(
+                (role.start is None or role.start <= when) and split_code(role.code)[1] != "ELI"
+                for role in actor_dictionary().entries[entry_id].roles):
+            return None
+        found = {e for e in self.by_surname.get(words[-1], ()) if set(words) <= self.words[e]}
+        return self._in_office(found, when)
+
+    def _in_office(self, found: set[int], when: Optional[date]) -> Optional[int]:
+        """The one of these people who holds an office at the date: a dated role other than
+        ELI, Phoenix's catch-all for elites; among three people at most (a surname many share,
+        "Perez", "Singh", "Khan", is as common outside the dictionary)."""
+        if when is None or len(found) > 3:
+            return None
+        entries = actor_dictionary().entries
+        in_office = {e for e in found if any(
+            role.dated and role.holds_at(when) and split_code(role.code)[1] != "ELI"
+            for role in entries[e].roles)}
+        return min(in_office) if len({self.roles[e] for e in in_office}) == 1 else None
 
 
 @lru_cache(maxsize=1)
