@@ -2430,6 +2430,25 @@ def test_a_bill_passed_or_an_office_taken_over_is_no_event(pipeline):
     assert (main_event(x).trigger.text, main_event(x).cameo) == ("lifting", "0814")
 
 
+def test_a_bill_or_a_takeover_approved_at_home_is_no_concession_one_abroad_is(pipeline):
+    # bench (MUC, BBC business, Times of India; held out of the hand checks): the hand checks'
+    # domestic policy, a body's own act
+    x = extract(pipeline, "AS A PREVENTIVE MEASURE, CONGRESS HAS ALREADY APPROVED ANTITERRORIST "
+                          "BILLS.")
+    assert x.events == []
+    x = extract(pipeline, "Deutsche Boerse's supervisory board has approved the possible takeover "
+                          "of the LSE despite the signs of opposition from investors.")
+    assert "approved" not in {e.trigger.text for e in x.events}
+    # a second country's party stays
+    x = extract(pipeline, "Secretary of State Mike Pompeo has authorized the release of $1.2 "
+                          "billion in U.S. military assistance to Egypt, despite human rights "
+                          "concerns that have held up previous funding.")  # ConfliBERT train
+    assert "authorized" in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "The US said it could not approve Iran's application because it is "
+                          "currently reviewing relations.")
+    assert "approve" in {e.trigger.text for e in x.events}
+
+
 def test_help_or_a_blow_that_no_party_gives_is_no_event(pipeline):
     # bench (Times of India, BBC business and tech; held out of the hand checks): a thing helps
     # or hits, no party

@@ -2776,6 +2776,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         return None  # a stance on it is still coded ("expressed pessimism that ... could improve")
     if intent not in ("refused", "requested") and _partnerless_consultation(candidate, actors):
         return None  # "Israel will not attend": a refusal to meet, or a call to, stays
+    if _domestic_approval(candidate, actors):
+        return None
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
     recoded = intent_codes().get((intent, code.type)) if intent else None
     if recoded and plover_of(recoded) is not None:
@@ -2915,6 +2917,23 @@ def _partnerless_consultation(candidate: Candidate, actors: ActorIndex) -> bool:
     subject = _doer(token)
     return subject is None or not any(c.dep_ == "nummod" or c.lower_ == "both"
                                       for c in subject.children)
+
+
+def _domestic_approval(candidate: Candidate, actors: ActorIndex) -> bool:
+    """A verb's bare dictionary default of concession (Phoenix ALLOW's 080: approve, authorise)
+    with no party of a second country in its roles or its phrase: a body's own bill, decree,
+    budget or takeover approved ("CONGRESS HAS ALREADY APPROVED ANTITERRORIST BILLS", "Deutsche
+    Boerse's supervisory board has approved the possible takeover of the LSE", "criticising the
+    state government for approving self-finance colleges"; the hand checks' domestic policy),
+    not a concession to anyone. One to another country stays ("The US said it could not approve
+    Iran's application", "Pompeo has authorized the release of $1.2 billion in U.S. military
+    assistance to Egypt")."""
+    token = candidate.trigger
+    if candidate.rule != "verb" or candidate.code.cameo != "080" \
+            or token.lemma_.lower() not in status_cues()["approving_heads"]:
+        return False
+    parties = candidate.source + candidate.target + actors.within(token.subtree)
+    return len(_countries(parties, actors)) < 2
 
 
 def _protest_consultation(candidate: Candidate) -> Optional[str]:
