@@ -2449,6 +2449,19 @@ def test_a_bill_or_a_takeover_approved_at_home_is_no_concession_one_abroad_is(pi
     assert "approve" in {e.trigger.text for e in x.events}
 
 
+def test_a_condition_inside_a_quote_is_no_event(pipeline):
+    # bench (BBC politics, Times of India; held out of the hand checks): the hand checks'
+    # convention ("if it is not permitted by the court" is no event)
+    x = extract(pipeline, "Mr Livingstone has said the remarks may have been offensive but were "
+                          "not racist, and said he would not apologise even if the prime minister "
+                          "asked.")
+    assert "asked" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "shankaracharya stressed that since the court case on the ayodhya issue "
+                          "would take time, it would be better if both communities agreed to "
+                          "consensus on the acquired land.")
+    assert "agreed" not in {e.trigger.text for e in x.events}
+
+
 def test_help_or_a_blow_that_no_party_gives_is_no_event(pipeline):
     # bench (Times of India, BBC business and tech; held out of the hand checks): a thing helps
     # or hits, no party

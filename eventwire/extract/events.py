@@ -2776,8 +2776,10 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         return None  # a stance on it is still coded ("expressed pessimism that ... could improve")
     if intent not in ("refused", "requested") and _partnerless_consultation(candidate, actors):
         return None  # "Israel will not attend": a refusal to meet, or a call to, stays
-    if _domestic_approval(candidate, actors):
-        return None
+    if _domestic_approval(candidate, actors) or (quote is not None and any(
+            c.dep_ == "mark" and c.lower_ in status_cues()["condition_marks"]
+            for t in (token, clause_head(token)) for c in t.children)):
+        return None  # "if it is not permitted by the court", in a quote: a condition, no act
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
     recoded = intent_codes().get((intent, code.type)) if intent else None
     if recoded and plover_of(recoded) is not None:
