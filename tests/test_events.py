@@ -2460,6 +2460,11 @@ def test_a_condition_inside_a_quote_is_no_event(pipeline):
                           "would take time, it would be better if both communities agreed to "
                           "consensus on the acquired land.")
     assert "agreed" not in {e.trigger.text for e in x.events}
+    # (FA-KES) an "if" that asks whether leaves the act
+    x = extract(pipeline, "The Britain-based group said it was unclear if the raids on Aleppos "
+                          "Marjeh district were carried out by aircraft belonging to the Syrian "
+                          "government or its ally Russia.")
+    assert "carried" in {e.trigger.text for e in x.events}
 
 
 def test_help_or_a_blow_that_no_party_gives_is_no_event(pipeline):

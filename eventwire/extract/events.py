@@ -2776,10 +2776,8 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
         return None  # a stance on it is still coded ("expressed pessimism that ... could improve")
     if intent not in ("refused", "requested") and _partnerless_consultation(candidate, actors):
         return None  # "Israel will not attend": a refusal to meet, or a call to, stays
-    if _domestic_approval(candidate, actors) or (quote is not None and any(
-            c.dep_ == "mark" and c.lower_ in status_cues()["condition_marks"]
-            for t in (token, clause_head(token)) for c in t.children)):
-        return None  # "if it is not permitted by the court", in a quote: a condition, no act
+    if _domestic_approval(candidate, actors) or (quote is not None and _condition(token)):
+        return None
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
     recoded = intent_codes().get((intent, code.type)) if intent else None
     if recoded and plover_of(recoded) is not None:
@@ -2936,6 +2934,21 @@ def _domestic_approval(candidate: Candidate, actors: ActorIndex) -> bool:
         return False
     parties = candidate.source + candidate.target + actors.within(token.subtree)
     return len(_countries(parties, actors)) < 2
+
+
+def _condition(token: Token) -> bool:
+    """A trigger in an if- or unless-clause that sets a condition ("would not apologise even if
+    the prime minister asked", "it would be better if both communities agreed": inside a quote,
+    the hand checks' conditional-in-quote, no event), not one that asks whether ("it was unclear
+    if the raids ... were carried out by", "could not confirm if it was an airstrike")."""
+    cues = status_cues()
+    for clause in (token, clause_head(token)):
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"]
+                                          for c in clause.children):
+            governor = clause.head
+            return not ({governor.lemma_.lower()} | {c.lemma_.lower() for c in governor.children
+                                                     if c.dep_ == "acomp"}) & cues["asking_heads"]
+    return False
 
 
 def _protest_consultation(candidate: Candidate) -> Optional[str]:
