@@ -2894,10 +2894,11 @@ def _partnerless_consultation(candidate: Candidate, actors: ActorIndex) -> bool:
     market", "India and Pakistan", an intergovernmental body), a partner no actor codes ("also
     met the shankaracharya", "creditor countries with whom he met", a contact verb's object:
     "would visit the worst hit areas") and a participle naming how its noun came about ("a
-    72-hour armed strike called by the Shining Path") keep theirs. A verb of motion whose preposition alone made it one
-    (ARRIVE and GO_SOMEWHERE's "to", "for", "back": "struggling to come to terms with itself",
-    "had gone for haj pilgrimage", "had come to a standstill", "come back") consults no one
-    unless it names a party, a place ("will come to Kashmir") or a meeting ("came for talks")."""
+    72-hour armed strike called by the Shining Path", a protest: `_protest_consultation`) keep
+    theirs. A verb of motion whose preposition alone made it one (ARRIVE and GO_SOMEWHERE's
+    "to", "for", "back": "struggling to come to terms with itself", "had gone for haj
+    pilgrimage", "had come to a standstill", "come back") consults no one unless it names a
+    party, a place ("will come to Kashmir") or a meeting ("came for talks")."""
     token = candidate.trigger
     motion = candidate.rule == "pattern" and token.lemma_.lower() in status_cues()["motion_verbs"]
     if (candidate.rule != "verb" and not motion) or candidate.code.type != "CONSULT" \
