@@ -2361,6 +2361,112 @@ def test_a_consultation_with_no_partner_is_no_event(pipeline):
     assert "met" in {e.trigger.text for e in x.events}
 
 
+def test_a_motion_verb_with_no_party_place_or_meeting_is_no_consultation(pipeline):
+    # bench (Times of India, MUC; held out of the hand checks): a preposition alone made these
+    # CONSULT (Phoenix ARRIVE's and GO_SOMEWHERE's "to", "back")
+    x = extract(pipeline, "they claimed that the business activities had come to a standstill.")
+    assert x.events == []
+    x = extract(pipeline, "it hopes that after the down fall of the bjp, the secular partners of "
+                          "the nda, who are there due to political compulsions, will come to the "
+                          "conclusion that to sail in a wrecked boat will not be a wise move.")
+    assert "come" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "vaidya pointed out that nearly 40,000 people had already visited "
+                          "ayodhya, participated in the poornahuthi and come back, with no "
+                          "violence.")
+    assert "come" not in {e.trigger.text for e in x.events}
+    # a place or a meeting named stays a trip
+    x = extract(pipeline, "The Prime Minister will come to Kashmir next week.")
+    assert [e.type for e in x.events] == ["CONSULT"]
+    x = extract(pipeline, "The minister came to Delhi for talks.")
+    assert "came" in {e.trigger.text for e in x.events if e.type == "CONSULT"}
+
+
+def test_a_strike_called_or_protesters_gathering_is_a_protest_not_a_meeting(pipeline):
+    # bench (Times of India, MUC, BBC; held out of the hand checks): CAMEO 143 for a strike
+    # called (Phoenix "call strike"), 141 for a demonstration
+    x = extract(pipeline, "pune: the maharashtra state board for secondary and higher "
+                          "secondary has called off all examinations scheduled for friday in view "
+                          "of the state-wide bandh called by the vishwa hindu parishad.")
+    assert ("PROTEST", "143") in {(e.type, e.cameo) for e in x.events if e.trigger.text == "called"}
+    x = extract(pipeline, "The strike, called by the Public and Commercial Services Union, was the "
+                          "biggest by civil servants in a decade.")
+    assert [(e.type, e.cameo) for e in x.events if e.trigger.text == "called"] == [
+        ("PROTEST", "143")]
+    x = extract(pipeline, "AT EMBASSIES AND CONSULATES IN MOST COUNTRIES IN WESTERN EUROPE -- IN "
+                          "ITALY, SPAIN, THE FRG, FRANCE, SWEDEN, DENMARK AND EVERYWHERE -- THERE "
+                          "HAVE BEEN DEMONSTRATIONS CALLED BY LABOR UNIONS, POLITICAL PARTIES, AND "
+                          "PEOPLE'S MOVEMENTS IN THOSE COUNTRIES TO EXPRESS REPUDIATION.")
+    assert [(e.type, e.cameo) for e in x.events if e.trigger.text == "CALLED"] == [
+        ("PROTEST", "141")]
+    # a meeting called stays one; a march that is no doer makes no protest
+    x = extract(pipeline, "IF THE OPPOSITION MARCHES UNITED TOWARD 14 DECEMBER, IT WILL ACHIEVE "
+                          "A OVERWHELMING VICTORY THAT WILL BE REGISTERED IN CHILEAN HISTORY AS A "
+                          "GOLDEN DATE OF EXTRAORDINARY SIGNIFICANCE.")
+    assert not [e for e in x.events if e.type == "PROTEST"]
+
+
+def test_a_bill_passed_or_an_office_taken_over_is_no_event(pipeline):
+    # bench (Times of India, BBC business and politics, MUC; held out of the hand checks): a
+    # body's own law is domestic policy; "take over" with nothing seized is a succession
+    x = extract(pipeline, "dikshit said: \u2018\u2018the bjp, which was in power before us, could "
+                          "have passed the bill but did not.")
+    assert x.events == []
+    x = extract(pipeline, "besides, friday namaz also passed off peacefully, he added.")
+    assert x.events == []
+    x = extract(pipeline, "Mr Howard said Mr Blunkett had complained he had inherited a \"giant "
+                          "mess\" when he took over at the Home Office from Jack Straw, now foreign "
+                          "secretary.")
+    assert "took" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "Harold Wilson took over and increased his majority later in the year in "
+                          "a second election")
+    assert x.events == []
+    # a town taken over stays seized; (ConfliBERT train) what the bill does is the sentence's act
+    x = extract(pipeline, "IN LA LIBERTAD DEPARTMENT A TERRORIST GROUP TOOK OVER THE GUADALUPITO "
+                          "TOWN EARLY YESTERDAY MORNING.")
+    assert [e.type for e in x.events if e.trigger.text == "TOOK"] == ["COERCE"]
+    x = extract(pipeline, "Syria's government has passed a bill lifting the country's emergency "
+                          "law, in place for 48 years, just hours after security forces fired on "
+                          "protesters.")
+    assert (main_event(x).trigger.text, main_event(x).cameo) == ("lifting", "0814")
+
+
+def test_a_bill_or_a_takeover_approved_at_home_is_no_concession_one_abroad_is(pipeline):
+    # bench (MUC, BBC business, Times of India; held out of the hand checks): the hand checks'
+    # domestic policy, a body's own act
+    x = extract(pipeline, "AS A PREVENTIVE MEASURE, CONGRESS HAS ALREADY APPROVED ANTITERRORIST "
+                          "BILLS.")
+    assert x.events == []
+    x = extract(pipeline, "Deutsche Boerse's supervisory board has approved the possible takeover "
+                          "of the LSE despite the signs of opposition from investors.")
+    assert "approved" not in {e.trigger.text for e in x.events}
+    # a second country's party stays
+    x = extract(pipeline, "Secretary of State Mike Pompeo has authorized the release of $1.2 "
+                          "billion in U.S. military assistance to Egypt, despite human rights "
+                          "concerns that have held up previous funding.")  # ConfliBERT train
+    assert "authorized" in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "The US said it could not approve Iran's application because it is "
+                          "currently reviewing relations.")
+    assert "approve" in {e.trigger.text for e in x.events}
+
+
+def test_a_condition_inside_a_quote_is_no_event(pipeline):
+    # bench (BBC politics, Times of India; held out of the hand checks): the hand checks'
+    # convention ("if it is not permitted by the court" is no event)
+    x = extract(pipeline, "Mr Livingstone has said the remarks may have been offensive but were "
+                          "not racist, and said he would not apologise even if the prime minister "
+                          "asked.")
+    assert "asked" not in {e.trigger.text for e in x.events}
+    x = extract(pipeline, "shankaracharya stressed that since the court case on the ayodhya issue "
+                          "would take time, it would be better if both communities agreed to "
+                          "consensus on the acquired land.")
+    assert "agreed" not in {e.trigger.text for e in x.events}
+    # (FA-KES) an "if" that asks whether leaves the act
+    x = extract(pipeline, "The Britain-based group said it was unclear if the raids on Aleppos "
+                          "Marjeh district were carried out by aircraft belonging to the Syrian "
+                          "government or its ally Russia.")
+    assert "carried" in {e.trigger.text for e in x.events}
+
+
 def test_help_or_a_blow_that_no_party_gives_is_no_event(pipeline):
     # bench (Times of India, BBC business and tech; held out of the hand checks): a thing helps
     # or hits, no party

@@ -336,9 +336,14 @@ def sentence_events(sent: SpacySpan, actors: "ActorIndex", earlier: list[Event] 
             if not _disparaging(token):
                 continue
             code = plover_of("111")
-        if rule == "verb" and view.lemmas[i] in cues["objectless_defaults"] \
-                and not _has_object(token):
-            continue  # "is engaging in a voter ID project": the default (190) needs a foe
+        if rule == "verb" and (view.lemmas[i] in cues["objectless_defaults"] or any(
+                c.dep_ == "prt" and f"{view.lemmas[i]} {c.lower_}" in cues["objectless_defaults"]
+                for c in token.children)) and not _has_object(token) \
+                and not (view.deps[i] == "acl" and token.tag_ == "VBN"):
+            continue  # "is engaging in a voter ID project": the default (190) needs a foe; "took
+            # over at the Home Office from Jack Straw", "which will take over on 11 March": an
+            # office taken over, no seizure (Phoenix TAKE_CONTROL, 171, needs what is seized; a
+            # participle's noun is: "the villages taken over by government forces")
         if rule == "verb" and view.deps[i] == "acl" and view.lemmas[i] in cues[
                 "purpose_participles"]:
             continue  # "laws meant to rein in ...", "an attack intended for": a thing's purpose
@@ -575,8 +580,11 @@ def _disparaging(token: Token) -> bool:
 def _clause_acts_first(kept: list[Candidate]) -> list[Candidate]:
     """A participle describing a noun ("warplanes supported by Russia pounded ...", "journalists
     held in Syria were freed") comes after the acts of the clauses: the first event of a
-    sentence is its main act, not a description of one of its actors."""
-    described = [c for c in kept if c.trigger.dep_ == "acl" and c.trigger.tag_ in ("VBN", "VBG")]
+    sentence is its main act, not a description of one of its actors. A document's participle
+    names what the document does ("has passed a bill lifting the country's emergency law")."""
+    documents = status_cues()["document_nouns"]
+    described = [c for c in kept if c.trigger.dep_ == "acl" and c.trigger.tag_ in ("VBN", "VBG")
+                 and c.trigger.head.lemma_.lower() not in documents]
     if not described or len(described) == len(kept):
         return kept
     return [c for c in kept if c not in described] + described
@@ -2779,10 +2787,15 @@ def _build_event(candidate: Candidate, sent: SpacySpan, extraction: Extraction,
     elif claimants:  # "the Taliban claimed responsibility for the attack": the Taliban claim it
         speaker = claimants[0]
     status, intent = event_status(candidate, quote, speaker, alleged=allegation is not None)
+    protest = _protest_consultation(candidate)
+    if protest is not None:
+        candidate = replace(candidate, code=plover_of(protest))
     if intent not in STANCE_CODES and _partnerless_cooperation(candidate, actors):
         return None  # a stance on it is still coded ("expressed pessimism that ... could improve")
     if intent not in ("refused", "requested") and _partnerless_consultation(candidate, actors):
         return None  # "Israel will not attend": a refusal to meet, or a call to, stays
+    if _domestic_approval(candidate, actors) or (quote is not None and _condition(token)):
+        return None
     code, rule, source, target = candidate.code, candidate.rule, candidate.source, candidate.target
     recoded = intent_codes().get((intent, code.type)) if intent else None
     if recoded and plover_of(recoded) is not None:
@@ -2899,24 +2912,77 @@ def _partnerless_consultation(candidate: Candidate, actors: ActorIndex) -> bool:
     market", "India and Pakistan", an intergovernmental body), a partner no actor codes ("also
     met the shankaracharya", "creditor countries with whom he met", a contact verb's object:
     "would visit the worst hit areas") and a participle naming how its noun came about ("a
-    72-hour armed strike called by the Shining Path") keep theirs."""
+    72-hour armed strike called by the Shining Path", a protest: `_protest_consultation`) keep
+    theirs. A verb of motion whose preposition alone made it one (ARRIVE and GO_SOMEWHERE's
+    "to", "for", "back": "struggling to come to terms with itself", "had gone for haj
+    pilgrimage", "had come to a standstill", "come back") consults no one unless it names a
+    party, a place ("will come to Kashmir") or a meeting ("came for talks")."""
     token = candidate.trigger
-    if candidate.rule != "verb" or candidate.code.type != "CONSULT" or candidate.target \
-            or token.dep_ == "acl":
+    motion = candidate.rule == "pattern" and token.lemma_.lower() in status_cues()["motion_verbs"]
+    if (candidate.rule != "verb" and not motion) or candidate.code.type != "CONSULT" \
+            or candidate.target or token.dep_ == "acl":
         return False
     if len(candidate.source) > 1 or any((actors.by_id[a].code or "").startswith("IGO")
                                         for a in candidate.source if a in actors.by_id):
         return False
     partners = [c for c in token.children if c.dep_ in OBJECTS] + [
-        o for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
+        o for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "for")
         for o in p.children if o.dep_ == "pobj"]
     if any(actors.at(n) is not None or _people(n) or n.tag_ in ("WP", "WDT") or (
-            n.dep_ in OBJECTS and token.lemma_.lower() in status_cues()["contact_verbs"])
+            n.dep_ in OBJECTS and token.lemma_.lower() in status_cues()["contact_verbs"]) or (
+            motion and (_place_word(n) or n.lower_ in status_cues()["reciprocal_triggers"]))
            for n in partners):
         return False
     subject = _doer(token)
     return subject is None or not any(c.dep_ == "nummod" or c.lower_ == "both"
                                       for c in subject.children)
+
+
+def _domestic_approval(candidate: Candidate, actors: ActorIndex) -> bool:
+    """A verb's bare dictionary default of concession (Phoenix ALLOW's 080: approve, authorise)
+    with no party of a second country in its roles or its phrase: a body's own bill, decree,
+    budget or takeover approved ("CONGRESS HAS ALREADY APPROVED ANTITERRORIST BILLS", "Deutsche
+    Boerse's supervisory board has approved the possible takeover of the LSE", "criticising the
+    state government for approving self-finance colleges"; the hand checks' domestic policy),
+    not a concession to anyone. One to another country stays ("The US said it could not approve
+    Iran's application", "Pompeo has authorized the release of $1.2 billion in U.S. military
+    assistance to Egypt")."""
+    token = candidate.trigger
+    if candidate.rule != "verb" or candidate.code.cameo != "080" \
+            or token.lemma_.lower() not in status_cues()["approving_heads"]:
+        return False
+    parties = candidate.source + candidate.target + actors.within(token.subtree)
+    return len(_countries(parties, actors)) < 2
+
+
+def _condition(token: Token) -> bool:
+    """A trigger in an if- or unless-clause that sets a condition ("would not apologise even if
+    the prime minister asked", "it would be better if both communities agreed": inside a quote,
+    the hand checks' conditional-in-quote, no event), not one that asks whether ("it was unclear
+    if the raids ... were carried out by", "could not confirm if it was an airstrike")."""
+    cues = status_cues()
+    for clause in (token, clause_head(token)):
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"]
+                                          for c in clause.children):
+            governor = clause.head
+            return not ({governor.lemma_.lower()} | {c.lemma_.lower() for c in governor.children
+                                                     if c.dep_ == "acomp"}) & cues["asking_heads"]
+    return False
+
+
+def _protest_consultation(candidate: Candidate) -> Optional[str]:
+    """The CAMEO code of a protest a consultation verb names: a participle on a strike or a
+    rally ("the state-wide bandh called by the vishwa hindu parishad", "a 72-hour armed strike
+    called by the Shining Path": 143, Phoenix's "call strike") or a gathering of protesters with
+    no partner ("nearly 100 protestors of the bajrang dal gathered outside the temple": 141).
+    PLOVER's PROTEST, not a meeting; protesters who meet someone keep CONSULT."""
+    token = candidate.trigger
+    if candidate.code.type != "CONSULT":
+        return None
+    if token.dep_ == "acl":
+        return status_cues()["protest_nouns"].get(token.head.lemma_.lower())
+    doer = None if candidate.target else _doer(token)
+    return status_cues()["protester_nouns"].get(doer.lemma_.lower()) if doer is not None else None
 
 
 def _accord(token: Token) -> bool:
