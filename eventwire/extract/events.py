@@ -1560,13 +1560,21 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             target += _nominal_roles(child, actors)[0]
         elif child.dep_ in OBJECTS and aimed_object:
             continue  # "imposed sanctions on the CAR ... abuses by armed groups": a misparse
-        elif child.dep_ in OBJECTS and (aimed := _aimed_act(child, actors)) and aimed[1]:
-            # "imposed sanctions on the Central African Republic": whom the act is aimed at
+        elif child.dep_ in OBJECTS and (aimed := _aimed_act(child, actors)) and aimed[1] and (
+                not aimed[0] or any(actors.by_id[a].code for a in aimed[1])):
+            # "imposed sanctions on the Central African Republic": whom the act is aimed at (an
+            # owner's thing about no coded party is the owner's: "rejected Theresa May's offer
+            # on citizens' rights")
             target += aimed[1]
             aimed_object = True
         elif child.dep_ in OBJECTS and not _own_possession(child) \
                 and not _state_possession(child, source, actors):
-            target += _phrase_actors(child, actors)
+            # a thing that names no party is its maker's, as for a passive subject: "rejected
+            # an appeal lodged by the Administrative Centre of ... Jehovah's Witnesses" (not
+            # "vetoed a UN draft resolution presented by Britain": the UN's; not who leads
+            # what one joins: "to join the MRTA northeastern column led by Polay Campos")
+            target += _phrase_actors(child, actors) or ([] if _people(child) or _taking_part(
+                token) else _authors(child, actors))
         elif child.dep_ == "prt" and child.lower_ == "up":
             # "kidnapped up to 16 Russian advisers": a counted object parsed as a particle
             target += [a for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
@@ -1574,7 +1582,11 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                            c.dep_ == "nummod" for c in o.children)
                        for a in _phrase_actors(o, actors)]
         elif child.dep_ == "prep":
-            if (passive or victim_subject) and child.lower_ in cues["instrument_prepositions"]:
+            if child.lower_ == "from" and not target \
+                    and _cameo_under(candidate.code, "place_seizure_codes"):
+                # "firearms ... were seized from the MRTA leaders": whom it is taken from
+                target += _object_actors(child, actors)
+            elif (passive or victim_subject) and child.lower_ in cues["instrument_prepositions"]:
                 # "killed in government fire": whoever fires is the source
                 source += _instrument_actors(child, actors)
             elif child.lower_ in cues["target_prepositions"] and not target \
@@ -2177,9 +2189,11 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
                 # "the invasion of the Falkland Islands", "bombing of rebel-held areas": who
                 # suffers it
                 target += _object_actors(child, actors)
-    if not source and token.dep_ == "pobj" and token.head.lower_ == "for" \
-            and token.head.head.pos_ == "VERB":
-        # "negotiators return to Geneva for talks": who comes for them holds them
+    if not source and token.dep_ == "pobj" and token.head.head.pos_ == "VERB" and (
+            token.head.lower_ == "for"
+            or token.head.lower_ == "in" and _taking_part(token.head.head)):
+        # "negotiators return to Geneva for talks": who comes for them holds them; "took part
+        # in the hunger strike": who takes part in it makes it
         source = _subject_of(token.head.head, actors)
     if not source and token.dep_ == "pobj" and token.head.lower_ == "with" \
             and token.head.head.lemma_.lower() in cues["acting_with_verbs"]:
@@ -2202,6 +2216,13 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
         if not target and token.dep_ in OBJECTS:
             target = _nested_target(token.head, actors, source)
     return source, [t for t in _unique(target) if t not in source]
+
+
+def _taking_part(verb: Token) -> bool:
+    """'participated in', 'engaged in', 'took part in': the verb's subject acts in what follows."""
+    lemma = verb.lemma_.lower()
+    return lemma in status_cues()["taking_part_verbs"] or lemma == "take" and any(
+        c.dep_ in OBJECTS and c.lower_ == "part" for c in verb.children)
 
 
 def _subject_of(verb: Token, actors: ActorIndex) -> list[str]:
