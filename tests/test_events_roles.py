@@ -716,3 +716,13 @@ def test_an_owners_offer_about_no_party_is_the_owners(pipeline):
                           "rejected Theresa May’s offer on citizens’ rights, claiming it was "
                           "casting a “dark cloud” over people’s status.")
     assert texts(x, only(x, "REJECT").target) == ["Theresa May’s offer"]
+
+
+def test_a_party_counted_by_a_part_or_a_number_spans_it(pipeline):
+    # gold source "A group of Saudi hackers", target "a number of Iranian government websites"
+    # (were "Saudi hackers", "Iranian government websites")
+    x = extract(pipeline, "A group of Saudi hackers launched cyber attacks on a number of Iranian "
+                          "government websites in May.")
+    event = only(x, "COERCE")
+    assert texts(x, event.source) == ["A group of Saudi hackers"]
+    assert texts(x, event.target) == ["a number of Iranian government websites"]

@@ -206,6 +206,11 @@ def _role_phrases(doc: Doc, actors: list[Actor], events: list[Event]) -> list[Ac
                 or triggers.intersection(range(first, head.i + 1)) \
                 or _overlaps(actor_id, first, head.i, covering):
             first, head = start, root
+        whole = _partitive(head)
+        if whole is not None and not any(
+                tokens[i].is_punct or i in triggers for i in range(whole.left_edge.i, first)) \
+                and not _overlaps(actor_id, whole.left_edge.i, first - 1, covering):
+            first = whole.left_edge.i  # "A small group of protesters", "a number of websites"
         last = _place_phrase_end(tokens, head, first, max(head.i, end - 1))
         if last > end - 1 and (triggers.intersection(range(end, last + 1))
                                or _overlaps(actor_id, end, last, covering, roles)):
@@ -234,6 +239,17 @@ def _owned_phrase(tokens: list, root: Token, start: int, end: int) -> tuple[int,
     while first < start and tokens[first].ent_type_ in ("DATE", "TIME"):
         first += 1
     return first, head
+
+
+def _partitive(root: Token) -> Optional[Token]:
+    """The noun of a part or a number a mention is counted by ("A small group of protesters",
+    "a number of Iranian government websites", "some of the U.N. peacekeepers"), as ConfliBERT's
+    coders mark the party with it; None where there is none."""
+    quantity = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and quantity.i < root.i \
+            and quantity.lemma_.lower() in status_cues()["partitive_nouns"]:
+        return quantity
+    return None
 
 
 def _place_phrase_end(tokens: list, head: Token, first: int, last: int) -> int:
