@@ -244,10 +244,13 @@ def _owned_phrase(tokens: list, root: Token, start: int, end: int) -> tuple[int,
 def _partitive(root: Token) -> Optional[Token]:
     """The noun of a part or a number a mention is counted by ("A small group of protesters",
     "a number of Iranian government websites", "some of the U.N. peacekeepers"), as ConfliBERT's
-    coders mark the party with it; None where there is none."""
+    coders mark the party with it; None where there is none (and for a count: "the number of
+    karsevaks in the holy city is declining")."""
     quantity = root.head.head
     if root.dep_ == "pobj" and root.head.lower_ == "of" and quantity.i < root.i \
-            and quantity.lemma_.lower() in status_cues()["partitive_nouns"]:
+            and quantity.lemma_.lower() in status_cues()["partitive_nouns"] and not (
+                quantity.lemma_.lower() == "number"
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in quantity.children)):
         return quantity
     return None
 
