@@ -666,3 +666,63 @@ def test_a_noun_act_as_subject_gives_its_own_source_not_its_target(pipeline):
                           "districts killed two civilians in the city that has been divided since "
                           "July 2012.")
     assert texts(x, only(x, "ASSAULT").source) == ["rebel bombardment"]
+
+
+def test_a_thing_that_names_no_party_is_its_makers(pipeline):
+    # gold target: "the Administrative Centre of the Russian branch of Jehovah 's Witnesses"
+    # (was "the Supreme Court decision", inside what the appeal is against)
+    x = extract(pipeline, "On 17 July 2017 Russia's Supreme Court rejected an appeal lodged by "
+                          "the Administrative Centre of the Russian branch of Jehovah's Witnesses "
+                          "against the Supreme Court decision of 20 April which had upheld a "
+                          "ruling categorising them as 'extremists'.")
+    assert texts(x, only(x, "REJECT").target) == ["the Administrative Centre"]
+    # gold target: "a UN draft resolution": a thing that names a party stays that party's
+    x = extract(pipeline, "Russia vetoed today a UN draft resolution presented by Britain that "
+                          "would have pressured Iran over its failure to block supplies of "
+                          "missiles to Yemen’s Huthi rebels.")
+    assert "Britain" not in texts(x, x.events[0].target)
+
+
+def test_who_takes_part_in_a_noun_act_makes_it(pipeline):
+    # gold source: "A small group of protesters" (was none)
+    x = extract(pipeline, "A small group of protesters seeking justice for Breonna Taylor have "
+                          "been participating in a hunger strike against human rights violations "
+                          "by the Louisville Metro Police Department.")
+    assert texts(x, only(x, "PROTEST").source) == ["A small group of protesters"]
+    # TST4-MUC4-0027 (bench): Leon takes part in the attack (was none)
+    x = extract(pipeline, "As a member of the MRTA, Leon participated in the attack against the "
+                          "Civil Guard Posts of Tabalozos, San Martin, and Solitor.")
+    assert texts(x, only(x, "ASSAULT").source) == ["Leon"]
+
+
+def test_what_is_seized_from_someone_is_taken_from_them(pipeline):
+    # TST4-MUC4-0027 (bench): the firms lose the food, they do not steal it (was the source)
+    x = extract(pipeline, "Until March 1987 Leon distributed leaflets on streets and squares, "
+                          "painted slogans on the walls of public buildings, and delivered "
+                          "food--which was stolen from well-known business firms--in shantytowns.")
+    theft = only(x, "COERCE")
+    assert texts(x, theft.target) == ["known business firms"] and theft.source == []
+    # TST3-MUC4-0080 (bench): the guerrillas lose the catapults (the forces were the target)
+    x = extract(pipeline, "COPREFA ALSO REPORTED THAT THE [ARMED] FORCES SEIZED FROM THE "
+                          "GUERRILLAS 500 ELECTRIC CATAPULTS, IN THE NORTHERN [CHALATENANGO] "
+                          "DEPARTMENT, WHICH THE FMLN HAD USED SINCE LAST YEAR TO ATTACK [SAN] "
+                          "SALVADOR GARRISONS.")
+    assert codes(x, only(x, "COERCE").target) == {"SLVREB"}
+
+
+def test_an_owners_offer_about_no_party_is_the_owners(pipeline):
+    # gold target: "Theresa May ’ s offer" (was "citizens ’ rights", what the offer is about)
+    x = extract(pipeline, "European Parliament’s lead Brexit negotiator Guy Verhofstadt has "
+                          "rejected Theresa May’s offer on citizens’ rights, claiming it was "
+                          "casting a “dark cloud” over people’s status.")
+    assert texts(x, only(x, "REJECT").target) == ["Theresa May’s offer"]
+
+
+def test_a_party_counted_by_a_part_or_a_number_spans_it(pipeline):
+    # gold source "A group of Saudi hackers", target "a number of Iranian government websites"
+    # (were "Saudi hackers", "Iranian government websites")
+    x = extract(pipeline, "A group of Saudi hackers launched cyber attacks on a number of Iranian "
+                          "government websites in May.")
+    event = only(x, "COERCE")
+    assert texts(x, event.source) == ["A group of Saudi hackers"]
+    assert texts(x, event.target) == ["a number of Iranian government websites"]

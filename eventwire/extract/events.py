@@ -206,6 +206,11 @@ def _role_phrases(doc: Doc, actors: list[Actor], events: list[Event]) -> list[Ac
                 or triggers.intersection(range(first, head.i + 1)) \
                 or _overlaps(actor_id, first, head.i, covering):
             first, head = start, root
+        whole = _partitive(head)
+        if whole is not None and not any(
+                tokens[i].is_punct or i in triggers for i in range(whole.left_edge.i, first)) \
+                and not _overlaps(actor_id, whole.left_edge.i, first - 1, covering):
+            first = whole.left_edge.i  # "A small group of protesters", "a number of websites"
         last = _place_phrase_end(tokens, head, first, max(head.i, end - 1))
         if last > end - 1 and (triggers.intersection(range(end, last + 1))
                                or _overlaps(actor_id, end, last, covering, roles)):
@@ -234,6 +239,20 @@ def _owned_phrase(tokens: list, root: Token, start: int, end: int) -> tuple[int,
     while first < start and tokens[first].ent_type_ in ("DATE", "TIME"):
         first += 1
     return first, head
+
+
+def _partitive(root: Token) -> Optional[Token]:
+    """The noun of a part or a number a mention is counted by ("A small group of protesters",
+    "a number of Iranian government websites", "some of the U.N. peacekeepers"), as ConfliBERT's
+    coders mark the party with it; None where there is none (and for a count: "the number of
+    karsevaks in the holy city is declining")."""
+    quantity = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and quantity.i < root.i \
+            and quantity.lemma_.lower() in status_cues()["partitive_nouns"] and not (
+                quantity.lemma_.lower() == "number"
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in quantity.children)):
+        return quantity
+    return None
 
 
 def _place_phrase_end(tokens: list, head: Token, first: int, last: int) -> int:
@@ -1568,13 +1587,21 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
             target += _nominal_roles(child, actors)[0]
         elif child.dep_ in OBJECTS and aimed_object:
             continue  # "imposed sanctions on the CAR ... abuses by armed groups": a misparse
-        elif child.dep_ in OBJECTS and (aimed := _aimed_act(child, actors)) and aimed[1]:
-            # "imposed sanctions on the Central African Republic": whom the act is aimed at
+        elif child.dep_ in OBJECTS and (aimed := _aimed_act(child, actors)) and aimed[1] and (
+                not aimed[0] or any(actors.by_id[a].code for a in aimed[1])):
+            # "imposed sanctions on the Central African Republic": whom the act is aimed at (an
+            # owner's thing about no coded party is the owner's: "rejected Theresa May's offer
+            # on citizens' rights")
             target += aimed[1]
             aimed_object = True
         elif child.dep_ in OBJECTS and not _own_possession(child) \
                 and not _state_possession(child, source, actors):
-            target += _phrase_actors(child, actors)
+            # a thing that names no party is its maker's, as for a passive subject: "rejected
+            # an appeal lodged by the Administrative Centre of ... Jehovah's Witnesses" (not
+            # "vetoed a UN draft resolution presented by Britain": the UN's; not who leads
+            # what one joins: "to join the MRTA northeastern column led by Polay Campos")
+            target += _phrase_actors(child, actors) or ([] if _people(child) or _taking_part(
+                token) else _authors(child, actors))
         elif child.dep_ == "prt" and child.lower_ == "up":
             # "kidnapped up to 16 Russian advisers": a counted object parsed as a particle
             target += [a for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
@@ -1582,7 +1609,11 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                            c.dep_ == "nummod" for c in o.children)
                        for a in _phrase_actors(o, actors)]
         elif child.dep_ == "prep":
-            if (passive or victim_subject) and child.lower_ in cues["instrument_prepositions"]:
+            if child.lower_ == "from" and not target \
+                    and _cameo_under(candidate.code, "place_seizure_codes"):
+                # "firearms ... were seized from the MRTA leaders": whom it is taken from
+                target += _object_actors(child, actors)
+            elif (passive or victim_subject) and child.lower_ in cues["instrument_prepositions"]:
                 # "killed in government fire": whoever fires is the source
                 source += _instrument_actors(child, actors)
             elif child.lower_ in cues["target_prepositions"] and not target \
@@ -2185,9 +2216,11 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
                 # "the invasion of the Falkland Islands", "bombing of rebel-held areas": who
                 # suffers it
                 target += _object_actors(child, actors)
-    if not source and token.dep_ == "pobj" and token.head.lower_ == "for" \
-            and token.head.head.pos_ == "VERB":
-        # "negotiators return to Geneva for talks": who comes for them holds them
+    if not source and token.dep_ == "pobj" and token.head.head.pos_ == "VERB" and (
+            token.head.lower_ == "for"
+            or token.head.lower_ == "in" and _taking_part(token.head.head)):
+        # "negotiators return to Geneva for talks": who comes for them holds them; "took part
+        # in the hunger strike": who takes part in it makes it
         source = _subject_of(token.head.head, actors)
     if not source and token.dep_ == "pobj" and token.head.lower_ == "with" \
             and token.head.head.lemma_.lower() in cues["acting_with_verbs"]:
@@ -2210,6 +2243,13 @@ def _nominal_roles(token: Token, actors: ActorIndex) -> tuple[list[str], list[st
         if not target and token.dep_ in OBJECTS:
             target = _nested_target(token.head, actors, source)
     return source, [t for t in _unique(target) if t not in source]
+
+
+def _taking_part(verb: Token) -> bool:
+    """'participated in', 'engaged in', 'took part in': the verb's subject acts in what follows."""
+    lemma = verb.lemma_.lower()
+    return lemma in status_cues()["taking_part_verbs"] or lemma == "take" and any(
+        c.dep_ in OBJECTS and c.lower_ == "part" for c in verb.children)
 
 
 def _subject_of(verb: Token, actors: ActorIndex) -> list[str]:
