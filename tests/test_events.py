@@ -2589,7 +2589,11 @@ def test_a_verb_of_force_in_a_figurative_sense_is_no_attack(pipeline):
                  "More than 14 million people saw \"Dirty\" Den Watts killed off on Friday, marking "
                  "EastEnders' 20th anniversary, according to unofficial figures.",
                  "He said Brazil's decision to stop payments on its debt had captured the attention "
-                 "of the international community."):
+                 "of the international community.",
+                 # a difficulty overcome (Phoenix DESTROY's default 190)
+                 "Banking sources said no bank seemed ready to lower rates alone and supporters of "
+                 "a cut would have difficulty overcoming opposition from Creditanstalt, Austria's "
+                 "biggest bank."):
         x = extract(pipeline, text)
         assert [e for e in x.events if e.type in ("ASSAULT", "COERCE")] == [], text
     # (MUC) a blow to the head stays an assault
