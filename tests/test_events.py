@@ -2593,7 +2593,11 @@ def test_a_verb_of_force_in_a_figurative_sense_is_no_attack(pipeline):
                  # a difficulty overcome (Phoenix DESTROY's default 190)
                  "Banking sources said no bank seemed ready to lower rates alone and supporters of "
                  "a cut would have difficulty overcoming opposition from Creditanstalt, Austria's "
-                 "biggest bank."):
+                 "biggest bank.",
+                 # an industry, its firms or its customers hurt (seed 22: "saying they would hurt
+                 # companies")
+                 "In a report to the Canadian finance department, the tribunal said the duty is "
+                 "hurting Canadian farmers and food processors."):
         x = extract(pipeline, text)
         assert [e for e in x.events if e.type in ("ASSAULT", "COERCE")] == [], text
     # (MUC) a blow to the head stays an assault
