@@ -2596,11 +2596,15 @@ def test_a_verb_of_force_in_a_figurative_sense_is_no_attack(pipeline):
                  "biggest bank.",
                  # an industry, its firms or its customers hurt (seed 22: "saying they would hurt
                  # companies")
-                 "In a report to the Canadian finance department, the tribunal said the duty is "
-                 "hurting Canadian farmers and food processors."):
+                 "Bankers said the dollar slump hurt many investors behind the last major capital "
+                 "outflow in 1984."):
         x = extract(pipeline, text)
         assert [e for e in x.events if e.type in ("ASSAULT", "COERCE")] == [], text
     # (MUC) a blow to the head stays an assault
     x = extract(pipeline, "Other party members were hit on the head with handgun butts, and three "
                           "newsmen were beaten.")
     assert "hit" in {e.trigger.text for e in x.events if e.type == "ASSAULT"}
+    # (bench) people hurt are injured, not a market harmed
+    x = extract(pipeline, "Two primary school children were hurt by flying shards of glass as they "
+                          "sat in their classroom.")
+    assert "hurt" in {e.trigger.text for e in x.events}
