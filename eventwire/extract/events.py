@@ -1635,6 +1635,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     elif not source:
         source = _inherited_subject(token, actors,
                                     candidate.code.type in cues["uncoded_actor_types"])
+    source = source or _conjoined_agent(token, actors)
     if not source and passive and _cameo_under(candidate.code, "state_coercion_codes"):
         # "Ingabire was arrested in Rwanda": only a state arrests, the state where it happened
         source = [a for a in _located_target(token, actors) if a not in target] or \
@@ -1656,6 +1657,32 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     candidate.target = [t for t in _unique(target) if t not in candidate.source and not any(
         speaks_for(by_id[s], by_id[t], by_id.get(by_id[t].refers_to) or by_id[t])
         for s in candidate.source)]
+
+
+def _conjoined_agent(token: Token, actors: ActorIndex) -> list[str]:
+    """Passive participles joined share the agent a later one carries ("Three policemen were
+    kidnapped and killed by Maoist rebels", "peasants who have been murdered, kidnapped, and
+    tortured by the mercenary groups"): the rebels kidnapped too. Not a successor ("was being
+    retired and replaced by Alexander Budyka": he did not retire him), nor a participle with its
+    own auxiliary ("the pilot was arrested and was subsequently killed by a fighter from the
+    Nusra Front": who arrested him is not said)."""
+    first = token
+    while first.dep_ == "conj" and first.head.tag_ == "VBN" and first.head.i != first.i:
+        first = first.head
+    if token.tag_ != "VBN" or first.dep_ != "acl" and not any(
+            c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in first.children):
+        return []  # passive, or a participle on its noun ("peasants kidnapped and tortured by")
+    joined = [first]
+    for node in joined:  # the participles that share the first one's auxiliary
+        joined += [c for c in node.children if c.dep_ == "conj" and c.tag_ == "VBN" and not any(
+            g.dep_ in SUBJECTS | PASSIVE_SUBJECTS or g.dep_ in ("aux", "auxpass")
+            for g in c.children)]
+    for conjunct in sorted(joined, key=lambda t: t.i):
+        agent = next((c for c in conjunct.children if c.dep_ == "agent"), None)
+        if conjunct.i > token.i and agent is not None \
+                and conjunct.lemma_.lower() not in status_cues()["replacing_verbs"]:
+            return actors.within(t for c in agent.children for t in _phrase(c))
+    return []
 
 
 def _aimed_act(noun: Token, actors: ActorIndex) -> Optional[tuple[list[str], list[str]]]:
