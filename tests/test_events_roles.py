@@ -728,7 +728,7 @@ def test_a_party_counted_by_a_part_or_a_number_spans_it(pipeline):
     assert texts(x, event.target) == ["a number of Iranian government websites"]
 
 
-def test_joined_passive_acts_share_the_agent_the_last_one_names(pipeline):
+def test_joined_passive_acts_share_their_agent_and_their_subject(pipeline):
     # bench articles no hand check drew (DEV-MUC3-0393, DEV-MUC3-0125): the first act had no
     # source
     x = extract(pipeline, "PART OF THIS PLAN IS THE MURDER OF LUIS VARGAS, WHO WAS ARRESTED AND "
@@ -737,6 +737,9 @@ def test_joined_passive_acts_share_the_agent_the_last_one_names(pipeline):
                           "ARSENAL IN HIS HOME.")
     arrested = next(e for e in x.events if e.trigger.text == "ARRESTED")
     assert texts(x, arrested.source) == ["THE CNI"]
+    # ... and the subject of the first: he was tortured (it had no target)
+    tortured = next(e for e in x.events if e.trigger.text == "TORTURED")
+    assert texts(x, tortured.target) == ["LUIS VARGAS"]
     x = extract(pipeline, "OFFICIAL SOURCES ADDED THAT TWO PARAMILITARY MEN WERE MURDERED BY FMLN "
                           "UNITS EARLY THIS MORNING IN THE NORTHERN END OF SAN SALVADOR.  THE REPORT "
                           "INDICATES ANGEL MARROQUIN HERNANDEZ AND JOSE ANGEL FLORES, MEMBERS OF "

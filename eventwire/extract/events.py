@@ -1621,6 +1621,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 target += _object_actors(child, actors)
     target = _recipients(token, actors) or (source and _mediated(candidate, actors)) or target
     if not target:
+        target = _conjoined_patient(token, actors)
+    if not target:
         target = _object_phrase_target(token, actors)
     if not target:
         target = _embedded_target(token, actors)
@@ -1666,9 +1668,7 @@ def _conjoined_agent(token: Token, actors: ActorIndex) -> list[str]:
     retired and replaced by Alexander Budyka": he did not retire him), nor a participle with its
     own auxiliary ("the pilot was arrested and was subsequently killed by a fighter from the
     Nusra Front": who arrested him is not said)."""
-    first = token
-    while first.dep_ == "conj" and first.head.tag_ == "VBN" and first.head.i != first.i:
-        first = first.head
+    first = _first_participle(token)
     if token.tag_ != "VBN" or first.dep_ != "acl" and not any(
             c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in first.children):
         return []  # passive, or a participle on its noun ("peasants kidnapped and tortured by")
@@ -1683,6 +1683,27 @@ def _conjoined_agent(token: Token, actors: ActorIndex) -> list[str]:
                 and conjunct.lemma_.lower() not in status_cues()["replacing_verbs"]:
             return actors.within(t for c in agent.children for t in _phrase(c))
     return []
+
+
+def _first_participle(token: Token) -> Token:
+    """The first of the participles a joined one shares its auxiliary and subject with."""
+    first = token
+    while first.dep_ == "conj" and first.head.tag_ == "VBN" and first.head.i != first.i \
+            and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in ("aux", "auxpass")
+                        for c in first.children):
+        first = first.head
+    return first
+
+
+def _conjoined_patient(token: Token, actors: ActorIndex) -> list[str]:
+    """A passive participle joined to an earlier one is done to its subject too ("Three
+    policemen were kidnapped and killed by Maoist rebels in Bihar": the policemen, not the
+    state they were killed in)."""
+    first = _first_participle(token)
+    if first is token or token.tag_ != "VBN":
+        return []
+    return [a for c in first.children if c.dep_ in PASSIVE_SUBJECTS
+            for a in _phrase_actors(_antecedent(c), actors)]
 
 
 def _aimed_act(noun: Token, actors: ActorIndex) -> Optional[tuple[list[str], list[str]]]:
