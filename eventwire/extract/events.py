@@ -1662,12 +1662,12 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
 
 
 def _conjoined_agent(token: Token, actors: ActorIndex) -> list[str]:
-    """Passive participles joined share the agent a later one carries ("Three policemen were
-    kidnapped and killed by Maoist rebels", "peasants who have been murdered, kidnapped, and
-    tortured by the mercenary groups"): the rebels kidnapped too. Not a successor ("was being
-    retired and replaced by Alexander Budyka": he did not retire him), nor a participle with its
-    own auxiliary ("the pilot was arrested and was subsequently killed by a fighter from the
-    Nusra Front": who arrested him is not said)."""
+    """Passive participles joined share the agent a later one carries ("WERE ABDUCTED AND
+    SUBSEQUENTLY MURDERED BY THE REBELS", "WHO WAS ARRESTED AND TORTURED BY THE CNI", "could no
+    longer be blackmailed or coerced by the vhp"): the rebels abducted too. Not a successor
+    ("was being retired and replaced by Alexander Budyka": he did not retire him), nor a
+    participle with its own auxiliary ("the pilot was arrested and was subsequently killed by a
+    fighter from the Nusra Front": who arrested him is not said)."""
     first = _first_participle(token)
     if token.tag_ != "VBN" or first.dep_ != "acl" and not any(
             c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in first.children):
@@ -1696,9 +1696,9 @@ def _first_participle(token: Token) -> Token:
 
 
 def _conjoined_patient(token: Token, actors: ActorIndex) -> list[str]:
-    """A passive participle joined to an earlier one is done to its subject too ("Three
-    policemen were kidnapped and killed by Maoist rebels in Bihar": the policemen, not the
-    state they were killed in)."""
+    """A passive participle joined to an earlier one is done to its subject too ("LUIS VARGAS,
+    WHO WAS ARRESTED AND TORTURED BY THE CNI AND LATER THROWN OUT OF A FIFTH- FLOOR WINDOW OF THE
+    MILITARY COURT BUILDING": Vargas was tortured and thrown, not the building)."""
     first = _first_participle(token)
     if first is token or token.tag_ != "VBN":
         return []
