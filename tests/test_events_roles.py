@@ -726,3 +726,35 @@ def test_a_party_counted_by_a_part_or_a_number_spans_it(pipeline):
     event = only(x, "COERCE")
     assert texts(x, event.source) == ["A group of Saudi hackers"]
     assert texts(x, event.target) == ["a number of Iranian government websites"]
+
+
+def test_joined_passive_acts_share_their_agent_and_their_subject(pipeline):
+    # bench articles no hand check drew (DEV-MUC3-0393, DEV-MUC3-0125): the first act had no
+    # source
+    x = extract(pipeline, "PART OF THIS PLAN IS THE MURDER OF LUIS VARGAS, WHO WAS ARRESTED AND "
+                          "TORTURED BY THE CNI AND LATER THROWN OUT OF A FIFTH- FLOOR WINDOW OF "
+                          "THE MILITARY COURT BUILDING AFTER BEING FALSELY CHARGED WITH HAVING AN "
+                          "ARSENAL IN HIS HOME.")
+    arrested = next(e for e in x.events if e.trigger.text == "ARRESTED")
+    assert texts(x, arrested.source) == ["THE CNI"]
+    # ... and the subject of the first: he was tortured (it had no target)
+    tortured = next(e for e in x.events if e.trigger.text == "TORTURED")
+    assert texts(x, tortured.target) == ["LUIS VARGAS"]
+    x = extract(pipeline, "OFFICIAL SOURCES ADDED THAT TWO PARAMILITARY MEN WERE MURDERED BY FMLN "
+                          "UNITS EARLY THIS MORNING IN THE NORTHERN END OF SAN SALVADOR.  THE REPORT "
+                          "INDICATES ANGEL MARROQUIN HERNANDEZ AND JOSE ANGEL FLORES, MEMBERS OF "
+                          "THE SANTO DOMINGO CANTON CIVIL DEFENSE, WERE ABDUCTED AND SUBSEQUENTLY "
+                          "MURDERED BY THE REBELS NEAR [NAME INDISTINCT] BRIDGE, GUAZAPA "
+                          "JURISDICTION.")
+    abducted = next(e for e in x.events if e.trigger.text == "ABDUCTED")
+    assert codes(x, abducted.source) == {"SLVREB"}
+    assert texts(x, abducted.source) == ["THE REBELS"]
+
+
+def test_a_successor_does_not_do_what_was_done_to_the_one_he_replaced(pipeline):
+    # reuters-13458 (bench): Budyka succeeded the minister; he did not retire him
+    x = extract(pipeline, "Tass news agency announced yesterday that Grain Products Minister "
+                          "Grigory Zolotukhin, 75, was being retired and replaced by Alexander "
+                          "Budyka, a senior food industry official.")
+    retired = next(e for e in x.events if e.trigger.text == "retired")
+    assert "Alexander Budyka" not in texts(x, retired.source)

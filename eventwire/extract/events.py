@@ -1621,6 +1621,8 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
                 target += _object_actors(child, actors)
     target = _recipients(token, actors) or (source and _mediated(candidate, actors)) or target
     if not target:
+        target = _conjoined_patient(token, actors)
+    if not target:
         target = _object_phrase_target(token, actors)
     if not target:
         target = _embedded_target(token, actors)
@@ -1635,6 +1637,7 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     elif not source:
         source = _inherited_subject(token, actors,
                                     candidate.code.type in cues["uncoded_actor_types"])
+    source = source or _conjoined_agent(token, actors)
     if not source and passive and _cameo_under(candidate.code, "state_coercion_codes"):
         # "Ingabire was arrested in Rwanda": only a state arrests, the state where it happened
         source = [a for a in _located_target(token, actors) if a not in target] or \
@@ -1656,6 +1659,51 @@ def _assign_roles(candidate: Candidate, actors: ActorIndex) -> None:
     candidate.target = [t for t in _unique(target) if t not in candidate.source and not any(
         speaks_for(by_id[s], by_id[t], by_id.get(by_id[t].refers_to) or by_id[t])
         for s in candidate.source)]
+
+
+def _conjoined_agent(token: Token, actors: ActorIndex) -> list[str]:
+    """Passive participles joined share the agent a later one carries ("WERE ABDUCTED AND
+    SUBSEQUENTLY MURDERED BY THE REBELS", "WHO WAS ARRESTED AND TORTURED BY THE CNI", "could no
+    longer be blackmailed or coerced by the vhp"): the rebels abducted too. Not a successor
+    ("was being retired and replaced by Alexander Budyka": he did not retire him), nor a
+    participle with its own auxiliary ("the pilot was arrested and was subsequently killed by a
+    fighter from the Nusra Front": who arrested him is not said)."""
+    first = _first_participle(token)
+    if token.tag_ != "VBN" or first.dep_ != "acl" and not any(
+            c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in first.children):
+        return []  # passive, or a participle on its noun ("peasants kidnapped and tortured by")
+    joined = [first]
+    for node in joined:  # the participles that share the first one's auxiliary
+        joined += [c for c in node.children if c.dep_ == "conj" and c.tag_ == "VBN" and not any(
+            g.dep_ in SUBJECTS | PASSIVE_SUBJECTS or g.dep_ in ("aux", "auxpass")
+            for g in c.children)]
+    for conjunct in sorted(joined, key=lambda t: t.i):
+        agent = next((c for c in conjunct.children if c.dep_ == "agent"), None)
+        if conjunct.i > token.i and agent is not None \
+                and conjunct.lemma_.lower() not in status_cues()["replacing_verbs"]:
+            return actors.within(t for c in agent.children for t in _phrase(c))
+    return []
+
+
+def _first_participle(token: Token) -> Token:
+    """The first of the participles a joined one shares its auxiliary and subject with."""
+    first = token
+    while first.dep_ == "conj" and first.head.tag_ == "VBN" and first.head.i != first.i \
+            and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in ("aux", "auxpass")
+                        for c in first.children):
+        first = first.head
+    return first
+
+
+def _conjoined_patient(token: Token, actors: ActorIndex) -> list[str]:
+    """A passive participle joined to an earlier one is done to its subject too ("LUIS VARGAS,
+    WHO WAS ARRESTED AND TORTURED BY THE CNI AND LATER THROWN OUT OF A FIFTH- FLOOR WINDOW OF THE
+    MILITARY COURT BUILDING": Vargas was tortured and thrown, not the building)."""
+    first = _first_participle(token)
+    if first is token or token.tag_ != "VBN":
+        return []
+    return [a for c in first.children if c.dep_ in PASSIVE_SUBJECTS
+            for a in _phrase_actors(_antecedent(c), actors)]
 
 
 def _aimed_act(noun: Token, actors: ActorIndex) -> Optional[tuple[list[str], list[str]]]:
