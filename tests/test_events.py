@@ -2573,7 +2573,8 @@ def test_joining_a_party_or_a_firm_as_a_member_is_no_meeting(pipeline):
 def test_a_verb_of_force_in_a_figurative_sense_is_no_attack(pipeline):
     # the seed-22 hand check's false triggers (BBC tech and business, BBC arts)
     for text in ("Mr Wong eventually hit upon the idea of translating individual colours into "
-                 "music, and enlisted the help of a computer graphics specialist.",
+                 "music, and enlisted the help of a computer graphics specialist and another "
+                 "student to do the programming work.",
                  "The stronger fuel inventories helped boost US stock markets to nine-month highs "
                  "on Wednesday, though only the Nasdaq index had hung onto those gains by the end "
                  "of Thursday.",
@@ -2589,7 +2590,8 @@ def test_a_verb_of_force_in_a_figurative_sense_is_no_attack(pipeline):
                  "More than 14 million people saw \"Dirty\" Den Watts killed off on Friday, marking "
                  "EastEnders' 20th anniversary, according to unofficial figures.",
                  "He said Brazil's decision to stop payments on its debt had captured the attention "
-                 "of the international community.",
+                 "of the international community but the country should now produce a plan to "
+                 "reform its overheated economy.",
                  # a difficulty overcome (Phoenix DESTROY's default 190)
                  "Banking sources said no bank seemed ready to lower rates alone and supporters of "
                  "a cut would have difficulty overcoming opposition from Creditanstalt, Austria's "
@@ -2602,7 +2604,8 @@ def test_a_verb_of_force_in_a_figurative_sense_is_no_attack(pipeline):
         assert [e for e in x.events if e.type in ("ASSAULT", "COERCE")] == [], text
     # (MUC) a blow to the head stays an assault
     x = extract(pipeline, "Other party members were hit on the head with handgun butts, and three "
-                          "newsmen were beaten.")
+                          "newsmen--who had not been allowed to attend the proceedings of the "
+                          "Congress--were attacked.")
     assert "hit" in {e.trigger.text for e in x.events if e.type == "ASSAULT"}
     # (bench) people hurt are injured, not a market harmed
     x = extract(pipeline, "Two primary school children were hurt by flying shards of glass as they "
