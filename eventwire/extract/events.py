@@ -36,6 +36,7 @@ from eventwire.resources.ontology import (Pattern, PloverCode, Trigger, codebook
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"}
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+CLAUSE_DEPS = SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"}  # what a verb of its own clause has
 OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 CLAUSES_NOT_READ = {"relcl", "advcl", "parataxis"}  # clauses whose words are not the verb's pattern
 TRIGGER_POS = {"VERB", "NOUN", "PROPN"}  # the parts of speech code_trigger reads
@@ -1674,9 +1675,8 @@ def _conjoined_agent(token: Token, actors: ActorIndex) -> list[str]:
         return []  # passive, or a participle on its noun ("peasants kidnapped and tortured by")
     joined = [first]
     for node in joined:  # the participles that share the first one's auxiliary
-        joined += [c for c in node.children if c.dep_ == "conj" and c.tag_ == "VBN" and not any(
-            g.dep_ in SUBJECTS | PASSIVE_SUBJECTS or g.dep_ in ("aux", "auxpass")
-            for g in c.children)]
+        joined += [c for c in node.children
+                   if c.dep_ == "conj" and c.tag_ == "VBN" and not _own_subject_or_auxiliary(c)]
     for conjunct in sorted(joined, key=lambda t: t.i):
         agent = next((c for c in conjunct.children if c.dep_ == "agent"), None)
         if conjunct.i > token.i and agent is not None \
@@ -1689,10 +1689,16 @@ def _first_participle(token: Token) -> Token:
     """The first of the participles a joined one shares its auxiliary and subject with."""
     first = token
     while first.dep_ == "conj" and first.head.tag_ == "VBN" and first.head.i != first.i \
-            and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in ("aux", "auxpass")
-                        for c in first.children):
+            and not _own_subject_or_auxiliary(first):
         first = first.head
     return first
+
+
+
+def _own_subject_or_auxiliary(verb: Token) -> bool:
+    """Whether a joined verb has a subject or an auxiliary of its own ("was arrested and was
+    subsequently killed by"), so shares neither with the verb it is joined to."""
+    return any(c.dep_ in CLAUSE_DEPS for c in verb.children)
 
 
 def _conjoined_patient(token: Token, actors: ActorIndex) -> list[str]:
